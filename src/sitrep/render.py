@@ -1,0 +1,97 @@
+"""Readable terminal summaries of reports (rich tables)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from rich.console import Console, Group
+from rich.table import Table
+from rich.text import Text
+
+from .model import Report
+
+
+def _fmt_num(x: float | int | None) -> str:
+    if x is None:
+        return "-"
+    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
+
+
+def _table(title: str, *columns: str) -> Table:
+    t = Table(title=title, title_justify="left", show_lines=False, expand=False)
+    for c in columns:
+        t.add_column(c, overflow="fold")
+    return t
+
+
+def report_tables(report: Report) -> Group:
+    """One table per kind of item in the report."""
+    d = report.document
+    head = Text.assemble(
+        ("Document ", "bold"), d.id,
+        ("  published ", "bold"), d.published or "-",
+        ("  dateline ", "bold"), d.dateline or "-",
+        *((("  title ", "bold"), d.title) if d.title else ()),
+    )
+    parts: list[object] = [head]
+
+    by_speaker: dict[str, list] = defaultdict(list)
+    for s in report.statements:
+        by_speaker[s.speaker.name if s.speaker else "(unattributed)"].append(s)
+    if by_speaker:
+        t = _table("Statements (by speaker)", "speaker", "kind", "cue", "content", "when", "venue")
+        for speaker, items in by_speaker.items():
+            for i, s in enumerate(items):
+                t.add_row(
+                    speaker if i == 0 else "", s.kind, s.cue.text, s.content.text,
+                    (s.time.value or s.time.text) if s.time else "", s.venue or "",
+                )
+            t.add_section()
+        parts.append(t)
+
+    if report.quantities:
+        t = _table("Quantities", "text", "low", "high", "qualifier", "subject", "outcome", "hedged", "claimant")
+        for q in report.quantities:
+            t.add_row(
+                q.text, _fmt_num(q.low), _fmt_num(q.high), q.qualifier, q.subject or "",
+                "+".join(q.outcome), "yes" if q.hedged else "", q.claimant.name if q.claimant else "",
+            )
+        parts.append(t)
+
+    if report.events:
+        t = _table("Events", "type", "actor", "target", "place", "time", "status", "source", "trigger")
+        for e in report.events:
+            t.add_row(e.type, e.actor or "", e.target or "", e.place or "", e.time or "", e.status,
+                      e.source or "", e.trigger.text)
+        parts.append(t)
+
+    if report.positions:
+        t = _table("Positions", "holder", "topic", "stance", "conditions")
+        for p in report.positions:
+            t.add_row(p.holder, p.topic, p.stance, "\n".join(f"- {c}" for c in p.conditions))
+        parts.append(t)
+
+    if report.entities:
+        t = _table("Entities", "name", "type", "titles", "roles", "mentions")
+        for e in report.entities:
+            t.add_row(e.name, e.type, ", ".join(e.titles), "; ".join(e.roles), str(len(e.mentions)))
+        parts.append(t)
+
+    if report.times:
+        t = _table("Times", "text", "type", "value")
+        for tm in report.times:
+            t.add_row(tm.text, tm.type, tm.value or "")
+        parts.append(t)
+
+    if report.places:
+        t = _table("Places", "text", "name", "country", "feature", "lat", "lon")
+        for p in report.places:
+            t.add_row(p.text, p.name, p.country or "", p.feature,
+                      f"{p.lat:.3f}" if p.lat is not None else "", f"{p.lon:.3f}" if p.lon is not None else "")
+        parts.append(t)
+    return Group(*parts)
+
+
+def print_report(report: Report, console: Console | None = None) -> None:
+    """Print a report's tables to the terminal."""
+    (console or Console()).print(report_tables(report))

@@ -1,0 +1,90 @@
+"""Text helpers shared by components: normalization, document ids, paragraphs and datelines."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from dataclasses import dataclass
+
+_WS = re.compile(r"\s+")
+
+
+def normalize_for_id(text: str) -> str:
+    """The text folded for identity: NFC, quotes and dashes unified, whitespace collapsed."""
+    text = unicodedata.normalize("NFKC", text)
+    text = text.translate(_FOLD)
+    return _WS.sub(" ", text).strip().lower()
+
+
+_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+
+
+def document_id(text: str) -> str:
+    """A stable id for a document: the first 16 hex digits of the SHA-256 of its normalized text."""
+    return hashlib.sha256(normalize_for_id(text).encode("utf-8")).hexdigest()[:16]
+
+
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """`[start, end)` spans of the non-empty paragraphs (runs of lines separated by newlines)."""
+    spans = []
+    for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*", text):
+        if m.group().strip():
+            spans.append((m.start(), m.end()))
+    return spans
+
+
+# Wire datelines: "WASHINGTON --", "KYIV, Ukraine (AP) —", "LONDON (Reuters) -",
+# "MOSCOW, Nov 9 (Reuters) -", "UNITED NATIONS, March 3 (AFP) –".
+_PLACE = r"[A-Z][A-Z.'\u2019\-]*(?:[ \-][A-Z][A-Z.'\u2019\-]*){0,3}"
+_REGION = r"[A-Z][A-Za-z.'\u2019\-]*(?: [A-Z][A-Za-z.'\u2019\-]*){0,3}"
+_MONTH = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+    r"Sept?(?:ember)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_DATELINE = re.compile(
+    rf"(?P<place>{_PLACE})"
+    rf"(?:,\s+(?P<region>(?!{_MONTH}\s+\d){_REGION}))?"
+    rf"(?:,?\s+(?P<date>{_MONTH}\s+\d{{1,2}}))?"
+    r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&\-]{0,40})\))?"
+    r"\s*(?P<dash>--|\u2014|\u2013|-|:)\s+"
+)
+
+
+@dataclass(frozen=True)
+class Dateline:
+    """A wire dateline at the head of a story."""
+
+    place: str  # "KYIV, Ukraine" as written, without agency or date
+    span: tuple[int, int]  # the whole dateline, dash included
+    place_span: tuple[int, int]  # the city's characters
+    agency: str | None
+    date: str | None  # "Nov 9" as written
+    body_start: int  # first character of the story after the dateline
+
+
+def find_dateline(text: str, search_chars: int = 400) -> Dateline | None:
+    """The dateline at the start of the text or of one of its first paragraphs, if any."""
+    for start, _end in paragraphs(text[:search_chars]) or [(0, 0)]:
+        lead = len(text[start:]) - len(text[start:].lstrip())
+        m = _DATELINE.match(text, start + lead)
+        if not m:
+            continue
+        place = m.group("place")
+        # An all-capitals city of at least two letters; a lone capital word followed by a
+        # sentence ("I -") or a headline in capitals is not a dateline.
+        letters = re.sub(r"[^A-Za-z]", "", place)
+        if len(letters) < 3 or not letters.isupper():
+            continue
+        if m.group("dash") == ":" and not m.group("agency"):
+            continue
+        place_text = place + (", " + m.group("region") if m.group("region") else "")
+        return Dateline(
+            place=place_text,
+            span=(m.start(), m.end() - (len(m.group()) - len(m.group().rstrip()))),
+            place_span=(m.start("place"), m.end("place")),
+            agency=m.group("agency"),
+            date=m.group("date"),
+            body_start=m.end(),
+        )
+    return None
