@@ -86,6 +86,18 @@ def extract(
         raise typer.Exit(1)
 
 
+def _register_record_commands() -> None:
+    """Add the record commands (ingest, search, estimates, ...) when their module is present."""
+    try:
+        from .cli_record import register
+    except ImportError:
+        return
+    register(app)
+
+
+_register_record_commands()
+
+
 def main() -> None:
     """Console entry point."""
     app()
