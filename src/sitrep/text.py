@@ -26,12 +26,22 @@ def document_id(text: str) -> str:
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
-    """`[start, end)` spans of the non-empty paragraphs (runs of lines separated by newlines)."""
+    """`[start, end)` spans of the non-empty paragraphs (separated by blank lines), whitespace trimmed."""
     spans = []
-    for m in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]+)*", text):
-        if m.group().strip():
-            spans.append((m.start(), m.end()))
+    start = 0
+    for m in [*_BLANK_LINE.finditer(text), None]:
+        end = m.start() if m else len(text)
+        chunk = text[start:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk) - len(chunk.rstrip())
+            spans.append((start + lead, end - trail))
+        if m:
+            start = m.end()
     return spans
+
+
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
 # Wire datelines: "WASHINGTON --", "KYIV, Ukraine (AP) —", "LONDON (Reuters) -",
