@@ -86,16 +86,22 @@ def extract(
         raise typer.Exit(1)
 
 
-def _register_record_commands() -> None:
-    """Add the record commands (ingest, search, estimates, ...) when their module is present."""
-    try:
-        from .cli_record import register
-    except ImportError:
-        return
-    register(app)
+# Command groups that live in their own modules (record, batch, web); each exposes register(app).
+_COMMAND_MODULES = ("sitrep.cli_record", "sitrep.cli_batch", "sitrep.cli_web")
 
 
-_register_record_commands()
+def _register_command_modules() -> None:
+    """Add the commands of every command module that is present (a missing module is skipped)."""
+    import importlib
+    import importlib.util
+
+    for name in _COMMAND_MODULES:
+        if importlib.util.find_spec(name) is None:
+            continue
+        importlib.import_module(name).register(app)
+
+
+_register_command_modules()
 
 
 def main() -> None:
