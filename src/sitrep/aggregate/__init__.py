@@ -1,0 +1,1 @@
+"""Across articles: wire-copy clusters, cross-article entities, estimate series, contradictions, timelines."""

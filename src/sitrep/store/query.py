@@ -1,0 +1,173 @@
+"""The query layer over the store: one function per view, shared by the CLI, the web pages and the API.
+
+Every function takes an open `Store` and returns plain JSON-ready data (dicts and lists).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from .db import Store
+
+DOC_COLUMNS = "id, external_id, title, source, url, published, dateline, path, ingested_at, cluster_id"
+
+
+def documents(store: Store, limit: int = 50, offset: int = 0, source: str | None = None) -> dict[str, Any]:
+    """A page of documents, newest first: `{"total", "limit", "offset", "documents": [...]}`."""
+    where, params = ("WHERE source = ?", [source]) if source else ("", [])
+    total = store.scalar(f"SELECT count(*) FROM documents {where}", params)
+    rows = store.rows(
+        f"SELECT {DOC_COLUMNS}, length(text) AS chars FROM documents {where}"
+        " ORDER BY published DESC NULLS LAST, id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    return {"total": total, "limit": limit, "offset": offset, "documents": rows}
+
+
+def document(store: Store, doc_id: str) -> dict[str, Any] | None:
+    """One document with its text, its report and its wire copies (None if unknown)."""
+    rows = store.rows(f"SELECT {DOC_COLUMNS}, text FROM documents WHERE id = ?", (doc_id,))
+    if not rows:
+        return None
+    doc = rows[0]
+    report = store.get_report(doc_id)
+    doc["report"] = report.to_dict() if report else None
+    doc["copies"] = (
+        store.rows(
+            "SELECT id, source, published, title FROM documents WHERE cluster_id = ? AND id != ? ORDER BY published, id",
+            (doc["cluster_id"], doc_id),
+        )
+        if doc["cluster_id"]
+        else []
+    )
+    return doc
+
+
+def statements(
+    store: Store, speaker: str | None = None, q: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Statements, optionally by a speaker (any alias of the same person) and/or matching full-text `q`."""
+    where: list[str] = []
+    params: list[Any] = []
+    if speaker:
+        names = speaker_names(store, speaker)
+        marks = ",".join("?" * len(names))
+        where.append(f"(lower(s.speaker) IN ({marks}) OR s.speaker LIKE ?)")
+        params += [n.lower() for n in names] + [f"%{speaker}%"]
+    if q:
+        where.append("(s.doc_id, s.seq) IN (SELECT doc_id, seq FROM statements_fts WHERE statements_fts MATCH ?)")
+        params.append(fts_query(q))
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    rows = store.rows(
+        "SELECT s.doc_id AS document, s.id, s.speaker, s.kind, s.cue, s.content AS text,"
+        ' s.start, s."end", s.venue, s.time_value AS time, d.source, d.published, d.title'
+        f" FROM statements s JOIN documents d ON d.id = s.doc_id {clause}"
+        " ORDER BY d.published DESC NULLS LAST, s.doc_id, s.seq LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    for r in rows:
+        r["span"] = [r.pop("start"), r.pop("end")]
+    return rows
+
+
+def speaker_names(store: Store, name: str) -> list[str]:
+    """Every surface name of the global entity (or entities) a name refers to, including the name itself."""
+    from ..aggregate.resolve import name_key
+
+    names = {name}
+    key = name_key(name)
+    for g in store.rows("SELECT name, aliases FROM global_entities"):
+        aliases = json.loads(g["aliases"])
+        keys = {name_key(a) for a in aliases} | {name_key(g["name"])}
+        if key in keys or any(k.endswith(" " + key) for k in keys):
+            names.update(aliases)
+            names.add(g["name"])
+    return sorted(names)
+
+
+def search(store: Store, text: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+    """Full-text search over documents (title and text), best match first, with a snippet."""
+    return _fts_documents(store, fts_query(text), limit, offset)
+
+
+def _fts_documents(store: Store, match: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    return store.rows(
+        "SELECT d.id, d.title, d.source, d.published, d.cluster_id,"
+        " snippet(documents_fts, 2, '[', ']', ' … ', 12) AS snippet, bm25(documents_fts) AS score"
+        " FROM documents_fts JOIN documents d ON d.id = documents_fts.doc_id"
+        " WHERE documents_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
+        (match, limit, offset),
+    )
+
+
+_WORD = re.compile(r"\w+(?:['\u2019]\w+)*", re.UNICODE)
+
+
+def fts_query(text: str) -> str:
+    """A safe FTS5 query from user text: each word quoted, all required ("a b" -> '"a" "b"')."""
+    words = _WORD.findall(text)
+    return " ".join('"' + w.replace('"', "") + '"' for w in words) or '""'
+
+
+def quantity_rows(store: Store) -> list[dict[str, Any]]:
+    """Every stored quantity with its document's outlet, date and wire-copy cluster."""
+    return store.rows(
+        'SELECT q.doc_id AS document, q.seq, q.id, q.text, q.start, q."end", q.low, q.high, q.qualifier,'
+        " q.unit, q.subject, q.outcome, q.claimant, q.place, q.time, q.vague, q.derived_from,"
+        " d.source, d.published, coalesce(d.cluster_id, d.id) AS cluster"
+        " FROM quantities q JOIN documents d ON d.id = q.doc_id"
+        " WHERE q.subject IS NOT NULL AND q.subject != '' AND q.derived_from IS NULL"
+        " ORDER BY d.published NULLS LAST, q.doc_id, q.seq"
+    )
+
+
+def event_rows(store: Store, names: list[str] | None = None) -> list[dict[str, Any]]:
+    """Stored events (optionally those whose actor, target or place is one of `names`)."""
+    where, params = "", []
+    if names:
+        marks = ",".join("?" * len(names))
+        low = [n.lower() for n in names]
+        where = f" WHERE lower(e.actor) IN ({marks}) OR lower(e.target) IN ({marks}) OR lower(e.place) IN ({marks})"
+        params = low * 3
+    return store.rows(
+        'SELECT e.doc_id AS document, e.seq, e.id, e.type, e.actor, e.target, e.place, e.time, e.status,'
+        ' e.source AS claimed_by, e.trigger, e.start, e."end", e.negated,'
+        " d.source, d.published, d.title, coalesce(d.cluster_id, d.id) AS cluster"
+        f" FROM events e JOIN documents d ON d.id = e.doc_id{where}"
+        " ORDER BY d.published NULLS LAST, e.doc_id, e.seq",
+        params,
+    )
+
+
+def estimates(store: Store, subject: str | None = None, outcome: str | None = None) -> list[dict[str, Any]]:
+    """Estimate series grouped by (subject, outcome set), reprints counted once (see aggregate.estimates)."""
+    from ..aggregate.estimates import estimate_series
+
+    return estimate_series(quantity_rows(store), subject=subject, outcome=outcome)
+
+
+def contradictions(store: Store) -> list[dict[str, Any]]:
+    """Quantity and event contradictions, each with a reason in words (see aggregate.contradictions)."""
+    from ..aggregate.contradictions import find_contradictions
+
+    return find_contradictions(estimates(store), event_rows(store))
+
+
+def timeline(store: Store, name: str) -> list[dict[str, Any]]:
+    """Events and dated statements about a place or actor, in time order (see aggregate.timeline)."""
+    from ..aggregate.timeline import build_timeline
+
+    return build_timeline(store, name)
+
+
+def stats(store: Store) -> dict[str, int]:
+    """Row counts of the main tables."""
+    tables = ["documents", "entities", "statements", "quantities", "events", "positions", "times", "places"]
+    out = {t: store.count(t) for t in tables}
+    out["clusters"] = int(
+        store.scalar("SELECT count(DISTINCT coalesce(cluster_id, id)) FROM documents") or 0
+    )
+    out["global_entities"] = store.count("global_entities")
+    return out

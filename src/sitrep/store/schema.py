@@ -1,0 +1,168 @@
+"""The SQLite schema of the record store, as an ordered list of migrations (see docs/schema.md)."""
+
+from __future__ import annotations
+
+# Each migration is (version, name, SQL script). Applied versions are recorded in `migrations`;
+# a migration is applied once, in order, inside one transaction. Never edit an applied migration:
+# append a new one.
+MIGRATIONS: list[tuple[int, str, str]] = [
+    (
+        1,
+        "documents and extracted items",
+        """
+CREATE TABLE documents (
+    id TEXT PRIMARY KEY,              -- sitrep document id: hash of the normalized text
+    external_id TEXT,                 -- the id the input gave (JSONL/CSV id field), if any
+    title TEXT,
+    source TEXT,                      -- outlet
+    url TEXT,
+    published TEXT,                   -- YYYY-MM-DD
+    dateline TEXT,
+    dateline_start INTEGER,
+    dateline_end INTEGER,
+    body_start INTEGER NOT NULL DEFAULT 0,
+    text TEXT NOT NULL,
+    path TEXT,                        -- file (and record) the text came from
+    ingested_at TEXT NOT NULL,
+    cluster_id TEXT,                  -- near-duplicate (wire copy) cluster: id of its first document
+    json TEXT NOT NULL                -- model.Document as JSON
+);
+CREATE INDEX documents_published ON documents(published);
+CREATE INDEX documents_cluster ON documents(cluster_id);
+CREATE INDEX documents_source ON documents(source);
+
+CREATE TABLE entities (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,             -- position in the report's list
+    id TEXT NOT NULL,                 -- entity id inside the document
+    name TEXT NOT NULL,
+    type TEXT NOT NULL,
+    start INTEGER, "end" INTEGER,     -- span of the first mention
+    global_id TEXT,                   -- cross-article identity (global_entities.id)
+    json TEXT NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX entities_name ON entities(name);
+CREATE INDEX entities_global ON entities(global_id);
+
+CREATE TABLE mentions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    entity_id TEXT NOT NULL,
+    text TEXT NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL
+);
+CREATE INDEX mentions_doc ON mentions(doc_id, entity_id);
+
+CREATE TABLE statements (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    speaker TEXT,
+    speaker_entity TEXT,
+    kind TEXT NOT NULL,
+    cue TEXT, cue_start INTEGER, cue_end INTEGER,
+    content TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    time_value TEXT,
+    venue TEXT,
+    confidence REAL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX statements_speaker ON statements(speaker);
+
+CREATE TABLE quantities (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    low REAL, high REAL,
+    qualifier TEXT,
+    unit TEXT,
+    currency TEXT,
+    subject TEXT,
+    outcome TEXT,                     -- outcomes sorted and joined with '+'
+    hedged INTEGER,
+    vague INTEGER,
+    claimant TEXT,
+    claimant_statement TEXT,
+    place TEXT,
+    time TEXT,
+    derived_from TEXT,
+    json TEXT NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX quantities_subject ON quantities(subject);
+
+CREATE TABLE events (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    id TEXT NOT NULL,
+    type TEXT NOT NULL,
+    actor TEXT, target TEXT, place TEXT, time TEXT,
+    status TEXT NOT NULL,
+    source TEXT,
+    statement TEXT,
+    trigger TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    negated INTEGER,
+    json TEXT NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX events_type ON events(type);
+
+CREATE TABLE positions (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    id TEXT,
+    holder TEXT NOT NULL, topic TEXT NOT NULL, stance TEXT NOT NULL,
+    statement TEXT,
+    start INTEGER, "end" INTEGER,
+    json TEXT NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+
+CREATE TABLE times (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    type TEXT NOT NULL, value TEXT, mod TEXT,
+    json TEXT NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+
+CREATE TABLE places (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    seq INTEGER NOT NULL,
+    text TEXT NOT NULL, start INTEGER NOT NULL, "end" INTEGER NOT NULL,
+    name TEXT NOT NULL, country TEXT, lat REAL, lon REAL, feature TEXT,
+    gazetteer_id TEXT, confidence REAL,
+    json TEXT NOT NULL,
+    PRIMARY KEY (doc_id, seq)
+);
+CREATE INDEX places_name ON places(name);
+
+CREATE VIRTUAL TABLE documents_fts USING fts5(doc_id UNINDEXED, title, text);
+CREATE VIRTUAL TABLE statements_fts USING fts5(doc_id UNINDEXED, seq UNINDEXED, speaker, content);
+""",
+    ),
+    (
+        2,
+        "wire-copy signatures and cross-article entities",
+        """
+CREATE TABLE signatures (
+    doc_id TEXT PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+    minhash BLOB NOT NULL             -- datasketch MinHash hash values (uint64, little-endian)
+);
+
+CREATE TABLE global_entities (
+    id TEXT PRIMARY KEY,              -- 'g:' + type + ':' + resolution key
+    name TEXT NOT NULL,               -- the longest full name seen
+    type TEXT NOT NULL,
+    aliases TEXT NOT NULL,            -- JSON list of every surface name seen
+    documents INTEGER NOT NULL        -- how many documents mention it
+);
+
+ALTER TABLE places ADD COLUMN global_id TEXT;
+CREATE INDEX places_global ON places(global_id);
+""",
+    ),
+]
