@@ -1,0 +1,310 @@
+"""Batch extraction on Dask: partitions in, partitioned Parquet tables out.
+
+`run_batch` expands the inputs into partitions (`batch_io`), runs `process_partition` on each (on Dask
+workers when given a client, else in this process) and returns a `BatchSummary`. Each worker loads the
+spaCy pipeline once (`SitrepWorkerPlugin` preloads it; `worker_pipeline` caches it per process).
+Every output file is written to a temporary name and renamed, and named after its partition, so a
+retried or re-run task overwrites its own files and never duplicates rows.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import threading
+import time
+import uuid
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+import fsspec
+import pyarrow.parquet as pq
+
+from .api import extract, extract_many
+from .batch_io import Partition, Record, make_partitions, read_partition
+from .batch_schema import TABLES, document_row, report_rows, to_arrow
+from .errors import InputError, SitrepError
+from .pipeline import load_pipeline
+
+MANIFESTS = "_manifests"
+_ITEM_PREFIX = re.compile(r"^item \d+( \([^)]*\))?: ")
+_LOCK = threading.Lock()
+_LOADS: dict[str, int] = {}
+
+
+def worker_pipeline(model: str | None = None):
+    """The pipeline of this process, built at most once per model (thread-safe)."""
+    key = model or ""
+    with _LOCK:
+        if key not in _LOADS:
+            _LOADS[key] = _LOADS.get(key, 0) + 1
+        return load_pipeline(model)
+
+
+def load_count() -> dict[str, int]:
+    """How many times each model was loaded in this process (1 each when caching works)."""
+    return dict(_LOADS)
+
+
+try:
+    from distributed.diagnostics.plugin import WorkerPlugin
+except ImportError:  # the dask extra is not installed: in-process runs still work
+    WorkerPlugin = object  # type: ignore[misc,assignment]
+
+
+class SitrepWorkerPlugin(WorkerPlugin):  # type: ignore[misc,valid-type]
+    """Loads the sitrep pipeline when a worker starts, so tasks find it ready."""
+
+    name = "sitrep-pipeline"
+
+    def __init__(self, model: str | None = None) -> None:
+        self.model = model
+
+    async def setup(self, worker: Any) -> None:
+        """Build the pipeline in a thread, off the worker's event loop."""
+        import asyncio
+
+        await asyncio.get_running_loop().run_in_executor(None, worker_pipeline, self.model)
+
+
+@dataclass
+class PartitionResult:
+    """What one partition produced."""
+
+    partition: str
+    documents: int = 0
+    failed: int = 0
+    rows: dict[str, int] = field(default_factory=dict)
+    seconds: float = 0.0
+    worker_pid: int = 0
+
+
+def _write_table(fs: fsspec.AbstractFileSystem, root: str, table: str, part_id: str, rows: list[dict]) -> None:
+    """Write one table's rows of one partition atomically: a hidden temporary file, then a rename."""
+    folder = f"{root}/{table}"
+    final = f"{folder}/part-{part_id}.parquet"
+    arrow = to_arrow(table, rows)
+    if not _is_local(fs):  # object stores publish a key only when its upload completes
+        with fs.open(final, "wb") as fh:
+            pq.write_table(arrow, fh, compression="zstd")
+        return
+    os.makedirs(folder, exist_ok=True)
+    tmp = f"{folder}/.part-{part_id}.{uuid.uuid4().hex}.tmp"
+    try:
+        pq.write_table(arrow, tmp, compression="zstd")
+        os.replace(tmp, final)
+    finally:
+        if os.path.exists(tmp):
+            os.remove(tmp)
+
+
+def _is_local(fs: fsspec.AbstractFileSystem) -> bool:
+    protocol = fs.protocol if isinstance(fs.protocol, str) else fs.protocol[0]
+    return protocol in ("file", "local")
+
+
+def _extract_chunk(nlp: Any, records: list[Record], batch_size: int) -> list[tuple[Record, Any, str | None]]:
+    """(record, report or None, error) for each record, isolating documents that make the pipeline fail."""
+    items = [r.item for r in records]
+    failed: dict[int, str] = {}
+    try:
+        reports = list(extract_many(items, nlp=nlp, batch_size=batch_size,
+                                    on_error=lambda i, exc: failed.__setitem__(i, str(exc))))
+    except Exception:  # one document broke a component: retry one by one to find it
+        out = []
+        for rec in records:
+            try:
+                out.append((rec, _extract_one(nlp, rec.item), None))
+            except Exception as exc:  # noqa: BLE001 - any failure is recorded, the rest carries on
+                out.append((rec, None, f"{type(exc).__name__}: {exc}"))
+        return out
+    ok = iter(reports)
+    return [(rec, None, failed[i]) if i in failed else (rec, next(ok), None) for i, rec in enumerate(records)]
+
+
+def _extract_one(nlp: Any, item: dict[str, Any]) -> Any:
+    meta = {k: item.get(k) for k in ("title", "source", "url", "id")}
+    return extract(item.get("text"), item.get("published"), nlp=nlp, **meta)  # type: ignore[arg-type]
+
+
+def process_partition(
+    part: Partition, out: str, model: str | None = None, batch_size: int = 32, chunk: int = 256
+) -> dict[str, Any]:
+    """Extract one partition and write its tables under `out`; returns a `PartitionResult` as a dict."""
+    t0 = time.perf_counter()
+    nlp = worker_pipeline(model)
+    tables: dict[str, list[dict]] = {t: [] for t in TABLES}
+    result = PartitionResult(part.id, worker_pid=os.getpid())
+
+    def error_row(rec: Record, reason: str, kind: str, doc_id: str | None = None) -> None:
+        url = rec.url or (rec.item or {}).get("url")
+        tables["errors"].append({"partition": part.id, "row": rec.row, "document_id": doc_id,
+                                 "url": url if isinstance(url, str) else None, "error_type": kind,
+                                 "reason": reason})
+
+    def flush(batch: list[Record]) -> None:
+        for rec, report, error in _extract_chunk(nlp, batch, batch_size):
+            if report is None:
+                reason = _ITEM_PREFIX.sub("", error or "unknown error")
+                error_row(rec, reason, "extract", (rec.item or {}).get("id"))
+                continue
+            tables["documents"].append(document_row(report, rec.item["text"], part.id, rec.row, part.url))
+            for table, rows in report_rows(report).items():
+                tables[table].extend(rows)
+
+    pending: list[Record] = []
+    try:
+        for rec in read_partition(part):
+            if rec.item is None:
+                error_row(rec, rec.error or "unreadable row", "read")
+                continue
+            pending.append(rec)
+            if len(pending) >= chunk:
+                flush(pending)
+                pending = []
+        flush(pending)
+    except (OSError, InputError, ValueError) as exc:  # the file itself is unreadable or corrupt
+        error_row(Record(-1, None), f"{part.url}: {exc}", "partition")
+    fs, root = fsspec.core.url_to_fs(out)
+    for table in TABLES:
+        _write_table(fs, root, table, part.id, tables[table])
+    result.documents = len(tables["documents"])
+    result.failed = len(tables["errors"])
+    result.rows = {t: len(rows) for t, rows in tables.items()}
+    result.seconds = time.perf_counter() - t0
+    _write_manifest(fs, root, part, result)
+    return asdict(result)
+
+
+def _write_manifest(fs: fsspec.AbstractFileSystem, root: str, part: Partition, result: PartitionResult) -> None:
+    """The partition's completion record, written last (its presence means every table file is there)."""
+    path = f"{root}/{MANIFESTS}/{part.id}.json"
+    data = json.dumps({"partition": asdict(part), "result": asdict(result)}, indent=1)
+    if _is_local(fs):
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        tmp = f"{path}.{uuid.uuid4().hex}.tmp"
+        with open(tmp, "w", encoding="utf-8") as fh:
+            fh.write(data)
+        os.replace(tmp, path)
+    else:
+        with fs.open(path, "w") as fh:
+            fh.write(data)
+
+
+@dataclass
+class BatchSummary:
+    """The run summary: counts, time and throughput."""
+
+    partitions: int
+    documents: int
+    failed: int
+    seconds: float
+    rows: dict[str, int]
+    workers: int = 1
+    dashboard: str | None = None
+
+    @property
+    def docs_per_second(self) -> float:
+        """Extracted documents per wall-clock second."""
+        return self.documents / self.seconds if self.seconds > 0 else 0.0
+
+    def to_dict(self) -> dict[str, Any]:
+        """The summary as JSON-ready data."""
+        return {**asdict(self), "docs_per_second": round(self.docs_per_second, 2)}
+
+
+def _summarize(results: Iterable[dict[str, Any]], seconds: float, workers: int, dashboard: str | None) -> BatchSummary:
+    results = list(results)
+    rows: dict[str, int] = {t: 0 for t in TABLES}
+    for r in results:
+        for t, n in r["rows"].items():
+            rows[t] += n
+    return BatchSummary(len(results), sum(r["documents"] for r in results), sum(r["failed"] for r in results),
+                        seconds, rows, workers, dashboard)
+
+
+def run_batch(
+    inputs: list[str],
+    out: str,
+    *,
+    client: Any = None,
+    partition_size: int | None = None,
+    model: str | None = None,
+    batch_size: int = 32,
+    retries: int = 3,
+    on_done: Callable[[dict[str, Any]], None] | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> BatchSummary:
+    """Extract every partition of `inputs` into Parquet tables under `out`, on `client` or in-process."""
+    parts = make_partitions(inputs, partition_size)
+    if not parts:
+        raise InputError("no input partitions")
+    fs, root = fsspec.core.url_to_fs(out)
+    fs.makedirs(root, exist_ok=True)
+    if on_start:
+        on_start(len(parts))
+    t0 = time.perf_counter()
+    results: list[dict[str, Any]] = []
+    if client is None:
+        worker_pipeline(model)
+        t0 = time.perf_counter()
+        for part in parts:
+            results.append(process_partition(part, out, model, batch_size))
+            if on_done:
+                on_done(results[-1])
+        return _summarize(results, time.perf_counter() - t0, 1, None)
+    from distributed import as_completed
+
+    futures = [
+        client.submit(process_partition, p, out, model, batch_size, key=f"sitrep-partition-{p.id}",
+                      retries=retries, pure=False)
+        for p in parts
+    ]
+    try:
+        for fut in as_completed(futures):
+            if fut.status == "error":
+                raise SitrepError(f"partition {fut.key} failed after {retries} retries: {fut.exception()}")
+            results.append(fut.result())
+            if on_done:
+                on_done(results[-1])
+    finally:
+        for fut in futures:
+            fut.release()
+    workers = len(client.scheduler_info().get("workers", {}))
+    return _summarize(results, time.perf_counter() - t0, workers, getattr(client, "dashboard_link", None))
+
+
+def cleanup_temporaries(out: str) -> int:
+    """Remove temporary files a killed worker left behind (local outputs only); returns how many."""
+    fs, root = fsspec.core.url_to_fs(out)
+    if not _is_local(fs):
+        return 0
+    n = 0
+    for table in (*TABLES, MANIFESTS):
+        folder = os.path.join(root, table)
+        if os.path.isdir(folder):
+            for name in os.listdir(folder):
+                if name.endswith(".tmp"):
+                    os.remove(os.path.join(folder, name))
+                    n += 1
+    return n
+
+
+def start_client(scheduler: str | None = None, local_workers: int | None = None, model: str | None = None):
+    """A Dask client: connected to `scheduler`, or to a new LocalCluster of `local_workers` processes."""
+    try:
+        from distributed import Client, LocalCluster
+    except ImportError as exc:
+        from .errors import MissingExtraError
+
+        raise MissingExtraError("sitrep batch on Dask", "dask") from exc
+    if scheduler:
+        client = Client(scheduler)
+    else:
+        cluster = LocalCluster(n_workers=local_workers or os.cpu_count() or 1, threads_per_worker=1,
+                               processes=True, dashboard_address=":0")
+        client = Client(cluster)
+    client.register_plugin(SitrepWorkerPlugin(model))
+    return client
