@@ -1,17 +1,372 @@
-"""Direct, indirect and mixed speech with resolved speakers, cues, venues and dates."""
+"""Direct, indirect and mixed speech with resolved speakers, cues, venues and dates.
+
+Each reporting verb of `data/cues.txt` (and "according to") with a subject yields a statement:
+- content after the cue: the quotation that follows "said:" / "said, \"", else the verb's clausal
+  complement ("X said (that) ...");
+- content before the cue ("..., he said", "\"...\" said X", the lead sentence "..., Gen. X, chairman
+  of ..., said Wednesday."): everything from the start of the sentence, or of the quotation that
+  ends there, possibly several sentences and paragraphs back; a quotation resumed after the cue
+  ("\"A,\" he said, \"B.\"") joins the same statement.
+The kind is `direct` when the content is one quotation, `mixed` when it holds quoted fragments,
+`indirect` otherwise. Quotations no cue claims continue the statement just before them.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
-from ..model import Statement
+from ..model import Speaker, Statement, TextSpan
+from ..quotes import ALL_MARKS, Quote, find_quotes
+from .statements_speaker import SpeakerResolver, cue_lemmas, time_of, venue_of
+
+_ATTR_PUNCT = {",", '"', "\u201d", "\u2014", "\u2013", "--", "-", ";"}
+_TRIM = " \t\r\n,;:\u2014\u2013-"
+_SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+_NON_CONTENT_SENT_END = ".!?"
+
+
+class _Ctx:
+    """Per-document state: quotes, speaker resolver, cue lexicon."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        meta_doc = getattr(doc._, "sitrep_document", None)
+        self.body_start = getattr(meta_doc, "body_start", 0) or 0
+        self.quotes = find_quotes(doc.text, self.body_start)
+        self.cues = cue_lemmas()
+        self.speakers = SpeakerResolver(doc)
+        self.times = list(getattr(doc._, "sitrep_times", None) or [])
+
+    def quote_at(self, pos: int) -> Quote | None:
+        """The quote whose marks enclose character `pos`."""
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def inside_quote(self, tok: Token) -> bool:
+        """Whether a token stands inside a closed quotation (a cue there belongs to the quote)."""
+        for q in self.quotes:
+            if q.closed and any(s <= tok.idx < e for s, e in q.parts):
+                return True
+        return False
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a cue verb, inherited along conjunctions and participles ("..., saying")."""
+    tok = verb
+    for _ in range(3):
+        for child in tok.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                if child.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
+                    return tok.head
+                return child
+        if tok.dep_ in {"conj", "advcl", "xcomp"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return tok.head
+        break
+    return None
+
+
+def _is_reporting(verb: Token) -> bool:
+    """Filters cue-lemma tokens that are not acts of reporting: passives, modifiers, "said to be"."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"amod", "compound", "acl", "nmod", "pobj"}:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"auxpass", "nsubjpass"}:  # "is said to be", "it is said that", "was told"
+        return False
+    if verb.lemma_ == "point" and not any(c.lower_ == "out" for c in verb.children):
+        return False
+    return True
+
+
+def _attribution_bounds(verb: Token, subj: Token) -> tuple[int, int]:
+    """Token range `[lo, hi)` of "subject + cue + its trailing modifiers" (time, venue, object)."""
+    lo = min(verb.i, subj.left_edge.i)
+    hi = max(verb.i, subj.right_edge.i) + 1
+    for child in verb.rights:
+        if child.dep_ in {"ccomp", "punct", "conj", "cc", "parataxis"}:
+            break
+        if child.i >= hi - 1 or child.left_edge.i <= hi:
+            hi = max(hi, child.right_edge.i + 1)
+    return lo, hi
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """`[start, end)` without surrounding punctuation, and without unmatched quote marks at the ends."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and text[end - 1] in _TRIM + ".":
+        end -= 1
+    for _ in range(2):
+        marks = sum(text[start:end].count(m) for m in ALL_MARKS)
+        if marks % 2 and start < end and text[start] in ALL_MARKS:
+            start += 1
+        elif marks % 2 and end > start and text[end - 1] in ALL_MARKS:
+            end -= 1
+        while start < end and text[start] in _TRIM:
+            start += 1
+        while end > start and text[end - 1] in _TRIM + ".":
+            end -= 1
+    return start, end
+
+
+class _Builder:
+    """Builds statements cue by cue."""
+
+    def __init__(self, ctx: _Ctx) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.text = ctx.doc.text
+        self.items: list[tuple[Statement, Token | None]] = []
+
+    # --- content ------------------------------------------------------------------------------
+    def _quote_after(self, hi: int, sent: Span) -> Quote | None:
+        """A quotation opening right after the attribution ("said: \"...", "said, \"...")."""
+        pos = self.doc[hi - 1].idx + len(self.doc[hi - 1].text) if hi > 0 else 0
+        rest = self.text[pos : pos + 4]
+        stripped = rest.lstrip(" ,:\u2014-")
+        if not stripped or stripped[0] not in ALL_MARKS:
+            return None
+        q = self.ctx.quote_at(pos + len(rest) - len(stripped))
+        if q is not None and q.start >= pos and q.start - pos <= 3:
+            return q
+        return None
+
+    def _post_content(self, lo: int, hi: int, sent: Span) -> tuple[int, int] | None:
+        """Content before a postposed attribution: from the start of the sentence or of its quotation."""
+        if lo <= sent.start or self.doc[lo - 1].text not in _ATTR_PUNCT:
+            return None
+        end = self.doc[lo - 1].idx
+        start = sent.start_char
+        before = self.ctx.quote_at(self.doc[lo - 1].idx) or self.ctx.quote_at(max(end - 1, 0))
+        if before is not None:
+            if before.start < start:
+                start = before.start
+            elif before.start > start:
+                lead = self.text[start : before.start].rstrip()
+                if lead and lead[-1] in _NON_CONTENT_SENT_END:  # a glued previous sentence
+                    start = before.start
+        if start < self.ctx.body_start:
+            start = self.ctx.body_start
+        return (start, end) if end > start else None
+
+    def _split_resume(self, hi: int) -> Quote | None:
+        """The second half of a split quotation: "\"A,\" he said, \"B.\"" resumes right after the cue."""
+        if hi >= len(self.doc):
+            return None
+        tok = self.doc[hi]
+        if tok.text not in {",", "\u2014", "--", "-", ":"}:
+            return None
+        pos = tok.idx + len(tok.text)
+        rest = self.text[pos : pos + 3].lstrip()
+        if not rest or rest[0] not in ALL_MARKS:
+            return None
+        q = self.ctx.quote_at(pos + (len(self.text[pos : pos + 3]) - len(rest)))
+        return q
+
+    def _ccomp_content(self, verb: Token) -> tuple[int, int] | None:
+        """The clausal complement after a cue, with coordinated clauses that carry their own subject."""
+        comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+        if not comps:
+            return None
+        comp = comps[0]
+        start = comp.left_edge
+        if start.dep_ == "mark" and start.lower_ == "that":
+            start = self.doc[start.i + 1]
+        end = comp.right_edge.i
+        for child in verb.rights:
+            if child.dep_ == "conj" and child.i > end and child.lemma_.lower() not in self.ctx.cues:
+                if any(c.dep_ in _SUBJ for c in child.children):
+                    end = child.right_edge.i
+        span = self.doc[start.i : end + 1]
+        return span.start_char, span.end_char
+
+    # --- statements ---------------------------------------------------------------------------
+    def _kind_and_content(self, start: int, end: int) -> tuple[str, int, int, list[Quote]]:
+        """Kind, trimmed content bounds and the quotations inside."""
+        for q in self.ctx.quotes:  # a quotation that begins inside the content ends inside it too
+            if start <= q.start < end < q.end and q.closed:
+                end = q.end
+            if q.start < start < q.end <= end and q.closed:
+                start = q.start
+        start, end = _trim(self.text, start, end)
+        inside = [q for q in self.ctx.quotes if q.inner_start < end and start < q.inner_end]
+        if not inside:
+            return "indirect", start, end, []
+        outside = self.text[start:end]
+        for q in inside:
+            for s, e in q.parts:
+                a, b = max(s, start) - start, min(e, end) - start
+                if b > a:
+                    outside = outside[:a] + " " * (b - a) + outside[b:]
+        residue = "".join(ch for ch in outside if ch.isalnum())
+        if not residue:
+            return "direct", *_trim(self.text, max(start, inside[0].inner_start), min(end, inside[-1].inner_end)), inside
+        if len(inside) >= 2 and len(residue) <= 40:  # "A," he said, "B" — the cue sits in the middle
+            words = outside.split()
+            if len(words) <= 6:
+                a, b = _trim(self.text, max(start, inside[0].inner_start), min(end, inside[-1].inner_end))
+                return "direct", a, b, inside
+        return "mixed", start, end, inside
+
+    def add(self, cue: TextSpan, speaker: Speaker | None, start: int, end: int, verb: Token | None,
+            confidence: float) -> None:
+        """Adds one statement for content `[start, end)`."""
+        kind, start, end, inside = self._kind_and_content(start, end)
+        if end - start < 2 or not any(ch.isalpha() for ch in self.text[start:end]):
+            return
+        quotes = [
+            TextSpan(text=self.text[max(s, start) : min(e, end)], span=(max(s, start), min(e, end)))
+            for q in inside for s, e in q.parts if min(e, end) > max(s, start)
+        ]
+        st = Statement(
+            id="",
+            speaker=speaker,
+            cue=cue,
+            kind=kind,  # type: ignore[arg-type]
+            content=TextSpan(text=self.text[start:end], span=(start, end)),
+            time=time_of(verb, self.ctx.times) if verb is not None else None,
+            venue=venue_of(verb) if verb is not None else None,
+            quotes=quotes,
+            confidence=confidence if speaker is not None else min(confidence, 0.4),
+        )
+        self.items.append((st, verb))
+
+    def from_verb(self, verb: Token) -> None:
+        """A statement introduced by a reporting verb, if it has a subject and content."""
+        if not _is_reporting(verb) or self.ctx.inside_quote(verb):
+            return
+        subj = _subject(verb)
+        if subj is None or subj.lower_ in {"there"}:
+            return
+        sent = verb.sent
+        lo, hi = _attribution_bounds(verb, subj)
+        if subj.i > verb.i and subj.head.i != verb.i:  # inherited subject after the verb: impossible
+            return
+        if subj.i < verb.i and subj.head.i != verb.i:  # inherited subject: attribution starts at the verb
+            lo = verb.i
+        conf = self.ctx.cues.get(verb.lemma_.lower(), 0.9)
+        cue = TextSpan(text=verb.text, span=(verb.idx, verb.idx + len(verb.text)))
+        content: tuple[int, int] | None = None
+        q_after = self._quote_after(hi, sent)
+        post = self._post_content(lo, hi, sent) if subj.head.i == verb.i else None
+        ccomp = self._ccomp_content(verb)
+        if post is not None and ccomp is not None and ccomp[0] > verb.idx:
+            if self.doc[lo - 1].text not in {'"', "\u201d"}:
+                post = None  # "In Kyiv, officials said the ..." — the complement follows
+        if post is not None:
+            content = post
+            resume = self._split_resume(hi)
+            if resume is not None and resume.start >= self.doc[hi - 1].idx:
+                content = (content[0], resume.end)
+        elif q_after is not None:
+            content = (q_after.start, q_after.end)
+        elif ccomp is not None:
+            content = ccomp
+        if content is None:
+            return
+        speaker = self.ctx.speakers.speaker(subj)
+        self.add(cue, speaker, content[0], content[1], verb, conf)
+
+    def from_according(self, tok: Token) -> None:
+        """"according to X": the content is the clause the phrase attaches to."""
+        to = next((c for c in tok.children if c.lower_ == "to"), None)
+        if to is None or self.ctx.inside_quote(tok):
+            return
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            return
+        # "according to a statement from the ministry": the speaker is the ministry
+        if pobj.lemma_ in {"statement", "report", "data", "figure", "estimate", "post", "message"}:
+            for prep in pobj.children:
+                if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "of"}:
+                    inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                    if inner is not None:
+                        pobj = inner
+                        break
+        head = tok.head
+        while head.dep_ not in {"ROOT"} and head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
+            head = head.head
+        clause = self.doc[head.left_edge.i : head.right_edge.i + 1]
+        sent = tok.sent
+        a, b = tok.left_edge.i, tok.right_edge.i + 1
+        if clause.start >= a:
+            start, end = b, max(clause.end, b)
+        elif clause.end <= b or a - clause.start >= clause.end - b:
+            start, end = clause.start, a
+        else:
+            start, end = b, clause.end
+        start, end = max(start, sent.start), min(end, sent.end)
+        if end <= start:
+            return
+        span = self.doc[start:end]
+        cue = TextSpan(text=self.text[tok.idx : to.idx + len(to.text)], span=(tok.idx, to.idx + len(to.text)))
+        speaker = self.ctx.speakers.speaker(pobj)
+        self.add(cue, speaker, span.start_char, span.end_char, None, 0.85)
+
+    def orphans(self) -> None:
+        """Quotations no cue claimed continue the statement just before them (same or previous paragraph)."""
+        taken = [it[0].content.span for it in self.items]
+        ordered = sorted(self.items, key=lambda it: it[0].content.span[0])
+        for q in self.ctx.quotes:
+            if any(s <= q.inner_start < e or q.inner_start <= s < q.inner_end for s, e in taken):
+                continue
+            inner = self.text[q.inner_start : q.inner_end]
+            if len(inner.split()) < 4:
+                continue  # scare quotes, titles, names
+            line_start = self.text.rfind("\n", 0, q.start) + 1
+            lead = self.text[line_start : q.start].strip()
+            if lead and lead[-1] not in ".!?":
+                continue  # embedded in an unattributed sentence
+            prev = [it for it in ordered if it[0].content.span[1] <= q.start and it[0].speaker is not None]
+            if not prev:
+                continue
+            st, verb = prev[-1]
+            gap = self.text[st.content.span[1] : q.start]
+            if gap.count("\n") > 2 or len(gap) > 400:
+                continue
+            self.add(st.cue, st.speaker, q.start, q.end, None, 0.6)
+            taken.append((q.start, q.end))
 
 
 def find_statements(doc: Doc) -> list[Statement]:
     """Direct, indirect and mixed speech with resolved speakers, cues, venues and dates."""
-    return []
+    ctx = _Ctx(doc)
+    b = _Builder(ctx)
+    for tok in doc:
+        if tok.idx < ctx.body_start:
+            continue
+        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+            b.from_according(tok)
+        elif tok.lemma_.lower() in ctx.cues:
+            b.from_verb(tok)
+    b.orphans()
+    return _finish(b.items)
+
+
+def _finish(items: list[tuple[Statement, Token | None]]) -> list[Statement]:
+    """Drops duplicate contents (the earlier cue wins), orders by position, numbers s1, s2, ..."""
+    kept: list[Statement] = []
+    for st, _verb in items:
+        s, e = st.content.span
+        dup = False
+        for other in kept:
+            os_, oe = other.content.span
+            overlap = min(e, oe) - max(s, os_)
+            if overlap > 0 and overlap >= 0.8 * min(e - s, oe - os_) and other.cue.span == st.cue.span:
+                dup = True
+                break
+        if not dup:
+            kept.append(st)
+    kept.sort(key=lambda st: (st.content.span[0], st.cue.span[0]))
+    for i, st in enumerate(kept, 1):
+        st.id = f"s{i}"
+    return kept
 
 
 class StatementsComponent:

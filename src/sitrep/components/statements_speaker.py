@@ -1,0 +1,203 @@
+"""Speakers, venues and dates of statements: helpers of the statements component."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from pathlib import Path
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Entity, Speaker, TimeRef
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "who", "which", "that"}
+PERSON_PRONOUNS = {"he", "she", "i", "we", "who"}
+GROUP_PRONOUNS = {"it", "they", "which", "we"}
+NAME_DEPS = {"compound", "flat", "nmod", "amod", "poss", "case", "det", "nummod", "quantmod"}
+# "Gen.", "Sen."... are handled by the NER span or the entities resolver; these are dropped
+# from a fallback phrase only at its start.
+_LEADING_DROP = {"DET", "PRON"}
+
+
+def _lines(name: str) -> list[str]:
+    """Non-comment lines of a data file."""
+    path = DATA / name
+    if not path.exists():
+        return []
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+
+
+@lru_cache(maxsize=1)
+def cue_lemmas() -> dict[str, float]:
+    """Cue lemma -> confidence; lemmas after a `[weak]` line (thought and evidence verbs) score lower."""
+    out: dict[str, float] = {}
+    weight = 0.9
+    for line in _lines("cues.txt"):
+        if line == "[weak]":
+            weight = 0.6
+            continue
+        out.setdefault(line.lower(), weight)
+    return out
+
+
+@lru_cache(maxsize=1)
+def venue_patterns() -> list[re.Pattern[str]]:
+    """Compiled venue patterns from `data/venues.txt`."""
+    pats = []
+    for line in _lines("venues.txt"):
+        # Named-venue patterns rely on capitals and so are compiled case-sensitively.
+        flags = 0 if line.startswith("^at (?:[Tt]he ") else re.IGNORECASE
+        pats.append(re.compile(line, flags))
+    return pats
+
+
+def mention_span(tok: Token) -> Span:
+    """The name phrase of a subject: its head with determiners, compounds and possessors, no appositives."""
+    doc = tok.doc
+    if tok.lower_ in PRONOUNS:
+        return doc[tok.i : tok.i + 1]
+    start = tok.i
+    for child in sorted(tok.lefts, key=lambda c: -c.i):
+        if child.dep_ in NAME_DEPS and child.i == start - 1 or (child.dep_ in NAME_DEPS and child.right_edge.i == start - 1):
+            start = child.left_edge.i
+        else:
+            break
+    end = tok.i + 1
+    # "the Ministry of Defence", "the head of the agency"
+    for child in tok.rights:
+        if child.i != end:
+            break
+        if child.dep_ in {"compound", "flat"}:
+            end = child.right_edge.i + 1
+        elif child.dep_ == "prep" and child.lower_ == "of" and child.right_edge.i - child.i <= 6:
+            if not any(t.text in {",", "(", "\u2014"} for t in doc[child.i : child.right_edge.i + 1]):
+                end = child.right_edge.i + 1
+        else:
+            break
+    while start < tok.i and doc[start].is_punct:
+        start += 1
+    return doc[start:end]
+
+
+def _ner_name(span: Span) -> Span | None:
+    """The named-entity span (person, organisation, place) covering the head of `span`, if any."""
+    root = span.root
+    for ent in span.doc.ents:
+        if ent.start <= root.i < ent.end and ent.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
+            return ent
+    return None
+
+
+def clean_phrase(span: Span) -> str:
+    """A speaker name from a phrase with no entity: determiners and possessive pronouns dropped."""
+    toks = list(span)
+    while toks and (toks[0].pos_ in _LEADING_DROP or toks[0].lower_ in {"the", "a", "an"}) and len(toks) > 1:
+        toks = toks[1:]
+    if not toks:
+        return span.text
+    return span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+
+
+class SpeakerResolver:
+    """Turns subject tokens into `Speaker`s, through `doc._.sitrep_coref` with local fallbacks."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.coref = getattr(doc._, "sitrep_coref", None)
+        self.entities: list[Entity] = list(getattr(doc._, "sitrep_entities", None) or [])
+        self.history: list[tuple[int, Speaker, bool]] = []  # (char, speaker, is_person)
+
+    def _full_name(self, ent: Entity, before: int) -> Entity:
+        """A surname-only person entity upgraded to an earlier full-name entity ending with it."""
+        if " " in ent.name.strip() or ent.type not in {"PERSON", "ORG", "GPE", "NORP"}:
+            return ent
+        for other in self.entities:
+            if other is ent or other.type != "PERSON" or not other.mentions:
+                continue
+            if other.mentions[0].span[0] < before and other.name.split()[-1] == ent.name:
+                return other
+        return ent
+
+    def _entity(self, span: Span, pronoun: bool) -> Entity | None:
+        if self.coref is None:
+            return None
+        try:
+            ent = self.coref.resolve(span)
+        except Exception:  # the resolver is another component's; never lose the document to it
+            return None
+        if ent is None:
+            return None
+        if not pronoun:
+            root = span.root
+            # Accept only an entity mentioned at the head ("Ukraine's General Staff" is not Ukraine).
+            if not any(m.span[0] < root.idx + len(root.text) and root.idx < m.span[1] for m in ent.mentions):
+                return None
+        return self._full_name(ent, span.start_char)
+
+    def speaker(self, subj: Token) -> Speaker | None:
+        """The speaker a subject token names or refers to; None when a pronoun cannot be resolved."""
+        mention = mention_span(subj)
+        pronoun = subj.lower_ in PRONOUNS
+        ent = self._entity(mention, pronoun)
+        span = (mention.start_char, mention.end_char)
+        if ent is not None:
+            sp = Speaker(name=ent.name, entity=ent.id, span=span, text=mention.text)
+            self.history.append((span[0], sp, ent.type == "PERSON"))
+            return sp
+        if pronoun:
+            want_person = subj.lower_ in PERSON_PRONOUNS
+            for _pos, prev, is_person in reversed(self.history):
+                if is_person == want_person or subj.lower_ == "we":
+                    return Speaker(name=prev.name, entity=prev.entity, span=span, text=mention.text)
+            return None
+        ner = _ner_name(mention)
+        name = ner.text if ner is not None and ner.root.i == mention.root.i else clean_phrase(mention)
+        is_person = (ner is not None and ner.label_ == "PERSON") or (
+            mention.root.pos_ == "PROPN" and ner is None and mention.root.ent_type_ == "PERSON"
+        )
+        sp = Speaker(name=name, entity=None, span=span, text=mention.text)
+        self.history.append((span[0], sp, is_person))
+        return sp
+
+
+def venue_of(cue: Token, stop: int | None = None) -> str | None:
+    """The venue phrase attached to a cue verb ("at a news conference", "in a statement"), if any."""
+    doc = cue.doc
+    for child in cue.children:
+        if child.dep_ not in {"prep", "agent", "advcl", "npadvmod", "dative"}:
+            continue
+        if stop is not None and child.i >= stop:
+            continue
+        phrase = doc[child.i : child.right_edge.i + 1]
+        if child.i < cue.i:
+            phrase = doc[child.left_edge.i : child.right_edge.i + 1]
+        text = phrase.text.strip(" ,.;")
+        for pat in venue_patterns():
+            if pat.search(text):
+                # Cut a trailing clause ("..., where he also said") from the phrase.
+                return re.split(r",\s", text)[0]
+    return None
+
+
+def time_of(cue: Token, times: list) -> TimeRef | None:
+    """The date of the speech act: a time expression attached to or right beside the cue verb."""
+    if not times:
+        return None
+    doc = cue.doc
+    ranges: list[tuple[int, int]] = []
+    for child in cue.children:
+        if child.dep_ in {"npadvmod", "prep", "advmod", "tmod", "obl"} and abs(child.i - cue.i) <= 4:
+            sub = doc[child.left_edge.i : child.right_edge.i + 1]
+            if len(sub) <= 6:
+                ranges.append((sub.start_char, sub.end_char))
+    nxt = doc[cue.i + 1 : min(len(doc), cue.i + 3)]
+    if len(nxt):
+        ranges.append((nxt.start_char, nxt.end_char))
+    for s, e in ranges:
+        for t in times:
+            ts, te = t.span
+            if ts < e and s < te and getattr(t, "type", "date") in {"date", "time"}:
+                return TimeRef(text=t.text, value=t.value, span=(ts, te))
+    return None

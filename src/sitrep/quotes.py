@@ -1,0 +1,134 @@
+"""Quotation-mark scanning: quoted stretches of a text, per paragraph, robust to unbalanced marks.
+
+Straight (") and curly (\u201c \u201d) double quotes are paired within a paragraph. An opening mark
+left open at the end of a paragraph continues into the next paragraph when that one opens with a
+quote mark (the wire convention for quotes running over several paragraphs); otherwise the quote
+ends with its paragraph and is flagged unclosed. A stray closing mark is ignored. Because scanning
+restarts at every paragraph, one unbalanced mark never derails the rest of the document.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+OPEN_MARKS = "\u201c\u201e\u00ab"  # “ „ «
+CLOSE_MARKS = "\u201d\u00bb"  # ” »
+STRAIGHT = '"'
+ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
+
+_BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
+
+
+@dataclass
+class Quote:
+    """One quoted stretch: `parts` are the `[start, end)` inner spans, one per paragraph it covers."""
+
+    start: int  # the opening mark
+    end: int  # just after the closing mark (or the end of the last paragraph when unclosed)
+    parts: list[tuple[int, int]] = field(default_factory=list)
+    closed: bool = True
+
+    @property
+    def inner_start(self) -> int:
+        """First character inside the quote."""
+        return self.parts[0][0]
+
+    @property
+    def inner_end(self) -> int:
+        """End of the quoted text (before the closing mark)."""
+        return self.parts[-1][1]
+
+    def contains(self, pos: int) -> bool:
+        """Whether character `pos` lies within the quote marks."""
+        return self.start <= pos < self.end
+
+
+def paragraph_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """Paragraphs from `start`: blank-line separated when the text has blank lines, else one per line."""
+    body = text[start:]
+    sep = _BLANK_LINE if _BLANK_LINE.search(body) else re.compile(r"\n")
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    for m in [*sep.finditer(body), None]:
+        end = m.start() if m else len(body)
+        chunk = body[pos:end]
+        if chunk.strip():
+            lead = len(chunk) - len(chunk.lstrip())
+            trail = len(chunk) - len(chunk.rstrip())
+            spans.append((start + pos + lead, start + end - trail))
+        if m:
+            pos = m.end()
+    return spans
+
+
+def _is_opening(text: str, i: int, inside: bool) -> bool:
+    """Whether the mark at `i` opens a quote (straight marks are judged by their neighbours)."""
+    ch = text[i]
+    if ch in OPEN_MARKS:
+        return True
+    if ch in CLOSE_MARKS:
+        return False
+    prev = text[i - 1] if i > 0 else " "
+    nxt = text[i + 1] if i + 1 < len(text) else " "
+    if inside:
+        return False
+    if nxt.isspace() or nxt == "" or (nxt in ",.;:!?)" and not prev.isspace()):
+        return False
+    return True
+
+
+def find_quotes(text: str, start: int = 0) -> list[Quote]:
+    """Every quoted stretch of `text` from `start`, paragraph by paragraph."""
+    quotes: list[Quote] = []
+    open_q: Quote | None = None  # a quote running on from the previous paragraph
+    for p_start, p_end in paragraph_spans(text, start):
+        current = open_q
+        if current is not None:
+            if text[p_start] in OPEN_MARKS + STRAIGHT:
+                seg_start = p_start + 1
+                i = p_start + 1
+            else:  # the quote ended unclosed with its paragraph
+                current.closed = False
+                quotes.append(current)
+                current = None
+                i = p_start
+        else:
+            i = p_start
+        open_q = None
+        while i < p_end:
+            ch = text[i]
+            if ch in ALL_MARKS:
+                if current is None:
+                    if _is_opening(text, i, inside=False):
+                        current = Quote(start=i, end=i + 1)
+                        seg_start = i + 1
+                elif ch in OPEN_MARKS:
+                    # A second opening mark: the first was never closed; restart here.
+                    current.parts.append((seg_start, _rstrip(text, seg_start, i)))
+                    current.end = i
+                    current.closed = False
+                    quotes.append(current)
+                    current = Quote(start=i, end=i + 1)
+                    seg_start = i + 1
+                else:
+                    current.parts.append((seg_start, i))
+                    current.end = i + 1
+                    quotes.append(current)
+                    current = None
+            i += 1
+        if current is not None:
+            current.parts.append((seg_start, p_end))
+            current.end = p_end
+            open_q = current
+    if open_q is not None:
+        open_q.closed = False
+        quotes.append(open_q)
+    return [q for q in quotes if q.parts and q.inner_end > q.inner_start]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    """`end` moved back over whitespace, not before `start`."""
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
