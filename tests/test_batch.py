@@ -1,0 +1,213 @@
+"""Batch extraction: a real 2-process LocalCluster against single-process extraction, bad rows, a killed worker."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import sys
+import threading
+from pathlib import Path
+
+import pytest
+
+distributed = pytest.importorskip("distributed")
+import pyarrow as pa  # noqa: E402
+import pyarrow.parquet as pq  # noqa: E402
+from typer.testing import CliRunner  # noqa: E402
+
+import sitrep  # noqa: E402
+from sitrep.batch import SitrepWorkerPlugin, cleanup_temporaries, load_count, process_partition, run_batch  # noqa: E402
+from sitrep.batch_corpus import synthetic_corpus  # noqa: E402
+from sitrep.batch_io import make_partitions, write_jsonl  # noqa: E402
+from sitrep.batch_load import iter_reports, partition_ids, read_table  # noqa: E402
+from sitrep.batch_schema import TABLES  # noqa: E402
+
+N_DOCS = 48
+BAD_LINES = [
+    json.dumps({"id": "bad-empty", "text": "   "}),
+    json.dumps({"id": "bad-number", "text": 42}),
+    "{this is not json",
+    json.dumps(["a", "list"]),
+]
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory) -> tuple[Path, list[dict]]:
+    """48 synthetic articles spread over JSON Lines, CSV and Parquet, plus four bad rows in the JSONL."""
+    root = tmp_path_factory.mktemp("corpus")
+    items = synthetic_corpus(N_DOCS)
+    write_jsonl(items[:24], str(root / "a.jsonl"))
+    with (root / "a.jsonl").open("a", encoding="utf-8") as fh:  # bad rows in the middle of a partition
+        fh.write("\n".join(BAD_LINES) + "\n")
+    write_jsonl(items[24:28], str(root / "a2.jsonl.gz"))
+    with (root / "b.csv").open("w", encoding="utf-8", newline="") as fh:
+        w = csv.DictWriter(fh, fieldnames=list(items[0]))
+        w.writeheader()
+        w.writerows(items[28:38])
+    cols = {k: [it[k] for it in items[38:]] for k in items[0]}
+    pq.write_table(pa.table(cols), root / "c.parquet")
+    return root, items
+
+
+@pytest.fixture(scope="module")
+def reference(corpus, nlp) -> dict[str, dict]:
+    """Single-process `sitrep.extract_many` over the same articles, keyed by document id."""
+    _, items = corpus
+    return {r.document.id: r.to_dict() for r in sitrep.extract_many(items, nlp=nlp)}
+
+
+@pytest.fixture(scope="module")
+def client():
+    """A real LocalCluster: two worker processes, one thread each, the model preloaded by the plugin."""
+    from distributed import Client, LocalCluster
+
+    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+        with Client(cluster) as c:
+            c.register_plugin(SitrepWorkerPlugin())
+            yield c
+
+
+def inputs(root: Path) -> list[str]:
+    return [str(root / "*.jsonl"), str(root / "*.jsonl.gz"), str(root / "b.csv"), str(root / "c.parquet")]
+
+
+def output_reports(out: Path) -> dict[str, dict]:
+    """The reports rebuilt from the Parquet tables, asserting no document appears twice."""
+    reports = [r for r, _ in iter_reports(str(out))]
+    ids = [r.document.id for r in reports]
+    assert len(ids) == len(set(ids)), "duplicate documents in the output"
+    return {r.document.id: r.to_dict() for r in reports}
+
+
+def test_cluster_output_matches_single_process(corpus, reference, client, tmp_path):
+    root, items = corpus
+    out = tmp_path / "out"
+    summary = run_batch(inputs(root), str(out), client=client, partition_size=6)
+    assert summary.workers == 2
+    assert summary.documents == N_DOCS
+    assert summary.failed == len(BAD_LINES)
+    assert output_reports(out) == reference
+    # the model was built once in each worker process, not once per task
+    assert list(client.run(load_count).values()) == [{"": 1}, {"": 1}]
+    for table in TABLES:
+        assert sorted(p.name for p in (out / table).iterdir()) == [f"part-{p}.parquet" for p in partition_ids(str(out))]
+
+
+def test_parquet_rows_carry_spans_into_the_text(corpus, client, tmp_path):
+    root, _ = corpus
+    out = tmp_path / "out"
+    run_batch([str(root / "c.parquet")], str(out), client=client)
+    texts = {d["document_id"]: d["text"] for d in read_table(str(out), "documents")}
+    assert len(texts) == N_DOCS - 38
+    checked = 0
+    for table, surface, prefix in (("times", "text", ""), ("places", "text", ""), ("quantities", "text", ""),
+                                   ("statements", "cue_text", "cue_"), ("statements", "content_text", "content_")):
+        for row in read_table(str(out), table):
+            assert texts[row["document_id"]][row[f"{prefix}start"]: row[f"{prefix}end"]] == row[surface]
+            checked += 1
+    assert checked > 0
+    docs = read_table(str(out), "documents")
+    assert {d["published"] for d in docs} == {it["published"] for it in synthetic_corpus(N_DOCS)[38:]}
+
+
+def test_bad_rows_land_in_errors_and_the_rest_is_written(corpus, tmp_path):
+    root, items = corpus
+    out = tmp_path / "out"
+    summary = run_batch([str(root / "a.jsonl")], str(out))  # in-process, one partition holding the bad rows
+    assert summary.documents == 24 and summary.failed == 4
+    errors = {e["row"]: e for e in read_table(str(out), "errors")}
+    assert sorted(errors) == [24, 25, 26, 27]
+    assert errors[24]["document_id"] == "bad-empty" and "empty" in errors[24]["reason"]
+    assert errors[25]["document_id"] == "bad-number" and "must be a string" in errors[25]["reason"]
+    assert "not JSON" in errors[26]["reason"]
+    assert "JSON object" in errors[27]["reason"]
+    assert {d["document_id"] for d in read_table(str(out), "documents")} == {it["id"] for it in items[:24]}
+
+
+def test_retried_partition_overwrites_instead_of_duplicating(corpus, tmp_path):
+    root, _ = corpus
+    out = tmp_path / "out"
+    part = make_partitions([str(root / "b.csv")], partition_size=4)[1]
+    first = process_partition(part, str(out))
+    second = process_partition(part, str(out))
+    assert first["rows"] == second["rows"] and first["documents"] == 4
+    assert len(read_table(str(out), "documents")) == 4
+    assert [p.name for p in (out / "documents").iterdir()] == [f"part-{part.id}.parquet"]
+
+
+def test_partitions_are_deterministic_and_cover_every_row(corpus):
+    root, _ = corpus
+    a = make_partitions(inputs(root), partition_size=5)
+    b = make_partitions(inputs(root), partition_size=5)
+    assert a == b
+    assert len({p.id for p in a}) == len(a)
+    by_file: dict[str, list] = {}
+    for p in a:
+        by_file.setdefault(p.url, []).append((p.start, p.stop))
+    assert by_file[next(u for u in by_file if u.endswith("a.jsonl"))] == [(0, 5), (5, 10), (10, 15), (15, 20),
+                                                                          (20, 25), (25, 28)]
+
+
+def test_cli_batch_then_load_is_idempotent(corpus, tmp_path):
+    import typer
+
+    from sitrep.cli_batch import register
+    from sitrep.store import Store
+
+    root, _ = corpus
+    app = typer.Typer()
+    register(app)
+    runner = CliRunner()
+    out, db = tmp_path / "out", tmp_path / "s.db"
+    res = runner.invoke(app, ["batch", str(root / "b.csv"), "--out", str(out), "--local-workers", "0", "--json"])
+    assert res.exit_code == 0, res.output
+    summary = json.loads(res.stdout.strip().splitlines()[-1])
+    assert summary["documents"] == 10 and summary["failed"] == 0
+    for _ in range(2):
+        res = runner.invoke(app, ["load", str(out), "--db", str(db)])
+        assert res.exit_code == 0, res.output
+    with Store(str(db)) as store:
+        assert store.count("documents") == 10
+        report, _ = next(iter_reports(str(out)))
+        assert store.get_report(report.document.id).to_dict() == report.to_dict()
+
+
+class KillOnce(distributed.WorkerPlugin):
+    """Kills its worker process shortly after the `nth` partition task starts there, once per marker."""
+
+    name = "kill-once"
+
+    def __init__(self, marker: str, nth: int = 2, delay: float = 0.05) -> None:
+        self.marker, self.nth, self.delay, self.started = marker, nth, delay, 0
+
+    def transition(self, key, start, finish, **kwargs) -> None:
+        if finish != "executing" or not str(key).startswith("sitrep-partition"):
+            return
+        self.started += 1
+        if self.started == self.nth and not os.path.exists(self.marker):
+            Path(self.marker).write_text(str(os.getpid()))
+            threading.Timer(self.delay, os._exit, (1,)).start()
+
+
+def test_killed_worker_loses_and_duplicates_nothing(corpus, reference, client, tmp_path):
+    import cloudpickle
+
+    cloudpickle.register_pickle_by_value(sys.modules[__name__])
+    root, _ = corpus
+    out, marker = tmp_path / "out", tmp_path / "killed"
+    pids_before = set(client.run(os.getpid).values())
+    client.register_plugin(KillOnce(str(marker)))
+    try:
+        summary = run_batch(inputs(root), str(out), client=client, partition_size=3)
+    finally:
+        client.unregister_worker_plugin(KillOnce.name)
+    assert marker.exists(), "no worker was killed"
+    assert int(marker.read_text()) in pids_before
+    assert summary.documents == N_DOCS and summary.failed == len(BAD_LINES)
+    cleanup_temporaries(str(out))
+    assert output_reports(out) == reference
+    ids = partition_ids(str(out))
+    assert len(ids) == len(make_partitions(inputs(root), partition_size=3))
+    assert sorted(p.name for p in (out / "_manifests").iterdir()) == sorted(f"{i}.json" for i in ids)
+    assert len(read_table(str(out), "errors")) == len(BAD_LINES)
