@@ -1,17 +1,139 @@
-"""Quantitative claims with bounds, hedges, subjects, outcomes and claimants."""
+"""Quantitative claims with bounds, hedges, subjects, outcomes and claimants.
+
+Each number expression (`quantities_scan`) becomes a `Quantity` when it counts something: a noun
+after it, an outcome verb around it, a currency or a percentage of something. Its subject, unit,
+outcome and hedges come from `quantities_context`; its claimant is the speaker of the statement
+whose content holds it, else the outlet; elliptical follow-ups come from `quantities_ellipsis`.
+"""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from ..extensions import ensure_extensions
-from ..model import Quantity
+from ..model import Claimant, Quantity, Statement
+from ..numbers import Amount
+from ..text import find_dateline
+from .quantities_context import demonyms, find_counted, find_hedges, find_outcome, is_nationality
+from .quantities_ellipsis import find_followups
+from .quantities_scan import amount_span, find_amounts
+
+PEOPLE_OUTCOMES = {"killed", "wounded", "missing", "captured", "displaced", "evacuated", "fled", "arrested",
+                   "detained", "abducted", "rescued", "released", "amassed", "deployed", "mobilized"}
 
 
-def find_quantities(doc: Doc) -> list[Quantity]:
+def outlet_claimant(doc: Doc) -> Claimant:
+    """The outlet as claimant: the document's source, the dateline agency, else 'the report'."""
+    meta = doc._.sitrep_document
+    if meta is not None and getattr(meta, "source", None):
+        return Claimant(name=meta.source)
+    line = find_dateline(doc.text)
+    if line is not None and line.agency:
+        return Claimant(name=line.agency)
+    return Claimant(name="the report")
+
+
+def find_claimant(doc: Doc, span: tuple[int, int], statements: list[Statement] | None = None) -> Claimant:
+    """The speaker of the innermost statement whose content holds `span`, else the outlet."""
+    best: Statement | None = None
+    for st in statements if statements is not None else (doc._.sitrep_statements or []):
+        s, e = st.content.span
+        if s <= span[0] and span[1] <= e and st.speaker is not None and st.speaker.name:
+            if best is None or (e - s) < (best.content.span[1] - best.content.span[0]):
+                best = st
+    if best is not None and best.speaker is not None:
+        return Claimant(name=best.speaker.name, statement=best.id)
+    return outlet_claimant(doc)
+
+
+def _nearest(items: list, sent: Span, at: int) -> object | None:
+    """The item with a span inside `sent` nearest to character `at`."""
+    inside = [x for x in items if sent.start_char <= x.span[0] and x.span[1] <= sent.end_char]
+    if not inside:
+        return None
+    return min(inside, key=lambda x: abs(x.span[0] - at))
+
+
+def _place_and_time(doc: Doc, sent: Span, at: int) -> tuple[str | None, str | None]:
+    place = _nearest(list(doc._.sitrep_places or []), sent, at)
+    times = [t for t in (doc._.sitrep_times or []) if t.type != "duration"]
+    time = _nearest(times, sent, at)
+    return (place.name if place else None, (time.value or time.text) if time else None)
+
+
+def _nationality(span: Span | None) -> str | None:
+    if span is None:
+        return None
+    for t in span:
+        if is_nationality(t):
+            return t.text
+    return None
+
+
+def _coordinated(doc: Doc, prev: Amount, prev_end: int, a: Amount) -> bool:
+    """True when only conjunctions, commas and bounding words stand between two counted phrases."""
+    between = doc[prev_end:a.start]
+    return len(between) <= 3 and any(t.lower_ in ("and", "or", ",") for t in between)
+
+
+def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list[Quantity]:
     """Quantitative claims with bounds, hedges, subjects, outcomes and claimants."""
-    return []
+    out: list[Quantity] = []
+    prev: tuple[Amount, int, Quantity, Span | None] | None = None
+    for a in find_amounts(doc):
+        counted = find_counted(doc, a)
+        outcomes, side = find_outcome(doc, a, counted)
+        if counted.unit == "percent" and counted.span is None:
+            continue  # a percentage of nothing
+        if counted.head is None and not outcomes and counted.currency is None and not a.vague:
+            continue
+        span = amount_span(doc, a)
+        sent = span.sent
+        subject_span = counted.span
+        subject = subject_span.text if subject_span is not None else None
+        unit = counted.unit
+        if unit == "count" and counted.head is None and set(outcomes) & PEOPLE_OUTCOMES:
+            unit = "people"
+        same_sent = prev is not None and prev[2].span[0] >= sent.start_char
+        if prev is not None and same_sent:
+            p_amount, p_end, p_q, p_subj = prev
+            if subject is None and _coordinated(doc, p_amount, p_end, a) and p_q.subject:
+                subject, unit = p_q.subject, p_q.unit
+            elif (subject and unit == "people" and p_q.unit == "people" and _nationality(subject_span) is None
+                  and _nationality(p_subj) and _coordinated(doc, p_amount, p_end, a)):
+                subject = f"{_nationality(p_subj)} {subject}"
+            if not outcomes and _coordinated(doc, p_amount, p_end, a):
+                outcomes = list(p_q.outcome)
+        if side is not None and subject and _nationality(subject_span) is None and unit == "people":
+            adj = demonyms().get(side.text.lower()) or (side.text if is_nationality(side) else None)
+            if adj:
+                subject = f"{adj} {subject}"
+        hedges = find_hedges(doc, a, counted)
+        place, time = _place_and_time(doc, sent, span.start_char)
+        q = Quantity(
+            id=f"q{len(out) + 1}",
+            text=span.text,
+            span=(span.start_char, span.end_char),
+            low=a.low,
+            high=a.high,
+            qualifier=a.qualifier,  # type: ignore[arg-type]
+            unit=unit,
+            currency=counted.currency,
+            subject=subject,
+            outcome=outcomes,
+            hedged=bool(hedges),
+            hedges=hedges,
+            vague=a.vague,
+            claimant=find_claimant(doc, (span.start_char, span.end_char), statements),
+            place=place,
+            time=time,
+        )
+        out.append(q)
+        end = subject_span.end if subject_span is not None else a.end
+        prev = (a, end, q, subject_span)
+    out.extend(find_followups(doc, out, lambda sp: find_claimant(doc, sp, statements)))
+    return out
 
 
 class QuantitiesComponent:

@@ -1,0 +1,289 @@
+"""What a count counts (subject, unit), what happened to it (outcome) and how it is hedged."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..numbers import DATA, QUOTES, Amount
+from .quantities_scan import is_time_noun
+
+REPORTING = {"say", "tell", "add", "report", "state", "announce", "claim", "estimate", "note", "write", "warn",
+             "insist", "confirm", "deny", "according", "believe", "think", "suggest", "show", "indicate"}
+CLIMB_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "npadvmod", "conj", "prep", "nummod",
+              "quantmod", "compound", "amod", "nmod", "agent", "dative", "oprd", "acomp", "advmod", "pcomp"}
+NOUNISH = {"NOUN", "PROPN"}
+MODIFIERS = {"ADJ", "NOUN", "PROPN", "VERB"}
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.split("\t"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def outcome_lexicon() -> dict[str, tuple[list[str], bool]]:
+    """lemma -> (outcomes, own_side)."""
+    return {r[0]: (r[1].split(","), r[2].strip() == "1") for r in _rows("quantities_outcomes.tsv")}
+
+
+@lru_cache(maxsize=1)
+def hedge_lexicon() -> dict[str, str]:
+    """lemma -> kind (adverb, modal, verb)."""
+    return {r[0]: r[1].strip() for r in _rows("quantities_hedges.tsv")}
+
+
+@lru_cache(maxsize=1)
+def unit_lexicon() -> dict[str, str]:
+    """Head-noun lemma -> unit class."""
+    return {r[0]: r[1].strip() for r in _rows("quantities_units.tsv")}
+
+
+@lru_cache(maxsize=1)
+def currencies() -> dict[str, str]:
+    """Currency sign or noun -> ISO code."""
+    return {r[0]: r[1].strip() for r in _rows("quantities_currencies.tsv")}
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Country or side name (lowercase) -> nationality adjective."""
+    return {r[0]: r[1].strip() for r in _rows("quantities_demonyms.tsv")}
+
+
+NATIONALITIES = {v.lower() for v in demonyms().values()}
+
+
+def is_nationality(tok: Token) -> bool:
+    """True for a nationality or side adjective ('Russian', 'pro-Kremlin' is not)."""
+    return tok.ent_type_ == "NORP" and tok.pos_ in ("ADJ", "PROPN", "NOUN") or tok.lower_ in NATIONALITIES
+
+
+def lemma(tok: Token) -> str:
+    """Lowercase lemma, with plural nouns the small model leaves unlemmatized folded."""
+    lem = tok.lemma_.lower()
+    if lem == tok.lower_ and lem.endswith("s") and lem[:-1] in unit_lexicon():
+        return lem[:-1]
+    return lem
+
+
+@dataclass
+class Counted:
+    """The noun phrase a count counts."""
+
+    head: Token | None
+    span: Span | None  # subject words, without determiners
+    unit: str
+    currency: str | None
+
+
+def _run_end(doc: Doc, i: int, limit: int) -> int:
+    """End of a run of modifier and noun tokens from i (allowing 'Army, Navy and Air Force troops')."""
+    j = i
+    while j < limit:
+        t = doc[j]
+        if t.pos_ in MODIFIERS and t.tag_ not in ("VBD", "VBZ", "VBP", "MD") and not (t.pos_ == "VERB" and t.tag_ != "VBN" and t.tag_ != "VBG") and t.lower_ not in ("of", "and", "or"):
+            if t.pos_ == "VERB" and not (j + 1 < limit and doc[j + 1].pos_ in NOUNISH):
+                break
+            j += 1
+        elif t.text in ("-", "–") and j > i and j + 1 < limit and not t.whitespace_:
+            j += 1
+        elif t.pos_ == "NUM" and any(c.isalpha() for c in t.text):
+            j += 1  # "T-72 tanks"
+        elif t.text in (",", "and") and j > i and all(x.pos_ == "PROPN" for x in doc[i:j]) and j + 1 < limit and doc[j + 1].pos_ == "PROPN":
+            j += 1
+        else:
+            break
+    # end on a noun
+    while j > i and doc[j - 1].pos_ not in NOUNISH and not (doc[j - 1].pos_ == "ADJ" and lemma(doc[j - 1]) in unit_lexicon()):
+        j -= 1
+    return j
+
+
+def find_counted(doc: Doc, a: Amount) -> Counted:
+    """The subject noun phrase after an amount ('40,000 Ukrainian civilians', 'thousands of troops')."""
+    n = len(doc)
+    sent_end = doc[a.end - 1].sent.end if a.end > 0 else n
+    i = a.end
+    currency = None
+    before = doc[a.start - 1] if a.start > 0 else None
+    for t in (doc[a.start], before):
+        if t is not None and t.text.lower() in currencies() and not t.is_alpha:
+            currency = currencies()[t.text.lower()]
+    while i < sent_end and doc[i].text in QUOTES:
+        i += 1
+    if i < sent_end and doc[i].lower_ in ("%", "percent", "per") :
+        j = i + (2 if doc[i].lower_ == "per" and i + 1 < sent_end and doc[i + 1].lower_ == "cent" else 1)
+        if j < sent_end and doc[j].lower_ == "of":
+            k = j + 1
+            while k < sent_end and doc[k].pos_ in ("DET", "PRON") and doc[k].lower_ not in ("them", "us", "it"):
+                k += 1
+            e = _run_end(doc, k, sent_end)
+            return Counted(doc[e - 1] if e > k else None, doc[k:e] if e > k else None, "percent", None)
+        return Counted(None, None, "percent", None)
+    partitive = False
+    if i < sent_end and doc[i].lower_ == "of":
+        partitive = True
+        i += 1
+        while i < sent_end and doc[i].pos_ == "DET":
+            i += 1
+    start = i
+    end = _run_end(doc, i, sent_end)
+    if end <= start:
+        unit = "money" if currency else "count"
+        return Counted(None, None, unit, currency)
+    head = doc[end - 1]
+    # money: "$1.5 billion in aid", "40 million euros in loans"
+    head_lemma = lemma(head)
+    unit = unit_lexicon().get(head_lemma) or unit_lexicon().get(head.lower_)
+    if head.lower_ in currencies() or head_lemma in currencies():
+        currency = currencies().get(head.lower_) or currencies().get(head_lemma)
+        unit = "money"
+    if unit == "money" or (currency and unit is None):
+        unit = "money"
+        if end < sent_end and doc[end].lower_ in ("in", "of", "for") and end + 1 < sent_end:
+            k = end + 1
+            while k < sent_end and doc[k].pos_ == "DET":
+                k += 1
+            e = _run_end(doc, k, sent_end)
+            if e > k:
+                return Counted(doc[e - 1], doc[k:e], "money", currency)
+        return Counted(None, None, "money", currency)
+    if unit == "area" or (head_lemma in ("kilometer", "kilometre", "mile", "km", "meter", "metre") and start > 0 and doc[start].lower_ in ("square", "sq", "sq.")):
+        unit = "area"
+    if unit is None:
+        if head.ent_type_ in ("NORP", "PERSON") or (head.pos_ == "PROPN" and head.tag_ == "NNPS"):
+            unit = "people"
+        else:
+            unit = "count"
+    span_end = end
+    # an "of"-PP after a people head: "residents of Kherson", "members of the Wagner group"
+    if unit == "people" and not partitive and end + 1 < sent_end and doc[end].lower_ == "of":
+        k = end + 1
+        while k < sent_end and doc[k].pos_ == "DET":
+            k += 1
+        e = _run_end(doc, k, sent_end)
+        if e > k and not any(is_time_noun(t) for t in doc[k:e]):
+            span_end = e
+    return Counted(head, doc[start:span_end], unit, currency)
+
+
+def _climb(tok: Token) -> list[Token]:
+    """The token and its governors up to the clause's reporting verb or root."""
+    chain = [tok]
+    seen = {tok.i}
+    x = tok
+    for _ in range(8):
+        if x.dep_ == "ROOT" or x.head.i in seen:
+            break
+        if x.dep_ not in CLIMB_DEPS and x.dep_ not in ("xcomp", "acl", "relcl", "advcl", "ccomp"):
+            break
+        if x.dep_ in ("ccomp", "advcl", "relcl") and x.pos_ in ("VERB", "AUX"):
+            break
+        x = x.head
+        if x.pos_ == "VERB" and x.lemma_.lower() in REPORTING and x.lemma_.lower() not in hedge_lexicon():
+            break
+        chain.append(x)
+        seen.add(x.i)
+    return chain
+
+
+def _lex_hits(tok: Token) -> tuple[list[str], bool] | None:
+    lex = outcome_lexicon()
+    lem = lemma(tok)
+    if lem in lex:
+        return lex[lem]
+    if tok.lower_ in lex:
+        return lex[tok.lower_]
+    return None
+
+
+def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Token | None]:
+    """Outcomes of the counted ('killed', 'wounded') and the verb's own-side subject, if any."""
+    anchor = counted.head if counted.head is not None else doc[a.end - 1]
+    outcomes: list[str] = []
+    side: Token | None = None
+
+    def add(found: tuple[list[str], bool] | None) -> bool:
+        if not found:
+            return False
+        for o in found[0]:
+            if o not in outcomes:
+                outcomes.append(o)
+        return True
+
+    # the counted noun itself, or its own modifiers: "deaths", "wounded soldiers", "12 people killed"
+    if counted.head is not None:
+        add(_lex_hits(counted.head))
+        for c in counted.head.children:
+            if c.dep_ in ("amod", "acl", "compound") and c.i != a.end - 1 and not (a.start <= c.i < a.end):
+                if add(_lex_hits(c)):
+                    for cc in c.conjuncts:
+                        add(_lex_hits(cc))
+        if outcomes:
+            return outcomes, side
+    for x in _climb(anchor)[1:] if counted.head is not None else _climb(anchor):
+        if a.start <= x.i < a.end and x is not anchor:
+            continue
+        if x.pos_ == "VERB" and x.lemma_.lower() in REPORTING and x.lemma_.lower() not in outcome_lexicon():
+            break
+        found = _lex_hits(x) if not (a.start <= x.i < a.end) else None
+        if found and x.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
+            add(found)
+            for cc in x.conjuncts:
+                if cc.i > x.i:
+                    add(_lex_hits(cc))
+            if found[1]:
+                for c in x.children:
+                    if c.dep_ == "nsubj":
+                        side = c
+            break
+        if x.pos_ in ("VERB", "AUX"):
+            for c in x.children:
+                if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i not in range(a.start, a.end):
+                    if add(_lex_hits(c)):
+                        break
+                if c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i and c.i not in range(a.start, a.end):
+                    if add(_lex_hits(c)):
+                        break
+                    for cc in c.children:
+                        if cc.dep_ == "compound" and add(_lex_hits(cc)):
+                            break
+            if outcomes:
+                break
+    return outcomes, side
+
+
+def find_hedges(doc: Doc, a: Amount, counted: Counted) -> list[str]:
+    """Hedge words of the clause that makes the claim ('probably', 'may have', 'believed to')."""
+    hedges = list(a.hedges)
+    lex = hedge_lexicon()
+    anchor = counted.head if counted.head is not None else doc[a.end - 1]
+    chain = _climb(anchor)
+    seen: set[int] = set()
+    for x in chain:
+        if x.pos_ in ("VERB", "AUX") and lemma(x) in lex and lex[lemma(x)] == "verb" and x.i not in seen:
+            if x.lemma_.lower() != "report" or x.tag_ == "VBN":
+                hedges.append(x.text.lower() + (" to" if any(c.dep_ == "xcomp" for c in x.children) else ""))
+                seen.add(x.i)
+        for c in x.children:
+            if c.i in seen or a.start <= c.i < a.end:
+                continue
+            kind = lex.get(c.lower_)
+            if kind == "adverb" and c.dep_ in ("advmod", "npadvmod", "parataxis") and c.lower_ != "roughly":
+                hedges.append(c.lower_)
+                seen.add(c.i)
+            elif kind == "modal" and c.dep_ == "aux":
+                nxt = doc[c.i + 1] if c.i + 1 < len(doc) else None
+                hedges.append(c.lower_ + (" have" if nxt is not None and nxt.lower_ == "have" else ""))
+                seen.add(c.i)
+    out: list[str] = []
+    for h in hedges:
+        if h not in out:
+            out.append(h)
+    return out

@@ -1,0 +1,145 @@
+"""Find number expressions in a Doc and drop those that are not counts (years, dates, models, ages)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ..numbers import DATA, QUOTES, Amount, number_words, read_amount
+
+MONTHS = {
+    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+    "november", "december", "jan", "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun.", "jul.", "aug",
+    "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.",
+}
+NAME_ENTS = {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT"}
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
+_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+
+
+@lru_cache(maxsize=1)
+def time_words() -> frozenset[str]:
+    """Nouns after which a number is a time or a duration."""
+    lines = (DATA / "quantities_timewords.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+def is_time_noun(tok: Token) -> bool:
+    """True when the token names a unit of time ('weeks', 'day', 'p.m.')."""
+    return tok.lemma_.lower() in time_words() or tok.text.lower() in time_words() or tok.text.lower().rstrip("s") in time_words()
+
+
+def _next_word(doc: Doc, i: int) -> Token | None:
+    while i < len(doc) and doc[i].text in QUOTES:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def _is_year(tok: Token) -> bool:
+    return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d|\d0s|1[5-9]\d0s|20\d0s", tok.text))
+
+
+def _phone_chars(doc: Doc) -> list[tuple[int, int]]:
+    return [m.span() for m in _PHONE.finditer(doc.text)]
+
+
+def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: list[tuple[int, int]]) -> bool:
+    """True when the expression is a year, date, clock time, age, phone, model number or name part."""
+    core = doc[a.core_start:a.end]
+    first = doc[a.core_start]
+    last = doc[a.end - 1]
+    after = _next_word(doc, a.end)
+    before = doc[a.start - 1] if a.start > 0 else None
+    start_char, end_char = doc[a.start].idx, last.idx + len(last)
+    words = [t.lower_ for t in core]
+    if any(s < end_char and start_char < e for s, e in phones):
+        return True
+    # model numbers and designations: "T-72", "Su-25", "M142", "Boeing 737", "Flight 17"
+    if before is not None and before.text in {"-", "–"} and not before.whitespace_ and a.start >= 2:
+        if doc[a.start - 2].text.isalpha() and doc[a.start - 2].text[:1].isupper():
+            return True
+    if after is not None and after.text in {"-"} and not last.whitespace_ and a.end + 1 < len(doc):
+        nxt = doc[a.end + 1]
+        if nxt.lower_ in ("year", "years"):
+            return True  # "45-year-old"
+    if after is not None and after.text.isalpha() and after.text.isupper() and len(after.text) <= 3 and not after.whitespace_:
+        return True
+    if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and not before.is_sent_start:
+        # a label: "Boeing 737", "Resolution 2231"; keep "Russia 20,000 troops"-like cases with a noun after
+        if after is None or not (after.pos_ in ("NOUN", "ADJ") or after.ent_type_ == "NORP"):
+            if before.ent_type_ not in ("GPE", "NORP") and doc[a.start].pos_ == "NUM":
+                return True
+    # clock times and dates
+    if any(_CLOCK.match(w) for w in words):
+        return True
+    if after is not None and (after.lower_ in MONTHS or after.lower_ in {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "hrs", "hours"}):
+        if after.lower_ != "may" or after.pos_ == "PROPN":
+            return True
+    if before is not None and before.lower_ in MONTHS and (before.lower_ != "may" or before.pos_ == "PROPN"):
+        return True
+    if before is not None and before.lower_ in ("aged", "age", "ages"):
+        return True
+    if after is not None and is_time_noun(after):
+        return True
+    # a byline or apposition age: "Smith, 45, said"
+    if (before is not None and before.text == "," and a.start >= 2 and doc[a.start - 2].ent_type_ == "PERSON"
+            and after is not None and after.text in {",", "."} and len(core) == 1):
+        return True
+    if len(core) == 1 and _is_year(first) and "," not in first.text:
+        if after is None or not (after.pos_ in ("NOUN", "PROPN") and after.ent_type_ not in ("DATE",) and after.lower_ not in MONTHS):
+            return True
+        if before is not None and before.lower_ in ("in", "since", "of", "by", "until", "the", "from", "to"):
+            return True
+    # number words that belong to a name ("Group of Seven"), capitalized mid-sentence
+    if first.text[:1].isupper() and first.is_alpha and not first.is_sent_start and first.lower_ in number_words():
+        if before is None or before.text not in QUOTES:
+            return True
+    for ent in doc.ents:
+        if ent.label_ in NAME_ENTS and ent.start <= first.i < ent.end and ent.start < first.i:
+            return True
+    # "one of the", "one day", "no one", pronoun "one"
+    if words in (["one"], ["a"]) or (len(core) == 1 and first.lower_ == "one"):
+        if after is None or after.lower_ in ("of", "another", "side", "way", "thing", "another's") or after.pos_ not in ("NOUN", "ADJ", "PROPN"):
+            return True
+        if before is not None and before.lower_ in ("no", "the", "any", "every", "each", "this", "that", "which"):
+            return True
+    if any(s < end_char and start_char < e for s, e in time_spans):
+        if after is None or is_time_noun(after) or after.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return True
+    return False
+
+
+def find_amounts(doc: Doc) -> list[Amount]:
+    """Every number expression in the Doc that reads as a count or measure, left to right."""
+    words = [t.text for t in doc]
+    times = [tuple(t.span) for t in (doc._.sitrep_times or []) if getattr(t, "type", "") != "duration"]
+    times += [tuple(t.span) for t in (doc._.sitrep_times or []) if getattr(t, "type", "") == "duration"]
+    phones = _phone_chars(doc)
+    out: list[Amount] = []
+    i = 0
+    while i < len(doc):
+        if doc[i].text in QUOTES:
+            i += 1
+            continue
+        a = read_amount(words, i)
+        if a is None:
+            i += 1
+            continue
+        if _rejected(doc, a, times, phones):
+            i = max(a.core_start, i) + 1 if a.core_start > i else a.end
+            continue
+        out.append(a)
+        i = a.end
+    return out
+
+
+def amount_span(doc: Doc, a: Amount) -> Span:
+    """The Doc span of an amount, without leading or trailing quote marks."""
+    s, e = a.start, a.end
+    while s < e - 1 and doc[s].text in QUOTES:
+        s += 1
+    while e > s + 1 and doc[e - 1].text in QUOTES:
+        e -= 1
+    return doc[s:e]

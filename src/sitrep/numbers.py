@@ -1,0 +1,298 @@
+"""Number words and numerals to values, with the words that bound them ("as many as 40,000").
+
+Works on a sequence of words (token texts) so that callers keep their own offsets: `read_amount`
+returns word indices. `parse_number` and `parse_amount` are string conveniences for one phrase.
+The vocabularies live in `data/numbers_words.tsv`, `data/quantities_vague.tsv` and
+`data/quantities_modifiers.tsv`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data"
+QUOTES = {'"', "'", "“", "”", "‘", "’", "``", "''", "(", ")"}
+DASHES = {"-", "–", "—", "to"}
+_NUMERAL = re.compile(r"^[+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+_SUFFIXED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$")
+_DASH_RANGE = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[-–—]((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
+_WORD_SPLIT = re.compile(r"\d[\d,.]*\d(?:[–-]\d[\d,.]*\d)?[a-z]*|\d[a-z]*|[A-Za-z]+\.?|[^\sA-Za-z\d]")
+
+
+def _rows(name: str) -> list[list[str]]:
+    """Tab-separated rows of a data file, comments and blank lines skipped."""
+    out = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.rstrip("\n").split("\t"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def number_words() -> dict[str, tuple[float, str]]:
+    """word -> (value, kind) for unit, ten, scale and suffix words."""
+    return {r[0]: (float(r[1]), r[2]) for r in _rows("numbers_words.tsv")}
+
+
+@lru_cache(maxsize=1)
+def vague_words() -> dict[tuple[str, ...], tuple[float, float]]:
+    """Vague quantifier phrase (as a word tuple) -> documented (low, high)."""
+    return {tuple(r[0].split()): (float(r[1]), float(r[2])) for r in _rows("quantities_vague.tsv")}
+
+
+@lru_cache(maxsize=1)
+def modifiers() -> dict[str, dict[tuple[str, ...], tuple[str, bool]]]:
+    """position ('pre'|'post') -> phrase words -> (qualifier, is_hedge)."""
+    out: dict[str, dict[tuple[str, ...], tuple[str, bool]]] = {"pre": {}, "post": {}}
+    for r in _rows("quantities_modifiers.tsv"):
+        out[r[2]][tuple(r[0].split())] = (r[1], r[3] == "1")
+    return out
+
+
+def _num(value: float) -> float | int:
+    """An int when the value is integral, else the float."""
+    return int(value) if float(value).is_integer() else value
+
+
+def parse_numeral(word: str) -> float | int | None:
+    """The value of one numeral token: '1,351' -> 1351, '1.5' -> 1.5, '40k' -> 40000, else None."""
+    w = word.lower().lstrip("+")
+    if _NUMERAL.match(w):
+        return _num(float(w.replace(",", "")))
+    m = _SUFFIXED.match(w)
+    if m:
+        words = number_words()
+        suf = words.get(m.group(2))
+        if suf and suf[1] == "suffix":
+            return _num(float(m.group(1).replace(",", "")) * suf[0])
+    return None
+
+
+@dataclass(frozen=True)
+class Amount:
+    """A number expression found at words[start:end], with its bounds as claimed."""
+
+    start: int
+    end: int
+    low: float | int | None
+    high: float | int | None
+    qualifier: str
+    vague: bool = False
+    hedges: tuple[str, ...] = ()
+    core_start: int = 0  # first word of the number itself (after bounding words)
+    words: tuple[str, ...] = field(default=(), compare=False)
+
+
+def _low(words: Sequence[str], i: int) -> str:
+    return words[i].lower() if 0 <= i < len(words) else ""
+
+
+def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
+    """A single number starting at words[i] ('forty thousand', '1.5 million', 'half a million', 'a dozen')."""
+    vocab = number_words()
+    n = len(words)
+    j = i
+    w = _low(words, j)
+    # "a dozen", "a hundred", "half a million", "a half million"
+    mult: float | None = None
+    if w in ("a", "an") and vocab.get(_low(words, j + 1), (0, ""))[1] == "scale":
+        mult, j = 1.0, j + 1
+    elif w == "half" and _low(words, j + 1) in ("a", "an") and vocab.get(_low(words, j + 2), (0, ""))[1] == "scale":
+        mult, j = 0.5, j + 2
+    elif w in ("a", "an") and _low(words, j + 1) == "half" and vocab.get(_low(words, j + 2), (0, ""))[1] == "scale":
+        mult, j = 0.5, j + 2
+    if mult is not None:
+        total = mult
+        while j < n and vocab.get(_low(words, j), (0, ""))[1] == "scale":
+            total *= vocab[_low(words, j)][0]
+            j += 1
+        return _num(total), j
+    numeral = parse_numeral(w) if j < n else None
+    if numeral is not None:
+        value = float(numeral)
+        j += 1
+        while j < n and vocab.get(_low(words, j), (0, ""))[1] == "scale" and _low(words, j) != "score":
+            value *= vocab[_low(words, j)][0]
+            j += 1
+        return _num(value), j
+    total = 0.0
+    current = 0.0
+    seen = False
+    last_kind = ""
+    while j < n:
+        w = _low(words, j)
+        entry = vocab.get(w)
+        if entry and entry[1] in ("unit", "ten"):
+            if seen and last_kind in ("unit",) or (last_kind == "ten" and entry[1] == "ten"):
+                break
+            current += entry[0]
+            last_kind = entry[1]
+            seen = True
+            j += 1
+        elif entry and entry[1] == "scale" and seen:
+            if entry[0] == 100:
+                current = (current or 1) * 100
+            else:
+                total += (current or 1) * entry[0]
+                current = 0
+            last_kind = "scale"
+            j += 1
+        elif w == "-" and last_kind == "ten" and vocab.get(_low(words, j + 1), (0, ""))[1] == "unit":
+            j += 1
+        elif w == "and" and last_kind == "scale" and vocab.get(_low(words, j + 1), (0, ""))[1] in ("unit", "ten"):
+            j += 1
+        else:
+            break
+    if not seen:
+        return None
+    return _num(total + current), j
+
+
+def _match(words: Sequence[str], i: int, table: dict[tuple[str, ...], object]) -> tuple[tuple[str, ...], int] | None:
+    """Longest phrase of `table` starting at words[i] (quote marks inside are skipped)."""
+    best = None
+    longest = max((len(k) for k in table), default=0)
+    for size in range(longest, 0, -1):
+        got: list[str] = []
+        j = i
+        while j < len(words) and len(got) < size:
+            w = _low(words, j)
+            if w in QUOTES and got:
+                j += 1
+                continue
+            got.append(w)
+            j += 1
+        key = tuple(got)
+        if len(key) == size and key in table:
+            best = (key, j)
+            break
+    return best
+
+
+def _read_core(words: Sequence[str], i: int) -> tuple[float | int, float | int, bool, int] | None:
+    """(low, high, vague, end) of a number or a vague quantifier at words[i]."""
+    w = _low(words, i)
+    m = _DASH_RANGE.match(w)
+    if m:
+        a, b = parse_numeral(m.group(1)), parse_numeral(m.group(2))
+        if a is not None and b is not None and a < b:
+            return a, b, False, i + 1
+    vague = _match(words, i, vague_words())
+    if vague:
+        key, j = vague
+        lo, hi = vague_words()[key]
+        scale = number_words().get(_low(words, j))
+        if scale and scale[1] == "scale" and key[-1] in ("several", "few", "handful"):
+            return _num(lo * scale[0]), _num(hi * scale[0]), True, j + 1
+        if key[-1] in ("several", "few", "handful"):
+            return _num(lo), _num(hi), True, j
+        return _num(lo), _num(hi), True, j
+    got = read_number(words, i)
+    if got:
+        return got[0], got[0], False, got[1]
+    return None
+
+
+def read_amount(words: Sequence[str], i: int) -> Amount | None:
+    """The number expression starting at words[i] with its bounding words, or None."""
+    mods = modifiers()
+    qualifier = "exact"
+    hedges: list[str] = []
+    j = i
+    frame = ""
+    while True:
+        w = _low(words, j)
+        if w in QUOTES and j > i:
+            j += 1
+            continue
+        if w in ("between", "from") and not frame:
+            frame, j = w, j + 1
+            continue
+        pre = _match(words, j, mods["pre"])
+        if not pre:
+            break
+        key, k = pre
+        q, is_hedge = mods["pre"][key]
+        if qualifier == "exact" or q != "approximate":
+            qualifier = q
+        if is_hedge:
+            hedges.append(" ".join(key))
+        j = k
+    while _low(words, j) in QUOTES:
+        j += 1
+    core = _read_core(words, j)
+    if core is None:
+        return None
+    core_start = j
+    lo, hi, vague, j = core
+    if lo != hi and not vague:
+        qualifier = "range"
+    # range: "20,000 to 30,000", "2,000-3,000", "between 20 and 30", "two or three"
+    joiners = {"and"} if frame == "between" else ({"to", "-", "–", "—"} if frame == "from" else {"to", "-", "–", "—", "or"})
+    post = _match(words, j, mods["post"])
+    if _low(words, j) in joiners and not post:
+        second = _read_core(words, j + 1)
+        if second is not None:
+            lo2, hi2, vague2, j2 = second
+            if not vague and not vague2 and lo2 > lo:
+                # "20 to 30 million": the scale of the second number applies to the first
+                if lo2 >= 1000 * lo and _low(words, j2 - 1) in number_words():
+                    scale = number_words()[_low(words, j2 - 1)][0]
+                    if lo * scale <= lo2:
+                        lo = _num(lo * scale)
+                lo, hi, j = lo, hi2, j2
+                qualifier = "range"
+            elif vague or vague2:
+                lo, hi, j, vague = lo, hi2, j2, True
+    elif frame in ("between", "from") and qualifier != "range":
+        return None if frame == "between" else _finish(words, i + 1, j, lo, hi, qualifier, vague, hedges, core_start)
+    post = _match(words, j, mods["post"])
+    if post:
+        key, k = post
+        q, is_hedge = mods["post"][key]
+        qualifier = q if qualifier in ("exact", "approximate") or q != "approximate" else qualifier
+        j = k
+    return _finish(words, i, j, lo, hi, qualifier, vague, hedges, core_start)
+
+
+def _finish(words: Sequence[str], i: int, j: int, lo: float | int, hi: float | int, qualifier: str,
+            vague: bool, hedges: list[str], core_start: int) -> Amount:
+    """Turn a value and its qualifier into bounds as the contract wants them."""
+    if qualifier in ("at_most", "less_than"):
+        low, high = None, hi
+    elif qualifier in ("at_least", "more_than"):
+        low, high = lo, None
+    elif vague:
+        low, high, qualifier = lo, hi, "range"
+    else:
+        low, high = lo, hi
+        if lo != hi:
+            qualifier = "range"
+    return Amount(i, j, low, high, qualifier, vague, tuple(hedges), core_start, tuple(words[i:j]))
+
+
+def split_words(text: str) -> list[str]:
+    """A simple tokenization close to spaCy's for number phrases ('2,000-3,000' stays one word)."""
+    return _WORD_SPLIT.findall(text)
+
+
+def parse_number(text: str) -> float | int | None:
+    """The value of a whole number phrase ('forty thousand', '1.5 million', 'a dozen'), else None."""
+    words = split_words(text)
+    got = read_number(words, 0) if words else None
+    if got and got[1] == len(words):
+        return got[0]
+    return None
+
+
+def parse_amount(text: str) -> Amount | None:
+    """The bounds of a whole phrase ('as many as 40,000', 'between 20 and 30', 'dozens'), else None."""
+    words = split_words(text)
+    amount = read_amount(words, 0) if words else None
+    if amount and amount.end == len(words):
+        return amount
+    return None
