@@ -168,6 +168,7 @@ class Position(_Model):
     stance: Stance
     conditions: list[str] = Field(default_factory=list)
     condition_spans: list[Span] = Field(default_factory=list)
+    condition_negated: list[bool] = Field(default_factory=list)  # True for "unless ..." conditions
     statement: str | None = None
     span: Span | None = None
 

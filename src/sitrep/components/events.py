@@ -1,24 +1,213 @@
-"""Events with actor, target, place, time and status."""
+"""Events with actor, target, place, time and status (reported, announced, alleged, denied, ...)."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..extensions import ensure_extensions
-from ..model import Event
+from ..model import Event, TextSpan
+from .events_args import (
+    CLAUSAL,
+    PLACE_PREPS,
+    clause_tokens,
+    name_of,
+    places_in,
+    subject_of,
+    time_of,
+)
+from .events_lexicon import triggers
+from .events_status import clause_verb, factuality
+
+# named-entity labels under which a lexicon word is part of a name, not an event ("Operation Storm")
+NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
+DEFINITE = {"the", "this", "that", "its", "their", "his", "her"}
+# types whose direct object is territory rather than a target
+TERRITORIAL = {"seize", "retreat"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def match_trigger(tok: Token) -> tuple[str, int, int] | None:
+    """(event type, first token, last token) when `tok` heads an event mention, else None."""
+    if tok.ent_type_ in NAME_LABELS or tok.dep_ in ("compound",) or tok.is_stop and tok.lemma_ != "free":
+        return None
+    if tok.pos_ == "VERB" and tok.dep_ == "amod":
+        return None  # "occupied lands": a state, not an event
+    lex = triggers()
+    lemma = tok.lemma_.lower()
+    pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos is None:
+        return None
+    if pos == "VERB":
+        for c in tok.children:
+            key = f"{lemma} {c.lemma_.lower()}"
+            if key in lex and c.dep_ in ("prt", "dobj", "prep"):
+                etype, want = lex[key]
+                return etype, min(tok.i, c.i), max(tok.i, c.i)
+    if lemma == "talk" and tok.lower_ != "talks":
+        return None
+    hit = lex.get(lemma)
+    if hit is None:
+        return None
+    etype, want = hit
+    if want != "ANY" and want != pos:
+        return None
+    if " " in lemma:
+        return None
+    return etype, tok.i, tok.i
+
+
+def _historical(tok: Token, verb: Token) -> bool:
+    """Whether the mention is anchored in the past: a named historical event or an earlier year."""
+    doc = tok.doc
+    published = (doc._.sitrep_meta or {}).get("published") if doc._.sitrep_meta else None
+    scope = set(clause_tokens(tok)) | ({*clause_tokens(verb)} if verb is not tok else set())
+    for t in scope:
+        if t.ent_type_ == "EVENT":
+            return True
+        if published is not None and t.ent_type_ == "DATE":
+            m = _YEAR.search(t.text)
+            if m and int(m.group(1)) < published.year:
+                return True
+    return False
+
+
+def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
+    """(actor token, target token) of the event at `tok`."""
+    if tok.pos_ == "VERB":
+        subj = subject_of(tok)
+        if subj is not None and subj.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
+            subj = tok.head
+        if subj is None and tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN"):
+            subj = tok.head
+        if subj is None and tok.dep_ == "pcomp" and tok.head.head.lemma_ in ("accuse", "blame"):
+            subj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        target = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if passive:
+            subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+        return subj, target
+    target = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
+            target = next((g for g in c.children if g.dep_ == "pobj"), None)
+    for c in tok.children:
+        if c.dep_ == "poss":
+            return c, target
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), None), target
+        if c.dep_ == "acl":
+            for g in c.children:
+                if g.dep_ == "agent":
+                    return next((p for p in g.children if p.dep_ == "pobj"), None), target
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
+            return c, target
+    if verb is not tok and tok.dep_ in ("dobj", "attr", "oprd") and verb.pos_ in ("VERB", "AUX"):
+        return subject_of(verb), target
+    if verb is not tok and tok.dep_ == "pobj" and tok.head.head is verb and tok.head.lower_ in ("to", "into"):
+        return subject_of(verb), target
+    return None, target
+
+
+def _place(tok: Token, verb: Token, etype: str, actor_tok: Token | None) -> str | None:
+    """The place of the event: a place in its prepositional phrases or object, else in its clause."""
+    doc = tok.doc
+    avoid = set(actor_tok.subtree) if actor_tok is not None else set()
+    # the trigger's own phrases, nearest first
+    near: list[Token] = []
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+            near.extend(t for t in clause_tokens(c))
+        elif c.dep_ in ("dobj", "nsubjpass") and etype in TERRITORIAL | {"attack", "fight"}:
+            near.extend(clause_tokens(c))
+        elif c.dep_ in ("advmod", "npadvmod", "conj") and c.pos_ in ("PROPN",):
+            near.extend(clause_tokens(c))
+    found = [p for p in places_in(doc, near) if p[2] not in avoid]
+    if not found and verb is not tok:
+        scope = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in clause_tokens(c)]
+        found = [p for p in places_in(doc, scope) if p[2] not in avoid]
+    if not found:
+        scope = [t for t in clause_tokens(verb) if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS]
+        scope = [t2 for t in scope for t2 in clause_tokens(t)]
+        found = [p for p in places_in(doc, scope) if p[2] not in avoid]
+    if not found:
+        return None
+    return min(found, key=lambda p: abs(p[0] - tok.i))[1]
+
+
+def _quantities(doc: Doc, toks: list[Token]) -> list[str]:
+    """Ids of the quantities standing on one of `toks`."""
+    chars = {t.idx for t in toks}
+    out = []
+    for q in getattr(doc._, "sitrep_quantities", None) or []:
+        if any(q.span[0] <= c < q.span[1] for c in chars):
+            out.append(q.id)
+    return out
 
 
 def find_events(doc: Doc) -> list[Event]:
     """Events with actor, target, place, time and status."""
-    return []
+    events: list[Event] = []
+    seen_types: dict[str, Event] = {}
+    body_start = doc._.sitrep_document.body_start if doc._.sitrep_document is not None else 0
+    for tok in doc:
+        if tok.idx < body_start:
+            continue
+        m = match_trigger(tok)
+        if m is None:
+            continue
+        etype, first, last = m
+        verb = clause_verb(tok)
+        if _historical(tok, verb):
+            continue
+        if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for") and tok.head.head.pos_ in ("ADJ", "NOUN"):
+            continue  # "open to talks", "a window for negotiation": a topic, not an event
+        definite = tok.pos_ != "VERB" and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children)
+        if definite and etype in seen_types and not any(c.dep_ == "prep" for c in tok.children):
+            continue  # "the retreat" again: the same event mentioned anew
+        actor_tok, target_tok = _actor(tok, verb)
+        actor = name_of(actor_tok)
+        fact = factuality(tok, actor)
+        place = _place(tok, verb, etype, actor_tok)
+        if place is None and definite and etype in seen_types:
+            place = seen_types[etype].place
+        scope = clause_tokens(tok) + ([verb, *[t for c in verb.children if c.dep_ in ("npadvmod", "prep") for t in c.subtree]] if verb is not tok else [])
+        span_doc = doc[first : last + 1]
+        target = name_of(target_tok)
+        if etype in TERRITORIAL and target is not None and place is not None and target in place:
+            target = None
+        ev = Event(
+            id=f"v{len(events) + 1}",
+            type=etype,
+            actor=actor,
+            target=target,
+            place=place,
+            time=time_of(doc, scope),
+            status=fact.status,  # type: ignore[arg-type]
+            source=fact.source,
+            statement=fact.statement,
+            trigger=TextSpan(text=span_doc.text, span=(span_doc.start_char, span_doc.end_char)),
+            quantities=_quantities(doc, [t for t in clause_tokens(tok) if t.dep_ not in CLAUSAL]),
+            negated=fact.negated,
+        )
+        events.append(ev)
+        seen_types.setdefault(etype, ev)
+    return events
 
 
 class EventsComponent:
     """Sets `doc._.sitrep_events`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sitrep_events = find_events(doc)
+        try:
+            doc._.sitrep_events = find_events(doc)
+        except Exception:  # one bad document never costs the batch; bugs show in tests
+            doc._.sitrep_events = []
+            raise
         return doc
 
 

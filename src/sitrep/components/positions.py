@@ -1,17 +1,135 @@
-"""Stated positions: who is open to what, on which conditions."""
+"""Stated positions: who is open to what (or rejects it), on which conditions."""
 
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
 from ..model import Position
+from .events_args import name_of, speaker_name, statement_at, subject_of
+from .events_lexicon import position_cues, position_topics
+from .positions_conditions import condition_extent, find_marker, split_conditions
+
+NEGATORS = {"not", "n't", "never", "no"}
+UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
+
+
+def topic_in(toks: list[Token]) -> tuple[str, Token] | None:
+    """The first topic (from the topics lexicon) named by `toks`, with its head token."""
+    lemmas = [t.lemma_.lower() for t in toks]
+    for i in range(len(toks)):
+        for seq, topic in position_topics():
+            if tuple(lemmas[i : i + len(seq)]) == seq:
+                return topic, toks[i + len(seq) - 1]
+    return None
+
+
+def _complement(pred: Token) -> list[Token]:
+    """The words that say what the predicate is about: its object, to/for-phrase or infinitive."""
+    out: list[Token] = []
+    for c in pred.children:
+        if c.dep_ in ("prep",) and c.lower_ in ("to", "for", "on", "of", "about"):
+            out.extend(t for t in c.subtree)
+        elif c.dep_ in ("xcomp", "dobj", "ccomp", "prt", "attr"):
+            sub = [t for t in c.subtree]
+            out.extend(sub[:8])
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _negated(tok: Token) -> bool:
+    heads = [tok, tok.head] if tok.dep_ in ("acomp", "xcomp", "attr") else [tok]
+    return any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg")) for h in heads for c in h.children)
+
+
+def _stance_of(tok: Token) -> tuple[str, list[Token]] | None:
+    """(stance, complement tokens) when `tok` is a position predicate."""
+    cues = position_cues()
+    lemma = tok.lemma_.lower()
+    cls = cues.get(lemma) or cues.get(tok.lower_)
+    if tok.lower_ in UNWILLING:
+        return "rejects", _complement(tok)
+    if cls == "open" and tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("acomp", "amod", "xcomp", "ROOT", "ccomp", "conj", "advcl", "oprd", "attr"):
+        return ("rejects" if _negated(tok) else "open"), _complement(tok)
+    if cls == "open_verb" and tok.pos_ == "VERB":
+        if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+            return None
+        return ("rejects" if _negated(tok) else "open"), _complement(tok)
+    if cls == "rejects" and tok.pos_ == "VERB":
+        if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            return None
+        return ("open" if _negated(tok) else "rejects"), _complement(tok)
+    if lemma in ("negotiate", "talk") and tok.pos_ == "VERB" and _negated(tok):
+        return "rejects", [tok]
+    return None
+
+
+def _holder(pred: Token) -> str | None:
+    """The canonical name of whoever holds the position: the predicate's subject, else the speaker."""
+    verb = pred.head if pred.dep_ in ("acomp", "attr", "oprd", "amod") else pred
+    subj = subject_of(verb)
+    name = name_of(subj)
+    if name is None:
+        name = speaker_name(statement_at(pred.doc, pred.idx))
+    return name
+
+
+def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -> Position | None:
+    hit = topic_in(comp)
+    if hit is None:
+        return None
+    topic, topic_tok = hit
+    holder = _holder(pred)
+    if holder is None:
+        return None
+    doc = sent.doc
+    conditions: list[Span] = []
+    negs: list[bool] = []
+    marker = find_marker(sent, pred)
+    if marker is not None:
+        first, end, neg = marker
+        c0, c1 = condition_extent(sent, pred, first, end)
+        if c1 > c0:
+            conditions = split_conditions(doc[c0:c1])
+            # "will not negotiate unless X" is "negotiates only if X"
+            negs = [neg != (stance == "rejects")] * len(conditions)
+    if conditions:
+        stance = "conditional"
+    st = statement_at(doc, pred.idx)
+    start = min([pred.idx, *(c.start_char for c in conditions)])
+    end_char = max([topic_tok.idx + len(topic_tok), *(c.end_char for c in conditions)])
+    return Position(
+        id=f"p{n}",
+        holder=holder,
+        topic=topic,
+        stance=stance,  # type: ignore[arg-type]
+        conditions=[c.text for c in conditions],
+        condition_spans=[(c.start_char, c.end_char) for c in conditions],
+        condition_negated=negs,
+        statement=st.id if st is not None else None,
+        span=(start, end_char),
+    )
 
 
 def find_positions(doc: Doc) -> list[Position]:
     """Stated positions: who is open to what, on which conditions."""
-    return []
+    out: list[Position] = []
+    seen: set[tuple[str, str, str, int]] = set()
+    for sent in doc.sents:
+        for tok in sent:
+            found = _stance_of(tok)
+            if found is None:
+                continue
+            stance, comp = found
+            pos = _position(sent, tok, stance, comp, len(out) + 1)
+            if pos is None:
+                continue
+            key = (pos.holder.lower(), pos.topic, pos.stance, sent.start)
+            if key in seen:
+                continue
+            seen.add(key)
+            out.append(pos)
+    return out
 
 
 class PositionsComponent:

@@ -1,0 +1,156 @@
+"""Argument helpers shared by the events and positions components: names, places, times, statements."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from ..model import Statement
+
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+# dependency labels that open a new clause below a token: its words are not the token's arguments
+CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
+PLACE_PREPS = {"from", "in", "into", "near", "on", "at", "to", "toward", "towards", "across", "around",
+               "outside", "of", "inside", "over", "through", "out", "off", "against", "along", "within"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_FALLBACK_PREPS = {"from", "in", "into", "near", "outside", "toward", "towards", "across", "around", "inside"}
+
+
+def chunk_of(tok: Token) -> Span:
+    """The noun chunk around `tok` (without a leading determiner), else the token alone."""
+    doc = tok.doc
+    for nc in doc.noun_chunks:
+        if nc.start <= tok.i < nc.end:
+            start = nc.start
+            while start < tok.i and doc[start].lower_ in DETERMINERS:
+                start += 1
+            return doc[start:nc.end]
+    return doc[tok.i : tok.i + 1]
+
+
+def name_of(tok: Token | None) -> str | None:
+    """A canonical name for the phrase headed by `tok`: the coreferent entity, else the phrase itself."""
+    if tok is None:
+        return None
+    doc = tok.doc
+    span = chunk_of(tok)
+    coref = getattr(doc._, "sitrep_coref", None)
+    if coref is not None:
+        try:
+            ent = coref.resolve(span)
+        except Exception:  # one bad lookup never costs the document
+            ent = None
+        if ent is not None and (tok.pos_ == "PRON" or _mentions(ent, tok)):
+            return ent.name
+    if tok.pos_ == "PRON" or tok.lower_ in {"who", "which", "that"}:
+        return None
+    return span.text.strip() or None
+
+
+def _mentions(ent: object, tok: Token) -> bool:
+    """Whether one of the entity's mentions covers the head token `tok` (not just a modifier of it)."""
+    return any(m.span[0] <= tok.idx < m.span[1] for m in getattr(ent, "mentions", []))
+
+
+def clause_tokens(tok: Token) -> list[Token]:
+    """`tok`'s subtree without the clauses embedded below it."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ in CLAUSAL:
+            continue
+        out.extend(clause_tokens(child))
+    return out
+
+
+def place_spans(doc: Doc) -> list[tuple[int, int, str]]:
+    """`(start, end, name)` of the places found upstream, else of the GPE/LOC/FAC named entities."""
+    places = getattr(doc._, "sitrep_places", None) or []
+    out = [(p.span[0], p.span[1], p.name) for p in places]
+    taken = {p.span for p in places}
+    out += [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in PLACE_LABELS and (e.start_char, e.end_char) not in taken]
+    if not places:
+        # no gazetteer upstream: a proper noun after a place preposition ("retreat from Kherson") stands in
+        for t in doc:
+            if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in PLACE_FALLBACK_PREPS and not t.ent_type_ in ("NORP",):
+                if not any(s <= t.idx < e for s, e, _ in out):
+                    chunk = chunk_of(t)
+                    out.append((chunk.start_char, chunk.end_char, chunk.text))
+    return out
+
+
+def places_in(doc: Doc, toks: Iterable[Token]) -> list[tuple[int, str, Token]]:
+    """Places whose span falls on one of `toks`: (token index, name, token), in token order."""
+    spans = place_spans(doc)
+    out = []
+    seen = set()
+    for t in toks:
+        for s, e, name in spans:
+            if s <= t.idx < e and (s, e) not in seen:
+                seen.add((s, e))
+                out.append((t.i, name, t))
+    return sorted(out, key=lambda x: x[0])
+
+
+def time_of(doc: Doc, toks: Iterable[Token]) -> str | None:
+    """The normalized value (else the text) of the first time expression on one of `toks`."""
+    times = getattr(doc._, "sitrep_times", None) or []
+    idxs = sorted(t.idx for t in toks)
+    for tm in sorted(times, key=lambda x: x.span[0]):
+        if any(tm.span[0] <= i < tm.span[1] for i in idxs):
+            return tm.value or tm.text
+    return None
+
+
+def statement_at(doc: Doc, char: int) -> Statement | None:
+    """The innermost statement whose content contains character `char`."""
+    best = None
+    for st in getattr(doc._, "sitrep_statements", None) or []:
+        s, e = st.content.span
+        if s <= char < e and (best is None or e - s < best.content.span[1] - best.content.span[0]):
+            best = st
+    return best
+
+
+def statement_with_cue(doc: Doc, tok: Token) -> Statement | None:
+    """The statement whose cue is `tok`."""
+    for st in getattr(doc._, "sitrep_statements", None) or []:
+        s, e = st.cue.span
+        if s <= tok.idx < e:
+            return st
+    return None
+
+
+def speaker_name(st: Statement | None) -> str | None:
+    """The canonical speaker name of a statement."""
+    if st is None or st.speaker is None:
+        return None
+    return st.speaker.name
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of `verb` (passive agents included), inherited through coordination and xcomp."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            return c
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    if verb.dep_ in ("xcomp",) and verb.head is not verb:
+        return subject_of(verb.head)
+    return None
+
+
+def same_name(a: str | None, b: str | None) -> bool:
+    """Whether two canonical names denote the same party (case-folded; "Russia"/"Russian"/"Russians" alike)."""
+    if not a or not b:
+        return False
+    x, y = a.lower().strip(), b.lower().strip()
+    if x == y or x in y or y in x:
+        return True
+    n = min(len(x), len(y)) - 2
+    return n >= 4 and x[:n] == y[:n]
