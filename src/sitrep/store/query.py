@@ -5,7 +5,6 @@ Every function takes an open `Store` and returns plain JSON-ready data (dicts an
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
@@ -74,17 +73,9 @@ def statements(
 
 def speaker_names(store: Store, name: str) -> list[str]:
     """Every surface name of the global entity (or entities) a name refers to, including the name itself."""
-    from ..aggregate.resolve import name_key
+    from ..aggregate.timeline import names_for
 
-    names = {name}
-    key = name_key(name)
-    for g in store.rows("SELECT name, aliases FROM global_entities"):
-        aliases = json.loads(g["aliases"])
-        keys = {name_key(a) for a in aliases} | {name_key(g["name"])}
-        if key in keys or any(k.endswith(" " + key) for k in keys):
-            names.update(aliases)
-            names.add(g["name"])
-    return sorted(names)
+    return names_for(store, name)
 
 
 def search(store: Store, text: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
@@ -151,8 +142,9 @@ def estimates(store: Store, subject: str | None = None, outcome: str | None = No
 def contradictions(store: Store) -> list[dict[str, Any]]:
     """Quantity and event contradictions, each with a reason in words (see aggregate.contradictions)."""
     from ..aggregate.contradictions import find_contradictions
+    from ..aggregate.estimates import series_entries
 
-    return find_contradictions(estimates(store), event_rows(store))
+    return find_contradictions(series_entries(quantity_rows(store)), event_rows(store))
 
 
 def timeline(store: Store, name: str) -> list[dict[str, Any]]:

@@ -1,0 +1,149 @@
+"""Contradictions: figures for the same thing and period that cannot both be true, and conflicting event statuses."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Any
+
+from .estimates import public
+from .resolve import org_key
+
+WINDOW_DAYS = 7  # two claims without a stated time are about the same period when published this close
+APPROX = 0.10  # "about 30,000" is taken to mean 30,000 +/- 10%
+
+# Event statuses that cannot all hold for one event (unordered pairs).
+CONFLICTING = {
+    frozenset(p)
+    for p in [
+        ("denied", "reported"), ("denied", "announced"), ("denied", "alleged"), ("denied", "speculated"),
+        ("disputed", "reported"), ("disputed", "announced"), ("announced", "alleged"),
+    ]
+}
+
+
+def bounds(e: dict[str, Any]) -> tuple[float, float] | None:
+    """The interval a claim allows, from its bounds and qualifier (None when it has no number)."""
+    low, high, q = e.get("low"), e.get("high"), e.get("qualifier")
+    if low is None and high is None:
+        return None
+    lo = low if low is not None else high
+    hi = high if high is not None else low
+    if q in ("at_least", "more_than"):
+        return (float(lo), math.inf)
+    if q in ("at_most", "less_than"):
+        return (0.0, float(hi))
+    if q == "approximate":
+        return (lo * (1 - APPROX), hi * (1 + APPROX))
+    return (float(lo), float(hi))
+
+
+def _date(value: str | None) -> dt.date | None:
+    if not value:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def same_period(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Whether two claims speak of the same period: stated times nest, else publication dates are close."""
+    ta, tb = a.get("_time"), b.get("_time")
+    if ta and tb:
+        return ta.startswith(tb) or tb.startswith(ta)
+    da, db = _date(a.get("published")), _date(b.get("published"))
+    if da is None or db is None:
+        return da is None and db is None
+    return abs((da - db).days) <= WINDOW_DAYS
+
+
+def _fmt(v: float) -> str:
+    if v == math.inf:
+        return "no upper bound"
+    return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
+
+
+def _describe(e: dict[str, Any]) -> str:
+    where = ", ".join(x for x in [e.get("source"), e.get("published")] if x)
+    return f'{e["claimant"] or "an unnamed source"} says "{e["text"]}"' + (f" ({where})" if where else "")
+
+
+def quantity_contradictions(series: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Pairs of claims in one series, same period, different claimants, whose bounds do not overlap."""
+    out = []
+    for s in series:
+        items = [e for e in s["estimates"] if bounds(e) is not None]
+        items.sort(key=lambda e: e.get("published") or "")
+        label = f'{s["subject"]} ({"+".join(s["outcome"]) or "count"})'
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                if a["_claimant_key"] == b["_claimant_key"] or a["_cluster"] == b["_cluster"]:
+                    continue
+                if not same_period(a, b):
+                    da, db = _date(a.get("published")), _date(b.get("published"))
+                    if da and db and (db - da).days > WINDOW_DAYS and not (a.get("_time") or b.get("_time")):
+                        break  # sorted by date: later items are further away still
+                    continue
+                (alo, ahi), (blo, bhi) = bounds(a), bounds(b)  # type: ignore[misc]
+                if ahi < blo or bhi < alo:
+                    reason = (
+                        f"{label}: {_describe(a)} but {_describe(b)}; "
+                        f"{_fmt(alo)}–{_fmt(ahi)} and {_fmt(blo)}–{_fmt(bhi)} do not overlap"
+                    )
+                    out.append({"kind": "quantity", "reason": reason, "items": [public(a), public(b)]})
+    return out
+
+
+def _event_item(e: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "type": e["type"], "status": e["status"], "negated": bool(e.get("negated")), "actor": e.get("actor"),
+        "target": e.get("target"), "place": e.get("place"), "time": e.get("time"),
+        "claimant": e.get("claimed_by") or e.get("source"), "document": e["document"], "source": e.get("source"),
+        "published": e.get("published"), "text": e["trigger"], "span": [e["start"], e["end"]],
+    }
+
+
+def _status(e: dict[str, Any]) -> str:
+    return "denied" if e.get("negated") and e["status"] in ("reported", "announced") else e["status"]
+
+
+def event_contradictions(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Events of one type about the same place or target, close in time, whose statuses conflict."""
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for e in events:
+        about = e.get("place") or e.get("target") or e.get("actor")
+        if not about:
+            continue
+        groups.setdefault((e["type"], org_key(about)), []).append(e)
+    out = []
+    for (etype, _), items in groups.items():
+        seen: set[frozenset[tuple[Any, ...]]] = set()
+        for i, a in enumerate(items):
+            for b in items[i + 1 :]:
+                sa, sb = _status(a), _status(b)
+                if frozenset((sa, sb)) not in CONFLICTING:
+                    continue
+                ca = org_key(a.get("claimed_by") or a.get("source") or "")
+                cb = org_key(b.get("claimed_by") or b.get("source") or "")
+                if ca == cb and a["document"] == b["document"]:
+                    continue
+                if not same_period({"published": a.get("published")}, {"published": b.get("published")}):
+                    continue
+                key = frozenset([(a["cluster"], sa, ca, a["trigger"]), (b["cluster"], sb, cb, b["trigger"])])
+                if key in seen:
+                    continue  # the same pair again in a wire copy
+                seen.add(key)
+                about = a.get("place") or a.get("target") or a.get("actor")
+                reason = (
+                    f'{etype} ({about}): {sa} by {a.get("claimed_by") or a.get("source") or "an unnamed source"}'
+                    f' ("{a["trigger"]}") but {sb} by {b.get("claimed_by") or b.get("source") or "an unnamed source"}'
+                    f' ("{b["trigger"]}")'
+                )
+                out.append({"kind": "event", "reason": reason, "items": [_event_item(a), _event_item(b)]})
+    return out
+
+
+def find_contradictions(series: list[dict[str, Any]], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """All contradictions: `[{"kind": "quantity"|"event", "reason", "items": [...]}]`."""
+    return quantity_contradictions(series) + event_contradictions(events)

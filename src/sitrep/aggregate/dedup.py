@@ -1,0 +1,99 @@
+"""Wire copies: MinHash/LSH near-duplicate clusters of reprinted stories (documents.cluster_id)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from ..store.db import Store
+from ..text import normalize_for_id
+
+NUM_PERM = 128
+SHINGLE = 5  # words per shingle
+THRESHOLD = 0.7  # estimated Jaccard similarity of shingle sets above which two texts are copies
+
+_WORDS = re.compile(r"\w+", re.UNICODE)
+
+
+@lru_cache(maxsize=1)
+def _template() -> MinHash:
+    return MinHash(num_perm=NUM_PERM, seed=1)
+
+
+def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
+    """The set of k-word shingles of a text, normalized (case, quotes, dashes, whitespace)."""
+    words = _WORDS.findall(normalize_for_id(text))
+    if len(words) <= k:
+        return {" ".join(words).encode("utf-8")}
+    return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+def signature(text: str) -> MinHash:
+    """The MinHash signature of a text's shingles."""
+    t = _template()
+    m = MinHash(num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme=t.scheme)
+    m.update_batch(list(shingles(text)))
+    return m
+
+
+def _from_blob(blob: bytes) -> MinHash:
+    t = _template()
+    return MinHash(
+        num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme=t.scheme, hashvalues=np.frombuffer(blob, dtype="<u8")
+    )
+
+
+def clusters(signatures: dict[str, MinHash], order: dict[str, Any], threshold: float = THRESHOLD) -> dict[str, str]:
+    """Group near-duplicate documents: {doc_id: cluster id}, the cluster id being its first document by `order`."""
+    lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
+    parent = {d: d for d in signatures}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    for doc_id, m in signatures.items():
+        for other in lsh.query(m):
+            if m.jaccard(signatures[other]) >= threshold:
+                ra, rb = find(doc_id), find(other)
+                if ra != rb:
+                    parent[ra] = rb
+        lsh.insert(doc_id, m)
+    members: dict[str, list[str]] = {}
+    for d in signatures:
+        members.setdefault(find(d), []).append(d)
+    out = {}
+    for docs in members.values():
+        first = min(docs, key=lambda d: (order.get(d), d))
+        for d in docs:
+            out[d] = first
+    return out
+
+
+def cluster_documents(store: Store, threshold: float = THRESHOLD) -> int:
+    """Sign documents that have no signature yet, recompute clusters for all; return the number of clusters."""
+    missing = store.rows(
+        "SELECT id, text FROM documents WHERE id NOT IN (SELECT doc_id FROM signatures)"
+    )
+    if missing:
+        with store.transaction() as con:
+            con.executemany(
+                "INSERT OR REPLACE INTO signatures (doc_id, minhash) VALUES (?, ?)",
+                [(r["id"], signature(r["text"]).hashvalues.astype("<u8").tobytes()) for r in missing],
+            )
+    rows = store.rows(
+        "SELECT s.doc_id, s.minhash, coalesce(d.published, '9999') AS published, d.ingested_at"
+        " FROM signatures s JOIN documents d ON d.id = s.doc_id"
+    )
+    sigs = {r["doc_id"]: _from_blob(r["minhash"]) for r in rows}
+    order = {r["doc_id"]: (r["published"], r["ingested_at"]) for r in rows}
+    mapping = clusters(sigs, order, threshold)
+    with store.transaction() as con:
+        con.executemany("UPDATE documents SET cluster_id = ? WHERE id = ?", [(c, d) for d, c in mapping.items()])
+    return len(set(mapping.values()))

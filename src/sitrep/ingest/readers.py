@@ -1,0 +1,272 @@
+"""Readers: plain text (+ sidecar metadata), HTML, RSS/Atom, JSON Lines, CSV and WARC -> Records.
+
+Each reader yields `Record`s and `Failure`s; one bad file or record never stops the others.
+"""
+
+from __future__ import annotations
+
+import csv
+import html as htmllib
+import io
+import json
+import re
+from collections.abc import Iterator, Mapping
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+from ..errors import InputError
+from ..io import MAX_BYTES, decode_text, read_text
+from .records import Failure, Record, make_record
+
+Item = Record | Failure
+FIELDS = ("id", "text", "title", "published", "source", "url")
+MAX_CONTAINER_BYTES = 4 * 1024**3  # JSONL/CSV/WARC corpora are streamed; each document still <= MAX_BYTES
+
+
+def _too_big(path: Path, limit: int = MAX_BYTES) -> Failure | None:
+    size = path.stat().st_size
+    if size > limit:
+        return Failure(str(path), f"larger than {limit // (1024 * 1024)} MiB ({size / 1024**2:.0f} MiB)")
+    return None
+
+
+def _fail(exc: InputError, path: Path) -> Failure:
+    msg = str(exc)
+    prefix = f"{path}: "
+    return Failure(str(path), msg[len(prefix):] if msg.startswith(prefix) else msg)
+
+
+def sidecar(path: Path) -> Path | None:
+    """The metadata sidecar of a text file: `<file>.meta.json` or `<stem>.meta.json`."""
+    for candidate in (path.with_name(path.name + ".meta.json"), path.with_name(path.stem + ".meta.json")):
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def read_txt(path: Path) -> Iterator[Item]:
+    """A plain-text article, with title/published/source/url from its sidecar when there is one."""
+    try:
+        text = read_text(str(path))
+        meta: dict[str, Any] = {}
+        side = sidecar(path)
+        if side is not None:
+            try:
+                meta = json.loads(side.read_text(encoding="utf-8"))
+            except (ValueError, OSError) as exc:
+                raise InputError(f"{path}: bad metadata sidecar {side.name} ({exc})") from exc
+            if not isinstance(meta, dict):
+                raise InputError(f"{path}: metadata sidecar {side.name} is not a JSON object")
+        yield make_record(text, str(path), **meta)
+    except InputError as exc:
+        yield _fail(exc, path)
+
+
+_TAG = re.compile(r"<[A-Za-z!/?][^>]*>")
+
+
+def html_to_record(markup: str, where: str, url: str | None = None, **meta: Any) -> Record:
+    """Main text, title, date and byline of an HTML page (trafilatura)."""
+    import trafilatura
+
+    if not _TAG.search(markup):
+        raise InputError(f"{where}: not HTML (no tags found)")
+    try:
+        doc = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
+                                          include_tables=False)
+    except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
+        raise InputError(f"{where}: malformed HTML ({type(exc).__name__}: {exc})") from exc
+    if doc is None:
+        raise InputError(f"{where}: malformed HTML or no main text found")
+    data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)
+    lines = [ln.strip() for ln in (data.get("text") or "").splitlines() if ln.strip()]
+    title = data.get("title")
+    if lines and title and lines[0] == title.strip():
+        lines = lines[1:]
+    if not lines:
+        raise InputError(f"{where}: no main text found in the HTML")
+    host = data.get("sitename") or data.get("hostname") or (urlparse(url).hostname if url else None)
+    return make_record(
+        "\n\n".join(lines), where, title=meta.get("title") or title,
+        published=meta.get("published") or data.get("date"), source=meta.get("source") or host,
+        url=url or data.get("url"), byline=data.get("author"), id=meta.get("id"),
+    )
+
+
+def read_html(path: Path) -> Iterator[Item]:
+    """An HTML page."""
+    try:
+        if (big := _too_big(path)) is not None:
+            yield big
+            return
+        yield html_to_record(decode_text(path.read_bytes(), str(path)), str(path))
+    except InputError as exc:
+        yield _fail(exc, path)
+
+
+_BLOCK = re.compile(r"</?(?:p|div|br|li|h[1-6]|blockquote)[^>]*>", re.I)
+
+
+def strip_html(fragment: str) -> str:
+    """Plain text from an HTML fragment (feed content): blocks become paragraphs, tags dropped."""
+    text = _BLOCK.sub("\n\n", fragment)
+    text = htmllib.unescape(_TAG.sub("", text))
+    paras = [" ".join(p.split()) for p in re.split(r"\n\s*\n", text)]
+    return "\n\n".join(p for p in paras if p)
+
+
+def read_feed(path: Path) -> Iterator[Item]:
+    """The entries of an RSS or Atom feed file."""
+    import feedparser
+
+    try:
+        if (big := _too_big(path)) is not None:
+            yield big
+            return
+        data = path.read_bytes()
+        decode_text(data, str(path))  # binary, empty and undecodable files fail here
+    except InputError as exc:
+        yield _fail(exc, path)
+        return
+    parsed = feedparser.parse(data)
+    if not parsed.entries:
+        why = getattr(parsed, "bozo_exception", None)
+        yield Failure(str(path), f"malformed feed ({why})" if why else "no entries in the feed")
+        return
+    outlet = parsed.feed.get("title")
+    for i, entry in enumerate(parsed.entries):
+        where = f"{path}#entry{i + 1}"
+        content = entry.get("content") or []
+        body = content[0].get("value") if content else entry.get("summary") or entry.get("description")
+        try:
+            yield make_record(
+                strip_html(body or ""), where, title=entry.get("title"), source=outlet,
+                published=entry.get("published") or entry.get("updated"), url=entry.get("link"),
+                id=entry.get("id"),
+            )
+        except InputError as exc:
+            yield Failure(where, str(exc).removeprefix(where + ": "))
+
+
+def _mapped(row: Mapping[str, Any], fields: Mapping[str, str]) -> dict[str, Any]:
+    return {name: row.get(fields.get(name, name)) for name in FIELDS}
+
+
+def read_jsonl(path: Path, fields: Mapping[str, str] | None = None) -> Iterator[Item]:
+    """JSON Lines (one object per line; or a .json file holding a list of objects)."""
+    fields = fields or {}
+    try:
+        if (big := _too_big(path, MAX_CONTAINER_BYTES)) is not None:
+            yield big
+            return
+        if path.suffix.lower() == ".json":
+            data = json.loads(decode_text(path.read_bytes(), str(path)))
+            rows = data if isinstance(data, list) else [data]
+            lines: Iterator[tuple[int, Any]] = iter(enumerate(rows, 1))
+        else:
+            lines = _json_lines(path)
+        for n, row in lines:
+            where = f"{path}:{n}"
+            if isinstance(row, Failure):
+                yield row
+                continue
+            if not isinstance(row, dict):
+                yield Failure(where, "not a JSON object")
+                continue
+            try:
+                m = _mapped(row, fields)
+                if m["text"] is None:
+                    raise InputError(f"{where}: no '{fields.get('text', 'text')}' field")
+                yield make_record(m.pop("text"), where, **m)
+            except InputError as exc:
+                yield Failure(where, str(exc).removeprefix(where + ": "))
+    except InputError as exc:
+        yield _fail(exc, path)
+    except ValueError as exc:
+        yield Failure(str(path), f"invalid JSON ({exc})")
+
+
+def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
+    with path.open("rb") as fh:
+        head = fh.read(8192)
+        if b"\x00" in head:
+            raise InputError(f"{path}: binary data (NUL bytes), not text")
+        fh.seek(0)
+        for n, raw in enumerate(fh, 1):
+            where = f"{path}:{n}"
+            if not raw.strip():
+                continue
+            if len(raw) > MAX_BYTES:
+                yield n, Failure(where, f"record larger than {MAX_BYTES // (1024 * 1024)} MiB")
+                continue
+            try:
+                yield n, json.loads(raw.decode("utf-8-sig"))
+            except UnicodeDecodeError as exc:
+                yield n, Failure(where, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})")
+            except ValueError as exc:
+                yield n, Failure(where, f"invalid JSON ({exc})")
+
+
+def read_csv(path: Path, fields: Mapping[str, str] | None = None) -> Iterator[Item]:
+    """A CSV (or TSV) corpus with a header row."""
+    fields = fields or {}
+    try:
+        if (big := _too_big(path, MAX_CONTAINER_BYTES)) is not None:
+            yield big
+            return
+        text = decode_text(path.read_bytes(), str(path))
+    except InputError as exc:
+        yield _fail(exc, path)
+        return
+    csv.field_size_limit(MAX_BYTES)
+    delimiter = "\t" if path.suffix.lower() == ".tsv" else ","
+    reader = csv.DictReader(io.StringIO(text, newline=""), delimiter=delimiter)
+    text_field = fields.get("text", "text")
+    if not reader.fieldnames or text_field not in reader.fieldnames:
+        yield Failure(str(path), f"no '{text_field}' column (columns: {', '.join(reader.fieldnames or [])})")
+        return
+    try:
+        for n, row in enumerate(reader, 2):
+            where = f"{path}:{n}"
+            try:
+                m = _mapped(row, fields)
+                yield make_record(m.pop("text"), where, **m)
+            except InputError as exc:
+                yield Failure(where, str(exc).removeprefix(where + ": "))
+    except csv.Error as exc:
+        yield Failure(str(path), f"malformed CSV ({exc})")
+
+
+def read_warc(path: Path) -> Iterator[Item]:
+    """HTML responses in a WARC (or gzipped WARC) file."""
+    from warcio.archiveiterator import ArchiveIterator
+    from warcio.exceptions import ArchiveLoadFailed
+
+    if (big := _too_big(path, MAX_CONTAINER_BYTES)) is not None:
+        yield big
+        return
+    found = 0
+    try:
+        with path.open("rb") as fh:
+            for n, rec in enumerate(ArchiveIterator(fh), 1):
+                if rec.rec_type != "response":
+                    continue
+                ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
+                if "html" not in ctype.lower():
+                    continue
+                url = rec.rec_headers.get_header("WARC-Target-URI")
+                where = f"{path}#{url or n}"
+                found += 1
+                try:
+                    body = rec.content_stream().read(MAX_BYTES + 1)
+                    if len(body) > MAX_BYTES:
+                        raise InputError(f"{where}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
+                    yield html_to_record(decode_text(body, where), where, url=url)
+                except InputError as exc:
+                    yield Failure(where, str(exc).removeprefix(where + ": "))
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+        yield Failure(str(path), f"malformed WARC ({exc})")
+        return
+    if not found:
+        yield Failure(str(path), "no HTML response records in the WARC")
