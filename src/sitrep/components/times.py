@@ -2,16 +2,127 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
+
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ..extensions import ensure_extensions
 from ..model import Time
+from . import times_rules_more  # noqa: F401  (registers the second half of the rules)
+from .times_lexicon import lexicon
+from .times_rules import RULES, Cand, Ctx
+
+FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+
+
+def _future_cues() -> set[str]:
+    return {w.lower() for w in lexicon()["future_cues"]}
+
+
+def _verb_of(tok: Token) -> Token:
+    """The nearest verb governing `tok` (itself if it is one)."""
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            return tok
+        tok = tok.head
+    return tok
+
+
+def _is_future_verb(verb: Token, cues: set[str]) -> bool:
+    for child in verb.children:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
+            return True
+        if child.dep_ == "aux" and child.lower_ == "going":
+            return True
+    if verb.lemma_.lower() in ("schedule", "plan", "due", "expect", "set") and verb.tag_ in ("VBN", "VBZ", "VBP", "JJ"):
+        return True
+    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
+        head = verb.head
+        if head is not verb and head.lemma_.lower() in cues | {"plan", "intend", "aim", "hope", "want", "expect", "schedule"}:
+            return _is_future_verb(head, cues) or head.tag_ in ("VBZ", "VBP", "VBN", "VB")
+    return False
+
+
+def make_direction(doc: Doc):  # type: ignore[no-untyped-def]
+    """A function (start, end) -> "past" | "future" reading tense around a character span."""
+    cues = _future_cues()
+
+    def direction(start: int, end: int) -> str:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return "past"
+        before = [t.lower_ for t in doc[max(span.start - 2, span.sent.start) : span.start]]
+        if any(w in ("next", "coming", "upcoming", "until", "till") for w in before):
+            return "future"
+        verb = _verb_of(span.root)
+        if verb.pos_ in ("VERB", "AUX") and _is_future_verb(verb, cues):
+            return "future"
+        if verb.pos_ not in ("VERB", "AUX"):
+            # a verbless headline or a noun phrase: look for a future auxiliary before it in the sentence
+            window = [t.lower_ for t in doc[max(span.start - 8, span.sent.start) : span.start]]
+            if any(w in FUTURE_AUX for w in window):
+                return "future"
+        return "past"
+
+    return direction
+
+
+def candidates(text: str, dct: dt.date | None, direction) -> list[Cand]:  # type: ignore[no-untyped-def]
+    """Every rule match over the text (overlapping), negatives included."""
+    ctx = Ctx(text, dct, direction)
+    out: list[Cand] = []
+    for prio, (name, pattern, handler) in enumerate(RULES):
+        for m in pattern.finditer(text):
+            if m.end() <= m.start():
+                continue
+            cand = handler(m, ctx)
+            if cand is not None and cand.end > cand.start:
+                cand.rule = cand.rule or name
+                cand.anchor = cand.anchor
+                out.append(cand)
+                setattr(cand, "prio", prio)
+    return out
+
+
+def select(cands: list[Cand]) -> list[Cand]:
+    """Longest non-overlapping candidates (earlier rules win ties), minus those inside negatives."""
+    negatives = [c for c in cands if c.type == "negative"]
+    kept = [c for c in cands if c.type != "negative"
+            and not any(n.start < c.end and c.start < n.end for n in negatives)]
+    kept.sort(key=lambda c: (-(c.end - c.start), getattr(c, "prio", 0), c.start))
+    chosen: list[Cand] = []
+    for c in kept:
+        if all(c.end <= o.start or o.end <= c.start for o in chosen):
+            chosen.append(c)
+    chosen.sort(key=lambda c: c.start)
+    return chosen
+
+
+def resolve_anchors(chosen: list[Cand]) -> None:
+    """Values that depend on earlier ones: "a year ago" after a quarter is that quarter a year back."""
+    last_quarter: str | None = None
+    for c in chosen:
+        if c.value and re.fullmatch(r"\d{4}-Q\d", c.value) and c.rule == "quarter":
+            last_quarter = c.value
+        if c.anchor == "year_back" and last_quarter:
+            c.value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
 
 
 def find_times(doc: Doc) -> list[Time]:
     """Dates, times, durations and sets normalized TIMEX3-style against the publication date."""
-    return []
+    meta = doc._.sitrep_meta or {}
+    dct = meta.get("published")
+    if isinstance(dct, dt.datetime):
+        dct = dct.date()
+    text = doc.text
+    chosen = select(candidates(text, dct, make_direction(doc)))
+    resolve_anchors(chosen)
+    return [
+        Time(text=text[c.start : c.end], span=(c.start, c.end), type=c.type, value=c.value, mod=c.mod)  # type: ignore[arg-type]
+        for c in chosen
+    ]
 
 
 class TimesComponent:

@@ -1,0 +1,327 @@
+"""Regex rules that find time expressions and normalize them TIMEX3-style against the DCT."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import times_calendar as cal
+from .times_lexicon import fragments, lexicon, lower_keys, norm, parse_number, position_mod
+
+
+@dataclass
+class Cand:
+    """A candidate time expression: span, TIMEX3 type and value, and the rule that found it."""
+
+    start: int
+    end: int
+    type: str
+    value: str | None
+    mod: str | None = None
+    rule: str = ""
+    anchor: str | None = None  # "year_back": value depends on the document's last quarter
+
+
+@dataclass
+class Ctx:
+    """What the rules may ask about: the text, the DCT and the tense around a span."""
+
+    text: str
+    dct: dt.date | None
+    direction: Callable[[int, int], str]  # (start, end) -> "past" | "future"
+
+
+Handler = Callable[[re.Match[str], Ctx], "Cand | None"]
+RULES: list[tuple[str, re.Pattern[str], Handler]] = []
+
+
+def rule(name: str, pattern: str) -> Callable[[Handler], Handler]:
+    """Register a handler for a regex built from the lexicon fragments."""
+
+    def deco(fn: Handler) -> Handler:
+        RULES.append((name, re.compile(pattern.format(**fragments())), fn))
+        return fn
+
+    return deco
+
+
+def months() -> dict[str, int]:
+    """Month name or abbreviation (lower-case, with dot) -> number."""
+    return lower_keys(lexicon()["months"])
+
+
+def weekday(text: str) -> int:
+    """0 for Monday ... 6 for Sunday."""
+    return int(lexicon()["weekdays"][norm(text).rstrip("s")])
+
+
+def unit_code(text: str) -> str:
+    """TIMEX3 unit code of a unit word (D, W, M, Y, TH, ...)."""
+    return str(lower_keys(lexicon()["units"])[norm(text)])
+
+
+def prev_word(ctx: Ctx, start: int) -> str:
+    """The word just before `start` (lower-case), or ''."""
+    m = re.search(r"([\w$%€£'.]+)\W*$", ctx.text[max(0, start - 30) : start])
+    return m.group(1).lower() if m else ""
+
+
+def mk(m: re.Match[str], typ: str, value: str | None, mod: str | None = None, name: str = "") -> Cand:
+    """A candidate covering the whole match."""
+    return Cand(m.start(), m.end(), typ, value, mod, name)
+
+
+def _dir(m: re.Match[str], ctx: Ctx, rel: str | None = None) -> str:
+    rel = norm(rel or "")
+    if rel in ("next", "coming", "this coming", "the coming", "following", "the following"):
+        return "future"
+    if rel in ("last", "past", "previous", "the past", "the last", "the previous"):
+        return "past"
+    return ctx.direction(m.start(), m.end())
+
+
+P = r"(?<![\w-])"  # word start
+E = r"(?![\w])"  # word end
+
+
+@rule("negative", P + r"(?:{NEGATIVE})" + E)
+def _negative(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    return mk(m, "negative", None, name="negative")
+
+
+@rule("date_mdy", P + r"(?:({WD}),?\s+)?({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\d|:)")
+def _date_mdy(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    mon, dd = months()[m.group(2).lower()], int(m.group(3))
+    return _ymd(m, ctx, m.group(4), mon, dd)
+
+
+@rule("date_dmy", P + r"(?:({WD}),?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})(?:,?\s+(\d{{4}}))?" + E)
+def _date_dmy(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    mon, dd = months()[m.group(3).lower()], int(m.group(2))
+    return _ymd(m, ctx, m.group(4), mon, dd)
+
+
+def _ymd(m: re.Match[str], ctx: Ctx, year: str | None, mon: int, dd: int) -> Cand | None:
+    if not 1 <= dd <= 31:
+        return None
+    if year:
+        y: int | None = int(year)
+    elif ctx.dct:
+        y = cal.month_day_year(ctx.dct, mon, dd, ctx.direction(m.start(), m.end()))
+    else:
+        y = None
+    value = f"{y:04d}-{mon:02d}-{dd:02d}" if y else f"XXXX-{mon:02d}-{dd:02d}"
+    return mk(m, "date", value, name="date")
+
+
+@rule("date_iso", P + r"(\d{{4}})-(\d{{2}})-(\d{{2}})" + E)
+def _date_iso(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    y, mo, d = (int(g) for g in m.groups())
+    return mk(m, "date", f"{y:04d}-{mo:02d}-{d:02d}", name="date") if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+@rule("date_slash", P + r"(\d{{1,2}})/(\d{{1,2}})/(\d{{4}})" + E)
+def _date_slash(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    a, b, y = (int(g) for g in m.groups())
+    mo, d = (a, b) if a <= 12 else (b, a)
+    return mk(m, "date", f"{y:04d}-{mo:02d}-{d:02d}", name="date") if 1 <= mo <= 12 and 1 <= d <= 31 else None
+
+
+@rule("month_year", P + r"(?:({POSMOD})[\s-]+)?({MONTH}),?\s+(?:of\s+)?(\d{{4}})" + E)
+def _month_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    return mk(m, "date", cal.month(int(m.group(3)), months()[m.group(2).lower()]), position_mod(m.group(1)), "month")
+
+
+MONTH_CONTEXT = {"in", "since", "until", "till", "by", "from", "to", "of", "through", "during", "before", "after",
+                 "early", "late", "mid", "last", "next", "this", "each", "every", "and", "or", "between", "since",
+                 "end", "start", "beginning", "middle", "-"}
+
+
+@rule("month", P + r"(?:({POSMOD})[\s-]+)?(?:(last|this|next|this\s+coming|(?:the\s+)?past|each|every)\s+)?({MONTH})(?![\w])(?!\s+\d)")
+def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    name = m.group(3)
+    if name in ("May", "March", "Mar.", "Jan", "Feb", "Aug", "Oct", "Nov", "Dec", "Sept") and not (m.group(1) or m.group(2)):
+        if prev_word(ctx, m.start()).rstrip(".") not in MONTH_CONTEXT:
+            return None
+    mon = months()[name.lower()]
+    rel = norm(m.group(2) or "")
+    if rel in ("each", "every"):
+        return mk(m, "set", f"XXXX-{mon:02d}", name="set")
+    mod = position_mod(m.group(1))
+    if not ctx.dct:
+        return mk(m, "date", f"XXXX-{mon:02d}", mod, "month")
+    direction = _dir(m, ctx, rel)
+    strict = rel in ("last", "next", "past", "the past")
+    return mk(m, "date", cal.month(cal.month_year(ctx.dct, mon, direction, strict), mon), mod, "month")
+
+
+@rule("weekday", P + r"(?:({POSMOD})\s+)?(?:(last|this|next|this\s+coming|(?:the\s+)?past|previous|each|every)\s+)?({WD})(s)?"
+      r"(?:\s+({DAYPART})(s)?)?" + E)
+def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    wd = weekday(m.group(3))
+    rel = norm(m.group(2) or "")
+    part = m.group(5)
+    code = lower_keys(lexicon()["day_parts"]).get(norm(part)) if part else None
+    if rel in ("each", "every") or m.group(4):
+        value = f"XXXX-WXX-{wd + 1}" + (f"T{code}" if code else "")
+        return mk(m, "set", value, name="set")
+    mod = position_mod(m.group(1))
+    if not ctx.dct:
+        base = f"XXXX-WXX-{wd + 1}"
+    else:
+        direction = _dir(m, ctx, rel)
+        strict = rel in ("last", "next", "past", "the past", "previous", "this coming")
+        base = cal.day(cal.weekday_date(ctx.dct, wd, direction, strict))
+    if code:
+        return mk(m, "time", f"{base}T{code}", mod, "weekday")
+    return mk(m, "date", base, mod, "weekday")
+
+
+DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
+           "the day after tomorrow": 2}
+
+
+@rule("deictic", P + r"(?:({POSMOD})\s+)?(?:({DAYPART})\s+)?(?i:(today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+      r"the\s+day\s+after\s+tomorrow))(?:\s+({DAYPART}))?" + E)
+def _deictic(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    word = norm(m.group(3))
+    part = m.group(4) or m.group(2) or ("night" if word == "tonight" else None)
+    code = lower_keys(lexicon()["day_parts"]).get(norm(part)) if part else None
+    mod = position_mod(m.group(1))
+    if not ctx.dct:
+        return mk(m, "date", "PRESENT_REF" if word == "today" else None, mod, "deictic")
+    base = cal.day(ctx.dct + dt.timedelta(days=DEICTIC[word]))
+    if code:
+        return mk(m, "time", f"{base}T{code}", mod, "deictic")
+    return mk(m, "date", base, mod, "deictic")
+
+
+@rule("daypart", P + r"(?:({POSMOD})[\s-]+)?(?:(this|last|that|the|early|late)\s+)?(?:(mid)-?)?({DAYPART}|overnight|midday)" + E)
+def _daypart(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    det = norm(m.group(2) or "")
+    part = norm(m.group(4))
+    if part == "night" and det not in ("this", "last", "the"):
+        return None
+    if det == "the" and prev_word(ctx, m.start()) in ("all", "through", "throughout"):
+        return None
+    code = lower_keys(lexicon()["day_parts"])[part]
+    mod = position_mod(m.group(1)) or ("MID" if m.group(3) else None)
+    if not ctx.dct or det == "that":
+        return mk(m, "time", None, mod, "daypart")
+    offset = -1 if det == "last" or part == "overnight" else 0
+    return mk(m, "time", f"{cal.day(ctx.dct + dt.timedelta(days=offset))}T{code}", mod, "daypart")
+
+
+CLOCK = r"(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(?i:(a\.m\.?|p\.m\.?|am|pm)(?![\w]))|(\d{{1,2}}):(\d{{2}})(?=\s*(?:GMT|UTC|local|hours|hrs|[A-Z]{{3}}\b))|(?i:(noon|midnight))"
+
+
+@rule("clock", P + r"(?:(?i:(yesterday|today|tomorrow|({WD})))\s+(?:at\s+)?)?(?:" + CLOCK + r")"
+      r"(?:\s+(?:GMT|UTC|EST|EDT|CET|local\s+time|Moscow\s+time|Kyiv\s+time|\(\d{{4}}\s+GMT\)))?"
+      r"(?:,?\s+(?:on\s+)?(?i:(yesterday|today|tomorrow|({WD}))))?" + E)
+def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    g = m.groups()
+    hour_s, minute_s, ampm, h24, m24, word = g[2], g[3], g[4], g[5], g[6], g[7]
+    if word:
+        hhmm = "12:00" if word.lower() == "noon" else "24:00"
+    else:
+        hour = int(hour_s or h24)
+        minute = int(minute_s or m24 or 0)
+        if ampm:
+            if not 1 <= hour <= 12:
+                return None
+            hour = hour % 12 + (12 if ampm.lower().startswith("p") else 0)
+        if hour > 24 or minute > 59:
+            return None
+        hhmm = f"{hour:02d}:{minute:02d}"
+    anchor = g[0] or g[8]
+    if not ctx.dct:
+        return mk(m, "time", f"XXXX-XX-XXT{hhmm}", name="clock")
+    if anchor and norm(anchor) in DEICTIC:
+        base = ctx.dct + dt.timedelta(days=DEICTIC[norm(anchor)])
+    elif anchor:
+        base = cal.weekday_date(ctx.dct, weekday(anchor), ctx.direction(m.start(), m.end()))
+    else:
+        base = ctx.dct
+    return mk(m, "time", f"{cal.day(base)}T{hhmm}", name="clock")
+
+
+REL_STEP = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "the past": -1, "the last": -1,
+            "previous": -1, "the previous": -1, "next": 1, "the next": 1, "coming": 1, "the coming": 1,
+            "following": 1, "the following": 1, "this coming": 1, "the latest": -1, "latest": -1}
+
+
+@rule("relative", P + r"(?:({POSMOD})\s+)?(?i:(this|last|next|(?:the\s+)?(?:past|last|previous|current|coming|following|next|latest)|this\s+coming))"
+      r"\s+(?i:(?:fiscal|calendar)\s+)?(?i:(week|weekend|month|quarter|year|decade|century))(?!-)" + E)
+def _relative(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    rel, unit = norm(m.group(2)), norm(m.group(3))
+    code = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}[unit]
+    step = REL_STEP.get(rel, 0)
+    if rel in ("the latest", "latest") and code != "Q":
+        return None
+    if rel in ("the next", "the last") and code in ("W", "M", "Y"):
+        # "the next month" may be a span of time; treat like next/last
+        pass
+    mod = position_mod(m.group(1))
+    value = cal.shift(ctx.dct, code, step) if ctx.dct else None
+    if code == "Q" and ctx.dct and rel in ("the latest", "latest"):
+        value = cal.shift(ctx.dct, "Q", -1)
+    return mk(m, "date", value, mod, "relative")
+
+
+@rule("in_the_unit", P + r"(?i:(earlier|later)\s+(?:in\s+)?(?:the|this)\s+(day|week|month|year))" + E)
+def _in_the_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    code = {"day": "D", "week": "W", "month": "M", "year": "Y"}[norm(m.group(2))]
+    return mk(m, "date", cal.shift(ctx.dct, code, 0) if ctx.dct else None, position_mod(m.group(1)), "relative")
+
+
+@rule("the_unit", P + r"(?i:(the|this|that)\s+(?:(full|calendar|fiscal|same)\s+)?(week|month|quarter|year|weekend)(?!-))" + E)
+def _the_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    det, adj, unit = norm(m.group(1)), norm(m.group(2) or ""), norm(m.group(3))
+    if det == "that" or adj == "same":
+        return mk(m, "date", None, name="the_unit")
+    if unit == "year" and adj in ("", "fiscal") and det == "the":
+        return mk(m, "duration", "P1Y", name="the_unit")
+    if not ctx.dct:
+        return mk(m, "date", None, name="the_unit")
+    if unit == "quarter":
+        return mk(m, "date", cal.shift(ctx.dct, "Q", 0 if det == "this" else -1), name="the_unit")
+    if unit == "weekend":
+        wd = ctx.dct.weekday()
+        step = 0 if wd >= 5 or ctx.direction(m.start(), m.end()) == "future" else -1
+        return mk(m, "date", cal.shift(ctx.dct, "WE", step), name="the_unit")
+    code = {"week": "W", "month": "M", "year": "Y"}[unit]
+    return mk(m, "date", cal.shift(ctx.dct, code, 0), name="the_unit")
+
+
+@rule("quarter", P + r"(?i:(?:the\s+)?(?:(this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?"
+      r"(first|second|third|fourth|1st|2nd|3rd|4th|final|year-ago|year-earlier)[\s-]+(?:fiscal[\s-]+)?(quarter|half)(?!s)"
+      r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(\d{{4}})|(this|last|next)\s+year))?)" + E)
+def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    rel_pre, which, unit, year, rel_post = m.group(1), norm(m.group(2)), norm(m.group(3)), m.group(4), m.group(5)
+    q_map = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+    letter, top = ("Q", 4) if unit == "quarter" else ("H", 2)
+    rel = norm(rel_pre or rel_post or "")
+    if which in ("year-ago", "year-earlier"):
+        if not ctx.dct:
+            return mk(m, "date", None, name="quarter")
+        y, q = cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), -5)
+        return mk(m, "date", f"{y:04d}-Q{q}", name="quarter")
+    n = q_map[which] if not (letter == "H" and which == "final") else 2
+    if n > top:
+        return None
+    if year:
+        return mk(m, "date", f"{year}-{letter}{n}", name="quarter")
+    if letter == "H" and not rel:
+        if not re.match(r"\s+of\s+(?:the|this|last|next)\s+year", ctx.text[m.end() : m.end() + 25]):
+            return None
+    if not ctx.dct:
+        return mk(m, "date", f"XXXX-{letter}{n}", name="quarter")
+    cur = cal.quarter_of(ctx.dct) if letter == "Q" else (1 if ctx.dct.month <= 6 else 2)
+    if rel:
+        y = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[rel]
+    else:
+        y = ctx.dct.year if n <= cur or ctx.direction(m.start(), m.end()) == "future" else ctx.dct.year - 1
+    return mk(m, "date", f"{y:04d}-{letter}{n}", name="quarter")
