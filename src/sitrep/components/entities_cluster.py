@@ -1,0 +1,187 @@
+"""Clustering of name mentions into entities, and linking of descriptive mentions to them."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .entities_lexicon import (
+    aliases,
+    country_names,
+    fold_name,
+    initials,
+    is_acronym,
+    nouns,
+    same_name_token,
+    title_tokens,
+    titles,
+)
+from .entities_mentions import Mention
+
+LABEL_ORDER = ["PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"]
+
+
+@dataclass
+class Cluster:
+    """The mentions of one entity while the document is read."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    votes: dict[str, int] = field(default_factory=dict)
+    titles: list[str] = field(default_factory=list)
+    roles: list[str] = field(default_factory=list)
+    acronyms: set[str] = field(default_factory=set)
+    gender: str = ""
+    nationality: list[str] = field(default_factory=list)
+
+    @property
+    def type(self) -> str:
+        """The label with the most (evidence-weighted) votes."""
+        return max(self.votes, key=lambda k: (self.votes[k], -LABEL_ORDER.index(k)))
+
+    @property
+    def names(self) -> list[Mention]:
+        """Name mentions (not roles, descriptors or acronyms)."""
+        return [m for m in self.mentions if m.kind == "name"]
+
+    @property
+    def last(self) -> int:
+        """Start of the latest mention."""
+        return max(m.start for m in self.mentions)
+
+    def full_tokens(self) -> list[str]:
+        """Tokens of the longest name."""
+        best = max(self.names, key=lambda m: (len(m.text.split()), -m.start), default=None)
+        return best.text.split() if best else []
+
+    def add(self, m: Mention) -> None:
+        """Add a name mention with its titles, roles and acronym."""
+        self.mentions.append(m)
+        self.votes[m.label] = self.votes.get(m.label, 0) + (3 if m.strong or m.titles else 1)
+        for t in m.titles:
+            if t not in self.titles:
+                self.titles.append(t)
+        for r in m.roles:
+            self.mentions.append(r)
+            if r.text not in self.roles:
+                self.roles.append(r.text)
+        if m.acronym:
+            self.mentions.append(m.acronym)
+            self.acronyms.add(m.acronym.text.replace(".", ""))
+        self.gender = self.gender or m.gender
+        if m.nationality:
+            self.nationality.append(m.nationality)
+
+    def descriptors(self) -> set[str]:
+        """Nouns by which "the <noun>" may refer to this entity."""
+        words: set[str] = set()
+        table = titles()
+        for t in self.titles:
+            heads, _ = table.get(tuple(title_tokens(t)), ((), ""))
+            words.update(heads)
+            words.update(w.strip(".").lower() for w in t.split())
+        for r in self.roles:
+            words.update(w.lower() for w in re.findall(r"[A-Za-z\-]+", r))
+        if self.type == "ORG":
+            for m in self.names:
+                words.update(w.lower() for w in m.text.split())
+        return words
+
+    def context_words(self) -> set[str]:
+        """Folded 5-letter stems of nationality words around this entity (titles, roles, names)."""
+        text = " ".join(self.nationality + self.roles + [m.text for m in self.names])
+        return {fold_name(w)[:5] for w in re.findall(r"[A-Za-z.]+", text) if w[:1].isupper()}
+
+
+def _key(m: Mention) -> str:
+    """Comparison key of a non-person name: alias-canonical, folded, demonym plural dropped."""
+    key = fold_name(m.text)
+    canon = aliases().get(key)
+    if canon:
+        return fold_name(canon)
+    if m.label == "NORP" and len(key) > 4 and key.endswith("s") and not key.endswith("ss"):
+        key = key[:-1]
+    return key
+
+
+def _person_match(m: Mention, c: Cluster) -> bool:
+    """True when a person mention names the cluster's person (surname, full name, spelling variant)."""
+    toks, full = m.text.split(), c.full_tokens()
+    if not toks or not full:
+        return False
+    if len(toks) == 1:
+        return same_name_token(toks[0], full[-1])
+    if len(full) == 1:
+        return same_name_token(toks[-1], full[0])
+    return same_name_token(toks[-1], full[-1]) and same_name_token(toks[0], full[0])
+
+
+def _other_match(m: Mention, c: Cluster) -> bool:
+    """True when an organisation/place/group mention names the cluster's entity."""
+    key = _key(m)
+    if any(_key(n) == key for n in c.names):
+        return True
+    bare = m.text.replace(".", "")
+    if is_acronym(m.text) and c.type in {"ORG", "GPE"}:
+        if bare in c.acronyms or any(initials(n.text) == bare for n in c.names if not is_acronym(n.text)):
+            return True
+        canon = aliases().get(fold_name(m.text))
+        if canon and any(initials(n.text) == initials(canon) for n in c.names):
+            return True
+    if m.label == "ORG" and c.type == "ORG":
+        mt = key.split()
+        if len(mt) >= 2 or nouns().get(mt[-1] if mt else "") == "ORG":
+            for n in c.names:
+                nt = _key(n).split()
+                if len(nt) > len(mt) and nt[-len(mt) :] == mt:
+                    return True
+    return False
+
+
+def cluster_names(mentions: list[Mention]) -> list[Cluster]:
+    """Group name mentions into entities, most recent compatible entity first."""
+    clusters: list[Cluster] = []
+    for m in sorted(mentions, key=lambda x: x.start):
+        target = None
+        for c in sorted(clusters, key=lambda c: -c.last):
+            if m.label == "PERSON" and c.type == "PERSON":
+                ok = _person_match(m, c)
+            elif m.label != "PERSON" and c.type != "PERSON":
+                ok = _other_match(m, c)
+            else:
+                ok = fold_name(m.text) in {fold_name(n.text) for n in c.names}
+            if ok:
+                target = c
+                break
+        if target is None:
+            target = Cluster()
+            clusters.append(target)
+        target.add(m)
+    return clusters
+
+
+def link_descriptor(d: Mention, clusters: list[Cluster]) -> Cluster | None:
+    """The most recent entity before a descriptive mention that fits its head noun and modifiers."""
+    best, best_pos = None, -1
+    for c in clusters:
+        before = [m.start for m in c.mentions if m.start < d.start]
+        if not before or max(before) <= best_pos:
+            continue
+        if not _fits(d, c):
+            continue
+        best, best_pos = c, max(before)
+    return best
+
+
+def _fits(d: Mention, c: Cluster) -> bool:
+    """True when the cluster can be "the <modifiers> <head>" of a descriptive mention."""
+    if d.label == "GPE":
+        return c.type == "GPE" and any(fold_name(n.text) in country_names() for n in c.names)
+    if c.type != d.label:
+        return False
+    if d.head not in c.descriptors():
+        return False
+    ctx = c.context_words()
+    for mod in d.modifiers:
+        if mod[:1].isupper() and ctx and fold_name(mod)[:5] not in ctx:
+            return False
+    return True

@@ -1,0 +1,323 @@
+"""Name mentions of the entities component: cleaned NER spans with titles, appositive roles and
+evidence-based label fixes, plus descriptive mentions ("the general", "the ministry")."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from .entities_lexicon import (
+    DETERMINERS,
+    NAME_CONNECTORS,
+    cue_lemmas,
+    fold_name,
+    initials,
+    is_acronym,
+    is_known_place,
+    nouns,
+    same_name_token,
+    title_heads,
+    titles,
+)
+
+ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+APPOS_STOP = {",", ";", ":", "--", "\u2014", "\u2013", ")", "(", '"', "\u201c", "\u201d"}
+APPOS_BAD_START = {"who", "which", "that", "and", "but", "or", "said", "says", "according", "while", "as"}
+GEO_HEADS = {"river", "sea", "lake", "mountains", "mountain", "valley", "peninsula", "bay", "gulf",
+             "strait", "island", "islands", "oblast", "province", "region", "desert", "canal"}
+LEFT_JUNK = {"(", '"', "'", "\u201c", "\u2018", "[", "-", "--"}
+RIGHT_JUNK = {")", '"', "'", "\u201d", "\u2019", "]", "'s", "\u2019s", ",", ".", "-", "--"}
+
+
+@dataclass
+class Mention:
+    """One mention: a name, an appositive role, a descriptive phrase or a defined acronym."""
+
+    start: int  # character offsets of the mention surface
+    end: int
+    text: str
+    label: str
+    kind: str = "name"  # name | role | descriptor | acronym
+    tok_start: int = 0
+    tok_end: int = 0
+    titles: list[str] = field(default_factory=list)
+    gender: str = ""
+    nationality: str = ""
+    roles: list[Mention] = field(default_factory=list)
+    acronym: Mention | None = None
+    strong: bool = False  # label backed by evidence (title, surname of a titled person, gazetteer)
+    head: str = ""  # descriptor head noun
+    modifiers: list[str] = field(default_factory=list)
+    entity: int = -1
+
+
+def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Token bounds without leading articles/brackets and trailing punctuation or possessive."""
+    while start < end and (doc[start].lower_ in DETERMINERS or doc[start].text in LEFT_JUNK):
+        start += 1
+    while end > start and (doc[end - 1].text in RIGHT_JUNK or doc[end - 1].lower_ in NAME_CONNECTORS):
+        end -= 1
+    return start, end
+
+
+def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
+    """NER spans of entity labels, with "The Economic Club of" + "New York" joined into one ORG."""
+    ents = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
+    out: list[tuple[int, int, str]] = []
+    for s, e, lab in ents:
+        if out:
+            ps, pe, plab = out[-1]
+            joinable = plab in {"ORG", "FAC"} and doc[pe - 1].lower_ in {"of", "for", "and", "&", "on"}
+            if joinable and s == pe and lab in {"GPE", "LOC", "ORG", "FAC"}:
+                out[-1] = (ps, e, plab)
+                continue
+            # "Ukraine's General Staff": a country's possessive before a generic institution
+            if (plab == "GPE" and lab == "ORG" and s == pe + 1 and doc[pe].lower_ in {"'s", "\u2019s"}
+                    and e - s <= 3 and nouns().get(doc[e - 1].lower_) == "ORG"):
+                out.append((ps, e, "ORG"))
+                continue
+        out.append((s, e, lab))
+    return out
+
+
+def _title_before(doc: Doc, i: int, floor: int) -> tuple[int, tuple[str, ...], str] | None:
+    """The longest lexicon title ending right before token i: (start token, descriptor nouns, gender)."""
+    table = titles()
+    for k in range(5, 0, -1):
+        if i - k < floor:
+            continue
+        key = tuple(t.lower_ for t in doc[i - k : i])
+        if key in table:
+            heads, gender = table[key]
+            start = i - k
+            # "Deputy Foreign Minister": extend over capitalized words not part of an entity
+            while start > floor and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
+                    and not doc[start - 1].is_sent_start and doc[start - 1].lower_ not in DETERMINERS \
+                    and i - start < 5 and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"}:
+                start -= 1
+            return start, heads, gender
+    if i - 1 >= floor and doc[i - 1].lower_ in title_heads():
+        return i - 1, (doc[i - 1].lower_,), ""
+    return None
+
+
+def _nationality(doc: Doc, i: int) -> str:
+    """The NORP/GPE word right before a title ("Ukrainian President", "Ukraine's president")."""
+    j = i - 1
+    if j >= 0 and doc[j].lower_ in {"'s", "\u2019s"}:
+        j -= 1
+    if j >= 0 and doc[j].ent_type_ in {"NORP", "GPE"}:
+        return doc[j].text
+    return ""
+
+
+def _is_cue_subject(span: Span) -> bool:
+    """True when the span heads the subject of a speech verb ("X said", "X, the ..., said")."""
+    root = span.root
+    return root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in cue_lemmas()
+
+
+def _person_noun(tok: Token) -> bool:
+    """True for "chairman", "officer", "spokesman", "minister"..."""
+    low = tok.lower_
+    return nouns().get(low) == "PERSON" or nouns().get(tok.lemma_.lower()) == "PERSON" or low in title_heads()
+
+
+def _role_segment(doc: Doc, s: int, e: int) -> bool:
+    """True when tokens [s, e) read as a role phrase ("chairman of the ...", "the country's president")."""
+    if not 1 <= e - s <= 16:
+        return False
+    seg = doc[s:e]
+    if seg[0].lower_ in APPOS_BAD_START or seg[0].ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL"}:
+        return False
+    if any(t.tag_ in FINITE_TAGS or t.dep_ == "ROOT" for t in seg):
+        return False
+    roots = [t for t in seg if not (s <= t.head.i < e) or t.head.i == t.i]
+    if any(_person_noun(t) for t in roots):
+        return True
+    # the head noun before the first preposition ("chairman of ...", "head of the agency")
+    for t in seg:
+        if t.pos_ == "ADP":
+            break
+        if t.pos_ in {"NOUN", "PROPN"} and _person_noun(t) and t.lower_ not in {"head"}:
+            return True
+    return False
+
+
+def _appositives(doc: Doc, m: Mention) -> None:
+    """Roles from ", chairman of ...," after a name and "the country's president, X" before it."""
+    sent = doc[m.tok_start].sent
+    j = m.tok_end
+    if j < sent.end and doc[j].text == ",":
+        k = j + 1
+        while k < sent.end and doc[k].text not in APPOS_STOP and doc[k].text != ".":
+            k += 1
+        stop_ok = k >= sent.end or doc[k].text in {",", ";", ")", "--", "\u2014", "."}
+        if stop_ok and _role_segment(doc, j + 1, k):
+            span = doc[j + 1 : k]
+            m.roles.append(Mention(span.start_char, span.end_char, span.text, m.label, "role", j + 1, k))
+    first = m.tok_start
+    if first - 1 > sent.start and doc[first - 1].text == ",":
+        k = first - 1
+        b = k
+        while b > sent.start and doc[b - 1].text not in APPOS_STOP and doc[b - 1].tag_ not in FINITE_TAGS:
+            b -= 1
+        starts_ok = doc[b].lower_ in DETERMINERS or doc[b].ent_type_ in {"GPE", "NORP", "ORG"} or any(
+            t.lower_ in {"'s", "\u2019s"} for t in doc[b:k]
+        )
+        if starts_ok and (b == sent.start or doc[b - 1].text in APPOS_STOP) and _role_segment(doc, b, k):
+            span = doc[b:k]
+            m.roles.append(Mention(span.start_char, span.end_char, span.text, m.label, "role", b, k))
+
+
+def _acronym_after(doc: Doc, m: Mention) -> None:
+    """An acronym defined in brackets right after a name: "the World Food Programme (WFP)"."""
+    j = m.tok_end
+    if j + 2 < len(doc) and doc[j].text == "(" and doc[j + 2].text == ")" and is_acronym(doc[j + 1].text):
+        t = doc[j + 1]
+        if not _abbreviates(t.text, m.text):
+            return
+        m.acronym = Mention(t.idx, t.idx + len(t.text), t.text, m.label, "acronym", t.i, t.i + 1)
+
+
+def _abbreviates(acronym: str, name: str) -> bool:
+    """True when an acronym's letters are the initials, or in order among the capitals, of a name."""
+    letters = acronym.replace(".", "").upper()
+    if initials(name) == letters:
+        return True
+    caps = "".join(c for c in name if c.isupper())
+    it = iter(caps)
+    return len(caps) > 1 and caps[0] == letters[0] and all(ch in it for ch in letters)
+
+
+def name_mentions(doc: Doc) -> list[Mention]:
+    """Cleaned name mentions with titles, roles, defined acronyms and fixed labels."""
+    raw: list[Mention] = []
+    title_toks: set[int] = set()
+    for s, e, label in _merged_ents(doc):
+        s2, e2 = _clean(doc, s, e)
+        if s2 >= e2:
+            continue
+        # a title inside the NER span ("President Volodymyr Zelenskyy")
+        inner = None
+        for k in range(min(4, e2 - s2 - 1), 0, -1):
+            if tuple(t.lower_ for t in doc[s2 : s2 + k]) in titles():
+                inner = k
+                break
+        m = Mention(0, 0, "", label, "name", s2, e2)
+        if inner:
+            heads, gender = titles()[tuple(t.lower_ for t in doc[s2 : s2 + inner])]
+            m.titles.append(doc[s2 : s2 + inner].text)
+            m.gender, m.tok_start = gender, s2 + inner
+            m.nationality = _nationality(doc, s2)
+            m.strong = label == "PERSON" or doc[s2].is_title
+        else:
+            found = _title_before(doc, s2, doc[s2].sent.start)
+            if found and (label == "PERSON" or doc[found[0]].is_title) and not (
+                label in {"GPE", "LOC", "NORP"} and is_known_place(doc[s2:e2].text, strict=True)
+            ):
+                ts, heads, gender = found
+                m.titles.append(doc[ts:s2].text)
+                m.gender, m.nationality, m.strong = gender, _nationality(doc, ts), True
+                title_toks.update(range(ts, s2))
+                if label != "PERSON" and doc[ts:s2].text[0].isupper():
+                    m.label = "PERSON"
+        span = doc[m.tok_start : e2]
+        if not any(t.text[:1].isupper() for t in span) and not (
+            label in {"ORG", "NORP"} and nouns().get(span[-1].lower_) == "ORG"
+        ):
+            continue
+        m.start, m.end, m.text = span.start_char, span.end_char, span.text
+        raw.append(m)
+    mentions = [m for m in raw if not set(range(m.tok_start, m.tok_end)) <= title_toks]
+    _fix_labels(doc, mentions)
+    for m in mentions:
+        if m.label in {"PERSON", "ORG"}:
+            _appositives(doc, m)
+        _acronym_after(doc, m)
+    # an acronym defined in brackets is a mention of the name before it, not an entity of its own
+    defined = {m.acronym.tok_start for m in mentions if m.acronym}
+    return [m for m in mentions if not (m.tok_start in defined and m.tok_end - m.tok_start == 1)]
+
+
+def _fix_labels(doc: Doc, mentions: list[Mention]) -> None:
+    """Relabel NER mistakes with evidence from the document and the gazetteer."""
+    people = [m for m in mentions if m.label == "PERSON" and (m.titles or m.tok_end - m.tok_start > 1)]
+    people = [m for m in people if m.titles or not is_known_place(m.text)]
+    person_tokens = [t.text for m in people for t in doc[m.tok_start : m.tok_end]]
+    for m in mentions:
+        toks = [t.text for t in doc[m.tok_start : m.tok_end]]
+        nxt = m.tok_end
+        while nxt < len(doc) and doc[nxt].text in {")", '"', "\u201d"}:
+            nxt += 1
+        if m.strong or is_acronym(m.text) or len(fold_name(m.text)) < 3:
+            continue
+        if nxt < len(doc) and doc[nxt].lower_ in GEO_HEADS and m.label != "PERSON":
+            m.label, m.strong = "LOC", True
+            continue
+        if m.label == "PERSON" and m.tok_end - m.tok_start == 1 and is_known_place(m.text) and not any(
+            same_name_token(m.text, p) for p in person_tokens
+        ):
+            m.label, m.strong = "GPE", True
+            continue
+        if m.label in {"ORG", "NORP", "FAC"} and is_known_place(m.text, strict=True):
+            m.label, m.strong = "GPE", True
+            continue
+        if m.label != "PERSON" and len(toks) <= 2 and all(
+            any(same_name_token(t, p) for p in person_tokens) for t in toks
+        ) and not is_known_place(m.text, strict=True):
+            m.label, m.strong = "PERSON", True
+            continue
+        adjective = len(toks) == 1 and doc[m.tok_start].tag_ == "JJ"
+        if m.label == "GPE" and adjective and not is_known_place(m.text):
+            m.label = "NORP"  # "Ukrainian" tagged as a place
+            continue
+        if m.label in {"GPE", "LOC", "NORP", "FAC"} and not is_known_place(m.text) \
+                and _is_cue_subject(doc[m.tok_start : m.tok_end]):
+            last = doc[m.tok_end - 1].lower_
+            m.label = "ORG" if nouns().get(last) == "ORG" else "PERSON"
+            m.strong = True
+
+
+def descriptor_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]:
+    """Definite descriptive noun phrases ("the general", "the Ukrainian leader", "the ministry")."""
+    out: list[Mention] = []
+    spans = sorted(taken)
+    for chunk in doc.noun_chunks:
+        m = descriptor(chunk)
+        if m is None:
+            continue
+        if any(s < m.end and m.start < e for s, e in spans):
+            continue
+        out.append(m)
+    return out
+
+
+def descriptor(chunk: Span) -> Mention | None:
+    """A descriptive mention for a definite noun phrase whose head is a descriptor noun, else None."""
+    root = chunk.root
+    head = root.lower_ if root.lower_ in nouns() else root.lemma_.lower()
+    typ = nouns().get(head)
+    if typ is None or root.ent_type_ in {"PERSON"}:
+        return None
+    first = chunk[0]
+    poss = [t for t in root.children if t.dep_ == "poss"]
+    if first.lower_ != "the" and not poss:
+        return None
+    if typ == "PERSON" and (root.tag_ in {"NNS", "NNPS"} or any(c.dep_ == "prep" for c in root.children)):
+        return None
+    if typ == "GPE" and root.tag_ in {"NNS", "NNPS"}:
+        return None
+    nxt = root.i + 1
+    doc = chunk.doc
+    if nxt < len(doc) and doc[nxt].ent_type_ == "PERSON":
+        return None  # "the spokesman Dmitry Peskov": a title, handled with the name
+    start = chunk[0]
+    mods = [t.text for t in chunk if t.i != root.i and t.lower_ not in DETERMINERS and not t.is_punct]
+    return Mention(start.idx, chunk.end_char, doc[start.i : chunk.end].text, typ, "descriptor",
+                   start.i, chunk.end, head=head, modifiers=mods)
+
+
+__all__ = ["Mention", "name_mentions", "descriptor_mentions", "descriptor", "fold_name"]
