@@ -8,6 +8,7 @@ Every point is a link to the figure's passage in its article.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from typing import Any
 from urllib.parse import quote
 
@@ -22,6 +23,14 @@ def _date(value: Any) -> dt.date | None:
         return dt.date.fromisoformat(str(value)[:10])
     except ValueError:
         return None
+
+
+def _nice(x: float) -> float:
+    """The smallest 1, 2, 2.5 or 5 times a power of ten that is at least `x` (a round axis top)."""
+    if x <= 0:
+        return 1.0
+    power = 10 ** math.floor(math.log10(x))
+    return next(m * power for m in (1, 2, 2.5, 5, 10) if m * power >= x)
 
 
 def _fmt(x: float) -> str:
@@ -54,7 +63,7 @@ def series_svg(series: dict[str, Any]) -> Markup:
     d0 = min(known) if known else dt.date.today()
     d1 = max(known) if known else d0
     span_days = max((d1 - d0).days, 1)
-    top = max(float(v) for e in ests for v in (e.get("low"), e.get("high")) if v is not None) * 1.15 or 1.0
+    top = _nice(max(float(v) for e in ests for v in (e.get("low"), e.get("high")) if v is not None) * 1.15)
     pw, ph = W - PAD_L - PAD_R, H - PAD_T - PAD_B
 
     def x(i: int) -> float:
