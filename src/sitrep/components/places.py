@@ -1,24 +1,128 @@
-"""Place mentions resolved offline to gazetteer entries with coordinates."""
+"""Place mentions resolved offline to gazetteer entries with coordinates.
+
+Candidates come from the wire dateline, spaCy's GPE/LOC/FAC entities, names the small model
+mislabels (PERSON/ORG "Kherson", ORG "the Dnieper") and a scan of capitalized words against the
+gazetteer (`places_candidates.py`). Each is resolved by a prior (population or feature weight, see
+`gazetteer.py`) plus the document's own geography: places found unambiguously elsewhere in the text
+pull same-country candidates up ("Georgia" beside "Atlanta" is the US state), cue words restrict the
+feature ("the Kherson region", "city of X", "X River"), and the dateline's country hint wins.
+
+Adjectival forms ("Ukrainian", "Kurdish") are not place mentions by default: a sitrep record lists
+where things happen, not who is described. `demonyms=True` adds them (GeoWebNews-style evaluation).
+"""
 
 from __future__ import annotations
+
+import math
+from collections import Counter
 
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import ensure_extensions
+from ..gazetteer import Entry, distance_km, load
 from ..model import Place
+from .places_candidates import CandidateFinder, Mention
+
+SUBNATIONAL = frozenset({"city", "region", "state"})
+BASE_CONFIDENCE = {"dateline": 0.95, "ent": 0.9, "scan": 0.75, "demonym": 0.7}
 
 
-def find_places(doc: Doc) -> list[Place]:
+def _candidates(m: Mention) -> list[tuple[Entry, float]]:
+    """Gazetteer entries for a mention with their prior score, near-duplicates merged."""
+    gaz = load()
+    found = gaz.lookup(m.key)
+    if m.features:
+        restricted = [(e, main) for e, main in found if e.feature in m.features]
+        found = restricted or found
+    if m.source == "dateline":
+        cities = [(e, main) for e, main in found if e.feature == "city"]
+        found = cities or found
+    ranked = sorted(((e, e.prior + (0.3 if main else 0.0)) for e, main in found), key=lambda t: -t[1])
+    merged: list[tuple[Entry, float]] = []
+    for e, score in ranked:
+        if any(o.country == e.country and distance_km(o.lat, o.lon, e.lat, e.lon) < 30 for o, _s in merged):
+            continue
+        merged.append((e, score))
+    return merged
+
+
+def _context_bonus(e: Entry, own: int, strong: Counter[str], weak: Counter[str], hint: str | None) -> float:
+    """How much the rest of the document supports entry `e` of mention number `own`."""
+    if e.country is None:
+        return 0.0
+    bonus = 0.0
+    n = strong.get(e.country, 0)
+    if n:
+        bonus += min(3.5, 2.0 + 0.5 * (n - 1))
+    if weak.get(e.country) and e.feature != "country":
+        bonus += 0.7
+    elif e.feature != "country":
+        gaz = load()
+        if any(weak.get(nb) or strong.get(nb) for nb in gaz.neighbours.get(e.country, ())):
+            bonus += 0.3
+    if hint and e.country == hint:
+        bonus += 3.0
+    return bonus
+
+
+def resolve(mentions: list[Mention], text: str) -> list[Place]:
+    """Each mention resolved to its best entry in the light of the document's other places."""
+    cands = [_candidates(m) for m in mentions]
+    strong: Counter[str] = Counter()
+    weak: Counter[str] = Counter()
+    confident: list[tuple[str, bool] | None] = []
+    for m, cs in zip(mentions, cands):
+        if not cs:
+            confident.append(None)
+            continue
+        top, score = cs[0]
+        margin = score - cs[1][1] if len(cs) > 1 else 9.0
+        if top.country and (margin >= 1.0 or m.country_hint == top.country):
+            sub = top.feature in SUBNATIONAL
+            (strong if sub else weak)[top.country] += 1
+            confident.append((top.country, sub))
+        else:
+            confident.append(None)
+    places: list[Place] = []
+    for k, (m, cs) in enumerate(zip(mentions, cands)):
+        if not cs:
+            continue
+        own = confident[k]
+        s_ctx, w_ctx = strong.copy(), weak.copy()
+        if own is not None:
+            (s_ctx if own[1] else w_ctx)[own[0]] -= 1
+        scored = sorted(((e, p + _context_bonus(e, k, s_ctx, w_ctx, m.country_hint)) for e, p in cs),
+                        key=lambda t: -t[1])
+        best, score = scored[0]
+        margin = score - scored[1][1] if len(scored) > 1 else 4.0
+        conf = BASE_CONFIDENCE.get(m.source, 0.7) * (0.55 + 0.45 * (1 - math.exp(-margin)))
+        places.append(Place(
+            text=text[m.start:m.end], span=(m.start, m.end), name=best.name, country=best.country,
+            lat=round(best.lat, 4), lon=round(best.lon, 4), feature=best.feature,
+            gazetteer_id=best.gid, confidence=round(conf, 3),
+        ))
+    return places
+
+
+def find_places(doc: Doc, demonyms: bool = False) -> list[Place]:
     """Place mentions resolved offline to gazetteer entries with coordinates."""
-    return []
+    document = doc._.sitrep_document
+    dateline = getattr(document, "dateline", None)
+    dateline_span = getattr(document, "dateline_span", None)
+    finder = CandidateFinder(doc, load(), demonyms=demonyms)
+    mentions = finder.find(tuple(dateline_span) if dateline_span else None, dateline)
+    return resolve(mentions, doc.text)
 
 
 class PlacesComponent:
     """Sets `doc._.sitrep_places`."""
 
+    def __init__(self, demonyms: bool = False) -> None:
+        self.demonyms = demonyms
+
     def __call__(self, doc: Doc) -> Doc:
-        doc._.sitrep_places = find_places(doc)
+        doc._.sitrep_places = find_places(doc, demonyms=self.demonyms)
         return doc
 
 
@@ -26,9 +130,9 @@ class PlacesComponent:
     "sitrep_places",
     assigns=["doc._.sitrep_places"],
     requires=["doc.ents", "doc._.sitrep_document"],
-    default_config={},
+    default_config={"demonyms": False},
 )
-def make_places_component(nlp: Language, name: str) -> PlacesComponent:
-    """Factory of the places component."""
+def make_places_component(nlp: Language, name: str, demonyms: bool = False) -> PlacesComponent:
+    """Factory of the places component (`demonyms`: also resolve "Ukrainian"-style adjectives)."""
     ensure_extensions()
-    return PlacesComponent()
+    return PlacesComponent(demonyms=demonyms)

@@ -1,0 +1,252 @@
+"""Place-mention candidates: the dateline, spaCy entities (also mislabelled ones) and a gazetteer scan."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ..gazetteer import Gazetteer, normalize
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# cue word after or before a name -> the features it asks for
+REGION_FEATURES = frozenset({"region", "state"})
+CUES_AFTER = {
+    "region": REGION_FEATURES, "regions": REGION_FEATURES, "oblast": REGION_FEATURES,
+    "province": REGION_FEATURES, "governorate": REGION_FEATURES, "district": REGION_FEATURES,
+    "prefecture": REGION_FEATURES, "state": REGION_FEATURES, "county": REGION_FEATURES,
+    "river": frozenset({"river"}), "city": frozenset({"city"}),
+}
+CUES_BEFORE = {("city", "of"): frozenset({"city"}), ("state", "of"): REGION_FEATURES,
+               ("province", "of"): REGION_FEATURES, ("region", "of"): REGION_FEATURES}
+TITLES = frozenset(
+    "mr mrs ms dr gen general lt col maj capt sgt adm president minister secretary sen senator rep "
+    "gov governor mayor judge prof professor sir lord lady king queen prince princess pope saint st "
+    "spokesman spokeswoman spokesperson ambassador chancellor premier commander chief officer".split()
+)
+CONNECTORS = frozenset({"of", "and", "de", "del", "la", "le", "al", "el", "upon", "on", "-"})
+MAX_WORDS = 6
+STRONG_PRIOR = 4.5  # a town of about 30,000 people, or any region, state, country or supplement entry
+
+
+@dataclass
+class Mention:
+    """A stretch of text that may name a place, with what is known about how it was found."""
+
+    start: int
+    end: int
+    key: str  # text to look up in the gazetteer
+    source: str  # dateline | ent | scan | demonym
+    label: str = ""
+    features: frozenset[str] | None = None  # restriction from a cue word
+    country_hint: str | None = None  # "KYIV, Ukraine": the country the dateline names
+
+
+def _is_cap(tok: Token) -> bool:
+    return bool(tok.text) and tok.text[0].isupper()
+
+
+def _trim(span: Span) -> tuple[int, int] | None:
+    """Token index range of `span` without a leading article and a trailing possessive."""
+    i, j = span.start, span.end
+    while i < j and span.doc[i].lower_ in {"the", "a", "an"}:
+        i += 1
+    while j > i and (span.doc[j - 1].text in {"'s", "\u2019s", "'", "\u2019", ".", ","}):
+        j -= 1
+    return (i, j) if i < j else None
+
+
+def _cue(doc: Doc, i: int, j: int) -> tuple[frozenset[str] | None, int, int]:
+    """Features asked for by a cue word right after `[i, j)` or by "city of" before it; widened bounds."""
+    if j < len(doc) and doc[j].lower_ in CUES_AFTER:
+        return CUES_AFTER[doc[j].lower_], i, j + 1
+    if i >= 2 and (doc[i - 2].lower_, doc[i - 1].lower_) in CUES_BEFORE:
+        return CUES_BEFORE[(doc[i - 2].lower_, doc[i - 1].lower_)], i, j
+    if i >= 1 and doc[i - 1].lower_ == "river" and _is_cap(doc[i]):
+        return frozenset({"river"}), i, j
+    return None, i, j
+
+
+def _person_surnames(doc: Doc) -> set[str]:
+    """Lower-cased first and last words of multi-word PERSON entities ("Lloyd Austin" -> austin)."""
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ == "PERSON" and len(ent) > 1:
+            names.add(ent[-1].lower_)
+            names.add(ent[0].lower_)
+    return names
+
+
+def _titled(doc: Doc, i: int) -> bool:
+    """Whether the token before index `i` is a title ("Gen.", "President") or the name is "X said"-like."""
+    return i > 0 and doc[i - 1].lower_.rstrip(".") in TITLES
+
+
+class CandidateFinder:
+    """Finds place-mention candidates in a Doc without overlaps (earlier sources win)."""
+
+    def __init__(self, doc: Doc, gaz: Gazetteer, demonyms: bool = False) -> None:
+        self.doc = doc
+        self.gaz = gaz
+        self.demonyms = demonyms
+        self.taken = [False] * (len(doc.text) + 1)
+        self.mentions: list[Mention] = []
+        self.surnames = _person_surnames(doc)
+
+    def _free(self, s: int, e: int) -> bool:
+        return not any(self.taken[s:e])
+
+    def _take(self, m: Mention) -> None:
+        for k in range(m.start, m.end):
+            self.taken[k] = True
+        self.mentions.append(m)
+
+    def find(self, dateline_span: tuple[int, int] | None, dateline: str | None) -> list[Mention]:
+        """All candidates in text order."""
+        if dateline_span and dateline:
+            self._dateline(dateline_span, dateline)
+        for ent in self.doc.ents:
+            self._entity(ent)
+        self._scan()
+        if self.demonyms:
+            self._demonyms()
+        return sorted(self.mentions, key=lambda m: m.start)
+
+    def _dateline(self, span: tuple[int, int], place: str) -> None:
+        text = self.doc.text
+        start = text.find(place.split(",")[0].strip(), span[0], span[1])
+        if start < 0:
+            return
+        parts = [p.strip() for p in place.split(",")]
+        city = parts[0]
+        hint = parts[1] if len(parts) > 1 else None
+        hint_cc = None
+        if hint:
+            hs = text.find(hint, start + len(city), span[1])
+            found = self.gaz.lookup(hint)
+            ranked = sorted(found, key=lambda c: -c[0].prior)
+            if ranked:
+                hint_cc = ranked[0][0].country
+                if hs >= 0:
+                    self._take(Mention(hs, hs + len(hint), hint, "dateline"))
+        if self.gaz.known(city):
+            self._take(Mention(start, start + len(city), city, "dateline", features=None, country_hint=hint_cc))
+
+    def _entity(self, ent: Span) -> None:
+        label = ent.label_
+        if label not in PLACE_LABELS | {"ORG", "PERSON", "NORP"}:
+            return
+        bounds = _trim(ent)
+        if bounds is None:
+            return
+        i, j = bounds
+        doc = self.doc
+        if label == "NORP":
+            return  # demonyms are handled on their own
+        if label == "PERSON":
+            if j - i != 1 or doc[i].lower_ in self.surnames or _titled(doc, i):
+                return
+            if j < len(doc) and _is_cap(doc[j]):
+                return  # "Kherson Smith"-like: a first name
+        surface = doc[i:j]
+        features, ci, cj = _cue(doc, i, j)
+        key = surface.text
+        if features and cj > j and self.gaz.known(doc[ci:cj].text):
+            key, i, j, features = doc[ci:cj].text, ci, cj, None
+        elif features and cj > j:
+            i, j = ci, cj
+        if not self.gaz.known(key):
+            return  # the scan may still find a known part of it
+        if label in {"ORG", "PERSON"} and not self._strong(key, ent_label=label):
+            return
+        s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+        if self._free(s, e):
+            self._take(Mention(s, e, key, "ent", label, features))
+
+    def _strong(self, key: str, ent_label: str = "") -> bool:
+        """Whether a name is well known enough to be taken as a place on the gazetteer's word alone."""
+        cands = self.gaz.lookup(key)
+        if not cands:
+            return False
+        return max(e.prior for e, _m in cands) >= STRONG_PRIOR
+
+    def _scan(self) -> None:
+        doc = self.doc
+        n = len(doc)
+        i = 0
+        ents_by_token = {}
+        for ent in doc.ents:
+            for k in range(ent.start, ent.end):
+                ents_by_token[k] = ent
+        while i < n:
+            tok = doc[i]
+            if not _is_cap(tok) or tok.is_punct or self.taken[tok.idx]:
+                i += 1
+                continue
+            match = self._longest(i, ents_by_token)
+            if match is None:
+                i += 1
+                continue
+            j, key = match
+            features, ci, cj = _cue(doc, i, j)
+            if features and cj > j:
+                j = cj
+            s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
+            if self._free(s, e):
+                self._take(Mention(s, e, key, "scan", ents_by_token[i].label_ if i in ents_by_token else "",
+                                   features))
+            i = j
+
+    def _longest(self, i: int, ents_by_token: dict[int, Span]) -> tuple[int, str] | None:
+        """The longest acceptable gazetteer name starting at token `i`: (end token, key)."""
+        doc = self.doc
+        limit = min(len(doc), i + MAX_WORDS)
+        j = i + 1
+        best = None
+        while j <= limit:
+            last = doc[j - 1]
+            if j - 1 > i and not (_is_cap(last) or last.lower_ in CONNECTORS):
+                break
+            if _is_cap(last) and not last.is_punct:
+                text = doc[i:j].text
+                if self._acceptable(i, j, text, ents_by_token):
+                    best = (j, text)
+            j += 1
+        return best
+
+    def _acceptable(self, i: int, j: int, text: str, ents_by_token: dict[int, Span]) -> bool:
+        doc = self.doc
+        key = normalize(text)
+        if j - i == 1 and (key in self.gaz.stoplist or doc[i].like_num
+                          or len(key) < 2 or (len(key) < 3 and not text.isupper())):
+            return False
+        if not any(t.pos_ == "PROPN" for t in doc[i:j]):
+            return False
+        if doc[i].is_sent_start and j - i == 1 and doc[i].pos_ != "PROPN":
+            return False
+        ent = ents_by_token.get(i)
+        if ent is not None:
+            if ent.label_ == "PERSON" and (len(ent) > 1 or key in self.surnames or _titled(doc, ent.start)):
+                return False
+            if ent.label_ in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"} and ent.start == i and ent.end > j:
+                return False  # "Washington Post", "New York Times": the name of something else
+        if key in self.surnames or _titled(doc, i):
+            return False
+        if not self.gaz.known(text):
+            return False
+        cands = self.gaz.lookup(text)
+        return max(e.prior for e, _m in cands) >= STRONG_PRIOR or (ent is not None and ent.label_ in PLACE_LABELS)
+
+    def _demonyms(self) -> None:
+        doc = self.doc
+        for i, tok in enumerate(doc):
+            if not _is_cap(tok) or self.taken[tok.idx]:
+                continue
+            for width in (2, 1):
+                if i + width > len(doc):
+                    continue
+                span = doc[i:i + width]
+                target = self.gaz.demonym(span.text)
+                if target and self._free(span.start_char, span.end_char):
+                    self._take(Mention(span.start_char, span.end_char, target, "demonym", "NORP"))
+                    break
