@@ -78,7 +78,7 @@ def quantity_contradictions(series: list[dict[str, Any]]) -> list[dict[str, Any]
         label = f'{s["subject"]} ({"+".join(s["outcome"]) or "count"})'
         for i, a in enumerate(items):
             for b in items[i + 1 :]:
-                if a["_claimant_key"] == b["_claimant_key"] or a["_cluster"] == b["_cluster"]:
+                if a["_claimant_key"] == b["_claimant_key"]:
                     continue
                 if not same_period(a, b):
                     da, db = _date(a.get("published")), _date(b.get("published"))

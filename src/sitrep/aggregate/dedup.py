@@ -88,11 +88,11 @@ def cluster_documents(store: Store, threshold: float = THRESHOLD) -> int:
                 [(r["id"], signature(r["text"]).hashvalues.astype("<u8").tobytes()) for r in missing],
             )
     rows = store.rows(
-        "SELECT s.doc_id, s.minhash, coalesce(d.published, '9999') AS published, d.ingested_at"
+        "SELECT s.doc_id, s.minhash, coalesce(d.published, '9999') AS published, d.rowid AS doc_order"
         " FROM signatures s JOIN documents d ON d.id = s.doc_id"
     )
     sigs = {r["doc_id"]: _from_blob(r["minhash"]) for r in rows}
-    order = {r["doc_id"]: (r["published"], r["ingested_at"]) for r in rows}
+    order = {r["doc_id"]: (r["published"], r["doc_order"]) for r in rows}
     mapping = clusters(sigs, order, threshold)
     with store.transaction() as con:
         con.executemany("UPDATE documents SET cluster_id = ? WHERE id = ?", [(c, d) for d, c in mapping.items()])

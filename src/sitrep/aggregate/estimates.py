@@ -52,7 +52,7 @@ def series_entries(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         subject = Counter(r["subject"] for r in items).most_common(1)[0][0]
         merged: dict[tuple[Any, ...], dict[str, Any]] = {}
-        for r in sorted(items, key=lambda r: (r.get("published") or "9999", r["document"], r["seq"])):
+        for r in sorted(items, key=lambda r: (r.get("published") or "9999", r.get("doc_order") or 0, r["seq"])):
             claimant = r.get("claimant") or r.get("source")
             key = (r["cluster"], r["low"], r["high"], r["qualifier"], claimant_key(claimant))
             if key in merged:

@@ -107,10 +107,10 @@ def quantity_rows(store: Store) -> list[dict[str, Any]]:
     return store.rows(
         'SELECT q.doc_id AS document, q.seq, q.id, q.text, q.start, q."end", q.low, q.high, q.qualifier,'
         " q.unit, q.subject, q.outcome, q.claimant, q.place, q.time, q.vague, q.derived_from,"
-        " d.source, d.published, coalesce(d.cluster_id, d.id) AS cluster"
+        " d.source, d.published, coalesce(d.cluster_id, d.id) AS cluster, d.rowid AS doc_order"
         " FROM quantities q JOIN documents d ON d.id = q.doc_id"
         " WHERE q.subject IS NOT NULL AND q.subject != '' AND q.derived_from IS NULL"
-        " ORDER BY d.published NULLS LAST, q.doc_id, q.seq"
+        " ORDER BY d.published NULLS LAST, d.rowid, q.seq"
     )
 
 
