@@ -253,8 +253,10 @@ def _entity(eid: str, c: Cluster) -> Entity:
         name = max(names, key=lambda m: (len(m.text.split()), -m.start)).text
     else:
         full = [m for m in names if not is_acronym(m.text)]
-        if full:
-            name = max(full, key=lambda m: (len(m.text), -m.start)).text
+        if full and typ == "NORP":
+            name = full[0].text
+        elif full:
+            name = max(full, key=lambda m: (not m.text.isupper(), len(m.text), -m.start)).text
         else:
             name = aliases().get(fold_name(names[0].text), names[0].text)
     surfaces = []

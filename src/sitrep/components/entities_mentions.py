@@ -232,6 +232,8 @@ def name_mentions(doc: Doc) -> list[Mention]:
         m.start, m.end, m.text = span.start_char, span.end_char, span.text
         raw.append(m)
     mentions = [m for m in raw if not set(range(m.tok_start, m.tok_end)) <= title_toks]
+    mentions += _missed_names(doc, mentions, title_toks)
+    mentions.sort(key=lambda m: m.start)
     _fix_labels(doc, mentions)
     for m in mentions:
         if m.label in {"PERSON", "ORG"}:
@@ -242,19 +244,52 @@ def name_mentions(doc: Doc) -> list[Mention]:
     return [m for m in mentions if not (m.tok_start in defined and m.tok_end - m.tok_start == 1)]
 
 
-def _fix_labels(doc: Doc, mentions: list[Mention]) -> None:
-    """Relabel NER mistakes with evidence from the document and the gazetteer."""
+def _person_tokens(doc: Doc, mentions: list[Mention]) -> list[str]:
+    """Tokens of titled or full (multi-word) person names: evidence that a word is a name."""
     people = [m for m in mentions if m.label == "PERSON" and (m.titles or m.tok_end - m.tok_start > 1)]
     people = [m for m in people if m.titles or not is_known_place(m.text)]
-    person_tokens = [t.text for m in people for t in doc[m.tok_start : m.tok_end]]
+    return [t.text for m in people for t in doc[m.tok_start : m.tok_end]]
+
+
+def _next_word(doc: Doc, i: int) -> str:
+    """The lowercased word at token i, skipping closing brackets and quotes."""
+    while i < len(doc) and doc[i].text in {")", '"', "\u201d"}:
+        i += 1
+    return doc[i].lower_ if i < len(doc) else ""
+
+
+def _missed_names(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Mention]:
+    """Capitalized words the NER missed that are a known person's surname, a river or a known place."""
+    covered = set(skip)
+    for m in mentions:
+        covered.update(range(m.tok_start, m.tok_end))
+    person_tokens = _person_tokens(doc, mentions)
+    out: list[Mention] = []
+    for t in doc:
+        if t.i in covered or t.ent_type_ or not t.is_title or t.is_stop or len(t.text) < 3:
+            continue
+        if t.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        label = ""
+        if any(same_name_token(t.text, p) for p in person_tokens):
+            label = "PERSON" if not is_known_place(t.text, strict=True) else ""
+        if not label and t.pos_ == "PROPN" and _next_word(doc, t.i + 1) in GEO_HEADS:
+            label = "LOC"
+        elif not label and t.pos_ == "PROPN" and is_known_place(t.text, strict=True):
+            label = "GPE"
+        if label:
+            out.append(Mention(t.idx, t.idx + len(t.text), t.text, label, "name", t.i, t.i + 1, strong=True))
+    return out
+
+
+def _fix_labels(doc: Doc, mentions: list[Mention]) -> None:
+    """Relabel NER mistakes with evidence from the document and the gazetteer."""
+    person_tokens = _person_tokens(doc, mentions)
     for m in mentions:
         toks = [t.text for t in doc[m.tok_start : m.tok_end]]
-        nxt = m.tok_end
-        while nxt < len(doc) and doc[nxt].text in {")", '"', "\u201d"}:
-            nxt += 1
         if m.strong or is_acronym(m.text) or len(fold_name(m.text)) < 3:
             continue
-        if nxt < len(doc) and doc[nxt].lower_ in GEO_HEADS and m.label != "PERSON":
+        if _next_word(doc, m.tok_end) in GEO_HEADS and m.label != "PERSON":
             m.label, m.strong = "LOC", True
             continue
         if m.label == "PERSON" and m.tok_end - m.tok_start == 1 and is_known_place(m.text) and not any(
@@ -289,7 +324,8 @@ def descriptor_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
         m = descriptor(chunk)
         if m is None:
             continue
-        if any(s < m.end and m.start < e for s, e in spans):
+        r0 = chunk.root.idx
+        if any(s < r0 + len(chunk.root.text) and r0 < e for s, e in spans):
             continue
         out.append(m)
     return out

@@ -1,0 +1,335 @@
+"""Entities: names, titles, roles, aliases, label fixes and in-document coreference, on texts we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.components.entities import CorefIndex, find_entities
+from sitrep.model import Entity
+from sitrep.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def nlp_ents():
+    """The base model with the document and entities components only (independent of later ones)."""
+    return build_pipeline(components=("sitrep_document", "sitrep_entities"))
+
+
+@pytest.fixture(scope="module")
+def run(nlp_ents):
+    """Text -> (doc, entities, coref), with every mention span checked against the text."""
+
+    def go(text: str):
+        doc = nlp_ents(text)
+        ents: list[Entity] = doc._.sitrep_entities
+        for e in ents:
+            for m in e.mentions:
+                assert text[m.span[0] : m.span[1]] == m.text, (e.name, m)
+        return doc, ents, doc._.sitrep_coref
+
+    return go
+
+
+def by_name(ents: list[Entity], name: str) -> Entity:
+    """The entity called `name` (fails the test when absent)."""
+    found = [e for e in ents if e.name == name]
+    assert found, f"no entity {name!r} in {[e.name for e in ents]}"
+    return found[0]
+
+
+def span_of(doc, needle: str, nth: int = 0):
+    """The spaCy span of the nth occurrence of `needle`."""
+    pos = -1
+    for _ in range(nth + 1):
+        pos = doc.text.index(needle, pos + 1)
+    span = doc.char_span(pos, pos + len(needle))
+    assert span is not None
+    return span
+
+
+GENERAL = (
+    "Army Gen. Mark Milley, chairman of the U.S. Joint Chiefs of Staff, told reporters on Monday that "
+    "the fighting would slow down in the cold months. Milley, the highest-ranking U.S. military officer, "
+    "said both armies were exhausted. The general added that talks were possible.\n"
+    "He spoke at an event hosted by The Economic Club of New York. Milley's aides declined to comment."
+)
+
+ZELENSKYY = (
+    "Ukrainian President Volodymyr Zelenskyy met European leaders in Kyiv on Friday. Zelensky said "
+    "his country would not give up any territory. Later, Zelenskiy's office published a statement. "
+    "The Ukrainian leader also thanked donors."
+)
+
+ORGS = (
+    "The World Food Programme (WFP) said on Tuesday that convoys had reached the city. WFP trucks "
+    "carried flour and oil. The United Nations asked for more access, and a U.N. official said UN "
+    "staff were ready.\nRussia's Defense Ministry said its forces had repelled an attack. The ministry "
+    "gave no figures. The Kremlin said it had no comment."
+)
+
+PRONOUNS = (
+    "Foreign Minister Dmytro Kuleba met Secretary of State Antony Blinken in Brussels on Wednesday. "
+    "Kuleba said he expected more air defense systems soon.\n"
+    "He also warned that the winter would be hard for civilians.\n"
+    '"Moscow wants to freeze us out," Blinken said. "Putin is betting on fatigue," he added.'
+)
+
+
+def test_title_stripped_and_kept(run):
+    _, ents, _ = run(GENERAL)
+    e = by_name(ents, "Mark Milley")
+    assert e.type == "PERSON"
+    assert e.titles == ["Army Gen."]
+
+
+def test_appositive_roles_in_order(run):
+    _, ents, _ = run(GENERAL)
+    assert by_name(ents, "Mark Milley").roles == [
+        "chairman of the U.S. Joint Chiefs of Staff",
+        "the highest-ranking U.S. military officer",
+    ]
+
+
+def test_surname_role_and_descriptor_are_one_entity(run):
+    _, ents, _ = run(GENERAL)
+    e = by_name(ents, "Mark Milley")
+    texts = [m.text for m in e.mentions]
+    assert texts.count("Milley") == 2  # "Milley," and "Milley's"
+    assert "the highest-ranking U.S. military officer" in texts
+    assert "The general" in texts
+    assert len([x for x in ents if x.type == "PERSON"]) == 1
+
+
+def test_title_word_not_an_organisation(run):
+    _, ents, _ = run(GENERAL)
+    assert not any(e.name == "Army" for e in ents)
+
+
+def test_split_org_name_joined(run):
+    _, ents, _ = run(GENERAL)
+    e = by_name(ents, "Economic Club of New York")
+    assert e.type == "ORG"
+    assert not any(x.name == "New York" for x in ents)
+
+
+def test_pronoun_across_paragraph(run):
+    doc, ents, coref = run(GENERAL)
+    he = span_of(doc, "He spoke")[:1]
+    assert coref.resolve(he).name == "Mark Milley"
+
+
+def test_ids_in_order_of_first_mention(run):
+    _, ents, _ = run(GENERAL)
+    assert [e.id for e in ents] == [f"e{i}" for i in range(1, len(ents) + 1)]
+    firsts = [min(m.span[0] for m in e.mentions) for e in ents]
+    assert firsts == sorted(firsts)
+
+
+def test_org_inside_role_found_by_entity_at(run):
+    doc, ents, coref = run(GENERAL)
+    s = doc.text.index("U.S. Joint Chiefs")
+    e = coref.entity_at(s, s + len("U.S. Joint Chiefs of Staff"))
+    assert e is not None and e.type == "ORG" and "Joint Chiefs" in e.name
+
+
+def test_name_variants_link(run):
+    _, ents, _ = run(ZELENSKYY)
+    e = by_name(ents, "Volodymyr Zelenskyy")
+    texts = [m.text for m in e.mentions]
+    assert "Zelensky" in texts and "Zelenskiy" in texts
+    assert set(e.aliases) >= {"Zelensky", "Zelenskiy"}
+    assert e.titles == ["President"]
+
+
+def test_possessive_mention_span(run):
+    doc, ents, _ = run(ZELENSKYY)
+    e = by_name(ents, "Volodymyr Zelenskyy")
+    pos = doc.text.index("Zelenskiy's")
+    assert any(m.span == (pos, pos + len("Zelenskiy")) for m in e.mentions)
+
+
+def test_descriptor_with_nationality(run):
+    _, ents, _ = run(ZELENSKYY)
+    e = by_name(ents, "Volodymyr Zelenskyy")
+    assert "The Ukrainian leader" in [m.text for m in e.mentions]
+
+
+def test_possessive_pronoun_same_sentence(run):
+    doc, _, coref = run(ZELENSKYY)
+    his = span_of(doc, "his country")[:1]
+    assert coref.resolve(his).name == "Volodymyr Zelenskyy"
+
+
+def test_country_names_not_people(run):
+    _, ents, _ = run(ZELENSKYY)
+    assert by_name(ents, "Kyiv").type == "GPE"
+
+
+def test_acronym_defined_in_brackets(run):
+    _, ents, _ = run(ORGS)
+    e = by_name(ents, "World Food Programme")
+    assert e.type == "ORG"
+    assert "WFP" in e.aliases
+    assert [m.text for m in e.mentions].count("WFP") == 2
+    assert not any(x.name == "WFP" for x in ents)
+
+
+def test_united_nations_aliases(run):
+    _, ents, _ = run(ORGS)
+    e = by_name(ents, "United Nations")
+    assert {"U.N.", "UN"} <= set(e.aliases)
+    assert len([x for x in ents if "United Nations" in x.name or x.name in {"U.N.", "UN"}]) == 1
+
+
+def test_the_ministry_links_to_latest_ministry(run):
+    _, ents, _ = run(ORGS)
+    e = [x for x in ents if x.type == "ORG" and "Ministry" in x.name]
+    assert len(e) == 1
+    assert "The ministry" in [m.text for m in e[0].mentions]
+
+
+def test_it_resolves_to_organisation_subject(run):
+    doc, _, coref = run(ORGS)
+    it = span_of(doc, "it had no comment")[:1]
+    assert coref.resolve(it).name == "Kremlin"
+    its = span_of(doc, "its forces")[:1]
+    assert "Ministry" in coref.resolve(its).name
+
+
+def test_pronoun_in_object_clause(run):
+    doc, _, coref = run(PRONOUNS)
+    he = span_of(doc, "he expected")[:1]
+    assert coref.resolve(he).name == "Dmytro Kuleba"
+
+
+def test_pronoun_prefers_last_speaker_across_paragraphs(run):
+    doc, _, coref = run(PRONOUNS)
+    he = span_of(doc, "He also warned")[:1]
+    assert coref.resolve(he).name == "Dmytro Kuleba"
+
+
+def test_pronoun_skips_names_inside_quotes(run):
+    doc, _, coref = run(PRONOUNS)
+    he = span_of(doc, "he added")[:1]
+    assert coref.resolve(he).name == "Antony Blinken"
+
+
+def test_multiword_titles(run):
+    _, ents, _ = run(PRONOUNS)
+    assert by_name(ents, "Dmytro Kuleba").titles == ["Foreign Minister"]
+    assert by_name(ents, "Antony Blinken").titles == ["Secretary of State"]
+
+
+def test_resolve_pronoun_method(run):
+    doc, _, coref = run(PRONOUNS)
+    pos = doc.text.index("He also")
+    assert coref.resolve_pronoun(pos, "he").name == "Dmytro Kuleba"
+    assert coref.resolve_pronoun(pos, "person").name == "Dmytro Kuleba"
+    assert coref.resolve_pronoun(0, "he") is None
+
+
+def test_gender_from_courtesy_title(run):
+    doc, _, coref = run(
+        "Mr. Alan Pike met Ms. Rosa Quint in Vienna. Pike left early. She said the talks failed."
+    )
+    she = span_of(doc, "She said")[:1]
+    assert coref.resolve(she).name == "Rosa Quint"
+
+
+def test_leading_appositive_role(run):
+    _, ents, _ = run(
+        "The country's foreign minister, Dmytro Kuleba, said on Sunday that grain exports had resumed."
+    )
+    e = by_name(ents, "Dmytro Kuleba")
+    assert e.roles == ["The country's foreign minister"]
+
+
+def test_country_possessive_institution(run):
+    doc, ents, coref = run(
+        "Ukraine's General Staff said 14 attacks were repelled overnight. The General Staff did not say "
+        "where the attacks took place."
+    )
+    e = by_name(ents, "Ukraine's General Staff")
+    assert e.type == "ORG"
+    assert len(e.mentions) == 2
+    assert coref.resolve(span_of(doc, "Ukraine's General Staff")).id == e.id
+    assert by_name(ents, "Ukraine").type == "GPE"
+
+
+def test_river_in_brackets_is_a_place(run):
+    _, ents, _ = run(
+        "Troops pulled back across the (Dnieper) river, officials said. "
+        "Soldiers later crossed the river again."
+    )
+    e = by_name(ents, "Dnieper")
+    assert e.type == "LOC"
+
+
+def test_city_tagged_as_person_is_relabeled(run):
+    _, ents, _ = run(
+        "Kharkiv came under fire again on Monday. Shelling hit Kherson and Kharkiv overnight, and Kherson "
+        "lost power."
+    )
+    for name in ("Kharkiv", "Kherson"):
+        assert by_name(ents, name).type == "GPE"
+
+
+def test_surname_tagged_as_place_is_relabeled(run):
+    _, ents, _ = run(
+        "President Volodymyr Zelenskyy visited the front. Zelenskyy has warned that Kherson may be a trap."
+    )
+    e = by_name(ents, "Volodymyr Zelenskyy")
+    assert e.type == "PERSON"
+    assert [m.text for m in e.mentions].count("Zelenskyy") == 1
+    assert all(x.type != "PERSON" or x.id == e.id for x in ents)
+
+
+def test_incompatible_descriptor_left_unlinked(run):
+    _, ents, _ = run(
+        "Army Gen. Mark Milley spoke in Washington. The Russian general, however, was not there."
+    )
+    e = by_name(ents, "Mark Milley")
+    assert "The Russian general" not in [m.text for m in e.mentions]
+
+
+def test_wire_credit_not_an_acronym_of_the_place(run):
+    _, ents, _ = run(
+        "KYIV, Ukraine (AP) \u2014 Drones struck the capital overnight, Ukraine's air force said."
+    )
+    ukraine = by_name(ents, "Ukraine")
+    assert "AP" not in ukraine.aliases
+
+
+def test_demonym_plural_merged(run):
+    _, ents, _ = run(
+        "Russian forces shelled the town. The Russians later withdrew, and Russian media was silent."
+    )
+    norp = [e for e in ents if e.type == "NORP"]
+    assert len(norp) == 1 and len(norp[0].mentions) == 3
+
+
+def test_us_aliases(run):
+    _, ents, _ = run("The United States sent more aid. U.S. officials said the package was ready.")
+    e = by_name(ents, "United States")
+    assert "U.S." in e.aliases
+
+
+def test_they_resolves_to_group(run):
+    doc, _, coref = run(
+        "The Rapid Support Forces attacked the city on Saturday. They said the army had fired first."
+    )
+    they = span_of(doc, "They said")[:1]
+    assert coref.resolve(they).name == "Rapid Support Forces"
+
+
+def test_org_speaker_with_country_name(run):
+    doc, ents, coref = run("Russia said it was open to talks. Ukraine rejected the offer.")
+    it = span_of(doc, "it was")[:1]
+    assert coref.resolve(it).name == "Russia"
+    assert by_name(ents, "Russia").type == "GPE"
+
+
+def test_interface_is_kept():
+    for name in ("entity", "entity_at", "resolve", "resolve_pronoun"):
+        assert callable(getattr(CorefIndex, name))
+    assert callable(find_entities)
