@@ -30,7 +30,12 @@ def _verb_of(tok: Token) -> Token:
     return tok
 
 
+PAST_AUX = {"had", "was", "were", "did", "has", "have", "'d", "would"}
+
+
 def _is_future_verb(verb: Token, cues: set[str]) -> bool:
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in verb.children):
+        return False
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
             return True
@@ -57,21 +62,37 @@ def make_direction(doc: Doc):  # type: ignore[no-untyped-def]
         if any(w in ("next", "coming", "upcoming", "until", "till") for w in before):
             return "future"
         verb = _verb_of(span.root)
-        if verb.pos_ in ("VERB", "AUX") and _is_future_verb(verb, cues):
-            return "future"
-        if verb.pos_ not in ("VERB", "AUX"):
-            # a verbless headline or a noun phrase: look for a future auxiliary before it in the sentence
-            window = [t.lower_ for t in doc[max(span.start - 8, span.sent.start) : span.start]]
-            if any(w in FUTURE_AUX for w in window):
+        if verb.pos_ in ("VERB", "AUX"):
+            if _is_future_verb(verb, cues):
                 return "future"
-        return "past"
+            if verb.tag_ in ("VBD",) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in verb.children):
+                return "past"
+            return "present"
+        # a verbless headline or a noun phrase: look for a future auxiliary before it in the sentence
+        window = [t.lower_ for t in doc[max(span.start - 8, span.sent.start) : span.start]]
+        if any(w in FUTURE_AUX for w in window):
+            return "future"
+        return "present"
 
     return direction
 
 
-def candidates(text: str, dct: dt.date | None, direction) -> list[Cand]:  # type: ignore[no-untyped-def]
+def make_tagger(doc: Doc):  # type: ignore[no-untyped-def]
+    """A function char offset -> fine-grained POS tag of the token there ('' outside tokens)."""
+    starts = {t.idx: t.tag_ for t in doc}
+
+    def tag(i: int) -> str:
+        if i in starts:
+            return starts[i]
+        span = doc.char_span(i, i + 1, alignment_mode="expand")
+        return span[0].tag_ if span is not None and len(span) else ""
+
+    return tag
+
+
+def candidates(text: str, dct: dt.date | None, direction, tag=None) -> list[Cand]:  # type: ignore[no-untyped-def]
     """Every rule match over the text (overlapping), negatives included."""
-    ctx = Ctx(text, dct, direction)
+    ctx = Ctx(text, dct, direction, tag or (lambda i: ""))
     out: list[Cand] = []
     for prio, (name, pattern, handler) in enumerate(RULES):
         for m in pattern.finditer(text):
@@ -117,7 +138,7 @@ def find_times(doc: Doc) -> list[Time]:
     if isinstance(dct, dt.datetime):
         dct = dct.date()
     text = doc.text
-    chosen = select(candidates(text, dct, make_direction(doc)))
+    chosen = select(candidates(text, dct, make_direction(doc), make_tagger(doc)))
     resolve_anchors(chosen)
     return [
         Time(text=text[c.start : c.end], span=(c.start, c.end), type=c.type, value=c.value, mod=c.mod)  # type: ignore[arg-type]

@@ -31,7 +31,8 @@ class Ctx:
 
     text: str
     dct: dt.date | None
-    direction: Callable[[int, int], str]  # (start, end) -> "past" | "future"
+    direction: Callable[[int, int], str]  # (start, end) -> "past" | "future" | "present"
+    tag: Callable[[int], str] = lambda i: ""  # fine-grained POS tag of the token at a character offset
 
 
 Handler = Callable[[re.Match[str], Ctx], "Cand | None"]
@@ -153,9 +154,23 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     mod = position_mod(m.group(1))
     if not ctx.dct:
         return mk(m, "date", f"XXXX-{mon:02d}", mod, "month")
+    if rel == "this":
+        return mk(m, "date", cal.month(ctx.dct.year, mon), mod, "month")
     direction = _dir(m, ctx, rel)
     strict = rel in ("last", "next", "past", "the past")
+    if direction == "present":
+        ahead = (mon - ctx.dct.month) % 12
+        direction = "future" if 0 < ahead <= 3 else "past"
     return mk(m, "date", cal.month(cal.month_year(ctx.dct, mon, direction, strict), mon), mod, "month")
+
+
+@rule("month_rel_year", P + r"(?:({POSMOD})[\s-]+)?({MONTH})\s+(?:of\s+)?(?i:(this|last|next))\s+(?i:year)" + E)
+def _month_rel_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    mon = months()[m.group(2).lower()]
+    if not ctx.dct:
+        return mk(m, "date", f"XXXX-{mon:02d}", name="month")
+    y = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[norm(m.group(3))]
+    return mk(m, "date", cal.month(y, mon), position_mod(m.group(1)), "month")
 
 
 @rule("weekday", P + r"(?:({POSMOD})\s+)?(?:(last|this|next|this\s+coming|(?:the\s+)?past|previous|each|every)\s+)?({WD})(s)?"
@@ -184,7 +199,7 @@ DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day be
            "the day after tomorrow": 2}
 
 
-@rule("deictic", P + r"(?:({POSMOD})\s+)?(?:({DAYPART})\s+)?(?i:(today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
+@rule("deictic", P + r"(?:({POSMOD})\s+)?(?:(?i:mid-?)?({DAYPART})\s+)?(?i:(today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
       r"the\s+day\s+after\s+tomorrow))(?:\s+({DAYPART}))?" + E)
 def _deictic(m: re.Match[str], ctx: Ctx) -> Cand | None:
     word = norm(m.group(3))
@@ -220,7 +235,7 @@ CLOCK = r"(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(?i:(a\.m\.?|p\.m\.?|am|pm)(?![\w]))|(
 
 @rule("clock", P + r"(?:(?i:(yesterday|today|tomorrow|({WD})))\s+(?:at\s+)?)?(?:" + CLOCK + r")"
       r"(?:\s+(?:GMT|UTC|EST|EDT|CET|local\s+time|Moscow\s+time|Kyiv\s+time|\(\d{{4}}\s+GMT\)))?"
-      r"(?:,?\s+(?:on\s+)?(?i:(yesterday|today|tomorrow|({WD}))))?" + E)
+      r"(?:,?\s+(?:on\s+)?(?:(?i:(yesterday|today|tomorrow|({WD})))|({MONTH})\s+(\d{{1,2}})))?" + E)
 def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
     g = m.groups()
     hour_s, minute_s, ampm, h24, m24, word = g[2], g[3], g[4], g[5], g[6], g[7]
@@ -237,6 +252,10 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
             return None
         hhmm = f"{hour:02d}:{minute:02d}"
     anchor = g[0] or g[8]
+    if g[10] and g[11]:
+        day_c = _ymd(m, ctx, None, months()[g[10].lower()], int(g[11]))
+        if day_c and day_c.value:
+            return mk(m, "time", f"{day_c.value}T{hhmm}", name="clock")
     if not ctx.dct:
         return mk(m, "time", f"XXXX-XX-XXT{hhmm}", name="clock")
     if anchor and norm(anchor) in DEICTIC:
@@ -277,11 +296,13 @@ def _in_the_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", cal.shift(ctx.dct, code, 0) if ctx.dct else None, position_mod(m.group(1)), "relative")
 
 
-@rule("the_unit", P + r"(?i:(the|this|that)\s+(?:(full|calendar|fiscal|same)\s+)?(week|month|quarter|year|weekend)(?!-))" + E)
+@rule("the_unit", P + r"(?:({POSMOD})\s+)?(?i:(the|this|that)\s+(?:(full|calendar|fiscal|same)\s+)?(week|month|quarter|year|weekend)(?!-))" + E)
 def _the_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    det, adj, unit = norm(m.group(1)), norm(m.group(2) or ""), norm(m.group(3))
+    pmod, det, adj, unit = position_mod(m.group(1)), norm(m.group(2)), norm(m.group(3) or ""), norm(m.group(4))
     if det == "that" or adj == "same":
-        return mk(m, "date", None, name="the_unit")
+        return mk(m, "date", None, pmod, name="the_unit")
+    if pmod and ctx.dct and unit in ("year", "month", "week"):
+        return mk(m, "date", cal.shift(ctx.dct, {"week": "W", "month": "M", "year": "Y"}[unit], 0), pmod, "the_unit")
     if unit == "year" and adj in ("", "fiscal") and det == "the":
         return mk(m, "duration", "P1Y", name="the_unit")
     if not ctx.dct:
@@ -297,11 +318,20 @@ def _the_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 @rule("quarter", P + r"(?i:(?:the\s+)?(?:(this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?"
-      r"(first|second|third|fourth|1st|2nd|3rd|4th|final|year-ago|year-earlier)[\s-]+(?:fiscal[\s-]+)?(quarter|half)(?!s)"
+      r"(?:(\d{{4}}|year-ago|year-earlier|comparable\s+year-ago|comparable)\s+)?"
+      r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last|year-ago|year-earlier)[\s-]+(?:fiscal[\s-]+)?(quarter|half)(?!s)"
       r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(\d{{4}})|(this|last|next)\s+year))?)" + E)
 def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    rel_pre, which, unit, year, rel_post = m.group(1), norm(m.group(2)), norm(m.group(3)), m.group(4), m.group(5)
-    q_map = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4}
+    rel_pre, pre, which, unit, year, rel_post = (m.group(1), norm(m.group(2) or ""), norm(m.group(3)), norm(m.group(4)),
+                                                 m.group(5), m.group(6))
+    q_map = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
+    if which == "last" and unit != "half":
+        return None
+    if pre[:1].isdigit():
+        year = year or pre
+    elif pre and which not in ("year-ago", "year-earlier") and ctx.dct:
+        if which in q_map and unit == "quarter":
+            return mk(m, "date", f"{ctx.dct.year - 1:04d}-Q{q_map[which]}", name="quarter")
     letter, top = ("Q", 4) if unit == "quarter" else ("H", 2)
     rel = norm(rel_pre or rel_post or "")
     if which in ("year-ago", "year-earlier"):
@@ -309,7 +339,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
             return mk(m, "date", None, name="quarter")
         y, q = cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), -5)
         return mk(m, "date", f"{y:04d}-Q{q}", name="quarter")
-    n = q_map[which] if not (letter == "H" and which == "final") else 2
+    n = q_map[which] if not (letter == "H" and which in ("final", "last")) else 2
     if n > top:
         return None
     if year:

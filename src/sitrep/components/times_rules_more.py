@@ -141,13 +141,47 @@ def _ref(m: re.Match[str], ctx: Ctx) -> Cand | None:
             return None
     if word == "now" and re.match(r"-", nxt):
         return None
+    pw = prev_word(ctx, m.start())
+    if word == "recent" and pw in ("the", "a", "an", "its", "his", "her", "their", "our", "this", "these"):
+        return None
+    if word == "future" and not (pw in ("the", "near", "distant", "foreseeable", "in") or re.match(r"\s+(?:years|months|weeks)\b", nxt)):
+        return None
+    if word == "previously" and (pw in ("a", "an", "the", "its", "his", "her", "their") or ctx.tag(m.end() + 1) == "VBN" and pw in ("", "as")):
+        return None
+    if word in ("soon", "shortly") and (pw == "as" or re.match(r"\s+(?:after|before|as)\b", nxt)):
+        return None
     return mk(m, "date", value, name="ref")
 
 
 @rule("set_word", P + r"(?i:({SETS}))" + E)
 def _set_word(m: re.Match[str], ctx: Ctx) -> Cand | None:
     value = lower_keys(lexicon()["sets"]).get(norm(m.group(1)))
+    if " " not in m.group(1).strip() and ctx.tag(m.start()) == "JJ":
+        return None  # "a daily briefing", "quarterly dividend": an adjective, not a recurrence
     return mk(m, "set", value, name="set") if value else None
+
+
+@rule("year_back_adj", P + r"(?i:(?:the\s+)?(?:comparable\s+|same\s+)?(year-earlier|year-ago|prior-year|year\s+earlier)(?:\s+(period|quarter|results|figures|level|levels))?)" + E)
+def _year_back_adj(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if not ctx.dct:
+        return mk(m, "date", None, name="year_back")
+    cand = mk(m, "date", f"{ctx.dct.year - 1:04d}", name="year_back")
+    cand.anchor = "year_back"
+    if m.group(2) and norm(m.group(2)) not in ("period", "quarter"):
+        cand.end = m.end(1)
+    return cand
+
+
+@rule("latest_period", P + r"(?i:(?:the\s+)?(?:latest|most\s+recent|current|recent)\s+(?:period|quarter))" + E)
+def _latest_period(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if not ctx.dct:
+        return mk(m, "date", None, name="quarter")
+    return mk(m, "date", cal.shift(ctx.dct, "Q", -1), name="quarter")
+
+
+@rule("ahead", P + r"(?i:(?:the\s+)?(days|weeks|months|years|decades)\s+ahead)" + E)
+def _ahead(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    return mk(m, "duration", cal.duration(None, unit_code(m.group(1))), name="duration")
 
 
 @rule("set_freq", P + r"(?i:(?:(once|twice|thrice|{NUM}\s+times)\s+)?(?:(a|an|per|every|each)\s+)(?:({NUM})\s+)?({UNIT}))" + E)
@@ -169,19 +203,23 @@ def _set_freq(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 @rule("duration", P + r"(?:({APPROX})\s+)?(?:(?i:the)\s+(?:(?i:past|last|next|first|previous|coming|following|final|latest|remaining|entire|same|full|initial)\s+)?)?"
-      r"({NUM})(\s+and\s+(?:a\s+)?half)?[\s-]+({UNIT})(?:\s+and\s+a\s+half)?(?:-(?i:long))?(?![\w-])(?!\s+old)")
+      r"({NUM})(\s+and\s+(?:a\s+)?half|\s+1/2)?[\s-]+(?:(?i:more|additional|other|further|straight|consecutive|trading|business|working|full|long)\s+)?"
+      r"({UNIT})(?:\s+and\s+a\s+half)?(?:-(?i:long|old))?(?![\w-])")
 def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     amount = parse_number(m.group(2))
-    if amount is None or amount <= 0:
+    if amount is None or amount <= 0 or re.fullmatch(r"(?:1[6-9]|20)\d\d", m.group(2)):
         return None
     code = unit_code(m.group(4))
+    if code == "TS" and m.group(4).lower() == "second" and amount != 1:
+        return None
+    if code == "DE":
+        code, amount = "Y", amount * 10
+    elif code == "CE":
+        code, amount = "Y", amount * 100
     if code == "WE":
         return None
     if m.group(3) or re.search(r"and\s+a\s+half", m.group(0)):
         amount += 0.5
-    if code == "Q":
-        code = "M"
-        amount *= 3
     if code.startswith("T") and not float(amount).is_integer():
         sub = {"TH": ("TM", 60), "TM": ("TS", 60)}.get(code)
         if sub:
