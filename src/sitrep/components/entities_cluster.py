@@ -9,6 +9,7 @@ from .entities_lexicon import (
     aliases,
     country_names,
     fold_name,
+    generic_nouns,
     initials,
     is_acronym,
     nouns,
@@ -178,7 +179,7 @@ def _fits(d: Mention, c: Cluster) -> bool:
         return c.type == "GPE" and any(fold_name(n.text) in country_names() for n in c.names)
     if c.type != d.label:
         return False
-    if d.head not in c.descriptors():
+    if not (d.label == "ORG" and d.head in generic_nouns()) and d.head not in c.descriptors():
         return False
     ctx = c.context_words()
     for mod in d.modifiers:

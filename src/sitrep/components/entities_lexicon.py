@@ -44,13 +44,25 @@ def title_heads() -> set[str]:
 
 
 @lru_cache(maxsize=1)
+def _noun_table() -> tuple[dict[str, str], frozenset[str]]:
+    """Descriptor head nouns -> entity type, and the nouns that may refer to any organisation."""
+    out, generic = {}, set()
+    for line in _lines("entities_nouns.tsv"):
+        cols = line.split("\t")
+        out[cols[0].strip().lower()] = cols[1].strip()
+        if len(cols) > 2 and cols[2].strip() == "any":
+            generic.add(cols[0].strip().lower())
+    return out, frozenset(generic)
+
+
 def nouns() -> dict[str, str]:
     """Descriptor head nouns -> the entity type they refer to."""
-    out = {}
-    for line in _lines("entities_nouns.tsv"):
-        noun, _, typ = line.partition("\t")
-        out[noun.strip().lower()] = typ.strip()
-    return out
+    return _noun_table()[0]
+
+
+def generic_nouns() -> frozenset[str]:
+    """Nouns ("group", "agency") by which "the <noun>" may refer to any organisation."""
+    return _noun_table()[1]
 
 
 @lru_cache(maxsize=1)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Statement
+from .events_lexicon import DATA
 
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 # dependency labels that open a new clause below a token: its words are not the token's arguments
@@ -14,6 +16,7 @@ CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
 PLACE_PREPS = {"from", "in", "into", "near", "on", "at", "to", "toward", "towards", "across", "around",
                "outside", "of", "inside", "over", "through", "out", "off", "against", "along", "within"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+SETTLEMENT_NOUNS = {"town", "village", "city", "port", "region", "province", "district", "area", "settlement"}
 PLACE_FALLBACK_PREPS = {"from", "in", "into", "near", "outside", "toward", "towards", "across", "around", "inside"}
 
 
@@ -72,7 +75,10 @@ def place_spans(doc: Doc) -> list[tuple[int, int, str]]:
     if not places:
         # no gazetteer upstream: a proper noun after a place preposition ("retreat from Kherson") stands in
         for t in doc:
-            if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ in PLACE_FALLBACK_PREPS and not t.ent_type_ in ("NORP",):
+            if t.dep_ != "pobj" or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ in ("NORP", "PERSON"):
+                continue
+            prep = t.head
+            if prep.lower_ in PLACE_FALLBACK_PREPS or (prep.lower_ == "of" and prep.head.lemma_ in SETTLEMENT_NOUNS):
                 if not any(s <= t.idx < e for s, e, _ in out):
                     chunk = chunk_of(t)
                     out.append((chunk.start_char, chunk.end_char, chunk.text))
@@ -128,10 +134,19 @@ def speaker_name(st: Statement | None) -> str | None:
     return st.speaker.name
 
 
+def body_start(doc: Doc) -> int:
+    """The first character after the wire dateline (0 when there is none)."""
+    d = getattr(doc._, "sitrep_document", None)
+    return d.body_start if d is not None else 0
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of `verb` (passive agents included), inherited through coordination and xcomp."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
+            if c.idx < body_start(verb.doc):
+                # "BAMAKO -- Gunmen killed ...": the parser makes the dateline the subject
+                return next((a for a in c.children if a.dep_ == "appos" and a.idx >= body_start(verb.doc)), None)
             return c
     for c in verb.children:
         if c.dep_ == "agent":
@@ -143,6 +158,35 @@ def subject_of(verb: Token) -> Token | None:
     if verb.dep_ in ("xcomp",) and verb.head is not verb:
         return subject_of(verb.head)
     return None
+
+
+@lru_cache(maxsize=1)
+def _sides() -> dict[str, str]:
+    rows = (DATA / "events_affiliations.tsv").read_text(encoding="utf-8").splitlines()
+    return {r.split("\t")[0]: r.split("\t")[1] for r in rows if r.strip() and not r.startswith("#")}
+
+
+def side_of(name: str | None) -> str | None:
+    """The party a name speaks for ("Kremlin", "Russian troops" -> russia), when known."""
+    if not name:
+        return None
+    low = name.lower().replace("'s", "")
+    sides = _sides()
+    words = low.split()
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            key = " ".join(words[i : i + n]).strip(".,")
+            if key in sides:
+                return sides[key]
+    return None
+
+
+def same_party(a: str | None, b: str | None) -> bool:
+    """Same name, or a capital, institution or demonym of the same side ("Kremlin" and "Russia")."""
+    if same_name(a, b):
+        return True
+    sa, sb = side_of(a), side_of(b)
+    return sa is not None and sa == sb
 
 
 def same_name(a: str | None, b: str | None) -> bool:

@@ -83,7 +83,7 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
     prev: tuple[Amount, int, Quantity, Span | None] | None = None
     for a in find_amounts(doc):
         counted = find_counted(doc, a)
-        outcomes, side = find_outcome(doc, a, counted)
+        outcomes, side, verb = find_outcome(doc, a, counted)
         if counted.unit == "percent" and counted.span is None:
             continue  # a percentage of nothing
         if counted.head is None and not outcomes and counted.currency is None and not a.vague:
@@ -109,7 +109,7 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
             adj = demonyms().get(side.text.lower()) or (side.text if is_nationality(side) else None)
             if adj:
                 subject = f"{adj} {subject}"
-        hedges = find_hedges(doc, a, counted)
+        hedges = find_hedges(doc, a, counted, verb)
         place, time = _place_and_time(doc, sent, span.start_char)
         q = Quantity(
             id=f"q{len(out) + 1}",

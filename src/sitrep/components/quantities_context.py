@@ -95,7 +95,7 @@ def _run_end(doc: Doc, i: int, limit: int) -> int:
             j += 1
         elif t.pos_ == "NUM" and any(c.isalpha() for c in t.text):
             j += 1  # "T-72 tanks"
-        elif t.text in (",", "and") and j > i and all(x.pos_ == "PROPN" for x in doc[i:j]) and j + 1 < limit and doc[j + 1].pos_ == "PROPN":
+        elif t.text in (",", "and") and j > i and all(x.pos_ == "PROPN" or x.text in (",", "and") for x in doc[i:j]) and j + 1 < limit and doc[j + 1].pos_ == "PROPN":
             j += 1
         else:
             break
@@ -203,11 +203,35 @@ def _lex_hits(tok: Token) -> tuple[list[str], bool] | None:
     return None
 
 
-def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Token | None]:
-    """Outcomes of the counted ('killed', 'wounded') and the verb's own-side subject, if any."""
+def _own_number(doc: Doc, a: Amount, x: Token, cc: Token) -> bool:
+    """True when a conjunct verb has a count of its own ('killed 3 and wounded 6'): its outcome is not ours."""
+    lo, hi = min(x.i, cc.i), max(x.i, cc.i)
+    return any(t.like_num and not (a.start <= t.i < a.end) for t in doc[lo:hi]) or any(
+        c.like_num or any(g.like_num for g in c.children) for c in cc.children if c.dep_ in ("dobj", "nsubjpass", "npadvmod"))
+
+
+def _lexical_verb(doc: Doc, a: Amount, counted: Counted) -> Token | None:
+    """An outcome verb next to the phrase when the parse misses it: 'amassed 20,000 troops', '40 people were killed'."""
+    sent = doc[a.start].sent
+    j = a.start - 1
+    while j >= sent.start and a.start - j <= 3 and (doc[j].pos_ in ("ADV", "AUX", "PART") or doc[j].text in QUOTES):
+        j -= 1
+    if j >= sent.start and doc[j].pos_ == "VERB" and _lex_hits(doc[j]):
+        return doc[j]
+    k = counted.span.end if counted.span is not None else a.end
+    while k < sent.end and k - a.end <= 6 and (doc[k].pos_ in ("ADV", "AUX", "PART") or doc[k].text in QUOTES):
+        k += 1
+    if k < sent.end and doc[k].pos_ in ("VERB", "ADJ") and _lex_hits(doc[k]) and doc[k].tag_ in ("VBN", "VBD", "JJ"):
+        return doc[k]
+    return None
+
+
+def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Token | None, Token | None]:
+    """Outcomes of the counted ('killed', 'wounded'), the verb's own-side subject and the claim's verb."""
     anchor = counted.head if counted.head is not None else doc[a.end - 1]
     outcomes: list[str] = []
     side: Token | None = None
+    verb: Token | None = None
 
     def add(found: tuple[list[str], bool] | None) -> bool:
         if not found:
@@ -226,7 +250,8 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
                     for cc in c.conjuncts:
                         add(_lex_hits(cc))
         if outcomes:
-            return outcomes, side
+            return outcomes, side, None
+    lexical = _lexical_verb(doc, a, counted)
     for x in _climb(anchor)[1:] if counted.head is not None else _climb(anchor):
         if a.start <= x.i < a.end and x is not anchor:
             continue
@@ -235,8 +260,9 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
         found = _lex_hits(x) if not (a.start <= x.i < a.end) else None
         if found and x.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             add(found)
+            verb = x
             for cc in x.conjuncts:
-                if cc.i > x.i:
+                if cc.i > x.i and not _own_number(doc, a, x, cc):
                     add(_lex_hits(cc))
             if found[1]:
                 for c in x.children:
@@ -256,15 +282,30 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
                             break
             if outcomes:
                 break
-    return outcomes, side
+    if not outcomes and lexical is not None:
+        verb = lexical
+        found = _lex_hits(lexical)
+        add(found)
+        for cc in lexical.conjuncts:
+            if cc.i > lexical.i and not _own_number(doc, a, lexical, cc):
+                add(_lex_hits(cc))
+        if found and found[1] and lexical.i < a.start:
+            subj = [c for c in lexical.children if c.dep_ == "nsubj"]
+            j = lexical.i - 1
+            while not subj and j >= lexical.sent.start and lexical.i - j <= 3:
+                if doc[j].pos_ == "PROPN" or doc[j].ent_type_ in ("GPE", "NORP"):
+                    subj = [doc[j]]
+                j -= 1
+            side = subj[0] if subj else None
+    return outcomes, side, verb
 
 
-def find_hedges(doc: Doc, a: Amount, counted: Counted) -> list[str]:
+def find_hedges(doc: Doc, a: Amount, counted: Counted, verb: Token | None = None) -> list[str]:
     """Hedge words of the clause that makes the claim ('probably', 'may have', 'believed to')."""
     hedges = list(a.hedges)
     lex = hedge_lexicon()
     anchor = counted.head if counted.head is not None else doc[a.end - 1]
-    chain = _climb(anchor)
+    chain = _climb(verb if verb is not None else anchor)
     seen: set[int] = set()
     for x in chain:
         if x.pos_ in ("VERB", "AUX") and lemma(x) in lex and lex[lemma(x)] == "verb" and x.i not in seen:

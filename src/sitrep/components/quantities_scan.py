@@ -84,7 +84,7 @@ def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: li
     if after is not None and is_time_noun(after):
         return True
     # a byline or apposition age: "Smith, 45, said"
-    if (before is not None and before.text == "," and a.start >= 2 and doc[a.start - 2].ent_type_ == "PERSON"
+    if (before is not None and before.text == "," and a.start >= 2 and (doc[a.start - 2].ent_type_ == "PERSON" or doc[a.start - 2].pos_ == "PROPN")
             and after is not None and after.text in {",", "."} and len(core) == 1):
         return True
     if len(core) == 1 and _is_year(first) and "," not in first.text:

@@ -18,13 +18,14 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
 from ..model import Speaker, Statement, TextSpan
-from ..quotes import ALL_MARKS, Quote, find_quotes
+from ..quotes import ALL_MARKS, Quote, find_quotes, paragraph_spans
 from .statements_speaker import SpeakerResolver, cue_lemmas, time_of, venue_of
 
 _ATTR_PUNCT = {",", '"', "\u201d", "\u2014", "\u2013", "--", "-", ";"}
 _TRIM = " \t\r\n,;:\u2014\u2013-"
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 _NON_CONTENT_SENT_END = ".!?"
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
 
 
 class _Ctx:
@@ -35,9 +36,17 @@ class _Ctx:
         meta_doc = getattr(doc._, "sitrep_document", None)
         self.body_start = getattr(meta_doc, "body_start", 0) or 0
         self.quotes = find_quotes(doc.text, self.body_start)
+        self.paras = paragraph_spans(doc.text, self.body_start)
         self.cues = cue_lemmas()
         self.speakers = SpeakerResolver(doc)
         self.times = list(getattr(doc._, "sitrep_times", None) or [])
+
+    def para_of(self, pos: int) -> tuple[int, int]:
+        """The paragraph holding character `pos`."""
+        for s, e in self.paras:
+            if s <= pos < e:
+                return s, e
+        return self.body_start, len(self.doc.text)
 
     def quote_at(self, pos: int) -> Quote | None:
         """The quote whose marks enclose character `pos`."""
@@ -52,6 +61,31 @@ class _Ctx:
             if q.closed and any(s <= tok.idx < e for s, e in q.parts):
                 return True
         return False
+
+
+def _postposed_subject(verb: Token) -> Token | None:
+    """The speaker phrase between a comma and a final cue when the parse missed it (", Gen. X, chairman of Y, said")."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i > 0 and doc[i].text == ",":
+        i -= 1
+    if i <= verb.sent.start or doc[i].is_punct:
+        return None
+    tok = doc[i]
+    for _ in range(12):
+        head = tok.head
+        if head.i >= verb.i or head.i <= verb.sent.start or head.pos_ in {"VERB", "AUX"} or head.i == tok.i:
+            break
+        tok = head
+    if tok.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    left = tok.left_edge.i
+    while left < tok.i and doc[left].dep_ not in {"compound", "det", "amod", "poss", "nmod", "flat"} and doc[left].i < tok.i:
+        left += 1
+    first = min(left, tok.i)
+    if first - 1 > verb.sent.start and doc[first - 1].text in _ATTR_PUNCT:
+        return tok
+    return None
 
 
 def _subject(verb: Token) -> Token | None:
@@ -142,7 +176,7 @@ class _Builder:
         if lo <= sent.start or self.doc[lo - 1].text not in _ATTR_PUNCT:
             return None
         end = self.doc[lo - 1].idx
-        start = sent.start_char
+        start = max(sent.start_char, self.ctx.para_of(end - 1)[0])
         before = self.ctx.quote_at(self.doc[lo - 1].idx) or self.ctx.quote_at(max(end - 1, 0))
         if before is not None:
             if before.start < start:
@@ -153,7 +187,13 @@ class _Builder:
                     start = before.start
         if start < self.ctx.body_start:
             start = self.ctx.body_start
-        return (start, end) if end > start else None
+        if end <= start:
+            return None
+        # Content is a clause or a quotation, not a fronted phrase ("At the debate, she said").
+        region = self.doc.char_span(start, end, alignment_mode="expand")
+        quoted = self.text[start] in ALL_MARKS
+        finite = region is not None and any(t.tag_ in _FINITE for t in region)
+        return (start, end) if quoted or finite else None
 
     def _split_resume(self, hi: int) -> Quote | None:
         """The second half of a split quotation: "\"A,\" he said, \"B.\"" resumes right after the cue."""
@@ -187,7 +227,8 @@ class _Builder:
         return span.start_char, span.end_char
 
     # --- statements ---------------------------------------------------------------------------
-    def _kind_and_content(self, start: int, end: int) -> tuple[str, int, int, list[Quote]]:
+    def _kind_and_content(self, start: int, end: int, skip: tuple[int, int] | None = None
+                          ) -> tuple[str, int, int, list[Quote]]:
         """Kind, trimmed content bounds and the quotations inside."""
         for q in self.ctx.quotes:  # a quotation that begins inside the content ends inside it too
             if start <= q.start < end < q.end and q.closed:
@@ -204,6 +245,10 @@ class _Builder:
                 a, b = max(s, start) - start, min(e, end) - start
                 if b > a:
                     outside = outside[:a] + " " * (b - a) + outside[b:]
+        if skip is not None:
+            a, b = max(skip[0], start) - start, min(skip[1], end) - start
+            if b > a:
+                outside = outside[:a] + " " * (b - a) + outside[b:]
         residue = "".join(ch for ch in outside if ch.isalnum())
         if not residue:
             return "direct", *_trim(self.text, max(start, inside[0].inner_start), min(end, inside[-1].inner_end)), inside
@@ -215,9 +260,9 @@ class _Builder:
         return "mixed", start, end, inside
 
     def add(self, cue: TextSpan, speaker: Speaker | None, start: int, end: int, verb: Token | None,
-            confidence: float) -> None:
-        """Adds one statement for content `[start, end)`."""
-        kind, start, end, inside = self._kind_and_content(start, end)
+            confidence: float, skip: tuple[int, int] | None = None) -> None:
+        """Adds one statement for content `[start, end)` (`skip`: the attribution inside a split quote)."""
+        kind, start, end, inside = self._kind_and_content(start, end, skip)
         if end - start < 2 or not any(ch.isalpha() for ch in self.text[start:end]):
             return
         quotes = [
@@ -242,28 +287,34 @@ class _Builder:
         if not _is_reporting(verb) or self.ctx.inside_quote(verb):
             return
         subj = _subject(verb)
+        own = subj is not None and subj.head.i == verb.i
+        if subj is None:
+            subj = _postposed_subject(verb)
+            own = subj is not None
         if subj is None or subj.lower_ in {"there"}:
             return
         sent = verb.sent
         lo, hi = _attribution_bounds(verb, subj)
-        if subj.i > verb.i and subj.head.i != verb.i:  # inherited subject after the verb: impossible
+        if subj.i > verb.i and not own:  # inherited subject after the verb: impossible
             return
-        if subj.i < verb.i and subj.head.i != verb.i:  # inherited subject: attribution starts at the verb
+        if subj.i < verb.i and not own:  # inherited subject: attribution starts at the verb
             lo = verb.i
         conf = self.ctx.cues.get(verb.lemma_.lower(), 0.9)
         cue = TextSpan(text=verb.text, span=(verb.idx, verb.idx + len(verb.text)))
         content: tuple[int, int] | None = None
         q_after = self._quote_after(hi, sent)
-        post = self._post_content(lo, hi, sent) if subj.head.i == verb.i else None
+        post = self._post_content(lo, hi, sent) if own else None
         ccomp = self._ccomp_content(verb)
         if post is not None and ccomp is not None and ccomp[0] > verb.idx:
             if self.doc[lo - 1].text not in {'"', "\u201d"}:
                 post = None  # "In Kyiv, officials said the ..." — the complement follows
+        skip = None
         if post is not None:
             content = post
             resume = self._split_resume(hi)
             if resume is not None and resume.start >= self.doc[hi - 1].idx:
                 content = (content[0], resume.end)
+                skip = (self.doc[lo].idx, resume.start)
         elif q_after is not None:
             content = (q_after.start, q_after.end)
         elif ccomp is not None:
@@ -271,7 +322,7 @@ class _Builder:
         if content is None:
             return
         speaker = self.ctx.speakers.speaker(subj)
-        self.add(cue, speaker, content[0], content[1], verb, conf)
+        self.add(cue, speaker, content[0], content[1], verb, conf, skip)
 
     def from_according(self, tok: Token) -> None:
         """"according to X": the content is the clause the phrase attaches to."""
@@ -305,6 +356,11 @@ class _Builder:
         if end <= start:
             return
         span = self.doc[start:end]
+        p_start, p_end = self.ctx.para_of(tok.idx)
+        if span.start_char < p_start or span.end_char > p_end:
+            span = self.doc.char_span(max(span.start_char, p_start), min(span.end_char, p_end), alignment_mode="contract")
+            if span is None or not len(span):
+                return
         cue = TextSpan(text=self.text[tok.idx : to.idx + len(to.text)], span=(tok.idx, to.idx + len(to.text)))
         speaker = self.ctx.speakers.speaker(pobj)
         self.add(cue, speaker, span.start_char, span.end_char, None, 0.85)
