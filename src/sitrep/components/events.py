@@ -11,6 +11,7 @@ from ..extensions import ensure_extensions
 from ..model import Event, TextSpan
 from .events_args import (
     CLAUSAL,
+    body_start,
     PLACE_PREPS,
     clause_tokens,
     name_of,
@@ -19,11 +20,16 @@ from .events_args import (
     time_of,
 )
 from .events_lexicon import triggers
+from .events_lexicon import cue_has
+from .events_parties import party_name
 from .events_status import clause_verb, factuality
 
 # named-entity labels under which a lexicon word is part of a name, not an event ("Operation Storm")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her"}
+# types that refer to the same happening when mentioned again ("the attack" after "killed 12")
+FAMILIES = [{"attack", "fight", "kill"}, {"retreat", "deploy", "mobilize"}, {"accuse"}, {"sanction"},
+            {"negotiate", "ceasefire", "agree"}, {"seize"}, {"arrest"}, {"protest"}, {"displace"}]
 # types whose direct object is territory rather than a target
 TERRITORIAL = {"seize", "retreat"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -41,9 +47,10 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     if pos is None:
         return None
     if pos == "VERB":
-        for c in tok.children:
+        nxt = [tok.doc[tok.i + 1]] if tok.i + 1 < len(tok.doc) else []
+        for c in [*tok.children, *nxt]:
             key = f"{lemma} {c.lemma_.lower()}"
-            if key in lex and c.dep_ in ("prt", "dobj", "prep"):
+            if key in lex and (c.dep_ in ("prt", "dobj", "prep") or c.i == tok.i + 1):
                 etype, want = lex[key]
                 return etype, min(tok.i, c.i), max(tok.i, c.i)
     if lemma == "talk" and tok.lower_ != "talks":
@@ -149,32 +156,67 @@ def _quantities(doc: Doc, toks: list[Token]) -> list[str]:
     return out
 
 
+def _family(etype: str) -> frozenset[str]:
+    return frozenset(next((f for f in FAMILIES if etype in f), {etype}))
+
+
+def _skip_as_topic(tok: Token, verb: Token) -> bool:
+    """Whether a mention is the topic of a demand, offer or refusal rather than an event."""
+    if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for") and tok.head.head.pos_ in ("ADJ", "NOUN", "VERB") and tok.head.head.lemma_ not in ("lead", "contribute"):
+        return True  # "open to talks", "a window for negotiation", "called for a ceasefire"
+    if tok.pos_ != "VERB":
+        gov = verb if verb is not tok else tok.head
+        for g in (gov, gov.head):
+            if cue_has(g.lemma_, "request") or g.lemma_ in ("refuse", "reject"):
+                return True
+    else:
+        if tok.dep_ == "xcomp" and (tok.head.lemma_ in ("refuse", "reject") or tok.head.pos_ == "ADJ"):
+            return True  # "refused to negotiate", "ready to negotiate": a position
+        if tok.lemma_ in ("negotiate", "talk", "mediate") and any(c.dep_ == "neg" for c in tok.children):
+            return True  # "will not negotiate": a position
+    return False
+
+
 def find_events(doc: Doc) -> list[Event]:
     """Events with actor, target, place, time and status."""
     events: list[Event] = []
-    seen_types: dict[str, Event] = {}
-    body_start = doc._.sitrep_document.body_start if doc._.sitrep_document is not None else 0
+    by_token: dict[int, Event] = {}
+    consumed: set[int] = set()
+    start_char = body_start(doc)
     for tok in doc:
-        if tok.idx < body_start:
+        if tok.idx < start_char or tok.i in consumed:
             continue
         m = match_trigger(tok)
         if m is None:
             continue
         etype, first, last = m
+        consumed.update(range(first, last + 1))
         verb = clause_verb(tok)
-        if _historical(tok, verb):
+        if _historical(tok, verb) or _skip_as_topic(tok, verb):
             continue
-        if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for") and tok.head.head.pos_ in ("ADJ", "NOUN"):
-            continue  # "open to talks", "a window for negotiation": a topic, not an event
         definite = tok.pos_ != "VERB" and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children)
-        if definite and etype in seen_types and not any(c.dep_ == "prep" for c in tok.children):
-            continue  # "the retreat" again: the same event mentioned anew
+        antecedent = None
+        if definite and not any(c.dep_ == "prep" for c in tok.children):
+            fam = _family(etype)
+            antecedent = next((e for e in reversed(events) if e.type in fam), None)
         actor_tok, target_tok = _actor(tok, verb)
-        actor = name_of(actor_tok)
+        actor = party_name(actor_tok)
+        # "..., killing 12": a participle or conjunct continues its head event
+        head_ev = by_token.get(tok.head.i) if tok.dep_ in ("advcl", "conj", "xcomp") and tok.pos_ == "VERB" else None
+        if head_ev is not None and tok.dep_ == "xcomp" and head_ev.type == etype:
+            continue  # "marched to protest": one event
+        if actor is None and head_ev is not None and actor_tok is None:
+            actor = head_ev.actor
+        if antecedent is not None and actor is None:
+            actor = antecedent.actor
         fact = factuality(tok, actor)
+        if antecedent is not None and fact.status not in ("disputed", "denied"):
+            continue  # "the retreat" again: the same event, mentioned anew
         place = _place(tok, verb, etype, actor_tok)
-        if place is None and definite and etype in seen_types:
-            place = seen_types[etype].place
+        if place is None and head_ev is not None:
+            place = head_ev.place
+        if place is None and antecedent is not None:
+            place = antecedent.place
         scope = clause_tokens(tok) + ([verb, *[t for c in verb.children if c.dep_ in ("npadvmod", "prep") for t in c.subtree]] if verb is not tok else [])
         span_doc = doc[first : last + 1]
         target = name_of(target_tok)
@@ -195,7 +237,7 @@ def find_events(doc: Doc) -> list[Event]:
             negated=fact.negated,
         )
         events.append(ev)
-        seen_types.setdefault(etype, ev)
+        by_token[tok.i] = ev
     return events
 
 

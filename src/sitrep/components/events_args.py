@@ -75,7 +75,7 @@ def place_spans(doc: Doc) -> list[tuple[int, int, str]]:
     if not places:
         # no gazetteer upstream: a proper noun after a place preposition ("retreat from Kherson") stands in
         for t in doc:
-            if t.dep_ != "pobj" or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ in ("NORP", "PERSON"):
+            if t.dep_ != "pobj" or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ == "NORP":
                 continue
             prep = t.head
             if prep.lower_ in PLACE_FALLBACK_PREPS or (prep.lower_ == "of" and prep.head.lemma_ in SETTLEMENT_NOUNS):

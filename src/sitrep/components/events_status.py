@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .events_args import name_of, same_name, speaker_name, statement_at, statement_with_cue, subject_of
+from .events_args import name_of, same_name, same_party, speaker_name, statement_at, statement_with_cue, subject_of
 from .events_lexicon import cue_has
 
 # relations through which a complement clause or object hangs from a reporting verb
@@ -80,7 +80,7 @@ def _local_announcement(trigger: Token, actor: str | None) -> tuple[bool, str | 
         if c.dep_ == "acl" and cue_has(c.lemma_, "announce"):
             agent = subject_of(c)
             who = name_of(agent) if agent is not None else None
-            if who is None or same_name(who, actor):
+            if who is None or same_party(who, actor):
                 return True, None
             return False, who
     return False, None
@@ -100,7 +100,7 @@ def _attribution(verb: Token) -> tuple[Token | None, Token | None]:
             # "X said A and B": B sits under the same verb as A; a coordinated main clause does not
             cur = cur.head
             continue
-        if cur.dep_ not in COMPLEMENT | NOMINAL_UP | {"acl", "relcl", "prep", "pobj"}:
+        if cur.dep_ not in COMPLEMENT | NOMINAL_UP | {"acl", "relcl", "prep", "pobj", "dep"}:
             break
         cur = cur.head
     return None, None
@@ -152,7 +152,7 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
         gov is not None and cue_has(gov.lemma_, "implicative")
     ):
         speculative = True
-    if cue is not None and cue_has(cue.lemma_, "announce") and same_name(cue_speaker, actor):
+    if cue is not None and cue_has(cue.lemma_, "announce") and same_party(cue_speaker, actor):
         out.status = "announced"
         return out
     if speculative:
@@ -163,5 +163,5 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
         return out
     speaker = cue_speaker or out.source
     if speaker:
-        out.status = "announced" if same_name(speaker, actor) else "alleged"
+        out.status = "announced" if same_party(speaker, actor) else "alleged"
     return out
