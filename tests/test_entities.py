@@ -333,3 +333,50 @@ def test_interface_is_kept():
     for name in ("entity", "entity_at", "resolve", "resolve_pronoun"):
         assert callable(getattr(CorefIndex, name))
     assert callable(find_entities)
+
+
+def test_unnamed_speaking_organisation_becomes_entity(run):
+    doc, ents, coref = run(
+        "Gunmen attacked a village near the border on Sunday. The army said in a statement that it had "
+        "killed 12 attackers. The army did not give its own losses."
+    )
+    e = by_name(ents, "the army")
+    assert e.type == "ORG" and len(e.mentions) == 2
+    assert coref.resolve(span_of(doc, "it had")[:1]).id == e.id
+
+
+def test_generic_group_links_to_latest_organisation(run):
+    _, ents, _ = run(
+        "Hamas fighters fired rockets overnight, and the group later claimed the attack."
+    )
+    e = by_name(ents, "Hamas")
+    assert "the group" in [m.text for m in e.mentions]
+
+
+def test_possessive_unnamed_institution(run):
+    doc, ents, coref = run("Israel's military said it had opened a new crossing on Friday.")
+    e = by_name(ents, "Israel's military")
+    assert e.type == "ORG"
+    assert coref.resolve(span_of(doc, "it had")[:1]).id == e.id
+
+
+def test_dateline_place_is_no_antecedent(run):
+    doc, _, coref = run(
+        "KHARTOUM, Sudan (AP) \u2014 The fighting spread on Monday. Its toll was not known."
+    )
+    assert coref.resolve(span_of(doc, "Its toll")[:1]) is None
+
+
+def test_expletive_it_is_not_resolved(run):
+    doc, _, coref = run(
+        "Russia said it was ready. Officials said it's possible that talks resume, but it remains to be seen."
+    )
+    assert coref.resolve(span_of(doc, "it was")[:1]).name == "Russia"
+    assert coref.resolve(span_of(doc, "it's possible")[:1]) is None
+
+
+def test_resolve_root_of_subject_phrase(run):
+    doc, ents, coref = run(GENERAL)
+    subject = span_of(doc, "Army Gen. Mark Milley, chairman of the U.S. Joint Chiefs of Staff")
+    assert coref.resolve(subject).name == "Mark Milley"
+    assert coref.resolve(span_of(doc, "The general")).name == "Mark Milley"

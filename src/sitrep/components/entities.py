@@ -37,7 +37,7 @@ from __future__ import annotations
 import bisect
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
 from ..model import Entity, TextSpan
@@ -89,6 +89,8 @@ class CorefIndex:
         )
         self._starts = [t.idx for t in doc]
         self._quotes = _quote_regions(doc.text)
+        meta = doc._.sitrep_document if Doc.has_extension("sitrep_document") else None
+        self._body_start = getattr(meta, "body_start", 0) or 0
 
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with this id."""
@@ -117,6 +119,8 @@ class CorefIndex:
         root = span.root
         word = span.text.lower() if len(span) == 1 else root.lower_
         if word in PRONOUNS and word not in {"person", "group"} and (len(span) == 1 or root.pos_ == "PRON"):
+            if word == "it" and _non_referential(root):
+                return None
             return self.resolve_pronoun(root.idx, word)
         ent = self.entity_at(root.idx, root.idx + len(root.text))
         if ent is not None:
@@ -147,10 +151,12 @@ class CorefIndex:
         i = max(0, bisect.bisect_right(self._starts, start_char) - 1)
         sent = self.doc[i].sent
         inside = self._in_quote(start_char)
+        person = "PERSON" in types
         here = [c for c in self._candidates(sent, types, gender) if c[0] < start_char and c[4] == inside]
         if here:
             subjects = [c for c in here if c[2]]
-            return (subjects or here)[-1][3]
+            if subjects or person:
+                return (subjects or here)[-1][3]
         sents = list(self.doc.sents)
         idx = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
         for s in reversed(sents[max(0, idx - LOOKBACK_SENTENCES) : idx]):
@@ -162,14 +168,17 @@ class CorefIndex:
             if speakers:
                 return speakers[-1][3]
             subjects = [c for c in outside if c[2]]
-            return (subjects or outside)[0][3]
+            if subjects or person:
+                return (subjects or outside)[0][3]
         return None
 
     def _candidates(self, sent: Span, types: frozenset[str], gender: str) -> list[tuple]:
         """(start, is_speaker, is_subject, entity, in_quote) of the compatible mentions in a sentence."""
-        out = []
+        out: list[tuple] = []
+        floor = max(sent.start_char, self._body_start)
+        first = next((s for s, _e, _ in self._mentions if s >= floor), -1)
         for s, e, ent in self._mentions:
-            if s < sent.start_char:
+            if s < floor:
                 continue
             if s >= sent.end_char:
                 break
@@ -182,7 +191,8 @@ class CorefIndex:
             if span is None or len(span) == 0:
                 continue
             root = span.root
-            subj = root.dep_ in {"nsubj", "nsubjpass"} or (
+            # subject-like: a subject, a subject's owner, or the sentence's first entity mention
+            subj = root.dep_ in {"nsubj", "nsubjpass"} or s == first or (
                 root.dep_ == "poss" and root.head.dep_ in {"nsubj", "nsubjpass"}
             )
             speaker = root.dep_ == "nsubj" and root.head.lemma_.lower() in _cue_lemmas()
@@ -193,6 +203,17 @@ class CorefIndex:
         """True when a character offset lies inside quotation marks."""
         k = bisect.bisect_right(self._quotes, (pos, 10**12)) - 1
         return k >= 0 and self._quotes[k][0] <= pos < self._quotes[k][1]
+
+
+def _non_referential(tok: Token) -> bool:
+    """True for an "it" that names no entity: "it's possible that", "doing it", "it remains to be seen"."""
+    if tok.dep_ in {"expl", "dobj", "pobj", "attr"}:
+        return True
+    head = tok.head
+    kids = {c.dep_ for c in head.children}
+    return head.lemma_ in {"be", "remain", "seem", "appear"} and bool(kids & {"acomp", "attr"}) and bool(
+        kids & {"ccomp", "xcomp"}
+    )
 
 
 def _cue_lemmas() -> set[str]:
@@ -233,6 +254,10 @@ def _build(doc: Doc) -> tuple[list[Entity], dict[str, str]]:
         c = link_descriptor(d, clusters)
         if c is not None:
             c.mentions.append(d)
+        elif d.strong:  # an unnamed organisation that speaks or is owned: "the army", "Israel's military"
+            d.kind, c = "name", Cluster()
+            c.add(d)
+            clusters.append(c)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     entities, genders = [], {}
     for n, c in enumerate(clusters, 1):
@@ -259,6 +284,8 @@ def _entity(eid: str, c: Cluster) -> Entity:
             name = max(full, key=lambda m: (not m.text.isupper(), len(m.text), -m.start)).text
         else:
             name = aliases().get(fold_name(names[0].text), names[0].text)
+    if names[0].kind == "name" and names[0].head and name.startswith("The "):
+        name = "the " + name[4:]  # an unnamed organisation: "the army"
     surfaces = []
     for m in names + [m for m in c.mentions if m.kind == "acronym"]:
         if m.text != name and m.text not in surfaces:

@@ -352,8 +352,12 @@ def descriptor(chunk: Span) -> Mention | None:
         return None  # "the spokesman Dmitry Peskov": a title, handled with the name
     start = chunk[0]
     mods = [t.text for t in chunk if t.i != root.i and t.lower_ not in DETERMINERS and not t.is_punct]
-    return Mention(start.idx, chunk.end_char, doc[start.i : chunk.end].text, typ, "descriptor",
-                   start.i, chunk.end, head=head, modifiers=mods)
+    m = Mention(start.idx, chunk.end_char, doc[start.i : chunk.end].text, typ, "descriptor",
+                start.i, chunk.end, head=head, modifiers=mods)
+    # "The army said ...", "Israel's military": may stand for an organisation of their own
+    owner = any(p.ent_type_ in {"GPE", "NORP", "ORG"} for p in poss)
+    m.strong = typ == "ORG" and (root.dep_ in {"nsubj", "nsubjpass"} or owner)
+    return m
 
 
 __all__ = ["Mention", "name_mentions", "descriptor_mentions", "descriptor", "fold_name"]
