@@ -16,6 +16,8 @@ CLIMB_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "npadvmod",
               "quantmod", "compound", "amod", "nmod", "agent", "dative", "oprd", "acomp", "advmod", "pcomp"}
 NOUNISH = {"NOUN", "PROPN"}
 MODIFIERS = {"ADJ", "NOUN", "PROPN", "VERB"}
+STRONG_NOUN_OUTCOMES = {"killed", "wounded", "missing"}
+MEASURES = {"distance", "area", "weight", "volume"}
 
 
 def _rows(name: str) -> list[list[str]]:
@@ -82,13 +84,25 @@ class Counted:
     currency: str | None
 
 
+def _money(doc: Doc, i: int, sent_end: int, currency: str | None) -> Counted:
+    """A sum of money and what it is for: '$1.5 billion in military aid'."""
+    if i + 1 < sent_end and doc[i].lower_ in ("in", "of", "worth"):
+        k = i + 1 + (doc[i + 1].lower_ == "of")
+        while k < sent_end and doc[k].pos_ == "DET":
+            k += 1
+        e = _run_end(doc, k, sent_end)
+        if e > k:
+            return Counted(doc[e - 1], doc[k:e], "money", currency)
+    return Counted(None, None, "money", currency)
+
+
 def _run_end(doc: Doc, i: int, limit: int) -> int:
     """End of a run of modifier and noun tokens from i (allowing 'Army, Navy and Air Force troops')."""
     j = i
     while j < limit:
         t = doc[j]
         if t.pos_ in MODIFIERS and t.tag_ not in ("VBD", "VBZ", "VBP", "MD") and not (t.pos_ == "VERB" and t.tag_ != "VBN" and t.tag_ != "VBG") and t.lower_ not in ("of", "and", "or"):
-            if t.pos_ == "VERB" and not (j + 1 < limit and doc[j + 1].pos_ in NOUNISH):
+            if t.pos_ == "VERB" and (t.tag_ != "VBN" or not (j + 1 < limit and doc[j + 1].pos_ in NOUNISH)):
                 break
             j += 1
         elif t.text in ("-", "–") and j > i and j + 1 < limit and not t.whitespace_:
@@ -130,13 +144,14 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
     if i < sent_end and doc[i].lower_ == "of":
         partitive = True
         i += 1
-        while i < sent_end and doc[i].pos_ == "DET":
+        while i < sent_end and (doc[i].pos_ in ("DET", "NUM") or doc[i].tag_ == "PRP$"):
             i += 1
     start = i
     end = _run_end(doc, i, sent_end)
     if end <= start:
-        unit = "money" if currency else "count"
-        return Counted(None, None, unit, currency)
+        if currency:
+            return _money(doc, start, sent_end, currency)
+        return Counted(None, None, "count", None)
     head = doc[end - 1]
     # money: "$1.5 billion in aid", "40 million euros in loans"
     head_lemma = lemma(head)
@@ -145,15 +160,7 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
         currency = currencies().get(head.lower_) or currencies().get(head_lemma)
         unit = "money"
     if unit == "money" or (currency and unit is None):
-        unit = "money"
-        if end < sent_end and doc[end].lower_ in ("in", "of", "for") and end + 1 < sent_end:
-            k = end + 1
-            while k < sent_end and doc[k].pos_ == "DET":
-                k += 1
-            e = _run_end(doc, k, sent_end)
-            if e > k:
-                return Counted(doc[e - 1], doc[k:e], "money", currency)
-        return Counted(None, None, "money", currency)
+        return _money(doc, end if unit == "money" else start, sent_end, currency)
     if unit == "area" or (head_lemma in ("kilometer", "kilometre", "mile", "km", "meter", "metre") and start > 0 and doc[start].lower_ in ("square", "sq", "sq.")):
         unit = "area"
     if unit is None:
@@ -161,6 +168,17 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
             unit = "people"
         else:
             unit = "count"
+    if unit in MEASURES:
+        if end + 1 < sent_end and doc[end].lower_ == "of":
+            k = end + 1
+            while k < sent_end and doc[k].pos_ == "DET":
+                k += 1
+            e = _run_end(doc, k, sent_end)
+            if e > k:
+                return Counted(doc[e - 1], doc[k:e], unit, None)
+        return Counted(None, None, unit, None)
+    if head.pos_ == "ADJ" and end - start == 1:
+        return Counted(head, None, unit, currency)  # "19 dead", "40 injured": no noun to name
     span_end = end
     # an "of"-PP after a people head: "residents of Kherson", "members of the Wagner group"
     if unit == "people" and not partitive and end + 1 < sent_end and doc[end].lower_ == "of":
@@ -241,9 +259,8 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
                 outcomes.append(o)
         return True
 
-    # the counted noun itself, or its own modifiers: "deaths", "wounded soldiers", "12 people killed"
+    # the counted noun's own modifiers: "wounded soldiers", "12 people killed"
     if counted.head is not None:
-        add(_lex_hits(counted.head))
         for c in counted.head.children:
             if c.dep_ in ("amod", "acl", "compound") and c.i != a.end - 1 and not (a.start <= c.i < a.end):
                 if add(_lex_hits(c)):
@@ -271,6 +288,9 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
             break
         if x.pos_ in ("VERB", "AUX"):
             for c in x.children:
+                if c.dep_ == "prep" and c.lower_ == "among":
+                    if any(add(_lex_hits(g)) for g in c.children if g.dep_ == "pobj"):
+                        break
                 if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i not in range(a.start, a.end):
                     if add(_lex_hits(c)):
                         break
@@ -282,7 +302,7 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
                             break
             if outcomes:
                 break
-    if not outcomes and lexical is not None:
+    if not outcomes and lexical is not None and lexical.i != (counted.head.i if counted.head is not None else -1):
         verb = lexical
         found = _lex_hits(lexical)
         add(found)
@@ -297,6 +317,10 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
                     subj = [doc[j]]
                 j -= 1
             side = subj[0] if subj else None
+    if not outcomes and counted.head is not None:
+        found = _lex_hits(counted.head)  # "deaths", "casualties": the noun itself says what happened
+        if found and set(found[0]) <= STRONG_NOUN_OUTCOMES:
+            add(found)
     return outcomes, side, verb
 
 
