@@ -19,13 +19,15 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import ensure_extensions
 from ..model import Speaker, Statement, TextSpan
 from ..quotes import ALL_MARKS, Quote, find_quotes, paragraph_spans
-from .statements_speaker import SpeakerResolver, cue_lemmas, time_of, venue_of
+from .statements_speaker import SpeakerResolver, cue_lemmas, object_cues, time_of, venue_of
 
 _ATTR_PUNCT = {",", '"', "\u201d", "\u2014", "\u2013", "--", "-", ";"}
 _TRIM = " \t\r\n,;:\u2014\u2013-"
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 _NON_CONTENT_SENT_END = ".!?"
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_OBJ_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr"}
+_OBJ_PREPS = {"for", "on", "about", "of", "against", "to"}
 
 
 class _Ctx:
@@ -38,6 +40,7 @@ class _Ctx:
         self.quotes = find_quotes(doc.text, self.body_start)
         self.paras = paragraph_spans(doc.text, self.body_start)
         self.cues = cue_lemmas()
+        self.object_cues = object_cues()
         self.speakers = SpeakerResolver(doc)
         self.times = list(getattr(doc._, "sitrep_times", None) or [])
 
@@ -226,6 +229,17 @@ class _Builder:
         span = self.doc[start.i : end + 1]
         return span.start_char, span.end_char
 
+    def _object_content(self, verb: Token) -> tuple[int, int] | None:
+        """The object side of a communication verb: "denied targeting civilians", "urged X to vote"."""
+        parts = [c for c in verb.rights if c.dep_ in _OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJ_PREPS)]
+        if not parts:
+            return None
+        first, last = parts[0], parts[-1]
+        span = self.doc[first.left_edge.i : last.right_edge.i + 1]
+        if len(span) < 2 and not any(q.start <= span.start_char < q.end for q in self.ctx.quotes):
+            return None
+        return span.start_char, span.end_char
+
     # --- statements ---------------------------------------------------------------------------
     def _kind_and_content(self, start: int, end: int, skip: tuple[int, int] | None = None
                           ) -> tuple[str, int, int, list[Quote]]:
@@ -319,6 +333,9 @@ class _Builder:
             content = (q_after.start, q_after.end)
         elif ccomp is not None:
             content = ccomp
+        elif verb.lemma_.lower() in self.ctx.object_cues:
+            content = self._object_content(verb)
+            conf = 0.5
         if content is None:
             return
         speaker = self.ctx.speakers.speaker(subj)
@@ -399,7 +416,7 @@ def find_statements(doc: Doc) -> list[Statement]:
             continue
         if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
             b.from_according(tok)
-        elif tok.lemma_.lower() in ctx.cues:
+        elif tok.lemma_.lower() in ctx.cues or tok.lemma_.lower() in ctx.object_cues:
             b.from_verb(tok)
     b.orphans()
     return _finish(b.items)
@@ -408,7 +425,12 @@ def find_statements(doc: Doc) -> list[Statement]:
 def _finish(items: list[tuple[Statement, Token | None]]) -> list[Statement]:
     """Drops duplicate contents (the earlier cue wins), orders by position, numbers s1, s2, ..."""
     kept: list[Statement] = []
+    contents = [st.content.span for st, _v in items]
     for st, _verb in items:
+        if st.cue.text.lower().startswith("according"):
+            c0, c1 = st.cue.span
+            if any(s <= c0 and c1 <= e for s, e in contents):
+                continue  # "X said ..., according to its summary": the verb's statement covers it
         s, e = st.content.span
         dup = False
         for other in kept:

@@ -43,6 +43,12 @@ def cue_lemmas() -> dict[str, float]:
 
 
 @lru_cache(maxsize=1)
+def object_cues() -> frozenset[str]:
+    """Lemmas of communication verbs whose object is the content (`data/cues_object.txt`)."""
+    return frozenset(ln.lower() for ln in _lines("cues_object.txt"))
+
+
+@lru_cache(maxsize=1)
 def venue_patterns() -> list[re.Pattern[str]]:
     """Compiled venue patterns from `data/venues.txt`."""
     pats = []

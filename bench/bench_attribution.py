@@ -1,0 +1,180 @@
+"""Attribution benchmark: sitrep's statements vs textacy's `direct_quotations` on PolNeAR dev.
+
+Data: `../shared/eval/polnear/dev.jsonl` (PolNeAR, Newell et al. 2018; see its README). Gold items
+are attributions with a source mention span, a cue span and one or more content spans; sources are
+text mentions ("he", "a source"), not resolved names.
+
+Matching rule (documented, applied identically to both systems):
+- Content match: a predicted content span `[s, e)` matches a gold attribution when the characters
+  they share (gold = the union of its content spans) are at least 50% of the shorter of the two.
+  Predictions and gold items are paired one-to-one, greedily by shared characters.
+- Speaker correct: the predicted speaker's mention span overlaps the gold source span, or the
+  predicted (resolved) speaker name contains the head (last word) of the gold source text, case
+  folded. Gold attributions without a source (implicit ones) count any speaker as correct.
+- Content P/R/F1 counts content matches; pair P/R/F1 counts content matches whose speaker is also
+  correct; speaker accuracy = correct speakers / content matches.
+
+Usage: `.venv/bin/python bench/bench_attribution.py [--limit N] [--split dev]`
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+DATA = SHARED / "eval" / "polnear"
+
+COMPONENTS = ("sitrep_document", "sitrep_entities", "sitrep_times", "sitrep_statements")
+
+
+@dataclass
+class Pred:
+    """One predicted attribution: content span, speaker mention span and speaker name."""
+
+    content: tuple[int, int]
+    speaker_span: tuple[int, int] | None
+    speaker_name: str
+
+
+@dataclass
+class Score:
+    """Running counts for one system."""
+
+    gold: int = 0
+    pred: int = 0
+    content: int = 0
+    pairs: int = 0
+
+    def line(self, name: str) -> str:
+        """One printed row of figures."""
+        def prf(hit: int) -> tuple[float, float, float]:
+            p = hit / self.pred if self.pred else 0.0
+            r = hit / self.gold if self.gold else 0.0
+            return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+        cp, cr, cf = prf(self.content)
+        pp, pr, pf = prf(self.pairs)
+        acc = self.pairs / self.content if self.content else 0.0
+        return (f"{name:<22} {self.pred:>6} {cp:>6.3f} {cr:>6.3f} {cf:>6.3f}   "
+                f"{pp:>6.3f} {pr:>6.3f} {pf:>6.3f}   {acc:>6.3f}")
+
+
+def _head(source_text: str) -> str:
+    words = re.findall(r"[\w'\u2019-]+", source_text or "")
+    return words[-1].lower() if words else ""
+
+
+def score_doc(preds: list[Pred], gold: list[dict], text: str, score: Score) -> None:
+    """Adds one document's matches to `score`."""
+    score.gold += len(gold)
+    score.pred += len(preds)
+    gsets = []
+    for g in gold:
+        chars: set[int] = set()
+        for s, e in g["content"]:
+            chars.update(range(s, e))
+        gsets.append(chars)
+    cands = []
+    for pi, p in enumerate(preds):
+        pchars = set(range(*p.content))
+        for gi, gchars in enumerate(gsets):
+            shared = len(pchars & gchars)
+            if shared and shared >= 0.5 * min(len(pchars), len(gchars)):
+                cands.append((shared, pi, gi))
+    used_p: set[int] = set()
+    used_g: set[int] = set()
+    for _shared, pi, gi in sorted(cands, reverse=True):
+        if pi in used_p or gi in used_g:
+            continue
+        used_p.add(pi)
+        used_g.add(gi)
+        score.content += 1
+        if speaker_ok(preds[pi], gold[gi]):
+            score.pairs += 1
+
+
+def speaker_ok(p: Pred, g: dict) -> bool:
+    """The documented speaker rule."""
+    src = g.get("source")
+    if not src:
+        return True
+    if p.speaker_span and p.speaker_span[0] < src[1] and src[0] < p.speaker_span[1]:
+        return True
+    head = _head(g.get("source_text", ""))
+    return bool(head) and head in (p.speaker_name or "").lower()
+
+
+def sitrep_preds(nlp, item: dict) -> list[Pred]:
+    """sitrep's statements on one article."""
+    from sitrep.api import make_doc
+
+    doc = nlp(make_doc(nlp, item["text"], item.get("published")))
+    out = []
+    for st in doc._.sitrep_statements or []:
+        sp = st.speaker
+        out.append(Pred(tuple(st.content.span), tuple(sp.span) if sp and sp.span else None, sp.name if sp else ""))
+    return out
+
+
+def textacy_preds(doc) -> list[Pred]:
+    """textacy's direct quotations on the same parse (it gives up on some documents)."""
+    from textacy.extract.triples import direct_quotations
+
+    out = []
+    try:
+        for dq in direct_quotations(doc):
+            sp = dq.speaker
+            span = (sp[0].idx, sp[-1].idx + len(sp[-1].text)) if sp else None
+            name = " ".join(t.text for t in sp) if sp else ""
+            out.append(Pred((dq.content.start_char, dq.content.end_char), span, name))
+    except Exception as exc:  # textacy raises on odd numbers of quote marks
+        print(f"  textacy failed on a document: {type(exc).__name__}: {str(exc)[:80]}", file=sys.stderr)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Runs both systems on the split and prints their figures."""
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
+    ap.add_argument("--split", default="dev", help="dev (default) or train")
+    args = ap.parse_args(argv)
+    path = DATA / f"{args.split}.jsonl"
+    if not path.exists():
+        print(f"bench_attribution: {path} is absent (../shared/eval/polnear is not on this machine); nothing to do.")
+        return 0
+    items = [json.loads(ln) for ln in path.open(encoding="utf-8") if ln.strip()]
+    if args.limit:
+        items = items[: args.limit]
+
+    from sitrep.pipeline import build_pipeline
+
+    nlp = build_pipeline(components=COMPONENTS)
+    ours, peer = Score(), Score()
+    t0 = time.perf_counter()
+    for item in items:
+        gold = [g for g in item["attributions"] if g.get("content")]
+        score_doc(sitrep_preds(nlp, item), gold, item["text"], ours)
+        base = nlp.make_doc(item["text"])
+        for _name, proc in nlp.pipeline:
+            if _name.startswith("sitrep_"):
+                break
+            base = proc(base)
+        score_doc(textacy_preds(base), gold, item["text"], peer)
+    secs = time.perf_counter() - t0
+    print(f"PolNeAR {args.split}: {len(items)} articles, {ours.gold} gold attributions ({secs:.0f}s)")
+    print("rule: content overlap >= 50% of the shorter span; speaker = mention overlap or name contains source head")
+    print(f"{'system':<22} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6}   {'pairP':>6} {'pairR':>6} {'pairF1':>6}   {'spkAcc':>6}")
+    print(ours.line("sitrep statements"))
+    print(peer.line("textacy direct_quot."))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
