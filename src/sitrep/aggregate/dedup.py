@@ -11,10 +11,14 @@ from datasketch import MinHash, MinHashLSH
 
 from ..store.db import Store
 from ..text import normalize_for_id
+from .resolve import _translit_token, fold
 
 NUM_PERM = 128
-SHINGLE = 5  # words per shingle
-THRESHOLD = 0.7  # estimated Jaccard similarity of shingle sets above which two texts are copies
+SHINGLE = 4  # words per shingle
+THRESHOLD = 0.5  # estimated Jaccard similarity of shingle sets above which two texts are copies
+# Function words dropped before shingling, so that house-style edits ("said on Monday" -> "said Monday")
+# do not break shingles; independent write-ups of one story stay far below the threshold anyway.
+STOPWORDS = frozenset("a an the on of in to and at for by with that this is was were has had have".split())
 
 _WORDS = re.compile(r"\w+", re.UNICODE)
 
@@ -26,10 +30,15 @@ def _template() -> MinHash:
 
 def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     """The set of k-word shingles of a text, normalized (case, quotes, dashes, whitespace)."""
-    words = _WORDS.findall(normalize_for_id(text))
+    words = [_fold_word(w) for w in _WORDS.findall(normalize_for_id(text)) if w not in STOPWORDS]
     if len(words) <= k:
         return {" ".join(words).encode("utf-8")}
     return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
+
+
+def _fold_word(word: str) -> str:
+    """A word with spelling variants folded (Zelenskiy/Zelensky, Defence/Defense) for shingling."""
+    return _translit_token(fold(word)).replace("ence", "ense")
 
 
 def signature(text: str) -> MinHash:
