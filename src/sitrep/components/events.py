@@ -32,6 +32,8 @@ FAMILIES = [{"attack", "fight", "kill"}, {"retreat", "deploy", "mobilize"}, {"ac
             {"negotiate", "ceasefire", "agree"}, {"seize"}, {"arrest"}, {"protest"}, {"displace"}]
 # types whose direct object is territory rather than a target
 TERRITORIAL = {"seize", "retreat"}
+DEMAND_VERBS = {"push", "press", "appeal", "ask", "hope", "wait", "lobby", "plead"}
+POSITION_TYPES = {"negotiate", "ceasefire", "agree"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -55,6 +57,10 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
                 return etype, min(tok.i, c.i), max(tok.i, c.i)
     if lemma == "talk" and tok.lower_ != "talks":
         return None
+    if pos == "VERB" and cue_has(lemma, "impact"):
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        if subj is not None and (cue_has(subj.lemma_, "instrument") or cue_has(subj.lower_, "force")):
+            return "attack", tok.i, tok.i
     hit = lex.get(lemma)
     if hit is None:
         return None
@@ -160,17 +166,19 @@ def _family(etype: str) -> frozenset[str]:
     return frozenset(next((f for f in FAMILIES if etype in f), {etype}))
 
 
-def _skip_as_topic(tok: Token, verb: Token) -> bool:
+def _skip_as_topic(tok: Token, verb: Token, etype: str) -> bool:
     """Whether a mention is the topic of a demand, offer or refusal rather than an event."""
-    if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for") and tok.head.head.pos_ in ("ADJ", "NOUN", "VERB") and tok.head.head.lemma_ not in ("lead", "contribute"):
-        return True  # "open to talks", "a window for negotiation", "called for a ceasefire"
+    if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for"):
+        gov = tok.head.head
+        if gov.pos_ in ("ADJ", "NOUN") or cue_has(gov.lemma_, "request") or gov.lemma_ in DEMAND_VERBS:
+            return True  # "open to talks", "a window for negotiation", "called for a ceasefire"
     if tok.pos_ != "VERB":
         gov = verb if verb is not tok else tok.head
         for g in (gov, gov.head):
             if cue_has(g.lemma_, "request") or g.lemma_ in ("refuse", "reject"):
                 return True
     else:
-        if tok.dep_ == "xcomp" and (tok.head.lemma_ in ("refuse", "reject") or tok.head.pos_ == "ADJ"):
+        if tok.dep_ == "xcomp" and (tok.head.lemma_ in ("refuse", "reject") or tok.head.pos_ == "ADJ") and etype in POSITION_TYPES:
             return True  # "refused to negotiate", "ready to negotiate": a position
         if tok.lemma_ in ("negotiate", "talk", "mediate") and any(c.dep_ == "neg" for c in tok.children):
             return True  # "will not negotiate": a position
@@ -192,7 +200,7 @@ def find_events(doc: Doc) -> list[Event]:
         etype, first, last = m
         consumed.update(range(first, last + 1))
         verb = clause_verb(tok)
-        if _historical(tok, verb) or _skip_as_topic(tok, verb):
+        if _historical(tok, verb) or _skip_as_topic(tok, verb, etype):
             continue
         definite = tok.pos_ != "VERB" and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children)
         antecedent = None

@@ -72,6 +72,12 @@ def place_spans(doc: Doc) -> list[tuple[int, int, str]]:
     out = [(p.span[0], p.span[1], p.name) for p in places]
     taken = {p.span for p in places}
     out += [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in PLACE_LABELS and (e.start_char, e.end_char) not in taken]
+    for t in doc:
+        # "the town of Jermuk": a settlement noun names its place
+        if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ == "of" and t.head.head.lemma_ in SETTLEMENT_NOUNS:
+            if not any(s <= t.idx < e for s, e, _ in out):
+                chunk = chunk_of(t)
+                out.append((chunk.start_char, chunk.end_char, chunk.text))
     if not places:
         # no gazetteer upstream: a proper noun after a place preposition ("retreat from Kherson") stands in
         for t in doc:
@@ -85,6 +91,14 @@ def place_spans(doc: Doc) -> list[tuple[int, int, str]]:
     return out
 
 
+def _modifier(t: Token, s: int, e: int) -> bool:
+    """Whether the place at `[s, e)` only modifies a noun ("the Black Sea grain deal")."""
+    root = t
+    while root.head is not root and s <= root.head.idx < e:
+        root = root.head
+    return root.dep_ == "compound" and not (s <= root.head.idx < e)
+
+
 def places_in(doc: Doc, toks: Iterable[Token]) -> list[tuple[int, str, Token]]:
     """Places whose span falls on one of `toks`: (token index, name, token), in token order."""
     spans = place_spans(doc)
@@ -92,7 +106,7 @@ def places_in(doc: Doc, toks: Iterable[Token]) -> list[tuple[int, str, Token]]:
     seen = set()
     for t in toks:
         for s, e, name in spans:
-            if s <= t.idx < e and (s, e) not in seen:
+            if s <= t.idx < e and (s, e) not in seen and not _modifier(t, s, e):
                 seen.add((s, e))
                 out.append((t.i, name, t))
     return sorted(out, key=lambda x: x[0])
@@ -140,14 +154,28 @@ def body_start(doc: Doc) -> int:
     return d.body_start if d is not None else 0
 
 
+def _after_dateline(verb: Token) -> Token | None:
+    """The head of the first noun phrase between the dateline and `verb`."""
+    start = body_start(verb.doc)
+    for nc in verb.doc.noun_chunks:
+        if nc.start_char >= start and nc.end <= verb.i:
+            return nc.root
+        if nc.start >= verb.i:
+            break
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of `verb` (passive agents included), inherited through coordination and xcomp."""
     for c in verb.children:
         if c.dep_ in ("nsubj", "csubj"):
             if c.idx < body_start(verb.doc):
                 # "BAMAKO -- Gunmen killed ...": the parser makes the dateline the subject
-                return next((a for a in c.children if a.dep_ == "appos" and a.idx >= body_start(verb.doc)), None)
+                return _after_dateline(verb)
             return c
+    for c in verb.children:
+        if c.dep_ in ("dep", "npadvmod") and c.idx < body_start(verb.doc) and c.i < verb.i:
+            return _after_dateline(verb)
     for c in verb.children:
         if c.dep_ == "agent":
             for g in c.children:
