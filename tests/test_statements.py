@@ -1,0 +1,228 @@
+"""Statements: direct, indirect and mixed speech, speakers, cues, venues and dates, on our own articles."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import read_article
+
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "him", "her", "them"}
+
+
+def _statements(extract, text: str):
+    report = extract(text)
+    for st in report.statements:
+        _assert_spans(text, st)
+    return report.statements
+
+
+def _assert_spans(text: str, st) -> None:
+    assert text[st.content.span[0] : st.content.span[1]] == st.content.text
+    assert text[st.cue.span[0] : st.cue.span[1]] == st.cue.text
+    if st.speaker is not None and st.speaker.span is not None:
+        assert text[st.speaker.span[0] : st.speaker.span[1]] == st.speaker.text
+        assert st.speaker.name.lower() not in PRONOUNS
+    for q in st.quotes:
+        assert text[q.span[0] : q.span[1]] == q.text
+        assert st.content.span[0] <= q.span[0] and q.span[1] <= st.content.span[1]
+    if st.time is not None and st.time.span is not None:
+        assert text[st.time.span[0] : st.time.span[1]] == st.time.text
+
+
+def _with(statements, needle: str):
+    found = [s for s in statements if needle.lower() in s.content.text.lower()]
+    assert found, f"no statement containing {needle!r}: {[s.content.text for s in statements]}"
+    return found[0]
+
+
+def _none_with(statements, needle: str) -> None:
+    assert not [s for s in statements if needle.lower() in s.content.text.lower()]
+
+
+@pytest.fixture(scope="module")
+def wire(extract):
+    return read_article("statements_wire.txt"), _statements(extract, read_article("statements_wire.txt"))
+
+
+@pytest.fixture(scope="module")
+def straight(extract):
+    text = read_article("statements_straight.txt")
+    return text, _statements(extract, text)
+
+
+def test_lead_sentence_speaker_with_appositive(wire):
+    text, sts = wire
+    st = _with(sts, "A pause in the shelling")
+    assert "Marchuk" in st.speaker.name
+    assert st.kind == "indirect"
+    assert st.cue.text == "said"
+    assert not st.content.text.startswith("KYIV")  # the dateline is not content
+    assert st.content.text.endswith("trapped families")
+    assert "commander" not in st.content.text
+
+
+def test_lead_sentence_time_from_times(wire):
+    _text, sts = wire
+    st = _with(sts, "A pause in the shelling")
+    assert st.time is not None and st.time.text == "Thursday"
+    assert st.time.value == "2022-11-10"
+
+
+def test_split_quote_is_one_direct_statement(wire):
+    _text, sts = wire
+    st = _with(sts, "The corridor is open for now")
+    assert "nobody can promise" in st.content.text
+    assert st.kind == "direct"
+    assert "Marchuk" in st.speaker.name and st.speaker.text == "she"
+    assert st.venue == "at a news conference in Dnipro"
+    assert len(st.quotes) == 2
+
+
+def test_partial_quote_in_reported_speech_is_mixed(wire):
+    _text, sts = wire
+    st = _with(sts, "at least 300 civilians")
+    assert st.kind == "mixed"
+    assert "Marchuk" in st.speaker.name
+    assert [q.text for q in st.quotes] == ["dozens, maybe more"]
+
+
+def test_organisation_speaker_and_statement_venue(wire):
+    _text, sts = wire
+    st = _with(sts, "repelled four attacks")
+    assert "Defense Ministry" in st.speaker.name
+    assert st.venue == "in a statement"
+    assert st.kind == "indirect"
+    assert not st.content.text.startswith("that")
+
+
+def test_possessive_organisation_is_not_its_country(wire):
+    _text, sts = wire
+    st = _with(sts, "12 armored vehicles")
+    assert st.speaker.name.endswith("General Staff")
+
+
+def test_nested_according_to_does_not_steal_the_statement(wire):
+    _text, sts = wire
+    hits = [s for s in sts if "12 armored vehicles" in s.content.text]
+    assert len(hits) == 1 and hits[0].cue.text == "said"
+
+
+def test_quote_over_two_paragraphs(wire):
+    text, sts = wire
+    st = _with(sts, "counted every shell")
+    assert "hand all of it to the investigators" in st.content.text
+    assert "\n" in st.content.text
+    assert st.kind == "direct"
+    assert st.speaker.name == "Taras Hnatiuk"
+
+
+def test_said_to_be_and_titles_are_not_statements(wire):
+    _text, sts = wire
+    _none_with(sts, "preparing a report")
+    assert not [s for s in sts if s.content.text.strip('"') == "Lantern"]
+
+
+def test_social_media_venue(wire):
+    _text, sts = wire
+    st = _with(sts, "reached the first checkpoint")
+    assert st.venue == "on Telegram"
+    assert st.speaker.name == "Volodymyr Zelenskyy"
+
+
+def test_denial_and_insistence_by_country(wire):
+    _text, sts = wire
+    assert _with(sts, "hit only military sites").speaker.name == "Russia"
+    denial = _with(sts, "targeting civilians")
+    assert denial.speaker.name == "Russia" and denial.cue.text == "denied"
+
+
+def test_quote_before_cue_and_continuation(straight):
+    _text, sts = straight
+    first = _with(sts, "The stockpiles are thin")
+    assert first.kind == "direct" and first.cue.text == "told"
+    assert first.speaker.name == "Lars Vennberg"
+    second = _with(sts, "Every system we send")
+    assert second.kind == "direct" and second.speaker.name == "Lars Vennberg"
+    assert second.confidence < first.confidence
+
+
+def test_pronoun_in_next_sentence_resolves(straight):
+    _text, sts = straight
+    st = _with(sts, "meet again next month")
+    assert st.speaker.name == "Lars Vennberg" and st.speaker.text == "He"
+    assert st.cue.text == "added" and st.kind == "indirect"
+
+
+def test_unbalanced_quote_does_not_derail_the_rest(straight):
+    _text, sts = straight
+    st = _with(sts, "perfectly reasonable")
+    assert st.kind == "mixed"
+    assert st.venue == "in an interview with Reuters"
+    assert _with(sts, "a provocation").speaker.name.endswith("Kremlin")
+
+
+def test_it_is_said_is_not_a_statement(straight):
+    _text, sts = straight
+    _none_with(sts, "French delegation")
+
+
+def test_according_to_takes_the_clause(straight):
+    _text, sts = straight
+    st = _with(sts, "Supplies will run short")
+    assert st.cue.text == "according to"
+    assert st.content.text == "Supplies will run short by spring"
+    assert "officials" in st.speaker.name
+
+
+def test_ids_are_sequential(straight):
+    _text, sts = straight
+    assert [s.id for s in sts] == [f"s{i}" for i in range(1, len(sts) + 1)]
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "speaker", "kind", "cue"),
+    [
+        ("The governor said that the bridge would reopen in May.", "bridge would reopen", "governor", "indirect", "said"),
+        ('"We are not leaving," said Anna Kovalenko, a nurse in Kharkiv.', "We are not leaving", "Anna Kovalenko", "direct", "said"),
+        ("Anna Kovalenko said: \u201cWe are staying until the last patient is out.\u201d", "last patient", "Anna Kovalenko", "direct", "said"),
+        ("The ministry warned that more outages were likely.", "more outages", "ministry", "indirect", "warned"),
+        ("Prime Minister Jan Novak told parliament the budget was balanced.", "budget was balanced", "Jan Novak", "indirect", "told"),
+        ("Heavy fighting continued near the river, according to the regional governor.", "Heavy fighting", "governor", "indirect", "according to"),
+        ("Kovalenko wrote on Facebook that the clinic had no power.", "clinic had no power", "Kovalenko", "indirect", "wrote"),
+    ],
+)
+def test_sentence_forms(extract, text, needle, speaker, kind, cue):
+    sts = _statements(extract, text)
+    st = _with(sts, needle)
+    assert speaker.lower() in st.speaker.name.lower()
+    assert st.kind == kind
+    assert st.cue.text == cue
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The general is said to be furious about the leak.",
+        "It is said that the bridge was built in 1932.",
+        'The soldiers called the village "Little Paris" for years.',
+        "The unit took part in Operation \u201cSpring Thaw\u201d last year.",
+    ],
+)
+def test_not_statements(extract, text):
+    sts = _statements(extract, text)
+    assert not [s for s in sts if s.cue.text.lower().startswith("said") or s.kind == "direct"]
+
+
+def test_speaker_named_in_previous_paragraph(extract):
+    text = (
+        "Defense Minister Rustem Umarov visited the front on Monday.\n\n"
+        "\u201cThe men are tired but they are holding,\u201d he said.\n\n"
+        "Umarov added that new brigades would rotate in before winter.\n"
+    )
+    sts = _statements(extract, text)
+    assert _with(sts, "men are tired").speaker.name == "Rustem Umarov"
+    assert _with(sts, "new brigades").speaker.name == "Rustem Umarov"
+
+
+def test_no_statements_without_speech(extract):
+    assert _statements(extract, "The river rose two metres overnight. Roads were closed.") == []
