@@ -70,14 +70,17 @@ def test_contradictions_endpoint(served):
     assert any(c["kind"] == "quantity" for c in items), items
 
 
-@pytest.mark.parametrize("path, status", [
-    ("/api/documents/nope", 404),
-    ("/api/no-such-route", 404),
-    ("/api/statements?limit=100000", 400),
-    ("/api/statements?limit=ten", 400),
-    ("/api/documents?offset=-1", 400),
-    ("/api/search?q=" + "x" * 300, 400),
-])
+@pytest.mark.parametrize(
+    "path, status",
+    [
+        ("/api/documents/nope", 404),
+        ("/api/no-such-route", 404),
+        ("/api/statements?limit=100000", 400),
+        ("/api/statements?limit=ten", 400),
+        ("/api/documents?offset=-1", 400),
+        ("/api/search?q=" + "x" * 300, 400),
+    ],
+)
 def test_errors_have_one_json_shape(served, path, status):
     server, _ids = served
     got, body = server.json(path)
@@ -87,18 +90,23 @@ def test_errors_have_one_json_shape(served, path, status):
 
 def test_writing_needs_the_token(served):
     server, _ids = served
-    body = json.dumps({"text": "GENEVA (Wire) — Aid officials said 300 families fled the town on Sunday."}).encode()
+    body = json.dumps(
+        {"text": "GENEVA (Wire) — Aid officials said 300 families fled the town on Sunday."}
+    ).encode()
     headers = {"Content-Type": "application/json"}
     status, answer = server.json("/api/documents", method="POST", body=body, headers=headers)
     assert status == 401 and answer["error"]["status"] == 401
-    status, answer = server.json("/api/documents", method="POST", body=body,
-                                 headers={**headers, "Authorization": "Bearer wrong"})
+    status, answer = server.json(
+        "/api/documents", method="POST", body=body, headers={**headers, "Authorization": "Bearer wrong"}
+    )
     assert status == 401
-    status, answer = server.json("/api/documents", method="POST", body=body,
-                                 headers={**headers, "Authorization": f"Bearer {TOKEN}"})
+    status, answer = server.json(
+        "/api/documents", method="POST", body=body, headers={**headers, "Authorization": f"Bearer {TOKEN}"}
+    )
     assert status == 201 and answer["new"] is True
-    again, answer2 = server.json("/api/documents", method="POST", body=body,
-                                 headers={**headers, "Authorization": f"Bearer {TOKEN}"})
+    again, answer2 = server.json(
+        "/api/documents", method="POST", body=body, headers={**headers, "Authorization": f"Bearer {TOKEN}"}
+    )
     assert again == 200 and answer2 == {**answer, "new": False}
     status, doc = server.json(f"/api/documents/{answer['id']}")
     assert status == 200 and doc["published"] is None
@@ -109,7 +117,9 @@ def test_bad_bodies_are_refused(served):
     auth = {"Authorization": f"Bearer {TOKEN}", "Content-Type": "application/json"}
     status, answer = server.json("/api/documents", method="POST", body=b"{not json", headers=auth)
     assert status == 400 and "JSON" in answer["error"]["message"]
-    status, answer = server.json("/api/documents", method="POST", body=json.dumps({"text": "  "}).encode(), headers=auth)
+    status, answer = server.json(
+        "/api/documents", method="POST", body=json.dumps({"text": "  "}).encode(), headers=auth
+    )
     assert status == 400 and "empty" in answer["error"]["message"]
     # An oversized body is refused from its Content-Length, before it is read.
     conn = http.client.HTTPConnection("127.0.0.1", server.port, timeout=30)
@@ -131,11 +141,23 @@ def test_pages_escape_untrusted_text_and_forbid_inline_script(served):
     assert "&lt;script&gt;" in html and "&lt;img src=x onerror=" in html
     assert "script-src 'self'" in headers["content-security-policy"]
     status, _h, body = server.request("/")
-    assert "<script>alert(1)</script>" not in body.decode() and "&lt;script&gt;alert(1)&lt;/script&gt;" in body.decode()
+    assert (
+        "<script>alert(1)</script>" not in body.decode()
+        and "&lt;script&gt;alert(1)&lt;/script&gt;" in body.decode()
+    )
 
 
-@pytest.mark.parametrize("path", ["/", "/estimates", "/contradictions", "/search?q=Kherson",
-                                  "/people/" + quote("Mark Milley"), "/timeline/Kherson"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/estimates",
+        "/contradictions",
+        "/search?q=Kherson",
+        "/people/" + quote("Mark Milley"),
+        "/timeline/Kherson",
+    ],
+)
 def test_pages_render(served, path):
     server, _ids = served
     status, headers, body = server.request(path)
@@ -148,8 +170,12 @@ def test_read_only_without_a_token(tmp_path, extract):
     build_store(db, extract)
     server = Server(db, token=None)
     try:
-        status, answer = server.json("/api/documents", method="POST", body=b'{"text": "x"}',
-                                     headers={"Content-Type": "application/json"})
+        status, answer = server.json(
+            "/api/documents",
+            method="POST",
+            body=b'{"text": "x"}',
+            headers={"Content-Type": "application/json"},
+        )
         assert status == 403 and "--token" in answer["error"]["message"]
     finally:
         server.stop()

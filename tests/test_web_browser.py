@@ -19,8 +19,16 @@ if not Path(CHROMIUM).exists():
     pytest.skip("Debian's chromium is not installed (./scripts/setup installs it)", allow_module_level=True)
 
 ARTIFACTS = Path(os.environ.get("SITREP_ARTIFACTS", Path(__file__).resolve().parents[1] / "test-artifacts"))
-FLAGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+FLAGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
 
 
 @pytest.fixture(scope="module")

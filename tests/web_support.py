@@ -29,7 +29,7 @@ TOKEN = "test-token-3f9c"
 
 HOSTILE = (
     "BEIRUT (Wire) — A statement posted online <script>document.title='pwned'</script> was removed.\n\n"
-    'The group said its site showed <img src=x onerror="document.title=\'pwned\'"> before it went down.'
+    "The group said its site showed <img src=x onerror=\"document.title='pwned'\"> before it went down."
 )
 
 
@@ -38,44 +38,105 @@ def _span(text: str, needle: str) -> tuple[int, int]:
     return start, start + len(needle)
 
 
-def estimate_report(text: str, published: str, source: str, speaker: str, figure: str,
-                    low: int | None, high: int | None, qualifier: str) -> Report:
+def estimate_report(
+    text: str,
+    published: str,
+    source: str,
+    speaker: str,
+    figure: str,
+    low: int | None,
+    high: int | None,
+    qualifier: str,
+) -> Report:
     """A hand-built report with one statement and one casualty figure inside it."""
-    doc = Document(id=f"est-{source.lower()}-{published}", source=source, published=published, title=f"{source} on losses")
+    doc = Document(
+        id=f"est-{source.lower()}-{published}",
+        source=source,
+        published=published,
+        title=f"{source} on losses",
+    )
     content = _span(text, text.split(" said ", 1)[1].rstrip("."))
     cue = _span(text, "said")
     q_span = _span(text, figure)
-    st = Statement(id="s1", speaker=Speaker(name=speaker, span=_span(text, speaker), text=speaker),
-                   cue=TextSpan(text="said", span=cue), kind="indirect",
-                   content=TextSpan(text=text[content[0]:content[1]], span=content))
-    q = Quantity(id="q1", text=figure, span=q_span, low=low, high=high, qualifier=qualifier, unit="people",
-                 subject="Russian soldiers", outcome=["killed", "wounded"],
-                 claimant=Claimant(name=speaker, statement="s1"))
-    ent = Entity(id="e1", name=speaker, type="PERSON", mentions=[TextSpan(text=speaker, span=_span(text, speaker))])
+    st = Statement(
+        id="s1",
+        speaker=Speaker(name=speaker, span=_span(text, speaker), text=speaker),
+        cue=TextSpan(text="said", span=cue),
+        kind="indirect",
+        content=TextSpan(text=text[content[0] : content[1]], span=content),
+    )
+    q = Quantity(
+        id="q1",
+        text=figure,
+        span=q_span,
+        low=low,
+        high=high,
+        qualifier=qualifier,
+        unit="people",
+        subject="Russian soldiers",
+        outcome=["killed", "wounded"],
+        claimant=Claimant(name=speaker, statement="s1"),
+    )
+    ent = Entity(
+        id="e1", name=speaker, type="PERSON", mentions=[TextSpan(text=speaker, span=_span(text, speaker))]
+    )
     return Report(document=doc, entities=[ent], statements=[st], quantities=[q])
 
 
 ESTIMATES = [
-    ("Mark Milley said as many as 40,000 Russian soldiers were killed or wounded.", "2022-11-10", "Wire",
-     "Mark Milley", "as many as 40,000", None, 40000, "at_most"),
-    ("Oleksii Reznikov said more than 100,000 Russian soldiers were killed or wounded.", "2022-11-14", "Daily",
-     "Oleksii Reznikov", "more than 100,000", 100000, None, "more_than"),
-    ("Ben Wallace said between 90,000 and 100,000 Russian soldiers were killed or wounded.", "2022-12-01", "Times",
-     "Ben Wallace", "between 90,000 and 100,000", 90000, 100000, "range"),
+    (
+        "Mark Milley said as many as 40,000 Russian soldiers were killed or wounded.",
+        "2022-11-10",
+        "Wire",
+        "Mark Milley",
+        "as many as 40,000",
+        None,
+        40000,
+        "at_most",
+    ),
+    (
+        "Oleksii Reznikov said more than 100,000 Russian soldiers were killed or wounded.",
+        "2022-11-14",
+        "Daily",
+        "Oleksii Reznikov",
+        "more than 100,000",
+        100000,
+        None,
+        "more_than",
+    ),
+    (
+        "Ben Wallace said between 90,000 and 100,000 Russian soldiers were killed or wounded.",
+        "2022-12-01",
+        "Times",
+        "Ben Wallace",
+        "between 90,000 and 100,000",
+        90000,
+        100000,
+        "range",
+    ),
 ]
 
 
 def build_store(path: Path, extract: Any) -> dict[str, str]:
     """A store with one extracted article, one hostile article and three hand-built estimate reports."""
     ids: dict[str, str] = {}
-    article = (Path(__file__).resolve().parents[1] / "examples" / "articles" / "04_kherson_withdrawal.txt").read_text()
+    article = (
+        Path(__file__).resolve().parents[1] / "examples" / "articles" / "04_kherson_withdrawal.txt"
+    ).read_text()
     with Store(path) as store:
         report = extract(article, published="2022-11-10", source="Reuters", title="Kherson withdrawal")
-        store.write_report(report, article, {"source": "Reuters", "published": "2022-11-10", "title": "Kherson withdrawal"})
+        store.write_report(
+            report, article, {"source": "Reuters", "published": "2022-11-10", "title": "Kherson withdrawal"}
+        )
         ids["article"] = report.document.id
-        hostile = extract(HOSTILE, published="2022-11-11", source="Wire", title="<script>alert(1)</script> headline")
-        store.write_report(hostile, HOSTILE, {"source": "Wire", "published": "2022-11-11",
-                                              "title": "<script>alert(1)</script> headline"})
+        hostile = extract(
+            HOSTILE, published="2022-11-11", source="Wire", title="<script>alert(1)</script> headline"
+        )
+        store.write_report(
+            hostile,
+            HOSTILE,
+            {"source": "Wire", "published": "2022-11-11", "title": "<script>alert(1)</script> headline"},
+        )
         ids["hostile"] = hostile.document.id
         for text, published, source, speaker, figure, low, high, qual in ESTIMATES:
             r = estimate_report(text, published, source, speaker, figure, low, high, qual)
@@ -118,8 +179,9 @@ class Server:
         except subprocess.TimeoutExpired:
             self.proc.kill()
 
-    def request(self, path: str, method: str = "GET", body: bytes | None = None,
-                headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+    def request(
+        self, path: str, method: str = "GET", body: bytes | None = None, headers: dict[str, str] | None = None
+    ) -> tuple[int, dict[str, str], bytes]:
         """Status, headers and body of one request (errors included)."""
         req = urllib.request.Request(self.base + path, data=body, method=method, headers=headers or {})
         try:

@@ -17,9 +17,13 @@ def register(app: typer.Typer) -> None:
         db: str = typer.Option(None, "--db", help="Store file (default: $SITREP_DB or sitrep.db)."),
         host: str = typer.Option("127.0.0.1", "--host", help="Interface to bind (loopback by default)."),
         port: int = typer.Option(8000, "--port", help="TCP port."),
-        token: str = typer.Option(None, "--token", envvar="SITREP_TOKEN",
-                                  help="Token that write requests must send as 'Authorization: Bearer ...'; "
-                                       "without it the server is read-only."),
+        token: str = typer.Option(
+            None,
+            "--token",
+            envvar="SITREP_TOKEN",
+            help="Token that write requests must send as 'Authorization: Bearer ...'; "
+            "without it the server is read-only.",
+        ),
     ) -> None:
         """Serve the JSON API (/api/...) and the web UI for a store."""
         from .cli import fail
@@ -36,6 +40,9 @@ def register(app: typer.Typer) -> None:
             return
         if host not in ("127.0.0.1", "localhost", "::1"):
             typer.echo(f"sitrep: warning: serving on {host}, reachable from other machines", err=True)
-        typer.echo(f"sitrep: serving {db or default_db_path()} on http://{host}:{port}/ "
-                   f"({'writes need the token' if token else 'read-only'})", err=True)
+        typer.echo(
+            f"sitrep: serving {db or default_db_path()} on http://{host}:{port}/ "
+            f"({'writes need the token' if token else 'read-only'})",
+            err=True,
+        )
         uvicorn.run(application, host=host, port=port, log_level=os.environ.get("SITREP_LOG", "warning"))

@@ -9,6 +9,7 @@ Security Policy forbids inline script, so an ingested `<script>` or `onerror=` c
 from __future__ import annotations
 
 import hmac
+import json
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -128,7 +129,9 @@ class Stores:
 
 def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
     """The web app over the store file `db`; writes need `token` (writes are refused when it is None)."""
-    app = FastAPI(title="sitrep", version="1", docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json")
+    app = FastAPI(
+        title="sitrep", version="1", docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json"
+    )
     stores = Stores(db)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
     env.globals.update(person_href=person_href)
@@ -174,8 +177,12 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     def documents_ctx(request: Request) -> dict[str, Any]:
         p = request.query_params
-        page = query.documents(stores.reader(), limit=_limit(p.get("limit"), 50), offset=_offset(p.get("offset")),
-                               source=_text(p.get("source"), "source"))
+        page = query.documents(
+            stores.reader(),
+            limit=_limit(p.get("limit"), 50),
+            offset=_offset(p.get("offset")),
+            source=_text(p.get("source"), "source"),
+        )
         return {**page, "stats": stores.cached("stats", (), lambda: query.stats(stores.reader()))}
 
     def document_ctx(doc_id: str) -> dict[str, Any]:
@@ -196,8 +203,11 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     def estimates_ctx(request: Request) -> list[dict[str, Any]]:
         p = request.query_params
         subject, outcome = _text(p.get("subject"), "subject"), _text(p.get("outcome"), "outcome")
-        return stores.cached("estimates", (subject, outcome),
-                             lambda: query.estimates(stores.reader(), subject=subject, outcome=outcome))
+        return stores.cached(
+            "estimates",
+            (subject, outcome),
+            lambda: query.estimates(stores.reader(), subject=subject, outcome=outcome),
+        )
 
     def contradictions_ctx() -> list[dict[str, Any]]:
         return stores.cached("contradictions", (), lambda: query.contradictions(stores.reader()))
@@ -217,36 +227,36 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     # ---- JSON API -----------------------------------------------------------------------------------
 
     @app.get("/api/stats")
-    def api_stats() -> dict[str, Any]:
-        return query.stats(stores.reader())
+    def api_stats() -> Response:
+        return _json(query.stats(stores.reader()))
 
     @app.get("/api/documents")
-    def api_documents(request: Request) -> dict[str, Any]:
-        return documents_ctx(request)
+    def api_documents(request: Request) -> Response:
+        return _json(documents_ctx(request))
 
     @app.get("/api/documents/{doc_id}")
-    def api_document(doc_id: str) -> dict[str, Any]:
-        return document_ctx(doc_id)
+    def api_document(doc_id: str) -> Response:
+        return _json(document_ctx(doc_id))
 
     @app.get("/api/statements")
-    def api_statements(request: Request) -> dict[str, Any]:
-        return statements_ctx(request)
+    def api_statements(request: Request) -> Response:
+        return _json(statements_ctx(request))
 
     @app.get("/api/estimates")
-    def api_estimates(request: Request) -> list[dict[str, Any]]:
-        return estimates_ctx(request)
+    def api_estimates(request: Request) -> Response:
+        return _json(estimates_ctx(request))
 
     @app.get("/api/contradictions")
-    def api_contradictions() -> list[dict[str, Any]]:
-        return contradictions_ctx()
+    def api_contradictions() -> Response:
+        return _json(contradictions_ctx())
 
     @app.get("/api/search")
-    def api_search(request: Request) -> dict[str, Any]:
-        return search_ctx(request)
+    def api_search(request: Request) -> Response:
+        return _json(search_ctx(request))
 
     @app.get("/api/timeline/{name}")
-    def api_timeline(name: str) -> dict[str, Any]:
-        return timeline_ctx(name)
+    def api_timeline(name: str) -> Response:
+        return _json(timeline_ctx(name))
 
     @app.post("/api/documents", status_code=201)
     async def api_ingest(request: Request) -> JSONResponse:
@@ -255,8 +265,6 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         if len(body) > max_body:
             raise ApiError(413, f"request body larger than {max_body} bytes")
         try:
-            import json
-
             data = json.loads(body)
         except ValueError as exc:
             raise ApiError(400, f"body is not JSON: {exc}") from None
@@ -285,22 +293,33 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     @app.get("/people/{name}", response_class=HTMLResponse)
     def page_person(name: str, request: Request) -> HTMLResponse:
         name = _text(name, "name", required=True) or ""
-        rows = query.statements(stores.reader(), speaker=name, limit=_limit(request.query_params.get("limit"), 200))
+        rows = query.statements(
+            stores.reader(), speaker=name, limit=_limit(request.query_params.get("limit"), 200)
+        )
         entity = _person(stores.reader(), name)
         return render("person.html", name=name, statements=rows, entity=entity)
 
     @app.get("/api/people/{name}")
-    def api_person(name: str) -> dict[str, Any]:
+    def api_person(name: str) -> Response:
         name = _text(name, "name", required=True) or ""
-        return {"name": name, "entity": _person(stores.reader(), name),
-                "statements": query.statements(stores.reader(), speaker=name, limit=200)}
+        return _json(
+            {
+                "name": name,
+                "entity": _person(stores.reader(), name),
+                "statements": query.statements(stores.reader(), speaker=name, limit=200),
+            }
+        )
 
     @app.get("/estimates", response_class=HTMLResponse)
     def page_estimates(request: Request) -> HTMLResponse:
         series = estimates_ctx(request)
         charts = [(s, series_svg(s), claimant_colours(s)) for s in series]
-        return render("estimates.html", charts=charts, subject=request.query_params.get("subject") or "",
-                      outcome=request.query_params.get("outcome") or "")
+        return render(
+            "estimates.html",
+            charts=charts,
+            subject=request.query_params.get("subject") or "",
+            outcome=request.query_params.get("outcome") or "",
+        )
 
     @app.get("/contradictions", response_class=HTMLResponse)
     def page_contradictions() -> HTMLResponse:
@@ -315,6 +334,14 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         return render("timeline.html", **timeline_ctx(name))
 
     return app
+
+
+def _json(data: Any) -> Response:
+    """A JSON response serialized in one pass (the query layer already returns plain data)."""
+    return Response(
+        json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str),
+        media_type="application/json",
+    )
 
 
 def _num(x: Any) -> str:
@@ -338,8 +365,6 @@ def _focus(value: str | None) -> tuple[int, int] | None:
 
 def _person(store: Store, name: str) -> dict[str, Any] | None:
     """The cross-article entity a name refers to (name, aliases, titles, roles), if the store knows it."""
-    import json
-
     from ..aggregate.resolve import name_key
 
     key = name_key(name)
@@ -359,7 +384,9 @@ def _person(store: Store, name: str) -> dict[str, Any] | None:
 
 def _check_token(request: Request, token: str | None) -> None:
     if not token:
-        raise ApiError(403, "writing is disabled: start the server with --token (or SITREP_TOKEN) to allow it")
+        raise ApiError(
+            403, "writing is disabled: start the server with --token (or SITREP_TOKEN) to allow it"
+        )
     given = request.headers.get("authorization", "")
     if not given.lower().startswith("bearer ") or not hmac.compare_digest(given[7:].strip(), token):
         raise ApiError(401, "a valid 'Authorization: Bearer <token>' header is required to write")
@@ -373,7 +400,9 @@ def _ingest_one(stores: Stores, data: dict[str, Any]) -> dict[str, Any]:
         report = extract(data["text"], published=data.get("published"), **meta)
     except InputError as exc:
         raise ApiError(400, str(exc)) from None
-    new = stores.write(lambda s: s.write_report(report, data["text"], {**meta, "published": report.document.published}))
+    new = stores.write(
+        lambda s: s.write_report(report, data["text"], {**meta, "published": report.document.published})
+    )
     return {"id": report.document.id, "new": bool(new), "url": f"/documents/{report.document.id}"}
 
 
@@ -384,9 +413,13 @@ async def _run_in_thread(fn: Callable[[], Any]) -> Any:
 
 
 def _error(request: Request, exc: ApiError, render: Callable[..., HTMLResponse]) -> Response:
-    wants_json = request.url.path.startswith("/api/") or "application/json" in request.headers.get("accept", "")
+    wants_json = request.url.path.startswith("/api/") or "application/json" in request.headers.get(
+        "accept", ""
+    )
     if wants_json:
-        response: Response = JSONResponse({"error": {"status": exc.status, "message": exc.message}}, status_code=exc.status)
+        response: Response = JSONResponse(
+            {"error": {"status": exc.status, "message": exc.message}}, status_code=exc.status
+        )
     else:
         response = render("error.html", status=exc.status, error=exc)
     response.headers["Content-Security-Policy"] = CSP

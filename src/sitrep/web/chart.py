@@ -83,29 +83,44 @@ def series_svg(series: dict[str, Any]) -> Markup:
     ]
     for k in range(5):
         v = top * k / 4
-        parts.append(f'<text x="{PAD_L - 6}" y="{y(v) + 4:.1f}" text-anchor="end" class="tick">{_fmt(v)}</text>')
+        parts.append(
+            f'<text x="{PAD_L - 6}" y="{y(v) + 4:.1f}" text-anchor="end" class="tick">{_fmt(v)}</text>'
+        )
     if known:
         parts.append(f'<text x="{PAD_L}" y="{H - 12}" class="tick">{d0.isoformat()}</text>')
         if d1 != d0:
-            parts.append(f'<text x="{W - PAD_R}" y="{H - 12}" text-anchor="end" class="tick">{d1.isoformat()}</text>')
+            parts.append(
+                f'<text x="{W - PAD_R}" y="{H - 12}" text-anchor="end" class="tick">{d1.isoformat()}</text>'
+            )
     for i, e in enumerate(ests):
         colour = colours[str(e.get("claimant") or "unattributed")]
         lo, hi = e.get("low"), e.get("high")
         cx = x(i)
-        tip = escape(f"{e.get('claimant') or 'unattributed'}: {e.get('text', '')} ({e.get('source') or '?'}, {e.get('published') or 'undated'})")
+        tip = escape(
+            f"{e.get('claimant') or 'unattributed'}: {e.get('text', '')} ({e.get('source') or '?'}, {e.get('published') or 'undated'})"
+        )
         parts.append(f'<a href="{escape(point_href(e))}" class="point"><title>{tip}</title>')
         if lo is not None and hi is not None and lo != hi:
-            parts.append(f'<line x1="{cx:.1f}" y1="{y(float(lo)):.1f}" x2="{cx:.1f}" y2="{y(float(hi)):.1f}" stroke="{colour}" stroke-width="3"/>')
+            parts.append(
+                f'<line x1="{cx:.1f}" y1="{y(float(lo)):.1f}" x2="{cx:.1f}" y2="{y(float(hi)):.1f}" stroke="{colour}" stroke-width="3"/>'
+            )
         elif lo is not None and hi is None:  # lower bound: arrow up
-            parts.append(f'<line x1="{cx:.1f}" y1="{y(float(lo)):.1f}" x2="{cx:.1f}" y2="{y(float(lo)) - 18:.1f}" stroke="{colour}" stroke-width="2"/>'
-                         f'<path d="M{cx - 5:.1f},{y(float(lo)) - 16:.1f} L{cx:.1f},{y(float(lo)) - 24:.1f} L{cx + 5:.1f},{y(float(lo)) - 16:.1f} Z" fill="{colour}"/>')
+            parts.append(
+                f'<line x1="{cx:.1f}" y1="{y(float(lo)):.1f}" x2="{cx:.1f}" y2="{y(float(lo)) - 18:.1f}" stroke="{colour}" stroke-width="2"/>'
+                f'<path d="M{cx - 5:.1f},{y(float(lo)) - 16:.1f} L{cx:.1f},{y(float(lo)) - 24:.1f} L{cx + 5:.1f},{y(float(lo)) - 16:.1f} Z" fill="{colour}"/>'
+            )
         elif hi is not None and lo is None:  # upper bound: arrow down
-            parts.append(f'<line x1="{cx:.1f}" y1="{y(float(hi)):.1f}" x2="{cx:.1f}" y2="{min(y(float(hi)) + 18, PAD_T + ph):.1f}" stroke="{colour}" stroke-width="2"/>'
-                         f'<path d="M{cx - 5:.1f},{y(float(hi)) + 16:.1f} L{cx:.1f},{y(float(hi)) + 24:.1f} L{cx + 5:.1f},{y(float(hi)) + 16:.1f} Z" fill="{colour}"/>')
-        mid = float(lo if lo is not None else hi) if (lo is None or hi is None) else (float(lo) + float(hi)) / 2
+            parts.append(
+                f'<line x1="{cx:.1f}" y1="{y(float(hi)):.1f}" x2="{cx:.1f}" y2="{min(y(float(hi)) + 18, PAD_T + ph):.1f}" stroke="{colour}" stroke-width="2"/>'
+                f'<path d="M{cx - 5:.1f},{y(float(hi)) + 16:.1f} L{cx:.1f},{y(float(hi)) + 24:.1f} L{cx + 5:.1f},{y(float(hi)) + 16:.1f} Z" fill="{colour}"/>'
+            )
+        mid = (
+            float(lo if lo is not None else hi) if (lo is None or hi is None) else (float(lo) + float(hi)) / 2
+        )
         parts.append(f'<circle cx="{cx:.1f}" cy="{y(mid):.1f}" r="5" fill="{colour}"/></a>')
     parts.append("</svg>")
     legend = "".join(
-        f'<li><svg class="swatch" width="12" height="12"><rect width="12" height="12" fill="{c}"/></svg>{escape(name)}</li>' for name, c in colours.items()
+        f'<li><svg class="swatch" width="12" height="12"><rect width="12" height="12" fill="{c}"/></svg>{escape(name)}</li>'
+        for name, c in colours.items()
     )
     return Markup("".join(parts) + f'<ul class="legend">{legend}</ul>')

@@ -55,15 +55,32 @@ def marks(report: Report) -> list[Mark]:
     out: list[Mark] = []
     for s in report.statements:
         name = s.speaker.name if s.speaker else None
-        out.append(Mark("statement", *s.content.span, anchor=s.id, title=f"{name or 'unattributed'} ({s.kind}, {s.cue.text})",
-                        href=person_href(name) if name else None, colour=colours.get(name or "")))
+        out.append(
+            Mark(
+                "statement",
+                *s.content.span,
+                anchor=s.id,
+                title=f"{name or 'unattributed'} ({s.kind}, {s.cue.text})",
+                href=person_href(name) if name else None,
+                colour=colours.get(name or ""),
+            )
+        )
     for q in report.quantities:
         bounds = f"{q.low if q.low is not None else ''}–{q.high if q.high is not None else ''}"
-        out.append(Mark("quantity", *q.span, anchor=q.id, title=f"{q.qualifier} {bounds} {q.subject or ''} {' '.join(q.outcome)}".strip()))
+        out.append(
+            Mark(
+                "quantity",
+                *q.span,
+                anchor=q.id,
+                title=f"{q.qualifier} {bounds} {q.subject or ''} {' '.join(q.outcome)}".strip(),
+            )
+        )
     for e in report.events:
         out.append(Mark("event", *e.trigger.span, anchor=e.id, title=f"{e.type} ({e.status})"))
     for i, p in enumerate(report.places):
-        out.append(Mark("place", *p.span, anchor=f"place-{i}", title=f"{p.name}, {p.country or '?'} ({p.feature})"))
+        out.append(
+            Mark("place", *p.span, anchor=f"place-{i}", title=f"{p.name}, {p.country or '?'} ({p.feature})")
+        )
     for i, t in enumerate(report.times):
         out.append(Mark("time", *t.span, anchor=f"time-{i}", title=f"{t.type} {t.value or ''}".strip()))
     return [m for m in out if 0 <= m.start < m.end]
@@ -75,7 +92,8 @@ def _open(m: Mark, first: bool) -> str:
     if m.kind == "statement":
         colour = f" speaker-{m.colour}" if m.colour is not None else ""
         if m.href:
-            return f'<a class="hl statement{colour}" href="{escape(m.href)}" title="{title}" data-item="{escape(m.anchor)}"{anchor}>'
+            item = escape(m.anchor)
+            return f'<a class="hl statement{colour}" href="{escape(m.href)}" title="{title}" data-item="{item}"{anchor}>'
         return f'<span class="hl statement" title="{title}" data-item="{escape(m.anchor)}"{anchor}>'
     return f'<mark class="hl {m.kind}" title="{title}" data-item="{escape(m.anchor)}"{anchor}>'
 
@@ -98,9 +116,11 @@ def highlight(text: str, report: Report, focus: tuple[int, int] | None = None) -
     order = {k: i for i, k in enumerate(KINDS)}
     opened: set[int] = set()
     html: list[str] = []
-    for a, b in zip(cuts, cuts[1:]):
-        covering = sorted((i for i, m in enumerate(items) if m.start <= a and b <= m.end),
-                          key=lambda i: (order[items[i].kind], items[i].start, -items[i].end))
+    for a, b in zip(cuts, cuts[1:], strict=False):
+        covering = sorted(
+            (i for i, m in enumerate(items) if m.start <= a and b <= m.end),
+            key=lambda i: (order[items[i].kind], items[i].start, -items[i].end),
+        )
         # A link may not contain another link: keep only the outermost statement per piece.
         seen_statement = False
         active = []
