@@ -93,7 +93,8 @@ def _open(m: Mark, first: bool) -> str:
         colour = f" speaker-{m.colour}" if m.colour is not None else ""
         if m.href:
             item, href = escape(m.anchor), escape(m.href)
-            return f'<a class="hl statement{colour}" href="{href}" title="{title}" data-item="{item}"{anchor}>'
+            cls = f"hl statement{colour}"
+            return f'<a class="{cls}" href="{href}" title="{title}" data-item="{item}"{anchor}>'
         return f'<span class="hl statement" title="{title}" data-item="{escape(m.anchor)}"{anchor}>'
     return f'<mark class="hl {m.kind}" title="{title}" data-item="{escape(m.anchor)}"{anchor}>'
 
