@@ -51,7 +51,7 @@ def position_cues() -> dict[str, str]:
     return {r[0].lower(): r[1] for r in _rows("positions_cues.tsv")}
 
 
-def condition_markers() -> list[tuple[str, bool]]:
-    """(surface marker, negated) pairs, longest first."""
-    marks = [(k, v == "condition_neg") for k, v in position_cues().items() if v.startswith("condition")]
+def condition_markers() -> list[tuple[str, str]]:
+    """(surface marker, class: condition | condition_neg | condition_until) pairs, longest first."""
+    marks = [(k, v) for k, v in position_cues().items() if v.startswith("condition")]
     return sorted(marks, key=lambda m: -len(m[0]))

@@ -7,11 +7,13 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
 from ..model import Position
-from .events_args import name_of, speaker_name, statement_at, subject_of
+from .events_args import clause_tokens, speaker_name, statement_at, subject_of
+from .events_parties import governing_speech, party_name
 from .events_lexicon import position_cues, position_topics
 from .positions_conditions import condition_extent, find_marker, split_conditions
 
 NEGATORS = {"not", "n't", "never", "no"}
+START_VERBS = {"begin", "start", "resume", "happen", "proceed", "restart", "take"}
 UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
 
 
@@ -28,9 +30,13 @@ def topic_in(toks: list[Token]) -> tuple[str, Token] | None:
 def _complement(pred: Token) -> list[Token]:
     """The words that say what the predicate is about: its object, to/for-phrase or infinitive."""
     out: list[Token] = []
+    doc = pred.doc
+    if pred.i + 1 < len(doc) and doc[pred.i + 1].lower_ == "for" and doc[pred.i + 1].dep_ == "mark":
+        # "called for the deal to be restored"
+        out.extend(doc[pred.i + 2 : min(pred.i + 8, pred.sent.end)])
     for c in pred.children:
         if c.dep_ in ("prep",) and c.lower_ in ("to", "for", "on", "of", "about"):
-            out.extend(t for t in c.subtree)
+            out.extend(t for t in clause_tokens(c)[:8])
         elif c.dep_ in ("xcomp", "dobj", "ccomp", "prt", "attr"):
             sub = [t for t in c.subtree]
             out.extend(sub[:8])
@@ -52,7 +58,8 @@ def _stance_of(tok: Token) -> tuple[str, list[Token]] | None:
     if cls == "open" and tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("acomp", "amod", "xcomp", "ROOT", "ccomp", "conj", "advcl", "oprd", "attr"):
         return ("rejects" if _negated(tok) else "open"), _complement(tok)
     if cls == "open_verb" and tok.pos_ == "VERB":
-        if lemma == "call" and not any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children):
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+        if lemma == "call" and nxt.lower_ != "for":
             return None
         return ("rejects" if _negated(tok) else "open"), _complement(tok)
     if cls == "rejects" and tok.pos_ == "VERB":
@@ -68,7 +75,7 @@ def _holder(pred: Token) -> str | None:
     """The canonical name of whoever holds the position: the predicate's subject, else the speaker."""
     verb = pred.head if pred.dep_ in ("acomp", "attr", "oprd", "amod") else pred
     subj = subject_of(verb)
-    name = name_of(subj)
+    name = party_name(subj)
     if name is None:
         name = speaker_name(statement_at(pred.doc, pred.idx))
     return name
@@ -79,20 +86,19 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     if hit is None:
         return None
     topic, topic_tok = hit
-    holder = _holder(pred)
+    holder = _speaker_holder(pred) if stance == "conditional" else _holder(pred)
     if holder is None:
         return None
     doc = sent.doc
     conditions: list[Span] = []
     negs: list[bool] = []
-    marker = find_marker(sent, pred)
+    marker = find_marker(sent, pred, stance)
     if marker is not None:
         first, end, neg = marker
         c0, c1 = condition_extent(sent, pred, first, end)
         if c1 > c0:
             conditions = split_conditions(doc[c0:c1])
-            # "will not negotiate unless X" is "negotiates only if X"
-            negs = [neg != (stance == "rejects")] * len(conditions)
+            negs = [neg] * len(conditions)
     if conditions:
         stance = "conditional"
     st = statement_at(doc, pred.idx)
@@ -111,6 +117,26 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     )
 
 
+def _conditional_start(tok: Token) -> tuple[str, list[Token]] | None:
+    """"talks can begin only if ...": a topic that starts under a condition is a conditional offer."""
+    if tok.pos_ != "VERB" or tok.lemma_ not in START_VERBS:
+        return None
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or find_marker(tok.sent, tok) is None:
+        return None
+    return "conditional", [t for t in subj.subtree]
+
+
+def _speaker_holder(tok: Token) -> str | None:
+    """Who voices the sentence at `tok`: the subject of its reporting verb, else the statement's speaker."""
+    cue = governing_speech(tok)
+    if cue is not None:
+        name = party_name(subject_of(cue))
+        if name:
+            return name
+    return speaker_name(statement_at(tok.doc, tok.idx))
+
+
 def find_positions(doc: Doc) -> list[Position]:
     """Stated positions: who is open to what, on which conditions."""
     out: list[Position] = []
@@ -118,6 +144,8 @@ def find_positions(doc: Doc) -> list[Position]:
     for sent in doc.sents:
         for tok in sent:
             found = _stance_of(tok)
+            if found is None:
+                found = _conditional_start(tok)
             if found is None:
                 continue
             stance, comp = found

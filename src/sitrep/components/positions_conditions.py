@@ -13,11 +13,19 @@ LEAD_STRIP = {"that", "only", ",", "and", "or", "then"}
 TRAIL_STRIP = {",", ".", ";", ":", "and", "or", "but", '"', "'", "\u201d"}
 
 
-def find_marker(sent: Span, pred: Token) -> tuple[int, int, bool] | None:
-    """The condition marker nearest the predicate in its sentence: (first token, end token, negated)."""
+def find_marker(sent: Span, pred: Token, stance: str = "open") -> tuple[int, int, bool] | None:
+    """The condition marker nearest the predicate in its sentence: (first token, end token, negated).
+
+    `negated` says whether the condition is one that must NOT hold for the holder to agree:
+    "open to talks unless X" (negated) but "will not negotiate unless X" and "rules out talks until X" (not).
+    """
     text = sent.text.lower()
     best = None
-    for mark, neg in condition_markers():
+    refuses = stance == "rejects"
+    for mark, cls in condition_markers():
+        if cls == "condition_until" and not refuses:
+            continue
+        neg = (cls == "condition_neg") != refuses if cls != "condition_until" else False
         for m in re.finditer(r"(?<![\w-])" + re.escape(mark) + r"(?![\w-])", text):
             start_char = sent.start_char + m.start()
             end_char = sent.start_char + m.end()
