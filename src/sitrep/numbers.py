@@ -206,7 +206,7 @@ def read_amount(words: Sequence[str], i: int) -> Amount | None:
     frame = ""
     while True:
         w = _low(words, j)
-        if w in QUOTES and j > i:
+        if w in QUOTES:
             j += 1
             continue
         if w in ("between", "from") and not frame:

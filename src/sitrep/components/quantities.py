@@ -100,7 +100,7 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
             p_amount, p_end, p_q, p_subj = prev
             if subject is None and _coordinated(doc, p_amount, p_end, a) and p_q.subject:
                 subject, unit = p_q.subject, p_q.unit
-            elif (subject and unit == "people" and p_q.unit == "people" and _nationality(subject_span) is None
+            elif (subject and unit in ("people", "count") and p_q.unit == unit and _nationality(subject_span) is None
                   and _nationality(p_subj) and _coordinated(doc, p_amount, p_end, a)):
                 subject = f"{_nationality(p_subj)} {subject}"
             if not outcomes and _coordinated(doc, p_amount, p_end, a):

@@ -14,6 +14,7 @@ MONTHS = {
     "november", "december", "jan", "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun.", "jul.", "aug",
     "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.",
 }
+CURRENCY_SIGNS = {"$", "€", "£", "¥", "US$"}
 NAME_ENTS = {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT"}
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
 _CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
@@ -140,6 +141,8 @@ def amount_span(doc: Doc, a: Amount) -> Span:
     s, e = a.start, a.end
     while s < e - 1 and doc[s].text in QUOTES:
         s += 1
+    if s > 0 and doc[s - 1].text in CURRENCY_SIGNS and not doc[s - 1].whitespace_:
+        s -= 1
     while e > s + 1 and doc[e - 1].text in QUOTES:
         e -= 1
     return doc[s:e]
