@@ -1,11 +1,18 @@
 # make run: set up and run sitrep's main job on the bundled examples; make test: set up and test.
-.PHONY: setup run test bench lint
+.PHONY: setup run serve test bench lint
 
 setup:
 	./scripts/setup
 
+# The main job: ingest the bundled example articles into the default store (sitrep.db, SQLite),
+# then print the estimate series and the contradictions found across them. Re-running adds nothing.
 run: setup
-	.venv/bin/sitrep extract examples/articles/*.txt --format table
+	.venv/bin/sitrep ingest examples/articles --db sitrep.db
+	.venv/bin/sitrep estimates --db sitrep.db
+	.venv/bin/sitrep contradictions --db sitrep.db
+
+serve: setup
+	.venv/bin/sitrep serve --db sitrep.db
 
 test: setup
 	.venv/bin/python -m pytest -q
