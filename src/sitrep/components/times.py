@@ -23,9 +23,11 @@ def _future_cues() -> set[str]:
 
 def _verb_of(tok: Token) -> Token:
     """The nearest verb governing `tok` (itself if it is one)."""
-    for _ in range(6):
+    for step in range(6):
         if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
             return tok
+        if step > 0 and tok.pos_ == "NOUN" and tok.dep_ not in ("npadvmod", "nsubj", "dobj", "attr"):
+            return tok  # "the invasion in February": the noun, not the clause, anchors the time
         tok = tok.head
     return tok
 
@@ -61,6 +63,8 @@ def make_direction(doc: Doc):  # type: ignore[no-untyped-def]
         before = [t.lower_ for t in doc[max(span.start - 2, span.sent.start) : span.start]]
         if any(w in ("next", "coming", "upcoming", "until", "till") for w in before):
             return "future"
+        if span.start >= 2 and doc[span.start - 1].pos_ == "ADP" and doc[span.start - 2].pos_ == "NOUN":
+            return "present"  # "the invasion in February": the noun, not the clause, anchors the time
         verb = _verb_of(span.root)
         if verb.pos_ in ("VERB", "AUX"):
             if _is_future_verb(verb, cues):

@@ -160,7 +160,7 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     strict = rel in ("last", "next", "past", "the past")
     if direction == "present":
         ahead = (mon - ctx.dct.month) % 12
-        direction = "future" if 0 < ahead <= 3 else "past"
+        direction = "future" if 0 < ahead <= 2 else "past"
     return mk(m, "date", cal.month(cal.month_year(ctx.dct, mon, direction, strict), mon), mod, "month")
 
 

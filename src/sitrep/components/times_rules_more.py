@@ -255,7 +255,10 @@ def _bare_units(m: re.Match[str], ctx: Ctx) -> Cand | None:
 def _ordinal_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if norm(m.group(1)) in ("last", "final"):
         return None
-    return mk(m, "duration", None, name="ordinal")
+    cand = mk(m, "duration", None, name="ordinal")
+    if not m.group(0).lower().startswith("the"):
+        cand.start = m.start(1)
+    return cand
 
 
 @rule("half_unit", P + r"(?i:half\s+(?:a|an)\s+(hour|day|week|month|year|decade|century))" + E)
