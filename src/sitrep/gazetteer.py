@@ -32,6 +32,7 @@ DATA = resources.files("sitrep") / "data"
 US_STATE_PRIOR = 6.0
 REGION_PRIOR = 5.0
 TOWN_PRIOR = 3.0
+COUNTY_PRIOR = 4.0
 CONTINENT_PRIOR = 8.5
 
 
@@ -58,6 +59,7 @@ class Gazetteer:
     demonyms: dict[str, str] = field(default_factory=dict)
     towns: dict[str, list[int]] = field(default_factory=dict)  # key -> rows of rg_cities1000, built lazily
     stoplist: frozenset[str] = frozenset()
+    title_heads: frozenset[str] = frozenset()
     max_words: int = 1
 
     def add(self, key_text: str, entry: Entry, main: bool) -> None:
@@ -199,19 +201,35 @@ def _town(i: int) -> Entry:
 def _add_towns_and_regions(g: Gazetteer, seen: set[tuple[str, str]],
                            admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
     towns: dict[str, list[int]] = {}
-    for i, (lat, lon, name, adm1, _adm2, cc) in enumerate(_rg_rows()):
+    counties: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
+    for i, (lat, lon, name, adm1, adm2, cc) in enumerate(_rg_rows()):
         if adm1:
             admin1[(cc, adm1)].append((float(lat), float(lon)))
+        if adm2.endswith(" County"):
+            counties[(cc, adm1, adm2)].append((float(lat), float(lon)))
         key = normalize(name)
         if (key, cc) in seen:
             continue
         seen.add((key, cc))
         towns.setdefault(key, []).append(i)
     g.towns = towns
+    for (cc, adm1, adm2), points in counties.items():
+        lat, lon = _median(points)
+        prior = COUNTY_PRIOR + 0.5 * math.log10(len(points))  # more towns: a better-known county
+        entry = Entry(adm2, cc, lat, lon, "county", f"admin2:{cc}:{adm1}:{adm2}", prior, adm1)
+        g.add(adm2, entry, True)
 
 
 def _median(points: list[tuple[float, float]]) -> tuple[float, float]:
-    return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+    """A region's representative point: the middle of its towns' 5th-95th percentile box."""
+    if len(points) < 5:
+        return statistics.median(p[0] for p in points), statistics.median(p[1] for p in points)
+    lats = sorted(p[0] for p in points)
+    lons = sorted(p[1] for p in points)
+    lo, hi = len(points) // 20, len(points) - 1 - len(points) // 20
+    if lons[hi] - lons[lo] > 180:  # spans the antimeridian (Alaska, Chukotka): the median is safer
+        return statistics.median(lats), statistics.median(lons)
+    return (lats[lo] + lats[hi]) / 2, (lons[lo] + lons[hi]) / 2
 
 
 def _add_admin1(g: Gazetteer, gnc: Path, admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
@@ -265,8 +283,8 @@ def _add_demonyms(g: Gazetteer) -> None:
         g.demonyms[normalize(row[0])] = row[1].strip()
 
 
-def _stoplist() -> frozenset[str]:
-    text = (DATA / "gazetteer_stoplist.txt").read_text(encoding="utf-8")
+def _word_list(name: str) -> frozenset[str]:
+    text = (DATA / name).read_text(encoding="utf-8")
     return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
 
 
@@ -283,7 +301,8 @@ def load() -> Gazetteer:
     _add_continents(g, gnc)
     _add_supplement(g)
     _add_demonyms(g)
-    g.stoplist = _stoplist()
+    g.stoplist = _word_list("gazetteer_stoplist.txt")
+    g.title_heads = _word_list("gazetteer_title_heads.txt")
     g.index = dict(g.index)
     g.max_words = max(k.count(" ") for k in g.index) + 1
     return g

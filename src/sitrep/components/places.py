@@ -20,11 +20,15 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..extensions import ensure_extensions
-from ..gazetteer import Entry, distance_km, load
+from ..gazetteer import Entry, distance_km, load, normalize
 from ..model import Place
 from .places_candidates import CandidateFinder, Mention
 
 SUBNATIONAL = frozenset({"city", "region", "state"})
+ALT_PENALTY = 1.2  # a name that is only an alternate (often a historic or foreign) name of the entry
+# proximity to the document's confidently resolved sub-national places: (within km, bonus)
+NEAR_BONUS = ((150.0, 1.5), (500.0, 1.0), (1000.0, 0.4))
+MAX_CONTEXT = 2.5
 BASE_CONFIDENCE = {"dateline": 0.95, "ent": 0.9, "scan": 0.75, "demonym": 0.7}
 
 
@@ -38,7 +42,7 @@ def _candidates(m: Mention) -> list[tuple[Entry, float]]:
     if m.source == "dateline":
         cities = [(e, main) for e, main in found if e.feature == "city"]
         found = cities or found
-    ranked = sorted(((e, e.prior + (0.3 if main else 0.0)) for e, main in found), key=lambda t: -t[1])
+    ranked = sorted(((e, e.prior + (0.3 if main else -ALT_PENALTY)) for e, main in found), key=lambda t: -t[1])
     merged: list[tuple[Entry, float]] = []
     for e, score in ranked:
         if any(o.country == e.country and distance_km(o.lat, o.lon, e.lat, e.lon) < 30 for o, _s in merged):
@@ -47,20 +51,34 @@ def _candidates(m: Mention) -> list[tuple[Entry, float]]:
     return merged
 
 
-def _context_bonus(e: Entry, own: int, strong: Counter[str], weak: Counter[str], hint: str | None) -> float:
-    """How much the rest of the document supports entry `e` of mention number `own`."""
+def _near_bonus(e: Entry, anchors: list[Entry]) -> float:
+    """Support from the nearest other confidently resolved sub-national place."""
+    if e.feature not in SUBNATIONAL or not anchors:
+        return 0.0
+    d = min(distance_km(e.lat, e.lon, a.lat, a.lon) for a in anchors)
+    return next((b for km, b in NEAR_BONUS if d <= km), 0.0)
+
+
+def _context_bonus(e: Entry, strong: Counter[str], weak: Counter[str]) -> float:
+    """How much the rest of the document supports entry `e` through its country's other mentions."""
     if e.country is None:
         return 0.0
     bonus = 0.0
     n = strong.get(e.country, 0)
     if n:
-        bonus += min(3.5, 2.0 + 0.5 * (n - 1))
+        bonus += min(1.75, 1.0 + 0.25 * (n - 1))
     if weak.get(e.country) and e.feature != "country":
-        bonus += 0.7
+        bonus += 0.5
     elif e.feature != "country":
         gaz = load()
         if any(weak.get(nb) or strong.get(nb) for nb in gaz.neighbours.get(e.country, ())):
             bonus += 0.3
+    return bonus
+
+
+def _support(e: Entry, strong: Counter[str], weak: Counter[str], near: list[Entry], hint: str | None) -> float:
+    """All document support for `e`, capped so that context never outweighs a city of 300 times the size."""
+    bonus = min(MAX_CONTEXT, _context_bonus(e, strong, weak) + _near_bonus(e, near))
     if hint and e.country == hint:
         bonus += 3.0
     return bonus
@@ -72,7 +90,8 @@ def resolve(mentions: list[Mention], text: str) -> list[Place]:
     strong: Counter[str] = Counter()
     weak: Counter[str] = Counter()
     confident: list[tuple[str, bool] | None] = []
-    for m, cs in zip(mentions, cands):
+    anchors: list[tuple[int, Entry]] = []
+    for k, (m, cs) in enumerate(zip(mentions, cands)):
         if not cs:
             confident.append(None)
             continue
@@ -82,6 +101,8 @@ def resolve(mentions: list[Mention], text: str) -> list[Place]:
             sub = top.feature in SUBNATIONAL
             (strong if sub else weak)[top.country] += 1
             confident.append((top.country, sub))
+            if sub:
+                anchors.append((k, top))
         else:
             confident.append(None)
     places: list[Place] = []
@@ -92,7 +113,8 @@ def resolve(mentions: list[Mention], text: str) -> list[Place]:
         s_ctx, w_ctx = strong.copy(), weak.copy()
         if own is not None:
             (s_ctx if own[1] else w_ctx)[own[0]] -= 1
-        scored = sorted(((e, p + _context_bonus(e, k, s_ctx, w_ctx, m.country_hint)) for e, p in cs),
+        near = [a for j, a in anchors if j != k and normalize(a.name) != normalize(m.key)]
+        scored = sorted(((e, p + _support(e, s_ctx, w_ctx, near, m.country_hint)) for e, p in cs),
                         key=lambda t: -t[1])
         best, score = scored[0]
         margin = score - scored[1][1] if len(scored) > 1 else 4.0

@@ -153,6 +153,8 @@ class CandidateFinder:
         key = surface.text
         if features and cj > j and self.gaz.known(doc[ci:cj].text):
             key, i, j, features = doc[ci:cj].text, ci, cj, None
+        elif features and not self._cue_fits(key, features):
+            features = None
         elif features and cj > j:
             i, j = ci, cj
         if not self.gaz.known(key):
@@ -162,6 +164,15 @@ class CandidateFinder:
         s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
         if self._free(s, e):
             self._take(Mention(s, e, key, "ent", label, features))
+
+    def _cue_fits(self, key: str, features: frozenset[str]) -> bool:
+        """Whether a cue's feature restriction names a plausible reading of `key` ("U.S. city" does not)."""
+        cands = self.gaz.lookup(key)
+        if not cands:
+            return False
+        best = max(e.prior for e, _m in cands)
+        fitting = [e.prior for e, _m in cands if e.feature in features]
+        return bool(fitting) and max(fitting) >= best - 3.0
 
     def _strong(self, key: str, ent_label: str = "") -> bool:
         """Whether a name is well known enough to be taken as a place on the gazetteer's word alone."""
@@ -188,8 +199,13 @@ class CandidateFinder:
                 i += 1
                 continue
             j, key = match
+            if j < 0:  # a place name heading a newspaper-like title: skip the whole name
+                i = -j
+                continue
             features, ci, cj = _cue(doc, i, j)
-            if features and cj > j:
+            if features and not self._cue_fits(key, features):
+                features = None
+            elif features and cj > j:
                 j = cj
             s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
             if self._free(s, e):
@@ -209,12 +225,16 @@ class CandidateFinder:
                 break
             if _is_cap(last) and not last.is_punct:
                 text = doc[i:j].text
-                if self._acceptable(i, j, text, ents_by_token):
+                verdict = self._acceptable(i, j, text, ents_by_token)
+                if verdict is None:
+                    return (-j, text)
+                if verdict:
                     best = (j, text)
             j += 1
         return best
 
-    def _acceptable(self, i: int, j: int, text: str, ents_by_token: dict[int, Span]) -> bool:
+    def _acceptable(self, i: int, j: int, text: str, ents_by_token: dict[int, Span]) -> bool | None:
+        """Whether tokens `[i, j)` may be taken as a place; None when they head a title to skip whole."""
         doc = self.doc
         key = normalize(text)
         if j - i == 1 and (key in self.gaz.stoplist or doc[i].like_num
@@ -228,8 +248,9 @@ class CandidateFinder:
         if ent is not None:
             if ent.label_ == "PERSON" and (len(ent) > 1 or key in self.surnames or _titled(doc, ent.start)):
                 return False
-            if ent.label_ in {"ORG", "WORK_OF_ART", "EVENT", "PRODUCT", "LAW"} and ent.start == i and ent.end > j:
-                return False  # "Washington Post", "New York Times": the name of something else
+            if (ent.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"} and ent.start == i and ent.end > j
+                    and self.gaz.known(text) and any(t.lower_ in self.gaz.title_heads for t in doc[j:ent.end])):
+                return None  # "Washington Post", "New York Times": the name of something else
         if key in self.surnames or _titled(doc, i):
             return False
         if not self.gaz.known(text):
