@@ -380,3 +380,41 @@ def test_resolve_root_of_subject_phrase(run):
     subject = span_of(doc, "Army Gen. Mark Milley, chairman of the U.S. Joint Chiefs of Staff")
     assert coref.resolve(subject).name == "Mark Milley"
     assert coref.resolve(span_of(doc, "The general")).name == "Mark Milley"
+
+
+def test_multiword_surname_links(run):
+    _, ents, _ = run(
+        "Mayor Bill de Blasio visited the scene on Saturday. De Blasio said there was no link to terrorism."
+    )
+    e = by_name(ents, "Bill de Blasio")
+    assert e.titles == ["Mayor"]
+    assert "De Blasio" in [m.text for m in e.mentions]
+
+
+def test_shared_surname_goes_to_most_mentioned(run):
+    _, ents, _ = run(
+        "Hillary Clinton spoke in Ohio on Monday. Clinton said the economy was improving. "
+        "Her daughter Chelsea Clinton joined her later. Clinton then flew to Florida."
+    )
+    hillary = by_name(ents, "Hillary Clinton")
+    assert [m.text for m in hillary.mentions].count("Clinton") == 2
+    assert len(by_name(ents, "Chelsea Clinton").mentions) == 1
+
+
+def test_first_name_links_to_full_name(run):
+    _, ents, _ = run("LeBron James endorsed the candidate on Sunday. Fans cheered when LeBron arrived.")
+    e = by_name(ents, "LeBron James")
+    assert "LeBron" in e.aliases
+
+
+def test_institution_name_is_not_a_title(run):
+    _, ents, _ = run("The General Assembly voted on the resolution on Thursday.")
+    e = [x for x in ents if "Assembly" in x.name]
+    assert e and e[0].type == "ORG" and e[0].titles == []
+
+
+def test_alias_gives_canonical_name_and_type(run):
+    _, ents, _ = run("U.S. officials met their partners in Brussels. America will send more aid, they said.")
+    e = by_name(ents, "United States")
+    assert e.type == "GPE"
+    assert {"U.S.", "America"} <= set(e.aliases)

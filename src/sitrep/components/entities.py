@@ -278,7 +278,10 @@ def _entity(eid: str, c: Cluster) -> Entity:
         name = max(names, key=lambda m: (len(m.text.split()), -m.start)).text
     else:
         full = [m for m in names if not is_acronym(m.text)]
-        if full and typ == "NORP":
+        canon = [aliases()[fold_name(m.text)] for m in names if fold_name(m.text) in aliases()]
+        if canon and typ != "NORP":
+            name = canon[0]
+        elif full and typ == "NORP":
             name = full[0].text
         elif full:
             name = max(full, key=lambda m: (not m.text.isupper(), len(m.text), -m.start)).text

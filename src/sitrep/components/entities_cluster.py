@@ -104,16 +104,23 @@ def _key(m: Mention) -> str:
     return key
 
 
-def _person_match(m: Mention, c: Cluster) -> bool:
-    """True when a person mention names the cluster's person (surname, full name, spelling variant)."""
+def _person_match(m: Mention, c: Cluster) -> int:
+    """How a person mention names the cluster's person: 2 surname or full name (spelling variants
+    allowed), 1 first name only ("LeBron" after "LeBron James"), 0 not at all."""
     toks, full = m.text.split(), c.full_tokens()
     if not toks or not full:
-        return False
+        return 0
     if len(toks) == 1:
-        return same_name_token(toks[0], full[-1])
+        if same_name_token(toks[0], full[-1]):
+            return 2
+        return 1 if len(full) > 1 and fold_name(toks[0]) == fold_name(full[0]) else 0
     if len(full) == 1:
-        return same_name_token(toks[-1], full[0])
-    return same_name_token(toks[-1], full[-1]) and same_name_token(toks[0], full[0])
+        return 2 if same_name_token(toks[-1], full[0]) else 0
+    short, long_ = (toks, full) if len(toks) < len(full) else (full, toks)
+    tail = long_[-len(short) :]
+    if len(short) < len(long_) and all(same_name_token(a, b) for a, b in zip(short, tail, strict=True)):
+        return 2  # "De Blasio" and "Bill de Blasio"
+    return 2 if same_name_token(toks[-1], full[-1]) and same_name_token(toks[0], full[0]) else 0
 
 
 def _other_match(m: Mention, c: Cluster) -> bool:
@@ -139,20 +146,26 @@ def _other_match(m: Mention, c: Cluster) -> bool:
 
 
 def cluster_names(mentions: list[Mention]) -> list[Cluster]:
-    """Group name mentions into entities, most recent compatible entity first."""
+    """Group name mentions into entities, most recent compatible entity first.
+
+    A bare surname shared by several people ("Clinton") goes to the one named most often so far."""
     clusters: list[Cluster] = []
     for m in sorted(mentions, key=lambda x: x.start):
         target = None
+        if m.label == "PERSON":
+            scored = [(_person_match(m, c), len(c.names), c.last, c) for c in clusters if c.type == "PERSON"]
+            scored = [t for t in scored if t[0]]
+            if scored:
+                target = max(scored, key=lambda t: t[:3])[3]
         for c in sorted(clusters, key=lambda c: -c.last):
-            if m.label == "PERSON" and c.type == "PERSON":
-                ok = _person_match(m, c)
-            elif m.label != "PERSON" and c.type != "PERSON":
+            if target is not None:
+                break
+            if m.label != "PERSON" and c.type != "PERSON":
                 ok = _other_match(m, c)
             else:
                 ok = fold_name(m.text) in {fold_name(n.text) for n in c.names}
             if ok:
                 target = c
-                break
         if target is None:
             target = Cluster()
             clusters.append(target)

@@ -10,6 +10,8 @@ from spacy.tokens import Doc, Span, Token
 from .entities_lexicon import (
     DETERMINERS,
     NAME_CONNECTORS,
+    aliases,
+    country_names,
     cue_lemmas,
     fold_name,
     initials,
@@ -54,9 +56,15 @@ class Mention:
 
 
 def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
-    """Token bounds without leading articles/brackets and trailing punctuation or possessive."""
+    """Token bounds without leading articles/brackets and trailing punctuation or possessive;
+    "Trump's 1995" (an owner before an uncapitalized rest) keeps only the owner."""
     while start < end and (doc[start].lower_ in DETERMINERS or doc[start].text in LEFT_JUNK):
         start += 1
+    for k in range(start + 1, end - 1):
+        possessive = doc[k].lower_ in {"'s", "\u2019s", "'", "\u2019"}
+        if possessive and not any(t.is_title for t in doc[k + 1 : end]):
+            end = k
+            break
     while end > start and (doc[end - 1].text in RIGHT_JUNK or doc[end - 1].lower_ in NAME_CONNECTORS):
         end -= 1
     return start, end
@@ -71,6 +79,10 @@ def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
             ps, pe, plab = out[-1]
             joinable = plab in {"ORG", "FAC"} and doc[pe - 1].lower_ in {"of", "for", "and", "&", "on"}
             if joinable and s == pe and lab in {"GPE", "LOC", "ORG", "FAC"}:
+                out[-1] = (ps, e, plab)
+                continue
+            # a nickname in quotes splits a name: Robert C. "Bobby" + Scott
+            if plab == lab == "PERSON" and s == pe + 1 and doc[pe].text in {'"', "\u201d"}:
                 out[-1] = (ps, e, plab)
                 continue
             # "Ukraine's General Staff": a country's possessive before a generic institution
@@ -101,6 +113,14 @@ def _title_before(doc: Doc, i: int, floor: int) -> tuple[int, tuple[str, ...], s
     if i - 1 >= floor and doc[i - 1].lower_ in title_heads():
         return i - 1, (doc[i - 1].lower_,), ""
     return None
+
+
+def _title_for_non_person(title: str, name: Span) -> bool:
+    """True when a title before a non-PERSON span shows it is a person ("President Zelenskyy"), not
+    part of an institution's name ("General Assembly", "Chief Rabbinate")."""
+    unambiguous = "." in title or " " in title or title.lower() in {"president", "premier", "chancellor"}
+    words_ok = len(name) <= 2 and all(t.is_title and t.lower_ not in nouns() for t in name)
+    return unambiguous and words_ok and title[0].isupper()
 
 
 def _nationality(doc: Doc, i: int) -> str:
@@ -202,7 +222,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
             continue
         # a title inside the NER span ("President Volodymyr Zelenskyy")
         inner = None
-        for k in range(min(4, e2 - s2 - 1), 0, -1):
+        for k in range(min(4, e2 - s2 - 1) if label == "PERSON" else 0, 0, -1):
             if tuple(t.lower_ for t in doc[s2 : s2 + k]) in titles():
                 inner = k
                 break
@@ -215,7 +235,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
             m.strong = label == "PERSON" or doc[s2].is_title
         else:
             found = _title_before(doc, s2, doc[s2].sent.start)
-            if found and (label == "PERSON" or doc[found[0]].is_title) and not (
+            if found and label != "PERSON" and not _title_for_non_person(doc[found[0] : s2].text, doc[s2:e2]):
+                found = None
+            if found and not (
                 label in {"GPE", "LOC", "NORP"} and is_known_place(doc[s2:e2].text, strict=True)
             ):
                 ts, heads, gender = found
@@ -287,6 +309,10 @@ def _fix_labels(doc: Doc, mentions: list[Mention]) -> None:
     person_tokens = _person_tokens(doc, mentions)
     for m in mentions:
         toks = [t.text for t in doc[m.tok_start : m.tok_end]]
+        canon = aliases().get(fold_name(m.text))
+        if canon and not m.titles:  # "U.S." tagged as a person, "U.N." as a place
+            m.label, m.strong = ("GPE" if fold_name(canon) in country_names() else "ORG"), True
+            continue
         if m.strong or is_acronym(m.text) or len(fold_name(m.text)) < 3:
             continue
         if _next_word(doc, m.tok_end) in GEO_HEADS and m.label != "PERSON":
@@ -339,6 +365,8 @@ def descriptor(chunk: Span) -> Mention | None:
     if typ is None or root.ent_type_ in {"PERSON"}:
         return None
     first = chunk[0]
+    if any(t.is_punct and t.text not in {"-", "'s", "\u2019s"} for t in chunk):
+        return None
     poss = [t for t in root.children if t.dep_ == "poss"]
     if first.lower_ != "the" and not poss:
         return None
