@@ -237,7 +237,8 @@ def _lexical_verb(doc: Doc, a: Amount, counted: Counted) -> Token | None:
     if j >= sent.start and doc[j].pos_ == "VERB" and _lex_hits(doc[j]):
         return doc[j]
     k = counted.span.end if counted.span is not None else a.end
-    while k < sent.end and k - a.end <= 6 and (doc[k].pos_ in ("ADV", "AUX", "PART") or doc[k].text in QUOTES):
+    while k < sent.end and k - a.end <= 6 and (doc[k].pos_ in ("ADV", "AUX", "PART") or doc[k].text in QUOTES
+                                                or (doc[k].tag_ == "VBN" and doc[k].lemma_.lower() in REPORTING)):
         k += 1
     if k < sent.end and doc[k].pos_ in ("VERB", "ADJ") and _lex_hits(doc[k]) and doc[k].tag_ in ("VBN", "VBD", "JJ"):
         return doc[k]
@@ -262,7 +263,7 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
     # the counted noun's own modifiers: "wounded soldiers", "12 people killed"
     if counted.head is not None:
         for c in counted.head.children:
-            if c.dep_ in ("amod", "acl", "compound") and c.i != a.end - 1 and not (a.start <= c.i < a.end):
+            if c.dep_ in ("amod", "acl", "compound", "relcl") and c.i != a.end - 1 and not (a.start <= c.i < a.end):
                 if add(_lex_hits(c)):
                     for cc in c.conjuncts:
                         add(_lex_hits(cc))
@@ -273,6 +274,10 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
         if a.start <= x.i < a.end and x is not anchor:
             continue
         if x.pos_ == "VERB" and x.lemma_.lower() in REPORTING and x.lemma_.lower() not in outcome_lexicon():
+            # "were reported killed", "are believed dead": the reporting verb's complement says what happened
+            for c in x.children:
+                if c.dep_ in ("oprd", "xcomp", "acomp") and add(_lex_hits(c)):
+                    verb = c
             break
         found = _lex_hits(x) if not (a.start <= x.i < a.end) else None
         if found and x.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):

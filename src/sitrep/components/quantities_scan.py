@@ -27,6 +27,13 @@ def time_words() -> frozenset[str]:
     return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
+@lru_cache(maxsize=1)
+def count_nouns() -> frozenset[str]:
+    """Lemmas of nouns that are counted (the first column of quantities_units.tsv)."""
+    lines = (DATA / "quantities_units.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.split("\t")[0] for x in lines if x.strip() and not x.startswith("#"))
+
+
 def is_time_noun(tok: Token) -> bool:
     """True when the token names a unit of time ('weeks', 'day', 'p.m.')."""
     return tok.lemma_.lower() in time_words() or tok.text.lower() in time_words() or tok.text.lower().rstrip("s") in time_words()
@@ -89,8 +96,8 @@ def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: li
             and after is not None and after.text in {",", "."} and len(core) == 1):
         return True
     if len(core) == 1 and _is_year(first) and "," not in first.text:
-        if after is None or not (after.pos_ in ("NOUN", "PROPN") and after.ent_type_ not in ("DATE",) and after.lower_ not in MONTHS):
-            return True
+        if after is None or after.lemma_.lower() not in count_nouns() and after.lower_.rstrip("s") not in count_nouns():
+            return True  # "the 1978 resolution", "in 1991": a year unless it counts people or things
         if before is not None and before.lower_ in ("in", "since", "of", "by", "until", "the", "from", "to"):
             return True
     # number words that belong to a name ("Group of Seven"), capitalized mid-sentence
