@@ -160,8 +160,10 @@ class Ingest:
         from ..api import extract_many
         from ..pipeline import load_pipeline
 
-        nlp = load_pipeline(self.model) if self.model else load_pipeline()
+        nlp = None
         for chunk in _chunks(records, self.batch_size):
+            if nlp is None:  # loaded only when there is something new to extract
+                nlp = load_pipeline(self.model) if self.model else load_pipeline()
             by_id = {r.id: r for r in chunk}
             done: set[str] = set()
 

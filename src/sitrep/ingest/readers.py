@@ -135,18 +135,23 @@ def read_feed(path: Path) -> Iterator[Item]:
         yield Failure(str(path), f"malformed feed ({why})" if why else "no entries in the feed")
         return
     outlet = parsed.feed.get("title")
+    items: list[Item] = []
     for i, entry in enumerate(parsed.entries):
         where = f"{path}#entry{i + 1}"
         content = entry.get("content") or []
         body = content[0].get("value") if content else entry.get("summary") or entry.get("description")
         try:
-            yield make_record(
+            items.append(make_record(
                 strip_html(body or ""), where, title=entry.get("title"), source=outlet,
                 published=entry.get("published") or entry.get("updated"), url=entry.get("link"),
                 id=entry.get("id"),
-            )
+            ))
         except InputError as exc:
-            yield Failure(where, str(exc).removeprefix(where + ": "))
+            items.append(Failure(where, str(exc).removeprefix(where + ": ")))
+    if parsed.get("bozo") and not any(isinstance(i, Record) for i in items):
+        yield Failure(str(path), f"malformed feed ({parsed.get('bozo_exception')})")
+        return
+    yield from items
 
 
 def _mapped(row: Mapping[str, Any], fields: Mapping[str, str]) -> dict[str, Any]:
