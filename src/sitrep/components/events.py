@@ -76,7 +76,7 @@ def _historical(tok: Token, verb: Token) -> bool:
     """Whether the mention is anchored in the past: a named historical event or an earlier year."""
     doc = tok.doc
     published = (doc._.sitrep_meta or {}).get("published") if doc._.sitrep_meta else None
-    scope = set(clause_tokens(tok)) | ({*clause_tokens(verb)} if verb is not tok else set())
+    scope = set(tok.subtree) | ({*clause_tokens(verb)} if verb is not tok else set())
     for t in scope:
         if t.ent_type_ == "EVENT":
             return True
@@ -230,6 +230,8 @@ def find_events(doc: Doc) -> list[Event]:
         target = name_of(target_tok)
         if etype in TERRITORIAL and target is not None and place is not None and target in place:
             target = None
+        if etype in ("retreat", "deploy", "mobilize") and target_tok is not None and cue_has(target_tok.lower_, "force"):
+            target = None  # "withdrew its troops": what moves, not a target
         ev = Event(
             id=f"v{len(events) + 1}",
             type=etype,

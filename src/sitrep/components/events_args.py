@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..model import Statement
 from .events_lexicon import DATA
 
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 # dependency labels that open a new clause below a token: its words are not the token's arguments
 CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
@@ -44,6 +45,8 @@ def name_of(tok: Token | None) -> str | None:
             ent = coref.resolve(span)
         except Exception:  # one bad lookup never costs the document
             ent = None
+        if ent is not None and tok.pos_ == "PRON" and ent.name.lower().split()[0] in PRONOUNS:
+            ent = None  # "its forces" is no antecedent of "its"
         if ent is not None and (tok.pos_ == "PRON" or _mentions(ent, tok)):
             return ent.name
     if tok.pos_ == "PRON" or tok.lower_ in {"who", "which", "that"}:

@@ -34,6 +34,8 @@ def _speaker_of(cue: Token) -> tuple[str | None, Token | None]:
 def _is_person(tok: Token) -> bool:
     if tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRON:
         return True
+    if tok.ent_type_:
+        return False  # the tagger's own label wins over a guess from the entity list
     coref = getattr(tok.doc._, "sitrep_coref", None)
     if coref is None:
         return False

@@ -143,6 +143,10 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
         out.status = "announced"
         return out
     speculative = _has_modal(trigger) or (verb is not trigger and _has_modal(verb))
+    conj_head = verb
+    while conj_head.dep_ == "conj" and conj_head.head is not conj_head and not speculative:
+        conj_head = conj_head.head  # "only if X withdraws and releases ...": the mark sits on the first verb
+        speculative = _has_modal(conj_head)
     gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") else None
     if gov is not None and verb.dep_ == "xcomp" and cue_has(gov.lemma_, "intent"):
         speculative = True
