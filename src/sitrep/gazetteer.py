@@ -60,6 +60,7 @@ class Gazetteer:
     towns: dict[str, list[int]] = field(default_factory=dict)  # key -> rows of rg_cities1000, built lazily
     stoplist: frozenset[str] = frozenset()
     title_heads: frozenset[str] = frozenset()
+    org_heads: frozenset[str] = frozenset()
     max_words: int = 1
 
     def add(self, key_text: str, entry: Entry, main: bool) -> None:
@@ -303,6 +304,7 @@ def load() -> Gazetteer:
     _add_demonyms(g)
     g.stoplist = _word_list("gazetteer_stoplist.txt")
     g.title_heads = _word_list("gazetteer_title_heads.txt")
+    g.org_heads = _word_list("gazetteer_org_heads.txt")
     g.index = dict(g.index)
     g.max_words = max(k.count(" ") for k in g.index) + 1
     return g

@@ -68,7 +68,7 @@ def _context_bonus(e: Entry, strong: Counter[str], weak: Counter[str]) -> float:
     if n:
         bonus += min(1.75, 1.0 + 0.25 * (n - 1))
     if weak.get(e.country) and e.feature != "country":
-        bonus += 0.5
+        bonus += 1.0
     elif e.feature != "country":
         gaz = load()
         if any(weak.get(nb) or strong.get(nb) for nb in gaz.neighbours.get(e.country, ())):

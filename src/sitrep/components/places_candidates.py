@@ -191,7 +191,7 @@ class CandidateFinder:
                 ents_by_token[k] = ent
         while i < n:
             tok = doc[i]
-            if not _is_cap(tok) or tok.is_punct or self.taken[tok.idx]:
+            if not _is_cap(tok) or tok.is_punct or self.taken[tok.idx] or tok.lower_ in {"the", "a", "an"}:
                 i += 1
                 continue
             match = self._longest(i, ents_by_token)
@@ -248,9 +248,13 @@ class CandidateFinder:
         if ent is not None:
             if ent.label_ == "PERSON" and (len(ent) > 1 or key in self.surnames or _titled(doc, ent.start)):
                 return False
-            if (ent.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"} and ent.start == i and ent.end > j
-                    and self.gaz.known(text) and any(t.lower_ in self.gaz.title_heads for t in doc[j:ent.end])):
-                return None  # "Washington Post", "New York Times": the name of something else
+            head = ent.start + 1 if ent[0].lower_ == "the" else ent.start
+            if ent.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"} and head == i and ent.end > j and self.gaz.known(text):
+                rest = {t.lower_ for t in doc[j:ent.end]}
+                if rest & self.gaz.title_heads:
+                    return None  # "Washington Post", "New York Times": the name of something else
+                if not rest & self.gaz.org_heads:
+                    return False  # "Paris Hilton" mislabelled ORG: a place word before a name
         if key in self.surnames or _titled(doc, i):
             return False
         if not self.gaz.known(text):

@@ -1,0 +1,189 @@
+"""Places: gazetteer lookup, disambiguation in context, exact spans, non-places and datelines."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.components.places import find_places
+from sitrep.gazetteer import distance_km, load, normalize
+from sitrep.pipeline import build_pipeline
+
+
+@pytest.fixture(scope="module")
+def parse():
+    """Base model plus the document and places components (the places tests need nothing else)."""
+    nlp = build_pipeline(components=("sitrep_document", "sitrep_places"))
+
+    def run(text: str):
+        return nlp(text)
+
+    return run
+
+
+def places_of(parse, text: str, demonyms: bool = False):
+    """Places found in `text`, every span checked against the text."""
+    doc = parse(text)
+    found = find_places(doc, demonyms=demonyms)
+    for p in found:
+        assert text[p.span[0]:p.span[1]] == p.text
+        assert 0.0 < p.confidence <= 1.0
+    return found
+
+
+def the(places, surface: str):
+    """The one place whose text contains `surface`."""
+    hits = [p for p in places if surface in p.text]
+    assert hits, f"{surface!r} not found among {[p.text for p in places]}"
+    return hits[0]
+
+
+RESOLVE = [
+    # (text, surface, country, feature, lat, lon)
+    ("Shelling hit Kherson on Tuesday, local officials said.", "Kherson", "UA", "city", 46.64, 32.61),
+    ("Fighting went on across the Kherson region overnight.", "Kherson region", "UA", "region", 46.6, 33.5),
+    ("Authorities in the Kherson oblast ordered an evacuation.", "Kherson oblast", "UA", "region", 46.6, 33.5),
+    ("Troops pulled back to the east bank of the Dnieper after weeks of shelling.", "Dnieper", "UA", "river",
+     46.6, 32.7),
+    ("Moscow seized Crimea in 2014 and has held it since.", "Crimea", "UA", "peninsula", 45.3, 34.4),
+    ("Naval drones were seen off the Black Sea coast on Friday.", "Black Sea", None, "sea", 43.0, 35.0),
+    ("Aid convoys entered the Gaza Strip on Sunday.", "Gaza Strip", "PS", "region", 31.42, 34.37),
+    ("Thousands of families fled Darfur for neighbouring Chad last year.", "Darfur", "SD", "region", 13.5, 24.0),
+    ("Federal troops pushed into Tigray in November.", "Tigray", "ET", "region", 14.0, 39.0),
+    ("Tankers slowed near the Strait of Hormuz after the seizure.", "Strait of Hormuz", None, "strait",
+     26.57, 56.25),
+    ("Ice closed ports on the Sea of Azov for a week.", "Sea of Azov", None, "sea", 46.0, 36.5),
+    ("Officials in Kyiv said air defences were active.", "Kyiv", "UA", "city", 50.45, 30.52),
+    ("The envoy spoke at a dinner in New York on Monday.", "New York", "US", "city", 40.71, -74.01),
+    ("Israeli jets flew over the Golan Heights at dawn.", "Golan Heights", "SY", "region", 33.0, 35.75),
+    ("Negotiators met in Washington for a third round.", "Washington", "US", "city", 38.9, -77.04),
+    ("Artillery pounded the city of Donetsk for hours.", "Donetsk", "UA", "city", 48.0, 37.8),
+    ("Shelling was reported in the Donetsk region on Thursday.", "Donetsk region", "UA", "region", 48.0, 37.8),
+    ("The ministry said the U.S. would send more air defence systems.", "U.S.", "US", "country", 39.76, -98.5),
+    ("Talks resumed in Paris, where the mediators keep an office.", "Paris", "FR", "city", 48.85, 2.35),
+    ("Heavy rain flooded parts of Sudan's capital, Khartoum.", "Khartoum", "SD", "city", 15.55, 32.53),
+]
+
+
+@pytest.mark.parametrize("text,surface,country,feature,lat,lon", RESOLVE)
+def test_resolves_place(parse, text, surface, country, feature, lat, lon):
+    p = the(places_of(parse, text), surface)
+    assert p.text == surface
+    assert p.country == country
+    assert p.feature == feature
+    assert distance_km(p.lat, p.lon, lat, lon) < 100, (p.lat, p.lon)
+    assert p.gazetteer_id
+
+
+DISAMBIGUATE = [
+    # (text, surface, expected country)
+    ("Georgia accused Russia of moving troops closer to Tbilisi.", "Georgia", "GE"),
+    ("Voters in Atlanta and across Georgia lined up before the polls opened.", "Georgia", "US"),
+    ("The protest moved from Birmingham to Montgomery, Alabama, by nightfall.", "Birmingham", "US"),
+    ("Trains from Birmingham to London were cancelled because of the strike.", "Birmingham", "GB"),
+    ("Rockets were fired from Lebanon toward northern Israel, near Tripoli.", "Tripoli", "LB"),
+    ("Militias fought for control of Tripoli, the Libyan capital, near Misrata and Benghazi.", "Tripoli", "LY"),
+]
+
+
+@pytest.mark.parametrize("text,surface,country", DISAMBIGUATE)
+def test_disambiguates_by_context(parse, text, surface, country):
+    assert the(places_of(parse, text), surface).country == country
+
+
+def test_georgia_state_is_a_state(parse):
+    p = the(places_of(parse, "Storms cut power in Savannah and Atlanta, and Georgia declared an emergency."),
+            "Georgia")
+    assert (p.country, p.feature) == ("US", "state")
+
+
+NOT_PLACES = [
+    ("Paris Hilton arrived late to the premiere.", "Paris"),
+    ("Army Gen. Mark Milley said the winter could slow the fighting.", "Milley"),
+    ("Defense Secretary Lloyd Austin met reporters. Austin said the aid would continue.", "Austin"),
+    ("The Washington Post first reported the decision.", "Washington"),
+    ("Jordan Henderson scored twice in the second half.", "Jordan"),
+    ("Florence Nightingale nursed soldiers in the Crimean War hospitals.", "Florence"),
+]
+
+
+@pytest.mark.parametrize("text,word", NOT_PLACES)
+def test_people_and_titles_are_not_places(parse, text, word):
+    assert not [p for p in places_of(parse, text) if word in p.text]
+
+
+def test_person_named_like_a_town_beside_a_real_place(parse):
+    found = places_of(parse, "Lloyd Austin flew to Brussels. Austin will meet allies there.")
+    assert [p.text for p in found] == ["Brussels"]
+    assert found[0].country == "BE"
+
+
+def test_demonyms_off_by_default(parse):
+    text = "Ukrainian forces advanced as Russian units withdrew."
+    assert places_of(parse, text) == []
+
+
+def test_demonyms_on_request(parse):
+    text = "Ukrainian forces advanced as Russian units withdrew."
+    found = places_of(parse, text, demonyms=True)
+    assert [(p.text, p.country) for p in found] == [("Ukrainian", "UA"), ("Russian", "RU")]
+
+
+DATELINES = [
+    ("KYIV, Ukraine (AP) — Missiles struck the capital before dawn.", "KYIV", "UA", 50.45, 30.52),
+    ("WASHINGTON -- The Pentagon announced a new aid package on Friday.", "WASHINGTON", "US", 38.9, -77.04),
+    ("ODESA, Ukraine (Reuters) - Grain ships left the port on Monday.", "ODESA", "UA", 46.48, 30.73),
+    ("BEIRUT (AP) — Power cuts spread across Lebanon on Sunday.", "BEIRUT", "LB", 33.89, 35.5),
+]
+
+
+@pytest.mark.parametrize("text,surface,country,lat,lon", DATELINES)
+def test_dateline_is_a_place(parse, text, surface, country, lat, lon):
+    found = places_of(parse, text)
+    p = the(found, surface)
+    assert p.span[0] == text.index(surface)
+    assert p.country == country and p.feature == "city"
+    assert distance_km(p.lat, p.lon, lat, lon) < 50
+
+
+def test_dateline_country_part_is_a_place_too(parse):
+    text = "KYIV, Ukraine (AP) — Missiles struck the capital before dawn."
+    assert [p.text for p in places_of(parse, text)][:2] == ["KYIV", "Ukraine"]
+
+
+def test_every_mention_of_an_article_resolves(parse):
+    text = (
+        "KHARKIV, Ukraine (AP) — Russian shelling hit Kharkiv and nearby Izium on Wednesday, the regional "
+        "governor said, as fighting spread along the Siverskyi Donets.\n\n"
+        "Officials in Kyiv asked Washington and Brussels for more air defence. In Moscow, the Kremlin said "
+        "operations in the Donbas would go on, while ships in the Black Sea stayed near Sevastopol.\n"
+    )
+    found = places_of(parse, text)
+    names = {p.text: p for p in found}
+    for surface in ("KHARKIV", "Kharkiv", "Izium", "Siverskyi Donets", "Kyiv", "Washington", "Brussels",
+                    "Moscow", "Donbas", "Black Sea", "Sevastopol"):
+        assert surface in names, f"{surface} missing from {sorted(names)}"
+    assert names["Siverskyi Donets"].feature == "river"
+    assert names["Donbas"].country == "UA"
+    assert names["Brussels"].country == "BE"
+    starts = [p.span[0] for p in found]
+    assert starts == sorted(starts)
+    assert len(set(map(tuple, (p.span for p in found)))) == len(found)
+
+
+def test_the_component_stores_places_on_the_doc(parse):
+    doc = parse("Aid reached Mariupol by sea.")
+    assert [p.text for p in doc._.sitrep_places] == ["Mariupol"]
+
+
+@pytest.mark.parametrize("raw,key", [("the U.S.", "us"), ("Zaporizhzhia", "zaporizhzhia"),
+                                     ("Côte d’Ivoire", "cote d'ivoire"), ("The  Gambia", "gambia")])
+def test_normalize(raw, key):
+    assert normalize(raw) == key
+
+
+def test_gazetteer_loads_once_and_covers_the_supplement():
+    g = load()
+    assert load() is g
+    for name in ("Crimea", "Donbas", "Sea of Azov", "West Bank", "Sahel", "Kashmir", "Sinai", "Persian Gulf"):
+        assert g.lookup(name), name
+    assert g.demonym("Ukrainian") == "Ukraine"
