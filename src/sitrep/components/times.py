@@ -22,12 +22,14 @@ def _future_cues() -> set[str]:
 
 
 def _verb_of(tok: Token) -> Token:
-    """The nearest verb governing `tok` (itself if it is one)."""
-    for step in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+    """The verb governing `tok`, or the noun whose prepositional phrase holds it ("the invasion in February")."""
+    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
+        tok = tok.head  # "a spring offensive": date the offensive
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             return tok
-        if step > 0 and tok.pos_ == "NOUN" and tok.dep_ not in ("npadvmod", "nsubj", "dobj", "attr"):
-            return tok  # "the invasion in February": the noun, not the clause, anchors the time
+        if tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN" and tok.head.dep_ == "prep":
+            return tok.head.head
         tok = tok.head
     return tok
 
@@ -35,7 +37,7 @@ def _verb_of(tok: Token) -> Token:
 PAST_AUX = {"had", "was", "were", "did", "has", "have", "'d", "would"}
 
 
-def _is_future_verb(verb: Token, cues: set[str]) -> bool:
+def _is_future_verb(verb: Token, cues: set[str], depth: int = 0) -> bool:
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in verb.children):
         return False
     for child in verb.children:
@@ -47,8 +49,12 @@ def _is_future_verb(verb: Token, cues: set[str]) -> bool:
         return True
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
         head = verb.head
-        if head is not verb and head.lemma_.lower() in cues | {"plan", "intend", "aim", "hope", "want", "expect", "schedule"}:
-            return _is_future_verb(head, cues) or head.tag_ in ("VBZ", "VBP", "VBN", "VB")
+        if depth > 3 or head.i == verb.i:
+            return False
+        if head.lemma_.lower() in cues | {"plan", "intend", "aim", "hope", "want", "expect", "schedule"}:
+            return _is_future_verb(head, cues, depth + 1) or head.tag_ in ("VBZ", "VBP", "VBN", "VB")
+        if head.pos_ in ("VERB", "AUX"):
+            return _is_future_verb(head, cues, depth + 1)
     return False
 
 
