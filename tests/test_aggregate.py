@@ -92,7 +92,9 @@ def test_resolution_puts_variants_under_one_id_with_aliases():
     assert zel["name"] == "Volodymyr Zelensky"  # a full name without a title
     assert set(zel["aliases"]) == {"Zelenskyy", "Volodymyr Zelensky", "President Volodymyr Zelenskiy"}
     assert zel["documents"] == 3
-    assert by_id["person:mark-miley"]["name"] == "Mark Milley" or "Milley" in by_id["person:mark-miley"]["name"]
+    assert (
+        by_id["person:mark-miley"]["name"] == "Mark Milley" or "Milley" in by_id["person:mark-miley"]["name"]
+    )
 
 
 def test_a_bare_surname_shared_by_two_people_prefers_its_own_document():
@@ -123,32 +125,103 @@ WIRE = (
     "WASHINGTON (Reuters) - More than 100,000 Russian soldiers have been killed or wounded in Ukraine, "
     "Gen. Mark Milley said on Wednesday."
 )
-UA = "KYIV (AP) \u2014 Ukraine's General Staff said about 79,000 Russian soldiers had been killed since February."
+UA = (
+    "KYIV (AP) \u2014 Ukraine's General Staff said about 79,000 Russian soldiers had been killed "
+    "since February."
+)
 RU = "MOSCOW (AP) \u2014 Russia's Defence Ministry said 5,937 Russian soldiers had been killed in the war."
 OTHER = "LONDON (BBC) - More than 100,000 Russian troops have been killed or wounded, Milley told reporters."
 
 
 def _q(text, surface, low, high, qualifier, subject, outcome, claimant):
-    return {"text": surface, "low": low, "high": high, "qualifier": qualifier, "subject": subject,
-            "outcome": outcome, "claimant": claimant}
+    return {
+        "text": surface,
+        "low": low,
+        "high": high,
+        "qualifier": qualifier,
+        "subject": subject,
+        "outcome": outcome,
+        "claimant": claimant,
+    }
 
 
 def _load(store):
     docs = [
-        (WIRE, "Reuters", "2022-11-09",
-         _q(WIRE, "More than 100,000", 100000, None, "more_than", "Russian soldiers", ["killed", "wounded"],
-            "Mark Milley")),
-        (WIRE + "\n\n(Reprinted by the Morning Ledger.)", "The Morning Ledger", "2022-11-09",
-         _q(WIRE, "More than 100,000", 100000, None, "more_than", "Russian soldiers", ["killed", "wounded"],
-            "Mark Milley")),
-        (OTHER, "BBC", "2022-11-10",
-         _q(OTHER, "More than 100,000", 100000, None, "more_than", "Russian troops", ["wounded", "killed"],
-            "Milley")),
-        (UA, "AP", "2022-11-10",
-         _q(UA, "about 79,000", 79000, 79000, "approximate", "Russian soldiers", ["killed"],
-            "Ukraine's General Staff")),
-        (RU, "AP", "2022-11-09",
-         _q(RU, "5,937", 5937, 5937, "exact", "the Russian soldiers", ["killed"], "Russia's Defence Ministry")),
+        (
+            WIRE,
+            "Reuters",
+            "2022-11-09",
+            _q(
+                WIRE,
+                "More than 100,000",
+                100000,
+                None,
+                "more_than",
+                "Russian soldiers",
+                ["killed", "wounded"],
+                "Mark Milley",
+            ),
+        ),
+        (
+            WIRE + "\n\n(Reprinted by the Morning Ledger.)",
+            "The Morning Ledger",
+            "2022-11-09",
+            _q(
+                WIRE,
+                "More than 100,000",
+                100000,
+                None,
+                "more_than",
+                "Russian soldiers",
+                ["killed", "wounded"],
+                "Mark Milley",
+            ),
+        ),
+        (
+            OTHER,
+            "BBC",
+            "2022-11-10",
+            _q(
+                OTHER,
+                "More than 100,000",
+                100000,
+                None,
+                "more_than",
+                "Russian troops",
+                ["wounded", "killed"],
+                "Milley",
+            ),
+        ),
+        (
+            UA,
+            "AP",
+            "2022-11-10",
+            _q(
+                UA,
+                "about 79,000",
+                79000,
+                79000,
+                "approximate",
+                "Russian soldiers",
+                ["killed"],
+                "Ukraine's General Staff",
+            ),
+        ),
+        (
+            RU,
+            "AP",
+            "2022-11-09",
+            _q(
+                RU,
+                "5,937",
+                5937,
+                5937,
+                "exact",
+                "the Russian soldiers",
+                ["killed"],
+                "Russia's Defence Ministry",
+            ),
+        ),
     ]
     for text, source, published, q in docs:
         store.write_report(report(text, source=source, published=published, quantities=[q]), text)
@@ -159,7 +232,18 @@ def test_estimate_series_have_the_documented_shape(store):
     _load(store)
     series = query.estimates(store)
     assert all(set(s) == {"subject", "outcome", "estimates"} for s in series)
-    keys = {"low", "high", "qualifier", "claimant", "document", "source", "published", "text", "span", "reprints"}
+    keys = {
+        "low",
+        "high",
+        "qualifier",
+        "claimant",
+        "document",
+        "source",
+        "published",
+        "text",
+        "span",
+        "reprints",
+    }
     assert all(set(e) == keys for s in series for e in s["estimates"])
     killed = [s for s in series if s["outcome"] == ["killed"]]
     assert len(killed) == 1 and killed[0]["subject"] in ("Russian soldiers", "the Russian soldiers")
@@ -167,7 +251,7 @@ def test_estimate_series_have_the_documented_shape(store):
     for s in series:
         for e in s["estimates"]:
             text = store.get_text(e["document"])
-            assert text[e["span"][0]:e["span"][1]] == e["text"]
+            assert text[e["span"][0] : e["span"][1]] == e["text"]
 
 
 def test_a_reprinted_claim_counts_once_and_independent_outlets_twice(store):
@@ -185,11 +269,28 @@ def test_a_reprinted_claim_counts_once_and_independent_outlets_twice(store):
 
 def test_same_figure_from_two_independent_outlets_counts_twice(store):
     t1 = "KYIV (AP) - At least 12 civilians were killed, the governor said."
-    t2 = "KHARKIV (AFP) - Officials said at least 12 civilians were killed in overnight shelling of the city centre."
+    t2 = "KHARKIV (AFP) - Officials said at least 12 civilians were killed in overnight shelling of the city."
     for t, src in [(t1, "AP"), (t2, "AFP")]:
-        store.write_report(report(t, source=src, published="2024-05-20", quantities=[
-            _q(t, "At least 12" if src == "AP" else "at least 12", 12, None, "at_least", "civilians", ["killed"],
-               "governor" if src == "AP" else "Officials")]), t)
+        store.write_report(
+            report(
+                t,
+                source=src,
+                published="2024-05-20",
+                quantities=[
+                    _q(
+                        t,
+                        "At least 12" if src == "AP" else "at least 12",
+                        12,
+                        None,
+                        "at_least",
+                        "civilians",
+                        ["killed"],
+                        "governor" if src == "AP" else "Officials",
+                    )
+                ],
+            ),
+            t,
+        )
     cluster_documents(store)
     [s] = query.estimates(store, outcome="killed")
     assert [e["source"] for e in s["estimates"]] == ["AP", "AFP"]
@@ -214,8 +315,26 @@ def test_no_contradiction_for_overlapping_bounds_or_distant_periods(store):
         (b, "about 22", 22, "approximate", "army", "2023-09-10"),
         (c, "5", 5, "exact", "the army", "2024-09-10"),
     ]:
-        store.write_report(report(text, source="x", published=pub, quantities=[
-            _q(text, surface, low, low if q != "at_least" else None, q, "soldiers", ["killed"], claimant)]), text)
+        store.write_report(
+            report(
+                text,
+                source="x",
+                published=pub,
+                quantities=[
+                    _q(
+                        text,
+                        surface,
+                        low,
+                        low if q != "at_least" else None,
+                        q,
+                        "soldiers",
+                        ["killed"],
+                        claimant,
+                    )
+                ],
+            ),
+            text,
+        )
     cluster_documents(store)
     assert [c for c in query.contradictions(store) if c["kind"] == "quantity"] == []
 
@@ -237,11 +356,41 @@ def test_bounds_follow_the_qualifier(est, expected):
 def test_event_status_contradiction_and_timeline(store):
     a = "MOSCOW (AFP) - Russia announced the withdrawal of its troops from Kherson."
     b = "KYIV (AP) - Ukraine denied that any withdrawal from Kherson had taken place."
-    store.write_report(report(a, source="AFP", published="2022-11-09", events=[
-        {"type": "retreat", "trigger": "withdrawal", "status": "announced", "actor": "Russia",
-         "place": "Kherson", "source": "Russia"}]), a)
-    store.write_report(report(b, source="AP", published="2022-11-10", events=[
-        {"type": "retreat", "trigger": "withdrawal", "status": "denied", "place": "Kherson", "source": "Ukraine"}]), b)
+    store.write_report(
+        report(
+            a,
+            source="AFP",
+            published="2022-11-09",
+            events=[
+                {
+                    "type": "retreat",
+                    "trigger": "withdrawal",
+                    "status": "announced",
+                    "actor": "Russia",
+                    "place": "Kherson",
+                    "source": "Russia",
+                }
+            ],
+        ),
+        a,
+    )
+    store.write_report(
+        report(
+            b,
+            source="AP",
+            published="2022-11-10",
+            events=[
+                {
+                    "type": "retreat",
+                    "trigger": "withdrawal",
+                    "status": "denied",
+                    "place": "Kherson",
+                    "source": "Ukraine",
+                }
+            ],
+        ),
+        b,
+    )
     cluster_documents(store)
     [c] = [c for c in query.contradictions(store) if c["kind"] == "event"]
     assert "announced by Russia" in c["reason"] and "denied by Ukraine" in c["reason"]

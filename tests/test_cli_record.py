@@ -23,7 +23,9 @@ def sitrep(*args: str, db: Path | None = None, check: bool = True) -> subprocess
     cmd = [sys.executable, "-m", "sitrep.cli", *args]
     if db is not None:
         cmd += ["--db", str(db)]
-    proc = subprocess.run(cmd, capture_output=True, text=True, timeout=600, env={**os.environ, "COLUMNS": "200"})
+    proc = subprocess.run(
+        cmd, capture_output=True, text=True, timeout=600, env={**os.environ, "COLUMNS": "200"}
+    )
     if check and proc.returncode != 0:
         raise AssertionError(f"{cmd} -> {proc.returncode}\n{proc.stdout}\n{proc.stderr}")
     return proc
@@ -57,8 +59,15 @@ def test_ingest_summary_counts_new_duplicate_and_failed(ingested):
     assert summary["duplicate"] == 1  # the exact copy of c01
     assert summary["read"] == 37
     failed = {Path(f["file"]).name: f["reason"] for f in summary["failed"]}
-    assert set(failed) == {"binary.txt", "latin1.txt", "empty.txt", "broken.html", "broken.rss", "broken.warc",
-                           "huge.txt"}
+    assert set(failed) == {
+        "binary.txt",
+        "latin1.txt",
+        "empty.txt",
+        "broken.html",
+        "broken.rss",
+        "broken.warc",
+        "huge.txt",
+    }
     assert "binary" in failed["binary.txt"] and "UTF-8" in failed["latin1.txt"]
     assert "empty" in failed["empty.txt"] and "20 MiB" in failed["huge.txt"]
     assert summary["clusters"] == info["stories"] == 12
@@ -87,14 +96,25 @@ def test_estimates_json_shape(ingested):
     db = ingested[0]
     series = json.loads(sitrep("estimates", "--format", "json", db=db).stdout)
     assert isinstance(series, list)
-    keys = {"low", "high", "qualifier", "claimant", "document", "source", "published", "text", "span", "reprints"}
+    keys = {
+        "low",
+        "high",
+        "qualifier",
+        "claimant",
+        "document",
+        "source",
+        "published",
+        "text",
+        "span",
+        "reprints",
+    }
     con = sqlite3.connect(db)
     for s in series:
         assert set(s) == {"subject", "outcome", "estimates"} and isinstance(s["outcome"], list)
         for e in s["estimates"]:
             assert set(e) == keys
             text = con.execute("SELECT text FROM documents WHERE id = ?", (e["document"],)).fetchone()[0]
-            assert text[e["span"][0]:e["span"][1]] == e["text"]
+            assert text[e["span"][0] : e["span"][1]] == e["text"]
             # every story is printed by three outlets: a claim is listed once, with its reprints
             assert len({r["document"] for r in e["reprints"]}) <= 2
     con.close()
@@ -132,7 +152,8 @@ def test_query_errors_are_one_line(tmp_path):
     proc = sitrep("estimates", db=tmp_path / "missing.db", check=False)
     assert proc.returncode == 2
     assert proc.stderr.strip().splitlines() == [
-        f"sitrep: error: {tmp_path / 'missing.db'}: no such store (run 'sitrep ingest' first)"]
+        f"sitrep: error: {tmp_path / 'missing.db'}: no such store (run 'sitrep ingest' first)"
+    ]
     proc = sitrep("ingest", str(tmp_path), "--field", "body", db=tmp_path / "x.db", check=False)
     assert proc.returncode == 2 and proc.stderr.startswith("sitrep: error: --field 'body'")
 
@@ -151,8 +172,18 @@ def _count(db: Path) -> int:
 def test_kill_9_mid_ingest_then_rerun_loses_and_duplicates_nothing(tmp_path):
     info = build_corpus(tmp_path / "corpus")
     db = tmp_path / "crash.db"
-    cmd = [sys.executable, "-m", "sitrep.cli", "ingest", str(tmp_path / "corpus"), "--db", str(db),
-           "--batch-size", "1", "--quiet"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "sitrep.cli",
+        "ingest",
+        str(tmp_path / "corpus"),
+        "--db",
+        str(db),
+        "--batch-size",
+        "1",
+        "--quiet",
+    ]
     proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     deadline = time.monotonic() + 300
     while _count(db) < 3 and proc.poll() is None and time.monotonic() < deadline:
@@ -170,7 +201,9 @@ def test_kill_9_mid_ingest_then_rerun_loses_and_duplicates_nothing(tmp_path):
     assert con.execute("SELECT count(DISTINCT doc_id) FROM documents_fts").fetchone()[0] == info["documents"]
     assert con.execute("SELECT count(DISTINCT cluster_id) FROM documents").fetchone()[0] == info["stories"]
     # every document is complete: its statements are all there once (FTS rows match the table)
-    assert con.execute("SELECT count(*) FROM statements").fetchone()[0] == con.execute(
-        "SELECT count(*) FROM statements_fts").fetchone()[0]
+    assert (
+        con.execute("SELECT count(*) FROM statements").fetchone()[0]
+        == con.execute("SELECT count(*) FROM statements_fts").fetchone()[0]
+    )
     assert con.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     con.close()

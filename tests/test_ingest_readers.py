@@ -33,8 +33,10 @@ RSS = """<?xml version="1.0" encoding="UTF-8"?>
 <rss version="2.0"><channel><title>Frontline Wire</title><link>https://example.org</link>
 <item><title>Drones hit Odesa</title><link>https://example.org/1</link>
 <pubDate>Tue, 12 Mar 2024 08:00:00 GMT</pubDate>
-<description>&lt;p&gt;Russian drones struck Odesa overnight, the governor said.&lt;/p&gt;&lt;p&gt;Power was cut.&lt;/p&gt;</description></item>
-<item><title>Talks stall</title><link>https://example.org/2</link><pubDate>Wed, 13 Mar 2024 09:00:00 GMT</pubDate>
+<description>&lt;p&gt;Russian drones struck Odesa overnight, the governor said.&lt;/p&gt;
+&lt;p&gt;Power was cut.&lt;/p&gt;</description></item>
+<item><title>Talks stall</title><link>https://example.org/2</link>
+<pubDate>Wed, 13 Mar 2024 09:00:00 GMT</pubDate>
 <description>Negotiators failed to agree on a ceasefire in Geneva, officials said.</description></item>
 </channel></rss>"""
 
@@ -42,7 +44,8 @@ ATOM = """<?xml version="1.0" encoding="utf-8"?>
 <feed xmlns="http://www.w3.org/2005/Atom"><title>Sahel Notes</title>
 <entry><title>Attack on army post</title><link href="https://example.org/a"/><id>urn:a</id>
 <updated>2023-09-10T10:00:00Z</updated>
-<content type="html">&lt;p&gt;Gunmen attacked an army post near Mopti, security sources said.&lt;/p&gt;</content></entry>
+<content type="html">&lt;p&gt;Gunmen attacked an army post near Mopti, security sources said.&lt;/p&gt;
+</content></entry>
 </feed>"""
 
 
@@ -62,12 +65,26 @@ def read(*paths, fields=None) -> tuple[list[Record], list[Failure]]:
 
 def test_plain_text_with_sidecar_metadata(tmp_path):
     p = write(tmp_path / "odesa.txt", STORY)
-    write(tmp_path / "odesa.txt.meta.json", json.dumps(
-        {"title": "Drones hit Odesa", "published": "2024-03-12", "source": "AP", "url": "https://example.org/x"}))
+    write(
+        tmp_path / "odesa.txt.meta.json",
+        json.dumps(
+            {
+                "title": "Drones hit Odesa",
+                "published": "2024-03-12",
+                "source": "AP",
+                "url": "https://example.org/x",
+            }
+        ),
+    )
     [r], fails = read(p)
     assert not fails
     assert (r.text, r.title, r.published, r.source, r.url) == (
-        STORY, "Drones hit Odesa", "2024-03-12", "AP", "https://example.org/x")
+        STORY,
+        "Drones hit Odesa",
+        "2024-03-12",
+        "AP",
+        "https://example.org/x",
+    )
     assert r.id == document_id(STORY) and r.path == str(p)
 
 
@@ -101,20 +118,39 @@ def test_rss_and_atom_entries(tmp_path):
 
 
 def test_jsonl_and_csv_with_default_and_mapped_fields(tmp_path):
-    jl = write(tmp_path / "c.jsonl", "\n".join([
-        json.dumps({"id": "x1", "text": "First story text.", "title": "One", "published": "2024-01-02",
-                    "source": "AP", "url": "u1"}),
-        "",
-        json.dumps({"id": "x2", "text": "Second story text.", "source": "AFP"}),
-    ]))
+    jl = write(
+        tmp_path / "c.jsonl",
+        "\n".join(
+            [
+                json.dumps(
+                    {
+                        "id": "x1",
+                        "text": "First story text.",
+                        "title": "One",
+                        "published": "2024-01-02",
+                        "source": "AP",
+                        "url": "u1",
+                    }
+                ),
+                "",
+                json.dumps({"id": "x2", "text": "Second story text.", "source": "AFP"}),
+            ]
+        ),
+    )
     recs, fails = read(jl)
     assert not fails
     assert [(r.external_id, r.text, r.published, r.source) for r in recs] == [
-        ("x1", "First story text.", "2024-01-02", "AP"), ("x2", "Second story text.", None, "AFP")]
-    mapped = write(tmp_path / "m.jsonl", json.dumps({"body": "Mapped text.", "headline": "H", "date": "2024-02-03"}))
+        ("x1", "First story text.", "2024-01-02", "AP"),
+        ("x2", "Second story text.", None, "AFP"),
+    ]
+    mapped = write(
+        tmp_path / "m.jsonl", json.dumps({"body": "Mapped text.", "headline": "H", "date": "2024-02-03"})
+    )
     [r], _ = read(mapped, fields={"text": "body", "title": "headline", "published": "date"})
     assert (r.text, r.title, r.published) == ("Mapped text.", "H", "2024-02-03")
-    csvf = write(tmp_path / "c.csv", 'id,text,title,published,source,url\n7,"Story, with comma.",T,2024-01-05,BBC,u\n')
+    csvf = write(
+        tmp_path / "c.csv", 'id,text,title,published,source,url\n7,"Story, with comma.",T,2024-01-05,BBC,u\n'
+    )
     [c], fails = read(csvf)
     assert not fails and (c.external_id, c.text, c.source) == ("7", "Story, with comma.", "BBC")
     body = write(tmp_path / "b.csv", "body,when\nCSV mapped text.,2024-04-04\n")
@@ -129,9 +165,12 @@ def _warc(path: Path, pages: list[tuple[str, str]]) -> Path:
     with path.open("wb") as fh:
         w = WARCWriter(fh, gzip=path.name.endswith(".gz"))
         for url, html in pages:
-            headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0")
-            w.write_record(w.create_warc_record(url, "response", payload=io.BytesIO(html.encode()),
-                                                http_headers=headers))
+            headers = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.0"
+            )
+            w.write_record(
+                w.create_warc_record(url, "response", payload=io.BytesIO(html.encode()), http_headers=headers)
+            )
     return path
 
 

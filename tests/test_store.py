@@ -34,8 +34,20 @@ def test_schema_is_migrated_once_with_wal_and_foreign_keys(tmp_path):
     again = Store(path)
     assert again.migrate() == []  # nothing pending on reopen
     tables = {r["name"] for r in again.rows("SELECT name FROM sqlite_master WHERE type IN ('table')")}
-    for t in ["documents", "entities", "statements", "quantities", "events", "positions", "times", "places",
-              "documents_fts", "statements_fts", "migrations", "global_entities"]:
+    for t in [
+        "documents",
+        "entities",
+        "statements",
+        "quantities",
+        "events",
+        "positions",
+        "times",
+        "places",
+        "documents_fts",
+        "statements_fts",
+        "migrations",
+        "global_entities",
+    ]:
         assert t in tables
     again.close()
 
@@ -47,11 +59,16 @@ def test_round_trip_returns_the_report_written(store):
     assert back == r
     assert store.get_text(r.document.id) == text
     q = store.rows('SELECT text, start, "end", low, high, outcome, claimant FROM quantities')[0]
-    assert text[q["start"]:q["end"]] == q["text"] == "more than 100,000"
+    assert text[q["start"] : q["end"]] == q["text"] == "more than 100,000"
     assert q["outcome"] == "killed+wounded" and q["claimant"] == "Mark Milley"
-    for table, col in [("statements", "content"), ("events", "trigger"), ("times", "text"), ("places", "text")]:
+    for table, col in [
+        ("statements", "content"),
+        ("events", "trigger"),
+        ("times", "text"),
+        ("places", "text"),
+    ]:
         row = store.rows(f'SELECT {col} AS surface, start, "end" FROM {table}')[0]
-        assert text[row["start"]:row["end"]] == row["surface"]
+        assert text[row["start"] : row["end"]] == row["surface"]
 
 
 def test_writer_is_idempotent_on_document_id(store):
@@ -65,7 +82,9 @@ def test_writer_is_idempotent_on_document_id(store):
 
 def test_a_failing_write_leaves_nothing_behind(store):
     r, text = full_report()
-    store.con.execute("CREATE TRIGGER boom BEFORE INSERT ON places BEGIN SELECT RAISE(ABORT, 'disk on fire'); END")
+    store.con.execute(
+        "CREATE TRIGGER boom BEFORE INSERT ON places BEGIN SELECT RAISE(ABORT, 'disk on fire'); END"
+    )
     with pytest.raises(StoreError, match="disk on fire"):
         store.write_report(r, text)
     assert store.count("documents") == 0 and store.count("quantities") == 0 and store.count("entities") == 0
@@ -94,11 +113,21 @@ def test_env_var_names_the_default_store(tmp_path, monkeypatch):
 def _two_docs(store):
     t1 = "WASHINGTON (AP) \u2014 Gen. Mark Milley said the war could end in talks. Milley spoke in New York."
     t2 = "KYIV (Reuters) - Milley said Ukraine had suffered heavy losses in the east near Bakhmut."
-    r1 = report(t1, published="2022-11-09", source="AP", title="Milley on talks",
-                people=[("Mark Milley", ["Mark Milley", "Milley"])],
-                statements=[("Mark Milley", "said", "the war could end in talks")])
-    r2 = report(t2, published="2022-11-10", source="Reuters", people=[("Milley", ["Milley"])],
-                statements=[("Milley", "said", "Ukraine had suffered heavy losses in the east near Bakhmut")])
+    r1 = report(
+        t1,
+        published="2022-11-09",
+        source="AP",
+        title="Milley on talks",
+        people=[("Mark Milley", ["Mark Milley", "Milley"])],
+        statements=[("Mark Milley", "said", "the war could end in talks")],
+    )
+    r2 = report(
+        t2,
+        published="2022-11-10",
+        source="Reuters",
+        people=[("Milley", ["Milley"])],
+        statements=[("Milley", "said", "Ukraine had suffered heavy losses in the east near Bakhmut")],
+    )
     store.write_report(r1, t1)
     store.write_report(r2, t2)
     from sitrep.aggregate.resolve import resolve_entities
@@ -111,10 +140,13 @@ def test_statements_by_speaker_cover_every_spelling_of_the_person(store):
     _two_docs(store)
     rows = query.statements(store, speaker="Gen. Milley")
     assert {r["text"] for r in rows} == {
-        "the war could end in talks", "Ukraine had suffered heavy losses in the east near Bakhmut"}
+        "the war could end in talks",
+        "Ukraine had suffered heavy losses in the east near Bakhmut",
+    }
     assert all(r["span"][1] > r["span"][0] for r in rows)
     assert [r["text"] for r in query.statements(store, speaker="Milley", q="Bakhmut")] == [
-        "Ukraine had suffered heavy losses in the east near Bakhmut"]
+        "Ukraine had suffered heavy losses in the east near Bakhmut"
+    ]
     assert query.statements(store, speaker="Peskov") == []
 
 

@@ -33,7 +33,8 @@ class ExportFmt(str, Enum):
 
 
 DbOpt = Annotated[
-    str | None, typer.Option("--db", help="Store file (default: $SITREP_DB or ./sitrep.db).", show_default=False)
+    str | None,
+    typer.Option("--db", help="Store file (default: $SITREP_DB or ./sitrep.db).", show_default=False),
 ]
 FmtOpt = Annotated[Fmt, typer.Option("--format", "-f", help="Output format.")]
 
@@ -113,13 +114,16 @@ def ingest(
     for spec in field or []:
         name, sep, column = spec.partition("=")
         if not sep or name not in ("id", "text", "title", "published", "source", "url") or not column:
-            _fail(f"--field {spec!r}: use NAME=COLUMN with NAME one of id, text, title, published, source, url")
+            _fail(
+                f"--field {spec!r}: use NAME=COLUMN with NAME one of id, text, title, published, source, url"
+            )
         fields[name] = column
     store = _open(db, readonly=False)
     try:
         with _progress(quiet) as progress:
-            summary = Ingest(store, batch_size=batch_size, workers=workers, model=model, fields=fields,
-                             progress=progress).run(paths)
+            summary = Ingest(
+                store, batch_size=batch_size, workers=workers, model=model, fields=fields, progress=progress
+            ).run(paths)
     except SitrepError as exc:
         _fail(str(exc))
     finally:
@@ -148,8 +152,14 @@ class _progress:
 
         console = Console(stderr=True)
         self.bar = Progress(
-            TextColumn("[bold]ingest"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.description}"),
-            TimeElapsedColumn(), console=console, disable=quiet or not console.is_terminal, transient=False,
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            TimeElapsedColumn(),
+            console=console,
+            disable=quiet or not console.is_terminal,
+            transient=False,
         )
         self.counts = {"new": 0, "duplicate": 0, "failed": 0}
         self.task = self.bar.add_task("", total=None)
@@ -169,7 +179,9 @@ class _progress:
         else:
             self.counts[name] = self.counts.get(name, 0) + n
         c = self.counts
-        self.bar.update(self.task, description=f"files  {c['new']} new, {c['duplicate']} dup, {c['failed']} failed")
+        self.bar.update(
+            self.task, description=f"files  {c['new']} new, {c['duplicate']} dup, {c['failed']} failed"
+        )
 
 
 def search(
@@ -201,7 +213,9 @@ def statements(
 
 def estimates(
     subject: Annotated[str | None, typer.Option(help="Keep series whose subject contains this.")] = None,
-    outcome: Annotated[str | None, typer.Option(help="Keep series with these outcomes (killed+wounded).")] = None,
+    outcome: Annotated[
+        str | None, typer.Option(help="Keep series with these outcomes (killed+wounded).")
+    ] = None,
     db: DbOpt = None,
     fmt: FmtOpt = Fmt.table,
 ) -> None:
@@ -213,12 +227,33 @@ def estimates(
         sys.stdout.write(json.dumps(series, ensure_ascii=False, indent=2) + "\n")
         return
     rows = [
-        {"subject": s["subject"], "outcome": "+".join(s["outcome"]), **e,
-         "reprints": ", ".join(r.get("source") or r["document"] for r in e["reprints"])}
-        for s in series for e in s["estimates"]
+        {
+            "subject": s["subject"],
+            "outcome": "+".join(s["outcome"]),
+            **e,
+            "reprints": ", ".join(r.get("source") or r["document"] for r in e["reprints"]),
+        }
+        for s in series
+        for e in s["estimates"]
     ]
-    emit(rows, fmt, ["subject", "outcome", "low", "high", "qualifier", "claimant", "source", "published", "text",
-                     "reprints", "document"], title="estimates")
+    emit(
+        rows,
+        fmt,
+        [
+            "subject",
+            "outcome",
+            "low",
+            "high",
+            "qualifier",
+            "claimant",
+            "source",
+            "published",
+            "text",
+            "reprints",
+            "document",
+        ],
+        title="estimates",
+    )
 
 
 def contradictions(db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
@@ -229,8 +264,14 @@ def contradictions(db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
     if fmt is Fmt.json:
         sys.stdout.write(json.dumps(items, ensure_ascii=False, indent=2) + "\n")
         return
-    rows = [{"kind": c["kind"], "reason": c["reason"],
-             "documents": " ".join(sorted({i["document"] for i in c["items"]}))} for c in items]
+    rows = [
+        {
+            "kind": c["kind"],
+            "reason": c["reason"],
+            "documents": " ".join(sorted({i["document"] for i in c["items"]})),
+        }
+        for c in items
+    ]
     emit(rows, fmt, ["kind", "reason", "documents"], title="contradictions")
 
 
@@ -243,17 +284,25 @@ def timeline(
     from .store import query
 
     rows = _query(db, lambda s: query.timeline(s, name))
-    emit(rows, fmt, ["date", "kind", "type", "status", "actor", "place", "text", "source", "document"],
-         title=f"timeline: {name}")
+    emit(
+        rows,
+        fmt,
+        ["date", "kind", "type", "status", "actor", "place", "text", "source", "document"],
+        title=f"timeline: {name}",
+    )
 
 
 def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
-    fmt: Annotated[ExportFmt, typer.Option("--format", "-f", help="jsonl, csv or parquet.")] = ExportFmt.jsonl,
+    fmt: Annotated[
+        ExportFmt, typer.Option("--format", "-f", help="jsonl, csv or parquet.")
+    ] = ExportFmt.jsonl,
     table: Annotated[
         str | None,
-        typer.Option(help="Table to export (documents, statements, quantities, events, positions, times, "
-                          "places, entities, estimates); default: whole reports for jsonl, documents otherwise."),
+        typer.Option(
+            help="Table to export (documents, statements, quantities, events, positions, times, "
+            "places, entities, estimates); default: whole reports for jsonl, documents otherwise."
+        ),
     ] = None,
     db: DbOpt = None,
 ) -> None:

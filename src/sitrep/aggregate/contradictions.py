@@ -1,4 +1,4 @@
-"""Contradictions: figures for the same thing and period that cannot both be true, and conflicting event statuses."""
+"""Contradictions: figures for one thing and period that cannot both be true; conflicting event statuses."""
 
 from __future__ import annotations
 
@@ -16,8 +16,13 @@ APPROX = 0.10  # "about 30,000" is taken to mean 30,000 +/- 10%
 CONFLICTING = {
     frozenset(p)
     for p in [
-        ("denied", "reported"), ("denied", "announced"), ("denied", "alleged"), ("denied", "speculated"),
-        ("disputed", "reported"), ("disputed", "announced"), ("announced", "alleged"),
+        ("denied", "reported"),
+        ("denied", "announced"),
+        ("denied", "alleged"),
+        ("denied", "speculated"),
+        ("disputed", "reported"),
+        ("disputed", "announced"),
+        ("announced", "alleged"),
     ]
 }
 
@@ -75,7 +80,7 @@ def quantity_contradictions(series: list[dict[str, Any]]) -> list[dict[str, Any]
     for s in series:
         items = [e for e in s["estimates"] if bounds(e) is not None]
         items.sort(key=lambda e: e.get("published") or "")
-        label = f'{s["subject"]} ({"+".join(s["outcome"]) or "count"})'
+        label = f"{s['subject']} ({'+'.join(s['outcome']) or 'count'})"
         for i, a in enumerate(items):
             for b in items[i + 1 :]:
                 if a["_claimant_key"] == b["_claimant_key"]:
@@ -97,10 +102,19 @@ def quantity_contradictions(series: list[dict[str, Any]]) -> list[dict[str, Any]
 
 def _event_item(e: dict[str, Any]) -> dict[str, Any]:
     return {
-        "type": e["type"], "status": e["status"], "negated": bool(e.get("negated")), "actor": e.get("actor"),
-        "target": e.get("target"), "place": e.get("place"), "time": e.get("time"),
-        "claimant": e.get("claimed_by") or e.get("source"), "document": e["document"], "source": e.get("source"),
-        "published": e.get("published"), "text": e["trigger"], "span": [e["start"], e["end"]],
+        "type": e["type"],
+        "status": e["status"],
+        "negated": bool(e.get("negated")),
+        "actor": e.get("actor"),
+        "target": e.get("target"),
+        "place": e.get("place"),
+        "time": e.get("time"),
+        "claimant": e.get("claimed_by") or e.get("source"),
+        "document": e["document"],
+        "source": e.get("source"),
+        "published": e.get("published"),
+        "text": e["trigger"],
+        "span": [e["start"], e["end"]],
     }
 
 
@@ -135,11 +149,11 @@ def event_contradictions(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     continue  # the same pair again in a wire copy
                 seen.add(key)
                 about = a.get("place") or a.get("target") or a.get("actor")
-                reason = (
-                    f'{etype} ({about}): {sa} by {a.get("claimed_by") or a.get("source") or "an unnamed source"}'
-                    f' ("{a["trigger"]}") but {sb} by {b.get("claimed_by") or b.get("source") or "an unnamed source"}'
-                    f' ("{b["trigger"]}")'
-                )
+                who_a = a.get("claimed_by") or a.get("source") or "an unnamed source"
+                who_b = b.get("claimed_by") or b.get("source") or "an unnamed source"
+                said_a = f'{sa} by {who_a} ("{a["trigger"]}")'
+                said_b = f'{sb} by {who_b} ("{b["trigger"]}")'
+                reason = f"{etype} ({about}): {said_a} but {said_b}"
                 out.append({"kind": "event", "reason": reason, "items": [_event_item(a), _event_item(b)]})
     return out
 

@@ -52,12 +52,18 @@ def signature(text: str) -> MinHash:
 def _from_blob(blob: bytes) -> MinHash:
     t = _template()
     return MinHash(
-        num_perm=NUM_PERM, seed=1, permutations=t.permutations, scheme=t.scheme, hashvalues=np.frombuffer(blob, dtype="<u8")
+        num_perm=NUM_PERM,
+        seed=1,
+        permutations=t.permutations,
+        scheme=t.scheme,
+        hashvalues=np.frombuffer(blob, dtype="<u8"),
     )
 
 
-def clusters(signatures: dict[str, MinHash], order: dict[str, Any], threshold: float = THRESHOLD) -> dict[str, str]:
-    """Group near-duplicate documents: {doc_id: cluster id}, the cluster id being its first document by `order`."""
+def clusters(
+    signatures: dict[str, MinHash], order: dict[str, Any], threshold: float = THRESHOLD
+) -> dict[str, str]:
+    """Near-duplicate groups as {doc_id: cluster id}, a cluster id being its first document by `order`."""
     lsh = MinHashLSH(threshold=threshold, num_perm=NUM_PERM)
     parent = {d: d for d in signatures}
 
@@ -86,10 +92,8 @@ def clusters(signatures: dict[str, MinHash], order: dict[str, Any], threshold: f
 
 
 def cluster_documents(store: Store, threshold: float = THRESHOLD) -> int:
-    """Sign documents that have no signature yet, recompute clusters for all; return the number of clusters."""
-    missing = store.rows(
-        "SELECT id, text FROM documents WHERE id NOT IN (SELECT doc_id FROM signatures)"
-    )
+    """Sign unsigned documents, recompute every cluster; return the number of clusters."""
+    missing = store.rows("SELECT id, text FROM documents WHERE id NOT IN (SELECT doc_id FROM signatures)")
     if missing:
         with store.transaction() as con:
             con.executemany(
@@ -104,5 +108,7 @@ def cluster_documents(store: Store, threshold: float = THRESHOLD) -> int:
     order = {r["doc_id"]: (r["published"], r["doc_order"]) for r in rows}
     mapping = clusters(sigs, order, threshold)
     with store.transaction() as con:
-        con.executemany("UPDATE documents SET cluster_id = ? WHERE id = ?", [(c, d) for d, c in mapping.items()])
+        con.executemany(
+            "UPDATE documents SET cluster_id = ? WHERE id = ?", [(c, d) for d, c in mapping.items()]
+        )
     return len(set(mapping.values()))

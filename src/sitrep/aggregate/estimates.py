@@ -12,7 +12,18 @@ from typing import Any
 
 from .resolve import fold, name_key, org_key
 
-ESTIMATE_KEYS = ("low", "high", "qualifier", "claimant", "document", "source", "published", "text", "span", "reprints")
+ESTIMATE_KEYS = (
+    "low",
+    "high",
+    "qualifier",
+    "claimant",
+    "document",
+    "source",
+    "published",
+    "text",
+    "span",
+    "reprints",
+)
 _LEAD = re.compile(r"^(?:the|some|about|around|at least|more than|over|nearly|almost|up to)\s+")
 
 
@@ -52,7 +63,9 @@ def series_entries(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             continue
         subject = Counter(r["subject"] for r in items).most_common(1)[0][0]
         merged: dict[tuple[Any, ...], dict[str, Any]] = {}
-        for r in sorted(items, key=lambda r: (r.get("published") or "9999", r.get("doc_order") or 0, r["seq"])):
+        for r in sorted(
+            items, key=lambda r: (r.get("published") or "9999", r.get("doc_order") or 0, r["seq"])
+        ):
             claimant = r.get("claimant") or r.get("source")
             key = (r["cluster"], r["low"], r["high"], r["qualifier"], claimant_key(claimant))
             if key in merged:
@@ -61,18 +74,35 @@ def series_entries(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                     c["document"] != r["document"] for c in first["reprints"]
                 ):
                     first["reprints"].append(
-                        {"document": r["document"], "source": r.get("source"), "published": r.get("published")}
+                        {
+                            "document": r["document"],
+                            "source": r.get("source"),
+                            "published": r.get("published"),
+                        }
                     )
                 continue
             merged[key] = {
-                "low": _num(r["low"]), "high": _num(r["high"]), "qualifier": r["qualifier"],
-                "claimant": claimant, "document": r["document"], "source": r.get("source"),
-                "published": r.get("published"), "text": r["text"], "span": [r["start"], r["end"]],
+                "low": _num(r["low"]),
+                "high": _num(r["high"]),
+                "qualifier": r["qualifier"],
+                "claimant": claimant,
+                "document": r["document"],
+                "source": r.get("source"),
+                "published": r.get("published"),
+                "text": r["text"],
+                "span": [r["start"], r["end"]],
                 "reprints": [],
-                "_time": r.get("time"), "_claimant_key": claimant_key(claimant), "_cluster": r["cluster"],
+                "_time": r.get("time"),
+                "_claimant_key": claimant_key(claimant),
+                "_cluster": r["cluster"],
             }
-        out.append({"subject": subject, "outcome": [o for o in outcome.split("+") if o],
-                    "estimates": list(merged.values())})
+        out.append(
+            {
+                "subject": subject,
+                "outcome": [o for o in outcome.split("+") if o],
+                "estimates": list(merged.values()),
+            }
+        )
     out.sort(key=lambda s: (-len(s["estimates"]), subject_key(s["subject"]), s["outcome"]))
     return out
 
@@ -98,6 +128,11 @@ def estimate_series(
             continue
         if want_outcome and not want_outcome <= set(s["outcome"]):
             continue
-        result.append({"subject": s["subject"], "outcome": s["outcome"],
-                       "estimates": [public(e) for e in s["estimates"]]})
+        result.append(
+            {
+                "subject": s["subject"],
+                "outcome": s["outcome"],
+                "estimates": [public(e) for e in s["estimates"]],
+            }
+        )
     return result

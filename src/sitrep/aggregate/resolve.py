@@ -157,8 +157,13 @@ def resolve_rows(entities: list[dict[str, Any]]) -> tuple[dict[tuple[str, int], 
         gid = f"{etype.lower()}:{key.replace(' ', '-')}"
         aliases = sorted({a for r in rows for a in [r["name"], *(r.get("aliases") or [])]})
         groups.append(
-            {"id": gid, "name": best, "type": etype, "aliases": aliases,
-             "documents": len({r["doc_id"] for r in rows})}
+            {
+                "id": gid,
+                "name": best,
+                "type": etype,
+                "aliases": aliases,
+                "documents": len({r["doc_id"] for r in rows}),
+            }
         )
         for r in rows:
             mapping[(r["doc_id"], r["seq"])] = gid
@@ -198,19 +203,30 @@ def resolve_entities(store: Store) -> int:
     place_ids: list[tuple[str, str, int]] = []
     for p in store.rows("SELECT doc_id, seq, text, name, gazetteer_id, country FROM places"):
         gid = "place:" + (p["gazetteer_id"] or org_key(p["name"]).replace(" ", "-"))
-        g = places.setdefault(gid, {"id": gid, "name": p["name"], "type": "PLACE", "aliases": set(), "docs": set()})
+        g = places.setdefault(
+            gid, {"id": gid, "name": p["name"], "type": "PLACE", "aliases": set(), "docs": set()}
+        )
         g["aliases"].update({p["text"], p["name"]})
         g["docs"].add(p["doc_id"])
         place_ids.append((gid, p["doc_id"], p["seq"]))
     for g in places.values():
-        groups.append({"id": g["id"], "name": g["name"], "type": "PLACE", "aliases": sorted(g["aliases"]),
-                       "documents": len(g["docs"])})
+        groups.append(
+            {
+                "id": g["id"],
+                "name": g["name"],
+                "type": "PLACE",
+                "aliases": sorted(g["aliases"]),
+                "documents": len(g["docs"]),
+            }
+        )
     with store.transaction() as con:
         con.execute("DELETE FROM global_entities")
         con.executemany(
             "INSERT OR REPLACE INTO global_entities (id, name, type, aliases, documents) VALUES (?,?,?,?,?)",
-            [(g["id"], g["name"], g["type"], json.dumps(g["aliases"], ensure_ascii=False), g["documents"])
-             for g in groups],
+            [
+                (g["id"], g["name"], g["type"], json.dumps(g["aliases"], ensure_ascii=False), g["documents"])
+                for g in groups
+            ],
         )
         con.execute("UPDATE entities SET global_id = NULL")
         con.executemany(

@@ -20,7 +20,9 @@ def names_for(store: Store, name: str) -> list[str]:
         aliases = [g["name"], *json.loads(g["aliases"])]
         if g["type"] == "PERSON":
             keys = {name_key(a) for a in aliases}
-            hit = pkey in keys or (pkey and " " not in pkey and any(k.split()[-1:] == [pkey] for k in keys if k))
+            hit = pkey in keys or (
+                pkey and " " not in pkey and any(k.split()[-1:] == [pkey] for k in keys if k)
+            )
         else:
             hit = okey in {org_key(a) for a in aliases}
         if hit:
@@ -45,16 +47,28 @@ def build_timeline(store: Store, name: str) -> list[dict[str, Any]]:
         if key in seen:
             continue
         seen.add(key)
-        out.append({
-            "date": _when(e.get("time"), e.get("published")), "kind": "event", "type": e["type"],
-            "status": e["status"], "actor": e.get("actor"), "target": e.get("target"), "place": e.get("place"),
-            "text": e["trigger"], "span": [e["start"], e["end"]], "document": e["document"],
-            "source": e.get("source"), "published": e.get("published"), "title": e.get("title"),
-        })
+        out.append(
+            {
+                "date": _when(e.get("time"), e.get("published")),
+                "kind": "event",
+                "type": e["type"],
+                "status": e["status"],
+                "actor": e.get("actor"),
+                "target": e.get("target"),
+                "place": e.get("place"),
+                "text": e["trigger"],
+                "span": [e["start"], e["end"]],
+                "document": e["document"],
+                "source": e.get("source"),
+                "published": e.get("published"),
+                "title": e.get("title"),
+            }
+        )
     marks = ",".join("?" * len(names))
     rows = store.rows(
-        'SELECT s.doc_id AS document, s.speaker, s.content, s.start, s."end", s.time_value, d.source, d.published,'
-        " d.title, coalesce(d.cluster_id, d.id) AS cluster FROM statements s JOIN documents d ON d.id = s.doc_id"
+        'SELECT s.doc_id AS document, s.speaker, s.content, s.start, s."end", s.time_value, d.source,'
+        " d.published, d.title, coalesce(d.cluster_id, d.id) AS cluster"
+        " FROM statements s JOIN documents d ON d.id = s.doc_id"
         f" WHERE lower(s.speaker) IN ({marks})",
         [n.lower() for n in names],
     )
@@ -63,11 +77,22 @@ def build_timeline(store: Store, name: str) -> list[dict[str, Any]]:
         if key in seen:
             continue
         seen.add(key)
-        out.append({
-            "date": _when(s.get("time_value"), s.get("published")), "kind": "statement", "type": "statement",
-            "status": None, "actor": s["speaker"], "target": None, "place": None, "text": s["content"],
-            "span": [s["start"], s["end"]], "document": s["document"], "source": s.get("source"),
-            "published": s.get("published"), "title": s.get("title"),
-        })
+        out.append(
+            {
+                "date": _when(s.get("time_value"), s.get("published")),
+                "kind": "statement",
+                "type": "statement",
+                "status": None,
+                "actor": s["speaker"],
+                "target": None,
+                "place": None,
+                "text": s["content"],
+                "span": [s["start"], s["end"]],
+                "document": s["document"],
+                "source": s.get("source"),
+                "published": s.get("published"),
+                "title": s.get("title"),
+            }
+        )
     out.sort(key=lambda x: (x["date"] or "9999", x["document"], x["span"][0]))
     return out

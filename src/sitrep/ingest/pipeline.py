@@ -1,4 +1,4 @@
-"""The ingest run: read inputs, skip stored documents before extraction, extract in batches, write each atomically."""
+"""The ingest run: read, skip stored documents before extraction, extract in batches, write atomically."""
 
 from __future__ import annotations
 
@@ -34,9 +34,14 @@ class Summary:
     def to_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready data."""
         return {
-            "files": self.files, "read": self.read, "new": self.new, "duplicate": self.duplicate,
+            "files": self.files,
+            "read": self.read,
+            "new": self.new,
+            "duplicate": self.duplicate,
             "failed": [{"file": f.path, "reason": f.reason} for f in self.failed],
-            "seconds": round(self.seconds, 3), "clusters": self.clusters, "entities": self.entities,
+            "seconds": round(self.seconds, 3),
+            "clusters": self.clusters,
+            "entities": self.entities,
         }
 
 
@@ -68,8 +73,12 @@ def _worker_extract(items: list[dict[str, Any]], batch_size: int) -> list[tuple[
     errors: dict[int, str] = {}
     reports = {
         r.document.id: r.to_json()
-        for r in extract_many(items, nlp=_WORKER_NLP, batch_size=batch_size,
-                              on_error=lambda i, exc: errors.__setitem__(i, str(exc)))
+        for r in extract_many(
+            items,
+            nlp=_WORKER_NLP,
+            batch_size=batch_size,
+            on_error=lambda i, exc: errors.__setitem__(i, str(exc)),
+        )
     }
     return [(it["id"], reports.get(it["id"]), errors.get(i)) for i, it in enumerate(items)]
 
@@ -78,8 +87,14 @@ class Ingest:
     """One ingest run into a store."""
 
     def __init__(
-        self, store: Store, *, batch_size: int = 32, workers: int = 1, model: str | None = None,
-        fields: Mapping[str, str] | None = None, progress: Progress | None = None,
+        self,
+        store: Store,
+        *,
+        batch_size: int = 32,
+        workers: int = 1,
+        model: str | None = None,
+        fields: Mapping[str, str] | None = None,
+        progress: Progress | None = None,
     ) -> None:
         self.store = store
         self.batch_size = max(1, batch_size)
@@ -165,26 +180,25 @@ class Ingest:
             if nlp is None:  # loaded only when there is something new to extract
                 nlp = load_pipeline(self.model) if self.model else load_pipeline()
             by_id = {r.id: r for r in chunk}
-            done: set[str] = set()
 
             def on_error(i: int, exc: InputError, chunk: list[Record] = chunk) -> None:
                 self._fail(Failure(chunk[i].path, str(exc).split(": ", 1)[-1]))
-                done.add(chunk[i].id)
 
             t = time.perf_counter()
-            for report in extract_many([r.item() for r in chunk], nlp=nlp, batch_size=self.batch_size,
-                                       on_error=on_error):
+            for report in extract_many(
+                [r.item() for r in chunk], nlp=nlp, batch_size=self.batch_size, on_error=on_error
+            ):
                 self.summary.extract_seconds += time.perf_counter() - t
                 self._write(by_id[report.document.id], report)
-                done.add(report.document.id)
                 t = time.perf_counter()
 
     def _run_pool(self, records: Iterator[Record]) -> None:
         import multiprocessing as mp
 
         ctx = mp.get_context("spawn")
-        with ProcessPoolExecutor(self.workers, mp_context=ctx, initializer=_worker_init,
-                                 initargs=(self.model,)) as pool:
+        with ProcessPoolExecutor(
+            self.workers, mp_context=ctx, initializer=_worker_init, initargs=(self.model,)
+        ) as pool:
             pending: list[tuple[Future[Any], dict[str, Record]]] = []
 
             def drain(limit: int) -> None:

@@ -34,7 +34,7 @@ def _too_big(path: Path, limit: int = MAX_BYTES) -> Failure | None:
 def _fail(exc: InputError, path: Path) -> Failure:
     msg = str(exc)
     prefix = f"{path}: "
-    return Failure(str(path), msg[len(prefix):] if msg.startswith(prefix) else msg)
+    return Failure(str(path), msg[len(prefix) :] if msg.startswith(prefix) else msg)
 
 
 def sidecar(path: Path) -> Path | None:
@@ -73,8 +73,9 @@ def html_to_record(markup: str, where: str, url: str | None = None, **meta: Any)
     if not _TAG.search(markup):
         raise InputError(f"{where}: not HTML (no tags found)")
     try:
-        doc = trafilatura.bare_extraction(markup, url=url, with_metadata=True, include_comments=False,
-                                          include_tables=False)
+        doc = trafilatura.bare_extraction(
+            markup, url=url, with_metadata=True, include_comments=False, include_tables=False
+        )
     except Exception as exc:  # trafilatura/lxml raise many kinds on broken markup
         raise InputError(f"{where}: malformed HTML ({type(exc).__name__}: {exc})") from exc
     if doc is None:
@@ -88,9 +89,14 @@ def html_to_record(markup: str, where: str, url: str | None = None, **meta: Any)
         raise InputError(f"{where}: no main text found in the HTML")
     host = data.get("sitename") or data.get("hostname") or (urlparse(url).hostname if url else None)
     return make_record(
-        "\n\n".join(lines), where, title=meta.get("title") or title,
-        published=meta.get("published") or data.get("date"), source=meta.get("source") or host,
-        url=url or data.get("url"), byline=data.get("author"), id=meta.get("id"),
+        "\n\n".join(lines),
+        where,
+        title=meta.get("title") or title,
+        published=meta.get("published") or data.get("date"),
+        source=meta.get("source") or host,
+        url=url or data.get("url"),
+        byline=data.get("author"),
+        id=meta.get("id"),
     )
 
 
@@ -141,11 +147,17 @@ def read_feed(path: Path) -> Iterator[Item]:
         content = entry.get("content") or []
         body = content[0].get("value") if content else entry.get("summary") or entry.get("description")
         try:
-            items.append(make_record(
-                strip_html(body or ""), where, title=entry.get("title"), source=outlet,
-                published=entry.get("published") or entry.get("updated"), url=entry.get("link"),
-                id=entry.get("id"),
-            ))
+            items.append(
+                make_record(
+                    strip_html(body or ""),
+                    where,
+                    title=entry.get("title"),
+                    source=outlet,
+                    published=entry.get("published") or entry.get("updated"),
+                    url=entry.get("link"),
+                    id=entry.get("id"),
+                )
+            )
         except InputError as exc:
             items.append(Failure(where, str(exc).removeprefix(where + ": ")))
     if parsed.get("bozo") and not any(isinstance(i, Record) for i in items):
@@ -208,7 +220,10 @@ def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
             try:
                 yield n, json.loads(raw.decode("utf-8-sig"))
             except UnicodeDecodeError as exc:
-                yield n, Failure(where, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})")
+                yield (
+                    n,
+                    Failure(where, f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} at offset {exc.start})"),
+                )
             except ValueError as exc:
                 yield n, Failure(where, f"invalid JSON ({exc})")
 

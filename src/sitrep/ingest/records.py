@@ -34,8 +34,14 @@ class Record:
 
     def item(self) -> dict[str, Any]:
         """The item `sitrep.extract_many` takes: text, published, title, source, url and the store id."""
-        return {"id": self.id, "text": self.text, "published": self.published, "title": self.title,
-                "source": self.source, "url": self.url}
+        return {
+            "id": self.id,
+            "text": self.text,
+            "published": self.published,
+            "title": self.title,
+            "source": self.source,
+            "url": self.url,
+        }
 
 
 @dataclass
@@ -71,8 +77,13 @@ def make_record(text: Any, where: str, **meta: Any) -> Record:
                 raise InputError(f"{where}: published {published!r} is not a date") from None
         published = date.isoformat() if date else None
     return Record(
-        text=text, path=where, title=clean(meta.get("title")), published=published,
-        source=clean(meta.get("source")), url=clean(meta.get("url")), byline=clean(meta.get("byline")),
+        text=text,
+        path=where,
+        title=clean(meta.get("title")),
+        published=published,
+        source=clean(meta.get("source")),
+        url=clean(meta.get("url")),
+        byline=clean(meta.get("byline")),
         external_id=clean(meta.get("id")),
     )
 

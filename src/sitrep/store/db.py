@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import os
 import sqlite3
 from collections.abc import Iterable, Iterator, Mapping
@@ -174,94 +173,201 @@ class Store:
                     " dateline, dateline_start, dateline_end, body_start, text, path, ingested_at, json)"
                     " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
                     (
-                        d.id, meta.get("external_id"), d.title, d.source, d.url, d.published, d.dateline,
+                        d.id,
+                        meta.get("external_id"),
+                        d.title,
+                        d.source,
+                        d.url,
+                        d.published,
+                        d.dateline,
                         d.dateline_span[0] if d.dateline_span else None,
                         d.dateline_span[1] if d.dateline_span else None,
-                        d.body_start, text, meta.get("path"), _now(), _dump(d),
+                        d.body_start,
+                        text,
+                        meta.get("path"),
+                        _now(),
+                        _dump(d),
                     ),
                 )
                 if cur.rowcount == 0:
                     return False
                 self._write_items(con, d.id, report)
                 con.execute(
-                    "INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)", (d.id, d.title or "", text)
+                    "INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
+                    (d.id, d.title or "", text),
                 )
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: writing document {d.id}: {exc}") from exc
         return True
 
     def _write_items(self, con: sqlite3.Connection, doc_id: str, r: Report) -> None:
-        for seq, e in enumerate(r.entities):
-            first = e.mentions[0].span if e.mentions else (None, None)
-            con.execute(
-                'INSERT INTO entities (doc_id, seq, id, name, type, start, "end", json) VALUES (?,?,?,?,?,?,?,?)',
-                (doc_id, seq, e.id, e.name, e.type, first[0], first[1], _dump(e)),
-            )
-            con.executemany(
-                'INSERT INTO mentions (doc_id, entity_id, text, start, "end") VALUES (?,?,?,?,?)',
-                [(doc_id, e.id, m.text, m.span[0], m.span[1]) for m in e.mentions],
-            )
-        for seq, s in enumerate(r.statements):
-            sp = s.speaker
-            con.execute(
-                "INSERT INTO statements (doc_id, seq, id, speaker, speaker_entity, kind, cue, cue_start, cue_end,"
-                ' content, start, "end", time_value, venue, confidence, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
-                (
-                    doc_id, seq, s.id, sp.name if sp else None, sp.entity if sp else None, s.kind,
-                    s.cue.text, s.cue.span[0], s.cue.span[1], s.content.text, s.content.span[0],
-                    s.content.span[1], s.time.value if s.time else None, s.venue, s.confidence, _dump(s),
-                ),
-            )
-            con.execute(
-                "INSERT INTO statements_fts (doc_id, seq, speaker, content) VALUES (?,?,?,?)",
-                (doc_id, seq, sp.name if sp else "", s.content.text),
-            )
-        for seq, q in enumerate(r.quantities):
-            con.execute(
-                'INSERT INTO quantities (doc_id, seq, id, text, start, "end", low, high, qualifier, unit, currency,'
-                " subject, outcome, hedged, vague, claimant, claimant_statement, place, time, derived_from, json)"
-                " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    doc_id, seq, q.id, q.text, q.span[0], q.span[1], q.low, q.high, q.qualifier, q.unit,
-                    q.currency, q.subject, _outcome_key(q.outcome), int(q.hedged), int(q.vague),
-                    q.claimant.name if q.claimant else None, q.claimant.statement if q.claimant else None,
-                    q.place, q.time, q.derived_from, _dump(q),
-                ),
-            )
-        for seq, ev in enumerate(r.events):
-            con.execute(
-                "INSERT INTO events (doc_id, seq, id, type, actor, target, place, time, status, source, statement,"
-                ' trigger, start, "end", negated, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)',
-                (
-                    doc_id, seq, ev.id, ev.type, ev.actor, ev.target, ev.place, ev.time, ev.status, ev.source,
-                    ev.statement, ev.trigger.text, ev.trigger.span[0], ev.trigger.span[1], int(ev.negated),
-                    _dump(ev),
-                ),
-            )
-        for seq, p in enumerate(r.positions):
-            con.execute(
-                'INSERT INTO positions (doc_id, seq, id, holder, topic, stance, statement, start, "end", json)'
-                " VALUES (?,?,?,?,?,?,?,?,?,?)",
-                (
-                    doc_id, seq, p.id, p.holder, p.topic, p.stance, p.statement,
-                    p.span[0] if p.span else None, p.span[1] if p.span else None, _dump(p),
-                ),
-            )
-        con.executemany(
-            'INSERT INTO times (doc_id, seq, text, start, "end", type, value, mod, json) VALUES (?,?,?,?,?,?,?,?,?)',
+        _insert(
+            con,
+            "entities",
             [
-                (doc_id, seq, t.text, t.span[0], t.span[1], t.type, t.value, t.mod, _dump(t))
+                {
+                    "doc_id": doc_id,
+                    "seq": seq,
+                    "id": e.id,
+                    "name": e.name,
+                    "type": e.type,
+                    "start": e.mentions[0].span[0] if e.mentions else None,
+                    "end": e.mentions[0].span[1] if e.mentions else None,
+                    "json": _dump(e),
+                }
+                for seq, e in enumerate(r.entities)
+            ],
+        )
+        _insert(
+            con,
+            "mentions",
+            [
+                {"doc_id": doc_id, "entity_id": e.id, "text": m.text, "start": m.span[0], "end": m.span[1]}
+                for e in r.entities
+                for m in e.mentions
+            ],
+        )
+        stmts = [
+            {
+                "doc_id": doc_id,
+                "seq": seq,
+                "id": s.id,
+                "speaker": s.speaker.name if s.speaker else None,
+                "speaker_entity": s.speaker.entity if s.speaker else None,
+                "kind": s.kind,
+                "cue": s.cue.text,
+                "cue_start": s.cue.span[0],
+                "cue_end": s.cue.span[1],
+                "content": s.content.text,
+                "start": s.content.span[0],
+                "end": s.content.span[1],
+                "time_value": s.time.value if s.time else None,
+                "venue": s.venue,
+                "confidence": s.confidence,
+                "json": _dump(s),
+            }
+            for seq, s in enumerate(r.statements)
+        ]
+        _insert(con, "statements", stmts)
+        _insert(
+            con,
+            "statements_fts",
+            [
+                {"doc_id": doc_id, "seq": s["seq"], "speaker": s["speaker"] or "", "content": s["content"]}
+                for s in stmts
+            ],
+        )
+        _insert(
+            con,
+            "quantities",
+            [
+                {
+                    "doc_id": doc_id,
+                    "seq": seq,
+                    "id": q.id,
+                    "text": q.text,
+                    "start": q.span[0],
+                    "end": q.span[1],
+                    "low": q.low,
+                    "high": q.high,
+                    "qualifier": q.qualifier,
+                    "unit": q.unit,
+                    "currency": q.currency,
+                    "subject": q.subject,
+                    "outcome": _outcome_key(q.outcome),
+                    "hedged": int(q.hedged),
+                    "vague": int(q.vague),
+                    "claimant": q.claimant.name if q.claimant else None,
+                    "claimant_statement": q.claimant.statement if q.claimant else None,
+                    "place": q.place,
+                    "time": q.time,
+                    "derived_from": q.derived_from,
+                    "json": _dump(q),
+                }
+                for seq, q in enumerate(r.quantities)
+            ],
+        )
+        _insert(
+            con,
+            "events",
+            [
+                {
+                    "doc_id": doc_id,
+                    "seq": seq,
+                    "id": e.id,
+                    "type": e.type,
+                    "actor": e.actor,
+                    "target": e.target,
+                    "place": e.place,
+                    "time": e.time,
+                    "status": e.status,
+                    "source": e.source,
+                    "statement": e.statement,
+                    "trigger": e.trigger.text,
+                    "start": e.trigger.span[0],
+                    "end": e.trigger.span[1],
+                    "negated": int(e.negated),
+                    "json": _dump(e),
+                }
+                for seq, e in enumerate(r.events)
+            ],
+        )
+        _insert(
+            con,
+            "positions",
+            [
+                {
+                    "doc_id": doc_id,
+                    "seq": seq,
+                    "id": p.id,
+                    "holder": p.holder,
+                    "topic": p.topic,
+                    "stance": p.stance,
+                    "statement": p.statement,
+                    "start": p.span[0] if p.span else None,
+                    "end": p.span[1] if p.span else None,
+                    "json": _dump(p),
+                }
+                for seq, p in enumerate(r.positions)
+            ],
+        )
+        _insert(
+            con,
+            "times",
+            [
+                {
+                    "doc_id": doc_id,
+                    "seq": seq,
+                    "text": t.text,
+                    "start": t.span[0],
+                    "end": t.span[1],
+                    "type": t.type,
+                    "value": t.value,
+                    "mod": t.mod,
+                    "json": _dump(t),
+                }
                 for seq, t in enumerate(r.times)
             ],
         )
-        con.executemany(
-            'INSERT INTO places (doc_id, seq, text, start, "end", name, country, lat, lon, feature, gazetteer_id,'
-            " confidence, json) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        _insert(
+            con,
+            "places",
             [
-                (
-                    doc_id, seq, p.text, p.span[0], p.span[1], p.name, p.country, p.lat, p.lon, p.feature,
-                    p.gazetteer_id, p.confidence, _dump(p),
-                )
+                {
+                    "doc_id": doc_id,
+                    "seq": seq,
+                    "text": p.text,
+                    "start": p.span[0],
+                    "end": p.span[1],
+                    "name": p.name,
+                    "country": p.country,
+                    "lat": p.lat,
+                    "lon": p.lon,
+                    "feature": p.feature,
+                    "gazetteer_id": p.gazetteer_id,
+                    "confidence": p.confidence,
+                    "json": _dump(p),
+                }
                 for seq, p in enumerate(r.places)
             ],
         )
@@ -295,9 +401,31 @@ class Store:
 
 
 _TABLES = {
-    "documents", "entities", "mentions", "statements", "quantities", "events", "positions", "times", "places",
-    "signatures", "global_entities", "migrations",
+    "documents",
+    "entities",
+    "mentions",
+    "statements",
+    "quantities",
+    "events",
+    "positions",
+    "times",
+    "places",
+    "signatures",
+    "global_entities",
+    "migrations",
 }
+
+
+def _insert(con: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
+    """Insert rows (dicts with the same keys) into a table."""
+    if not rows:
+        return
+    cols = list(rows[0])
+    names = ", ".join(f'"{c}"' for c in cols)
+    marks = ", ".join("?" * len(cols))
+    con.executemany(
+        f"INSERT INTO {table} ({names}) VALUES ({marks})", [tuple(r[c] for c in cols) for r in rows]
+    )
 
 
 def _now() -> str:

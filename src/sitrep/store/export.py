@@ -1,4 +1,4 @@
-"""Export the store: whole reports as JSON Lines, or one flat table as CSV or Parquet (pandas/DuckDB-readable)."""
+"""Export the store: whole reports as JSON Lines, or one flat table as CSV or Parquet (pandas, DuckDB)."""
 
 from __future__ import annotations
 
@@ -10,9 +10,33 @@ from typing import Any
 from ..errors import StoreError
 from .db import Store
 
-TABLES = ("documents", "entities", "statements", "quantities", "events", "positions", "times", "places",
-          "estimates")
-_DOC_COLS = "id, external_id, title, source, url, published, dateline, body_start, path, ingested_at, cluster_id, text"
+TABLES = (
+    "documents",
+    "entities",
+    "statements",
+    "quantities",
+    "events",
+    "positions",
+    "times",
+    "places",
+    "estimates",
+)
+_DOC_COLS = ", ".join(
+    [
+        "id",
+        "external_id",
+        "title",
+        "source",
+        "url",
+        "published",
+        "dateline",
+        "body_start",
+        "path",
+        "ingested_at",
+        "cluster_id",
+        "text",
+    ]
+)
 
 
 def table_rows(store: Store, table: str) -> list[dict[str, Any]]:
@@ -25,10 +49,16 @@ def table_rows(store: Store, table: str) -> list[dict[str, Any]]:
         from .query import estimates
 
         return [
-            {"subject": s["subject"], "outcome": "+".join(s["outcome"]), **{k: v for k, v in e.items() if k != "span"},
-             "start": e["span"][0], "end": e["span"][1],
-             "reprints": json.dumps(e["reprints"], ensure_ascii=False)}
-            for s in estimates(store) for e in s["estimates"]
+            {
+                "subject": s["subject"],
+                "outcome": "+".join(s["outcome"]),
+                **{k: v for k, v in e.items() if k != "span"},
+                "start": e["span"][0],
+                "end": e["span"][1],
+                "reprints": json.dumps(e["reprints"], ensure_ascii=False),
+            }
+            for s in estimates(store)
+            for e in s["estimates"]
         ]
     rows = store.rows(
         f"SELECT t.*, d.source AS doc_source, d.published AS doc_published FROM {table} t"

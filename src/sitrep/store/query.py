@@ -35,7 +35,8 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     doc["report"] = report.to_dict() if report else None
     doc["copies"] = (
         store.rows(
-            "SELECT id, source, published, title FROM documents WHERE cluster_id = ? AND id != ? ORDER BY published, id",
+            "SELECT id, source, published, title FROM documents WHERE cluster_id = ? AND id != ?"
+            " ORDER BY published, id",
             (doc["cluster_id"], doc_id),
         )
         if doc["cluster_id"]
@@ -56,7 +57,9 @@ def statements(
         where.append(f"(lower(s.speaker) IN ({marks}) OR s.speaker LIKE ?)")
         params += [n.lower() for n in names] + [f"%{speaker}%"]
     if q:
-        where.append("(s.doc_id, s.seq) IN (SELECT doc_id, seq FROM statements_fts WHERE statements_fts MATCH ?)")
+        where.append(
+            "(s.doc_id, s.seq) IN (SELECT doc_id, seq FROM statements_fts WHERE statements_fts MATCH ?)"
+        )
         params.append(fts_query(q))
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     rows = store.rows(
@@ -120,10 +123,13 @@ def event_rows(store: Store, names: list[str] | None = None) -> list[dict[str, A
     if names:
         marks = ",".join("?" * len(names))
         low = [n.lower() for n in names]
-        where = f" WHERE lower(e.actor) IN ({marks}) OR lower(e.target) IN ({marks}) OR lower(e.place) IN ({marks})"
+        where = (
+            f" WHERE lower(e.actor) IN ({marks}) OR lower(e.target) IN ({marks})"
+            f" OR lower(e.place) IN ({marks})"
+        )
         params = low * 3
     return store.rows(
-        'SELECT e.doc_id AS document, e.seq, e.id, e.type, e.actor, e.target, e.place, e.time, e.status,'
+        "SELECT e.doc_id AS document, e.seq, e.id, e.type, e.actor, e.target, e.place, e.time, e.status,"
         ' e.source AS claimed_by, e.trigger, e.start, e."end", e.negated,'
         " d.source, d.published, d.title, coalesce(d.cluster_id, d.id) AS cluster"
         f" FROM events e JOIN documents d ON d.id = e.doc_id{where}"
@@ -158,8 +164,6 @@ def stats(store: Store) -> dict[str, int]:
     """Row counts of the main tables."""
     tables = ["documents", "entities", "statements", "quantities", "events", "positions", "times", "places"]
     out = {t: store.count(t) for t in tables}
-    out["clusters"] = int(
-        store.scalar("SELECT count(DISTINCT coalesce(cluster_id, id)) FROM documents") or 0
-    )
+    out["clusters"] = int(store.scalar("SELECT count(DISTINCT coalesce(cluster_id, id)) FROM documents") or 0)
     out["global_entities"] = store.count("global_entities")
     return out
