@@ -16,6 +16,23 @@ OPEN_MARKS = "\u201c\u201e\u00ab"  # “ „ «
 CLOSE_MARKS = "\u201d\u00bb"  # ” »
 STRAIGHT = '"'
 ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
+# Two apostrophes stand for a straight double quote in some newspaper archives (''like this'');
+# `` opens in TeX-style text.
+_MARK = re.compile("''|``|[" + ALL_MARKS + "]")
+
+
+def mark_len(text: str, i: int) -> int:
+    """Length of the quotation mark starting at `i` (0 when there is none)."""
+    m = _MARK.match(text, i)
+    return len(m.group()) if m else 0
+
+
+def mark_before(text: str, end: int) -> int:
+    """Length of a quotation mark ending at `end` (0 when there is none)."""
+    for n in (2, 1):
+        if end - n >= 0 and mark_len(text, end - n) == n:
+            return n
+    return 0
 
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
@@ -62,15 +79,15 @@ def paragraph_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_opening(text: str, i: int, inside: bool) -> bool:
+def _is_opening(text: str, i: int, inside: bool, n: int = 1) -> bool:
     """Whether the mark at `i` opens a quote (straight marks are judged by their neighbours)."""
-    ch = text[i]
-    if ch in OPEN_MARKS:
+    ch = text[i : i + n]
+    if ch in OPEN_MARKS or ch == "``":
         return True
     if ch in CLOSE_MARKS:
         return False
     prev = text[i - 1] if i > 0 else " "
-    nxt = text[i + 1] if i + 1 < len(text) else " "
+    nxt = text[i + n] if i + n < len(text) else " "
     if inside:
         return False
     if nxt.isspace() or nxt == "" or (nxt in ",.;:!?)" and not prev.isspace()):
@@ -85,9 +102,10 @@ def find_quotes(text: str, start: int = 0) -> list[Quote]:
     for p_start, p_end in paragraph_spans(text, start):
         current = open_q
         if current is not None:
-            if text[p_start] in OPEN_MARKS + STRAIGHT:
-                seg_start = p_start + 1
-                i = p_start + 1
+            n0 = mark_len(text, p_start)
+            if n0 and text[p_start] not in CLOSE_MARKS:
+                seg_start = p_start + n0
+                i = p_start + n0
             else:  # the quote ended unclosed with its paragraph
                 current.closed = False
                 quotes.append(current)
@@ -97,25 +115,28 @@ def find_quotes(text: str, start: int = 0) -> list[Quote]:
             i = p_start
         open_q = None
         while i < p_end:
-            ch = text[i]
-            if ch in ALL_MARKS:
+            n = mark_len(text, i)
+            if n:
+                ch = text[i : i + n]
                 if current is None:
-                    if _is_opening(text, i, inside=False):
-                        current = Quote(start=i, end=i + 1)
-                        seg_start = i + 1
-                elif ch in OPEN_MARKS:
+                    if _is_opening(text, i, inside=False, n=n):
+                        current = Quote(start=i, end=i + n)
+                        seg_start = i + n
+                elif ch in OPEN_MARKS or ch == "``":
                     # A second opening mark: the first was never closed; restart here.
                     current.parts.append((seg_start, _rstrip(text, seg_start, i)))
                     current.end = i
                     current.closed = False
                     quotes.append(current)
-                    current = Quote(start=i, end=i + 1)
-                    seg_start = i + 1
+                    current = Quote(start=i, end=i + n)
+                    seg_start = i + n
                 else:
                     current.parts.append((seg_start, i))
-                    current.end = i + 1
+                    current.end = i + n
                     quotes.append(current)
                     current = None
+                i += n
+                continue
             i += 1
         if current is not None:
             current.parts.append((seg_start, p_end))

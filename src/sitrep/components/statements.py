@@ -18,14 +18,18 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
 from ..model import Speaker, Statement, TextSpan
-from ..quotes import ALL_MARKS, Quote, find_quotes, paragraph_spans
+from ..quotes import ALL_MARKS, Quote, find_quotes, mark_before, mark_len, paragraph_spans
 from .statements_speaker import SpeakerResolver, cue_lemmas, object_cues, time_of, venue_of
 
-_ATTR_PUNCT = {",", '"', "\u201d", "\u2014", "\u2013", "--", "-", ";"}
+_ATTR_PUNCT = {",", '"', "\u201d", "''", "\u2014", "\u2013", "--", "-", ";"}
+_CLOSERS = {'"', "\u201d", "''"}
 _TRIM = " \t\r\n,;:\u2014\u2013-"
 _SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 _NON_CONTENT_SENT_END = ".!?"
 _FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_NOT_TAIL = {"and", "but", "while", "adding", "citing", "as", "although", "because", "though", "who", "which",
+             "when", "where", "after", "before", "in", "at", "on", "during", "according", "referring", "noting",
+             "whereas", "since", "so", "or", "even", "if", "than"}
 _OBJ_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr"}
 _OBJ_PREPS = {"for", "on", "about", "of", "against", "to"}
 
@@ -133,6 +137,16 @@ def _attribution_bounds(verb: Token, subj: Token) -> tuple[int, int]:
     return lo, hi
 
 
+def _count_marks(text: str) -> int:
+    """Number of quotation marks in `text`."""
+    n, i = 0, 0
+    while i < len(text):
+        k = mark_len(text, i)
+        n += 1 if k else 0
+        i += k or 1
+    return n
+
+
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     """`[start, end)` without surrounding punctuation, and without unmatched quote marks at the ends."""
     while start < end and text[start] in _TRIM:
@@ -140,11 +154,11 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     while end > start and text[end - 1] in _TRIM + ".":
         end -= 1
     for _ in range(2):
-        marks = sum(text[start:end].count(m) for m in ALL_MARKS)
-        if marks % 2 and start < end and text[start] in ALL_MARKS:
-            start += 1
-        elif marks % 2 and end > start and text[end - 1] in ALL_MARKS:
-            end -= 1
+        odd = _count_marks(text[start:end]) % 2
+        if odd and start < end and mark_len(text, start):
+            start += mark_len(text, start)
+        elif odd and end > start and mark_before(text, end):
+            end -= mark_before(text, end)
         while start < end and text[start] in _TRIM:
             start += 1
         while end > start and text[end - 1] in _TRIM + ".":
@@ -167,7 +181,7 @@ class _Builder:
         pos = self.doc[hi - 1].idx + len(self.doc[hi - 1].text) if hi > 0 else 0
         rest = self.text[pos : pos + 4]
         stripped = rest.lstrip(" ,:\u2014-")
-        if not stripped or stripped[0] not in ALL_MARKS:
+        if not stripped or not mark_len(stripped, 0):
             return None
         q = self.ctx.quote_at(pos + len(rest) - len(stripped))
         if q is not None and q.start >= pos and q.start - pos <= 3:
@@ -194,9 +208,24 @@ class _Builder:
             return None
         # Content is a clause or a quotation, not a fronted phrase ("At the debate, she said").
         region = self.doc.char_span(start, end, alignment_mode="expand")
-        quoted = self.text[start] in ALL_MARKS
+        quoted = bool(mark_len(self.text, start))
         finite = region is not None and any(t.tag_ in _FINITE for t in region)
+        tail = self._parenthetical_tail(hi, sent)
+        if tail is not None:  # "But to prevent problems, he said, officials should be vigilant."
+            tail_span = self.doc[tail : sent.end]
+            if quoted or finite or any(t.tag_ in _FINITE for t in tail_span):
+                return start, tail_span.end_char
         return (start, end) if quoted or finite else None
+
+    def _parenthetical_tail(self, hi: int, sent: Span) -> int | None:
+        """First token of the clause resuming after a parenthetical ", he said," (None when none)."""
+        if hi + 2 >= sent.end or self.doc[hi].text != ",":
+            return None
+        first = self.doc[hi + 1]
+        if mark_len(self.text, first.idx) or first.lower_ in _NOT_TAIL or first.tag_ == "VBG":
+            return None
+        words = [t for t in self.doc[hi + 1 : sent.end] if not t.is_punct]
+        return hi + 1 if len(words) >= 2 else None
 
     def _split_resume(self, hi: int) -> Quote | None:
         """The second half of a split quotation: "\"A,\" he said, \"B.\"" resumes right after the cue."""
@@ -206,10 +235,10 @@ class _Builder:
         if tok.text not in {",", "\u2014", "--", "-", ":"}:
             return None
         pos = tok.idx + len(tok.text)
-        rest = self.text[pos : pos + 3].lstrip()
-        if not rest or rest[0] not in ALL_MARKS:
+        rest = self.text[pos : pos + 4].lstrip()
+        if not rest or not mark_len(rest, 0):
             return None
-        q = self.ctx.quote_at(pos + (len(self.text[pos : pos + 3]) - len(rest)))
+        q = self.ctx.quote_at(pos + (len(self.text[pos : pos + 4]) - len(rest)))
         return q
 
     def _ccomp_content(self, verb: Token) -> tuple[int, int] | None:
@@ -320,11 +349,14 @@ class _Builder:
         post = self._post_content(lo, hi, sent) if own else None
         ccomp = self._ccomp_content(verb)
         if post is not None and ccomp is not None and ccomp[0] > verb.idx:
-            if self.doc[lo - 1].text not in {'"', "\u201d"}:
+            if self.doc[lo - 1].text not in _CLOSERS:
                 post = None  # "In Kyiv, officials said the ..." — the complement follows
         skip = None
         if post is not None:
             content = post
+            if post[1] > verb.idx:  # a parenthetical cue inside the content
+                tail = self._parenthetical_tail(hi, sent)
+                skip = (self.doc[lo].idx, self.doc[tail].idx if tail is not None else post[1])
             resume = self._split_resume(hi)
             if resume is not None and resume.start >= self.doc[hi - 1].idx:
                 content = (content[0], resume.end)
