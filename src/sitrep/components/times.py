@@ -37,8 +37,18 @@ def _verb_of(tok: Token) -> Token:
 PAST_AUX = {"had", "was", "were", "did", "has", "have", "'d", "would"}
 
 
-def _is_future_verb(verb: Token, cues: set[str], depth: int = 0) -> bool:
+def _has_past_aux(verb: Token) -> bool:
+    """A past or perfect auxiliary on the verb, or on the copula of a predicate adjective ("had been due")."""
     if any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in verb.children):
+        return True
+    if verb.dep_ in ("acomp", "attr") and verb.head.i != verb.i:
+        head = verb.head
+        return head.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in PAST_AUX for c in head.children)
+    return False
+
+
+def _is_future_verb(verb: Token, cues: set[str], depth: int = 0) -> bool:
+    if _has_past_aux(verb):
         return False
     for child in verb.children:
         if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
@@ -135,7 +145,7 @@ def resolve_anchors(chosen: list[Cand]) -> None:
     """Values that depend on earlier ones: "a year ago" after a quarter is that quarter a year back."""
     last_quarter: str | None = None
     for c in chosen:
-        if c.value and re.fullmatch(r"\d{4}-Q\d", c.value) and c.rule == "quarter":
+        if c.value and re.fullmatch(r"\d{4}-Q\d", c.value) and c.rule == "quarter" and "year" not in c.text_lower:
             last_quarter = c.value
         if c.anchor == "year_back" and last_quarter:
             c.value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
@@ -149,6 +159,8 @@ def find_times(doc: Doc) -> list[Time]:
         dct = dct.date()
     text = doc.text
     chosen = select(candidates(text, dct, make_direction(doc), make_tagger(doc)))
+    for c in chosen:
+        setattr(c, "text_lower", text[c.start : c.end].lower())
     resolve_anchors(chosen)
     return [
         Time(text=text[c.start : c.end], span=(c.start, c.end), type=c.type, value=c.value, mod=c.mod)  # type: ignore[arg-type]

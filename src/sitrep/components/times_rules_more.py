@@ -27,6 +27,8 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return mk(m, "date", f"XXXX-{code}", mod, "season")
     direction = _dir(m, ctx, rel)
     y = cal.season_year(ctx.dct, code, direction)
+    if rel == "this":
+        y = ctx.dct.year - 1 if code == "WI" and ctx.dct.month <= 2 else ctx.dct.year
     if rel == "last":
         y = cal.season_year(ctx.dct, code, "past")
         if y == ctx.dct.year and code != "WI" and ctx.dct.month < {"SP": 6, "SU": 9, "FA": 12}[code]:
@@ -75,7 +77,10 @@ def _decade(m: re.Match[str], ctx: Ctx) -> Cand | None:
     digit = int(m.group(4)) if m.group(4) else DECADE_WORDS[norm(m.group(5))]
     if m.group(5) and not re.search(r"(?i)\bthe\s+$|\bthe\s+\w+[\s-]+$", ctx.text[max(0, m.start(5) - 12) : m.start(5)]):
         return None
-    century = 19 if not ctx.dct or digit * 10 > ctx.dct.year % 100 else 20
+    if not ctx.dct:
+        century = 19
+    else:
+        century = ctx.dct.year // 100 if digit * 10 <= ctx.dct.year % 100 else ctx.dct.year // 100 - 1
     return mk(m, "date", f"{century}{digit}", mod, "decade")
 
 
@@ -90,7 +95,7 @@ def _century(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 
 @rule("ago", P + r"(?:({APPROX})\s+)?(?:(?i:just|only)\s+)?(?:({NUM})|({VAGUE}))\s+({UNIT})\s+"
-      r"(?i:(ago|earlier|before|later|from\s+now|hence))" + E)
+      r"(?:(?i:or\s+so)\s+)?(?i:(ago|earlier|before|later|from\s+now|hence))" + E)
 def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     amount = parse_number(m.group(2)) if m.group(2) else None
     code, word = unit_code(m.group(4)), norm(m.group(5))
