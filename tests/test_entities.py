@@ -418,3 +418,31 @@ def test_alias_gives_canonical_name_and_type(run):
     e = by_name(ents, "United States")
     assert e.type == "GPE"
     assert {"U.S.", "America"} <= set(e.aliases)
+
+
+def test_common_noun_head_is_not_the_modifier_entity(run):
+    doc, _, coref = run("Clinton aides said on Friday that the schedule would not change.")
+    assert coref.resolve(span_of(doc, "Clinton aides")) is None
+
+
+def test_name_in_apposition_resolves(run):
+    doc, _, coref = run("Another network host, Abby Lane, said she had been warned twice.")
+    subject = span_of(doc, "Another network host, Abby Lane")
+    assert coref.resolve(subject).name == "Abby Lane"
+
+
+def test_org_descriptor_modifiers_must_fit(run):
+    _, ents, _ = run(
+        "Russia's Defense Ministry said 30 drones were downed. The health ministry reported 4 injured."
+    )
+    e = [x for x in ents if "Defense Ministry" in x.name][0]
+    assert "The health ministry" not in [m.text for m in e.mentions]
+
+
+def test_descriptor_uses_role_head_only(run):
+    _, ents, _ = run(
+        "Jill Biden, the wife of the president, visited the school on Monday. The president spoke later."
+    )
+    e = by_name(ents, "Jill Biden")
+    assert e.roles == ["the wife of the president"]
+    assert "The president" not in [m.text for m in e.mentions]

@@ -73,7 +73,8 @@ class CorefIndex:
       overlap; on a tie the shorter mention), or None.
     - `resolve(span)`: the entity a subject phrase refers to: a name or a surname, a role phrase, a
       mention such as "the ministry" or "the general", or a pronoun ("he", "it", "they") resolved
-      to an earlier antecedent (see the module docstring for the heuristic).
+      to an earlier antecedent (see the module docstring for the heuristic). The phrase's head
+      decides: a common-noun head that is no mention ("Clinton aides") gives None, not "Clinton".
     - `resolve_pronoun(start_char, kind)`: the antecedent of the pronoun starting at `start_char`;
       `kind` is the pronoun itself ("he", "their") or "person" / "group".
     - `mentions(entity_id)`: that entity's mentions as `(start, end)` pairs, in text order.
@@ -125,10 +126,15 @@ class CorefIndex:
         ent = self.entity_at(root.idx, root.idx + len(root.text))
         if ent is not None:
             return ent
-        ent = self.entity_at(span.start_char, span.end_char)
-        if ent is not None:
-            return ent
-        return self._resolve_descriptor(span)
+        for child in root.children:  # "Another host, Abby Martin,": the name in apposition
+            if child.dep_ == "appos" and span.start <= child.i < span.end:
+                ent = self.entity_at(child.idx, child.idx + len(child.text))
+                if ent is not None:
+                    return ent
+        ent = self._resolve_descriptor(span)
+        if ent is not None or root.pos_ == "NOUN":
+            return ent  # "Clinton aides", "the New York businessman": not the entity named in them
+        return self.entity_at(span.start_char, span.end_char)
 
     def _resolve_descriptor(self, span: Span) -> Entity | None:
         """A descriptive phrase not seen while reading, linked now."""
@@ -274,8 +280,9 @@ def _entity(eid: str, c: Cluster) -> Entity:
 
     names = c.names
     typ = c.type
-    if typ == "PERSON":
-        name = max(names, key=lambda m: (len(m.text.split()), -m.start)).text
+    if typ == "PERSON":  # the most frequent full name ("Donald Trump" over a one-off "Rip Donald Trump")
+        multi = [m.text for m in names if len(m.text.split()) > 1] or [m.text for m in names]
+        name = max(multi, key=lambda t: (multi.count(t), len(t.split()), -multi.index(t)))
     else:
         full = [m for m in names if not is_acronym(m.text)]
         canon = [aliases()[fold_name(m.text)] for m in names if fold_name(m.text) in aliases()]

@@ -80,8 +80,9 @@ class Cluster:
             heads, _ = table.get(tuple(title_tokens(t)), ((), ""))
             words.update(heads)
             words.update(w.strip(".").lower() for w in t.split())
-        for r in self.roles:
-            words.update(w.lower() for w in re.findall(r"[A-Za-z\-]+", r))
+        for r in self.roles:  # the role's head words: "chairman" of "chairman of the Joint Chiefs"
+            head = re.split(r"\b(?:of|for|to|at|in|on|with|from|who|that)\b|,", r, maxsplit=1)[0]
+            words.update(w.lower() for w in re.findall(r"[A-Za-z\-]+", head)[-2:])
         if self.type == "ORG":
             for m in self.names:
                 words.update(w.lower() for w in m.text.split())
@@ -197,5 +198,9 @@ def _fits(d: Mention, c: Cluster) -> bool:
     ctx = c.context_words()
     for mod in d.modifiers:
         if mod[:1].isupper() and ctx and fold_name(mod)[:5] not in ctx:
+            return False
+    if d.label == "ORG" and d.head not in generic_nouns():  # "the health ministry" is not "Defense Ministry"
+        words = {fold_name(w)[:5] for n in c.names for w in n.text.split()}
+        if any(fold_name(mod)[:5] not in words for mod in d.modifiers if mod.isalpha()):
             return False
     return True

@@ -145,8 +145,9 @@ def _person_noun(tok: Token) -> bool:
     return nouns().get(low) == "PERSON" or nouns().get(tok.lemma_.lower()) == "PERSON" or low in title_heads()
 
 
-def _role_segment(doc: Doc, s: int, e: int) -> bool:
-    """True when tokens [s, e) read as a role phrase ("chairman of the ...", "the country's president")."""
+def _role_segment(doc: Doc, s: int, e: int, name: tuple[int, int] = (0, 0)) -> bool:
+    """True when tokens [s, e) read as a role phrase ("chairman of the ...", "the country's president");
+    a common noun the parser attaches to the name as an apposition ("the wife of ...") also counts."""
     if not 1 <= e - s <= 16:
         return False
     seg = doc[s:e]
@@ -156,6 +157,8 @@ def _role_segment(doc: Doc, s: int, e: int) -> bool:
         return False
     roots = [t for t in seg if not (s <= t.head.i < e) or t.head.i == t.i]
     if any(_person_noun(t) for t in roots):
+        return True
+    if any(t.dep_ == "appos" and t.pos_ == "NOUN" and name[0] <= t.head.i < name[1] for t in roots):
         return True
     # the head noun before the first preposition ("chairman of ...", "head of the agency")
     for t in seg:
@@ -175,7 +178,7 @@ def _appositives(doc: Doc, m: Mention) -> None:
         while k < sent.end and doc[k].text not in APPOS_STOP and doc[k].text != ".":
             k += 1
         stop_ok = k >= sent.end or doc[k].text in {",", ";", ")", "--", "\u2014", "."}
-        if stop_ok and _role_segment(doc, j + 1, k):
+        if stop_ok and _role_segment(doc, j + 1, k, (m.tok_start, m.tok_end)):
             span = doc[j + 1 : k]
             m.roles.append(Mention(span.start_char, span.end_char, span.text, m.label, "role", j + 1, k))
     first = m.tok_start
@@ -384,7 +387,8 @@ def descriptor(chunk: Span) -> Mention | None:
                 start.i, chunk.end, head=head, modifiers=mods)
     # "The army said ...", "Israel's military": may stand for an organisation of their own
     owner = any(p.ent_type_ in {"GPE", "NORP", "ORG"} for p in poss)
-    m.strong = typ == "ORG" and (root.dep_ in {"nsubj", "nsubjpass"} or owner)
+    definite = first.lower_ == "the" and not poss
+    m.strong = typ == "ORG" and (owner or (definite and root.dep_ in {"nsubj", "nsubjpass"}))
     return m
 
 
