@@ -100,6 +100,8 @@ def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
     # "a dozen", "a hundred", "half a million", "a half million"
     mult: float | None = None
     if w in ("a", "an") and vocab.get(_low(words, j + 1), (0, ""))[1] == "scale":
+        if _low(words, j + 1) == "hundred" and vocab.get(_low(words, j + 2), (0, ""))[1] in ("unit", "ten"):
+            return _read_words(words, j + 1, 1.0)  # "a hundred thirty million"
         mult, j = 1.0, j + 1
     elif w == "half" and _low(words, j + 1) in ("a", "an") and vocab.get(_low(words, j + 2), (0, ""))[1] == "scale":
         mult, j = 0.5, j + 2
@@ -119,10 +121,16 @@ def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
             value *= vocab[_low(words, j)][0]
             j += 1
         return _num(value), j
+    return _read_words(words, j, 0.0)
+
+
+def _read_words(words: Sequence[str], j: int, current: float) -> tuple[float | int, int] | None:
+    """Number words from words[j] ('forty-five thousand'), starting from a running value."""
+    vocab = number_words()
+    n = len(words)
     total = 0.0
-    current = 0.0
-    seen = False
-    last_kind = ""
+    seen = current > 0
+    last_kind = "unit" if seen else ""
     while j < n:
         w = _low(words, j)
         entry = vocab.get(w)

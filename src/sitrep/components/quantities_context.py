@@ -101,6 +101,8 @@ def _run_end(doc: Doc, i: int, limit: int) -> int:
     j = i
     while j < limit:
         t = doc[j]
+        if t.ent_type_ in ("DATE", "TIME") and not is_nationality(t):
+            break
         if t.pos_ in MODIFIERS and t.tag_ not in ("VBD", "VBZ", "VBP", "MD") and not (t.pos_ == "VERB" and t.tag_ != "VBN" and t.tag_ != "VBG") and t.lower_ not in ("of", "and", "or"):
             if t.pos_ == "VERB" and (t.tag_ != "VBN" or not (j + 1 < limit and doc[j + 1].pos_ in NOUNISH)):
                 break
@@ -137,6 +139,9 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
             k = j + 1
             while k < sent_end and doc[k].pos_ in ("DET", "PRON") and doc[k].lower_ not in ("them", "us", "it"):
                 k += 1
+            poss = [t for t in doc[k:min(k + 4, sent_end)] if t.tag_ == "POS"]
+            if poss:
+                k = poss[0].i + 1
             e = _run_end(doc, k, sent_end)
             return Counted(doc[e - 1] if e > k else None, doc[k:e] if e > k else None, "percent", None)
         return Counted(None, None, "percent", None)
@@ -146,13 +151,22 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
         i += 1
         while i < sent_end and (doc[i].pos_ in ("DET", "NUM") or doc[i].tag_ == "PRP$"):
             i += 1
+        poss = [t for t in doc[i:min(i + 4, sent_end)] if t.tag_ == "POS"]
+        if poss:
+            i = poss[0].i + 1  # "eight of Saddam Hussein's palaces"
     start = i
     end = _run_end(doc, i, sent_end)
     if end <= start:
         if currency:
             return _money(doc, start, sent_end, currency)
         return Counted(None, None, "count", None)
+    if end - start > 1 and lemma(doc[start]) in currencies() and doc[start].is_alpha:
+        # "a fifty million dollar campus": a price of something
+        currency = currencies()[lemma(doc[start])]
+        return Counted(doc[end - 1], doc[start + 1:end], "money", currency)
     head = doc[end - 1]
+    if lemma(head) == "pound" and end < sent_end and doc[end].lower_ == "of":
+        return Counted(None, None, "weight", None)
     # money: "$1.5 billion in aid", "40 million euros in loans"
     head_lemma = lemma(head)
     unit = unit_lexicon().get(head_lemma) or unit_lexicon().get(head.lower_)
@@ -164,7 +178,7 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
     if unit == "area" or (head_lemma in ("kilometer", "kilometre", "mile", "km", "meter", "metre") and start > 0 and doc[start].lower_ in ("square", "sq", "sq.")):
         unit = "area"
     if unit is None:
-        if head.ent_type_ in ("NORP", "PERSON") or (head.pos_ == "PROPN" and head.tag_ == "NNPS"):
+        if head.ent_type_ in ("NORP", "PERSON") or (head.text[:1].isupper() and head.text[1:].islower() and head.tag_ in ("NNPS", "NNS")):
             unit = "people"
         else:
             unit = "count"

@@ -14,6 +14,7 @@ MONTHS = {
     "november", "december", "jan", "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun.", "jul.", "aug",
     "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.",
 }
+STREET_WORDS = {"st.", "st", "street", "ave.", "ave", "avenue", "road", "rd.", "blvd.", "boulevard", "lane"}
 CURRENCY_SIGNS = {"$", "€", "£", "¥", "US$"}
 NAME_ENTS = {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT"}
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
@@ -82,6 +83,19 @@ def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: li
     # clock times and dates
     if any(_CLOCK.match(w) for w in words):
         return True
+    # two numbers back to back are a year or a code ("nineteen ninety-six", "one five thousand"); "6-3" is a score
+    if after is not None and after.like_num and after.i == a.end:
+        return True
+    if before is not None and before.like_num and not before.text.startswith("+") and before.i == a.start - 1 and a.start == a.core_start:
+        return True
+    if before is not None and before.text in ("-", "–") and not before.whitespace_ and a.start >= 2 and doc[a.start - 2].like_num:
+        return True
+    # street addresses: "469 Vermont St."
+    for t in doc[a.end:min(a.end + 4, len(doc))]:
+        if t.lower_ in STREET_WORDS and t.i > a.end and doc[a.end].text[:1].isupper():
+            return True
+        if not (t.text[:1].isupper() or t.lower_ in STREET_WORDS):
+            break
     if after is not None and (after.lower_ in MONTHS or after.lower_ in {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "hrs", "hours"}):
         if after.lower_ != "may" or after.pos_ == "PROPN":
             return True
@@ -91,6 +105,10 @@ def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: li
         return True
     if after is not None and is_time_noun(after):
         return True
+    if after is not None and after.lower_ in ("more", "additional", "further", "extra", "consecutive", "straight", "long", "full"):
+        nxt = _next_word(doc, after.i + 1)
+        if nxt is not None and is_time_noun(nxt):
+            return True  # "20 more years", "three straight days"
     # a byline or apposition age: "Smith, 45, said"
     if (before is not None and before.text == "," and a.start >= 2 and (doc[a.start - 2].ent_type_ == "PERSON" or doc[a.start - 2].pos_ == "PROPN")
             and after is not None and after.text in {",", "."} and len(core) == 1):
@@ -109,10 +127,13 @@ def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: li
             return True
     # "one of the", "one day", "no one", pronoun "one"
     if words in (["one"], ["a"]) or (len(core) == 1 and first.lower_ == "one"):
-        if after is None or after.lower_ in ("of", "another", "side", "way", "thing", "another's") or after.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        if after is None or after.lower_ in ("of", "another", "side", "way", "thing", "another's", "point", "hand", "more", "by") or after.pos_ not in ("NOUN", "ADJ", "PROPN"):
             return True
         if before is not None and before.lower_ in ("no", "the", "any", "every", "each", "this", "that", "which"):
             return True
+        nouns = [t for t in doc[a.end:min(a.end + 4, len(doc))] if t.pos_ in ("NOUN", "PROPN")]
+        if not nouns or (nouns[0].lemma_.lower() not in count_nouns() and nouns[0].lower_.rstrip("s") not in count_nouns()):
+            return True  # "one contrary view", "one major sticking point": not a count of people or things
     if any(s < end_char and start_char < e for s, e in time_spans):
         if after is None or is_time_noun(after) or after.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return True
