@@ -20,7 +20,7 @@ from .events_args import (
     time_of,
 )
 from .events_lexicon import triggers
-from .events_lexicon import cue_has
+from .events_lexicon import cue_has, position_cues
 from .events_parties import party_name
 from .events_status import clause_verb, factuality
 
@@ -32,6 +32,7 @@ FAMILIES = [{"attack", "fight", "kill"}, {"retreat", "deploy", "mobilize"}, {"ac
             {"negotiate", "ceasefire", "agree"}, {"seize"}, {"arrest"}, {"protest"}, {"displace"}]
 # types whose direct object is territory rather than a target
 TERRITORIAL = {"seize", "retreat"}
+ARG_PREPS = {"to", "into", "with", "in", "during"}
 DEMAND_VERBS = {"push", "press", "appeal", "ask", "hope", "wait", "lobby", "plead"}
 POSITION_TYPES = {"negotiate", "ceasefire", "agree"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
@@ -93,8 +94,12 @@ def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
         subj = subject_of(tok)
         if subj is not None and subj.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
             subj = tok.head
-        if subj is None and tok.dep_ == "acl" and tok.tag_ in ("VBG", "VBN"):
-            subj = tok.head
+        if subj is None and tok.dep_ == "acl" and (tok.tag_ in ("VBG", "VBD") or any(c.dep_ == "dobj" for c in tok.children)):
+            subj = tok.head  # "forces advancing on X"; a main clause misparsed after a dateline
+        if subj is not None and tok.dep_ == "xcomp":
+            ctrl = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+            if ctrl is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                subj = ctrl  # object control: "forced Russian troops to retreat"
         if subj is None and tok.dep_ == "pcomp" and tok.head.head.lemma_ in ("accuse", "blame"):
             subj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
@@ -108,6 +113,8 @@ def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
             target = next((g for g in c.children if g.dep_ == "pobj"), None)
     for c in tok.children:
         if c.dep_ == "poss":
+            if c.pos_ == "PRON" and verb is not tok and tok.dep_ == "dobj":
+                return subject_of(verb) or c, target  # "Israel resumed its bombardment"
             return c, target
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ == "by":
@@ -121,8 +128,10 @@ def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
             return c, target
     if verb is not tok and tok.dep_ in ("dobj", "attr", "oprd") and verb.pos_ in ("VERB", "AUX"):
         return subject_of(verb), target
-    if verb is not tok and tok.dep_ == "pobj" and tok.head.head is verb and tok.head.lower_ in ("to", "into"):
-        return subject_of(verb), target
+    if verb is not tok and tok.dep_ == "pobj" and tok.head.head is verb and tok.head.lower_ in ARG_PREPS:
+        return subject_of(verb), target  # "agreed to a truce", "responded with shelling", "killed in an ambush"
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj" and verb.pos_ == "VERB":
+        return subject_of(verb), target  # "adopted a package of sanctions"
     return None, target
 
 
@@ -175,9 +184,15 @@ def _skip_as_topic(tok: Token, verb: Token, etype: str) -> bool:
     if tok.pos_ != "VERB":
         gov = verb if verb is not tok else tok.head
         for g in (gov, gov.head):
-            if cue_has(g.lemma_, "request") or g.lemma_ in ("refuse", "reject"):
+            if cue_has(g.lemma_, "request") or position_cues().get(g.lemma_) == "rejects":
                 return True
+            if g.pos_ == "ADJ" and position_cues().get(g.lemma_) == "open" and etype in POSITION_TYPES:
+                return True  # "ready to hold talks"
     else:
+        if etype == "retreat" and any(
+            c.dep_ in ("dobj", "nsubjpass") and cue_has(c.lemma_, "document") for c in tok.children
+        ):
+            return True  # "the bill was withdrawn": no troops move
         if tok.dep_ == "xcomp" and (tok.head.lemma_ in ("refuse", "reject") or tok.head.pos_ == "ADJ") and etype in POSITION_TYPES:
             return True  # "refused to negotiate", "ready to negotiate": a position
         if tok.lemma_ in ("negotiate", "talk", "mediate") and any(c.dep_ == "neg" for c in tok.children):
@@ -210,15 +225,24 @@ def find_events(doc: Doc) -> list[Event]:
         actor_tok, target_tok = _actor(tok, verb)
         actor = party_name(actor_tok)
         # "..., killing 12": a participle or conjunct continues its head event
-        head_ev = by_token.get(tok.head.i) if tok.dep_ in ("advcl", "conj", "xcomp") and tok.pos_ == "VERB" else None
-        if head_ev is not None and tok.dep_ == "xcomp" and head_ev.type == etype:
+        head_ev = None
+        if tok.dep_ in ("advcl", "conj", "xcomp") and tok.pos_ == "VERB":
+            head_ev = by_token.get(tok.head.i)
+            if head_ev is None:  # "An airstrike destroyed the consulate, killing seven"
+                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+                head_ev = by_token.get(subj.i) if subj is not None else None
+        if actor_tok is not None and actor_tok.i in by_token:
+            subj_ev = by_token[actor_tok.i]  # "The fighting killed 27": an event is no actor
+            actor_tok, head_ev = None, head_ev or subj_ev
+        if head_ev is not None and tok.dep_ in ("xcomp", "advcl") and head_ev.type == etype:
             continue  # "marched to protest": one event
         if actor is None and head_ev is not None and actor_tok is None:
             actor = head_ev.actor
-        if antecedent is not None and actor is None:
+        if antecedent is not None:
             actor = antecedent.actor
         fact = factuality(tok, actor)
         if antecedent is not None and fact.status not in ("disputed", "denied"):
+            by_token[tok.i] = antecedent
             continue  # "the retreat" again: the same event, mentioned anew
         place = _place(tok, verb, etype, actor_tok)
         if place is None and head_ev is not None:

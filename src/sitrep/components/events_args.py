@@ -8,14 +8,14 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Statement
-from .events_lexicon import DATA
+from .events_lexicon import DATA, cue_has
 
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 # dependency labels that open a new clause below a token: its words are not the token's arguments
 CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
 PLACE_PREPS = {"from", "in", "into", "near", "on", "at", "to", "toward", "towards", "across", "around",
-               "outside", "of", "inside", "over", "through", "out", "off", "against", "along", "within"}
+               "outside", "of", "inside", "over", "through", "out", "off", "along", "within"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "port", "region", "province", "district", "area", "settlement"}
 PLACE_FALLBACK_PREPS = {"from", "in", "into", "near", "outside", "toward", "towards", "across", "around", "inside"}
@@ -39,6 +39,10 @@ def name_of(tok: Token | None) -> str | None:
         return None
     doc = tok.doc
     span = chunk_of(tok)
+    if tok.dep_ in ("poss", "amod", "compound") and tok.head.i != tok.i:
+        # a modifier names itself, not the phrase it modifies ("Ukraine's counteroffensive")
+        ent_span = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        span = ent_span if ent_span is not None else doc[tok.i : tok.i + 1]
     coref = getattr(doc._, "sitrep_coref", None)
     if coref is not None:
         try:
@@ -102,6 +106,16 @@ def _modifier(t: Token, s: int, e: int) -> bool:
     return root.dep_ == "compound" and not (s <= root.head.idx < e)
 
 
+def _source(t: Token) -> bool:
+    """Whether `t` names a source ("according to Washington"), not a place."""
+    cur = t
+    while cur.dep_ in ("pobj", "compound", "conj") and cur.head is not cur:
+        cur = cur.head
+        if cur.lower_ == "to" and cur.head.lower_ == "according":
+            return True
+    return False
+
+
 def places_in(doc: Doc, toks: Iterable[Token]) -> list[tuple[int, str, Token]]:
     """Places whose span falls on one of `toks`: (token index, name, token), in token order."""
     spans = place_spans(doc)
@@ -109,7 +123,7 @@ def places_in(doc: Doc, toks: Iterable[Token]) -> list[tuple[int, str, Token]]:
     seen = set()
     for t in toks:
         for s, e, name in spans:
-            if s <= t.idx < e and (s, e) not in seen and not _modifier(t, s, e):
+            if s <= t.idx < e and (s, e) not in seen and not _modifier(t, s, e) and not _source(t):
                 seen.add((s, e))
                 out.append((t.i, name, t))
     return sorted(out, key=lambda x: x[0])
@@ -212,12 +226,20 @@ def side_of(name: str | None) -> str | None:
     return None
 
 
+def _military(name: str) -> bool:
+    low = name.lower()
+    return any(cue_has(w, "military") for w in (low, *low.split(), " ".join(low.split()[-2:])))
+
+
 def same_party(a: str | None, b: str | None) -> bool:
     """Same name, or a capital, institution or demonym of the same side ("Kremlin" and "Russia")."""
     if same_name(a, b):
         return True
     sa, sb = side_of(a), side_of(b)
-    return sa is not None and sa == sb
+    if sa is not None and sa == sb:
+        return True
+    # "Soldiers arrested 13 suspects, the military said": an army speaks for its soldiers
+    return bool(a and b) and sa is None and sb is None and _military(a) and _military(b)
 
 
 def same_name(a: str | None, b: str | None) -> bool:

@@ -96,6 +96,8 @@ def _attribution(verb: Token) -> tuple[Token | None, Token | None]:
                     return cur, subject_of(cur)
         if cur.head is cur:
             break
+        if cur.dep_ == "conj" and any(cue_has(cur.head.lemma_, c) for c in ("speech", "announce", "deny")):
+            break  # "denied X and blamed Kyiv": coordinated with the cue, not under it
         if cur.dep_ in ("conj",) and cur.head.pos_ in ("VERB", "AUX"):
             # "X said A and B": B sits under the same verb as A; a coordinated main clause does not
             cur = cur.head
@@ -131,7 +133,8 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
             out.source = cue_speaker
         if cue_st is not None:
             out.statement = cue_st.id
-    negated = _is_negated(trigger) or (verb is not trigger and _is_negated(verb))
+    argument = trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "attr")
+    negated = _is_negated(trigger) or (verb is not trigger and argument and _is_negated(verb))
     if negated or (cue is not None and cue_has(cue.lemma_, "deny")):
         out.status, out.negated = "denied", True
         return out
@@ -142,7 +145,8 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
     if announced:
         out.status = "announced"
         return out
-    speculative = _has_modal(trigger) or (verb is not trigger and _has_modal(verb))
+    temporal = trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "before", "since", "following", "during")
+    speculative = _has_modal(trigger) or (verb is not trigger and not temporal and _has_modal(verb))
     conj_head = verb
     while conj_head.dep_ == "conj" and conj_head.head is not conj_head and not speculative:
         conj_head = conj_head.head  # "only if X withdraws and releases ...": the mark sits on the first verb
