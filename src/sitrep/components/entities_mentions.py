@@ -50,6 +50,7 @@ class Mention:
     roles: list[Mention] = field(default_factory=list)
     acronym: Mention | None = None
     strong: bool = False  # label backed by evidence (title, surname of a titled person, gazetteer)
+    lead: int = -1  # first token of the title before the name, if any
     head: str = ""  # descriptor head noun
     modifiers: list[str] = field(default_factory=list)
     entity: int = -1
@@ -181,7 +182,7 @@ def _appositives(doc: Doc, m: Mention) -> None:
         if stop_ok and _role_segment(doc, j + 1, k, (m.tok_start, m.tok_end)):
             span = doc[j + 1 : k]
             m.roles.append(Mention(span.start_char, span.end_char, span.text, m.label, "role", j + 1, k))
-    first = m.tok_start
+    first = m.lead if m.lead >= 0 else m.tok_start
     if first - 1 > sent.start and doc[first - 1].text == ",":
         k = first - 1
         b = k
@@ -233,7 +234,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
         if inner:
             heads, gender = titles()[tuple(t.lower_ for t in doc[s2 : s2 + inner])]
             m.titles.append(doc[s2 : s2 + inner].text)
-            m.gender, m.tok_start = gender, s2 + inner
+            m.gender, m.tok_start, m.lead = gender, s2 + inner, s2
             m.nationality = _nationality(doc, s2)
             m.strong = label == "PERSON" or doc[s2].is_title
         else:
@@ -247,6 +248,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 m.titles.append(doc[ts:s2].text)
                 m.gender, m.nationality, m.strong = gender, _nationality(doc, ts), True
                 title_toks.update(range(ts, s2))
+                m.lead = ts
                 if label != "PERSON" and doc[ts:s2].text[0].isupper():
                     m.label = "PERSON"
         span = doc[m.tok_start : e2]
