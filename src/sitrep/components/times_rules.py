@@ -222,6 +222,10 @@ def _daypart(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     if det == "the" and prev_word(ctx, m.start()) in ("all", "through", "throughout"):
         return None
+    if not det and not m.group(1) and not m.group(3) and part not in ("overnight", "midday"):
+        if prev_word(ctx, m.start()) not in ("by", "until", "till", "before", "after", "since", "every", "each", "from",
+                                             "in", "on", "during", "through", "throughout", "and", "or", "to"):
+            return None  # "morning talk show", "good evening"
     code = lower_keys(lexicon()["day_parts"])[part]
     mod = position_mod(m.group(1)) or ("MID" if m.group(3) else None)
     if not ctx.dct or det == "that":

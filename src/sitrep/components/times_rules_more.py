@@ -197,6 +197,8 @@ def _set_freq(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return mk(m, "set", "XXXX-WXX-WE", name="set")
     if det in ("a", "an") and not freq:
         pw = prev_word(ctx, m.start())
+        if ctx.tag(m.start() - len(pw) - 1) == "NNS" and pw.endswith("s") and code in ("D", "W", "M", "Y"):
+            return mk(m, "set", cal.duration(1, code), name="set")  # "four flights a week"
         if not re.match(r"^(?:[\d$€£%.,]+|\w*illion|cents?|dollars?|euros?|pounds?|share|times|apiece|each|hryvnias?|rubles?|roubles?)$", pw):
             return None
     amount = parse_number(amount_s) if amount_s else 1
@@ -217,6 +219,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     code = unit_code(m.group(4))
     if code == "TS" and m.group(4).lower() == "second" and amount != 1:
         return None
+    if code == "Q" and (re.match(r"\s+of\b", ctx.text[m.end() :]) or "-" in m.group(0)[-10:] and m.group(4).lower().endswith("s")):
+        return None  # "three-quarters of its food": a fraction
     if code == "DE":
         code, amount = "Y", amount * 10
     elif code == "CE":
@@ -249,7 +253,12 @@ def _vague_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "duration", cal.duration(None, code), name="duration")
 
 
-@rule("bare_units", P + r"(?i:(days|weeks|months|years|decades|hours|minutes))" + E)
+@rule("year_end", P + r"(?i:(?:the\s+)?year(?:-|\s+|'s\s+)end)" + E)
+def _year_end(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    return mk(m, "date", f"{ctx.dct.year:04d}" if ctx.dct else None, "END", "year_end")
+
+
+@rule("bare_units", P + r"(?i:(days|weeks|months|years|decades|centuries|hours|minutes))" + E)
 def _bare_units(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if prev_word(ctx, m.start()) not in ("for", "within", "over", "in", "after", "lasting", "than", "take", "took", "takes"):
         return None
