@@ -226,3 +226,18 @@ def test_speaker_named_in_previous_paragraph(extract):
 
 def test_no_statements_without_speech(extract):
     assert _statements(extract, "The river rose two metres overnight. Roads were closed.") == []
+
+
+def test_transcript_turns_and_signed_quotes(extract):
+    text = (
+        "MODERATOR: Will the ceasefire hold through the winter months?\n\n"
+        "KOVAL: I think it will hold if both sides keep their observers in place.\n\n"
+        "\u201cWe lost our home twice in one year.\u201d \u2014 Iryna Bondar\n"
+    )
+    sts = _statements(extract, text)
+    turn = _with(sts, "keep their observers")
+    assert turn.speaker.name == "KOVAL" and turn.cue.text == ":" and turn.kind == "direct"
+    assert not [s for s in sts if s.cue.text.lower() == "think"]  # a cue inside a turn belongs to it
+    signed = _with(sts, "lost our home")
+    assert signed.speaker.name == "Iryna Bondar" and signed.kind == "direct"
+    assert signed.cue.text == "\u2014"

@@ -18,158 +18,31 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
 from ..model import Speaker, Statement, TextSpan
-from ..quotes import ALL_MARKS, Quote, find_quotes, mark_before, mark_len, paragraph_spans
-from .statements_speaker import SpeakerResolver, cue_lemmas, object_cues, time_of, venue_of
-
-_ATTR_PUNCT = {",", '"', "\u201d", "''", "\u2014", "\u2013", "--", "-", ";"}
-_CLOSERS = {'"', "\u201d", "''"}
-_TRIM = " \t\r\n,;:\u2014\u2013-"
-_SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
-_NON_CONTENT_SENT_END = ".!?"
-_FINITE = {"VBD", "VBZ", "VBP", "MD"}
-_NOT_TAIL = {"and", "but", "while", "adding", "citing", "as", "although", "because", "though", "who", "which",
-             "when", "where", "after", "before", "in", "at", "on", "during", "according", "referring", "noting",
-             "whereas", "since", "so", "or", "even", "if", "than"}
-_OBJ_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr"}
-_OBJ_PREPS = {"for", "on", "about", "of", "against", "to"}
-
-
-class _Ctx:
-    """Per-document state: quotes, speaker resolver, cue lexicon."""
-
-    def __init__(self, doc: Doc) -> None:
-        self.doc = doc
-        meta_doc = getattr(doc._, "sitrep_document", None)
-        self.body_start = getattr(meta_doc, "body_start", 0) or 0
-        self.quotes = find_quotes(doc.text, self.body_start)
-        self.paras = paragraph_spans(doc.text, self.body_start)
-        self.cues = cue_lemmas()
-        self.object_cues = object_cues()
-        self.speakers = SpeakerResolver(doc)
-        self.times = list(getattr(doc._, "sitrep_times", None) or [])
-
-    def para_of(self, pos: int) -> tuple[int, int]:
-        """The paragraph holding character `pos`."""
-        for s, e in self.paras:
-            if s <= pos < e:
-                return s, e
-        return self.body_start, len(self.doc.text)
-
-    def quote_at(self, pos: int) -> Quote | None:
-        """The quote whose marks enclose character `pos`."""
-        for q in self.quotes:
-            if q.start <= pos < q.end:
-                return q
-        return None
-
-    def inside_quote(self, tok: Token) -> bool:
-        """Whether a token stands inside a closed quotation (a cue there belongs to the quote)."""
-        for q in self.quotes:
-            if q.closed and any(s <= tok.idx < e for s, e in q.parts):
-                return True
-        return False
-
-
-def _postposed_subject(verb: Token) -> Token | None:
-    """The speaker phrase between a comma and a final cue when the parse missed it (", Gen. X, chairman of Y, said")."""
-    doc = verb.doc
-    i = verb.i - 1
-    if i > 0 and doc[i].text == ",":
-        i -= 1
-    if i <= verb.sent.start or doc[i].is_punct:
-        return None
-    tok = doc[i]
-    for _ in range(12):
-        head = tok.head
-        if head.i >= verb.i or head.i <= verb.sent.start or head.pos_ in {"VERB", "AUX"} or head.i == tok.i:
-            break
-        tok = head
-    if tok.pos_ not in {"PROPN", "NOUN"}:
-        return None
-    left = tok.left_edge.i
-    while left < tok.i and doc[left].dep_ not in {"compound", "det", "amod", "poss", "nmod", "flat"} and doc[left].i < tok.i:
-        left += 1
-    first = min(left, tok.i)
-    if first - 1 > verb.sent.start and doc[first - 1].text in _ATTR_PUNCT:
-        return tok
-    return None
-
-
-def _subject(verb: Token) -> Token | None:
-    """The subject of a cue verb, inherited along conjunctions and participles ("..., saying")."""
-    tok = verb
-    for _ in range(3):
-        for child in tok.children:
-            if child.dep_ in {"nsubj", "csubj"}:
-                if child.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
-                    return tok.head
-                return child
-        if tok.dep_ in {"conj", "advcl", "xcomp"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i != tok.i:
-            tok = tok.head
-            continue
-        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
-            return tok.head
-        break
-    return None
-
-
-def _is_reporting(verb: Token) -> bool:
-    """Filters cue-lemma tokens that are not acts of reporting: passives, modifiers, "said to be"."""
-    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"amod", "compound", "acl", "nmod", "pobj"}:
-        return False
-    deps = {c.dep_ for c in verb.children}
-    if deps & {"auxpass", "nsubjpass"}:  # "is said to be", "it is said that", "was told"
-        return False
-    if verb.lemma_ == "point" and not any(c.lower_ == "out" for c in verb.children):
-        return False
-    return True
-
-
-def _attribution_bounds(verb: Token, subj: Token) -> tuple[int, int]:
-    """Token range `[lo, hi)` of "subject + cue + its trailing modifiers" (time, venue, object)."""
-    lo = min(verb.i, subj.left_edge.i)
-    hi = max(verb.i, subj.right_edge.i) + 1
-    for child in verb.rights:
-        if child.dep_ in {"ccomp", "punct", "conj", "cc", "parataxis"}:
-            break
-        if child.i >= hi - 1 or child.left_edge.i <= hi:
-            hi = max(hi, child.right_edge.i + 1)
-    return lo, hi
-
-
-def _count_marks(text: str) -> int:
-    """Number of quotation marks in `text`."""
-    n, i = 0, 0
-    while i < len(text):
-        k = mark_len(text, i)
-        n += 1 if k else 0
-        i += k or 1
-    return n
-
-
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """`[start, end)` without surrounding punctuation, and without unmatched quote marks at the ends."""
-    while start < end and text[start] in _TRIM:
-        start += 1
-    while end > start and text[end - 1] in _TRIM + ".":
-        end -= 1
-    for _ in range(2):
-        odd = _count_marks(text[start:end]) % 2
-        if odd and start < end and mark_len(text, start):
-            start += mark_len(text, start)
-        elif odd and end > start and mark_before(text, end):
-            end -= mark_before(text, end)
-        while start < end and text[start] in _TRIM:
-            start += 1
-        while end > start and text[end - 1] in _TRIM + ".":
-            end -= 1
-    return start, end
+from ..quotes import Quote, mark_len
+from .statements_forms import dash_statements, label_statements
+from .statements_speaker import time_of, venue_of
+from .statements_syntax import (
+    ATTR_PUNCT,
+    CLOSERS,
+    FINITE,
+    NOT_TAIL,
+    OBJ_DEPS,
+    OBJ_PREPS,
+    SENT_END,
+    SUBJ,
+    Ctx,
+    attribution_bounds,
+    is_reporting,
+    postposed_subject,
+    subject_of,
+    trim,
+)
 
 
 class _Builder:
     """Builds statements cue by cue."""
 
-    def __init__(self, ctx: _Ctx) -> None:
+    def __init__(self, ctx: Ctx) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
         self.text = ctx.doc.text
@@ -190,7 +63,7 @@ class _Builder:
 
     def _post_content(self, lo: int, hi: int, sent: Span) -> tuple[int, int] | None:
         """Content before a postposed attribution: from the start of the sentence or of its quotation."""
-        if lo <= sent.start or self.doc[lo - 1].text not in _ATTR_PUNCT:
+        if lo <= sent.start or self.doc[lo - 1].text not in ATTR_PUNCT:
             return None
         end = self.doc[lo - 1].idx
         start = max(sent.start_char, self.ctx.para_of(end - 1)[0])
@@ -200,7 +73,7 @@ class _Builder:
                 start = before.start
             elif before.start > start:
                 lead = self.text[start : before.start].rstrip()
-                if lead and lead[-1] in _NON_CONTENT_SENT_END:  # a glued previous sentence
+                if lead and lead[-1] in SENT_END:  # a glued previous sentence
                     start = before.start
         if start < self.ctx.body_start:
             start = self.ctx.body_start
@@ -209,11 +82,11 @@ class _Builder:
         # Content is a clause or a quotation, not a fronted phrase ("At the debate, she said").
         region = self.doc.char_span(start, end, alignment_mode="expand")
         quoted = bool(mark_len(self.text, start))
-        finite = region is not None and any(t.tag_ in _FINITE for t in region)
+        finite = region is not None and any(t.tag_ in FINITE for t in region)
         tail = self._parenthetical_tail(hi, sent)
         if tail is not None:  # "But to prevent problems, he said, officials should be vigilant."
             tail_span = self.doc[tail : sent.end]
-            if quoted or finite or any(t.tag_ in _FINITE for t in tail_span):
+            if quoted or finite or any(t.tag_ in FINITE for t in tail_span):
                 return start, tail_span.end_char
         return (start, end) if quoted or finite else None
 
@@ -222,7 +95,7 @@ class _Builder:
         if hi + 2 >= sent.end or self.doc[hi].text != ",":
             return None
         first = self.doc[hi + 1]
-        if mark_len(self.text, first.idx) or first.lower_ in _NOT_TAIL or first.tag_ == "VBG":
+        if mark_len(self.text, first.idx) or first.lower_ in NOT_TAIL or first.tag_ == "VBG":
             return None
         words = [t for t in self.doc[hi + 1 : sent.end] if not t.is_punct]
         return hi + 1 if len(words) >= 2 else None
@@ -253,14 +126,14 @@ class _Builder:
         end = comp.right_edge.i
         for child in verb.rights:
             if child.dep_ == "conj" and child.i > end and child.lemma_.lower() not in self.ctx.cues:
-                if any(c.dep_ in _SUBJ for c in child.children):
+                if any(c.dep_ in SUBJ for c in child.children):
                     end = child.right_edge.i
         span = self.doc[start.i : end + 1]
         return span.start_char, span.end_char
 
     def _object_content(self, verb: Token) -> tuple[int, int] | None:
         """The object side of a communication verb: "denied targeting civilians", "urged X to vote"."""
-        parts = [c for c in verb.rights if c.dep_ in _OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in _OBJ_PREPS)]
+        parts = [c for c in verb.rights if c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)]
         if not parts:
             return None
         first, last = parts[0], parts[-1]
@@ -278,7 +151,7 @@ class _Builder:
                 end = q.end
             if q.start < start < q.end <= end and q.closed:
                 start = q.start
-        start, end = _trim(self.text, start, end)
+        start, end = trim(self.text, start, end)
         inside = [q for q in self.ctx.quotes if q.inner_start < end and start < q.inner_end]
         if not inside:
             return "indirect", start, end, []
@@ -294,18 +167,20 @@ class _Builder:
                 outside = outside[:a] + " " * (b - a) + outside[b:]
         residue = "".join(ch for ch in outside if ch.isalnum())
         if not residue:
-            return "direct", *_trim(self.text, max(start, inside[0].inner_start), min(end, inside[-1].inner_end)), inside
+            return "direct", *trim(self.text, max(start, inside[0].inner_start), min(end, inside[-1].inner_end)), inside
         if len(inside) >= 2 and len(residue) <= 40:  # "A," he said, "B" — the cue sits in the middle
             words = outside.split()
             if len(words) <= 6:
-                a, b = _trim(self.text, max(start, inside[0].inner_start), min(end, inside[-1].inner_end))
+                a, b = trim(self.text, max(start, inside[0].inner_start), min(end, inside[-1].inner_end))
                 return "direct", a, b, inside
         return "mixed", start, end, inside
 
     def add(self, cue: TextSpan, speaker: Speaker | None, start: int, end: int, verb: Token | None,
-            confidence: float, skip: tuple[int, int] | None = None) -> None:
+            confidence: float, skip: tuple[int, int] | None = None, direct: bool = False) -> None:
         """Adds one statement for content `[start, end)` (`skip`: the attribution inside a split quote)."""
         kind, start, end, inside = self._kind_and_content(start, end, skip)
+        if direct and kind == "indirect":
+            kind = "direct"
         if end - start < 2 or not any(ch.isalpha() for ch in self.text[start:end]):
             return
         quotes = [
@@ -327,17 +202,17 @@ class _Builder:
 
     def from_verb(self, verb: Token) -> None:
         """A statement introduced by a reporting verb, if it has a subject and content."""
-        if not _is_reporting(verb) or self.ctx.inside_quote(verb):
+        if not is_reporting(verb) or self.ctx.inside_quote(verb):
             return
-        subj = _subject(verb)
+        subj = subject_of(verb)
         own = subj is not None and subj.head.i == verb.i
         if subj is None:
-            subj = _postposed_subject(verb)
+            subj = postposed_subject(verb)
             own = subj is not None
         if subj is None or subj.lower_ in {"there"}:
             return
         sent = verb.sent
-        lo, hi = _attribution_bounds(verb, subj)
+        lo, hi = attribution_bounds(verb, subj)
         if subj.i > verb.i and not own:  # inherited subject after the verb: impossible
             return
         if subj.i < verb.i and not own:  # inherited subject: attribution starts at the verb
@@ -349,7 +224,7 @@ class _Builder:
         post = self._post_content(lo, hi, sent) if own else None
         ccomp = self._ccomp_content(verb)
         if post is not None and ccomp is not None and ccomp[0] > verb.idx:
-            if self.doc[lo - 1].text not in _CLOSERS:
+            if self.doc[lo - 1].text not in CLOSERS:
                 post = None  # "In Kyiv, officials said the ..." — the complement follows
         skip = None
         if post is not None:
@@ -441,8 +316,10 @@ class _Builder:
 
 def find_statements(doc: Doc) -> list[Statement]:
     """Direct, indirect and mixed speech with resolved speakers, cues, venues and dates."""
-    ctx = _Ctx(doc)
+    ctx = Ctx(doc)
     b = _Builder(ctx)
+    label_statements(b)
+    dash_statements(b)
     for tok in doc:
         if tok.idx < ctx.body_start:
             continue

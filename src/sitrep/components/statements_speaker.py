@@ -144,8 +144,12 @@ class SpeakerResolver:
 
     def speaker(self, subj: Token) -> Speaker | None:
         """The speaker a subject token names or refers to; None when a pronoun cannot be resolved."""
-        mention = mention_span(subj)
-        pronoun = subj.lower_ in PRONOUNS
+        return self.from_mention(mention_span(subj))
+
+    def from_mention(self, mention: Span) -> Speaker | None:
+        """The speaker a name phrase (or a one-word pronoun) stands for."""
+        subj = mention.root
+        pronoun = len(mention) == 1 and subj.lower_ in PRONOUNS
         ent = self._entity(mention, pronoun)
         span = (mention.start_char, mention.end_char)
         if ent is not None:

@@ -1,0 +1,68 @@
+"""Attribution forms without a reporting verb: "Name: text" (headlines, transcripts) and "\u201c...\u201d \u2014 Name"."""
+
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from ..model import TextSpan
+
+if TYPE_CHECKING:
+    from .statements import _Builder
+
+_NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|de|van|von|al|bin))*?"
+_LABEL = re.compile(rf"(?P<name>{_NAME})\s?:\s+(?P<content>\S.*)", re.S)
+_DASH = re.compile(rf"[ \t]*(?P<dash>[\u2015\u2014\u2013]|--?)[ \t]*(?P<name>{_NAME})(?=[ \t]*(?:[,./(]|\n|$))")
+# Labels that introduce something other than speech.
+_NOT_SPEAKERS = {
+    "note", "update", "updated", "editor", "editor's note", "photo", "photos", "video", "watch", "read",
+    "read more", "related", "source", "sources", "caption", "correction", "clarification", "advertisement",
+    "warning", "breaking", "exclusive", "analysis", "opinion", "live", "q", "a", "question", "answer",
+    "when", "where", "what", "why", "how", "who", "date", "time", "location", "contact", "email", "tel", "phone",
+}
+_ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def label_statements(b: _Builder) -> None:
+    """Paragraphs of the form "Name: what they said" (a transcript turn or a headline attribution)."""
+    text = b.text
+    for p_start, p_end in b.ctx.paras:
+        m = _LABEL.match(text, p_start, p_end)
+        if not m or len(m.group("name").split()) > 5:
+            continue
+        name = m.group("name")
+        if name.lower().rstrip(".") in _NOT_SPEAKERS or len(m.group("content").split()) < 3:
+            continue
+        n_start, n_end = m.span("name")
+        transcript = name.isupper() and len(name) >= 2
+        ent = b.ctx.speakers.coref.entity_at(n_start, n_end) if b.ctx.speakers.coref is not None else None
+        if not transcript and (ent is None or ent.type not in _ENTITY_TYPES):
+            continue
+        mention = b.doc.char_span(n_start, n_end, alignment_mode="expand")
+        if mention is None:
+            continue
+        speaker = b.ctx.speakers.from_mention(mention)
+        colon = text.index(":", n_end)
+        cue = TextSpan(text=":", span=(colon, colon + 1))
+        c_start, c_end = m.start("content"), p_end
+        if transcript:
+            b.ctx.speech.append((c_start, c_end))
+        b.add(cue, speaker, c_start, c_end, None, 0.8 if transcript else 0.6, direct=transcript)
+
+
+def dash_statements(b: _Builder) -> None:
+    """Quotations signed with a dash: "\u201cWe will rebuild.\u201d \u2014 Olena Petrenko"."""
+    text = b.text
+    for q in b.ctx.quotes:
+        if not q.closed:
+            continue
+        m = _DASH.match(text, q.end)
+        if not m or len(m.group("name").split()) > 5:
+            continue
+        n_start, n_end = m.span("name")
+        mention = b.doc.char_span(n_start, n_end, alignment_mode="expand")
+        if mention is None or mention.root.pos_ not in {"PROPN", "NOUN"}:
+            continue
+        speaker = b.ctx.speakers.from_mention(mention)
+        d0, d1 = m.span("dash")
+        b.add(TextSpan(text=text[d0:d1], span=(d0, d1)), speaker, q.start, q.end, None, 0.7)

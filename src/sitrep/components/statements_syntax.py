@@ -1,0 +1,155 @@
+"""Syntax helpers of the statements component: document context, subjects of cues, attribution bounds."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from ..quotes import Quote, find_quotes, mark_before, mark_len, paragraph_spans
+from .statements_speaker import SpeakerResolver, cue_lemmas, object_cues
+
+ATTR_PUNCT = {",", '"', "\u201d", "''", "\u2014", "\u2013", "--", "-", ";"}
+CLOSERS = {'"', "\u201d", "''"}
+TRIM = " \t\r\n,;:\u2014\u2013-"
+SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+SENT_END = ".!?"
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+NOT_TAIL = {"and", "but", "while", "adding", "citing", "as", "although", "because", "though", "who", "which",
+             "when", "where", "after", "before", "in", "at", "on", "during", "according", "referring", "noting",
+             "whereas", "since", "so", "or", "even", "if", "than"}
+OBJ_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr"}
+OBJ_PREPS = {"for", "on", "about", "of", "against", "to"}
+
+
+class Ctx:
+    """Per-document state: quotes, speaker resolver, cue lexicon."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        meta_doc = getattr(doc._, "sitrep_document", None)
+        self.body_start = getattr(meta_doc, "body_start", 0) or 0
+        self.quotes = find_quotes(doc.text, self.body_start)
+        self.paras = paragraph_spans(doc.text, self.body_start)
+        self.speech: list[tuple[int, int]] = []  # transcript turns: cues inside belong to the turn
+        self.cues = cue_lemmas()
+        self.object_cues = object_cues()
+        self.speakers = SpeakerResolver(doc)
+        self.times = list(getattr(doc._, "sitrep_times", None) or [])
+
+    def para_of(self, pos: int) -> tuple[int, int]:
+        """The paragraph holding character `pos`."""
+        for s, e in self.paras:
+            if s <= pos < e:
+                return s, e
+        return self.body_start, len(self.doc.text)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        """The quote whose marks enclose character `pos`."""
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def inside_quote(self, tok: Token) -> bool:
+        """Whether a token stands inside a closed quotation (a cue there belongs to the quote)."""
+        for q in self.quotes:
+            if q.closed and any(s <= tok.idx < e for s, e in q.parts):
+                return True
+        return any(s <= tok.idx < e for s, e in self.speech)
+
+
+def postposed_subject(verb: Token) -> Token | None:
+    """The speaker phrase between a comma and a final cue when the parse missed it (", Gen. X, chairman of Y, said")."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i > 0 and doc[i].text == ",":
+        i -= 1
+    if i <= verb.sent.start or doc[i].is_punct:
+        return None
+    tok = doc[i]
+    for _ in range(12):
+        head = tok.head
+        if head.i >= verb.i or head.i <= verb.sent.start or head.pos_ in {"VERB", "AUX"} or head.i == tok.i:
+            break
+        tok = head
+    if tok.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    left = tok.left_edge.i
+    while left < tok.i and doc[left].dep_ not in {"compound", "det", "amod", "poss", "nmod", "flat"} and doc[left].i < tok.i:
+        left += 1
+    first = min(left, tok.i)
+    if first - 1 > verb.sent.start and doc[first - 1].text in ATTR_PUNCT:
+        return tok
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, inherited along conjunctions and participles ("..., saying")."""
+    tok = verb
+    for _ in range(3):
+        for child in tok.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                if child.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
+                    return tok.head
+                return child
+        if tok.dep_ in {"conj", "advcl", "xcomp"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i != tok.i:
+            tok = tok.head
+            continue
+        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return tok.head
+        break
+    return None
+
+
+def is_reporting(verb: Token) -> bool:
+    """Filters cue-lemma tokens that are not acts of reporting: passives, modifiers, "said to be"."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"amod", "compound", "acl", "nmod", "pobj"}:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"auxpass", "nsubjpass"}:  # "is said to be", "it is said that", "was told"
+        return False
+    if verb.lemma_ == "point" and not any(c.lower_ == "out" for c in verb.children):
+        return False
+    return True
+
+
+def attribution_bounds(verb: Token, subj: Token) -> tuple[int, int]:
+    """Token range `[lo, hi)` of "subject + cue + its trailing modifiers" (time, venue, object)."""
+    lo = min(verb.i, subj.left_edge.i)
+    hi = max(verb.i, subj.right_edge.i) + 1
+    for child in verb.rights:
+        if child.dep_ in {"ccomp", "punct", "conj", "cc", "parataxis"}:
+            break
+        if child.i >= hi - 1 or child.left_edge.i <= hi:
+            hi = max(hi, child.right_edge.i + 1)
+    return lo, hi
+
+
+def count_marks(text: str) -> int:
+    """Number of quotation marks in `text`."""
+    n, i = 0, 0
+    while i < len(text):
+        k = mark_len(text, i)
+        n += 1 if k else 0
+        i += k or 1
+    return n
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """`[start, end)` without surrounding punctuation, and without unmatched quote marks at the ends."""
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM + ".":
+        end -= 1
+    for _ in range(2):
+        odd = count_marks(text[start:end]) % 2
+        if odd and start < end and mark_len(text, start):
+            start += mark_len(text, start)
+        elif odd and end > start and mark_before(text, end):
+            end -= mark_before(text, end)
+        while start < end and text[start] in TRIM:
+            start += 1
+        while end > start and text[end - 1] in TRIM + ".":
+            end -= 1
+    return start, end
+
+
