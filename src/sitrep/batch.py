@@ -138,19 +138,22 @@ def process_partition(
     tables: dict[str, list[dict]] = {t: [] for t in TABLES}
     result = PartitionResult(part.id, worker_pid=os.getpid())
 
-    def error_row(rec: Record, reason: str, kind: str, doc_id: str | None = None) -> None:
-        url = rec.url or (rec.item or {}).get("url")
-        tables["errors"].append({"partition": part.id, "row": rec.row, "document_id": doc_id,
+    def error_row(rec: Record, reason: str, kind: str) -> None:
+        item = rec.item or {}
+        url = rec.url or item.get("url")
+        tables["errors"].append({"partition": part.id, "input": part.url, "row": rec.row,
+                                 "document_id": item.get("id"), "external_id": rec.external_id,
                                  "url": url if isinstance(url, str) else None, "error_type": kind,
                                  "reason": reason})
 
     def flush(batch: list[Record]) -> None:
         for rec, report, error in _extract_chunk(nlp, batch, batch_size):
             if report is None:
-                reason = _ITEM_PREFIX.sub("", error or "unknown error")
-                error_row(rec, reason, "extract", (rec.item or {}).get("id"))
+                error_row(rec, _ITEM_PREFIX.sub("", error or "unknown error"), "extract")
                 continue
-            tables["documents"].append(document_row(report, rec.item["text"], part.id, rec.row, part.url))
+            tables["documents"].append(
+                document_row(report, rec.item["text"], part.id, rec.row, part.url, rec.item.get("external_id"))
+            )
             for table, rows in report_rows(report).items():
                 tables[table].extend(rows)
 

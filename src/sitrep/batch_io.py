@@ -50,6 +50,7 @@ class Record:
     item: dict[str, Any] | None
     error: str | None = None
     url: str | None = None
+    external_id: str | None = None  # the input's own id, kept for error rows
 
 
 def detect_format(url: str) -> str:
@@ -133,13 +134,31 @@ def _first(row: dict[str, Any], keys: tuple[str, ...]) -> Any:
 
 
 def normalize_item(row: dict[str, Any]) -> dict[str, Any]:
-    """An `extract_many` item from a row with loosely named columns (text/body, published/date, ...)."""
+    """Raw fields from a row with loosely named columns (text/body, published/date, id/doc_id, ...)."""
     text = next((row[k] for k in TEXT_KEYS if k in row), None)
-    item: dict[str, Any] = {"text": text, "published": _first(row, PUBLISHED_KEYS)}
-    for key, keys in (("id", ID_KEYS), ("title", ("title",)), ("source", ("source",)), ("url", ("url",))):
-        value = _first(row, keys)
-        item[key] = None if value is None else str(value)
-    return item
+    raw: dict[str, Any] = {"text": text, "published": _first(row, PUBLISHED_KEYS), "id": _first(row, ID_KEYS)}
+    for key in META_KEYS:
+        raw[key] = _first(row, (key,))
+    return raw
+
+
+def to_record(row: int, raw: dict[str, Any], where: str) -> Record:
+    """A Record whose item is keyed like `sitrep ingest` keys the store (id = hash of the text,
+    the input's own id as `external_id`), or the reason the row cannot be one."""
+    from .ingest.records import make_record
+
+    text = raw.get("text")
+    url = raw.get("url") if isinstance(raw.get("url"), str) else None
+    ext = None if raw.get("id") is None else str(raw["id"])
+    if text is None:
+        return Record(row, None, f"no text field (one of {', '.join(TEXT_KEYS)})", url, ext)
+    if not isinstance(text, str):
+        return Record(row, None, f"text must be a string, not {type(text).__name__}", url, ext)
+    try:
+        rec = make_record(text, where, **{k: v for k, v in raw.items() if k != "text"})
+    except InputError as exc:
+        return Record(row, None, str(exc).removeprefix(where + ": "), url, ext)
+    return Record(row, {**rec.item(), "external_id": rec.external_id}, None, url, ext)
 
 
 def _open_text(url: str):
@@ -154,13 +173,13 @@ def _raw_rows(url: str, fmt: str, parse: bool = True) -> Iterator[Record]:
             for line in fh:
                 if not line.strip():
                     continue
-                yield _json_record(row, line) if parse else Record(row, None)
+                yield _json_record(row, line, f"{url}:{row}") if parse else Record(row, None)
                 row += 1
     elif fmt in ("csv", "tsv"):
         with _open_text(url) as fh:
             reader = csv.DictReader(fh, delimiter="\t" if fmt == "tsv" else ",")
             for row, rec in enumerate(reader):
-                yield Record(row, normalize_item(rec) if parse else None)
+                yield to_record(row, normalize_item(rec), f"{url}:{row}") if parse else Record(row, None)
     elif fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -169,7 +188,7 @@ def _raw_rows(url: str, fmt: str, parse: bool = True) -> Iterator[Record]:
             row = 0
             for batch in pf.iter_batches(batch_size=1024):
                 for rec in batch.to_pylist():
-                    yield Record(row, normalize_item(rec) if parse else None)
+                    yield to_record(row, normalize_item(rec), f"{url}:{row}") if parse else Record(row, None)
                     row += 1
     elif fmt == "warc":
         from .batch_warc import warc_records
@@ -179,16 +198,16 @@ def _raw_rows(url: str, fmt: str, parse: bool = True) -> Iterator[Record]:
         raise InputError(f"{url}: unsupported format {fmt!r}")
 
 
-def _json_record(row: int, line: str) -> Record:
+def _json_record(row: int, line: str, where: str) -> Record:
     try:
         value = json.loads(line)
     except json.JSONDecodeError as exc:
         return Record(row, None, f"line is not JSON ({exc.msg} at column {exc.colno})")
     if isinstance(value, str):
-        return Record(row, {"text": value})
+        value = {"text": value}
     if not isinstance(value, dict):
         return Record(row, None, f"expected a JSON object with 'text', not {type(value).__name__}")
-    return Record(row, normalize_item(value), url=value.get("url") if isinstance(value.get("url"), str) else None)
+    return to_record(row, normalize_item(value), where)
 
 
 def read_partition(part: Partition) -> Iterator[Record]:

@@ -48,7 +48,7 @@ def load_into_store(out: str, db: str) -> int:
     new = 0
     with Store(db) as store:
         for report, row in iter_reports(out):
-            meta = {"path": row.get("input"), "external_id": report.document.id}
+            meta = {"path": row.get("input"), "external_id": row.get("external_id")}
             if store.write_report(report, row["text"], meta):
                 new += 1
     return new

@@ -26,7 +26,7 @@ _ITEM_TAIL = [("item_json", S)]
 SCHEMAS: dict[str, pa.Schema] = {
     "documents": pa.schema(
         [
-            ("document_id", S), ("partition", S), ("input", S), ("row", I),
+            ("document_id", S), ("external_id", S), ("partition", S), ("input", S), ("row", I),
             ("title", S), ("source", S), ("url", S), ("published", S),
             ("dateline", S), ("dateline_start", I), ("dateline_end", I), ("body_start", I),
             ("text", S), ("text_chars", I),
@@ -85,7 +85,8 @@ SCHEMAS: dict[str, pa.Schema] = {
         + _ITEM_TAIL
     ),
     "errors": pa.schema(
-        [("partition", S), ("row", I), ("document_id", S), ("url", S), ("error_type", S), ("reason", S)]
+        [("partition", S), ("input", S), ("row", I), ("document_id", S), ("external_id", S), ("url", S),
+         ("error_type", S), ("reason", S)]
     ),
 }
 
@@ -162,11 +163,13 @@ _FLATTEN: dict[str, Callable[[Any], dict[str, Any]]] = {
 }
 
 
-def document_row(report: Report, text: str, partition: str, row: int, input_url: str | None = None) -> dict[str, Any]:
-    """The `documents` row of one report (`input`: the file it was read from)."""
+def document_row(
+    report: Report, text: str, partition: str, row: int, input_url: str | None = None, external_id: str | None = None
+) -> dict[str, Any]:
+    """The `documents` row of one report (`input`: the file it was read from; `external_id`: the input's id)."""
     d = report.document
     return {
-        "document_id": d.id, "partition": partition, "input": input_url, "row": row, "title": d.title, "source": d.source,
+        "document_id": d.id, "external_id": external_id, "partition": partition, "input": input_url, "row": row, "title": d.title, "source": d.source,
         "url": d.url, "published": d.published, "dateline": d.dateline,
         **_span(d.dateline_span, "dateline"), "body_start": d.body_start,
         "text": text, "text_chars": len(text),

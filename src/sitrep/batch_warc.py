@@ -8,6 +8,7 @@ from typing import Any
 import fsspec
 
 from .batch_io import Record
+from .errors import InputError
 
 
 def _kind(record: Any) -> str | None:
@@ -22,16 +23,16 @@ def _kind(record: Any) -> str | None:
     return None
 
 
-def _html_item(html: str, url: str | None, crawl_date: str | None) -> tuple[dict[str, Any] | None, str | None]:
-    import trafilatura
+def _article(kind: str, body: str, where: str, url: str | None, crawl_date: str | None) -> Record | Any:
+    """An ingest Record from an HTML page (trafilatura, as `sitrep ingest` reads it) or a plain-text record."""
+    from .ingest.readers import html_to_record
+    from .ingest.records import make_record
 
-    doc = trafilatura.bare_extraction(html, url=url, with_metadata=True)
-    text = getattr(doc, "text", None) if doc is not None else None
-    if not text or not text.strip():
-        return None, "no article text found in the HTML"
-    return {"text": text, "title": getattr(doc, "title", None), "url": url,
-            "source": getattr(doc, "sitename", None),
-            "published": getattr(doc, "date", None) or crawl_date}, None
+    if kind == "html":
+        rec = html_to_record(body, where, url=url)
+        rec.published = rec.published or crawl_date  # the crawl date stands in when the page gives none
+        return rec
+    return make_record(body, where, url=url, published=crawl_date)
 
 
 def warc_records(url: str, parse: bool = True) -> Iterator[Record]:
@@ -51,14 +52,14 @@ def warc_records(url: str, parse: bool = True) -> Iterator[Record]:
             target = record.rec_headers.get_header("WARC-Target-URI")
             date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
             raw = record.content_stream().read()
-            charset = "utf-8"
             try:
-                body = raw.decode(charset)
+                body = raw.decode("utf-8")
             except UnicodeDecodeError:
                 body = raw.decode("latin-1")
-            if kind == "html":
-                item, error = _html_item(body, target, date)
+            try:
+                rec = _article(kind, body, f"{url}#{row}", target, date)
+            except InputError as exc:
+                yield Record(row, None, str(exc).removeprefix(f"{url}#{row}: "), target)
             else:
-                item, error = {"text": body, "url": target, "published": date}, None
-            yield Record(row, item, error, url=target)
+                yield Record(row, {**rec.item(), "external_id": rec.external_id}, None, target)
             row += 1
