@@ -36,6 +36,7 @@ def shingles(text: str, k: int = SHINGLE) -> set[bytes]:
     return {" ".join(words[i : i + k]).encode("utf-8") for i in range(len(words) - k + 1)}
 
 
+@lru_cache(maxsize=1 << 18)
 def _fold_word(word: str) -> str:
     """A word with spelling variants folded (Zelenskiy/Zelensky, Defence/Defense) for shingling."""
     return _translit_token(fold(word)).replace("ence", "ense")

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from functools import lru_cache
 from typing import Any
 
 from .resolve import fold, name_key, org_key
@@ -27,6 +28,7 @@ ESTIMATE_KEYS = (
 _LEAD = re.compile(r"^(?:the|some|about|around|at least|more than|over|nearly|almost|up to)\s+")
 
 
+@lru_cache(maxsize=1 << 16)
 def subject_key(subject: str) -> str:
     """The grouping key of a quantity's subject ("The Russian soldiers" -> "russian soldiers")."""
     s = " ".join(re.findall(r"[a-z0-9]+", fold(subject)))
@@ -36,6 +38,7 @@ def subject_key(subject: str) -> str:
     return s
 
 
+@lru_cache(maxsize=1 << 16)
 def claimant_key(name: str | None) -> str:
     """The grouping key of a claimant, tolerant of titles and transliteration ("Gen. Milley" ~ "Milley")."""
     if not name:

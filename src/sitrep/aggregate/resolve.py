@@ -52,16 +52,22 @@ def _translit_token(token: str) -> str:
     return token
 
 
-def name_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=1 << 16)
+def _name_tokens(name: str) -> tuple[str, ...]:
     """A person's name as folded tokens: leading titles and initials dropped, variants folded."""
     tokens = _TOKEN.findall(fold(name))
     titles = _titles()
     while len(tokens) > 1 and tokens[0] in titles:
         tokens = tokens[1:]
     if len(tokens) == 1 and tokens[0] in titles:
-        return []
+        return ()
     tokens = [t for t in tokens if len(t) > 1 or len(tokens) == 1]
-    return [_translit_token(t) for t in tokens]
+    return tuple(_translit_token(t) for t in tokens)
+
+
+def name_tokens(name: str) -> list[str]:
+    """A person's name as folded tokens: leading titles and initials dropped, variants folded."""
+    return list(_name_tokens(name))
 
 
 def name_key(name: str) -> str:
@@ -69,6 +75,7 @@ def name_key(name: str) -> str:
     return " ".join(name_tokens(name))
 
 
+@lru_cache(maxsize=1 << 16)
 def org_key(name: str) -> str:
     """The matching key of an organisation or other named thing (folded, leading 'the' dropped)."""
     tokens = _TOKEN.findall(fold(name))
@@ -194,9 +201,10 @@ def _merge_same_ids(groups: list[dict[str, Any]]) -> list[dict[str, Any]]:
 def resolve_entities(store: Store) -> int:
     """Recompute global entities for every stored entity and place; return how many there are."""
     rows = []
-    for r in store.rows("SELECT doc_id, seq, name, type, json FROM entities"):
-        data = json.loads(r.pop("json"))
-        r["aliases"] = data.get("aliases") or []
+    for r in store.rows(
+        "SELECT doc_id, seq, name, type, json_extract(json, '$.aliases') AS aliases FROM entities"
+    ):
+        r["aliases"] = json.loads(r["aliases"]) if r["aliases"] else []
         rows.append(r)
     mapping, groups = resolve_rows(rows)
     places: dict[str, dict[str, Any]] = {}
