@@ -57,6 +57,7 @@ class Gazetteer:
     countries: dict[str, Entry] = field(default_factory=dict)
     neighbours: dict[str, set[str]] = field(default_factory=dict)
     demonyms: dict[str, str] = field(default_factory=dict)
+    abbreviations: dict[str, str] = field(default_factory=dict)  # "Md." -> "Maryland" (after a comma)
     towns: dict[str, list[int]] = field(default_factory=dict)  # key -> rows of rg_cities1000, built lazily
     stoplist: frozenset[str] = frozenset()
     title_heads: frozenset[str] = frozenset()
@@ -282,6 +283,8 @@ def _add_supplement(g: Gazetteer) -> None:
 def _add_demonyms(g: Gazetteer) -> None:
     for row in _data_rows("gazetteer_demonyms.tsv"):
         g.demonyms[normalize(row[0])] = row[1].strip()
+    for row in _data_rows("gazetteer_abbreviations.tsv"):
+        g.abbreviations[row[0].strip()] = row[1].strip()
 
 
 def _word_list(name: str) -> frozenset[str]:

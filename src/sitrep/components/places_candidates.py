@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
@@ -9,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from ..gazetteer import Gazetteer, normalize
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+ADMIN_FEATURES = frozenset({"country", "state", "continent", "region"})
 # cue word after or before a name -> the features it asks for
 REGION_FEATURES = frozenset({"region", "state"})
 CUES_AFTER = {
@@ -22,10 +24,13 @@ CUES_BEFORE = {("city", "of"): frozenset({"city"}), ("state", "of"): REGION_FEAT
 TITLES = frozenset(
     "mr mrs ms dr gen general lt col maj capt sgt adm president minister secretary sen senator rep "
     "gov governor mayor judge prof professor sir lord lady king queen prince princess pope saint st "
-    "spokesman spokeswoman spokesperson ambassador chancellor premier commander chief officer".split()
+    "spokesman spokeswoman spokesperson ambassador chancellor premier commander chief officer "
+    "hurricane typhoon cyclone storm tropical operation".split()
 )
 CONNECTORS = frozenset({"of", "and", "de", "del", "la", "le", "al", "el", "upon", "on", "-"})
 MAX_WORDS = 6
+_ABBREV_AFTER = re.compile(r",\s+([A-Z][A-Za-z]?\.(?:[A-Z][a-z]?\.)*|[A-Z][a-z]{1,4}\.|[A-Z]{2})(?=[\s,;:)\]]|$)")
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 STRONG_PRIOR = 4.5  # a town of about 30,000 people, or any region, state, country or supplement entry
 
 
@@ -92,6 +97,7 @@ class CandidateFinder:
         self.taken = [False] * (len(doc.text) + 1)
         self.mentions: list[Mention] = []
         self.surnames = _person_surnames(doc)
+        self.lower_words = {t.text for t in doc if t.text.islower()}
 
     def _free(self, s: int, e: int) -> bool:
         return not any(self.taken[s:e])
@@ -108,6 +114,7 @@ class CandidateFinder:
         for ent in self.doc.ents:
             self._entity(ent)
         self._scan()
+        self._abbreviations()
         if self.demonyms:
             self._demonyms()
         return sorted(self.mentions, key=lambda m: m.start)
@@ -123,12 +130,14 @@ class CandidateFinder:
         hint_cc = None
         if hint:
             hs = text.find(hint, start + len(city), span[1])
-            found = self.gaz.lookup(hint)
+            found = self.gaz.lookup(self.gaz.abbreviations.get(hint, hint))
             ranked = sorted(found, key=lambda c: -c[0].prior)
             if ranked:
                 hint_cc = ranked[0][0].country
                 if hs >= 0:
-                    self._take(Mention(hs, hs + len(hint), hint, "dateline"))
+                    key = self.gaz.abbreviations.get(hint, hint)
+                    feats = REGION_FEATURES if key != hint and "," not in key else None
+                    self._take(Mention(hs, hs + len(hint), key, "dateline", features=feats))
         if self.gaz.known(city):
             self._take(Mention(start, start + len(city), city, "dateline", features=None, country_hint=hint_cc))
 
@@ -175,11 +184,11 @@ class CandidateFinder:
         return bool(fitting) and max(fitting) >= best - 3.0
 
     def _strong(self, key: str, ent_label: str = "") -> bool:
-        """Whether a name is well known enough to be taken as a place on the gazetteer's word alone."""
-        cands = self.gaz.lookup(key)
-        if not cands:
-            return False
-        return max(e.prior for e, _m in cands) >= STRONG_PRIOR
+        """Whether a name is well known enough to be taken as a place on the gazetteer's word alone.
+
+        Only main names count: alternate names ("Human" for Uman) are too often ordinary words.
+        """
+        return any(m and e.prior >= STRONG_PRIOR for e, m in self.gaz.lookup(key))
 
     def _scan(self) -> None:
         doc = self.doc
@@ -196,6 +205,7 @@ class CandidateFinder:
                 continue
             match = self._longest(i, ents_by_token)
             if match is None:
+                self._prefix(tok)
                 i += 1
                 continue
             j, key = match
@@ -212,6 +222,20 @@ class CandidateFinder:
                 self._take(Mention(s, e, key, "scan", ents_by_token[i].label_ if i in ents_by_token else "",
                                    features))
             i = j
+
+    def _prefix(self, tok: Token) -> None:
+        """A place at the head of one unsplit token: "Venezuela's", "U.S.-led", "Kremlin-backed"."""
+        text = tok.text
+        prefix = next((text[: -len(p)] for p in _POSSESSIVE if text.endswith(p)), None)
+        if prefix is None and "-" in text.strip("-"):
+            prefix = text.split("-")[0]
+        if not prefix or len(prefix) < 2 or normalize(prefix) in self.gaz.stoplist:
+            return
+        if not (prefix[0].isupper() and self._strong(prefix)):
+            return
+        s, e = tok.idx, tok.idx + len(prefix)
+        if self._free(s, e):
+            self._take(Mention(s, e, prefix, "scan", "PREFIX"))
 
     def _longest(self, i: int, ents_by_token: dict[int, Span]) -> tuple[int, str] | None:
         """The longest acceptable gazetteer name starting at token `i`: (end token, key)."""
@@ -240,7 +264,7 @@ class CandidateFinder:
         if j - i == 1 and (key in self.gaz.stoplist or doc[i].like_num
                           or len(key) < 2 or (len(key) < 3 and not text.isupper())):
             return False
-        if not any(t.pos_ == "PROPN" for t in doc[i:j]):
+        if not any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in doc[i:j]):
             return False
         if doc[i].is_sent_start and j - i == 1 and doc[i].pos_ != "PROPN":
             return False
@@ -253,14 +277,32 @@ class CandidateFinder:
                 rest = {t.lower_ for t in doc[j:ent.end]}
                 if rest & self.gaz.title_heads:
                     return None  # "Washington Post", "New York Times": the name of something else
-                if not rest & self.gaz.org_heads:
+                admin = any(m and e.feature in ADMIN_FEATURES and e.prior >= 6.0 for e, m in self.gaz.lookup(text))
+                if not admin and not rest & self.gaz.org_heads:
                     return False  # "Paris Hilton" mislabelled ORG: a place word before a name
         if key in self.surnames or _titled(doc, i):
             return False
+        if j - i == 1 and doc[i].lower_ in self.lower_words:
+            return False  # the word is used in lower case elsewhere: a common noun ("Salt", "Wave")
         if not self.gaz.known(text):
             return False
-        cands = self.gaz.lookup(text)
-        return max(e.prior for e, _m in cands) >= STRONG_PRIOR or (ent is not None and ent.label_ in PLACE_LABELS)
+        return self._strong(text) or (ent is not None and ent.label_ in PLACE_LABELS)
+
+    def _abbreviations(self) -> None:
+        """State and province abbreviations right after a place and a comma ("Bethesda, Md.")."""
+        text = self.doc.text
+        for m in list(self.mentions):
+            hit = _ABBREV_AFTER.match(text, m.end)
+            if not hit:
+                continue
+            abbr = hit.group(1)
+            key = self.gaz.abbreviations.get(abbr) or self.gaz.abbreviations.get(abbr + ".")
+            if key is None:
+                continue
+            s, e = hit.start(1), hit.end(1)
+            if self._free(s, e):
+                feats = None if "," in key else REGION_FEATURES
+                self._take(Mention(s, e, key, "scan", "ABBR", feats))
 
     def _demonyms(self) -> None:
         doc = self.doc
