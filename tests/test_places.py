@@ -187,3 +187,39 @@ def test_gazetteer_loads_once_and_covers_the_supplement():
     for name in ("Crimea", "Donbas", "Sea of Azov", "West Bank", "Sahel", "Kashmir", "Sinai", "Persian Gulf"):
         assert g.lookup(name), name
     assert g.demonym("Ukrainian") == "Ukraine"
+
+
+ABBREVIATED = [
+    ("Protesters gathered in Bethesda, Md., on Saturday.", "Md.", "Maryland"),
+    ("ALBUQUERQUE, N.M. (AP) — Wildfires forced evacuations on Tuesday.", "N.M.", "New Mexico"),
+]
+
+
+@pytest.mark.parametrize("text,surface,name", ABBREVIATED)
+def test_state_abbreviation_after_a_place(parse, text, surface, name):
+    p = the(places_of(parse, text), surface)
+    assert (p.name, p.country, p.feature) == (name, "US", "state")
+
+
+@pytest.mark.parametrize("text,surface,country", [
+    ("Venezuela\u2019s oil output fell again in March.", "Venezuela", "VE"),
+    ("The U.S.-led coalition struck depots overnight.", "U.S.", "US"),
+])
+def test_place_inside_a_possessive_or_hyphenated_token(parse, text, surface, country):
+    p = the(places_of(parse, text), surface)
+    assert p.text == surface and p.country == country
+
+
+def test_seed_article_places(extract, shared_dir):
+    """The founding article: Kherson the city, Crimea, the Dnieper river, New York in the US."""
+    text = (shared_dir / "seed" / "000_a22741b4526f3b3c.txt").read_text(encoding="utf-8")
+    report = extract(text)
+    by_text: dict[str, list] = {}
+    for p in report.places:
+        assert text[p.span[0]:p.span[1]] == p.text
+        by_text.setdefault(p.text, []).append(p)
+    assert all(p.country == "UA" and p.feature == "city" for p in by_text["Kherson"])
+    assert any("river" == p.feature for t, ps in by_text.items() if "Dnieper" in t for p in ps)
+    assert any(p.feature == "peninsula" for t, ps in by_text.items() if "Crimea" in t for p in ps)
+    assert by_text["New York"][0].country == "US"
+    assert by_text["WASHINGTON"][0].name == "Washington, D.C."

@@ -168,6 +168,11 @@ class CandidateFinder:
             i, j = ci, cj
         if not self.gaz.known(key):
             return  # the scan may still find a known part of it
+        cands = self.gaz.lookup(key)
+        if not any(m or e.prior >= 5.0 for e, m in cands):
+            return  # only a minor place's alternate name ("Turtle Rock" for Beloit)
+        if normalize(key) in self.gaz.stoplist and max(e.prior for e, _m in cands) < STRONG_PRIOR:
+            return  # "West", "Central": a word, unless a well-known place bears it
         if label in {"ORG", "PERSON"} and not self._strong(key, ent_label=label):
             return
         s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
