@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import warnings
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -94,7 +95,8 @@ def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
         subj = subject_of(tok)
         if subj is not None and subj.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
             subj = tok.head
-        if subj is None and tok.dep_ == "acl" and (tok.tag_ in ("VBG", "VBD") or any(c.dep_ == "dobj" for c in tok.children)):
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if subj is None and tok.dep_ == "acl" and not infinitive and (tok.tag_ in ("VBG", "VBD") or any(c.dep_ == "dobj" for c in tok.children)):
             subj = tok.head  # "forces advancing on X"; a main clause misparsed after a dateline
         if subj is not None and tok.dep_ == "xcomp":
             ctrl = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
@@ -212,67 +214,78 @@ def find_events(doc: Doc) -> list[Event]:
         m = match_trigger(tok)
         if m is None:
             continue
-        etype, first, last = m
-        consumed.update(range(first, last + 1))
-        verb = clause_verb(tok)
-        if _historical(tok, verb) or _skip_as_topic(tok, verb, etype):
+        consumed.update(range(m[1], m[2] + 1))
+        try:
+            ev = _event(doc, tok, m, events, by_token)
+        except Exception as exc:  # one bad item never costs the document
+            warnings.warn(f"sitrep events: skipped trigger {tok.text!r} at {tok.idx}: {exc!r}", stacklevel=2)
             continue
-        definite = tok.pos_ != "VERB" and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children)
-        antecedent = None
-        if definite and not any(c.dep_ == "prep" for c in tok.children):
-            fam = _family(etype)
-            antecedent = next((e for e in reversed(events) if e.type in fam), None)
-        actor_tok, target_tok = _actor(tok, verb)
-        actor = party_name(actor_tok)
-        # "..., killing 12": a participle or conjunct continues its head event
-        head_ev = None
-        if tok.dep_ in ("advcl", "conj", "xcomp") and tok.pos_ == "VERB":
-            head_ev = by_token.get(tok.head.i)
-            if head_ev is None:  # "An airstrike destroyed the consulate, killing seven"
-                subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
-                head_ev = by_token.get(subj.i) if subj is not None else None
-        if actor_tok is not None and actor_tok.i in by_token:
-            subj_ev = by_token[actor_tok.i]  # "The fighting killed 27": an event is no actor
-            actor_tok, head_ev = None, head_ev or subj_ev
-        if head_ev is not None and tok.dep_ in ("xcomp", "advcl") and head_ev.type == etype:
-            continue  # "marched to protest": one event
-        if actor is None and head_ev is not None and actor_tok is None:
-            actor = head_ev.actor
-        if antecedent is not None:
-            actor = antecedent.actor
-        fact = factuality(tok, actor)
-        if antecedent is not None and fact.status not in ("disputed", "denied"):
-            by_token[tok.i] = antecedent
-            continue  # "the retreat" again: the same event, mentioned anew
-        place = _place(tok, verb, etype, actor_tok)
-        if place is None and head_ev is not None:
-            place = head_ev.place
-        if place is None and antecedent is not None:
-            place = antecedent.place
-        scope = clause_tokens(tok) + ([verb, *[t for c in verb.children if c.dep_ in ("npadvmod", "prep") for t in c.subtree]] if verb is not tok else [])
-        span_doc = doc[first : last + 1]
-        target = name_of(target_tok)
-        if etype in TERRITORIAL and target is not None and place is not None and target in place:
-            target = None
-        if etype in ("retreat", "deploy", "mobilize") and target_tok is not None and cue_has(target_tok.lower_, "force"):
-            target = None  # "withdrew its troops": what moves, not a target
-        ev = Event(
-            id=f"v{len(events) + 1}",
-            type=etype,
-            actor=actor,
-            target=target,
-            place=place,
-            time=time_of(doc, scope),
-            status=fact.status,  # type: ignore[arg-type]
-            source=fact.source,
-            statement=fact.statement,
-            trigger=TextSpan(text=span_doc.text, span=(span_doc.start_char, span_doc.end_char)),
-            quantities=_quantities(doc, [t for t in clause_tokens(tok) if t.dep_ not in CLAUSAL]),
-            negated=fact.negated,
-        )
-        events.append(ev)
-        by_token[tok.i] = ev
+        if ev is not None:
+            events.append(ev)
+            by_token[tok.i] = ev
+    doc.user_data.pop("sitrep_events_cache", None)
     return events
+
+
+def _event(doc: Doc, tok: Token, m: tuple[str, int, int], events: list[Event], by_token: dict[int, Event]) -> Event | None:
+    """The event at trigger `tok`, or None when the mention is no (new, current) event."""
+    etype, first, last = m
+    verb = clause_verb(tok)
+    if _historical(tok, verb) or _skip_as_topic(tok, verb, etype):
+        return None
+    definite = tok.pos_ != "VERB" and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children)
+    antecedent = None
+    if definite and not any(c.dep_ == "prep" for c in tok.children):
+        fam = _family(etype)
+        antecedent = next((e for e in reversed(events) if e.type in fam), None)
+    actor_tok, target_tok = _actor(tok, verb)
+    actor = party_name(actor_tok)
+    # "..., killing 12": a participle or conjunct continues its head event
+    head_ev = None
+    if tok.dep_ in ("advcl", "conj", "xcomp") and tok.pos_ == "VERB":
+        head_ev = by_token.get(tok.head.i)
+        if head_ev is None:  # "An airstrike destroyed the consulate, killing seven"
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+            head_ev = by_token.get(subj.i) if subj is not None else None
+    if actor_tok is not None and actor_tok.i in by_token:
+        subj_ev = by_token[actor_tok.i]  # "The fighting killed 27": an event is no actor
+        actor_tok, head_ev = None, head_ev or subj_ev
+    if head_ev is not None and tok.dep_ in ("xcomp", "advcl") and head_ev.type == etype:
+        return None  # "marched to protest": one event
+    if actor is None and head_ev is not None and actor_tok is None:
+        actor = head_ev.actor
+    if antecedent is not None:
+        actor = antecedent.actor
+    fact = factuality(tok, actor)
+    if antecedent is not None and fact.status not in ("disputed", "denied"):
+        by_token[tok.i] = antecedent
+        return None  # "the retreat" again: the same event, mentioned anew
+    place = _place(tok, verb, etype, actor_tok)
+    if place is None and head_ev is not None:
+        place = head_ev.place
+    if place is None and antecedent is not None:
+        place = antecedent.place
+    scope = clause_tokens(tok) + ([verb, *[t for c in verb.children if c.dep_ in ("npadvmod", "prep") for t in c.subtree]] if verb is not tok else [])
+    span_doc = doc[first : last + 1]
+    target = name_of(target_tok)
+    if etype in TERRITORIAL and target is not None and place is not None and target in place:
+        target = None
+    if etype in ("retreat", "deploy", "mobilize") and target_tok is not None and cue_has(target_tok.lower_, "force"):
+        target = None  # "withdrew its troops": what moves, not a target
+    return Event(
+        id=f"v{len(events) + 1}",
+        type=etype,
+        actor=actor,
+        target=target,
+        place=place,
+        time=time_of(doc, scope),
+        status=fact.status,  # type: ignore[arg-type]
+        source=fact.source,
+        statement=fact.statement,
+        trigger=TextSpan(text=span_doc.text, span=(span_doc.start_char, span_doc.end_char)),
+        quantities=_quantities(doc, [t for t in clause_tokens(tok) if t.dep_ not in CLAUSAL]),
+        negated=fact.negated,
+    )
 
 
 class EventsComponent:

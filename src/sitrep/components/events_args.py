@@ -21,16 +21,32 @@ SETTLEMENT_NOUNS = {"town", "village", "city", "port", "region", "province", "di
 PLACE_FALLBACK_PREPS = {"from", "in", "into", "near", "outside", "toward", "towards", "across", "around", "inside"}
 
 
+def _cached(doc: Doc, key: str, build):  # type: ignore[no-untyped-def]
+    """A per-Doc memo in `doc.user_data` (noun chunks and place spans are asked for per trigger)."""
+    store = doc.user_data.setdefault("sitrep_events_cache", {})
+    if key not in store:
+        store[key] = build()
+    return store[key]
+
+
+def _chunk_index(doc: Doc) -> dict[int, tuple[int, int]]:
+    index: dict[int, tuple[int, int]] = {}
+    for nc in doc.noun_chunks:
+        for i in range(nc.start, nc.end):
+            index[i] = (nc.start, nc.end)
+    return index
+
+
 def chunk_of(tok: Token) -> Span:
     """The noun chunk around `tok` (without a leading determiner), else the token alone."""
     doc = tok.doc
-    for nc in doc.noun_chunks:
-        if nc.start <= tok.i < nc.end:
-            start = nc.start
-            while start < tok.i and doc[start].lower_ in DETERMINERS:
-                start += 1
-            return doc[start:nc.end]
-    return doc[tok.i : tok.i + 1]
+    found = _cached(doc, "chunks", lambda: _chunk_index(doc)).get(tok.i)
+    if found is None:
+        return doc[tok.i : tok.i + 1]
+    start, end = found
+    while start < tok.i and doc[start].lower_ in DETERMINERS:
+        start += 1
+    return doc[start:end]
 
 
 def name_of(tok: Token | None) -> str | None:
@@ -75,6 +91,10 @@ def clause_tokens(tok: Token) -> list[Token]:
 
 def place_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """`(start, end, name)` of the places found upstream, else of the GPE/LOC/FAC named entities."""
+    return _cached(doc, "places", lambda: _place_spans(doc))
+
+
+def _place_spans(doc: Doc) -> list[tuple[int, int, str]]:
     places = getattr(doc._, "sitrep_places", None) or []
     out = [(p.span[0], p.span[1], p.name) for p in places]
     taken = {p.span for p in places}
