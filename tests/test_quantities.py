@@ -164,3 +164,54 @@ def test_elliptical_follow_up(extract):
     assert copy.derived_from == qs[0].id
     assert copy.subject == "Ukrainian soldiers" and copy.low == 50000 and copy.hedged
     assert text[copy.span[0]:copy.span[1]] == copy.text
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In nineteen ninety-four the border was closed.",
+        "Police searched the flat at 212 Harbour St. on Monday.",
+        "One contrary view came from the opposition.",
+        "Growth slowed over the past several quarters.",
+        "The court ruled by a 7-2 vote.",
+        "The treaty secures the base for at least 20 more years.",
+        "The 1994 agreement was never ratified.",
+    ],
+)
+def test_more_non_quantities(extract, sentence):
+    assert extract(sentence).quantities == []
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, low, high, qualifier, unit, subject",
+    [
+        ("Rebels hold 15% to 20% of the province.", "15% to 20", 15, 20, "range", "percent", "province"),
+        ("The plan will cost $5 million to $7 million.", "$5 million to $7 million", 5_000_000, 7_000_000, "range", "money", None),
+        ("The donor gave a hundred thirty million dollars.", "a hundred thirty million", 130_000_000, 130_000_000, "exact", "money", None),
+        ("Engineers built a fifty million dollar hospital.", "fifty million", 50_000_000, 50_000_000, "exact", "money", "hospital"),
+        ("Troops seized eight of the rebels' arms depots.", "eight", 8, 8, "exact", "count", "arms depots"),
+        ("Nine of its soldiers were captured.", "Nine", 9, 9, "exact", "people", "soldiers"),
+        ("Police found 900 pounds of explosives.", "900", 900, 900, "exact", "weight", "explosives"),
+    ],
+)
+def test_units_ranges_and_partitives(extract, sentence, surface, low, high, qualifier, unit, subject):
+    found = [q for q in extract(sentence).quantities if q.text == surface]
+    assert found, [q.text for q in extract(sentence).quantities]
+    q = found[0]
+    assert sentence[q.span[0]:q.span[1]] == surface
+    assert (q.low, q.high, q.qualifier, q.unit, q.subject) == (low, high, qualifier, unit, subject)
+
+
+def test_place_and_time_from_the_same_sentence(nlp):
+    from sitrep.model import Place, Time
+
+    text = "On Tuesday, 14 soldiers were killed in Kharkiv. Rain fell in Lviv on Friday."
+    doc = _doc(nlp, text)
+    doc._.sitrep_places = [
+        Place(text="Kharkiv", span=(39, 46), name="Kharkiv", country="UA", lat=50.0, lon=36.2, feature="city"),
+        Place(text="Lviv", span=(61, 65), name="Lviv", country="UA", lat=49.8, lon=24.0, feature="city"),
+    ]
+    doc._.sitrep_times = [Time(text="Tuesday", span=(3, 10), type="date", value="2022-11-08"),
+                          Time(text="Friday", span=(69, 75), type="date", value="2022-11-04")]
+    q = find_quantities(doc, statements=[])[0]
+    assert (q.place, q.time) == ("Kharkiv", "2022-11-08")

@@ -242,8 +242,14 @@ def read_amount(words: Sequence[str], i: int) -> Amount | None:
     # range: "20,000 to 30,000", "2,000-3,000", "between 20 and 30", "two or three"
     joiners = {"and"} if frame == "between" else ({"to", "-", "–", "—"} if frame == "from" else {"to", "-", "–", "—", "or"})
     post = _match(words, j, mods["post"])
-    if _low(words, j) in joiners and not post:
-        second = _read_core(words, j + 1)
+    unit_gap = 0
+    if _low(words, j) in ("%", "percent") and _low(words, j + 1) in joiners:
+        unit_gap = 1  # "15% to 20%": the unit stands after each number
+    if _low(words, j + unit_gap) in joiners and not post:
+        k = j + unit_gap + 1
+        if _low(words, k) in ("$", "€", "£") and unit_gap == 0 and _low(words, i - 1) == _low(words, k):
+            k += 1
+        second = _read_core(words, k)
         if second is not None:
             lo2, hi2, vague2, j2 = second
             if not vague and not vague2 and lo2 > lo:

@@ -15,7 +15,7 @@ from ..extensions import ensure_extensions
 from ..model import Claimant, Quantity, Statement
 from ..numbers import Amount
 from ..text import find_dateline
-from .quantities_context import demonyms, find_counted, find_hedges, find_outcome, is_nationality
+from .quantities_context import MEASURES, demonyms, find_counted, find_hedges, find_outcome, is_nationality
 from .quantities_ellipsis import find_followups
 from .quantities_scan import amount_span, find_amounts
 
@@ -86,7 +86,7 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
         outcomes, side, verb = find_outcome(doc, a, counted)
         if counted.unit == "percent" and counted.span is None:
             continue  # a percentage of nothing
-        if counted.head is None and not outcomes and counted.currency is None and not a.vague:
+        if counted.head is None and not outcomes and counted.currency is None and not a.vague and counted.unit not in MEASURES:
             continue
         span = amount_span(doc, a)
         sent = span.sent

@@ -165,14 +165,15 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
         currency = currencies()[lemma(doc[start])]
         return Counted(doc[end - 1], doc[start + 1:end], "money", currency)
     head = doc[end - 1]
-    if lemma(head) == "pound" and end < sent_end and doc[end].lower_ == "of":
-        return Counted(None, None, "weight", None)
+    pound_of = lemma(head) == "pound" and end < sent_end and doc[end].lower_ == "of"
     # money: "$1.5 billion in aid", "40 million euros in loans"
     head_lemma = lemma(head)
     unit = unit_lexicon().get(head_lemma) or unit_lexicon().get(head.lower_)
     if head.lower_ in currencies() or head_lemma in currencies():
         currency = currencies().get(head.lower_) or currencies().get(head_lemma)
         unit = "money"
+    if pound_of:
+        unit, currency = "weight", None
     if unit == "money" or (currency and unit is None):
         return _money(doc, end if unit == "money" else start, sent_end, currency)
     if unit == "area" or (head_lemma in ("kilometer", "kilometre", "mile", "km", "meter", "metre") and start > 0 and doc[start].lower_ in ("square", "sq", "sq.")):
