@@ -90,6 +90,8 @@ class CorefIndex:
         )
         self._starts = [t.idx for t in doc]
         self._quotes = _quote_regions(doc.text)
+        self._sents: list[Span] | None = None
+        self._roles: dict[tuple[int, int], tuple[bool, bool]] = {}
         meta = doc._.sitrep_document if Doc.has_extension("sitrep_document") else None
         self._body_start = getattr(meta, "body_start", 0) or 0
 
@@ -163,7 +165,9 @@ class CorefIndex:
             subjects = [c for c in here if c[2]]
             if subjects or person:
                 return (subjects or here)[-1][3]
-        sents = list(self.doc.sents)
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+        sents = self._sents
         idx = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
         for s in reversed(sents[max(0, idx - LOOKBACK_SENTENCES) : idx]):
             cands = self._candidates(s, types, gender)
@@ -193,16 +197,19 @@ class CorefIndex:
             g = self._genders.get(ent.id, "")
             if gender and g and g != gender:
                 continue
-            span = self.doc.char_span(s, e, alignment_mode="expand")
-            if span is None or len(span) == 0:
-                continue
-            root = span.root
+            info = self._roles.get((s, e))
+            if info is None:
+                span = self.doc.char_span(s, e, alignment_mode="expand")
+                if span is None or len(span) == 0:
+                    continue
+                root = span.root
+                subject = root.dep_ in {"nsubj", "nsubjpass"} or (
+                    root.dep_ == "poss" and root.head.dep_ in {"nsubj", "nsubjpass"}
+                )
+                speaker = root.dep_ == "nsubj" and root.head.lemma_.lower() in _cue_lemmas()
+                info = self._roles[(s, e)] = (speaker, subject)
             # subject-like: a subject, a subject's owner, or the sentence's first entity mention
-            subj = root.dep_ in {"nsubj", "nsubjpass"} or s == first or (
-                root.dep_ == "poss" and root.head.dep_ in {"nsubj", "nsubjpass"}
-            )
-            speaker = root.dep_ == "nsubj" and root.head.lemma_.lower() in _cue_lemmas()
-            out.append((s, speaker, subj, ent, self._in_quote(s)))
+            out.append((s, info[0], info[1] or s == first, ent, self._in_quote(s)))
         return out
 
     def _in_quote(self, pos: int) -> bool:

@@ -89,6 +89,7 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=65536)
 def fold_name(s: str) -> str:
     """A comparison key: no accents, dots, possessive or leading article; lowercase; single spaces."""
     s = strip_accents(s).lower().replace("\u2019", "'")
@@ -98,6 +99,7 @@ def fold_name(s: str) -> str:
     return re.sub(r"[\s\-]+", " ", s).strip()
 
 
+@lru_cache(maxsize=65536)
 def fold_token(tok: str) -> str:
     """A name token folded over transliteration variants (Zelensky, Zelenskyy, Zelenskiy -> zelensk)."""
     t = fold_name(tok)
