@@ -11,6 +11,7 @@ from spacy.tokens import Doc, Token
 from ..extensions import ensure_extensions
 from ..model import Time
 from . import times_rules_more  # noqa: F401  (registers the second half of the rules)
+from .times_fallback import entity_candidates
 from .times_lexicon import lexicon
 from .times_rules import RULES, Cand, Ctx
 
@@ -159,6 +160,9 @@ def find_times(doc: Doc) -> list[Time]:
         dct = dct.date()
     text = doc.text
     chosen = select(candidates(text, dct, make_direction(doc), make_tagger(doc)))
+    extra = entity_candidates(doc, chosen, dct)
+    if extra:
+        chosen = sorted(chosen + select(extra), key=lambda c: c.start)
     for c in chosen:
         setattr(c, "text_lower", text[c.start : c.end].lower())
     resolve_anchors(chosen)

@@ -54,6 +54,19 @@ def _year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", m.group(3), position_mod(m.group(1)), "year")
 
 
+@rule("year_words", P + r"(?:(?i:the\s+year)\s+)?(?i:(nineteen|eighteen)[\s-]+(?:hundred\s+(?:and\s+)?)?({NUMW})|two\s+thousand(?:\s+and)?(?:[\s-]+({NUMW}))?)" + E)
+def _year_words(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if m.group(1):
+        rest = parse_number(m.group(2))
+        if rest is None or not 1 <= rest <= 99 or not m.group(2).strip()[:1].isalpha():
+            return None
+        return mk(m, "date", f"{(19 if m.group(1).lower() == 'nineteen' else 18) * 100 + int(rest):04d}", name="year")
+    rest = parse_number(m.group(3)) if m.group(3) else 0
+    if rest is None or rest > 99:
+        return None
+    return mk(m, "date", f"{2000 + int(rest):04d}", name="year")
+
+
 @rule("year_range", P + r"((?:1[6-9]|20)\d\d)\s*[-–]\s*((?:1[6-9]|20)?\d\d)" + E)
 def _year_range(m: re.Match[str], ctx: Ctx) -> Cand | None:
     a, b = m.group(1), m.group(2)
