@@ -35,12 +35,20 @@ _LOADS: dict[str, int] = {}
 
 
 def worker_pipeline(model: str | None = None):
-    """The pipeline of this process, built at most once per model (thread-safe)."""
+    """The pipeline of this process, built and warmed up at most once per model (thread-safe).
+
+    The warm-up runs one short article through every component, so lexicons and gazetteers that
+    components load lazily are loaded here, at worker start, rather than inside the first task.
+    """
     key = model or ""
     with _LOCK:
+        nlp = load_pipeline(model)
         if key not in _LOADS:
-            _LOADS[key] = _LOADS.get(key, 0) + 1
-        return load_pipeline(model)
+            from .batch_corpus import synthetic_article
+
+            list(extract_many([synthetic_article(0)], nlp=nlp))
+            _LOADS[key] = 1
+        return nlp
 
 
 def load_count() -> dict[str, int]:

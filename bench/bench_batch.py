@@ -1,0 +1,178 @@
+"""Batch extraction on Dask: single-process against LocalCluster with 1 and 2 workers, same corpus, one run.
+
+    .venv/bin/python bench/bench_batch.py [--docs 2000] [--partition-size 100] [--corpus synthetic|news]
+
+Modes, each timed after the model is loaded and warmed up (on clusters by the worker plugin; the
+"startup" column is that one-off cost per process, not counted in docs/s):
+  peer    `sitrep.extract_many` in this process, results discarded (no Parquet): the ceiling;
+  single  `run_batch` in this process (extraction + Parquet tables, no Dask);
+  dask-1  `run_batch` on a LocalCluster of 1 worker process (1 thread);
+  dask-2  the same with 2 worker processes.
+Parallel efficiency = docs/s at 2 workers / (2 x docs/s of a reference): printed against `single`
+and against `dask-1`. Peak memory is the highest RSS sampled (psutil, every 0.2 s) per process.
+Targets: efficiency >= 0.8 at 2 workers; <= 1 GiB per worker. The corpus is the seeded synthetic
+wire corpus (`sitrep.batch_corpus`), or PolNeAR news from ../shared/eval cycled to --docs.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+import psutil
+
+sys.path.insert(0, str(Path(__file__).parent))
+
+GIB = 1024**3
+
+
+class RssSampler:
+    """Samples the RSS of some processes in a thread and keeps each one's peak."""
+
+    def __init__(self, pids: list[int], every: float = 0.2) -> None:
+        self.procs = {pid: psutil.Process(pid) for pid in pids}
+        self.peak = dict.fromkeys(pids, 0)
+        self.every, self._stop = every, threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+
+    def _run(self) -> None:
+        while not self._stop.is_set():
+            for pid, proc in self.procs.items():
+                try:
+                    self.peak[pid] = max(self.peak[pid], proc.memory_info().rss)
+                except psutil.Error:
+                    pass
+            self._stop.wait(self.every)
+
+    def __enter__(self) -> RssSampler:
+        self._run_once()
+        self._thread.start()
+        return self
+
+    def _run_once(self) -> None:
+        for pid, proc in self.procs.items():
+            self.peak[pid] = max(self.peak[pid], proc.memory_info().rss)
+
+    def __exit__(self, *exc: object) -> None:
+        self._stop.set()
+        self._thread.join()
+        self._run_once()
+
+
+def corpus(kind: str, n: int) -> tuple[list[dict[str, Any]], str]:
+    """`n` items and a description of them."""
+    from sitrep.batch_corpus import synthetic_corpus
+
+    if kind == "news":
+        from _corpus import news_corpus
+
+        texts, where = news_corpus(n)
+        return [{"text": t, "id": f"news-{i}"} for i, t in enumerate(texts)], where
+    return synthetic_corpus(n), f"{n} synthetic wire articles (sitrep.batch_corpus, seed 7)"
+
+
+def run_peer(items: list[dict[str, Any]]) -> dict[str, Any]:
+    import sitrep
+
+    from sitrep.batch import worker_pipeline
+
+    t0 = time.perf_counter()
+    nlp = worker_pipeline()  # the same load + warm-up a worker does
+    startup = time.perf_counter() - t0
+    with RssSampler([os.getpid()]) as mem:
+        t0 = time.perf_counter()
+        n = sum(1 for _ in sitrep.extract_many(items, nlp=nlp))
+        secs = time.perf_counter() - t0
+    return {"docs": n, "seconds": secs, "peak_rss": list(mem.peak.values()), "startup": startup}
+
+
+def run_single(path: str, out: str, partition_size: int) -> dict[str, Any]:
+    from sitrep.batch import run_batch
+
+    with RssSampler([os.getpid()]) as mem:
+        s = run_batch([path], out, partition_size=partition_size)
+    return {"docs": s.documents, "failed": s.failed, "seconds": s.seconds, "peak_rss": list(mem.peak.values())}
+
+
+def run_cluster(workers: int, path: str, out: str, partition_size: int) -> dict[str, Any]:
+    from distributed import Client, LocalCluster
+
+    from sitrep.batch import SitrepWorkerPlugin, run_batch
+
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0",
+                      silence_logs=40) as cluster, Client(cluster) as client:
+        t0 = time.perf_counter()
+        client.register_plugin(SitrepWorkerPlugin())
+        startup = time.perf_counter() - t0
+        pids = list(client.run(os.getpid).values())
+        with RssSampler(pids) as mem:
+            s = run_batch([path], out, client=client, partition_size=partition_size)
+    return {"docs": s.documents, "failed": s.failed, "seconds": s.seconds, "peak_rss": list(mem.peak.values()),
+            "startup": startup}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=2000)
+    ap.add_argument("--partition-size", type=int, default=100)
+    ap.add_argument("--corpus", choices=("synthetic", "news"), default="synthetic")
+    ap.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
+    args = ap.parse_args()
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        print("bench_batch: the dask extra is not installed (pip install 'sitrep[dask]'); nothing to measure")
+        return
+    from sitrep.batch_io import write_jsonl
+
+    items, where = corpus(args.corpus, args.docs)
+    chars = sum(len(it["text"]) for it in items)
+    tmp = Path(tempfile.mkdtemp(prefix="sitrep-bench-batch-"))
+    try:
+        path = str(tmp / "corpus.jsonl")
+        write_jsonl(items, path)
+        load0 = os.getloadavg()
+        print(f"corpus: {where}; {chars / len(items):.0f} chars/article; partitions of {args.partition_size}")
+        print(f"machine: {os.cpu_count()} cores, load average {load0[0]:.1f} at start (shared machine)")
+        results: dict[str, dict[str, Any]] = {}
+        results["peer"] = run_peer(items)
+        results["single"] = run_single(path, str(tmp / "out-single"), args.partition_size)
+        for k in (1, 2):
+            results[f"dask-{k}"] = run_cluster(k, path, str(tmp / f"out-dask{k}"), args.partition_size)
+        load1 = os.getloadavg()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    print(f"{'mode':<8} {'docs':>6} {'seconds':>8} {'docs/s':>8} {'kchars/s':>9} {'startup s':>9} "
+          f"{'peak RSS per process (MiB)':>28}")
+    for mode, r in results.items():
+        r["docs_per_s"] = r["docs"] / r["seconds"]
+        r["kchars_per_s"] = chars / r["seconds"] / 1000
+        rss = ", ".join(f"{b / 2**20:.0f}" for b in r["peak_rss"])
+        startup = f"{r['startup']:.1f}" if "startup" in r else "-"
+        print(f"{mode:<8} {r['docs']:>6} {r['seconds']:>8.1f} {r['docs_per_s']:>8.1f} {r['kchars_per_s']:>9.1f} "
+              f"{startup:>9} {rss:>28}")
+    d1, d2, single = (results[m]["docs_per_s"] for m in ("dask-1", "dask-2", "single"))
+    eff_single, eff_d1 = d2 / (2 * single), d2 / (2 * d1)
+    worst = max(max(results[m]["peak_rss"]) for m in ("dask-1", "dask-2"))
+    print(f"parallel efficiency at 2 workers: {eff_single:.2f} vs single-process, {eff_d1:.2f} vs 1 worker "
+          f"(target >= 0.80: {'met' if min(eff_single, eff_d1) >= 0.8 else 'NOT met'})")
+    print(f"peak memory per worker: {worst / 2**20:.0f} MiB (target <= 1024 MiB: {'met' if worst <= GIB else 'NOT met'})")
+    print(f"peer sitrep.extract_many (no Parquet, this process): {results['peer']['docs_per_s']:.1f} docs/s; "
+          f"batch overhead in-process: {1 - single / results['peer']['docs_per_s']:.0%}")
+    print(f"load average at end: {load1[0]:.1f} (2 workers on {os.cpu_count()} shared cores: contention lowers efficiency)")
+    if args.json:
+        print(json.dumps({"docs": args.docs, "chars_per_doc": chars / len(items), "efficiency_vs_single": eff_single,
+                          "efficiency_vs_dask1": eff_d1, "peak_worker_rss": worst, "load": [load0, load1],
+                          **{m: {k: v for k, v in r.items()} for m, r in results.items()}}))
+
+
+if __name__ == "__main__":
+    main()
