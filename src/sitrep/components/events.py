@@ -69,9 +69,31 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     etype, want = hit
     if want != "ANY" and want != pos:
         return None
+    if not _argument_fits(tok, lemma):
+        return None
     if " " in lemma:
         return None
     return etype, tok.i, tok.i
+
+
+def _objects(tok: Token) -> list[Token]:
+    """The direct objects, passive subjects and of-objects of `tok` (with their conjuncts)."""
+    out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
+    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    return out + [g for o in out for g in o.conjuncts]
+
+
+def _argument_fits(tok: Token, lemma: str) -> bool:
+    """Selectional checks for generic words: a release frees captives, a retreat abandons ground, ..."""
+    if lemma in ("release", "free"):
+        return any(cue_has(o.lemma_, "captive") or o.ent_type_ in ("PERSON", "NORP") or o.tag_ == "CD" for o in _objects(tok))
+    if lemma == "abandon":
+        return any(cue_has(o.lemma_, "ground") or o.ent_type_ in ("GPE", "LOC", "FAC") for o in _objects(tok))
+    if lemma in ("seize", "take") and any(c.lower_ in ("on", "upon") for c in tok.children):
+        return False  # "seized on a report"
+    if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
+        return False  # "demonstrating that ...": showing, not protesting
+    return True
 
 
 def _historical(tok: Token, verb: Token) -> bool:
