@@ -223,3 +223,17 @@ def test_seed_article_places(extract, shared_dir):
     assert any(p.feature == "peninsula" for t, ps in by_text.items() if "Crimea" in t for p in ps)
     assert by_text["New York"][0].country == "US"
     assert by_text["WASHINGTON"][0].name == "Washington, D.C."
+
+
+@pytest.mark.parametrize("text,surface,country,feature", [
+    ("KHARTOUM, Sudan (AP) — Shelling resumed in the capital.", "Sudan", "SD", "country"),
+    ("BAMAKO, Mali (Reuters) - The junta extended the curfew.", "Mali", "ML", "country"),
+])
+def test_dateline_country_is_the_country(parse, text, surface, country, feature):
+    p = the(places_of(parse, text), surface)
+    assert (p.country, p.feature) == (country, feature)
+
+
+def test_lower_case_river_bank_is_not_the_west_bank(parse):
+    text = "Russian troops crossed to the east bank of the Dnieper, leaving the west bank to Ukraine."
+    assert not [p for p in places_of(parse, text) if p.name == "West Bank"]

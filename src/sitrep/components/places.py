@@ -29,7 +29,7 @@ ALT_PENALTY = 1.2  # a name that is only an alternate (often a historic or forei
 # proximity to the document's confidently resolved sub-national places: (within km, bonus)
 NEAR_BONUS = ((150.0, 1.5), (500.0, 1.0), (1000.0, 0.4))
 MAX_CONTEXT = 2.5
-BASE_CONFIDENCE = {"dateline": 0.95, "ent": 0.9, "scan": 0.75, "demonym": 0.7}
+BASE_CONFIDENCE = {"dateline": 0.95, "dateline_region": 0.95, "ent": 0.9, "scan": 0.75, "demonym": 0.7}
 
 
 def _candidates(m: Mention) -> list[tuple[Entry, float]]:

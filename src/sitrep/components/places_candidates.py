@@ -137,7 +137,7 @@ class CandidateFinder:
                 if hs >= 0:
                     key = self.gaz.abbreviations.get(hint, hint)
                     feats = REGION_FEATURES if key != hint and "," not in key else None
-                    self._take(Mention(hs, hs + len(hint), key, "dateline", features=feats))
+                    self._take(Mention(hs, hs + len(hint), key, "dateline_region", features=feats))
         if self.gaz.known(city):
             self._take(Mention(start, start + len(city), city, "dateline", features=None, country_hint=hint_cc))
 
@@ -158,6 +158,8 @@ class CandidateFinder:
             if j < len(doc) and _is_cap(doc[j]):
                 return  # "Kherson Smith"-like: a first name
         surface = doc[i:j]
+        if not any(_is_cap(t) for t in surface):
+            return  # "the west bank" of a river is no West Bank
         features, ci, cj = _cue(doc, i, j)
         key = surface.text
         if features and cj > j and self.gaz.known(doc[ci:cj].text):
