@@ -15,7 +15,7 @@ from ..extensions import ensure_extensions
 from ..model import Claimant, Quantity, Statement
 from ..numbers import Amount
 from ..text import find_dateline
-from .quantities_context import MEASURES, demonyms, find_counted, find_hedges, find_outcome, is_nationality
+from .quantities_context import MEASURES, collectives, demonyms, find_counted, find_hedges, find_outcome, is_nationality
 from .quantities_ellipsis import find_followups
 from .quantities_scan import amount_span, find_amounts
 
@@ -77,6 +77,13 @@ def _coordinated(doc: Doc, prev: Amount, prev_end: int, a: Amount) -> bool:
     return len(between) <= 3 and any(t.lower_ in ("and", "or", ",") for t in between)
 
 
+def _collective(doc: Doc, a: Amount) -> str | None:
+    """The unit of 'a population of 70,000', 'a force of 10,000' (a collective noun before 'of'), else None."""
+    if a.start >= 2 and doc[a.start - 1].lower_ == "of":
+        return collectives().get(doc[a.start - 2].lemma_.lower())
+    return None
+
+
 def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list[Quantity]:
     """Quantitative claims with bounds, hedges, subjects, outcomes and claimants."""
     out: list[Quantity] = []
@@ -86,7 +93,9 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
         outcomes, side, verb = find_outcome(doc, a, counted)
         if counted.unit == "percent" and counted.span is None:
             continue  # a percentage of nothing
-        if counted.head is None and not outcomes and counted.currency is None and not a.vague and counted.unit not in MEASURES:
+        collective = _collective(doc, a)
+        if (counted.head is None and not outcomes and counted.currency is None and not a.vague
+                and counted.unit not in MEASURES and collective is None):
             continue
         span = amount_span(doc, a)
         sent = span.sent
@@ -95,11 +104,14 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
         unit = counted.unit
         if unit == "count" and counted.head is None and set(outcomes) & PEOPLE_OUTCOMES:
             unit = "people"
+        if unit == "count" and counted.head is None and collective is not None:
+            unit = collective
         same_sent = prev is not None and prev[2].span[0] >= sent.start_char
         if prev is not None and same_sent:
             p_amount, p_end, p_q, p_subj = prev
-            if subject is None and _coordinated(doc, p_amount, p_end, a) and p_q.subject:
-                subject, unit = p_q.subject, p_q.unit
+            if subject is None and counted.head is None and p_q.subject and (
+                    _coordinated(doc, p_amount, p_end, a) or p_q.unit == "people"):
+                subject, unit = p_q.subject, p_q.unit  # "12 people were killed and 30 were wounded"
             elif (subject and unit in ("people", "count") and p_q.unit == unit and _nationality(subject_span) is None
                   and _nationality(p_subj) and _coordinated(doc, p_amount, p_end, a)):
                 subject = f"{_nationality(p_subj)} {subject}"

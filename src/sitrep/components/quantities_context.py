@@ -15,6 +15,8 @@ REPORTING = {"say", "tell", "add", "report", "state", "announce", "claim", "esti
 CLIMB_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "npadvmod", "conj", "prep", "nummod",
               "quantmod", "compound", "amod", "nmod", "agent", "dative", "oprd", "acomp", "advmod", "pcomp"}
 NOUNISH = {"NOUN", "PROPN"}
+TALLY_NOUNS = {"number", "toll", "tally", "count", "total", "figure"}
+CLIMB_PREPS = {"of", "including", "among", "to", "at", "as", "by"}
 MODIFIERS = {"ADJ", "NOUN", "PROPN", "VERB"}
 STRONG_NOUN_OUTCOMES = {"killed", "wounded", "missing"}
 MEASURES = {"distance", "area", "weight", "volume"}
@@ -44,6 +46,12 @@ def hedge_lexicon() -> dict[str, str]:
 def unit_lexicon() -> dict[str, str]:
     """Head-noun lemma -> unit class."""
     return {r[0]: r[1].strip() for r in _rows("quantities_units.tsv")}
+
+
+@lru_cache(maxsize=1)
+def collectives() -> dict[str, str]:
+    """Collective nouns that take a count in an of-phrase ('a force of 10,000') -> unit."""
+    return {r[0]: r[1].strip() for r in _rows("quantities_collectives.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -116,7 +124,7 @@ def _run_end(doc: Doc, i: int, limit: int) -> int:
         else:
             break
     # end on a noun
-    while j > i and doc[j - 1].pos_ not in NOUNISH and not (doc[j - 1].pos_ == "ADJ" and lemma(doc[j - 1]) in unit_lexicon()):
+    while j > i and doc[j - 1].pos_ not in NOUNISH and not (j - 1 == i and doc[j - 1].pos_ == "ADJ" and lemma(doc[j - 1]) in unit_lexicon()):
         j -= 1
     return j
 
@@ -218,6 +226,10 @@ def _climb(tok: Token) -> list[Token]:
             break
         if x.dep_ in ("ccomp", "advcl", "relcl") and x.pos_ in ("VERB", "AUX"):
             break
+        if x.dep_ == "conj" and x.pos_ in ("VERB", "AUX"):
+            break  # "... were killed and 240 were taken": the second verb has its own count
+        if x.dep_ == "pobj" and x.head.lower_ not in CLIMB_PREPS:
+            break  # "in raids across 21 provinces": a place, not the counted
         x = x.head
         if x.pos_ == "VERB" and x.lemma_.lower() in REPORTING and x.lemma_.lower() not in hedge_lexicon():
             break
@@ -314,12 +326,16 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
                 if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i not in range(a.start, a.end):
                     if add(_lex_hits(c)):
                         break
-                if c.dep_ in ("nsubj", "nsubjpass") and c.i != anchor.i and c.i not in range(a.start, a.end):
-                    if add(_lex_hits(c)):
+                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != anchor.i and c.i not in range(a.start, a.end):
+                    if c.dep_ != "dobj" and add(_lex_hits(c)):
                         break
+                    # "the death toll rose to 73", "put the number of wounded at 3,400"
                     for cc in c.children:
                         if cc.dep_ == "compound" and add(_lex_hits(cc)):
                             break
+                        if cc.dep_ == "prep" and cc.lower_ == "of" and c.lemma_.lower() in TALLY_NOUNS:
+                            if any(add(_lex_hits(g)) for g in cc.children if g.dep_ == "pobj" and g.i != anchor.i):
+                                break
             if outcomes:
                 break
     if not outcomes and lexical is not None and lexical.i != (counted.head.i if counted.head is not None else -1):

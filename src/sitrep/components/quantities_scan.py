@@ -105,7 +105,7 @@ def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: li
         return True
     if after is not None and is_time_noun(after):
         return True
-    if after is not None and after.lower_ in ("more", "additional", "further", "extra", "consecutive", "straight", "long", "full"):
+    if after is not None and after.lower_ in ("more", "additional", "further", "extra", "consecutive", "straight", "long", "full", "local"):
         nxt = _next_word(doc, after.i + 1)
         if nxt is not None and is_time_noun(nxt):
             return True  # "20 more years", "three straight days"
