@@ -122,37 +122,38 @@ def _status(e: dict[str, Any]) -> str:
     return "denied" if e.get("negated") and e["status"] in ("reported", "announced") else e["status"]
 
 
+def _claimant(e: dict[str, Any]) -> str:
+    return e.get("claimed_by") or e.get("source") or "an unnamed source"
+
+
 def event_contradictions(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Events of one type about the same place or target, close in time, whose statuses conflict."""
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    """Events of one type about the same place or target, close in time, whose statuses conflict.
+
+    Wire copies of one claim (same cluster, status, claimant and trigger) are compared once.
+    """
+    groups: dict[tuple[str, str], dict[tuple[Any, ...], dict[str, Any]]] = {}
     for e in events:
         about = e.get("place") or e.get("target") or e.get("actor")
         if not about:
             continue
-        groups.setdefault((e["type"], org_key(about)), []).append(e)
+        claim = (e["cluster"], _status(e), org_key(_claimant(e)), e["trigger"])
+        groups.setdefault((e["type"], org_key(about)), {}).setdefault(claim, e)
     out = []
-    for (etype, _), items in groups.items():
-        seen: set[frozenset[tuple[Any, ...]]] = set()
-        for i, a in enumerate(items):
-            for b in items[i + 1 :]:
-                sa, sb = _status(a), _status(b)
-                if frozenset((sa, sb)) not in CONFLICTING:
-                    continue
-                ca = org_key(a.get("claimed_by") or a.get("source") or "")
-                cb = org_key(b.get("claimed_by") or b.get("source") or "")
-                if ca == cb and a["document"] == b["document"]:
+    for (etype, _), claims in groups.items():
+        items = sorted(claims.items(), key=lambda kv: kv[1].get("published") or "")
+        for i, ((_, sa, ca, _), a) in enumerate(items):
+            da = _date(a.get("published"))
+            for (_, sb, cb, _), b in items[i + 1 :]:
+                db = _date(b.get("published"))
+                if da and db and (db - da).days > WINDOW_DAYS:
+                    break  # sorted by date: the rest are later still
+                if frozenset((sa, sb)) not in CONFLICTING or (ca == cb and a["document"] == b["document"]):
                     continue
                 if not same_period({"published": a.get("published")}, {"published": b.get("published")}):
                     continue
-                key = frozenset([(a["cluster"], sa, ca, a["trigger"]), (b["cluster"], sb, cb, b["trigger"])])
-                if key in seen:
-                    continue  # the same pair again in a wire copy
-                seen.add(key)
                 about = a.get("place") or a.get("target") or a.get("actor")
-                who_a = a.get("claimed_by") or a.get("source") or "an unnamed source"
-                who_b = b.get("claimed_by") or b.get("source") or "an unnamed source"
-                said_a = f'{sa} by {who_a} ("{a["trigger"]}")'
-                said_b = f'{sb} by {who_b} ("{b["trigger"]}")'
+                said_a = f'{sa} by {_claimant(a)} ("{a["trigger"]}")'
+                said_b = f'{sb} by {_claimant(b)} ("{b["trigger"]}")'
                 reason = f"{etype} ({about}): {said_a} but {said_b}"
                 out.append({"kind": "event", "reason": reason, "items": [_event_item(a), _event_item(b)]})
     return out

@@ -73,9 +73,8 @@ def series_entries(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             key = (r["cluster"], r["low"], r["high"], r["qualifier"], claimant_key(claimant))
             if key in merged:
                 first = merged[key]
-                if r["document"] != first["document"] and all(
-                    c["document"] != r["document"] for c in first["reprints"]
-                ):
+                if r["document"] not in first["_docs"]:
+                    first["_docs"].add(r["document"])
                     first["reprints"].append(
                         {
                             "document": r["document"],
@@ -97,6 +96,7 @@ def series_entries(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
                 "reprints": [],
                 "_time": r.get("time"),
                 "_claimant_key": claimant_key(claimant),
+                "_docs": {r["document"]},
                 "_cluster": r["cluster"],
             }
         out.append(
