@@ -69,6 +69,22 @@ CASES = [
     # reference words
     ("The rebels recently seized two villages.", PUB, "recently", "date", "PAST_REF"),
     ("Peace talks may resume in the future.", PUB, "the future", "date", "FUTURE_REF"),
+    # war-news phrasings
+    ("Blasts shook the city in the early hours of Wednesday.", PUB, "the early hours of Wednesday", "time", "2022-11-09TMO"),
+    ("On the night of Nov. 9, sappers crossed the river.", PUB, "the night of Nov. 9", "time", "2022-11-09TNI"),
+    ("Strikes on the grid intensified in mid-October.", PUB, "mid-October", "date", "2022-10"),
+    ("Troops crossed the river for the first time since 2014.", PUB, "2014", "date", "2014"),
+    ("In the past 24 hours, 30 towns were shelled.", PUB, "the past 24 hours", "duration", "PT24H"),
+    ("The drones struck at 2 a.m. local time.", PUB, "2 a.m. local time", "time", "2022-11-10T02:00"),
+    ("Crowds gathered in the square last weekend.", PUB, "last weekend", "date", "2022-W44-WE"),
+    ("The general said the army will use the lull to regroup for a spring offensive.", PUB, "spring", "date", "2023-SP"),
+    ("The invasion began in February and has not let up.", PUB, "February", "date", "2022-02"),
+    ("Elections are due in January, officials said.", PUB, "January", "date", "2023-01"),
+    ("The port has been blockaded for months.", PUB, "months", "duration", "PXM"),
+    ("A 38-year-old volunteer was killed.", PUB, "38-year-old", "duration", "P38Y"),
+    ("The ministry had been due to report on Friday.", PUB, "Friday", "date", "2022-11-04"),
+    ("Veterans recalled the spring of 1999 in Kosovo.", PUB, "the spring of 1999", "date", "1999-SP"),
+    ("The city was founded in nineteen forty-four.", PUB, "nineteen forty-four", "date", "1944"),
     # no publication date: relative values stay unresolved
     ("The minister resigned on Tuesday.", None, "Tuesday", "date", "XXXX-WXX-2"),
     ("The talks collapsed yesterday.", None, "yesterday", "date", None),
@@ -86,6 +102,9 @@ NOT_TIMES = [
     ("Officials said the rebels may withdraw.", "may"),
     ("The brigade lost 2014 soldiers, the report said.", "2014"),
     ("The fall of the city shocked the capital.", "fall"),
+    ("Good evening, this is the news.", "evening"),
+    ("Iraq imports about three-quarters of its food.", "quarters"),
+    ("The morning talk show hosted the minister.", "morning"),
 ]
 
 

@@ -55,7 +55,7 @@ def fragments() -> dict[str, str]:
         "VAGUE": rf"(?i:{alt(lex['vague_amounts'])})",
         "APPROX": rf"(?i:{alt(list(lex['approx_mods']))})",
         "POSMOD": r"(?i:early|earlier|late|later|mid|the\s+(?:start|beginning|end|middle|close)\s+of|end|start)",
-        "DAYPART": r"(?i:morning|afternoon|evening|night)",
+        "DAYPART": r"(?i:morning|afternoon|evening|night|dawn|dusk|daybreak|nightfall)",
         "SEASON": r"(?i:spring|summer|autumn|winter|fall)",
         "NEGATIVE": alt(lex["not_times"]),
         "REFS": alt([k for k, v in lex["refs"].items() if v]),

@@ -173,7 +173,7 @@ def _month_rel_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", cal.month(y, mon), position_mod(m.group(1)), "month")
 
 
-@rule("weekday", P + r"(?:({POSMOD})\s+)?(?:(last|this|next|this\s+coming|(?:the\s+)?past|previous|each|every)\s+)?({WD})(s)?"
+@rule("weekday", P + r"(?:({POSMOD})\s+(?:(?i:on)\s+)?)?(?:(last|this|next|this\s+coming|(?:the\s+)?past|previous|each|every)\s+)?({WD})(s)?"
       r"(?:\s+({DAYPART})(s)?)?" + E)
 def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     wd = weekday(m.group(3))
@@ -207,7 +207,7 @@ def _deictic(m: re.Match[str], ctx: Ctx) -> Cand | None:
     code = lower_keys(lexicon()["day_parts"]).get(norm(part)) if part else None
     mod = position_mod(m.group(1))
     if not ctx.dct:
-        return mk(m, "date", "PRESENT_REF" if word == "today" else None, mod, "deictic")
+        return mk(m, "time" if code else "date", "PRESENT_REF" if word == "today" and not code else None, mod, "deictic")
     base = cal.day(ctx.dct + dt.timedelta(days=DEICTIC[word]))
     if code:
         return mk(m, "time", f"{base}T{code}", mod, "deictic")
@@ -224,7 +224,8 @@ def _daypart(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     if not det and not m.group(1) and not m.group(3) and part not in ("overnight", "midday"):
         if prev_word(ctx, m.start()) not in ("by", "until", "till", "before", "after", "since", "every", "each", "from",
-                                             "in", "on", "during", "through", "throughout", "and", "or", "to"):
+                                             "in", "on", "during", "through", "throughout", "and", "or", "to") and not (
+                prev_word(ctx, m.start()) == "at" and part != "night"):
             return None  # "morning talk show", "good evening"
     code = lower_keys(lexicon()["day_parts"])[part]
     mod = position_mod(m.group(1)) or ("MID" if m.group(3) else None)
@@ -261,7 +262,8 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
         if day_c and day_c.value:
             return mk(m, "time", f"{day_c.value}T{hhmm}", name="clock")
     if not ctx.dct:
-        return mk(m, "time", f"XXXX-XX-XXT{hhmm}", name="clock")
+        base_x = f"XXXX-WXX-{weekday(anchor) + 1}" if anchor and norm(anchor) not in DEICTIC else "XXXX-XX-XX"
+        return mk(m, "time", f"{base_x}T{hhmm}", name="clock")
     if anchor and norm(anchor) in DEICTIC:
         base = ctx.dct + dt.timedelta(days=DEICTIC[norm(anchor)])
     elif anchor:
@@ -269,6 +271,22 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
     else:
         base = ctx.dct
     return mk(m, "time", f"{cal.day(base)}T{hhmm}", name="clock")
+
+
+@rule("daypart_of", P + r"(?i:(?:the\s+)?(?:(?:early|small|first)\s+hours|(morning|afternoon|evening|night))\s+of\s+)"
+      r"(?:({WD})|({MONTH})\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?)" + E)
+def _daypart_of(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    code = lower_keys(lexicon()["day_parts"]).get(norm(m.group(1) or "morning"), "MO")
+    if m.group(2):
+        if not ctx.dct:
+            return mk(m, "time", f"XXXX-WXX-{weekday(m.group(2)) + 1}T{code}", name="daypart")
+        base = cal.day(cal.weekday_date(ctx.dct, weekday(m.group(2)), ctx.direction(m.start(), m.end())))
+    else:
+        day_c = _ymd(m, ctx, m.group(5), months()[m.group(3).lower()], int(m.group(4)))
+        if day_c is None or day_c.value is None:
+            return None
+        base = day_c.value
+    return mk(m, "time", f"{base}T{code}", name="daypart")
 
 
 REL_STEP = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "the past": -1, "the last": -1,
