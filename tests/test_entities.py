@@ -446,3 +446,53 @@ def test_descriptor_uses_role_head_only(run):
     e = by_name(ents, "Jill Biden")
     assert e.roles == ["the wife of the president"]
     assert "The president" not in [m.text for m in e.mentions]
+
+
+WIRE = (
+    "KYIV, Ukraine (AP) \u2014 Drones hit the capital overnight, Ukraine's air force said Tuesday, as "
+    "Kremlin spokesman Dmitry Peskov said Moscow was still open to talks.\n"
+    "The air force said it downed 30 of the 35 drones. Its commander, Lt. Gen. Mykola Oleshchuk, said "
+    "the raid targeted power plants.\n"
+    "A spokeswoman for the U.N. human rights office, Liz Throssell, said she was alarmed. Ukrainian "
+    'Foreign Minister Dmytro Kuleba asked allies for more air defense. "We need them now," he wrote on X.\n'
+    "The World Health Organization (WHO) said hospitals had lost power."
+)
+
+
+def test_title_split_by_tokenizer(run):
+    _, ents, _ = run(WIRE)
+    assert by_name(ents, "Mykola Oleshchuk").titles == ["Lt. Gen."]
+
+
+def test_leading_role_with_possessive_pronoun(run):
+    _, ents, _ = run(WIRE)
+    assert by_name(ents, "Mykola Oleshchuk").roles == ["Its commander"]
+
+
+def test_organisation_before_title_gives_role(run):
+    _, ents, _ = run(WIRE)
+    e = by_name(ents, "Dmitry Peskov")
+    assert e.titles == ["spokesman"] and e.roles == ["Kremlin spokesman"]
+    assert by_name(ents, "Kremlin").type == "ORG"
+
+
+def test_names_do_not_cross_lines(run):
+    _, ents, _ = run(WIRE)
+    e = by_name(ents, "World Health Organization")
+    assert e.aliases == ["WHO"]
+    assert all("\n" not in m.text for x in ents for m in x.mentions)
+
+
+def test_possessive_it_and_object_them(run):
+    doc, _, coref = run(WIRE)
+    assert coref.resolve(span_of(doc, "Its commander")[:1]).name == "Ukraine's air force"
+    assert coref.resolve(span_of(doc, "them now")[:1]) is None
+    assert coref.resolve(span_of(doc, "he wrote")[:1]).name == "Dmytro Kuleba"
+
+
+def test_gender_from_role_noun(run):
+    doc, _, coref = run(WIRE)
+    assert coref.resolve(span_of(doc, "she was alarmed")[:1]).name == "Liz Throssell"
+    assert coref.resolve_pronoun(doc.text.index("she was"), "he") is None or (
+        coref.resolve_pronoun(doc.text.index("she was"), "he").name != "Liz Throssell"
+    )

@@ -124,6 +124,8 @@ class CorefIndex:
         if word in PRONOUNS and word not in {"person", "group"} and (len(span) == 1 or root.pos_ == "PRON"):
             if word == "it" and _non_referential(root):
                 return None
+            if word in {"it", "them"} and root.dep_ in {"dobj", "pobj", "dative"}:
+                return None  # objects ("doing it", "need them") mostly name things, not actors
             return self.resolve_pronoun(root.idx, word)
         ent = self.entity_at(root.idx, root.idx + len(root.text))
         if ent is not None:
@@ -194,6 +196,8 @@ class CorefIndex:
                 break
             if ent.type not in types:
                 continue
+            if ent.type == "NORP" and not self._nominal(s, e):
+                continue  # "Ukrainian" in "Ukrainian allies" is no antecedent; "the Russians" is
             g = self._genders.get(ent.id, "")
             if gender and g and g != gender:
                 continue
@@ -211,6 +215,11 @@ class CorefIndex:
             # subject-like: a subject, a subject's owner, or the sentence's first entity mention
             out.append((s, info[0], info[1] or s == first, ent, self._in_quote(s)))
         return out
+
+    def _nominal(self, start: int, end: int) -> bool:
+        """True when a mention is a noun phrase of its own, not a modifier of another noun."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        return span is not None and len(span) > 0 and span.root.dep_ not in {"amod", "compound", "poss"}
 
     def _in_quote(self, pos: int) -> bool:
         """True when a character offset lies inside quotation marks."""
@@ -305,7 +314,7 @@ def _entity(eid: str, c: Cluster) -> Entity:
         name = "the " + name[4:]  # an unnamed organisation: "the army"
     surfaces = []
     for m in names + [m for m in c.mentions if m.kind == "acronym"]:
-        if m.text != name and m.text not in surfaces:
+        if m.text.lower() != name.lower() and m.text not in surfaces:
             surfaces.append(m.text)
     mentions = sorted({(m.start, m.end): m for m in c.mentions}.values(), key=lambda m: m.start)
     return Entity(

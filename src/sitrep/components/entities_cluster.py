@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .entities_lexicon import (
     aliases,
+    compact_titles,
     country_names,
     fold_name,
     generic_nouns,
@@ -63,6 +64,8 @@ class Cluster:
                 self.titles.append(t)
         for r in m.roles:
             self.mentions.append(r)
+            for w in r.text.lower().split():  # "a spokeswoman for ...": the role's gender
+                self.gender = self.gender or compact_titles().get(w, ((), ""))[1]
             if r.text not in self.roles:
                 self.roles.append(r.text)
         if m.acronym:

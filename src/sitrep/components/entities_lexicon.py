@@ -32,6 +32,17 @@ def titles() -> dict[tuple[str, ...], tuple[tuple[str, ...], str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def compact_titles() -> dict[str, tuple[tuple[str, ...], str]]:
+    """Titles keyed without spaces ("lt.gen."), so that any tokenization of "Lt. Gen." matches."""
+    return {"".join(k): v for k, v in titles().items()}
+
+
+def compact(tokens: list[str] | tuple[str, ...]) -> str:
+    """Lowercased tokens joined without spaces: the key of `compact_titles`."""
+    return "".join(t.lower() for t in tokens)
+
+
 def title_tokens(title: str) -> list[str]:
     """A title split the way spaCy tokenizes it ("Lt. Gen." -> ["lt.", "gen."])."""
     return [t for t in re.split(r"\s+", title.strip().lower()) if t]

@@ -11,6 +11,8 @@ from .entities_lexicon import (
     DETERMINERS,
     NAME_CONNECTORS,
     aliases,
+    compact,
+    compact_titles,
     country_names,
     cue_lemmas,
     fold_name,
@@ -20,7 +22,6 @@ from .entities_lexicon import (
     nouns,
     same_name_token,
     title_heads,
-    titles,
 )
 
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -73,7 +74,18 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
 
 def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
     """NER spans of entity labels, with "The Economic Club of" + "New York" joined into one ORG."""
-    ents = [(e.start, e.end, e.label_) for e in doc.ents if e.label_ in ENTITY_LABELS]
+    ents = []
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        start = ent.start
+        for t in ent:  # a span never crosses a line break or a sentence start; "(" ends a name
+            if t.is_space or "\n" in t.text or t.text == "(" or (t.is_sent_start and t.i > start):
+                if t.i > start:
+                    ents.append((start, t.i, ent.label_))
+                start = t.i + (0 if t.is_sent_start and not t.is_space and t.text != "(" else 1)
+        if start < ent.end:
+            ents.append((start, ent.end, ent.label_))
     out: list[tuple[int, int, str]] = []
     for s, e, lab in ents:
         if out:
@@ -97,12 +109,12 @@ def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
 
 def _title_before(doc: Doc, i: int, floor: int) -> tuple[int, tuple[str, ...], str] | None:
     """The longest lexicon title ending right before token i: (start token, descriptor nouns, gender)."""
-    table = titles()
-    for k in range(5, 0, -1):
+    table = compact_titles()
+    for k in range(6, 0, -1):
         if i - k < floor:
             continue
-        key = tuple(t.lower_ for t in doc[i - k : i])
-        if key in table:
+        key = compact([t.text for t in doc[i - k : i]])
+        if key in table and (k == 1 or not doc[i - k].is_punct):
             heads, gender = table[key]
             start = i - k
             # "Deputy Foreign Minister": extend over capitalized words not part of an entity
@@ -188,7 +200,8 @@ def _appositives(doc: Doc, m: Mention) -> None:
         b = k
         while b > sent.start and doc[b - 1].text not in APPOS_STOP and doc[b - 1].tag_ not in FINITE_TAGS:
             b -= 1
-        starts_ok = doc[b].lower_ in DETERMINERS or doc[b].ent_type_ in {"GPE", "NORP", "ORG"} or any(
+        starts_ok = doc[b].lower_ in DETERMINERS | {"its", "his", "her", "their"} or doc[b].ent_type_ in {
+            "GPE", "NORP", "ORG"} or any(
             t.lower_ in {"'s", "\u2019s"} for t in doc[b:k]
         )
         if starts_ok and (b == sent.start or doc[b - 1].text in APPOS_STOP) and _role_segment(doc, b, k):
@@ -226,16 +239,21 @@ def name_mentions(doc: Doc) -> list[Mention]:
             continue
         # a title inside the NER span ("President Volodymyr Zelenskyy")
         inner = None
-        for k in range(min(4, e2 - s2 - 1) if label == "PERSON" else 0, 0, -1):
-            if tuple(t.lower_ for t in doc[s2 : s2 + k]) in titles():
+        for k in range(min(5, e2 - s2 - 1) if label == "PERSON" else 0, 0, -1):
+            if compact([t.text for t in doc[s2 : s2 + k]]) in compact_titles():
                 inner = k
                 break
         m = Mention(0, 0, "", label, "name", s2, e2)
         if inner:
-            heads, gender = titles()[tuple(t.lower_ for t in doc[s2 : s2 + inner])]
-            m.titles.append(doc[s2 : s2 + inner].text)
-            m.gender, m.tok_start, m.lead = gender, s2 + inner, s2
-            m.nationality = _nationality(doc, s2)
+            heads, gender = compact_titles()[compact([t.text for t in doc[s2 : s2 + inner]])]
+            lead = s2
+            for j in range(1, 4):  # "Lt." before a span that starts with "Gen."
+                if s2 - j >= 0 and compact([t.text for t in doc[s2 - j : s2 + inner]]) in compact_titles():
+                    lead = s2 - j
+            title_toks.update(range(lead, s2))
+            m.titles.append(doc[lead : s2 + inner].text)
+            m.gender, m.tok_start, m.lead = gender, s2 + inner, lead
+            m.nationality = _nationality(doc, lead)
             m.strong = label == "PERSON" or doc[s2].is_title
         else:
             found = _title_before(doc, s2, doc[s2].sent.start)
@@ -249,6 +267,13 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 m.gender, m.nationality, m.strong = gender, _nationality(doc, ts), True
                 title_toks.update(range(ts, s2))
                 m.lead = ts
+                if ts > 0 and doc[ts - 1].ent_type_ == "ORG":  # "Kremlin spokesman": a role with its body
+                    org_start = ts - 1
+                    while org_start > 0 and doc[org_start].ent_iob_ == "I":
+                        org_start -= 1
+                    role = doc[org_start:s2]
+                    m.roles.append(Mention(role.start_char, role.end_char, role.text, "PERSON", "role",
+                                           org_start, s2))
                 if label != "PERSON" and doc[ts:s2].text[0].isupper():
                     m.label = "PERSON"
         span = doc[m.tok_start : e2]
