@@ -148,6 +148,9 @@ def test_statements_by_speaker_cover_every_spelling_of_the_person(store):
         "Ukraine had suffered heavy losses in the east near Bakhmut"
     ]
     assert query.statements(store, speaker="Peskov") == []
+    [milley] = query.entities(store, type="person", q="Milley")
+    assert milley["id"] == "person:mark-miley" and milley["documents"] == 2
+    assert set(milley["aliases"]) == {"Mark Milley", "Milley"}
 
 
 def test_search_finds_documents_and_survives_fts_syntax(store):
@@ -179,6 +182,12 @@ def test_export_parquet_csv_and_jsonl_are_readable(store, tmp_path):
     assert table.column("text").to_pylist() == ["more than 100,000"]
     export_store(store, tmp_path / "docs.parquet", "parquet")
     assert pq.read_table(tmp_path / "docs.parquet").column("id").to_pylist() == [r.document.id]
+    try:
+        import pandas as pd
+    except ImportError:
+        pd = None
+    if pd is not None:
+        assert pd.read_parquet(tmp_path / "docs.parquet")["id"].tolist() == [r.document.id]
     export_store(store, tmp_path / "e.parquet", "parquet", "estimates")
     assert pq.read_table(tmp_path / "e.parquet").column("subject").to_pylist() == ["Russian soldiers"]
     export_store(store, tmp_path / "all.jsonl", "jsonl")

@@ -5,6 +5,7 @@ Every function takes an open `Store` and returns plain JSON-ready data (dicts an
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Any
 
@@ -158,6 +159,29 @@ def timeline(store: Store, name: str) -> list[dict[str, Any]]:
     from ..aggregate.timeline import build_timeline
 
     return build_timeline(store, name)
+
+
+def entities(
+    store: Store, type: str | None = None, q: str | None = None, limit: int = 100, offset: int = 0
+) -> list[dict[str, Any]]:
+    """Cross-article entities (people, organisations, places), most-mentioned first, with their aliases."""
+    where: list[str] = []
+    params: list[Any] = []
+    if type:
+        where.append("type = ?")
+        params.append(type.upper())
+    if q:
+        where.append("(name LIKE ? OR aliases LIKE ?)")
+        params += [f"%{q}%", f"%{q}%"]
+    clause = ("WHERE " + " AND ".join(where)) if where else ""
+    rows = store.rows(
+        f"SELECT id, name, type, aliases, documents FROM global_entities {clause}"
+        " ORDER BY documents DESC, id LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    for r in rows:
+        r["aliases"] = json.loads(r["aliases"])
+    return rows
 
 
 def stats(store: Store) -> dict[str, int]:
