@@ -88,7 +88,10 @@ class _Builder:
             tail_span = self.doc[tail : sent.end]
             if quoted or finite or any(t.tag_ in FINITE for t in tail_span):
                 return start, tail_span.end_char
-        return (start, end) if quoted or finite else None
+        # "People like Scott, he said." — the attribution closes the sentence
+        closing = all(t.is_punct or t.is_space for t in self.doc[hi : sent.end])
+        fronted = region is not None and len(region) and region[0].pos_ in {"ADP", "SCONJ"}
+        return (start, end) if quoted or finite or (closing and not fronted) else None
 
     def _parenthetical_tail(self, hi: int, sent: Span) -> int | None:
         """First token of the clause resuming after a parenthetical ", he said," (None when none)."""
@@ -240,7 +243,7 @@ class _Builder:
             content = (q_after.start, q_after.end)
         elif ccomp is not None:
             content = ccomp
-        elif verb.lemma_.lower() in self.ctx.object_cues:
+        else:  # "denied targeting civilians", "told his aides to ...", "said as much"
             content = self._object_content(verb)
             conf = 0.5
         if content is None:

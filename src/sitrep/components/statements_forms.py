@@ -11,7 +11,7 @@ if TYPE_CHECKING:
     from .statements import _Builder
 
 _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|de|van|von|al|bin))*?"
-_LABEL = re.compile(rf"(?P<name>{_NAME})\s?:\s+(?P<content>\S.*)", re.S)
+_LABEL = re.compile(rf"[\"\u201c]?(?P<name>{_NAME})\s?:\s+(?P<content>\S.*)", re.S)
 _DASH = re.compile(rf"[ \t]*(?P<dash>[\u2015\u2014\u2013]|--?)[ \t]*(?P<name>{_NAME})(?=[ \t]*(?:[,./(]|\n|$))")
 # Labels that introduce something other than speech.
 _NOT_SPEAKERS = {
@@ -19,6 +19,7 @@ _NOT_SPEAKERS = {
     "read more", "related", "source", "sources", "caption", "correction", "clarification", "advertisement",
     "warning", "breaking", "exclusive", "analysis", "opinion", "live", "q", "a", "question", "answer",
     "when", "where", "what", "why", "how", "who", "date", "time", "location", "contact", "email", "tel", "phone",
+    "the latest", "latest", "background", "timeline", "factbox", "explainer", "fact check", "key points",
 }
 _ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 

@@ -82,6 +82,10 @@ def mention_span(tok: Token) -> Span:
                 end = child.right_edge.i + 1
         else:
             break
+    for i in range(tok.i - 1, start - 1, -1):  # a name phrase never runs over a line break
+        if "\n" in doc[i].text or "\n" in doc[i].whitespace_:
+            start = i + 1
+            break
     while start < tok.i and doc[start].is_punct:
         start += 1
     return doc[start:end]

@@ -91,8 +91,13 @@ def subject_of(verb: Token) -> Token | None:
                 if child.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
                     return tok.head
                 return child
-        if tok.dep_ in {"conj", "advcl", "xcomp"} and tok.head.pos_ in {"VERB", "AUX"} and tok.head.i != tok.i:
-            tok = tok.head
+        head = tok.head
+        if tok.dep_ in {"conj", "advcl", "xcomp"} and head.pos_ in {"VERB", "AUX"} and head.i != tok.i:
+            tok = head
+            continue
+        # "began by saying", "criticized for saying": through the preposition to its verb
+        if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+            tok = head.head
             continue
         if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
             return tok.head
