@@ -496,3 +496,10 @@ def test_gender_from_role_noun(run):
     assert coref.resolve_pronoun(doc.text.index("she was"), "he") is None or (
         coref.resolve_pronoun(doc.text.index("she was"), "he").name != "Liz Throssell"
     )
+
+
+def test_dateline_place_named_in_title_case(run):
+    text = "WASHINGTON (AP) \u2014 The talks resumed on Monday, officials said."
+    _, ents, _ = run(text)
+    e = by_name(ents, "Washington")
+    assert e.mentions[0].text == "WASHINGTON" and e.mentions[0].span == (0, 10)

@@ -281,17 +281,19 @@ def _build(doc: Doc) -> tuple[list[Entity], dict[str, str]]:
             c.add(d)
             clusters.append(c)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    meta = doc._.sitrep_document if Doc.has_extension("sitrep_document") else None
+    body_start = getattr(meta, "body_start", 0) or 0
     entities, genders = [], {}
     for n, c in enumerate(clusters, 1):
         eid = f"e{n}"
-        entities.append(_entity(eid, c))
+        entities.append(_entity(eid, c, body_start))
         if c.gender:
             genders[eid] = c.gender
     return entities, genders
 
 
-def _entity(eid: str, c: Cluster) -> Entity:
-    """The contract entity of a cluster."""
+def _entity(eid: str, c: Cluster, body_start: int = 0) -> Entity:
+    """The contract entity of a cluster (a capitalized dateline place named in title case)."""
     from .entities_lexicon import aliases, fold_name
 
     names = c.names
@@ -310,6 +312,8 @@ def _entity(eid: str, c: Cluster) -> Entity:
             name = max(full, key=lambda m: (not m.text.isupper(), len(m.text), -m.start)).text
         else:
             name = aliases().get(fold_name(names[0].text), names[0].text)
+    if name.isupper() and all(m.start < body_start for m in names) and fold_name(name) not in aliases():
+        name = name.title()  # "WASHINGTON --" names Washington
     if names[0].kind == "name" and names[0].head and name.startswith("The "):
         name = "the " + name[4:]  # an unnamed organisation: "the army"
     surfaces = []
