@@ -63,7 +63,8 @@ def _is_future_verb(verb: Token, cues: set[str], depth: int = 0) -> bool:
         if depth > 3 or head.i == verb.i:
             return False
         if head.lemma_.lower() in cues | {"plan", "intend", "aim", "hope", "want", "expect", "schedule"}:
-            return _is_future_verb(head, cues, depth + 1) or head.tag_ in ("VBZ", "VBP", "VBN", "VB")
+            return _is_future_verb(head, cues, depth + 1) or (
+                head.tag_ in ("VBZ", "VBP", "VBN", "VB") and not _has_past_aux(head))
         if head.pos_ in ("VERB", "AUX"):
             return _is_future_verb(head, cues, depth + 1)
     return False

@@ -45,7 +45,9 @@ def fragments() -> dict[str, str]:
     numw = rf"(?:(?:{tens})(?:[\s-]+(?:{ones}))?|{alt(simple)})"
     num = rf"(?:\d+(?:[.,]\d+)?|(?i:{numw}))"
     ords = alt(list(lex["ordinals"]))
+    spelled_year = rf"(?i:(?:nineteen|eighteen)[\s-]+(?:{tens})(?:[\s-]+(?:{ones}))?|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{ones}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)"
     return {
+        "YEAR": rf"(?:\d{{4}}|{spelled_year})",
         "MONTH": alt(list(lex["months"])),
         "WD": rf"(?i:{alt(list(lex['weekdays']))})",
         "NUM": num,
@@ -82,6 +84,21 @@ def parse_number(text: str) -> float | None:
         else:
             return None
     return total or None
+
+
+def parse_year(text: str) -> int | None:
+    """A year written in digits or words ("1994", "nineteen ninety-four", "two thousand and three")."""
+    t = norm(text).replace("-", " ")
+    if t.isdigit():
+        return int(t)
+    words = t.split()
+    if words[:1] in (["nineteen"], ["eighteen"]):
+        rest = parse_number(" ".join(words[1:]))
+        return (19 if words[0] == "nineteen" else 18) * 100 + int(rest) if rest and rest < 100 else None
+    if words[:2] == ["two", "thousand"]:
+        rest = parse_number(" ".join(w for w in words[2:] if w != "and")) if len(words) > 2 else 0
+        return 2000 + int(rest) if rest is not None and rest < 100 else None
+    return None
 
 
 def position_mod(text: str | None) -> str | None:

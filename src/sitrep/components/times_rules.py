@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import times_calendar as cal
-from .times_lexicon import fragments, lexicon, lower_keys, norm, parse_number, position_mod
+from .times_lexicon import fragments, lexicon, lower_keys, norm, parse_number, parse_year, position_mod
 
 
 @dataclass
@@ -131,9 +131,12 @@ def _date_slash(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", f"{y:04d}-{mo:02d}-{d:02d}", name="date") if 1 <= mo <= 12 and 1 <= d <= 31 else None
 
 
-@rule("month_year", P + r"(?:({POSMOD})[\s-]+)?({MONTH}),?\s+(?:of\s+)?(\d{{4}})" + E)
+@rule("month_year", P + r"(?:({POSMOD})[\s-]+)?({MONTH}),?\s+(?:of\s+)?({YEAR})" + E)
 def _month_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    return mk(m, "date", cal.month(int(m.group(3)), months()[m.group(2).lower()]), position_mod(m.group(1)), "month")
+    year = parse_year(m.group(3))
+    if year is None:
+        return None
+    return mk(m, "date", cal.month(year, months()[m.group(2).lower()]), position_mod(m.group(1)), "month")
 
 
 MONTH_CONTEXT = {"in", "since", "until", "till", "by", "from", "to", "of", "through", "during", "before", "after",

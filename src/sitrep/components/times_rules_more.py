@@ -5,14 +5,15 @@ from __future__ import annotations
 import re
 
 from . import times_calendar as cal
-from .times_lexicon import lexicon, lower_keys, norm, parse_number, position_mod
+from .times_lexicon import lexicon, lower_keys, norm, parse_number, parse_year, position_mod
 from .times_rules import E, P, Cand, Ctx, _dir, mk, prev_word, rule, unit_code
 
 
 @rule("season", P + r"(?:({POSMOD})[\s-]+)?(?:(?i:(this|last|next|the|this\s+coming|the\s+coming|the\s+past|past|every|each))\s+)?"
-      r"({SEASON})(?:\s+(?:of\s+)?(\d{{4}}))?" + E)
+      r"({SEASON})(?:\s+(?:of\s+)?({YEAR}))?" + E)
 def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    rel, word, year = norm(m.group(2) or ""), norm(m.group(3)), m.group(4)
+    rel, word = norm(m.group(2) or ""), norm(m.group(3))
+    year = f"{parse_year(m.group(4)):04d}" if m.group(4) and parse_year(m.group(4)) else None
     if word == "fall" and not (year or rel in ("this", "last", "next") or m.group(1)):
         return None
     if word == "fall" and rel == "the" and re.match(r"\s+of\b", ctx.text[m.end() :]):
@@ -56,6 +57,8 @@ def _year(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 @rule("year_words", P + r"(?:(?i:the\s+year)\s+)?(?i:(nineteen|eighteen)[\s-]+(?:hundred\s+(?:and\s+)?)?({NUMW})|two\s+thousand(?:\s+and)?(?:[\s-]+({NUMW}))?)" + E)
 def _year_words(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if re.match(r"\s+(?:\w+\s+)?(?:years|days|months|people|soldiers|troops|dollars|of)\b", ctx.text[m.end() : m.end() + 30]):
+        return None
     if m.group(1):
         rest = parse_number(m.group(2))
         if rest is None or not 1 <= rest <= 99 or not m.group(2).strip()[:1].isalpha():
@@ -224,13 +227,13 @@ def _set_freq(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 @rule("duration", P + r"(?:({APPROX})\s+)?(?:(?i:the)\s+(?:(?i:past|last|next|first|previous|coming|following|final|latest|remaining|entire|same|full|initial)\s+)?)?"
       r"({NUM})(\s+and\s+(?:a\s+)?half|\s+1/2)?[\s-]+(?:(?i:more|additional|other|further|straight|consecutive|trading|business|working|full|long)\s+)?"
-      r"({UNIT})(?:\s+and\s+a\s+half)?(?:-(?i:long|old))?(?![\w-])")
+      r"({UNIT})(?:\s+and\s+a\s+half)?(?:-(?i:long))?(?![\w-])(?!\s+old\b)")
 def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     amount = parse_number(m.group(2))
     if amount is None or amount <= 0 or re.fullmatch(r"(?:1[6-9]|20)\d\d", m.group(2)):
         return None
     code = unit_code(m.group(4))
-    if code == "TS" and m.group(4).lower() == "second" and amount != 1:
+    if code == "TS" and m.group(4).lower() == "second" and (amount != 1 or norm(m.group(2)) in ("a", "an")):
         return None
     if code == "Q" and (re.match(r"\s+of\b", ctx.text[m.end() :]) or "-" in m.group(0)[-10:] and m.group(4).lower().endswith("s")):
         return None  # "three-quarters of its food": a fraction
