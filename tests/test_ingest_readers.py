@@ -107,6 +107,14 @@ def test_html_main_text_title_date_and_byline(tmp_path):
     assert "\n\n" in r.text  # paragraphs kept apart by a blank line
 
 
+def test_html_in_a_declared_legacy_charset(tmp_path):
+    page = HTML.replace("<head>", '<head><meta charset="windows-1252">').replace(
+        "Olena Koval", "Ren\u00e9e Fa\u00fcre"
+    )
+    [r], fails = read(write(tmp_path / "legacy.html", page.encode("windows-1252")))
+    assert not fails and r.byline == "Ren\u00e9e Fa\u00fcre"
+
+
 def test_rss_and_atom_entries(tmp_path):
     recs, fails = read(write(tmp_path / "wire.rss", RSS), write(tmp_path / "notes.atom", ATOM))
     assert not fails

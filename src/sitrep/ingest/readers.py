@@ -100,13 +100,31 @@ def html_to_record(markup: str, where: str, url: str | None = None, **meta: Any)
     )
 
 
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-]+)""", re.I)
+
+
+def decode_html(data: bytes, where: str, charset: str | None = None) -> str:
+    """HTML bytes as text: UTF-8, else the charset the page (or its HTTP header) declares."""
+    try:
+        return decode_text(data, where)
+    except InputError:
+        m = _CHARSET.search(data[:4096])
+        declared = charset or (m.group(1).decode("ascii") if m else None)
+        if not declared or declared.lower().replace("-", "") == "utf8" or b"\x00" in data[:8192]:
+            raise
+        try:
+            return data.decode(declared)
+        except (LookupError, UnicodeDecodeError) as exc:
+            raise InputError(f"{where}: cannot decode as declared charset {declared!r} ({exc})") from exc
+
+
 def read_html(path: Path) -> Iterator[Item]:
     """An HTML page."""
     try:
         if (big := _too_big(path)) is not None:
             yield big
             return
-        yield html_to_record(decode_text(path.read_bytes(), str(path)), str(path))
+        yield html_to_record(decode_html(path.read_bytes(), str(path)), str(path))
     except InputError as exc:
         yield _fail(exc, path)
 
@@ -282,7 +300,8 @@ def read_warc(path: Path) -> Iterator[Item]:
                     body = rec.content_stream().read(MAX_BYTES + 1)
                     if len(body) > MAX_BYTES:
                         raise InputError(f"{where}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
-                    yield html_to_record(decode_text(body, where), where, url=url)
+                    m = re.search(r"charset=([A-Za-z0-9_\-]+)", ctype)
+                    yield html_to_record(decode_html(body, where, m.group(1) if m else None), where, url=url)
                 except InputError as exc:
                     yield Failure(where, str(exc).removeprefix(where + ": "))
     except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
