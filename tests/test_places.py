@@ -237,3 +237,19 @@ def test_dateline_country_is_the_country(parse, text, surface, country, feature)
 def test_lower_case_river_bank_is_not_the_west_bank(parse):
     text = "Russian troops crossed to the east bank of the Dnieper, leaving the west bank to Ukraine."
     assert not [p for p in places_of(parse, text) if p.name == "West Bank"]
+
+
+@pytest.mark.parametrize("text,surface,country", [
+    ("Shelling was reported near Tokmak overnight.", "Tokmak", "UA"),
+    ("Families sheltered in Khan Younis after the evacuation order.", "Khan Younis", "PS"),
+    ("Rockets were fired toward Sderot on Saturday.", "Sderot", "IL"),
+    ("Troops dug in around Chasiv Yar as the assault slowed.", "Chasiv Yar", "UA"),
+])
+def test_small_towns_after_a_locative_preposition(parse, text, surface, country):
+    p = the(places_of(parse, text), surface)
+    assert p.text == surface and p.country == country
+
+
+def test_full_personal_name_after_a_preposition_stays_a_person(parse):
+    text = "The award went to Jackson Browne at the ceremony."
+    assert not [p for p in places_of(parse, text) if "Jackson" in p.text]

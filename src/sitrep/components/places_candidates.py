@@ -29,9 +29,13 @@ TITLES = frozenset(
 )
 CONNECTORS = frozenset({"of", "and", "de", "del", "la", "le", "al", "el", "upon", "on", "-"})
 MAX_WORDS = 6
+ALT_MARGIN = 0.5  # an alternate name counts as strong from a city of about 300,000 people
 _ABBREV_AFTER = re.compile(r",\s+([A-Z][A-Za-z]?\.(?:[A-Z][a-z]?\.)*|[A-Z][a-z]{1,4}\.|[A-Z]{2})(?=[\s,;:)\]]|$)")
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 STRONG_PRIOR = 4.5  # a town of about 30,000 people, or any region, state, country or supplement entry
+LOCATIVE_PRIOR = 3.0  # any town, when a locative preposition comes right before the name
+LOCATIVES = frozenset("in near outside around toward towards into across from at through via between "
+                      "inside within".split())
 
 
 @dataclass
@@ -153,8 +157,10 @@ class CandidateFinder:
         if label == "NORP":
             return  # demonyms are handled on their own
         if label == "PERSON":
-            if j - i != 1 or doc[i].lower_ in self.surnames or _titled(doc, i):
+            if _titled(doc, i) or (j - i == 1 and doc[i].lower_ in self.surnames):
                 return
+            if j - i > 1 and not (i > 0 and doc[i - 1].lower_ in LOCATIVES):
+                return  # a full personal name, unless it follows "in"/"near" ("near Khan Younis")
             if j < len(doc) and _is_cap(doc[j]):
                 return  # "Kherson Smith"-like: a first name
         surface = doc[i:j]
@@ -175,7 +181,7 @@ class CandidateFinder:
             return  # only a minor place's alternate name ("Turtle Rock" for Beloit)
         if normalize(key) in self.gaz.stoplist and max(e.prior for e, _m in cands) < STRONG_PRIOR:
             return  # "West", "Central": a word, unless a well-known place bears it
-        if label in {"ORG", "PERSON"} and not self._strong(key, ent_label=label):
+        if label in {"ORG", "PERSON"} and not self._strong(key, i):
             return
         s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
         if self._free(s, e):
@@ -190,12 +196,16 @@ class CandidateFinder:
         fitting = [e.prior for e, _m in cands if e.feature in features]
         return bool(fitting) and max(fitting) >= best - 3.0
 
-    def _strong(self, key: str, ent_label: str = "") -> bool:
+    def _strong(self, key: str, i: int | None = None) -> bool:
         """Whether a name is well known enough to be taken as a place on the gazetteer's word alone.
 
-        Only main names count: alternate names ("Human" for Uman) are too often ordinary words.
+        Only main names count: alternate names ("Human" for Uman) are too often ordinary words. After
+        a locative preposition ("near Tokmak") any town will do.
         """
-        return any(m and e.prior >= STRONG_PRIOR for e, m in self.gaz.lookup(key))
+        floor = STRONG_PRIOR
+        if i is not None and i > 0 and self.doc[i - 1].lower_ in LOCATIVES:
+            floor = LOCATIVE_PRIOR
+        return any((m and e.prior >= floor) or e.prior >= 5.0 + ALT_MARGIN for e, m in self.gaz.lookup(key))
 
     def _scan(self) -> None:
         doc = self.doc
@@ -277,8 +287,11 @@ class CandidateFinder:
             return False
         ent = ents_by_token.get(i)
         if ent is not None:
-            if ent.label_ == "PERSON" and (len(ent) > 1 or key in self.surnames or _titled(doc, ent.start)):
+            if ent.label_ == "PERSON" and (key in self.surnames or _titled(doc, ent.start)):
                 return False
+            if ent.label_ == "PERSON" and len(ent) > 1 and not (
+                    ent.start == i and ent.end == j and i > 0 and doc[i - 1].lower_ in LOCATIVES):
+                return False  # part of a personal name ("Paris Hilton"), unless the whole follows "near"
             head = ent.start + 1 if ent[0].lower_ == "the" else ent.start
             if ent.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"} and head == i and ent.end > j and self.gaz.known(text):
                 rest = {t.lower_ for t in doc[j:ent.end]}
@@ -293,7 +306,7 @@ class CandidateFinder:
             return False  # the word is used in lower case elsewhere: a common noun ("Salt", "Wave")
         if not self.gaz.known(text):
             return False
-        return self._strong(text) or (ent is not None and ent.label_ in PLACE_LABELS)
+        return self._strong(text, i) or (ent is not None and ent.label_ in PLACE_LABELS)
 
     def _abbreviations(self) -> None:
         """State and province abbreviations right after a place and a comma ("Bethesda, Md.")."""
