@@ -122,6 +122,11 @@ def test_not_quantities(extract, sentence):
     assert extract(sentence).quantities == []
 
 
+def test_unit_from_a_compound_modifier(extract):
+    q = extract("Rebels shot down 2 helicopter gunships.").quantities[0]
+    assert (q.unit, q.subject, q.outcome) == ("aircraft", "helicopter gunships", ["destroyed"])
+
+
 def test_units_and_currency(extract):
     qs = extract("The brigade lost 40 tanks, 6 helicopters and 2 boats, a loss of 30 million euros.").quantities
     assert [q.unit for q in qs] == ["vehicles", "aircraft", "vessels", "money"]
@@ -176,6 +181,9 @@ def test_elliptical_follow_up(extract):
         "The court ruled by a 7-2 vote.",
         "The treaty secures the base for at least 20 more years.",
         "The 1994 agreement was never ratified.",
+        "The laptop runs on the 8086 processor.",
+        "The No. 2 party in parliament walked out.",
+        "The ceasefire starts at 1800 local time.",
     ],
 )
 def test_more_non_quantities(extract, sentence):

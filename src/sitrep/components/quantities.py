@@ -15,7 +15,7 @@ from ..extensions import ensure_extensions
 from ..model import Claimant, Quantity, Statement
 from ..numbers import Amount
 from ..text import find_dateline
-from .quantities_context import MEASURES, collectives, demonyms, find_counted, find_hedges, find_outcome, is_nationality
+from .quantities_context import MEASURES, collectives, demonyms, unit_lexicon, find_counted, find_hedges, find_outcome, is_nationality
 from .quantities_ellipsis import find_followups
 from .quantities_scan import amount_span, find_amounts
 
@@ -77,6 +77,17 @@ def _coordinated(doc: Doc, prev: Amount, prev_end: int, a: Amount) -> bool:
     return len(between) <= 3 and any(t.lower_ in ("and", "or", ",") for t in between)
 
 
+def _designation(doc: Doc, a: Amount, counted) -> bool:
+    """True for a model or rank number before a singular noun: 'the 486 chip', 'No. 1 carmaker'."""
+    prev = [t.text for t in doc[max(0, a.start - 2):a.start]]
+    if prev and (prev[-1].lower() in ("no.", "nr.", "#", "model", "type") or prev[-2:] == ["No", "."]):
+        return True
+    head = counted.head
+    if head is None or a.vague or a.low != a.high or a.low in (0, 1) or counted.unit != "count":
+        return False
+    return head.tag_ == "NN" and head.lemma_.lower() not in unit_lexicon() and a.end < len(doc) and doc[a.end].tag_ == "NN"
+
+
 def _collective(doc: Doc, a: Amount) -> str | None:
     """The unit of 'a population of 70,000', 'a force of 10,000' (a collective noun before 'of'), else None."""
     if a.start >= 2 and doc[a.start - 1].lower_ == "of":
@@ -93,6 +104,8 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
         outcomes, side, verb = find_outcome(doc, a, counted)
         if counted.unit == "percent" and counted.span is None:
             continue  # a percentage of nothing
+        if _designation(doc, a, counted):
+            continue
         collective = _collective(doc, a)
         if (counted.head is None and not outcomes and counted.currency is None and not a.vague
                 and counted.unit not in MEASURES and collective is None):

@@ -187,6 +187,9 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
     if unit == "area" or (head_lemma in ("kilometer", "kilometre", "mile", "km", "meter", "metre") and start > 0 and doc[start].lower_ in ("square", "sq", "sq.")):
         unit = "area"
     if unit is None:
+        unit = next((unit_lexicon()[lemma(t)] for t in reversed(doc[start:end - 1]) if lemma(t) in unit_lexicon()
+                     and unit_lexicon()[lemma(t)] in ("vehicles", "aircraft", "vessels", "weapons")), None)
+    if unit is None:
         if head.ent_type_ in ("NORP", "PERSON") or (head.text[:1].isupper() and head.text[1:].islower() and head.tag_ in ("NNPS", "NNS")):
             unit = "people"
         else:
