@@ -503,3 +503,50 @@ def test_dateline_place_named_in_title_case(run):
     _, ents, _ = run(text)
     e = by_name(ents, "Washington")
     assert e.mentions[0].text == "WASHINGTON" and e.mentions[0].span == (0, 10)
+
+
+SUDAN = (
+    "PORT SUDAN, Sudan (Reuters) - The paramilitary Rapid Support Forces (RSF) said on Sunday it had "
+    "seized an army base in North Darfur, a claim the army denied.\n"
+    "Sudan's army chief, Gen. Abdel Fattah al-Burhan, vowed to fight on. Burhan told troops in Omdurman "
+    "that the RSF would be defeated. The general did not say when.\n"
+    "RSF commander Mohamed Hamdan Dagalo, known as Hemedti, said his forces were ready for talks.\n"
+    "The United Nations' World Food Programme said 25 million people needed aid. WFP spokesperson "
+    "Leni Kinzli said the agency had been blocked. She called on both sides to allow access."
+)
+
+
+def test_arabic_article_in_surname(run):
+    _, ents, _ = run(SUDAN)
+    e = by_name(ents, "Abdel Fattah al-Burhan")
+    assert "Burhan" in [m.text for m in e.mentions]
+    assert e.roles == ["Sudan's army chief"] and e.titles == ["Gen."]
+    assert "The general" in [m.text for m in e.mentions]
+
+
+def test_nickname_is_an_alias(run):
+    _, ents, _ = run(SUDAN)
+    e = by_name(ents, "Mohamed Hamdan Dagalo")
+    assert "Hemedti" in e.aliases
+    assert e.roles == ["RSF commander"]
+    assert not any(x.name == "Hemedti" for x in ents)
+
+
+def test_acronym_of_the_name_after_a_possessive(run):
+    _, ents, _ = run(SUDAN)
+    e = [x for x in ents if x.name.endswith("World Food Programme")][0]
+    assert "WFP" in e.aliases and "the agency" in [m.text for m in e.mentions]
+
+
+def test_lowercase_title_makes_a_person(run):
+    doc, ents, coref = run(SUDAN)
+    e = by_name(ents, "Leni Kinzli")
+    assert e.type == "PERSON" and e.titles == ["spokesperson"]
+    assert coref.resolve(span_of(doc, "She called")[:1]).id == e.id
+
+
+def test_acronym_defined_then_used_as_speaker(run):
+    doc, ents, coref = run(SUDAN)
+    e = by_name(ents, "Rapid Support Forces")
+    assert coref.resolve(span_of(doc, "it had")[:1]).id == e.id
+    assert coref.resolve(span_of(doc, "the RSF")).id == e.id

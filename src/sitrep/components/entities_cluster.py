@@ -62,6 +62,8 @@ class Cluster:
         for t in m.titles:
             if t not in self.titles:
                 self.titles.append(t)
+        for nick in m.nicknames:
+            self.mentions.append(nick)
         for r in m.roles:
             self.mentions.append(r)
             for w in r.text.lower().split():  # "a spokeswoman for ...": the role's gender
@@ -82,7 +84,7 @@ class Cluster:
         for t in self.titles:
             heads, _ = table.get(tuple(title_tokens(t)), ((), ""))
             words.update(heads)
-            words.update(w.strip(".").lower() for w in t.split())
+            words.update(w.strip(".").lower() for w in re.split(r"[\s\-]+", t))
         for r in self.roles:  # the role's head words: "chairman" of "chairman of the Joint Chiefs"
             head = re.split(r"\b(?:of|for|to|at|in|on|with|from|who|that)\b|,", r, maxsplit=1)[0]
             words.update(w.lower() for w in re.findall(r"[A-Za-z\-]+", head)[-2:])
@@ -134,7 +136,10 @@ def _other_match(m: Mention, c: Cluster) -> bool:
         return True
     bare = m.text.replace(".", "")
     if is_acronym(m.text) and c.type in {"ORG", "GPE"}:
-        if bare in c.acronyms or any(initials(n.text) == bare for n in c.names if not is_acronym(n.text)):
+        if bare in c.acronyms or any(
+            initials(n.text) == bare or (len(bare) >= 3 and initials(n.text).endswith(bare))
+            for n in c.names if not is_acronym(n.text)
+        ):
             return True
         canon = aliases().get(fold_name(m.text))
         if canon and any(initials(n.text) == initials(canon) for n in c.names):

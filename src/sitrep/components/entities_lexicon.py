@@ -114,6 +114,7 @@ def fold_name(s: str) -> str:
 def fold_token(tok: str) -> str:
     """A name token folded over transliteration variants (Zelensky, Zelenskyy, Zelenskiy -> zelensk)."""
     t = fold_name(tok)
+    t = re.sub(r"^(al|el|ad|ash|as|an|ar|at|az|ul) ", "", t)  # "al-Burhan" is "Burhan"
     t = re.sub(r"[^a-z0-9]", "", t)
     if len(t) > 4:
         t = re.sub(r"(iy|yy|ij|ii|iy|yi|y|i)$", "", t)

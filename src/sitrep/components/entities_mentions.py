@@ -49,6 +49,7 @@ class Mention:
     gender: str = ""
     nationality: str = ""
     roles: list[Mention] = field(default_factory=list)
+    nicknames: list[Mention] = field(default_factory=list)
     acronym: Mention | None = None
     strong: bool = False  # label backed by evidence (title, surname of a titled person, gazetteer)
     lead: int = -1  # first token of the title before the name, if any
@@ -129,11 +130,13 @@ def _title_before(doc: Doc, i: int, floor: int) -> tuple[int, tuple[str, ...], s
 
 
 def _title_for_non_person(title: str, name: Span) -> bool:
-    """True when a title before a non-PERSON span shows it is a person ("President Zelenskyy"), not
-    part of an institution's name ("General Assembly", "Chief Rabbinate")."""
+    """True when a title before a non-PERSON span shows it is a person ("President Zelenskyy",
+    "spokesperson Leni Kinzli"), not part of an institution's name ("General Assembly")."""
+    words_ok = len(name) <= 3 and all(t.is_title and t.lower_ not in nouns() for t in name)
+    if title[0].islower():  # a lowercase person noun cannot be part of a proper name
+        return words_ok and len(name) >= 2 and nouns().get(title.split()[-1].lower()) == "PERSON"
     unambiguous = "." in title or " " in title or title.lower() in {"president", "premier", "chancellor"}
-    words_ok = len(name) <= 2 and all(t.is_title and t.lower_ not in nouns() for t in name)
-    return unambiguous and words_ok and title[0].isupper()
+    return unambiguous and words_ok and len(name) <= 2
 
 
 def _nationality(doc: Doc, i: int) -> str:
@@ -182,6 +185,21 @@ def _role_segment(doc: Doc, s: int, e: int, name: tuple[int, int] = (0, 0)) -> b
     return False
 
 
+def _nickname(doc: Doc, s: int, e: int) -> Span | None:
+    """The name in ", known as Hemedti," / ", nicknamed ...," / ", also known as ...,"."""
+    words = [t.lower_ for t in doc[s:e]]
+    for cue in (["also", "known", "as"], ["known", "as"], ["nicknamed"], ["dubbed"]):
+        n = len(cue)
+        if words[:n] == cue and s + n < e and all(t.is_title or t.text in {"-", "'"} for t in doc[s + n : e]):
+            span = doc[s + n : e]
+            while len(span) and span[0].text in {'"', "\u201c"}:
+                span = span[1:]
+            while len(span) and span[-1].text in {'"', "\u201d"}:
+                span = span[:-1]
+            return span if len(span) else None
+    return None
+
+
 def _appositives(doc: Doc, m: Mention) -> None:
     """Roles from ", chairman of ...," after a name and "the country's president, X" before it."""
     sent = doc[m.tok_start].sent
@@ -191,7 +209,11 @@ def _appositives(doc: Doc, m: Mention) -> None:
         while k < sent.end and doc[k].text not in APPOS_STOP and doc[k].text != ".":
             k += 1
         stop_ok = k >= sent.end or doc[k].text in {",", ";", ")", "--", "\u2014", "."}
-        if stop_ok and _role_segment(doc, j + 1, k, (m.tok_start, m.tok_end)):
+        nick = _nickname(doc, j + 1, k)
+        if nick is not None and m.label == "PERSON":
+            m.nicknames.append(Mention(nick.start_char, nick.end_char, nick.text, "PERSON", "name",
+                                       nick.start, nick.end, strong=True))
+        elif stop_ok and _role_segment(doc, j + 1, k, (m.tok_start, m.tok_end)):
             span = doc[j + 1 : k]
             m.roles.append(Mention(span.start_char, span.end_char, span.text, m.label, "role", j + 1, k))
     first = m.lead if m.lead >= 0 else m.tok_start
@@ -267,14 +289,15 @@ def name_mentions(doc: Doc) -> list[Mention]:
                 m.gender, m.nationality, m.strong = gender, _nationality(doc, ts), True
                 title_toks.update(range(ts, s2))
                 m.lead = ts
-                if ts > 0 and doc[ts - 1].ent_type_ == "ORG":  # "Kremlin spokesman": a role with its body
+                if ts > 0 and (doc[ts - 1].ent_type_ == "ORG" or is_acronym(doc[ts - 1].text)):
+                    # "Kremlin spokesman", "RSF commander": a role with its organisation
                     org_start = ts - 1
                     while org_start > 0 and doc[org_start].ent_iob_ == "I":
                         org_start -= 1
                     role = doc[org_start:s2]
                     m.roles.append(Mention(role.start_char, role.end_char, role.text, "PERSON", "role",
                                            org_start, s2))
-                if label != "PERSON" and doc[ts:s2].text[0].isupper():
+                if label != "PERSON":
                     m.label = "PERSON"
         span = doc[m.tok_start : e2]
         if not any(t.text[:1].isupper() for t in span) and not (
@@ -293,7 +316,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
         _acronym_after(doc, m)
     # an acronym defined in brackets is a mention of the name before it, not an entity of its own
     defined = {m.acronym.tok_start for m in mentions if m.acronym}
-    return [m for m in mentions if not (m.tok_start in defined and m.tok_end - m.tok_start == 1)]
+    nicks = {(n.tok_start, n.tok_end) for m in mentions for n in m.nicknames}
+    return [m for m in mentions if not (m.tok_start in defined and m.tok_end - m.tok_start == 1)
+            and (m.tok_start, m.tok_end) not in nicks]
 
 
 def _person_tokens(doc: Doc, mentions: list[Mention]) -> list[str]:
