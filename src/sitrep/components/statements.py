@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import ensure_extensions
 from ..model import Speaker, Statement, TextSpan
 from ..quotes import Quote, mark_len
-from .statements_forms import dash_statements, label_statements
+from .statements_forms import dash_statements, headline_statements, label_statements
 from .statements_speaker import time_of, venue_of
 from .statements_syntax import (
     ATTR_PUNCT,
@@ -37,6 +37,9 @@ from .statements_syntax import (
     subject_of,
     trim,
 )
+
+
+_WHEN = {"DATE", "TIME"}
 
 
 class _Builder:
@@ -124,9 +127,16 @@ class _Builder:
             return None
         comp = comps[0]
         start = comp.left_edge
+        end = comp.right_edge.i
+        # "said on Monday (that) it would respond": the date belongs to the speech act
+        if start.lower_ in {"on", "late", "early"} and start.i + 1 < end and self.doc[start.i + 1].ent_type_ in _WHEN:
+            start = self.doc[start.i + 1]
+        while start.i < end and start.ent_type_ in _WHEN:
+            start = self.doc[start.i + 1]
+        if start.i < end and start.is_punct:
+            start = self.doc[start.i + 1]
         if start.dep_ == "mark" and start.lower_ == "that":
             start = self.doc[start.i + 1]
-        end = comp.right_edge.i
         for child in verb.rights:
             if child.dep_ == "conj" and child.i > end and child.lemma_.lower() not in self.ctx.cues:
                 if any(c.dep_ in SUBJ for c in child.children):
@@ -330,6 +340,7 @@ def find_statements(doc: Doc) -> list[Statement]:
             b.from_according(tok)
         elif tok.lemma_.lower() in ctx.cues or tok.lemma_.lower() in ctx.object_cues:
             b.from_verb(tok)
+    headline_statements(b)
     b.orphans()
     return _finish(b.items)
 

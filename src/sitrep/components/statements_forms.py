@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from ..model import TextSpan
+from ..quotes import paragraph_spans
 
 if TYPE_CHECKING:
     from .statements import _Builder
@@ -22,6 +25,38 @@ _NOT_SPEAKERS = {
     "the latest", "latest", "background", "timeline", "factbox", "explainer", "fact check", "key points",
 }
 _ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+_DATA = Path(__file__).resolve().parents[1] / "data" / "cues_headline.txt"
+
+
+@lru_cache(maxsize=1)
+def _headline_re() -> re.Pattern[str]:
+    """"Name says ..." at the start of a short paragraph, verbs from `data/cues_headline.txt`."""
+    verbs = [ln.strip() for ln in _DATA.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
+    alt = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    return re.compile(
+        rf"[\"\u201c]?(?P<name>{_NAME})\s+(?P<verb>(?i:{alt}))\b:?\s+(?P<content>[^\n]+?)[.\s]*$"
+    )
+
+
+def headline_statements(b: _Builder) -> None:
+    """The headline (the paragraph before the dateline, else the first) of the form "Name says what"."""
+    text = b.text
+    head = [p for p in paragraph_spans(text[: b.ctx.body_start]) if p[1] <= b.ctx.body_start]
+    for p_start, p_end in head or b.ctx.paras[:1]:
+        if len(text[p_start:p_end].split()) > 30:
+            continue
+        m = _headline_re().match(text, p_start, p_end)
+        if not m or len(m.group("name").split()) > 5 or m.group("name").lower() in _NOT_SPEAKERS:
+            continue
+        n_start, n_end = m.span("name")
+        mention = b.doc.char_span(n_start, n_end, alignment_mode="expand")
+        if mention is None:
+            continue
+        v0, v1 = m.span("verb")
+        speaker = b.ctx.speakers.from_mention(mention)
+        if speaker is not None and m.group("verb").lower() in speaker.name.lower():
+            speaker = speaker.model_copy(update={"name": m.group("name"), "entity": None})  # NER took the verb
+        b.add(TextSpan(text=text[v0:v1], span=(v0, v1)), speaker, m.start("content"), m.end("content"), None, 0.7)
 
 
 def label_statements(b: _Builder) -> None:
