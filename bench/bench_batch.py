@@ -4,7 +4,8 @@
 
 Modes, each timed after the model is loaded and warmed up (on clusters by the worker plugin; the
 "startup" column is that one-off cost per process, not counted in docs/s):
-  peer    `sitrep.extract_many` in this process, results discarded (no Parquet): the ceiling;
+  peer    `sitrep.extract_many` in this process on the first --peer-docs articles, results discarded
+          (no Parquet): the ceiling;
   single  `run_batch` in this process (extraction + Parquet tables, no Dask);
   dask-1  `run_batch` on a LocalCluster of 1 worker process (1 thread);
   dask-2  the same with 2 worker processes.
@@ -124,6 +125,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=2000)
     ap.add_argument("--partition-size", type=int, default=100)
     ap.add_argument("--corpus", choices=("synthetic", "news"), default="synthetic")
+    ap.add_argument("--peer-docs", type=int, default=500, help="documents for the peer (its docs/s only)")
     ap.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
     args = ap.parse_args()
     try:
@@ -143,7 +145,7 @@ def main() -> None:
         print(f"corpus: {where}; {chars / len(items):.0f} chars/article; partitions of {args.partition_size}")
         print(f"machine: {os.cpu_count()} cores, load average {load0[0]:.1f} at start (shared machine)")
         results: dict[str, dict[str, Any]] = {}
-        results["peer"] = run_peer(items)
+        results["peer"] = run_peer(items[: args.peer_docs])
         results["single"] = run_single(path, str(tmp / "out-single"), args.partition_size)
         for k in (1, 2):
             results[f"dask-{k}"] = run_cluster(k, path, str(tmp / f"out-dask{k}"), args.partition_size)
@@ -154,7 +156,7 @@ def main() -> None:
           f"{'peak RSS per process (MiB)':>28}")
     for mode, r in results.items():
         r["docs_per_s"] = r["docs"] / r["seconds"]
-        r["kchars_per_s"] = chars / r["seconds"] / 1000
+        r["kchars_per_s"] = chars * r["docs"] / len(items) / r["seconds"] / 1000
         rss = ", ".join(f"{b / 2**20:.0f}" for b in r["peak_rss"])
         startup = f"{r['startup']:.1f}" if "startup" in r else "-"
         print(f"{mode:<8} {r['docs']:>6} {r['seconds']:>8.1f} {r['docs_per_s']:>8.1f} {r['kchars_per_s']:>9.1f} "

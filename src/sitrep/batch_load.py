@@ -41,14 +41,20 @@ def iter_reports(out: str) -> Iterator[tuple[Report, dict[str, Any]]]:
         yield from rows_to_reports(docs, items)
 
 
-def load_into_store(out: str, db: str) -> int:
-    """Write every report of a batch output into the store at `db`; returns how many were new."""
+def load_into_store(out: str, db: str, aggregate: bool = True) -> dict[str, int]:
+    """Write every report of a batch output into the store at `db`, then (as `sitrep ingest` does)
+    recompute wire-copy clusters and cross-article entities; returns new/duplicate/clusters/entities."""
     from .store import Store
 
-    new = 0
+    counts = {"new": 0, "duplicate": 0}
     with Store(db) as store:
         for report, row in iter_reports(out):
             meta = {"path": row.get("input"), "external_id": row.get("external_id")}
-            if store.write_report(report, row["text"], meta):
-                new += 1
-    return new
+            counts["new" if store.write_report(report, row["text"], meta) else "duplicate"] += 1
+        if aggregate:
+            from .aggregate.dedup import cluster_documents
+            from .aggregate.resolve import resolve_entities
+
+            counts["clusters"] = cluster_documents(store)
+            counts["entities"] = resolve_entities(store)
+    return counts

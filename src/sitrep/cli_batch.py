@@ -90,15 +90,18 @@ def _run_with_progress(run: Any, *args: Any, **kwargs: Any) -> Any:
 def load(
     directory: Annotated[str, typer.Argument(help="Output folder of `sitrep batch`.")],
     db: Annotated[str, typer.Option("--db", help="SQLite store file to merge into (created if absent).")],
+    aggregate: Annotated[bool, typer.Option(help="Recompute wire-copy clusters and cross-article entities.")] = True,
 ) -> None:
     """Merge the Parquet tables of a batch run into the SQLite store (idempotent on document id)."""
     from .batch_load import load_into_store
 
     try:
-        n = load_into_store(directory, db)
+        counts = load_into_store(directory, db, aggregate=aggregate)
     except SitrepError as exc:
         _fail(str(exc))
-    typer.echo(f"sitrep: loaded {n} documents from {directory} into {db}", err=True)
+    extra = "".join(f", {counts[k]} {k}" for k in ("clusters", "entities") if k in counts)
+    typer.echo(f"sitrep: loaded {counts['new']} new documents ({counts['duplicate']} already stored{extra}) "
+               f"from {directory} into {db}", err=True)
 
 
 def register(app: typer.Typer) -> None:
