@@ -33,6 +33,7 @@ FAMILIES = [{"attack", "fight", "kill"}, {"retreat", "deploy", "mobilize"}, {"ac
             {"negotiate", "ceasefire", "agree"}, {"seize"}, {"arrest"}, {"protest"}, {"displace"}]
 # types whose direct object is territory rather than a target
 TERRITORIAL = {"seize", "retreat"}
+IDIOM_OBJECTS = {"balance", "chord", "tone", "note", "pose", "deal", "agreement", "bargain", "compromise"}
 ARG_PREPS = {"to", "into", "with", "in", "during"}
 DEMAND_VERBS = {"push", "press", "appeal", "ask", "hope", "wait", "lobby", "plead"}
 POSITION_TYPES = {"negotiate", "ceasefire", "agree"}
@@ -87,12 +88,26 @@ def _argument_fits(tok: Token, lemma: str) -> bool:
     """Selectional checks for generic words: a release frees captives, a retreat abandons ground, ..."""
     if lemma in ("release", "free"):
         return any(cue_has(o.lemma_, "captive") or o.ent_type_ in ("PERSON", "NORP") or o.tag_ == "CD" for o in _objects(tok))
-    if lemma == "abandon":
+    if lemma in ("abandon", "occupy"):
         return any(cue_has(o.lemma_, "ground") or o.ent_type_ in ("GPE", "LOC", "FAC") for o in _objects(tok))
+    if lemma == "strike" and tok.pos_ == "VERB" and any(o.lemma_ in IDIOM_OBJECTS for o in _objects(tok)):
+        return False  # "struck a balance", "struck a chord"
     if lemma in ("seize", "take") and any(c.lower_ in ("on", "upon") for c in tok.children):
         return False  # "seized on a report"
     if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return False  # "demonstrating that ...": showing, not protesting
+    return True
+
+
+def _anchors(date_tok: Token) -> bool:
+    """Whether a date word dates its clause ("in 2014") rather than bounding a comparison ("since 2019")."""
+    cur = date_tok
+    for _ in range(4):
+        if cur.dep_ == "pobj":
+            return cur.head.lower_ in ("in", "on", "during", "at", "by", "of")
+        if cur.head is cur:
+            break
+        cur = cur.head
     return True
 
 
@@ -104,7 +119,7 @@ def _historical(tok: Token, verb: Token) -> bool:
     for t in scope:
         if t.ent_type_ == "EVENT":
             return True
-        if published is not None and t.ent_type_ == "DATE":
+        if published is not None and t.ent_type_ == "DATE" and _anchors(t):
             m = _YEAR.search(t.text)
             if m and int(m.group(1)) < published.year:
                 return True
@@ -289,6 +304,10 @@ def _event(doc: Doc, tok: Token, m: tuple[str, int, int], events: list[Event], b
         place = antecedent.place
     scope = clause_tokens(tok) + ([verb, *[t for c in verb.children if c.dep_ in ("npadvmod", "prep") for t in c.subtree]] if verb is not tok else [])
     span_doc = doc[first : last + 1]
+    if last > first and target_tok is not None and first <= target_tok.i <= last:
+        # "fired tear gas at demonstrators": the object is the weapon; the target follows "at"/"on"
+        target_tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")
+                           for g in c.children if g.dep_ == "pobj"), None)
     target = name_of(target_tok)
     if etype in TERRITORIAL and target is not None and place is not None and target in place:
         target = None

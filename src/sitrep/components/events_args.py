@@ -13,7 +13,7 @@ from .events_lexicon import DATA, cue_has
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 # dependency labels that open a new clause below a token: its words are not the token's arguments
-CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl"}
+CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "pcomp"}
 PLACE_PREPS = {"from", "in", "into", "near", "on", "at", "to", "toward", "towards", "across", "around",
                "outside", "of", "inside", "over", "through", "out", "off", "along", "within"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -159,10 +159,19 @@ def time_of(doc: Doc, toks: Iterable[Token]) -> str | None:
     return None
 
 
+def _statements(doc: Doc) -> list[Statement]:
+    """Upstream statements, without those whose speaker is the dateline (a misparse, not a speaker)."""
+    start = body_start(doc)
+    return [
+        st for st in getattr(doc._, "sitrep_statements", None) or []
+        if not (st.speaker is not None and st.speaker.span is not None and st.speaker.span[0] < start)
+    ]
+
+
 def statement_at(doc: Doc, char: int) -> Statement | None:
     """The innermost statement whose content contains character `char`."""
     best = None
-    for st in getattr(doc._, "sitrep_statements", None) or []:
+    for st in _statements(doc):
         s, e = st.content.span
         if s <= char < e and (best is None or e - s < best.content.span[1] - best.content.span[0]):
             best = st
@@ -171,7 +180,7 @@ def statement_at(doc: Doc, char: int) -> Statement | None:
 
 def statement_with_cue(doc: Doc, tok: Token) -> Statement | None:
     """The statement whose cue is `tok`."""
-    for st in getattr(doc._, "sitrep_statements", None) or []:
+    for st in _statements(doc):
         s, e = st.cue.span
         if s <= tok.idx < e:
             return st
@@ -220,8 +229,8 @@ def subject_of(verb: Token) -> Token | None:
                     return g
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
-    if verb.dep_ in ("xcomp",) and verb.head is not verb:
-        return subject_of(verb.head)
+    if verb.dep_ in ("xcomp", "acomp") and verb.head is not verb:
+        return subject_of(verb.head)  # "ready to deliver": the subject of "was ready"
     return None
 
 

@@ -7,7 +7,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
 from ..model import Position
-from .events_args import clause_tokens, speaker_name, statement_at, subject_of
+from .events_args import speaker_name, statement_at, subject_of
 from .events_parties import governing_speech, party_name
 from .events_lexicon import position_cues, position_topics
 from .positions_conditions import condition_extent, find_marker, split_conditions
@@ -36,7 +36,7 @@ def _complement(pred: Token) -> list[Token]:
         out.extend(doc[pred.i + 2 : min(pred.i + 8, pred.sent.end)])
     for c in pred.children:
         if c.dep_ in ("prep",) and c.lower_ in ("to", "for", "on", "of", "about"):
-            out.extend(t for t in clause_tokens(c)[:8])
+            out.extend([t for t in c.subtree if t.dep_ not in ("relcl", "acl", "advcl")][:8])
         elif c.dep_ in ("xcomp", "dobj", "ccomp", "prt", "attr"):
             sub = [t for t in c.subtree]
             out.extend(sub[:8])
