@@ -228,7 +228,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     @app.get("/api/stats")
     def api_stats() -> Response:
-        return _json(query.stats(stores.reader()))
+        return _json(stores.cached("stats", (), lambda: query.stats(stores.reader())))
 
     @app.get("/api/documents")
     def api_documents(request: Request) -> Response:
@@ -244,11 +244,15 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     @app.get("/api/estimates")
     def api_estimates(request: Request) -> Response:
-        return _json(estimates_ctx(request))
+        p = request.query_params
+        key = (_text(p.get("subject"), "subject"), _text(p.get("outcome"), "outcome"))
+        body = stores.cached("estimates.json", key, lambda: _dumps(estimates_ctx(request)))
+        return Response(body, media_type="application/json")
 
     @app.get("/api/contradictions")
     def api_contradictions() -> Response:
-        return _json(contradictions_ctx())
+        body = stores.cached("contradictions.json", (), lambda: _dumps(contradictions_ctx()))
+        return Response(body, media_type="application/json")
 
     @app.get("/api/search")
     def api_search(request: Request) -> Response:
@@ -336,12 +340,13 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     return app
 
 
+def _dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str).encode()
+
+
 def _json(data: Any) -> Response:
     """A JSON response serialized in one pass (the query layer already returns plain data)."""
-    return Response(
-        json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str),
-        media_type="application/json",
-    )
+    return Response(_dumps(data), media_type="application/json")
 
 
 def _num(x: Any) -> str:
