@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import json
+import re
 import sys
 import time
 import warnings
@@ -82,11 +83,23 @@ def dateparser_system():  # type: ignore[no-untyped-def]
                     continue
             end = start + len(surface)
             pos = end
-            value = f"{when.year:04d}" if surface.strip().isdigit() and len(surface.strip()) == 4 else when.date().isoformat()
+            value = granular(surface, when)
             items.append((start, end, "DATE", value))
         return items
 
     return run
+
+
+MONTHS = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b")
+
+
+def granular(surface: str, when: dt.datetime) -> str:
+    """Format dateparser's datetime at the granularity the surface states (day unless month or year alone)."""
+    if re.fullmatch(r"\D*\b\d{4}\b\D*", surface) and not MONTHS.search(surface):
+        return f"{when.year:04d}"
+    if MONTHS.search(surface) and not re.search(r"(?<!\d)\d{1,2}(?!\d)", surface):
+        return f"{when.year:04d}-{when.month:02d}"
+    return when.date().isoformat()
 
 
 def match(gold: list[Item], pred: list[Item]) -> list[tuple[Item, Item]]:

@@ -258,10 +258,10 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "duration", cal.duration(amount, code), mod, "duration")
 
 
-@rule("vague_duration", P + r"(?:({APPROX})\s+)?(?:(?i:the)\s+)?({VAGUE})\s+({UNIT})" + E)
+@rule("vague_duration", P + r"(?:({APPROX})\s+)?(?:(?i:the)\s+)?({VAGUE})([\s-]+)({UNIT})" + E)
 def _vague_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    unit = m.group(3)
-    if not unit.lower().endswith(("s", "ies")):
+    unit = m.group(4)
+    if not unit.lower().endswith(("s", "ies")) and "-" not in m.group(3):
         return None
     code = unit_code(unit)
     if code == "WE":
