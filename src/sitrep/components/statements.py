@@ -350,10 +350,12 @@ def _finish(items: list[tuple[Statement, Token | None]]) -> list[Statement]:
     kept: list[Statement] = []
     contents = [st.content.span for st, _v in items]
     for st, _verb in items:
-        if st.cue.text.lower().startswith("according"):
-            c0, c1 = st.cue.span
-            if any(s <= c0 and c1 <= e for s, e in contents):
-                continue  # "X said ..., according to its summary": the verb's statement covers it
+        c0, c1 = st.cue.span
+        nested = any(s <= c0 and c1 <= e for s, e in contents)
+        if nested and (st.cue.text.lower().startswith("according") or st.confidence <= 0.6):
+            # "X said ..., according to its summary", "his lawyer said he will refuse to answer":
+            # the enclosing statement covers it
+            continue
         s, e = st.content.span
         dup = False
         for other in kept:

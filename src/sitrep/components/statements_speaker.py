@@ -148,6 +148,11 @@ class SpeakerResolver:
 
     def speaker(self, subj: Token) -> Speaker | None:
         """The speaker a subject token names or refers to; None when a pronoun cannot be resolved."""
+        if subj.lower_ in {"who", "which", "that"} and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
+            ante = self.from_mention(mention_span(subj.head.head))  # "the study, which notes ..."
+            if ante is None:
+                return None
+            return ante.model_copy(update={"span": (subj.idx, subj.idx + len(subj.text)), "text": subj.text})
         return self.from_mention(mention_span(subj))
 
     def from_mention(self, mention: Span) -> Speaker | None:

@@ -88,9 +88,7 @@ def subject_of(verb: Token) -> Token | None:
     for _ in range(3):
         for child in tok.children:
             if child.dep_ in {"nsubj", "csubj"}:
-                if child.lower_ in {"who", "that", "which"} and tok.dep_ == "relcl":
-                    return tok.head
-                return child
+                return child  # a relative pronoun ("who said") is resolved by the speaker resolver
         head = tok.head
         if tok.dep_ in {"conj", "advcl", "xcomp"} and head.pos_ in {"VERB", "AUX"} and head.i != tok.i:
             tok = head
