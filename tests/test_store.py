@@ -205,3 +205,25 @@ def test_store_file_opens_in_plain_sqlite(store):
     con = sqlite3.connect(store.path)
     assert con.execute("SELECT count(*) FROM documents").fetchone()[0] == 1
     con.close()
+
+
+def test_memoized_aggregates_follow_writes_from_other_connections(tmp_path):
+    path = tmp_path / "m.db"
+    reader, writer = Store(path), Store(path)
+    calls = []
+
+    def compute():
+        calls.append(1)
+        return reader.count("documents")
+
+    assert reader.memo("n", compute) == 0 and reader.memo("n", compute) == 0
+    assert len(calls) == 1  # cached while nothing changes
+    r, text = full_report()
+    writer.write_report(r, text)
+    assert reader.memo("n", compute) == 1 and len(calls) == 2  # another connection committed
+    t2 = text + " More."
+    r2 = r.model_copy(update={"document": r.document.model_copy(update={"id": "other"})})
+    reader_own = reader.write_report(r2, t2)
+    assert reader_own and reader.memo("n", compute) == 2  # its own commit too
+    reader.close()
+    writer.close()

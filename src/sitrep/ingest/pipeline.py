@@ -168,8 +168,13 @@ class Ingest:
         from ..aggregate.dedup import cluster_documents
         from ..aggregate.resolve import resolve_entities
 
-        self.summary.clusters = cluster_documents(self.store)
-        self.summary.entities = resolve_entities(self.store)
+        latest = str(self.store.scalar("SELECT coalesce(max(rowid), 0) FROM documents"))
+        if self.store.get_state("aggregated_through") != latest:  # new documents since the last run
+            cluster_documents(self.store)
+            resolve_entities(self.store)
+            self.store.set_state("aggregated_through", latest)
+        self.summary.clusters = int(self.store.scalar("SELECT count(DISTINCT cluster_id) FROM documents"))
+        self.summary.entities = self.store.count("global_entities")
 
     def _run_local(self, records: Iterator[Record]) -> None:
         from ..api import extract_many

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -36,6 +36,8 @@ class Store:
     def __init__(self, path: str | os.PathLike[str] | None = None, *, readonly: bool = False) -> None:
         self.path = str(path or default_db_path())
         self.readonly = readonly
+        self._commits = 0
+        self._memo: dict[tuple[str, tuple[int, int]], Any] = {}
         try:
             if readonly:
                 if not Path(self.path).exists():
@@ -85,6 +87,7 @@ class Store:
                 self.con.execute("COMMIT")
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: {exc}") from exc
+            self._commits += 1
 
     def _check_schema(self) -> None:
         try:
@@ -134,6 +137,30 @@ class Store:
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
         return None if row is None else row[0]
+
+    def get_state(self, key: str) -> str | None:
+        """A value from the store's `state` table."""
+        return self.scalar("SELECT value FROM state WHERE key = ?", (key,))
+
+    def set_state(self, key: str, value: str) -> None:
+        """Set a value in the store's `state` table."""
+        try:
+            with self.transaction() as con:
+                con.execute("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (key, value))
+        except sqlite3.Error as exc:
+            raise StoreError(f"{self.path}: {exc}") from exc
+
+    def version(self) -> tuple[int, int]:
+        """Changes to the file, by any connection: equal values mean nothing was committed in between."""
+        return (int(self.scalar("PRAGMA data_version")), self._commits)
+
+    def memo(self, name: str, compute: Callable[[], Any]) -> Any:
+        """`compute()`, cached on this connection until the store changes (for aggregates in servers)."""
+        key = (name, self.version())
+        if key not in self._memo:
+            self._memo = {k: v for k, v in self._memo.items() if k[1] == key[1]}
+            self._memo[key] = compute()
+        return self._memo[key]
 
     def has_document(self, doc_id: str) -> bool:
         """Whether a document with this id is stored."""
@@ -413,6 +440,7 @@ _TABLES = {
     "signatures",
     "global_entities",
     "migrations",
+    "state",
 }
 
 

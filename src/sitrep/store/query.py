@@ -143,7 +143,8 @@ def estimates(store: Store, subject: str | None = None, outcome: str | None = No
     """Estimate series grouped by (subject, outcome set), reprints counted once (see aggregate.estimates)."""
     from ..aggregate.estimates import estimate_series
 
-    return estimate_series(quantity_rows(store), subject=subject, outcome=outcome)
+    rows = store.memo("quantity_rows", lambda: quantity_rows(store))
+    return estimate_series(rows, subject=subject, outcome=outcome)
 
 
 def contradictions(store: Store) -> list[dict[str, Any]]:
@@ -151,7 +152,12 @@ def contradictions(store: Store) -> list[dict[str, Any]]:
     from ..aggregate.contradictions import find_contradictions
     from ..aggregate.estimates import series_entries
 
-    return find_contradictions(series_entries(quantity_rows(store)), event_rows(store))
+    return store.memo(
+        "contradictions",
+        lambda: find_contradictions(
+            series_entries(store.memo("quantity_rows", lambda: quantity_rows(store))), event_rows(store)
+        ),
+    )
 
 
 def timeline(store: Store, name: str) -> list[dict[str, Any]]:

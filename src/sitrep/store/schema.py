@@ -165,4 +165,14 @@ ALTER TABLE places ADD COLUMN global_id TEXT;
 CREATE INDEX places_global ON places(global_id);
 """,
     ),
+    (
+        3,
+        "store state",
+        """
+CREATE TABLE state (
+    key TEXT PRIMARY KEY,             -- e.g. 'aggregated_through': last documents.rowid aggregated
+    value TEXT
+);
+""",
+    ),
 ]
