@@ -253,3 +253,19 @@ def test_small_towns_after_a_locative_preposition(parse, text, surface, country)
 def test_full_personal_name_after_a_preposition_stays_a_person(parse):
     text = "The award went to Jackson Browne at the ceremony."
     assert not [p for p in places_of(parse, text) if "Jackson" in p.text]
+
+
+@pytest.mark.parametrize("text", [
+    "NATO allies met in Brussels on Wednesday.",
+    "The OAS observers left before the count.",
+])
+def test_acronyms_are_not_towns(parse, text):
+    assert [p.text for p in places_of(parse, text)] in ([], ["Brussels"])
+
+
+def test_one_reading_per_name_in_a_document(parse):
+    text = ("Georgia's election officials finished the recount on Friday. In Atlanta and Savannah, "
+            "volunteers checked ballots, and Georgia's governor certified the result.")
+    found = [p for p in places_of(parse, text) if p.text == "Georgia"]
+    assert len(found) == 2
+    assert {(p.country, p.feature) for p in found} == {("US", "state")}

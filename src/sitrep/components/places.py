@@ -105,26 +105,55 @@ def resolve(mentions: list[Mention], text: str) -> list[Place]:
                 anchors.append((k, top))
         else:
             confident.append(None)
-    places: list[Place] = []
+    scored: list[list[tuple[Entry, float]]] = []
     for k, (m, cs) in enumerate(zip(mentions, cands)):
-        if not cs:
-            continue
         own = confident[k]
         s_ctx, w_ctx = strong.copy(), weak.copy()
         if own is not None:
             (s_ctx if own[1] else w_ctx)[own[0]] -= 1
         near = [a for j, a in anchors if j != k and normalize(a.name) != normalize(m.key)]
-        scored = sorted(((e, p + _support(e, s_ctx, w_ctx, near, m.country_hint)) for e, p in cs),
-                        key=lambda t: -t[1])
-        best, score = scored[0]
-        margin = score - scored[1][1] if len(scored) > 1 else 4.0
-        conf = BASE_CONFIDENCE.get(m.source, 0.7) * (0.55 + 0.45 * (1 - math.exp(-margin)))
+        scored.append(sorted(((e, p + _support(e, s_ctx, w_ctx, near, m.country_hint)) for e, p in cs),
+                             key=lambda t: -t[1]))
+    chosen = _one_sense_per_discourse(mentions, scored)
+    places: list[Place] = []
+    for m, ranked, best in zip(mentions, scored, chosen):
+        if best is None:
+            continue
+        score = next(sc for e, sc in ranked if e is best)
+        others = [sc for e, sc in ranked if e is not best]
+        margin = score - max(others) if others else 4.0
+        conf = BASE_CONFIDENCE.get(m.source, 0.7) * (0.55 + 0.45 * (1 - math.exp(-max(margin, 0.0))))
         places.append(Place(
             text=text[m.start:m.end], span=(m.start, m.end), name=best.name, country=best.country,
             lat=round(best.lat, 4), lon=round(best.lon, 4), feature=best.feature,
             gazetteer_id=best.gid, confidence=round(conf, 3),
         ))
     return places
+
+
+def _one_sense_per_discourse(mentions: list[Mention], scored: list[list[tuple[Entry, float]]]) -> list[Entry | None]:
+    """The entry for each mention: one reading per name in a document (its scores summed over mentions)."""
+    groups: dict[str, list[int]] = {}
+    for k, m in enumerate(mentions):
+        if scored[k]:
+            groups.setdefault(normalize(m.key), []).append(k)
+    chosen: list[Entry | None] = [r[0][0] if r else None for r in scored]
+    for members in groups.values():
+        if len(members) < 2:
+            continue
+        total: dict[str, float] = {}
+        entry_by_gid: dict[str, Entry] = {}
+        for k in members:
+            for e, sc in scored[k]:
+                total[e.gid] = total.get(e.gid, 0.0) + sc
+                entry_by_gid[e.gid] = e
+        for gid in sorted(total, key=lambda g: -total[g]):
+            holders = [k for k in members if any(e.gid == gid for e, _s in scored[k])]
+            if len(holders) > 1:
+                for k in holders:
+                    chosen[k] = next(e for e, _s in scored[k] if e.gid == gid)
+                break
+    return chosen
 
 
 def find_places(doc: Doc, demonyms: bool = False) -> list[Place]:

@@ -177,6 +177,8 @@ class CandidateFinder:
         if not self.gaz.known(key):
             return  # the scan may still find a known part of it
         cands = self.gaz.lookup(key)
+        if self._acronym(key):
+            return
         if not any(m or e.prior >= 5.0 for e, m in cands):
             return  # only a minor place's alternate name ("Turtle Rock" for Beloit)
         if normalize(key) in self.gaz.stoplist and max(e.prior for e, _m in cands) < STRONG_PRIOR:
@@ -195,6 +197,12 @@ class CandidateFinder:
         best = max(e.prior for e, _m in cands)
         fitting = [e.prior for e, _m in cands if e.feature in features]
         return bool(fitting) and max(fitting) >= best - 3.0
+
+    def _acronym(self, text: str) -> bool:
+        """An all-capitals short word that names only minor places: an acronym ("NATO", "OAS"), not a place."""
+        if not (text.isupper() and len(text.replace(".", "")) <= 5):
+            return False
+        return not any(e.feature in ADMIN_FEATURES or e.prior >= 6.0 for e, _m in self.gaz.lookup(text))
 
     def _strong(self, key: str, i: int | None = None) -> bool:
         """Whether a name is well known enough to be taken as a place on the gazetteer's word alone.
@@ -302,7 +310,7 @@ class CandidateFinder:
                     return False  # "Paris Hilton" mislabelled ORG: a place word before a name
         if key in self.surnames or _titled(doc, i):
             return False
-        if j - i == 1 and doc[i].lower_ in self.lower_words:
+        if j - i == 1 and (doc[i].lower_ in self.lower_words or self._acronym(text)):
             return False  # the word is used in lower case elsewhere: a common noun ("Salt", "Wave")
         if not self.gaz.known(text):
             return False
