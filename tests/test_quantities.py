@@ -223,3 +223,18 @@ def test_place_and_time_from_the_same_sentence(nlp):
                           Time(text="Friday", span=(69, 75), type="date", value="2022-11-04")]
     q = find_quantities(doc, statements=[])[0]
     assert (q.place, q.time) == ("Kharkiv", "2022-11-08")
+
+
+@pytest.mark.parametrize(
+    "sentence, surface, outcome",
+    [
+        ("The landslide claimed at least 90 lives.", "at least 90", ["killed"]),
+        ("Two medics were among 15 people hurt in the blast.", "Two", ["wounded"]),
+        ("Five sailors are missing and presumed dead.", "Five", ["missing", "killed"]),
+        ("The storm wrecked 80 boats and forced thousands of people to flee.", "80", []),
+        ("A gunman opened fire, killing 9 people and wounding 12.", "12", ["wounded"]),
+    ],
+)
+def test_outcome_constructions(extract, sentence, surface, outcome):
+    q = next(q for q in extract(sentence).quantities if q.text == surface)
+    assert q.outcome == outcome

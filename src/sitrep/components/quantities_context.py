@@ -15,6 +15,7 @@ REPORTING = {"say", "tell", "add", "report", "state", "announce", "claim", "esti
 CLIMB_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "npadvmod", "conj", "prep", "nummod",
               "quantmod", "compound", "amod", "nmod", "agent", "dative", "oprd", "acomp", "advmod", "pcomp"}
 NOUNISH = {"NOUN", "PROPN"}
+VAGUE_HEADS = {"dozens", "scores", "hundreds", "thousands", "millions", "several"}
 TALLY_NOUNS = {"number", "toll", "tally", "count", "total", "figure"}
 CLIMB_PREPS = {"of", "including", "among", "to", "at", "as", "by"}
 MODIFIERS = {"ADJ", "NOUN", "PROPN", "VERB"}
@@ -254,8 +255,12 @@ def _lex_hits(tok: Token) -> tuple[list[str], bool] | None:
 def _own_number(doc: Doc, a: Amount, x: Token, cc: Token) -> bool:
     """True when a conjunct verb has a count of its own ('killed 3 and wounded 6'): its outcome is not ours."""
     lo, hi = min(x.i, cc.i), max(x.i, cc.i)
-    return any(t.like_num and not (a.start <= t.i < a.end) for t in doc[lo:hi]) or any(
-        c.like_num or any(g.like_num for g in c.children) for c in cc.children if c.dep_ in ("dobj", "nsubjpass", "npadvmod"))
+
+    def numeric(t: Token) -> bool:
+        return (t.like_num or t.lower_ in VAGUE_HEADS) and not (a.start <= t.i < a.end)
+
+    return any(numeric(t) for t in doc[lo:hi]) or any(
+        numeric(t) for c in cc.children if c.dep_ in ("dobj", "nsubjpass", "npadvmod", "nsubj") for t in c.subtree)
 
 
 def _lexical_verb(doc: Doc, a: Amount, counted: Counted) -> Token | None:
@@ -315,7 +320,11 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
             verb = x
             for cc in x.conjuncts:
                 if cc.i > x.i and not _own_number(doc, a, x, cc):
-                    add(_lex_hits(cc))
+                    if not add(_lex_hits(cc)):
+                        # "missing and presumed dead"
+                        for g in cc.children:
+                            if g.dep_ in ("oprd", "acomp", "xcomp"):
+                                add(_lex_hits(g))
             if found[1]:
                 for c in x.children:
                     if c.dep_ == "nsubj":
@@ -324,7 +333,10 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
         if x.pos_ in ("VERB", "AUX"):
             for c in x.children:
                 if c.dep_ == "prep" and c.lower_ == "among":
-                    if any(add(_lex_hits(g)) for g in c.children if g.dep_ == "pobj"):
+                    # "among the dead", "among 11 people hurt"
+                    pobjs = [g for g in c.children if g.dep_ == "pobj"]
+                    if any(add(_lex_hits(g)) for g in pobjs) or any(
+                            add(_lex_hits(m)) for g in pobjs for m in g.children if m.dep_ in ("acl", "amod")):
                         break
                 if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i not in range(a.start, a.end):
                     if add(_lex_hits(c)):
@@ -356,6 +368,11 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
                     subj = [doc[j]]
                 j -= 1
             side = subj[0] if subj else None
+    if not outcomes and counted.head is not None and verb is None:
+        # "claimed 2,500 lives": a verb and object that together mean an outcome
+        gov = counted.head.head if counted.head.dep_ in ("dobj", "nsubjpass") else None
+        if gov is not None:
+            add(outcome_lexicon().get(f"{gov.lemma_.lower()}+{lemma(counted.head)}"))
     if not outcomes and counted.head is not None:
         found = _lex_hits(counted.head)  # "deaths", "casualties": the noun itself says what happened
         if found and set(found[0]) <= STRONG_NOUN_OUTCOMES:
