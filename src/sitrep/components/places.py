@@ -42,7 +42,8 @@ def _candidates(m: Mention) -> list[tuple[Entry, float]]:
     if m.source == "dateline":
         cities = [(e, main) for e, main in found if e.feature == "city"]
         found = cities or found
-    ranked = sorted(((e, e.prior + (0.3 if main else -ALT_PENALTY)) for e, main in found), key=lambda t: -t[1])
+    ranked = sorted(((e, e.prior + (0.3 if main else -ALT_PENALTY)) for e, main in found),
+                    key=lambda t: -t[1])
     merged: list[tuple[Entry, float]] = []
     for e, score in ranked:
         if any(o.country == e.country and distance_km(o.lat, o.lon, e.lat, e.lon) < 30 for o, _s in merged):
@@ -76,7 +77,8 @@ def _context_bonus(e: Entry, strong: Counter[str], weak: Counter[str]) -> float:
     return bonus
 
 
-def _support(e: Entry, strong: Counter[str], weak: Counter[str], near: list[Entry], hint: str | None) -> float:
+def _support(e: Entry, strong: Counter[str], weak: Counter[str], near: list[Entry],
+             hint: str | None) -> float:
     """All document support for `e`, capped so that context never outweighs a city of 300 times the size."""
     bonus = min(MAX_CONTEXT, _context_bonus(e, strong, weak) + _near_bonus(e, near))
     if hint and e.country == hint:
@@ -91,7 +93,7 @@ def resolve(mentions: list[Mention], text: str) -> list[Place]:
     weak: Counter[str] = Counter()
     confident: list[tuple[str, bool] | None] = []
     anchors: list[tuple[int, Entry]] = []
-    for k, (m, cs) in enumerate(zip(mentions, cands)):
+    for k, (m, cs) in enumerate(zip(mentions, cands, strict=True)):
         if not cs:
             confident.append(None)
             continue
@@ -106,7 +108,7 @@ def resolve(mentions: list[Mention], text: str) -> list[Place]:
         else:
             confident.append(None)
     scored: list[list[tuple[Entry, float]]] = []
-    for k, (m, cs) in enumerate(zip(mentions, cands)):
+    for k, (m, cs) in enumerate(zip(mentions, cands, strict=True)):
         own = confident[k]
         s_ctx, w_ctx = strong.copy(), weak.copy()
         if own is not None:
@@ -116,7 +118,7 @@ def resolve(mentions: list[Mention], text: str) -> list[Place]:
                              key=lambda t: -t[1]))
     chosen = _one_sense_per_discourse(mentions, scored)
     places: list[Place] = []
-    for m, ranked, best in zip(mentions, scored, chosen):
+    for m, ranked, best in zip(mentions, scored, chosen, strict=True):
         if best is None:
             continue
         score = next(sc for e, sc in ranked if e is best)
@@ -131,7 +133,8 @@ def resolve(mentions: list[Mention], text: str) -> list[Place]:
     return places
 
 
-def _one_sense_per_discourse(mentions: list[Mention], scored: list[list[tuple[Entry, float]]]) -> list[Entry | None]:
+def _one_sense_per_discourse(mentions: list[Mention],
+                             scored: list[list[tuple[Entry, float]]]) -> list[Entry | None]:
     """The entry for each mention: one reading per name in a document (its scores summed over mentions)."""
     groups: dict[str, list[int]] = {}
     for k, m in enumerate(mentions):

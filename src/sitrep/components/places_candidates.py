@@ -30,7 +30,8 @@ TITLES = frozenset(
 CONNECTORS = frozenset({"of", "and", "de", "del", "la", "le", "al", "el", "upon", "on", "-"})
 MAX_WORDS = 6
 ALT_MARGIN = 0.5  # an alternate name counts as strong from a city of about 300,000 people
-_ABBREV_AFTER = re.compile(r",\s+([A-Z][A-Za-z]?\.(?:[A-Z][a-z]?\.)*|[A-Z][a-z]{1,4}\.|[A-Z]{2})(?=[\s,;:)\]]|$)")
+_ABBREV_AFTER = re.compile(
+    r",\s+([A-Z][A-Za-z]?\.(?:[A-Z][a-z]?\.)*|[A-Z][a-z]{1,4}\.|[A-Z]{2})(?=[\s,;:)\]]|$)")
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 STRONG_PRIOR = 4.5  # a town of about 30,000 people, or any region, state, country or supplement entry
 LOCATIVE_PRIOR = 3.0  # any town, when a locative preposition comes right before the name
@@ -143,7 +144,7 @@ class CandidateFinder:
                     feats = REGION_FEATURES if key != hint and "," not in key else None
                     self._take(Mention(hs, hs + len(hint), key, "dateline_region", features=feats))
         if self.gaz.known(city):
-            self._take(Mention(start, start + len(city), city, "dateline", features=None, country_hint=hint_cc))
+            self._take(Mention(start, start + len(city), city, "dateline", country_hint=hint_cc))
 
     def _entity(self, ent: Span) -> None:
         label = ent.label_
@@ -199,7 +200,7 @@ class CandidateFinder:
         return bool(fitting) and max(fitting) >= best - 3.0
 
     def _acronym(self, text: str) -> bool:
-        """An all-capitals short word that names only minor places: an acronym ("NATO", "OAS"), not a place."""
+        """An all-capitals short word naming only minor places: an acronym ("NATO", "OAS"), not a place."""
         if not (text.isupper() and len(text.replace(".", "")) <= 5):
             return False
         return not any(e.feature in ADMIN_FEATURES or e.prior >= 6.0 for e, _m in self.gaz.lookup(text))
@@ -301,11 +302,13 @@ class CandidateFinder:
                     ent.start == i and ent.end == j and i > 0 and doc[i - 1].lower_ in LOCATIVES):
                 return False  # part of a personal name ("Paris Hilton"), unless the whole follows "near"
             head = ent.start + 1 if ent[0].lower_ == "the" else ent.start
-            if ent.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"} and head == i and ent.end > j and self.gaz.known(text):
+            titled = ent.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"}
+            if titled and head == i and ent.end > j and self.gaz.known(text):
                 rest = {t.lower_ for t in doc[j:ent.end]}
                 if rest & self.gaz.title_heads:
                     return None  # "Washington Post", "New York Times": the name of something else
-                admin = any(m and e.feature in ADMIN_FEATURES and e.prior >= 6.0 for e, m in self.gaz.lookup(text))
+                admin = any(m and e.feature in ADMIN_FEATURES and e.prior >= 6.0
+                            for e, m in self.gaz.lookup(text))
                 if not admin and not rest & self.gaz.org_heads:
                     return False  # "Paris Hilton" mislabelled ORG: a place word before a name
         if key in self.surnames or _titled(doc, i):
