@@ -152,6 +152,19 @@ def test_spans_are_exact_sorted_and_disjoint(extract):
     assert got["February"] == "2022-02"
 
 
+def test_anaphoric_days_follow_the_last_date(extract):
+    text = "Troops crossed the border on Feb. 24, 2022. The next day, missiles hit the capital. Two days later, the mayor fled."
+    got = {t.text: t.value for t in _times(extract, text, PUB)}
+    assert got["Feb. 24, 2022"] == "2022-02-24"
+    assert got["The next day"] == "2022-02-25"
+    assert got["Two days later"] == "2022-02-27"
+
+
+def test_anaphoric_day_without_anchor_stays_unresolved(extract):
+    got = {t.text: t.value for t in _times(extract, "The next day, the shelling stopped.", PUB)}
+    assert got["The next day"] is None
+
+
 def test_calendar_helpers():
     import datetime as dt
 

@@ -146,7 +146,16 @@ def select(cands: list[Cand]) -> list[Cand]:
 def resolve_anchors(chosen: list[Cand]) -> None:
     """Values that depend on earlier ones: "a year ago" after a quarter is that quarter a year back."""
     last_quarter: str | None = None
+    last_day: str | None = None
     for c in chosen:
+        if c.anchor and c.anchor.startswith("day:"):
+            if last_day:
+                base = dt.date.fromisoformat(last_day) + dt.timedelta(days=int(c.anchor[4:]))
+                c.value = base.isoformat()
+                last_day = c.value
+            continue
+        if c.value and re.match(r"\d{4}-\d\d-\d\d", c.value):
+            last_day = c.value[:10]
         if c.value and re.fullmatch(r"\d{4}-Q\d", c.value) and c.rule == "quarter" and "year" not in c.text_lower:
             last_quarter = c.value
         if c.anchor == "year_back" and last_quarter:

@@ -140,6 +140,30 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return cand
 
 
+ANAPHORIC_DAY = {"the next day": 1, "the following day": 1, "the day after": 1, "the day before": -1,
+                 "the previous day": -1, "the preceding day": -1, "that day": 0, "the same day": 0}
+
+
+@rule("anaphoric_day", P + r"(?i:(the\s+next\s+day|the\s+following\s+day|the\s+day\s+after|the\s+day\s+before|"
+      r"the\s+previous\s+day|the\s+preceding\s+day|that\s+day|the\s+same\s+day))" + E)
+def _anaphoric_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    if re.match(r"\s+(?:yesterday|tomorrow)\b", ctx.text[m.end() :]):
+        return None
+    cand = mk(m, "date", None, name="anaphoric")
+    cand.anchor = f"day:{ANAPHORIC_DAY[norm(m.group(1))]}"
+    return cand
+
+
+@rule("days_later", P + r"(?i:(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(days?)\s+(later|earlier))" + E)
+def _days_later(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    amount = parse_number(m.group(1))
+    if amount is None:
+        return None
+    cand = mk(m, "date", None, name="anaphoric")
+    cand.anchor = f"day:{int(amount) * (1 if norm(m.group(3)) == 'later' else -1)}"
+    return cand
+
+
 @rule("vague_ago", P + r"(?i:(?:some\s+time|a\s+while|long|not\s+long|years|months|weeks|days|decades)\s+ago)" + E)
 def _vague_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", "PAST_REF", name="ago")
