@@ -202,21 +202,22 @@ def resolve_entities(store: Store) -> int:
     """Recompute global entities for every stored entity and place; return how many there are."""
     rows = []
     for r in store.rows(
-        "SELECT doc_id, seq, name, type, json_extract(json, '$.aliases') AS aliases FROM entities"
+        "SELECT doc_id, seq, name, type, json_extract(json, '$.aliases') AS aliases, global_id FROM entities"
     ):
         r["aliases"] = json.loads(r["aliases"]) if r["aliases"] else []
         rows.append(r)
     mapping, groups = resolve_rows(rows)
     places: dict[str, dict[str, Any]] = {}
     place_ids: list[tuple[str, str, int]] = []
-    for p in store.rows("SELECT doc_id, seq, text, name, gazetteer_id, country FROM places"):
+    for p in store.rows("SELECT doc_id, seq, text, name, gazetteer_id, global_id FROM places"):
         gid = "place:" + (p["gazetteer_id"] or org_key(p["name"]).replace(" ", "-"))
         g = places.setdefault(
             gid, {"id": gid, "name": p["name"], "type": "PLACE", "aliases": set(), "docs": set()}
         )
         g["aliases"].update({p["text"], p["name"]})
         g["docs"].add(p["doc_id"])
-        place_ids.append((gid, p["doc_id"], p["seq"]))
+        if p["global_id"] != gid:
+            place_ids.append((gid, p["doc_id"], p["seq"]))
     for g in places.values():
         groups.append(
             {
@@ -236,10 +237,12 @@ def resolve_entities(store: Store) -> int:
                 for g in groups
             ],
         )
-        con.execute("UPDATE entities SET global_id = NULL")
-        con.executemany(
-            "UPDATE entities SET global_id = ? WHERE doc_id = ? AND seq = ?",
-            [(gid, doc, seq) for (doc, seq), gid in mapping.items()],
-        )
+        # only rows whose global id changed are written: a small ingest into a big store stays cheap
+        changed = [
+            (mapping.get((r["doc_id"], r["seq"])), r["doc_id"], r["seq"])
+            for r in rows
+            if mapping.get((r["doc_id"], r["seq"])) != r["global_id"]
+        ]
+        con.executemany("UPDATE entities SET global_id = ? WHERE doc_id = ? AND seq = ?", changed)
         con.executemany("UPDATE places SET global_id = ? WHERE doc_id = ? AND seq = ?", place_ids)
     return len(groups)
