@@ -241,3 +241,37 @@ def test_transcript_turns_and_signed_quotes(extract):
     signed = _with(sts, "lost our home")
     assert signed.speaker.name == "Iryna Bondar" and signed.kind == "direct"
     assert signed.cue.text == "\u2014"
+
+
+def test_headline_attribution_before_the_dateline(extract):
+    text = "Kovalenko Says Hospital Generators Will Last a Week\n\nKHARKIV, Ukraine (AP) \u2014 The hospital is quiet.\n"
+    sts = _statements(extract, text)
+    st = _with(sts, "Hospital Generators Will Last a Week")
+    assert st.speaker.name == "Kovalenko" and st.cue.text == "Says"
+
+
+def test_two_apostrophe_quote_marks(extract):
+    text = "''The bridge will not reopen this year,'' said Marta Lis, the city engineer.\n"
+    st = _with(_statements(extract, text), "bridge will not reopen")
+    assert st.kind == "direct" and st.speaker.name == "Marta Lis"
+    assert st.content.text == "The bridge will not reopen this year"
+
+
+def test_parenthetical_cue_inside_a_sentence(extract):
+    text = "To keep the grid running, the operator said, crews would work through the night.\n"
+    st = _with(_statements(extract, text), "crews would work")
+    assert "To keep the grid running" in st.content.text
+    assert st.speaker.name.lower().endswith("operator")
+
+
+def test_relative_pronoun_speaker_keeps_its_mention(extract):
+    text = "The report came from the Baltic Monitoring Group, which warned that shipping lanes were mined.\n"
+    st = _with(_statements(extract, text), "shipping lanes were mined")
+    assert st.speaker.text == "which" and "Baltic Monitoring Group" in st.speaker.name
+
+
+def test_nested_object_cue_inside_reported_speech_is_dropped(extract):
+    text = "His lawyer said the engineer would refuse to answer any questions from the panel.\n"
+    sts = _statements(extract, text)
+    assert [s.cue.text for s in sts] == ["said"]
+    assert sts[0].speaker.name.lower().endswith("lawyer")

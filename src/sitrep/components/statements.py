@@ -13,6 +13,8 @@ The kind is `direct` when the content is one quotation, `mixed` when it holds qu
 
 from __future__ import annotations
 
+import logging
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -39,6 +41,7 @@ from .statements_syntax import (
 )
 
 
+log = logging.getLogger(__name__)
 _WHEN = {"DATE", "TIME"}
 
 
@@ -336,10 +339,13 @@ def find_statements(doc: Doc) -> list[Statement]:
     for tok in doc:
         if tok.idx < ctx.body_start:
             continue
-        if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
-            b.from_according(tok)
-        elif tok.lemma_.lower() in ctx.cues or tok.lemma_.lower() in ctx.object_cues:
-            b.from_verb(tok)
+        try:
+            if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
+                b.from_according(tok)
+            elif tok.lemma_.lower() in ctx.cues or tok.lemma_.lower() in ctx.object_cues:
+                b.from_verb(tok)
+        except Exception:  # one odd parse never costs the document its other statements
+            log.debug("statement at %d skipped", tok.idx, exc_info=True)
     headline_statements(b)
     b.orphans()
     return _finish(b.items)
