@@ -1,4 +1,4 @@
-"""Batch extraction: a real 2-process LocalCluster against single-process extraction, bad rows, a killed worker."""
+"""Batch extraction: a 2-process LocalCluster against single-process extraction, bad rows, a killed worker."""
 
 from __future__ import annotations
 
@@ -116,7 +116,9 @@ def test_cluster_output_matches_single_process(corpus, reference, client, tmp_pa
     # the model was built once in each worker process, not once per task
     assert list(client.run(load_count).values()) == [{"": 1}, {"": 1}]
     for table in TABLES:
-        assert sorted(p.name for p in (out / table).iterdir()) == [f"part-{p}.parquet" for p in partition_ids(str(out))]
+        assert sorted(p.name for p in (out / table).iterdir()) == [
+            f"part-{p}.parquet" for p in partition_ids(str(out))
+        ]
 
 
 def test_parquet_rows_carry_spans_into_the_text(corpus, client, tmp_path):
@@ -126,10 +128,15 @@ def test_parquet_rows_carry_spans_into_the_text(corpus, client, tmp_path):
     texts = {d["document_id"]: d["text"] for d in read_table(str(out), "documents")}
     assert len(texts) == N_DOCS - 38
     checked = 0
-    for table, surface, prefix in (("times", "text", ""), ("places", "text", ""), ("quantities", "text", ""),
-                                   ("statements", "cue_text", "cue_"), ("statements", "content_text", "content_")):
+    for table, surface, prefix in (
+        ("times", "text", ""),
+        ("places", "text", ""),
+        ("quantities", "text", ""),
+        ("statements", "cue_text", "cue_"),
+        ("statements", "content_text", "content_"),
+    ):
         for row in read_table(str(out), table):
-            assert texts[row["document_id"]][row[f"{prefix}start"]: row[f"{prefix}end"]] == row[surface]
+            assert texts[row["document_id"]][row[f"{prefix}start"] : row[f"{prefix}end"]] == row[surface]
             checked += 1
     assert checked > 0
     docs = read_table(str(out), "documents")
@@ -161,6 +168,19 @@ def test_retried_partition_overwrites_instead_of_duplicating(corpus, tmp_path):
     assert [p.name for p in (out / "documents").iterdir()] == [f"part-{part.id}.parquet"]
 
 
+def test_resume_skips_complete_partitions(corpus, tmp_path):
+    root, _ = corpus
+    out = tmp_path / "out"
+    first = run_batch([str(root / "b.csv")], str(out), partition_size=4)
+    assert first.partitions == 3 and first.documents == 10
+    lost = partition_ids(str(out))[1]
+    (out / "_manifests" / f"{lost}.json").unlink()  # as if its worker died before finishing
+    (out / "documents" / f"part-{lost}.parquet").unlink()
+    again = run_batch([str(root / "b.csv")], str(out), partition_size=4, resume=True)
+    assert again.partitions == 1 and again.documents == 4
+    assert len({d["document_id"] for d in read_table(str(out), "documents")}) == 10
+
+
 def test_partitions_are_deterministic_and_cover_every_row(corpus):
     root, _ = corpus
     a = make_partitions(inputs(root), partition_size=5)
@@ -170,8 +190,14 @@ def test_partitions_are_deterministic_and_cover_every_row(corpus):
     by_file: dict[str, list] = {}
     for p in a:
         by_file.setdefault(p.url, []).append((p.start, p.stop))
-    assert by_file[next(u for u in by_file if u.endswith("a.jsonl"))] == [(0, 5), (5, 10), (10, 15), (15, 20),
-                                                                          (20, 25), (25, 28)]
+    assert by_file[next(u for u in by_file if u.endswith("a.jsonl"))] == [
+        (0, 5),
+        (5, 10),
+        (10, 15),
+        (15, 20),
+        (20, 25),
+        (25, 28),
+    ]
 
 
 def test_cli_batch_then_load_is_idempotent(corpus, tmp_path):
@@ -185,7 +211,9 @@ def test_cli_batch_then_load_is_idempotent(corpus, tmp_path):
     register(app)
     runner = CliRunner()
     out, db = tmp_path / "out", tmp_path / "s.db"
-    res = runner.invoke(app, ["batch", str(root / "b.csv"), "--out", str(out), "--local-workers", "0", "--json"])
+    res = runner.invoke(
+        app, ["batch", str(root / "b.csv"), "--out", str(out), "--local-workers", "0", "--json"]
+    )
     assert res.exit_code == 0, res.output
     summary = json.loads(res.stdout.strip().splitlines()[-1])
     assert summary["documents"] == 10 and summary["failed"] == 0
@@ -210,15 +238,34 @@ def test_warc_html_and_text_records(tmp_path):
         w = WARCWriter(fh, gzip=True)
         for it in items[:2]:
             paras = "".join(f"<p>{p}</p>" for p in it["text"].split("\n\n"))
-            html = (f"<html><head><title>{it['title']}</title></head><body><article><h1>{it['title']}</h1>"
-                    f"{paras}</article></body></html>")
-            http = StatusAndHeaders("200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1")
-            w.write_record(w.create_warc_record(it["url"], "response", payload=io.BytesIO(html.encode()),
-                                                http_headers=http))
-        w.write_record(w.create_warc_record(items[2]["url"], "conversion", warc_content_type="text/plain",
-                                            payload=io.BytesIO(items[2]["text"].encode())))
-        w.write_record(w.create_warc_record("https://example.org/empty", "conversion", warc_content_type="text/plain",
-                                            payload=io.BytesIO(b"  ")))
+            html = (
+                f"<html><head><title>{it['title']}</title></head><body><article><h1>{it['title']}</h1>"
+                f"{paras}</article></body></html>"
+            )
+            http = StatusAndHeaders(
+                "200 OK", [("Content-Type", "text/html; charset=utf-8")], protocol="HTTP/1.1"
+            )
+            w.write_record(
+                w.create_warc_record(
+                    it["url"], "response", payload=io.BytesIO(html.encode()), http_headers=http
+                )
+            )
+        w.write_record(
+            w.create_warc_record(
+                items[2]["url"],
+                "conversion",
+                warc_content_type="text/plain",
+                payload=io.BytesIO(items[2]["text"].encode()),
+            )
+        )
+        w.write_record(
+            w.create_warc_record(
+                "https://example.org/empty",
+                "conversion",
+                warc_content_type="text/plain",
+                payload=io.BytesIO(b"  "),
+            )
+        )
     out = tmp_path / "out"
     summary = run_batch([str(path)], str(out))
     assert summary.documents == 3 and summary.failed == 1

@@ -9,6 +9,7 @@ retried or re-run task overwrites its own files and never duplicates rows.
 
 from __future__ import annotations
 
+import csv
 import json
 import os
 import re
@@ -89,7 +90,9 @@ class PartitionResult:
     worker_pid: int = 0
 
 
-def _write_table(fs: fsspec.AbstractFileSystem, root: str, table: str, part_id: str, rows: list[dict]) -> None:
+def _write_table(
+    fs: fsspec.AbstractFileSystem, root: str, table: str, part_id: str, rows: list[dict]
+) -> None:
     """Write one table's rows of one partition atomically: a hidden temporary file, then a rename."""
     folder = f"{root}/{table}"
     final = f"{folder}/part-{part_id}.parquet"
@@ -118,8 +121,11 @@ def _extract_chunk(nlp: Any, records: list[Record], batch_size: int) -> list[tup
     items = [r.item for r in records]
     failed: dict[int, str] = {}
     try:
-        reports = list(extract_many(items, nlp=nlp, batch_size=batch_size,
-                                    on_error=lambda i, exc: failed.__setitem__(i, str(exc))))
+        reports = list(
+            extract_many(
+                items, nlp=nlp, batch_size=batch_size, on_error=lambda i, exc: failed.__setitem__(i, str(exc))
+            )
+        )
     except Exception:  # one document broke a component: retry one by one to find it
         out = []
         for rec in records:
@@ -149,10 +155,18 @@ def process_partition(
     def error_row(rec: Record, reason: str, kind: str) -> None:
         item = rec.item or {}
         url = rec.url or item.get("url")
-        tables["errors"].append({"partition": part.id, "input": part.url, "row": rec.row,
-                                 "document_id": item.get("id"), "external_id": rec.external_id,
-                                 "url": url if isinstance(url, str) else None, "error_type": kind,
-                                 "reason": reason})
+        tables["errors"].append(
+            {
+                "partition": part.id,
+                "input": part.url,
+                "row": rec.row,
+                "document_id": item.get("id"),
+                "external_id": rec.external_id,
+                "url": url if isinstance(url, str) else None,
+                "error_type": kind,
+                "reason": reason,
+            }
+        )
 
     def flush(batch: list[Record]) -> None:
         for rec, report, error in _extract_chunk(nlp, batch, batch_size):
@@ -160,7 +174,9 @@ def process_partition(
                 error_row(rec, _ITEM_PREFIX.sub("", error or "unknown error"), "extract")
                 continue
             tables["documents"].append(
-                document_row(report, rec.item["text"], part.id, rec.row, part.url, rec.item.get("external_id"))
+                document_row(
+                    report, rec.item["text"], part.id, rec.row, part.url, rec.item.get("external_id")
+                )
             )
             for table, rows in report_rows(report).items():
                 tables[table].extend(rows)
@@ -176,7 +192,7 @@ def process_partition(
                 flush(pending)
                 pending = []
         flush(pending)
-    except (OSError, InputError, ValueError) as exc:  # the file itself is unreadable or corrupt
+    except (OSError, EOFError, InputError, ValueError, csv.Error) as exc:  # the file is unreadable or corrupt
         error_row(Record(-1, None), f"{part.url}: {exc}", "partition")
     fs, root = fsspec.core.url_to_fs(out)
     for table in TABLES:
@@ -189,7 +205,9 @@ def process_partition(
     return asdict(result)
 
 
-def _write_manifest(fs: fsspec.AbstractFileSystem, root: str, part: Partition, result: PartitionResult) -> None:
+def _write_manifest(
+    fs: fsspec.AbstractFileSystem, root: str, part: Partition, result: PartitionResult
+) -> None:
     """The partition's completion record, written last (its presence means every table file is there)."""
     path = f"{root}/{MANIFESTS}/{part.id}.json"
     data = json.dumps({"partition": asdict(part), "result": asdict(result)}, indent=1)
@@ -226,14 +244,23 @@ class BatchSummary:
         return {**asdict(self), "docs_per_second": round(self.docs_per_second, 2)}
 
 
-def _summarize(results: Iterable[dict[str, Any]], seconds: float, workers: int, dashboard: str | None) -> BatchSummary:
+def _summarize(
+    results: Iterable[dict[str, Any]], seconds: float, workers: int, dashboard: str | None
+) -> BatchSummary:
     results = list(results)
     rows: dict[str, int] = {t: 0 for t in TABLES}
     for r in results:
         for t, n in r["rows"].items():
             rows[t] += n
-    return BatchSummary(len(results), sum(r["documents"] for r in results), sum(r["failed"] for r in results),
-                        seconds, rows, workers, dashboard)
+    return BatchSummary(
+        len(results),
+        sum(r["documents"] for r in results),
+        sum(r["failed"] for r in results),
+        seconds,
+        rows,
+        workers,
+        dashboard,
+    )
 
 
 def run_batch(
@@ -245,15 +272,22 @@ def run_batch(
     model: str | None = None,
     batch_size: int = 32,
     retries: int = 3,
+    resume: bool = False,
     on_done: Callable[[dict[str, Any]], None] | None = None,
     on_start: Callable[[int], None] | None = None,
 ) -> BatchSummary:
-    """Extract every partition of `inputs` into Parquet tables under `out`, on `client` or in-process."""
+    """Extract every partition of `inputs` into Parquet tables under `out`, on `client` or in-process.
+
+    With `resume`, partitions that already have a manifest under `out` (complete) are skipped.
+    """
     parts = make_partitions(inputs, partition_size)
     if not parts:
         raise InputError("no input partitions")
     fs, root = fsspec.core.url_to_fs(out)
     fs.makedirs(root, exist_ok=True)
+    if resume:
+        done = {p.rsplit("/", 1)[-1].removesuffix(".json") for p in fs.glob(f"{root}/{MANIFESTS}/*.json")}
+        parts = [p for p in parts if p.id not in done]
     if on_start:
         on_start(len(parts))
     t0 = time.perf_counter()
@@ -269,8 +303,16 @@ def run_batch(
     from distributed import as_completed
 
     futures = [
-        client.submit(process_partition, p, out, model, batch_size, key=f"sitrep-partition-{p.id}",
-                      retries=retries, pure=False)
+        client.submit(
+            process_partition,
+            p,
+            out,
+            model,
+            batch_size,
+            key=f"sitrep-partition-{p.id}",
+            retries=retries,
+            pure=False,
+        )
         for p in parts
     ]
     try:
@@ -314,8 +356,12 @@ def start_client(scheduler: str | None = None, local_workers: int | None = None,
     if scheduler:
         client = Client(scheduler)
     else:
-        cluster = LocalCluster(n_workers=local_workers or os.cpu_count() or 1, threads_per_worker=1,
-                               processes=True, dashboard_address=":0")
+        cluster = LocalCluster(
+            n_workers=local_workers or os.cpu_count() or 1,
+            threads_per_worker=1,
+            processes=True,
+            dashboard_address=":0",
+        )
         client = Client(cluster)
     client.register_plugin(SitrepWorkerPlugin(model))
     return client

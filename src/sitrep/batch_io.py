@@ -27,8 +27,18 @@ PUBLISHED_KEYS = ("published", "date", "published_at", "date_publish", "publish_
 ID_KEYS = ("id", "doc_id", "document_id")
 META_KEYS = ("title", "source", "url")
 COMPRESSIONS = (".gz", ".bz2", ".xz", ".zst")
-FORMATS = {".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "jsonl", ".csv": "csv", ".tsv": "tsv",
-           ".parquet": "parquet", ".pq": "parquet", ".warc": "warc", ".wet": "warc", ".arc": "warc"}
+FORMATS = {
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+    ".json": "jsonl",
+    ".csv": "csv",
+    ".tsv": "tsv",
+    ".parquet": "parquet",
+    ".pq": "parquet",
+    ".warc": "warc",
+    ".wet": "warc",
+    ".arc": "warc",
+}
 
 
 @dataclass(frozen=True)

@@ -19,7 +19,7 @@ def partition_ids(out: str) -> list[str]:
     if not fs.isdir(f"{root}/documents"):
         raise InputError(f"{out}: not a sitrep batch output (no documents/ folder)")
     names = [p.rsplit("/", 1)[-1] for p in fs.glob(f"{root}/documents/part-*.parquet")]
-    return sorted(n[len("part-"): -len(".parquet")] for n in names)
+    return sorted(n[len("part-") : -len(".parquet")] for n in names)
 
 
 def read_table(out: str, table: str, part_id: str | None = None) -> list[dict[str, Any]]:

@@ -24,7 +24,7 @@ def _kind(record: Any) -> str | None:
 
 
 def _article(kind: str, body: str, where: str, url: str | None, crawl_date: str | None) -> Record | Any:
-    """An ingest Record from an HTML page (trafilatura, as `sitrep ingest` reads it) or a plain-text record."""
+    """An ingest Record from an HTML page (trafilatura, as `sitrep ingest` reads it) or a text record."""
     from .ingest.readers import html_to_record
     from .ingest.records import make_record
 

@@ -17,18 +17,31 @@ def _fail(message: str) -> None:
 
 
 def batch(
-    inputs: Annotated[list[str], typer.Argument(help="Input files, globs, directories or fsspec URLs "
-                                                     "(.jsonl, .csv, .tsv, .parquet, .warc[.gz]).")],
-    out: Annotated[str, typer.Option("--out", "-o", help="Output folder or fsspec URL for the Parquet tables.")],
+    inputs: Annotated[
+        list[str],
+        typer.Argument(
+            help="Input files, globs, directories or fsspec URLs (.jsonl, .csv, .tsv, .parquet, .warc[.gz])."
+        ),
+    ],
+    out: Annotated[
+        str, typer.Option("--out", "-o", help="Output folder or fsspec URL for the Parquet tables.")
+    ],
     scheduler: Annotated[str | None, typer.Option(help="Dask scheduler address (tcp://host:8786).")] = None,
-    local_workers: Annotated[int | None, typer.Option(
-        help="Start a LocalCluster of N worker processes (default: one per core; 0 runs in this process)."
-    )] = None,
-    partition_size: Annotated[int | None, typer.Option(
-        help="Split input files into partitions of N rows (default: one partition per file)."
-    )] = None,
-    model: Annotated[str | None, typer.Option(help="spaCy model to use (default: the pinned small one).")] = None,
+    local_workers: Annotated[
+        int | None,
+        typer.Option(
+            help="Start a LocalCluster of N worker processes (default: one per core; 0 runs in this process)."
+        ),
+    ] = None,
+    partition_size: Annotated[
+        int | None,
+        typer.Option(help="Split input files into partitions of N rows (default: one partition per file)."),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy model to use (default: the pinned small one).")
+    ] = None,
     batch_size: Annotated[int, typer.Option(help="nlp.pipe batch size.")] = 32,
+    resume: Annotated[bool, typer.Option(help="Skip partitions already complete under --out.")] = False,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
 ) -> None:
     """Extract many documents on a Dask cluster into partitioned Parquet tables under --out."""
@@ -43,8 +56,16 @@ def batch(
         if scheduler or local_workers != 0:
             client = start_client(scheduler, local_workers, model)
             typer.echo(f"sitrep: dashboard: {client.dashboard_link}", err=True)
-        summary = _run_with_progress(run_batch, inputs, out, client=client, partition_size=partition_size,
-                                     model=model, batch_size=batch_size)
+        summary = _run_with_progress(
+            run_batch,
+            inputs,
+            out,
+            client=client,
+            partition_size=partition_size,
+            model=model,
+            batch_size=batch_size,
+            resume=resume,
+        )
         cleanup_temporaries(out)
     except SitrepError as exc:
         _fail(str(exc))
@@ -58,8 +79,9 @@ def batch(
         sys.stdout.write(json.dumps(summary.to_dict()) + "\n")
     else:
         typer.echo(
-            f"sitrep: {summary.documents} documents, {summary.failed} failed, {summary.partitions} partitions, "
-            f"{summary.seconds:.1f} s, {summary.docs_per_second:.1f} docs/s on {summary.workers} worker(s) -> {out}",
+            f"sitrep: {summary.documents} documents, {summary.failed} failed, "
+            f"{summary.partitions} partitions, {summary.seconds:.1f} s, "
+            f"{summary.docs_per_second:.1f} docs/s on {summary.workers} worker(s) -> {out}",
             err=True,
         )
     if summary.failed:
@@ -72,8 +94,15 @@ def _run_with_progress(run: Any, *args: Any, **kwargs: Any) -> Any:
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
     console = Console(stderr=True)
-    with Progress(TextColumn("partitions"), BarColumn(), MofNCompleteColumn(), TextColumn("{task.fields[docs]} docs"),
-                  TimeElapsedColumn(), console=console, transient=not console.is_terminal) as bar:
+    with Progress(
+        TextColumn("partitions"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TextColumn("{task.fields[docs]} docs"),
+        TimeElapsedColumn(),
+        console=console,
+        transient=not console.is_terminal,
+    ) as bar:
         task = bar.add_task("batch", total=None, docs=0)
         docs = [0]
 
@@ -90,7 +119,9 @@ def _run_with_progress(run: Any, *args: Any, **kwargs: Any) -> Any:
 def load(
     directory: Annotated[str, typer.Argument(help="Output folder of `sitrep batch`.")],
     db: Annotated[str, typer.Option("--db", help="SQLite store file to merge into (created if absent).")],
-    aggregate: Annotated[bool, typer.Option(help="Recompute wire-copy clusters and cross-article entities.")] = True,
+    aggregate: Annotated[
+        bool, typer.Option(help="Recompute wire-copy clusters and cross-article entities.")
+    ] = True,
 ) -> None:
     """Merge the Parquet tables of a batch run into the SQLite store (idempotent on document id)."""
     from .batch_load import load_into_store
@@ -100,8 +131,11 @@ def load(
     except SitrepError as exc:
         _fail(str(exc))
     extra = "".join(f", {counts[k]} {k}" for k in ("clusters", "entities") if k in counts)
-    typer.echo(f"sitrep: loaded {counts['new']} new documents ({counts['duplicate']} already stored{extra}) "
-               f"from {directory} into {db}", err=True)
+    typer.echo(
+        f"sitrep: loaded {counts['new']} new documents ({counts['duplicate']} already stored{extra}) "
+        f"from {directory} into {db}",
+        err=True,
+    )
 
 
 def register(app: typer.Typer) -> None:
