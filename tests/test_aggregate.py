@@ -258,13 +258,13 @@ def test_a_reprinted_claim_counts_once_and_independent_outlets_twice(store):
     _load(store)
     [series] = query.estimates(store, subject="russian soldiers", outcome="killed+wounded")
     assert series["outcome"] == ["killed", "wounded"]
-    assert len(series["estimates"]) == 1
-    [e] = series["estimates"]
-    assert e["source"] == "Reuters" and [r["source"] for r in e["reprints"]] == ["The Morning Ledger"]
-    # the BBC figure is a separate series subject ("Russian troops") -> counted on its own
-    troops = query.estimates(store, subject="troops")
-    assert len(troops) == 1 and troops[0]["estimates"][0]["source"] == "BBC"
-    assert troops[0]["estimates"][0]["reprints"] == []
+    # "Russian troops" (BBC) joins "Russian soldiers": one series; the Reuters wire story and its
+    # Morning Ledger reprint count once, the BBC's own report of the same figure counts again
+    assert [e["source"] for e in series["estimates"]] == ["Reuters", "BBC"]
+    wire, bbc = series["estimates"]
+    assert [r["source"] for r in wire["reprints"]] == ["The Morning Ledger"]
+    assert bbc["reprints"] == [] and bbc["text"] == "More than 100,000"
+    assert query.estimates(store, subject="Russian troops", outcome="wounded") == [series]
 
 
 def test_same_figure_from_two_independent_outlets_counts_twice(store):

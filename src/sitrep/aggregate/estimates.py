@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from functools import lru_cache
+from importlib import resources
 from typing import Any
 
 from .resolve import fold, name_key, org_key
@@ -28,6 +29,13 @@ ESTIMATE_KEYS = (
 _LEAD = re.compile(r"^(?:the|some|about|around|at least|more than|over|nearly|almost|up to)\s+")
 
 
+@lru_cache(maxsize=1)
+def _synonyms() -> tuple[tuple[re.Pattern[str], str], ...]:
+    text = resources.files("sitrep").joinpath("data/record_subjects.tsv").read_text(encoding="utf-8")
+    pairs = [ln.split("\t") for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return tuple((re.compile(rf"\b{re.escape(a.strip())}\b"), b.strip()) for a, b in pairs)
+
+
 @lru_cache(maxsize=1 << 16)
 def subject_key(subject: str) -> str:
     """The grouping key of a quantity's subject ("The Russian soldiers" -> "russian soldiers")."""
@@ -35,6 +43,8 @@ def subject_key(subject: str) -> str:
     prev = None
     while prev != s:
         prev, s = s, _LEAD.sub("", s)
+    for pattern, canonical in _synonyms():
+        s = pattern.sub(canonical, s)
     return s
 
 
