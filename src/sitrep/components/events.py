@@ -34,6 +34,7 @@ FAMILIES = [{"attack", "fight", "kill"}, {"retreat", "deploy", "mobilize"}, {"ac
 # types whose direct object is territory rather than a target
 TERRITORIAL = {"seize", "retreat"}
 IDIOM_OBJECTS = {"balance", "chord", "tone", "note", "pose", "deal", "agreement", "bargain", "compromise"}
+LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "from", "into", "toward", "towards"}
 ARG_PREPS = {"to", "into", "with", "in", "during"}
 DEMAND_VERBS = {"push", "press", "appeal", "ask", "hope", "wait", "lobby", "plead"}
 POSITION_TYPES = {"negotiate", "ceasefire", "agree"}
@@ -81,6 +82,8 @@ def _objects(tok: Token) -> list[Token]:
     """The direct objects, passive subjects and of-objects of `tok` (with their conjuncts)."""
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
     out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    # "freed thousands of inmates": the head of a quantity phrase is its of-object
+    out += [g for o in list(out) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
     return out + [g for o in out for g in o.conjuncts]
 
 
@@ -177,7 +180,7 @@ def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
 def _place(tok: Token, verb: Token, etype: str, actor_tok: Token | None) -> str | None:
     """The place of the event: a place in its prepositional phrases or object, else in its clause."""
     doc = tok.doc
-    avoid = set(actor_tok.subtree) if actor_tok is not None else set()
+    avoid = (set(actor_tok.subtree) - set(tok.subtree)) if actor_tok is not None else set()
     # the trigger's own phrases, nearest first
     near: list[Token] = []
     for c in tok.children:
@@ -192,7 +195,7 @@ def _place(tok: Token, verb: Token, etype: str, actor_tok: Token | None) -> str 
         scope = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in clause_tokens(c)]
         found = [p for p in places_in(doc, scope) if p[2] not in avoid]
     if not found:
-        scope = [t for t in clause_tokens(verb) if t.dep_ == "pobj" and t.head.lower_ in PLACE_PREPS]
+        scope = [t for t in clause_tokens(verb) if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE]
         scope = [t2 for t in scope for t2 in clause_tokens(t)]
         found = [p for p in places_in(doc, scope) if p[2] not in avoid]
     if not found:
@@ -276,6 +279,9 @@ def _event(doc: Doc, tok: Token, m: tuple[str, int, int], events: list[Event], b
         fam = _family(etype)
         antecedent = next((e for e in reversed(events) if e.type in fam), None)
     actor_tok, target_tok = _actor(tok, verb)
+    subj_ev = by_token.get(actor_tok.i) if actor_tok is not None else None
+    if subj_ev is not None:
+        actor_tok = None  # "The fighting killed 27": an event is no actor
     actor = party_name(actor_tok)
     # "..., killing 12": a participle or conjunct continues its head event
     head_ev = None
@@ -284,12 +290,12 @@ def _event(doc: Doc, tok: Token, m: tuple[str, int, int], events: list[Event], b
         if head_ev is None:  # "An airstrike destroyed the consulate, killing seven"
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             head_ev = by_token.get(subj.i) if subj is not None else None
-    if actor_tok is not None and actor_tok.i in by_token:
-        subj_ev = by_token[actor_tok.i]  # "The fighting killed 27": an event is no actor
-        actor_tok, head_ev = None, head_ev or subj_ev
+    head_ev = head_ev or subj_ev
+    if head_ev is None and tok.pos_ != "VERB" and verb is not tok and tok.dep_ == "pobj":
+        head_ev = by_token.get(verb.i)  # "killed 22 soldiers in an ambush": the killers ambushed
     if head_ev is not None and tok.dep_ in ("xcomp", "advcl") and head_ev.type == etype:
         return None  # "marched to protest": one event
-    if actor is None and head_ev is not None and actor_tok is None:
+    if actor is None and head_ev is not None and (actor_tok is None or subj_ev is not None):
         actor = head_ev.actor
     if antecedent is not None:
         actor = antecedent.actor

@@ -44,8 +44,9 @@ def chunk_of(tok: Token) -> Span:
     if found is None:
         return doc[tok.i : tok.i + 1]
     start, end = found
-    while start < tok.i and doc[start].lower_ in DETERMINERS:
-        start += 1
+    body = body_start(doc)
+    while start < tok.i and (doc[start].lower_ in DETERMINERS or doc[start].idx < body):
+        start += 1  # no determiner, and nothing of the dateline ("MAIDUGURI -- Boko Haram fighters")
     return doc[start:end]
 
 

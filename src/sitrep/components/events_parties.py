@@ -60,7 +60,7 @@ def party_name(tok: Token | None) -> str | None:
         return party_name(side) if side is not None else None
     if cue_has(tok.lemma_, "generic") or cue_has(low, "generic") or tok.pos_ == "NUM":
         return None
-    if any(c.dep_ == "det" and c.lower_ in ("no", "any") for c in tok.children):
+    if any(c.dep_ == "det" and c.lower_ in ("no", "any", "each", "every", "both", "either") for c in tok.children):
         return None
     if low in PERSON_PRON | GROUP_PRON:
         cue = governing_speech(tok)

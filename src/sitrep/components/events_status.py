@@ -96,6 +96,8 @@ def _attribution(verb: Token) -> tuple[Token | None, Token | None]:
                     return cur, subject_of(cur)
         if cur.head is cur:
             break
+        if cur.dep_ == "conj" and cur.tag_ == "VBD" and cur.head.tag_ == "VBG":
+            break  # "denied targeting X and blamed Y": a finite verb is coordinated with the cue, not the gerund
         if cur.dep_ == "conj" and any(cue_has(cur.head.lemma_, c) for c in ("speech", "announce", "deny")):
             break  # "denied X and blamed Kyiv": coordinated with the cue, not under it
         if cur.dep_ in ("conj",) and cur.head.pos_ in ("VERB", "AUX"):
