@@ -153,21 +153,35 @@ def evaluate(name: str, system, docs: list[dict], errors_path: str | None = None
                 n_value += 1
                 by_type_value[g[2]] += 1
             else:
-                errors.append(f"VALUE\t{doc['published'][:10]}\t{text[g[0]:g[1]]!r}\t{g[3]}\t{text[p[0]:p[1]]!r}\t{p[3]}")
+                errors.append(
+                    f"VALUE\t{doc['published'][:10]}\t{text[g[0] : g[1]]!r}\t{g[3]}\t"
+                    f"{text[p[0] : p[1]]!r}\t{p[3]}"
+                )
         for g in gold:
             if g not in matched_g:
-                errors.append(f"MISS\t{doc['published'][:10]}\t{text[g[0]:g[1]]!r}\t{g[2]}\t{g[3]}\t{text[max(0, g[0] - 40):g[1] + 20]!r}")
+                errors.append(
+                    f"MISS\t{doc['published'][:10]}\t{text[g[0] : g[1]]!r}\t{g[2]}\t{g[3]}\t"
+                    f"{text[max(0, g[0] - 40) : g[1] + 20]!r}"
+                )
         for p in pred:
             if p not in matched_p:
-                errors.append(f"FP\t{doc['published'][:10]}\t{text[p[0]:p[1]]!r}\t{p[2]}\t{p[3]}\t{text[max(0, p[0] - 40):p[1] + 20]!r}")
+                errors.append(
+                    f"FP\t{doc['published'][:10]}\t{text[p[0] : p[1]]!r}\t{p[2]}\t{p[3]}\t"
+                    f"{text[max(0, p[0] - 40) : p[1] + 20]!r}"
+                )
     secs = time.perf_counter() - t0
     ep, er = (n_match / n_pred if n_pred else 0.0), (n_match / n_gold if n_gold else 0.0)
     vp, vr = (n_value / n_pred if n_pred else 0.0), (n_value / n_gold if n_gold else 0.0)
-    print(f"{name:<22} extraction P {ep:.3f} R {er:.3f} F1 {f1(ep, er):.3f} | value P {vp:.3f} R {vr:.3f} "
-          f"F1 {f1(vp, vr):.3f} | gold {n_gold} predicted {n_pred} ({secs:.1f}s)")
+    print(
+        f"{name:<22} extraction P {ep:.3f} R {er:.3f} F1 {f1(ep, er):.3f} | value P {vp:.3f} R {vr:.3f} "
+        f"F1 {f1(vp, vr):.3f} | gold {n_gold} predicted {n_pred} ({secs:.1f}s)"
+    )
     for typ in sorted(by_type):
         n = by_type[typ]
-        print(f"    {typ:<9} gold {n:>5}  found {by_type_match[typ] / n:.3f}  value correct {by_type_value[typ] / n:.3f}")
+        print(
+            f"    {typ:<9} gold {n:>5}  found {by_type_match[typ] / n:.3f}  "
+            f"value correct {by_type_value[typ] / n:.3f}"
+        )
     if errors_path:
         Path(errors_path).write_text("\n".join(errors) + "\n", encoding="utf-8")
     return {"value_f1": f1(vp, vr), "extraction_f1": f1(ep, er)}
@@ -177,14 +191,18 @@ def main(argv: list[str] | None = None) -> int:
     """Run both systems on TimeBank and print their figures side by side."""
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--limit", type=int, default=None, help="only the first N documents")
-    ap.add_argument("--errors", default=None, help="write sitrep's misses, false positives and wrong values here")
+    ap.add_argument(
+        "--errors", default=None, help="write sitrep's misses, false positives and wrong values here"
+    )
     ap.add_argument("--no-peer", action="store_true", help="skip dateparser (quicker iterations)")
     args = ap.parse_args(argv)
     if not DATA.is_file():
         print(f"TimeBank not found at {DATA}; nothing to benchmark (it lives in ../shared/eval/timebank).")
         return 0
     docs = load(args.limit)
-    print(f"TimeBank: {len(docs)} documents, {sum(len(d['timexes']) for d in docs)} TIMEX3 (relaxed span match)")
+    print(
+        f"TimeBank: {len(docs)} documents, {sum(len(d['timexes']) for d in docs)} TIMEX3 (relaxed span match)"
+    )
     evaluate("sitrep", sitrep_system(), docs, args.errors)
     if not args.no_peer:
         evaluate("dateparser.search_dates", dateparser_system(), docs)

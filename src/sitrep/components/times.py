@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ..extensions import ensure_extensions
 from ..model import Time
-from . import times_rules_more  # noqa: F401  (registers the second half of the rules)
+from . import times_rules_more, times_rules_units  # noqa: F401  (register the rest of the rules)
 from .times_fallback import entity_candidates
 from .times_lexicon import lexicon
 from .times_rules import RULES, Cand, Ctx
@@ -23,7 +23,7 @@ def _future_cues() -> set[str]:
 
 
 def _verb_of(tok: Token) -> Token:
-    """The verb governing `tok`, or the noun whose prepositional phrase holds it ("the invasion in February")."""
+    """The verb governing `tok`, or the noun whose prepositional phrase holds it ("invasion in February")."""
     if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
         tok = tok.head  # "a spring offensive": date the offensive
     for _ in range(6):
@@ -56,7 +56,12 @@ def _is_future_verb(verb: Token, cues: set[str], depth: int = 0) -> bool:
             return True
         if child.dep_ == "aux" and child.lower_ == "going":
             return True
-    if verb.lemma_.lower() in ("schedule", "plan", "due", "expect", "set") and verb.tag_ in ("VBN", "VBZ", "VBP", "JJ"):
+    if verb.lemma_.lower() in ("schedule", "plan", "due", "expect", "set") and verb.tag_ in (
+        "VBN",
+        "VBZ",
+        "VBP",
+        "JJ",
+    ):
         return True
     if verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
         head = verb.head
@@ -64,7 +69,8 @@ def _is_future_verb(verb: Token, cues: set[str], depth: int = 0) -> bool:
             return False
         if head.lemma_.lower() in cues | {"plan", "intend", "aim", "hope", "want", "expect", "schedule"}:
             return _is_future_verb(head, cues, depth + 1) or (
-                head.tag_ in ("VBZ", "VBP", "VBN", "VB") and not _has_past_aux(head))
+                head.tag_ in ("VBZ", "VBP", "VBN", "VB") and not _has_past_aux(head)
+            )
         if head.pos_ in ("VERB", "AUX"):
             return _is_future_verb(head, cues, depth + 1)
     return False
@@ -87,7 +93,9 @@ def make_direction(doc: Doc):  # type: ignore[no-untyped-def]
         if verb.pos_ in ("VERB", "AUX"):
             if _is_future_verb(verb, cues):
                 return "future"
-            if verb.tag_ in ("VBD",) or any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in verb.children):
+            if verb.tag_ in ("VBD",) or any(
+                c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in verb.children
+            ):
                 return "past"
             return "present"
         # a verbless headline or a noun phrase: look for a future auxiliary before it in the sentence
@@ -125,15 +133,18 @@ def candidates(text: str, dct: dt.date | None, direction, tag=None) -> list[Cand
                 cand.rule = cand.rule or name
                 cand.anchor = cand.anchor
                 out.append(cand)
-                setattr(cand, "prio", prio)
+                cand.prio = prio
     return out
 
 
 def select(cands: list[Cand]) -> list[Cand]:
     """Longest non-overlapping candidates (earlier rules win ties), minus those inside negatives."""
     negatives = [c for c in cands if c.type == "negative"]
-    kept = [c for c in cands if c.type != "negative"
-            and not any(n.start < c.end and c.start < n.end for n in negatives)]
+    kept = [
+        c
+        for c in cands
+        if c.type != "negative" and not any(n.start < c.end and c.start < n.end for n in negatives)
+    ]
     kept.sort(key=lambda c: (-(c.end - c.start), getattr(c, "prio", 0), c.start))
     chosen: list[Cand] = []
     for c in kept:
@@ -156,7 +167,12 @@ def resolve_anchors(chosen: list[Cand]) -> None:
             continue
         if c.value and re.match(r"\d{4}-\d\d-\d\d", c.value):
             last_day = c.value[:10]
-        if c.value and re.fullmatch(r"\d{4}-Q\d", c.value) and c.rule == "quarter" and "year" not in c.text_lower:
+        if (
+            c.value
+            and re.fullmatch(r"\d{4}-Q\d", c.value)
+            and c.rule == "quarter"
+            and "year" not in c.text_lower
+        ):
             last_quarter = c.value
         if c.anchor == "year_back" and last_quarter:
             c.value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
@@ -174,7 +190,7 @@ def find_times(doc: Doc) -> list[Time]:
     if extra:
         chosen = sorted(chosen + select(extra), key=lambda c: c.start)
     for c in chosen:
-        setattr(c, "text_lower", text[c.start : c.end].lower())
+        c.text_lower = text[c.start : c.end].lower()
     resolve_anchors(chosen)
     return [
         Time(text=text[c.start : c.end], span=(c.start, c.end), type=c.type, value=c.value, mod=c.mod)  # type: ignore[arg-type]

@@ -17,7 +17,9 @@ MONTH_WORDS = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|
 def _granular(text: str, when: dt.datetime) -> str:
     """The parsed date at the granularity the text states: day, month or year."""
     has_month = bool(MONTH_WORDS.search(text)) or bool(re.search(r"\d{1,2}[./-]\d{1,2}[./-]\d{2,4}", text))
-    has_day = bool(re.search(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)", text)) or bool(re.search(r"[./-]", text))
+    has_day = bool(re.search(r"(?<!\d)\d{1,2}(?:st|nd|rd|th)?(?!\d)", text)) or bool(
+        re.search(r"[./-]", text)
+    )
     if has_month and has_day:
         return when.date().isoformat()
     if has_month:

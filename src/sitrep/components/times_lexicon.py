@@ -45,7 +45,11 @@ def fragments() -> dict[str, str]:
     numw = rf"(?:(?:{tens})(?:[\s-]+(?:{ones}))?|{alt(simple)})"
     num = rf"(?:\d+(?:[.,]\d+)?|(?i:{numw}))"
     ords = alt(list(lex["ordinals"]))
-    spelled_year = rf"(?i:(?:nineteen|eighteen)[\s-]+(?:{tens})(?:[\s-]+(?:{ones}))?|two\s+thousand(?:\s+and)?(?:[\s-]+(?:{ones}|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?)"
+    spelled_year = (
+        rf"(?i:(?:nineteen|eighteen)[\s-]+(?:{tens})(?:[\s-]+(?:{ones}))?|"
+        rf"two\s+thousand(?:\s+and)?(?:[\s-]+(?:{ones}|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+        rf"sixteen|seventeen|eighteen|nineteen|twenty))?)"
+    )
     return {
         "YEAR": rf"(?:\d{{4}}|{spelled_year})",
         "MONTH": alt(list(lex["months"])),
@@ -56,7 +60,8 @@ def fragments() -> dict[str, str]:
         "ORD": rf"(?i:{ords}|\d{{1,2}}(?:st|nd|rd|th))",
         "VAGUE": rf"(?i:{alt(lex['vague_amounts'])})",
         "APPROX": rf"(?i:{alt(list(lex['approx_mods']))})",
-        "POSMOD": r"(?i:early|earlier|late|later|mid|the\s+(?:start|beginning|end|middle|close)\s+of|end|start)",
+        "POSMOD": r"(?i:early|earlier|late|later|mid|end|start|"
+        r"the\s+(?:start|beginning|end|middle|close)\s+of)",
         "DAYPART": r"(?i:morning|afternoon|evening|night|dawn|dusk|daybreak|nightfall)",
         "SEASON": r"(?i:spring|summer|autumn|winter|fall)",
         "NEGATIVE": alt(lex["not_times"]),

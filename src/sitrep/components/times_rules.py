@@ -6,10 +6,9 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
 
 from . import times_calendar as cal
-from .times_lexicon import fragments, lexicon, lower_keys, norm, parse_number, parse_year, position_mod
+from .times_lexicon import fragments, lexicon, lower_keys, norm, parse_year, position_mod
 
 
 @dataclass
@@ -99,7 +98,12 @@ def _date_mdy(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return _ymd(m, ctx, m.group(4), mon, dd)
 
 
-@rule("date_dmy", P + r"(?:({WD}),?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})(?:,?\s+(\d{{4}}))?" + E)
+@rule(
+    "date_dmy",
+    P
+    + r"(?:({WD}),?\s+)?(?:the\s+)?(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({MONTH})(?:,?\s+(\d{{4}}))?"
+    + E,
+)
 def _date_dmy(m: re.Match[str], ctx: Ctx) -> Cand | None:
     mon, dd = months()[m.group(3).lower()], int(m.group(2))
     return _ymd(m, ctx, m.group(4), mon, dd)
@@ -139,15 +143,48 @@ def _month_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", cal.month(year, months()[m.group(2).lower()]), position_mod(m.group(1)), "month")
 
 
-MONTH_CONTEXT = {"in", "since", "until", "till", "by", "from", "to", "of", "through", "during", "before", "after",
-                 "early", "late", "mid", "last", "next", "this", "each", "every", "and", "or", "between", "since",
-                 "end", "start", "beginning", "middle", "-"}
+MONTH_CONTEXT = {
+    "in",
+    "since",
+    "until",
+    "till",
+    "by",
+    "from",
+    "to",
+    "of",
+    "through",
+    "during",
+    "before",
+    "after",
+    "early",
+    "late",
+    "mid",
+    "last",
+    "next",
+    "this",
+    "each",
+    "every",
+    "and",
+    "or",
+    "between",
+    "end",
+    "start",
+    "beginning",
+    "middle",
+    "-",
+}
 
 
-@rule("month", P + r"(?:({POSMOD})[\s-]+)?(?:(last|this|next|this\s+coming|(?:the\s+)?past|each|every)\s+)?({MONTH})(?![\w])(?!\s+\d)")
+@rule(
+    "month",
+    P + r"(?:({POSMOD})[\s-]+)?(?:(last|this|next|this\s+coming|(?:the\s+)?past|each|"
+    r"every)\s+)?({MONTH})(?![\w])(?!\s+\d)",
+)
 def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     name = m.group(3)
-    if name in ("May", "March", "Mar.", "Jan", "Feb", "Aug", "Oct", "Nov", "Dec", "Sept") and not (m.group(1) or m.group(2)):
+    if name in ("May", "March", "Mar.", "Jan", "Feb", "Aug", "Oct", "Nov", "Dec", "Sept") and not (
+        m.group(1) or m.group(2)
+    ):
         if prev_word(ctx, m.start()).rstrip(".") not in MONTH_CONTEXT:
             return None
     mon = months()[name.lower()]
@@ -167,7 +204,9 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", cal.month(cal.month_year(ctx.dct, mon, direction, strict), mon), mod, "month")
 
 
-@rule("month_rel_year", P + r"(?:({POSMOD})[\s-]+)?({MONTH})\s+(?:of\s+)?(?i:(this|last|next))\s+(?i:year)" + E)
+@rule(
+    "month_rel_year", P + r"(?:({POSMOD})[\s-]+)?({MONTH})\s+(?:of\s+)?(?i:(this|last|next))\s+(?i:year)" + E
+)
 def _month_rel_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     mon = months()[m.group(2).lower()]
     if not ctx.dct:
@@ -176,8 +215,12 @@ def _month_rel_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", cal.month(y, mon), position_mod(m.group(1)), "month")
 
 
-@rule("weekday", P + r"(?:({POSMOD})\s+(?:(?i:on)\s+)?)?(?:(last|this|next|this\s+coming|(?:the\s+)?past|previous|each|every)\s+)?({WD})(s)?"
-      r"(?:\s+({DAYPART})(s)?)?" + E)
+@rule(
+    "weekday",
+    P + r"(?:({POSMOD})\s+(?:(?i:on)\s+)?)?(?:(last|this|next|this\s+coming|(?:the\s+)?past|previous|"
+    r"each|every)\s+)?({WD})(s)?"
+    r"(?:\s+({DAYPART})(s)?)?" + E,
+)
 def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     wd = weekday(m.group(3))
     rel = norm(m.group(2) or "")
@@ -198,26 +241,47 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", base, mod, "weekday")
 
 
-DEICTIC = {"today": 0, "tonight": 0, "yesterday": -1, "tomorrow": 1, "the day before yesterday": -2,
-           "the day after tomorrow": 2}
+DEICTIC = {
+    "today": 0,
+    "tonight": 0,
+    "yesterday": -1,
+    "tomorrow": 1,
+    "the day before yesterday": -2,
+    "the day after tomorrow": 2,
+}
 
 
-@rule("deictic", P + r"(?:({POSMOD})\s+)?(?:(?i:mid-?)?({DAYPART})\s+)?(?i:(today|tonight|yesterday|tomorrow|the\s+day\s+before\s+yesterday|"
-      r"the\s+day\s+after\s+tomorrow))(?:\s+({DAYPART}))?" + E)
+@rule(
+    "deictic",
+    P + r"(?:({POSMOD})\s+)?(?:(?i:mid-?)?({DAYPART})\s+)?(?i:(today|tonight|yesterday|tomorrow|"
+    r"the\s+day\s+before\s+yesterday|"
+    r"the\s+day\s+after\s+tomorrow))(?:\s+({DAYPART}))?" + E,
+)
 def _deictic(m: re.Match[str], ctx: Ctx) -> Cand | None:
     word = norm(m.group(3))
     part = m.group(4) or m.group(2) or ("night" if word == "tonight" else None)
     code = lower_keys(lexicon()["day_parts"]).get(norm(part)) if part else None
     mod = position_mod(m.group(1))
     if not ctx.dct:
-        return mk(m, "time" if code else "date", "PRESENT_REF" if word == "today" and not code else None, mod, "deictic")
+        return mk(
+            m,
+            "time" if code else "date",
+            "PRESENT_REF" if word == "today" and not code else None,
+            mod,
+            "deictic",
+        )
     base = cal.day(ctx.dct + dt.timedelta(days=DEICTIC[word]))
     if code:
         return mk(m, "time", f"{base}T{code}", mod, "deictic")
     return mk(m, "date", base, mod, "deictic")
 
 
-@rule("daypart", P + r"(?:({POSMOD})[\s-]+)?(?:(this|last|that|the|early|late)\s+)?(?:(mid)-?)?({DAYPART}|overnight|midday)" + E)
+@rule(
+    "daypart",
+    P
+    + r"(?:({POSMOD})[\s-]+)?(?:(this|last|that|the|early|late)\s+)?(?:(mid)-?)?({DAYPART}|overnight|midday)"
+    + E,
+)
 def _daypart(m: re.Match[str], ctx: Ctx) -> Cand | None:
     det = norm(m.group(2) or "")
     part = norm(m.group(4))
@@ -226,9 +290,25 @@ def _daypart(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if det == "the" and prev_word(ctx, m.start()) in ("all", "through", "throughout"):
         return None
     if not det and not m.group(1) and not m.group(3) and part not in ("overnight", "midday"):
-        if prev_word(ctx, m.start()) not in ("by", "until", "till", "before", "after", "since", "every", "each", "from",
-                                             "in", "on", "during", "through", "throughout", "and", "or", "to") and not (
-                prev_word(ctx, m.start()) == "at" and part != "night"):
+        if prev_word(ctx, m.start()) not in (
+            "by",
+            "until",
+            "till",
+            "before",
+            "after",
+            "since",
+            "every",
+            "each",
+            "from",
+            "in",
+            "on",
+            "during",
+            "through",
+            "throughout",
+            "and",
+            "or",
+            "to",
+        ) and not (prev_word(ctx, m.start()) == "at" and part != "night"):
             return None  # "morning talk show", "good evening"
     code = lower_keys(lexicon()["day_parts"])[part]
     mod = position_mod(m.group(1)) or ("MID" if m.group(3) else None)
@@ -238,12 +318,18 @@ def _daypart(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "time", f"{cal.day(ctx.dct + dt.timedelta(days=offset))}T{code}", mod, "daypart")
 
 
-CLOCK = r"(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(?i:(a\.m\.?|p\.m\.?|am|pm)(?![\w]))|(\d{{1,2}}):(\d{{2}})(?=\s*(?:GMT|UTC|local|hours|hrs|[A-Z]{{3}}\b))|(?i:(noon|midnight))"
+CLOCK = (
+    r"(\d{{1,2}})(?:[:.](\d{{2}}))?\s*(?i:(a\.m\.?|p\.m\.?|am|pm)(?![\w]))|"
+    r"(\d{{1,2}}):(\d{{2}})(?=\s*(?:GMT|UTC|local|hours|hrs|[A-Z]{{3}}\b))|(?i:(noon|midnight))"
+)
 
 
-@rule("clock", P + r"(?:(?i:(yesterday|today|tomorrow|({WD})))\s+(?:at\s+)?)?(?:" + CLOCK + r")"
-      r"(?:\s+(?:GMT|UTC|EST|EDT|CET|local\s+time|Moscow\s+time|Kyiv\s+time|\(\d{{4}}\s+GMT\)))?"
-      r"(?:,?\s+(?:on\s+)?(?:(?i:(yesterday|today|tomorrow|({WD})))|({MONTH})\s+(\d{{1,2}})))?" + E)
+@rule(
+    "clock",
+    P + r"(?:(?i:(yesterday|today|tomorrow|({WD})))\s+(?:at\s+)?)?(?:" + CLOCK + r")"
+    r"(?:\s+(?:GMT|UTC|EST|EDT|CET|local\s+time|Moscow\s+time|Kyiv\s+time|\(\d{{4}}\s+GMT\)))?"
+    r"(?:,?\s+(?:on\s+)?(?:(?i:(yesterday|today|tomorrow|({WD})))|({MONTH})\s+(\d{{1,2}})))?" + E,
+)
 def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
     g = m.groups()
     hour_s, minute_s, ampm, h24, m24, word = g[2], g[3], g[4], g[5], g[6], g[7]
@@ -276,8 +362,11 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "time", f"{cal.day(base)}T{hhmm}", name="clock")
 
 
-@rule("daypart_of", P + r"(?i:(?:the\s+)?(?:(?:early|small|first)\s+hours|(morning|afternoon|evening|night))\s+of\s+)"
-      r"(?:({WD})|({MONTH})\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?)" + E)
+@rule(
+    "daypart_of",
+    P + r"(?i:(?:the\s+)?(?:(?:early|small|first)\s+hours|(morning|afternoon|evening|night))\s+of\s+)"
+    r"(?:({WD})|({MONTH})\s+(\d{{1,2}})(?:,?\s+(\d{{4}}))?)" + E,
+)
 def _daypart_of(m: re.Match[str], ctx: Ctx) -> Cand | None:
     code = lower_keys(lexicon()["day_parts"]).get(norm(m.group(1) or "morning"), "MO")
     if m.group(2):
@@ -290,93 +379,3 @@ def _daypart_of(m: re.Match[str], ctx: Ctx) -> Cand | None:
             return None
         base = day_c.value
     return mk(m, "time", f"{base}T{code}", name="daypart")
-
-
-REL_STEP = {"this": 0, "current": 0, "the current": 0, "last": -1, "past": -1, "the past": -1, "the last": -1,
-            "previous": -1, "the previous": -1, "next": 1, "the next": 1, "coming": 1, "the coming": 1,
-            "following": 1, "the following": 1, "this coming": 1, "the latest": -1, "latest": -1}
-
-
-@rule("relative", P + r"(?:({POSMOD})\s+)?(?i:(this|last|next|(?:the\s+)?(?:past|last|previous|current|coming|following|next|latest)|this\s+coming))"
-      r"\s+(?i:(?:fiscal|calendar)\s+)?(?i:(week|weekend|month|quarter|year|decade|century))(?!-)" + E)
-def _relative(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    rel, unit = norm(m.group(2)), norm(m.group(3))
-    code = {"week": "W", "weekend": "WE", "month": "M", "quarter": "Q", "year": "Y", "decade": "DE", "century": "CE"}[unit]
-    step = REL_STEP.get(rel, 0)
-    if rel in ("the latest", "latest") and code != "Q":
-        return None
-    if rel in ("the next", "the last") and code in ("W", "M", "Y"):
-        # "the next month" may be a span of time; treat like next/last
-        pass
-    mod = position_mod(m.group(1))
-    value = cal.shift(ctx.dct, code, step) if ctx.dct else None
-    if code == "Q" and ctx.dct and rel in ("the latest", "latest"):
-        value = cal.shift(ctx.dct, "Q", -1)
-    return mk(m, "date", value, mod, "relative")
-
-
-@rule("in_the_unit", P + r"(?i:(earlier|later)\s+(?:in\s+)?(?:the|this)\s+(day|week|month|year))" + E)
-def _in_the_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    code = {"day": "D", "week": "W", "month": "M", "year": "Y"}[norm(m.group(2))]
-    return mk(m, "date", cal.shift(ctx.dct, code, 0) if ctx.dct else None, position_mod(m.group(1)), "relative")
-
-
-@rule("the_unit", P + r"(?:({POSMOD})\s+)?(?i:(the|this|that)\s+(?:(full|calendar|fiscal|same)\s+)?(week|month|quarter|year|weekend)(?!-))" + E)
-def _the_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    pmod, det, adj, unit = position_mod(m.group(1)), norm(m.group(2)), norm(m.group(3) or ""), norm(m.group(4))
-    if det == "that" or adj == "same":
-        return mk(m, "date", None, pmod, name="the_unit")
-    if pmod and ctx.dct and unit in ("year", "month", "week"):
-        return mk(m, "date", cal.shift(ctx.dct, {"week": "W", "month": "M", "year": "Y"}[unit], 0), pmod, "the_unit")
-    if unit == "year" and adj in ("", "fiscal") and det == "the":
-        return mk(m, "duration", "P1Y", name="the_unit")
-    if not ctx.dct:
-        return mk(m, "date", None, name="the_unit")
-    if unit == "quarter":
-        return mk(m, "date", cal.shift(ctx.dct, "Q", 0 if det == "this" else -1), name="the_unit")
-    if unit == "weekend":
-        wd = ctx.dct.weekday()
-        step = 0 if wd >= 5 or ctx.direction(m.start(), m.end()) == "future" else -1
-        return mk(m, "date", cal.shift(ctx.dct, "WE", step), name="the_unit")
-    code = {"week": "W", "month": "M", "year": "Y"}[unit]
-    return mk(m, "date", cal.shift(ctx.dct, code, 0), name="the_unit")
-
-
-@rule("quarter", P + r"(?i:(?:the\s+)?(?:(this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?"
-      r"(?:(\d{{4}}|year-ago|year-earlier|comparable\s+year-ago|comparable)\s+)?"
-      r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last|year-ago|year-earlier)[\s-]+(?:fiscal[\s-]+)?(quarter|half)(?!s)"
-      r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(\d{{4}})|(this|last|next)\s+year))?)" + E)
-def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    rel_pre, pre, which, unit, year, rel_post = (m.group(1), norm(m.group(2) or ""), norm(m.group(3)), norm(m.group(4)),
-                                                 m.group(5), m.group(6))
-    q_map = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4, "final": 4, "last": 4}
-    if which == "last" and unit != "half":
-        return None
-    if pre[:1].isdigit():
-        year = year or pre
-    elif pre and which not in ("year-ago", "year-earlier") and ctx.dct:
-        if which in q_map and unit == "quarter":
-            return mk(m, "date", f"{ctx.dct.year - 1:04d}-Q{q_map[which]}", name="quarter")
-    letter, top = ("Q", 4) if unit == "quarter" else ("H", 2)
-    rel = norm(rel_pre or rel_post or "")
-    if which in ("year-ago", "year-earlier"):
-        if not ctx.dct:
-            return mk(m, "date", None, name="quarter")
-        y, q = cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), -5)
-        return mk(m, "date", f"{y:04d}-Q{q}", name="quarter")
-    n = q_map[which] if not (letter == "H" and which in ("final", "last")) else 2
-    if n > top:
-        return None
-    if year:
-        return mk(m, "date", f"{year}-{letter}{n}", name="quarter")
-    if letter == "H" and not rel:
-        if not re.match(r"\s+of\s+(?:the|this|last|next)\s+year", ctx.text[m.end() : m.end() + 25]):
-            return None
-    if not ctx.dct:
-        return mk(m, "date", f"XXXX-{letter}{n}", name="quarter")
-    cur = cal.quarter_of(ctx.dct) if letter == "Q" else (1 if ctx.dct.month <= 6 else 2)
-    if rel:
-        y = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[rel]
-    else:
-        y = ctx.dct.year if n <= cur or ctx.direction(m.start(), m.end()) == "future" else ctx.dct.year - 1
-    return mk(m, "date", f"{y:04d}-{letter}{n}", name="quarter")

@@ -5,12 +5,17 @@ from __future__ import annotations
 import re
 
 from . import times_calendar as cal
+from . import times_rules_units  # noqa: F401  (unit rules register before these)
 from .times_lexicon import lexicon, lower_keys, norm, parse_number, parse_year, position_mod
-from .times_rules import E, P, Cand, Ctx, _dir, mk, prev_word, rule, unit_code
+from .times_rules import Cand, Ctx, E, P, _dir, mk, prev_word, rule, unit_code
 
 
-@rule("season", P + r"(?:({POSMOD})[\s-]+)?(?:(?i:(this|last|next|the|this\s+coming|the\s+coming|the\s+past|past|every|each))\s+)?"
-      r"({SEASON})(?:\s+(?:of\s+)?({YEAR}))?" + E)
+@rule(
+    "season",
+    P + r"(?:({POSMOD})[\s-]+)?(?:(?i:(this|last|next|the|this\s+coming|the\s+coming|the\s+past|past|"
+    r"every|each))\s+)?"
+    r"({SEASON})(?:\s+(?:of\s+)?({YEAR}))?" + E,
+)
 def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
     rel, word = norm(m.group(2) or ""), norm(m.group(3))
     year = f"{parse_year(m.group(4)):04d}" if m.group(4) and parse_year(m.group(4)) else None
@@ -40,30 +45,62 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return Cand(start, m.end(), "date", f"{y:04d}-{code}", mod, "season")
 
 
-@rule("year", P + r"(?:({POSMOD})[\s-]+(?:of\s+)?)?(?:(?i:(fiscal|calendar|FY|the\s+year))\s*)?((?:1[6-9]|20)\d\d)(?![\w%]|[.,]\d|-\d|\s*(?:%|percent))")
+@rule(
+    "year",
+    P + r"(?:({POSMOD})[\s-]+(?:of\s+)?)?(?:(?i:(fiscal|calendar|FY|the\s+year))\s*)?((?:1[6-9]|"
+    r"20)\d\d)(?![\w%]|[.,]\d|-\d|\s*(?:%|percent))",
+)
 def _year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     before = ctx.text[max(0, m.start() - 2) : m.start()]
     if re.search(r"[$€£#/]\s*$|\d[.,]?$", before):
         return None
     pw = prev_word(ctx, m.start())
-    if pw in ("no.", "number", "flight", "route", "highway", "resolution", "article", "page", "room", "model", "a", "an"):
+    if pw in (
+        "no.",
+        "number",
+        "flight",
+        "route",
+        "highway",
+        "resolution",
+        "article",
+        "page",
+        "room",
+        "model",
+        "a",
+        "an",
+    ):
         return None
     after = ctx.text[m.end() : m.end() + 20]
-    if re.match(r"\s+(?:people|soldiers|troops|civilians|men|women|children|km|kilometers|miles|meters|feet|"
-                r"dollars|euros|tonnes|tons|pounds|cases|deaths|tanks|units|times)\b", after):
+    if re.match(
+        r"\s+(?:people|soldiers|troops|civilians|men|women|children|km|kilometers|miles|meters|feet|"
+        r"dollars|euros|tonnes|tons|pounds|cases|deaths|tanks|units|times)\b",
+        after,
+    ):
         return None
     return mk(m, "date", m.group(3), position_mod(m.group(1)), "year")
 
 
-@rule("year_words", P + r"(?:(?i:the\s+year)\s+)?(?i:(nineteen|eighteen)[\s-]+(?:hundred\s+(?:and\s+)?)?({NUMW})|two\s+thousand(?:\s+and)?(?:[\s-]+({NUMW}))?)" + E)
+@rule(
+    "year_words",
+    P + r"(?:(?i:the\s+year)\s+)?(?i:(nineteen|eighteen)[\s-]+(?:hundred\s+(?:and\s+)?)?({NUMW})|"
+    r"two\s+thousand(?:\s+and)?(?:[\s-]+({NUMW}))?)" + E,
+)
 def _year_words(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    if re.match(r"\s+(?:\w+\s+)?(?:years|days|months|people|soldiers|troops|dollars|of)\b", ctx.text[m.end() : m.end() + 30]):
+    if re.match(
+        r"\s+(?:\w+\s+)?(?:years|days|months|people|soldiers|troops|dollars|of)\b",
+        ctx.text[m.end() : m.end() + 30],
+    ):
         return None
     if m.group(1):
         rest = parse_number(m.group(2))
         if rest is None or not 1 <= rest <= 99 or not m.group(2).strip()[:1].isalpha():
             return None
-        return mk(m, "date", f"{(19 if m.group(1).lower() == 'nineteen' else 18) * 100 + int(rest):04d}", name="year")
+        return mk(
+            m,
+            "date",
+            f"{(19 if m.group(1).lower() == 'nineteen' else 18) * 100 + int(rest):04d}",
+            name="year",
+        )
     rest = parse_number(m.group(3)) if m.group(3) else 0
     if rest is None or rest > 99:
         return None
@@ -80,18 +117,31 @@ def _year_range(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "interval", f"{a}/{b}", name="interval")
 
 
-DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6, "seventies": 7,
-                "eighties": 8, "nineties": 9}
+DECADE_WORDS = {
+    "twenties": 2,
+    "thirties": 3,
+    "forties": 4,
+    "fifties": 5,
+    "sixties": 6,
+    "seventies": 7,
+    "eighties": 8,
+    "nineties": 9,
+}
 
 
-@rule("decade", P + r"(?:({POSMOD})[\s-]+)?(?:(?i:the)\s+)?(?:({POSMOD})[\s-]+)?(?:((?:1[5-9]|20)\d)0|'(\d)0|"
-      r"(?i:(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))'?s?(?<=s)" + E)
+@rule(
+    "decade",
+    P + r"(?:({POSMOD})[\s-]+)?(?:(?i:the)\s+)?(?:({POSMOD})[\s-]+)?(?:((?:1[5-9]|20)\d)0|'(\d)0|"
+    r"(?i:(twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)))'?s?(?<=s)" + E,
+)
 def _decade(m: re.Match[str], ctx: Ctx) -> Cand | None:
     mod = position_mod(m.group(1) or m.group(2))
     if m.group(3):
         return mk(m, "date", m.group(3), mod, "decade")
     digit = int(m.group(4)) if m.group(4) else DECADE_WORDS[norm(m.group(5))]
-    if m.group(5) and not re.search(r"(?i)\bthe\s+$|\bthe\s+\w+[\s-]+$", ctx.text[max(0, m.start(5) - 12) : m.start(5)]):
+    if m.group(5) and not re.search(
+        r"(?i)\bthe\s+$|\bthe\s+\w+[\s-]+$", ctx.text[max(0, m.start(5) - 12) : m.start(5)]
+    ):
         return None
     if not ctx.dct:
         century = 19
@@ -110,8 +160,11 @@ def _century(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", f"{n - 1:02d}", position_mod(m.group(1)), "century")
 
 
-@rule("ago", P + r"(?:({APPROX})\s+)?(?:(?i:just|only)\s+)?(?:({NUM})|({VAGUE}))\s+({UNIT})\s+"
-      r"(?:(?i:or\s+so)\s+)?(?i:(ago|earlier|before|later|from\s+now|hence))" + E)
+@rule(
+    "ago",
+    P + r"(?:({APPROX})\s+)?(?:(?i:just|only)\s+)?(?:({NUM})|({VAGUE}))\s+({UNIT})\s+"
+    r"(?:(?i:or\s+so)\s+)?(?i:(ago|earlier|before|later|from\s+now|hence))" + E,
+)
 def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     amount = parse_number(m.group(2)) if m.group(2) else None
     code, word = unit_code(m.group(4)), norm(m.group(5))
@@ -140,12 +193,23 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return cand
 
 
-ANAPHORIC_DAY = {"the next day": 1, "the following day": 1, "the day after": 1, "the day before": -1,
-                 "the previous day": -1, "the preceding day": -1, "that day": 0, "the same day": 0}
+ANAPHORIC_DAY = {
+    "the next day": 1,
+    "the following day": 1,
+    "the day after": 1,
+    "the day before": -1,
+    "the previous day": -1,
+    "the preceding day": -1,
+    "that day": 0,
+    "the same day": 0,
+}
 
 
-@rule("anaphoric_day", P + r"(?i:(the\s+next\s+day|the\s+following\s+day|the\s+day\s+after|the\s+day\s+before|"
-      r"the\s+previous\s+day|the\s+preceding\s+day|that\s+day|the\s+same\s+day))" + E)
+@rule(
+    "anaphoric_day",
+    P + r"(?i:(the\s+next\s+day|the\s+following\s+day|the\s+day\s+after|the\s+day\s+before|"
+    r"the\s+previous\s+day|the\s+preceding\s+day|that\s+day|the\s+same\s+day))" + E,
+)
 def _anaphoric_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if re.match(r"\s+(?:yesterday|tomorrow)\b", ctx.text[m.end() :]):
         return None
@@ -154,7 +218,12 @@ def _anaphoric_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return cand
 
 
-@rule("days_later", P + r"(?i:(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(days?)\s+(later|earlier))" + E)
+@rule(
+    "days_later",
+    P
+    + r"(?i:(a|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(days?)\s+(later|earlier))"
+    + E,
+)
 def _days_later(m: re.Match[str], ctx: Ctx) -> Cand | None:
     amount = parse_number(m.group(1))
     if amount is None:
@@ -164,7 +233,10 @@ def _days_later(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return cand
 
 
-@rule("vague_ago", P + r"(?i:(?:some\s+time|a\s+while|long|not\s+long|years|months|weeks|days|decades)\s+ago)" + E)
+@rule(
+    "vague_ago",
+    P + r"(?i:(?:some\s+time|a\s+while|long|not\s+long|years|months|weeks|days|decades)\s+ago)" + E,
+)
 def _vague_ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", "PAST_REF", name="ago")
 
@@ -179,7 +251,9 @@ def _ref(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if word in ("current", "future", "recent") and not re.match(r"\s+[a-z]", nxt):
         if word != "future":
             return None
-    if word == "current" and re.match(r"\s+(?:account|affairs|events|form|rate|level|price|system|crisis|conflict|war|law)\b", nxt):
+    if word == "current" and re.match(
+        r"\s+(?:account|affairs|events|form|rate|level|price|system|crisis|conflict|war|law)\b", nxt
+    ):
         return None
     if word == "future" and prev_word(ctx, m.start()) not in ("the", "near", "distant", "foreseeable", "in"):
         if not re.match(r"\s+[a-z]", nxt):
@@ -189,9 +263,15 @@ def _ref(m: re.Match[str], ctx: Ctx) -> Cand | None:
     pw = prev_word(ctx, m.start())
     if word == "recent" and pw in ("the", "a", "an", "its", "his", "her", "their", "our", "this", "these"):
         return None
-    if word == "future" and not (pw in ("the", "near", "distant", "foreseeable", "in") or re.match(r"\s+(?:years|months|weeks)\b", nxt)):
+    if word == "future" and not (
+        pw in ("the", "near", "distant", "foreseeable", "in") or re.match(r"\s+(?:years|months|weeks)\b", nxt)
+    ):
         return None
-    if word == "previously" and (pw in ("a", "an", "the", "its", "his", "her", "their") or ctx.tag(m.end() + 1) == "VBN" and pw in ("", "as")):
+    if word == "previously" and (
+        pw in ("a", "an", "the", "its", "his", "her", "their")
+        or ctx.tag(m.end() + 1) == "VBN"
+        and pw in ("", "as")
+    ):
         return None
     if word in ("soon", "shortly") and (pw == "as" or re.match(r"\s+(?:after|before|as)\b", nxt)):
         return None
@@ -206,7 +286,11 @@ def _set_word(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "set", value, name="set") if value else None
 
 
-@rule("year_back_adj", P + r"(?i:(?:the\s+)?(?:comparable\s+|same\s+)?(year-earlier|year-ago|prior-year|year\s+earlier)(?:\s+(period|quarter|results|figures|level|levels))?)" + E)
+@rule(
+    "year_back_adj",
+    P + r"(?i:(?:the\s+)?(?:comparable\s+|same\s+)?(year-earlier|year-ago|prior-year|"
+    r"year\s+earlier)(?:\s+(period|quarter|results|figures|level|levels))?)" + E,
+)
 def _year_back_adj(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not ctx.dct:
         return mk(m, "date", None, name="year_back")
@@ -217,7 +301,9 @@ def _year_back_adj(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return cand
 
 
-@rule("latest_period", P + r"(?i:(?:the\s+)?(?:latest|most\s+recent|current|recent)\s+(?:period|quarter))" + E)
+@rule(
+    "latest_period", P + r"(?i:(?:the\s+)?(?:latest|most\s+recent|current|recent)\s+(?:period|quarter))" + E
+)
 def _latest_period(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not ctx.dct:
         return mk(m, "date", None, name="quarter")
@@ -229,7 +315,12 @@ def _ahead(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "duration", cal.duration(None, unit_code(m.group(1))), name="duration")
 
 
-@rule("set_freq", P + r"(?i:(?:(once|twice|thrice|{NUM}\s+times)\s+)?(?:(a|an|per|every|each)\s+)(?:({NUM})\s+)?({UNIT}))" + E)
+@rule(
+    "set_freq",
+    P
+    + r"(?i:(?:(once|twice|thrice|{NUM}\s+times)\s+)?(?:(a|an|per|every|each)\s+)(?:({NUM})\s+)?({UNIT}))"
+    + E,
+)
 def _set_freq(m: re.Match[str], ctx: Ctx) -> Cand | None:
     freq, det, amount_s, unit = m.group(1), norm(m.group(2)), m.group(3), m.group(4)
     code = unit_code(unit)
@@ -239,7 +330,11 @@ def _set_freq(m: re.Match[str], ctx: Ctx) -> Cand | None:
         pw = prev_word(ctx, m.start())
         if ctx.tag(m.start() - len(pw) - 1) == "NNS" and pw.endswith("s") and code in ("D", "W", "M", "Y"):
             return mk(m, "set", cal.duration(1, code), name="set")  # "four flights a week"
-        if not re.match(r"^(?:[\d$€£%.,]+|\w*illion|cents?|dollars?|euros?|pounds?|share|times|apiece|each|hryvnias?|rubles?|roubles?)$", pw):
+        if not re.match(
+            r"^(?:[\d$€£%.,]+|\w*illion|cents?|dollars?|euros?|pounds?|share|times|apiece|each|"
+            r"hryvnias?|rubles?|roubles?)$",
+            pw,
+        ):
             return None
     amount = parse_number(amount_s) if amount_s else 1
     if amount is None:
@@ -249,9 +344,14 @@ def _set_freq(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "set", cal.duration(amount, code), name="set")
 
 
-@rule("duration", P + r"(?:({APPROX})\s+)?(?:(?i:the)\s+(?:(?i:past|last|next|first|previous|coming|following|final|latest|remaining|entire|same|full|initial)\s+)?)?"
-      r"({NUM})(\s+and\s+(?:a\s+)?half|\s+1/2)?[\s-]+(?:(?i:more|additional|other|further|straight|consecutive|trading|business|working|full|long)\s+)?"
-      r"({UNIT})(?:\s+and\s+a\s+half)?(?:-(?i:long))?(?![\w-])(?!\s+old\b)")
+@rule(
+    "duration",
+    P + r"(?:({APPROX})\s+)?(?:(?i:the)\s+(?:(?i:past|last|next|first|previous|coming|following|final|"
+    r"latest|remaining|entire|same|full|initial)\s+)?)?"
+    r"({NUM})(\s+and\s+(?:a\s+)?half|\s+1/2)?[\s-]+(?:(?i:more|additional|other|further|straight|"
+    r"consecutive|trading|business|working|full|long)\s+)?"
+    r"({UNIT})(?:\s+and\s+a\s+half)?(?:-(?i:long))?(?![\w-])(?!\s+old\b)",
+)
 def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     amount = parse_number(m.group(2))
     if amount is None or amount <= 0 or re.fullmatch(r"(?:1[6-9]|20)\d\d", m.group(2)):
@@ -259,7 +359,11 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     code = unit_code(m.group(4))
     if code == "TS" and m.group(4).lower() == "second" and (amount != 1 or norm(m.group(2)) in ("a", "an")):
         return None
-    if code == "Q" and (re.match(r"\s+of\b", ctx.text[m.end() :]) or "-" in m.group(0)[-10:] and m.group(4).lower().endswith("s")):
+    if code == "Q" and (
+        re.match(r"\s+of\b", ctx.text[m.end() :])
+        or "-" in m.group(0)[-10:]
+        and m.group(4).lower().endswith("s")
+    ):
         return None  # "three-quarters of its food": a fraction
     if code == "DE":
         code, amount = "Y", amount * 10
@@ -274,10 +378,20 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         if sub:
             code, amount = sub[0], amount * sub[1]
     elif not float(amount).is_integer() and code in ("Y", "M", "D", "W"):
-        code, amount = {"Y": ("M", amount * 12), "M": ("D", amount * 30), "D": ("TH", amount * 24), "W": ("D", amount * 7)}[code]
+        code, amount = {
+            "Y": ("M", amount * 12),
+            "M": ("D", amount * 30),
+            "D": ("TH", amount * 24),
+            "W": ("D", amount * 7),
+        }[code]
     mod = lower_keys(lexicon()["approx_mods"]).get(norm(m.group(1) or ""))
     text = m.group(0)
-    if re.match(r"(?i)\s*(?:a|an)\b", m.group(2)) and m.group(2).strip().lower() in ("a", "an") and not m.group(1) and "the" not in text.lower()[:4]:
+    if (
+        re.match(r"(?i)\s*(?:a|an)\b", m.group(2))
+        and m.group(2).strip().lower() in ("a", "an")
+        and not m.group(1)
+        and "the" not in text.lower()[:4]
+    ):
         pass
     return mk(m, "duration", cal.duration(amount, code), mod, "duration")
 
@@ -300,12 +414,27 @@ def _year_end(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 @rule("bare_units", P + r"(?i:(days|weeks|months|years|decades|centuries|hours|minutes))" + E)
 def _bare_units(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    if prev_word(ctx, m.start()) not in ("for", "within", "over", "in", "after", "lasting", "than", "take", "took", "takes"):
+    if prev_word(ctx, m.start()) not in (
+        "for",
+        "within",
+        "over",
+        "in",
+        "after",
+        "lasting",
+        "than",
+        "take",
+        "took",
+        "takes",
+    ):
         return None
     return mk(m, "duration", cal.duration(None, unit_code(m.group(1))), name="duration")
 
 
-@rule("ordinal_unit", P + r"(?:(?i:the|its|their|a)\s+)({ORD})\s+(?i:(day|week|month|year))(?![\w-])(?!\s+(?:of\s+)?(?:\d|the\s+\w+\s+(?:year|month)))")
+@rule(
+    "ordinal_unit",
+    P + r"(?:(?i:the|its|their|a)\s+)({ORD})\s+(?i:(day|week|month|"
+    r"year))(?![\w-])(?!\s+(?:of\s+)?(?:\d|the\s+\w+\s+(?:year|month)))",
+)
 def _ordinal_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if norm(m.group(1)) in ("last", "final"):
         return None
@@ -317,6 +446,10 @@ def _ordinal_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 @rule("half_unit", P + r"(?i:half\s+(?:a|an)\s+(hour|day|week|month|year|decade|century))" + E)
 def _half_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    code = {"hour": "TM", "day": "TH", "week": "D", "month": "D", "year": "M", "decade": "Y", "century": "Y"}[m.group(1).lower()]
-    amount = {"hour": 30, "day": 12, "week": 3.5, "month": 15, "year": 6, "decade": 5, "century": 50}[m.group(1).lower()]
+    code = {"hour": "TM", "day": "TH", "week": "D", "month": "D", "year": "M", "decade": "Y", "century": "Y"}[
+        m.group(1).lower()
+    ]
+    amount = {"hour": 30, "day": 12, "week": 3.5, "month": 15, "year": 6, "decade": 5, "century": 50}[
+        m.group(1).lower()
+    ]
     return mk(m, "duration", cal.duration(amount, code), name="duration")
