@@ -29,18 +29,30 @@ DATA = ROOT / "bench" / "data" / "events" / "articles.jsonl"
 SHARED_EVAL = ROOT.parent / "shared" / "eval"
 TEST_FROM = "ev025"
 
+
 def name_ok(gold: str | None, got: str | None) -> bool:
     """Gold (with "/" alternatives) and system names denote the same thing; None matches None."""
     if gold is None or got is None:
         return gold is None and got is None
     return any(same_name(alt.strip(), got) for alt in gold.split("/"))
 
+
 def ev_ok(g: dict, s: dict) -> bool:
-    return (g["type"] == s["type"] and g["status"] == s["status"] and name_ok(g["actor"], s["actor"])
-            and name_ok(g["place"], s["place"]))
+    return (
+        g["type"] == s["type"]
+        and g["status"] == s["status"]
+        and name_ok(g["actor"], s["actor"])
+        and name_ok(g["place"], s["place"])
+    )
+
 
 def pos_ok(g: dict, s: dict) -> bool:
-    return name_ok(g["holder"], s["holder"]) and g["stance"] == s["stance"] and g["conditions"] == s["conditions"]
+    return (
+        name_ok(g["holder"], s["holder"])
+        and g["stance"] == s["stance"]
+        and g["conditions"] == s["conditions"]
+    )
+
 
 def match(gold: list[dict], got: list[dict], ok: Callable[[dict, dict], bool]) -> int:
     """Greedy one-to-one matches."""
@@ -54,19 +66,25 @@ def match(gold: list[dict], got: list[dict], ok: Callable[[dict, dict], bool]) -
                 break
     return n
 
+
 def sitrep_run(nlp, art: dict) -> tuple[list[dict], list[dict]]:
     """sitrep's events and positions for one article."""
     import sitrep
 
     rep = sitrep.extract(art["text"], published=art["published"], nlp=nlp)
-    ev = [{"type": e.type, "actor": e.actor, "place": e.place, "status": e.status, "trigger": e.trigger.text}
-          for e in rep.events]
-    pos = [{"holder": p.holder, "stance": p.stance, "conditions": len(p.conditions), "topic": p.topic}
-           for p in rep.positions]
+    ev = [
+        {"type": e.type, "actor": e.actor, "place": e.place, "status": e.status, "trigger": e.trigger.text}
+        for e in rep.events
+    ]
+    pos = [
+        {"holder": p.holder, "stance": p.stance, "conditions": len(p.conditions), "topic": p.topic}
+        for p in rep.positions
+    ]
     return ev, pos
 
+
 def naive_run(base, art: dict) -> tuple[list[dict], list[dict]]:
-    """The peer: trigger verbs as reported events with nsubj actors; open/ready/willing + topic as positions."""
+    """The peer: trigger verbs as reported events (nsubj actor); open/ready/willing + topic as positions."""
     doc = base(art["text"])
     lex = triggers()
     topics = {seq[-1] for seq, _ in position_topics()}
@@ -76,8 +94,14 @@ def naive_run(base, art: dict) -> tuple[list[dict], list[dict]]:
         for tok in sent:
             if tok.pos_ == "VERB" and tok.lemma_.lower() in lex:
                 subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-                ev.append({"type": lex[tok.lemma_.lower()][0], "actor": subj.text if subj is not None else None,
-                           "place": place, "status": "reported"})
+                ev.append(
+                    {
+                        "type": lex[tok.lemma_.lower()][0],
+                        "actor": subj.text if subj is not None else None,
+                        "place": place,
+                        "status": "reported",
+                    }
+                )
         lemmas = {t.lemma_.lower() for t in sent}
         if lemmas & {"open", "ready", "willing"} and lemmas & topics:
             subj = next((t for t in sent if t.dep_ == "nsubj" and t.head.dep_ == "ROOT"), None)
@@ -85,11 +109,13 @@ def naive_run(base, art: dict) -> tuple[list[dict], list[dict]]:
                 pos.append({"holder": subj.text, "stance": "open", "conditions": 0})
     return ev, pos
 
+
 def prf(tp: int, n_sys: int, n_gold: int) -> str:
     p = tp / n_sys if n_sys else 0.0
     r = tp / n_gold if n_gold else 0.0
     f = 2 * p * r / (p + r) if p + r else 0.0
     return f"P {p:.2f}  R {r:.2f}  F1 {f:.2f}  ({tp} matched, {n_sys} found, {n_gold} gold)"
+
 
 def main() -> int:
     ap = argparse.ArgumentParser()
@@ -122,11 +148,18 @@ def main() -> int:
         for name, run in (("sitrep", lambda a: sitrep_run(nlp, a)), ("naive", lambda a: naive_run(base, a))):
             ev, pos = run(art)
             add(f"{name} events", match(art["events"], ev, ev_ok), len(ev), len(art["events"]))
-            add(f"{name} events (type only)", match(art["events"], ev, lambda g, s: g["type"] == s["type"]),
-                len(ev), len(art["events"]))
-            add(f"{name} events (type+status)",
+            add(
+                f"{name} events (type only)",
+                match(art["events"], ev, lambda g, s: g["type"] == s["type"]),
+                len(ev),
+                len(art["events"]),
+            )
+            add(
+                f"{name} events (type+status)",
                 match(art["events"], ev, lambda g, s: g["type"] == s["type"] and g["status"] == s["status"]),
-                len(ev), len(art["events"]))
+                len(ev),
+                len(art["events"]),
+            )
             add(f"{name} positions", match(art["positions"], pos, pos_ok), len(pos), len(art["positions"]))
             if args.show and name == "sitrep":
                 print(f"--- {art['id']}")
@@ -145,6 +178,7 @@ def main() -> int:
     if not any((SHARED_EVAL / d).exists() for d in ("acled", "plover", "events")):
         print("  (no public event-annotated news under ../shared/eval: nothing else to score)")
     return 0
+
 
 if __name__ == "__main__":
     raise SystemExit(main())

@@ -1,4 +1,4 @@
-"""Events: type, actor, place and, above all, status (reported, announced, alleged, disputed, denied, speculated)."""
+"""Events: type, actor, place and, above all, status (reported, announced, alleged, denied, ...)."""
 
 from __future__ import annotations
 
@@ -23,17 +23,34 @@ def one(events, etype: str):
 
 STATUS_CASES = [
     # (text, type, actor contains, status)
-    ("Ukraine's defence ministry announced on Monday that its troops had withdrawn from Kherson.",
-     "retreat", "ukraine", "announced"),
+    (
+        "Ukraine's defence ministry announced on Monday that its troops had withdrawn from Kherson.",
+        "retreat",
+        "ukraine",
+        "announced",
+    ),
     ("Russian troops withdrew from Kherson on Friday.", "retreat", "russian", "reported"),
-    ("Kyiv said the Russian pullout from Kherson was a trick to lure its army into a trap.",
-     "retreat", "russian", "disputed"),
+    (
+        "Kyiv said the Russian pullout from Kherson was a trick to lure its army into a trap.",
+        "retreat",
+        "russian",
+        "disputed",
+    ),
     ("Moscow denied that its forces had shelled the market in Kharkiv.", "attack", "moscow", "denied"),
     ("Russian forces did not shell the market in Kharkiv, the ministry said.", "attack", "russian", "denied"),
-    ("Russia will launch a new offensive against Kharkiv next month, Western officials said.",
-     "attack", "russia", "speculated"),
+    (
+        "Russia will launch a new offensive against Kharkiv next month, Western officials said.",
+        "attack",
+        "russia",
+        "speculated",
+    ),
     ("Kyiv said Russia had amassed troops near Kharkiv.", "mobilize", "russia", "alleged"),
-    ("The Kremlin announced the withdrawal of Russian forces from the town of Lyman.", "retreat", None, "announced"),
+    (
+        "The Kremlin announced the withdrawal of Russian forces from the town of Lyman.",
+        "retreat",
+        None,
+        "announced",
+    ),
 ]
 
 
@@ -66,12 +83,17 @@ def test_announced_carried_out_feigned_and_denied_in_one_article(extract):
 
 
 def test_negated_event_is_denied_and_flagged(extract):
-    ev = one(events_of(extract, "Israeli aircraft did not strike the hospital in Gaza City, the army said."), "attack")
+    ev = one(
+        events_of(extract, "Israeli aircraft did not strike the hospital in Gaza City, the army said."),
+        "attack",
+    )
     assert ev.status == "denied" and ev.negated
 
 
 def test_future_and_hypothetical_events_are_speculated(extract):
-    evs = events_of(extract, "Officials fear that Russia could mobilize more reservists if the front collapses.")
+    evs = events_of(
+        extract, "Officials fear that Russia could mobilize more reservists if the front collapses."
+    )
     assert one(evs, "mobilize").status == "speculated"
     evs = events_of(extract, "Turkey plans to deploy troops to northern Syria.")
     assert one(evs, "deploy").status == "speculated"
@@ -133,8 +155,13 @@ def test_repeated_mention_is_one_event_but_a_dispute_is_kept(extract):
 
 @pytest.mark.parametrize(
     ("a", "b", "same"),
-    [("Russia", "Russian forces", True), ("Kremlin", "Russia", True), ("Kyiv", "Ukrainian troops", True),
-     ("United States", "United Nations", False), ("Israel", "Hamas", False)],
+    [
+        ("Russia", "Russian forces", True),
+        ("Kremlin", "Russia", True),
+        ("Kyiv", "Ukrainian troops", True),
+        ("United States", "United Nations", False),
+        ("Israel", "Hamas", False),
+    ],
 )
 def test_same_party(a, b, same):
     assert same_party(a, b) is same

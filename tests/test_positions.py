@@ -9,7 +9,7 @@ def positions_of(extract, text: str):
     report = extract(text)
     for pos in report.positions:
         assert len(pos.conditions) == len(pos.condition_spans) == len(pos.condition_negated)
-        for cond, (s, e) in zip(pos.conditions, pos.condition_spans):
+        for cond, (s, e) in zip(pos.conditions, pos.condition_spans, strict=True):
             assert text[s:e] == cond
         if pos.span is not None:
             assert 0 <= pos.span[0] < pos.span[1] <= len(text)
@@ -18,8 +18,20 @@ def positions_of(extract, text: str):
 
 CASES = [
     # (text, holder contains, topic, stance, number of conditions)
-    ("Armenia's prime minister said he was open to peace talks with Azerbaijan.", "armenia", "peace talks", "open", 0),
-    ("The Houthis said they were ready to negotiate with Saudi Arabia.", "houthis", "negotiations", "open", 0),
+    (
+        "Armenia's prime minister said he was open to peace talks with Azerbaijan.",
+        "armenia",
+        "peace talks",
+        "open",
+        0,
+    ),
+    (
+        "The Houthis said they were ready to negotiate with Saudi Arabia.",
+        "houthis",
+        "negotiations",
+        "open",
+        0,
+    ),
     ("Hamas is willing to extend the truce, a spokesman said.", "hamas", "ceasefire", "open", 0),
     ("The junta rejected any ceasefire talks with the rebels.", "junta", "ceasefire", "rejects", 0),
     ("Moscow has ruled out negotiations with Kyiv.", "moscow", "negotiations", "rejects", 0),
@@ -46,7 +58,11 @@ def test_three_coordinated_conditions_are_three(extract):
     )
     (pos,) = positions_of(extract, text)
     assert pos.stance == "conditional"
-    assert pos.conditions == ["Russia withdraw its troops", "release all prisoners", "pay for the reconstruction"]
+    assert pos.conditions == [
+        "Russia withdraw its troops",
+        "release all prisoners",
+        "pay for the reconstruction",
+    ]
     assert pos.condition_negated == [False, False, False]
     assert "kyiv" in pos.holder.lower() or "ukraine" in pos.holder.lower()
 
@@ -54,12 +70,19 @@ def test_three_coordinated_conditions_are_three(extract):
 @pytest.mark.parametrize(
     ("text", "conditions"),
     [
-        ("Azerbaijan is ready to sign a peace deal provided that Armenia recognises its borders.",
-         ["Armenia recognises its borders"]),
-        ("The opposition said it was willing to negotiate as long as the arrests stopped and the bill was dropped.",
-         ["the arrests stopped", "the bill was dropped"]),
-        ("Tigrayan leaders said they were open to talks if federal troops left the region.",
-         ["federal troops left the region"]),
+        (
+            "Azerbaijan is ready to sign a peace deal provided that Armenia recognises its borders.",
+            ["Armenia recognises its borders"],
+        ),
+        (
+            "The opposition said it was willing to negotiate as long as the arrests stopped"
+            " and the bill was dropped.",
+            ["the arrests stopped", "the bill was dropped"],
+        ),
+        (
+            "Tigrayan leaders said they were open to talks if federal troops left the region.",
+            ["federal troops left the region"],
+        ),
     ],
 )
 def test_condition_markers(extract, text, conditions):
@@ -76,7 +99,9 @@ def test_unless_is_a_negated_condition_of_an_offer(extract):
 
 
 def test_refusal_until_or_unless_is_a_conditional_offer(extract):
-    (pos,) = positions_of(extract, "Georgia's opposition will not negotiate until the foreign agents law is withdrawn.")
+    (pos,) = positions_of(
+        extract, "Georgia's opposition will not negotiate until the foreign agents law is withdrawn."
+    )
     assert pos.stance == "conditional"
     assert pos.conditions == ["the foreign agents law is withdrawn"]
     assert pos.condition_negated == [False]
@@ -85,7 +110,9 @@ def test_refusal_until_or_unless_is_a_conditional_offer(extract):
 
 
 def test_talks_can_begin_only_if(extract):
-    found = positions_of(extract, "Kyiv's negotiator said talks could begin only if Russian troops left Ukraine.")
+    found = positions_of(
+        extract, "Kyiv's negotiator said talks could begin only if Russian troops left Ukraine."
+    )
     assert found and found[0].stance == "conditional"
     assert found[0].conditions == ["Russian troops left Ukraine"]
 

@@ -12,16 +12,15 @@ from ..extensions import ensure_extensions
 from ..model import Event, TextSpan
 from .events_args import (
     CLAUSAL,
-    body_start,
     PLACE_PREPS,
+    body_start,
     clause_tokens,
     name_of,
     places_in,
     subject_of,
     time_of,
 )
-from .events_lexicon import triggers
-from .events_lexicon import cue_has, position_cues
+from .events_lexicon import cue_has, position_cues, triggers
 from .events_parties import party_name
 from .events_status import clause_verb, factuality
 
@@ -29,8 +28,17 @@ from .events_status import clause_verb, factuality
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her"}
 # types that refer to the same happening when mentioned again ("the attack" after "killed 12")
-FAMILIES = [{"attack", "fight", "kill"}, {"retreat", "deploy", "mobilize"}, {"accuse"}, {"sanction"},
-            {"negotiate", "ceasefire", "agree"}, {"seize"}, {"arrest"}, {"protest"}, {"displace"}]
+FAMILIES = [
+    {"attack", "fight", "kill"},
+    {"retreat", "deploy", "mobilize"},
+    {"accuse"},
+    {"sanction"},
+    {"negotiate", "ceasefire", "agree"},
+    {"seize"},
+    {"arrest"},
+    {"protest"},
+    {"displace"},
+]
 # types whose direct object is territory rather than a target
 TERRITORIAL = {"seize", "retreat"}
 IDIOM_OBJECTS = {"balance", "chord", "tone", "note", "pose", "deal", "agreement", "bargain", "compromise"}
@@ -81,16 +89,32 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
 def _objects(tok: Token) -> list[Token]:
     """The direct objects, passive subjects and of-objects of `tok` (with their conjuncts)."""
     out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    out += [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    out += [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     # "freed thousands of inmates": the head of a quantity phrase is its of-object
-    out += [g for o in list(out) for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    out += [
+        g
+        for o in list(out)
+        for c in o.children
+        if c.dep_ == "prep" and c.lower_ == "of"
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
     return out + [g for o in out for g in o.conjuncts]
 
 
 def _argument_fits(tok: Token, lemma: str) -> bool:
     """Selectional checks for generic words: a release frees captives, a retreat abandons ground, ..."""
     if lemma in ("release", "free"):
-        return any(cue_has(o.lemma_, "captive") or o.ent_type_ in ("PERSON", "NORP") or o.tag_ == "CD" for o in _objects(tok))
+        return any(
+            cue_has(o.lemma_, "captive") or o.ent_type_ in ("PERSON", "NORP") or o.tag_ == "CD"
+            for o in _objects(tok)
+        )
     if lemma in ("abandon", "occupy"):
         return any(cue_has(o.lemma_, "ground") or o.ent_type_ in ("GPE", "LOC", "FAC") for o in _objects(tok))
     if lemma == "strike" and tok.pos_ == "VERB" and any(o.lemma_ in IDIOM_OBJECTS for o in _objects(tok)):
@@ -136,7 +160,12 @@ def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
         if subj is not None and subj.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
             subj = tok.head
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        if subj is None and tok.dep_ == "acl" and not infinitive and (tok.tag_ in ("VBG", "VBD") or any(c.dep_ == "dobj" for c in tok.children)):
+        if (
+            subj is None
+            and tok.dep_ == "acl"
+            and not infinitive
+            and (tok.tag_ in ("VBG", "VBD") or any(c.dep_ == "dobj" for c in tok.children))
+        ):
             subj = tok.head  # "forces advancing on X"; a main clause misparsed after a dateline
         if subj is not None and tok.dep_ == "xcomp":
             ctrl = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
@@ -147,7 +176,9 @@ def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         target = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if passive:
-            subj = next((g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None)
+            subj = next(
+                (g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+            )
         return subj, target
     target = None
     for c in tok.children:
@@ -171,8 +202,15 @@ def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
     if verb is not tok and tok.dep_ in ("dobj", "attr", "oprd") and verb.pos_ in ("VERB", "AUX"):
         return subject_of(verb), target
     if verb is not tok and tok.dep_ == "pobj" and tok.head.head is verb and tok.head.lower_ in ARG_PREPS:
-        return subject_of(verb), target  # "agreed to a truce", "responded with shelling", "killed in an ambush"
-    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.dep_ == "dobj" and verb.pos_ == "VERB":
+        return subject_of(
+            verb
+        ), target  # "agreed to a truce", "responded with shelling", "killed in an ambush"
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+    ):
         return subject_of(verb), target  # "adopted a package of sanctions"
     return None, target
 
@@ -192,7 +230,9 @@ def _place(tok: Token, verb: Token, etype: str, actor_tok: Token | None) -> str 
             near.extend(clause_tokens(c))
     found = [p for p in places_in(doc, near) if p[2] not in avoid]
     if not found and verb is not tok:
-        scope = [t for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in clause_tokens(c)]
+        scope = [
+            t for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in clause_tokens(c)
+        ]
         found = [p for p in places_in(doc, scope) if p[2] not in avoid]
     if not found:
         scope = [t for t in clause_tokens(verb) if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE]
@@ -235,7 +275,11 @@ def _skip_as_topic(tok: Token, verb: Token, etype: str) -> bool:
             c.dep_ in ("dobj", "nsubjpass") and cue_has(c.lemma_, "document") for c in tok.children
         ):
             return True  # "the bill was withdrawn": no troops move
-        if tok.dep_ == "xcomp" and (tok.head.lemma_ in ("refuse", "reject") or tok.head.pos_ == "ADJ") and etype in POSITION_TYPES:
+        if (
+            tok.dep_ == "xcomp"
+            and (tok.head.lemma_ in ("refuse", "reject") or tok.head.pos_ == "ADJ")
+            and etype in POSITION_TYPES
+        ):
             return True  # "refused to negotiate", "ready to negotiate": a position
         if tok.lemma_ in ("negotiate", "talk", "mediate") and any(c.dep_ == "neg" for c in tok.children):
             return True  # "will not negotiate": a position
@@ -267,13 +311,17 @@ def find_events(doc: Doc) -> list[Event]:
     return events
 
 
-def _event(doc: Doc, tok: Token, m: tuple[str, int, int], events: list[Event], by_token: dict[int, Event]) -> Event | None:
+def _event(
+    doc: Doc, tok: Token, m: tuple[str, int, int], events: list[Event], by_token: dict[int, Event]
+) -> Event | None:
     """The event at trigger `tok`, or None when the mention is no (new, current) event."""
     etype, first, last = m
     verb = clause_verb(tok)
     if _historical(tok, verb) or _skip_as_topic(tok, verb, etype):
         return None
-    definite = tok.pos_ != "VERB" and any(c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children)
+    definite = tok.pos_ != "VERB" and any(
+        c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children
+    )
     antecedent = None
     if definite and not any(c.dep_ == "prep" for c in tok.children):
         fam = _family(etype)
@@ -308,16 +356,32 @@ def _event(doc: Doc, tok: Token, m: tuple[str, int, int], events: list[Event], b
         place = head_ev.place
     if place is None and antecedent is not None:
         place = antecedent.place
-    scope = clause_tokens(tok) + ([verb, *[t for c in verb.children if c.dep_ in ("npadvmod", "prep") for t in c.subtree]] if verb is not tok else [])
+    scope = clause_tokens(tok) + (
+        [verb, *[t for c in verb.children if c.dep_ in ("npadvmod", "prep") for t in c.subtree]]
+        if verb is not tok
+        else []
+    )
     span_doc = doc[first : last + 1]
     if last > first and target_tok is not None and first <= target_tok.i <= last:
         # "fired tear gas at demonstrators": the object is the weapon; the target follows "at"/"on"
-        target_tok = next((g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")
-                           for g in c.children if g.dep_ == "pobj"), None)
+        target_tok = next(
+            (
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ in ("at", "on", "against")
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
     target = name_of(target_tok)
     if etype in TERRITORIAL and target is not None and place is not None and target in place:
         target = None
-    if etype in ("retreat", "deploy", "mobilize") and target_tok is not None and cue_has(target_tok.lower_, "force"):
+    if (
+        etype in ("retreat", "deploy", "mobilize")
+        and target_tok is not None
+        and cue_has(target_tok.lower_, "force")
+    ):
         target = None  # "withdrew its troops": what moves, not a target
     return Event(
         id=f"v{len(events) + 1}",

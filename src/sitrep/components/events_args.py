@@ -14,11 +14,42 @@ PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "hi
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 # dependency labels that open a new clause below a token: its words are not the token's arguments
 CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "pcomp"}
-PLACE_PREPS = {"from", "in", "into", "near", "on", "at", "to", "toward", "towards", "across", "around",
-               "outside", "of", "inside", "over", "through", "out", "off", "along", "within"}
+PLACE_PREPS = {
+    "from",
+    "in",
+    "into",
+    "near",
+    "on",
+    "at",
+    "to",
+    "toward",
+    "towards",
+    "across",
+    "around",
+    "outside",
+    "of",
+    "inside",
+    "over",
+    "through",
+    "out",
+    "off",
+    "along",
+    "within",
+}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 SETTLEMENT_NOUNS = {"town", "village", "city", "port", "region", "province", "district", "area", "settlement"}
-PLACE_FALLBACK_PREPS = {"from", "in", "into", "near", "outside", "toward", "towards", "across", "around", "inside"}
+PLACE_FALLBACK_PREPS = {
+    "from",
+    "in",
+    "into",
+    "near",
+    "outside",
+    "toward",
+    "towards",
+    "across",
+    "around",
+    "inside",
+}
 
 
 def _cached(doc: Doc, key: str, build):  # type: ignore[no-untyped-def]
@@ -99,10 +130,19 @@ def _place_spans(doc: Doc) -> list[tuple[int, int, str]]:
     places = getattr(doc._, "sitrep_places", None) or []
     out = [(p.span[0], p.span[1], p.name) for p in places]
     taken = {p.span for p in places}
-    out += [(e.start_char, e.end_char, e.text) for e in doc.ents if e.label_ in PLACE_LABELS and (e.start_char, e.end_char) not in taken]
+    out += [
+        (e.start_char, e.end_char, e.text)
+        for e in doc.ents
+        if e.label_ in PLACE_LABELS and (e.start_char, e.end_char) not in taken
+    ]
     for t in doc:
         # "the town of Jermuk": a settlement noun names its place
-        if t.dep_ == "pobj" and t.pos_ == "PROPN" and t.head.lower_ == "of" and t.head.head.lemma_ in SETTLEMENT_NOUNS:
+        if (
+            t.dep_ == "pobj"
+            and t.pos_ == "PROPN"
+            and t.head.lower_ == "of"
+            and t.head.head.lemma_ in SETTLEMENT_NOUNS
+        ):
             if not any(s <= t.idx < e for s, e, _ in out):
                 chunk = chunk_of(t)
                 out.append((chunk.start_char, chunk.end_char, chunk.text))
@@ -112,7 +152,9 @@ def _place_spans(doc: Doc) -> list[tuple[int, int, str]]:
             if t.dep_ != "pobj" or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ == "NORP":
                 continue
             prep = t.head
-            if prep.lower_ in PLACE_FALLBACK_PREPS or (prep.lower_ == "of" and prep.head.lemma_ in SETTLEMENT_NOUNS):
+            if prep.lower_ in PLACE_FALLBACK_PREPS or (
+                prep.lower_ == "of" and prep.head.lemma_ in SETTLEMENT_NOUNS
+            ):
                 if not any(s <= t.idx < e for s, e, _ in out):
                     chunk = chunk_of(t)
                     out.append((chunk.start_char, chunk.end_char, chunk.text))
@@ -164,7 +206,8 @@ def _statements(doc: Doc) -> list[Statement]:
     """Upstream statements, without those whose speaker is the dateline (a misparse, not a speaker)."""
     start = body_start(doc)
     return [
-        st for st in getattr(doc._, "sitrep_statements", None) or []
+        st
+        for st in getattr(doc._, "sitrep_statements", None) or []
         if not (st.speaker is not None and st.speaker.span is not None and st.speaker.span[0] < start)
     ]
 
@@ -273,7 +316,7 @@ def same_party(a: str | None, b: str | None) -> bool:
 
 
 def same_name(a: str | None, b: str | None) -> bool:
-    """Whether two canonical names denote the same party (case-folded; "Russia"/"Russian"/"Russians" alike)."""
+    """Whether two names denote the same party (case-folded; "Russia", "Russian", "Russians" alike)."""
     if not a or not b:
         return False
     x, y = a.lower().strip(), b.lower().strip()

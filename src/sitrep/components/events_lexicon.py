@@ -47,7 +47,7 @@ def position_topics() -> list[tuple[tuple[str, ...], str]]:
 
 @lru_cache(maxsize=1)
 def position_cues() -> dict[str, str]:
-    """Position cue (lemma or surface phrase) -> class (open, open_verb, rejects, condition, condition_neg)."""
+    """Position cue (lemma or surface phrase) -> class (open, open_verb, rejects, condition*)."""
     return {r[0].lower(): r[1] for r in _rows("positions_cues.tsv")}
 
 

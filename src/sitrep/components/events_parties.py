@@ -18,7 +18,9 @@ def governing_speech(tok: Token) -> Token | None:
         h = cur.head
         if h is cur:
             return None
-        if h.pos_ == "VERB" and (cue_has(h.lemma_, "speech") or cue_has(h.lemma_, "announce") or cue_has(h.lemma_, "deny")):
+        if h.pos_ == "VERB" and (
+            cue_has(h.lemma_, "speech") or cue_has(h.lemma_, "announce") or cue_has(h.lemma_, "deny")
+        ):
             if cur.dep_ in ("ccomp", "xcomp", "advcl", "parataxis", "dep", "conj", "pcomp", "prep"):
                 return h
         cur = h
@@ -56,11 +58,21 @@ def party_name(tok: Token | None) -> str | None:
         if owner is not None:
             return party_name(owner)
     if cue_has(tok.lemma_, "instrument"):
-        side = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.dep_ == "poss")), None)
+        side = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ in ("amod", "compound", "poss")
+                and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.dep_ == "poss")
+            ),
+            None,
+        )
         return party_name(side) if side is not None else None
     if cue_has(tok.lemma_, "generic") or cue_has(low, "generic") or tok.pos_ == "NUM":
         return None
-    if any(c.dep_ == "det" and c.lower_ in ("no", "any", "each", "every", "both", "either") for c in tok.children):
+    if any(
+        c.dep_ == "det" and c.lower_ in ("no", "any", "each", "every", "both", "either") for c in tok.children
+    ):
         return None
     if low in PERSON_PRON | GROUP_PRON:
         cue = governing_speech(tok)

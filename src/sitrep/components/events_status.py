@@ -6,12 +6,31 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .events_args import name_of, same_name, same_party, speaker_name, statement_at, statement_with_cue, subject_of
+from .events_args import (
+    name_of,
+    same_party,
+    speaker_name,
+    statement_at,
+    statement_with_cue,
+    subject_of,
+)
 from .events_lexicon import cue_has
 
 # relations through which a complement clause or object hangs from a reporting verb
 COMPLEMENT = {"ccomp", "xcomp", "dobj", "pcomp", "parataxis", "advcl", "oprd", "attr", "acomp"}
-NOMINAL_UP = {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "appos", "conj", "npadvmod", "oprd", "dative"}
+NOMINAL_UP = {
+    "dobj",
+    "pobj",
+    "prep",
+    "nsubj",
+    "nsubjpass",
+    "attr",
+    "appos",
+    "conj",
+    "npadvmod",
+    "oprd",
+    "dative",
+}
 CONDITION_MARKS = {"if", "unless", "whether", "once"}
 
 
@@ -38,7 +57,9 @@ def clause_verb(trigger: Token) -> Token:
 
 
 def _is_negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("det", "advmod") for c in tok.children)
+    return any(
+        c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("det", "advmod") for c in tok.children
+    )
 
 
 def _has_modal(tok: Token) -> bool:
@@ -73,7 +94,7 @@ def _disputed(trigger: Token, verb: Token) -> bool:
 
 
 def _local_announcement(trigger: Token, actor: str | None) -> tuple[bool, str | None]:
-    """"the announced retreat" / "the withdrawal announced by Russia": (announced by the actor, other announcer)."""
+    """Announced in the noun phrase ("the announced retreat"): (by the actor, by another announcer)."""
     for c in trigger.children:
         if c.dep_ == "amod" and cue_has(c.lemma_, "announce"):
             return True, None
@@ -97,7 +118,7 @@ def _attribution(verb: Token) -> tuple[Token | None, Token | None]:
         if cur.head is cur:
             break
         if cur.dep_ == "conj" and cur.tag_ == "VBD" and cur.head.tag_ == "VBG":
-            break  # "denied targeting X and blamed Y": a finite verb is coordinated with the cue, not the gerund
+            break  # "denied targeting X and blamed Y": the finite verb goes with the cue, not the gerund
         if cur.dep_ == "conj" and any(cue_has(cur.head.lemma_, c) for c in ("speech", "announce", "deny")):
             break  # "denied X and blamed Kyiv": coordinated with the cue, not under it
         if cur.dep_ in ("conj",) and cur.head.pos_ in ("VERB", "AUX"):
@@ -147,7 +168,13 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
     if announced:
         out.status = "announced"
         return out
-    temporal = trigger.dep_ == "pobj" and trigger.head.lower_ in ("after", "before", "since", "following", "during")
+    temporal = trigger.dep_ == "pobj" and trigger.head.lower_ in (
+        "after",
+        "before",
+        "since",
+        "following",
+        "during",
+    )
     speculative = _has_modal(trigger) or (verb is not trigger and not temporal and _has_modal(verb))
     conj_head = verb
     while conj_head.dep_ == "conj" and conj_head.head is not conj_head and not speculative:
@@ -158,8 +185,10 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
         speculative = True
     if verb is not trigger and trigger.dep_ == "dobj" and cue_has(verb.lemma_, "intent"):
         speculative = True
-    if _infinitive(verb) and verb.dep_ in ("advcl", "acl", "xcomp", "relcl") and not (
-        gov is not None and cue_has(gov.lemma_, "implicative")
+    if (
+        _infinitive(verb)
+        and verb.dep_ in ("advcl", "acl", "xcomp", "relcl")
+        and not (gov is not None and cue_has(gov.lemma_, "implicative"))
     ):
         speculative = True
     if cue is not None and cue_has(cue.lemma_, "announce") and same_party(cue_speaker, actor):

@@ -8,8 +8,8 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import ensure_extensions
 from ..model import Position
 from .events_args import speaker_name, statement_at, subject_of
-from .events_parties import governing_speech, party_name
 from .events_lexicon import position_cues, position_topics
+from .events_parties import governing_speech, party_name
 from .positions_conditions import condition_extent, find_marker, split_conditions
 
 NEGATORS = {"not", "n't", "never", "no"}
@@ -45,7 +45,11 @@ def _complement(pred: Token) -> list[Token]:
 
 def _negated(tok: Token) -> bool:
     heads = [tok, tok.head] if tok.dep_ in ("acomp", "xcomp", "attr") else [tok]
-    return any(c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg")) for h in heads for c in h.children)
+    return any(
+        c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg"))
+        for h in heads
+        for c in h.children
+    )
 
 
 def _stance_of(tok: Token) -> tuple[str, list[Token]] | None:
@@ -55,7 +59,11 @@ def _stance_of(tok: Token) -> tuple[str, list[Token]] | None:
     cls = cues.get(lemma) or cues.get(tok.lower_)
     if tok.lower_ in UNWILLING:
         return "rejects", _complement(tok)
-    if cls == "open" and tok.pos_ in ("ADJ", "VERB") and tok.dep_ in ("acomp", "amod", "xcomp", "ROOT", "ccomp", "conj", "advcl", "oprd", "attr"):
+    if (
+        cls == "open"
+        and tok.pos_ in ("ADJ", "VERB")
+        and tok.dep_ in ("acomp", "amod", "xcomp", "ROOT", "ccomp", "conj", "advcl", "oprd", "attr")
+    ):
         return ("rejects" if _negated(tok) else "open"), _complement(tok)
     if cls == "open_verb" and tok.pos_ == "VERB":
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
@@ -118,7 +126,7 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
 
 
 def _conditional_start(tok: Token) -> tuple[str, list[Token]] | None:
-    """"talks can begin only if ...": a topic that starts under a condition is a conditional offer."""
+    """ "talks can begin only if ...": a topic that starts under a condition is a conditional offer."""
     if tok.pos_ != "VERB" or tok.lemma_ not in START_VERBS:
         return None
     subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)

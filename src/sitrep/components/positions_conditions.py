@@ -36,7 +36,11 @@ def find_marker(sent: Span, pred: Token, stance: str = "open") -> tuple[int, int
                 continue  # inside a longer marker already taken ("only if" vs "if")
             if mark in ("if", "unless") and span[0].dep_ not in ("mark", "advmod", "cc", "prep"):
                 continue
-            if mark == "if" and span.start > 0 and sent.doc[span.start - 1].lemma_ in ("ask", "wonder", "know", "see"):
+            if (
+                mark == "if"
+                and span.start > 0
+                and sent.doc[span.start - 1].lemma_ in ("ask", "wonder", "know", "see")
+            ):
                 continue
             cand = (span.start, span.end, neg)
             if best is None or abs(cand[0] - pred.i) < abs(best[0] - pred.i):
@@ -59,7 +63,7 @@ def condition_extent(sent: Span, pred: Token, first: int, end: int) -> tuple[int
         return end, stop
     # marker before the predicate: "If Russia withdraws, Ukraine will talk"
     stop = pred.i
-    for t in doc[end:pred.i]:
+    for t in doc[end : pred.i]:
         if t.text == ",":
             stop = t.i
     return end, stop
@@ -94,7 +98,7 @@ def split_conditions(doc_span: Span) -> list[Span]:
         kinds[-1] = True
     merged: list[list[Token]] = []
     if kinds[0]:
-        for seg, verbal in zip(segs, kinds):
+        for seg, verbal in zip(segs, kinds, strict=True):
             if merged and not verbal:
                 merged[-1] = merged[-1] + seg
             else:
