@@ -562,3 +562,11 @@ def test_city_as_modifier_is_a_place(run):
     _, ents, _ = run("Aid trucks waited for hours at the Rafah crossing on Tuesday, officials said.")
     rafah = [e for e in ents if e.name == "Rafah"]
     assert rafah and rafah[0].type in {"GPE", "LOC", "FAC"}
+
+
+def test_unnamed_speaker_blocks_older_antecedent(run):
+    doc, _, coref = run(
+        "Gen. Mark Milley spoke in Washington on Monday. A police spokesman said on Tuesday that two "
+        "people were hurt. He added that the road was closed."
+    )
+    assert coref.resolve(span_of(doc, "He added")[:1]) is None

@@ -49,7 +49,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import ensure_extensions
 from ..model import Entity, TextSpan
 from .entities_cluster import Cluster, cluster_names, link_descriptor
-from .entities_lexicon import is_acronym
+from .entities_lexicon import is_acronym, nouns
 from .entities_mentions import ENTITY_LABELS, descriptor, descriptor_mentions, name_mentions
 
 __all__ = ["CorefIndex", "find_entities", "ENTITY_LABELS"]
@@ -174,6 +174,8 @@ class CorefIndex:
             subjects = [c for c in here if c[2]]
             if subjects or person:
                 return (subjects or here)[-1][3]
+        if person and self._unnamed_subject(sent, start_char):
+            return None  # "A police spokesman said he ...": someone unnamed is nearer
         if self._sents is None:
             self._sents = list(self.doc.sents)
         sents = self._sents
@@ -182,6 +184,8 @@ class CorefIndex:
             cands = self._candidates(s, types, gender)
             outside = [c for c in cands if not c[4]] or cands
             if not outside:
+                if person and self._unnamed_subject(s, s.end_char):
+                    return None
                 continue
             speakers = [c for c in outside if c[1]]
             if speakers:
@@ -222,6 +226,17 @@ class CorefIndex:
             # subject-like: a subject, a subject's owner, or the sentence's first entity mention
             out.append((s, info[0], info[1] or s == first, ent, self._in_quote(s)))
         return out
+
+    def _unnamed_subject(self, sent: Span, before: int) -> bool:
+        """True when a sentence has a person noun as subject before `before` that names no entity."""
+        for t in sent:
+            if t.idx >= before:
+                break
+            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "NOUN" and t.tag_ == "NN" \
+                    and nouns().get(t.lemma_.lower()) == "PERSON" \
+                    and self.entity_at(t.idx, t.idx + len(t.text)) is None:
+                return True
+        return False
 
     def _nominal(self, start: int, end: int) -> bool:
         """True when a mention is a noun phrase of its own, not a modifier of another noun."""
