@@ -274,3 +274,10 @@ def test_one_reading_per_name_in_a_document(parse):
     found = [p for p in places_of(parse, text) if p.text == "Georgia"]
     assert len(found) == 2
     assert {(p.country, p.feature) for p in found} == {("US", "state")}
+
+
+def test_washington_dc_among_states_is_the_capital(parse):
+    text = "The tour stopped in Alaska, Hawaii, Florida and Washington, D.C., before ending in Texas."
+    p = the(places_of(parse, text), "Washington")
+    assert p.text == "Washington, D.C."
+    assert (p.name, p.feature) == ("Washington, D.C.", "city")

@@ -80,7 +80,9 @@ def _context_bonus(e: Entry, strong: Counter[str], weak: Counter[str]) -> float:
 def _support(e: Entry, strong: Counter[str], weak: Counter[str], near: list[Entry],
              hint: str | None) -> float:
     """All document support for `e`, capped so that context never outweighs a city of 300 times the size."""
-    bonus = min(MAX_CONTEXT, _context_bonus(e, strong, weak) + _near_bonus(e, near))
+    # Small places are named in local news: they need nearby places, country mentions help them less.
+    scale = min(1.0, max(0.3, (e.prior - 3.0) / 3.0))
+    bonus = min(MAX_CONTEXT, scale * _context_bonus(e, strong, weak) + _near_bonus(e, near))
     if hint and e.country == hint:
         bonus += 3.0
     return bonus

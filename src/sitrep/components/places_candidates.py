@@ -331,6 +331,11 @@ class CandidateFinder:
             if key is None:
                 continue
             s, e = hit.start(1), hit.end(1)
+            if "," in key and normalize(key.split(",")[0]) == normalize(m.key) and self._free(s, e):
+                m.end, m.key, m.features = e, key, None  # "Washington, D.C." is one name
+                for k in range(s, e):
+                    self.taken[k] = True
+                continue
             if self._free(s, e):
                 feats = None if "," in key else REGION_FEATURES
                 self._take(Mention(s, e, key, "scan", "ABBR", feats))
