@@ -129,6 +129,8 @@ NOT_TIMES = [
     ("A 38-year-old volunteer was killed.", "38-year"),
     ("The mayor, 52 years old, was detained.", "52 years"),
     ("A second convoy reached the city.", "second"),
+    ("The hotline is staffed 24/7 by volunteers.", "24/7"),
+    ("The bakery opened on Feb. 30, the flyer said.", "Feb. 30"),
     ("Iraq imports about three-quarters of its food.", "quarters"),
     ("The morning talk show hosted the minister.", "morning"),
 ]

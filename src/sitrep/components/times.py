@@ -128,10 +128,12 @@ def candidates(text: str, dct: dt.date | None, direction, tag=None) -> list[Cand
         for m in pattern.finditer(text):
             if m.end() <= m.start():
                 continue
-            cand = handler(m, ctx)
+            try:
+                cand = handler(m, ctx)
+            except (KeyError, ValueError, IndexError, TypeError, OverflowError):
+                cand = None  # one odd phrase never costs the document
             if cand is not None and cand.end > cand.start:
                 cand.rule = cand.rule or name
-                cand.anchor = cand.anchor
                 out.append(cand)
                 cand.prio = prio
     return out
@@ -145,7 +147,7 @@ def select(cands: list[Cand]) -> list[Cand]:
         for c in cands
         if c.type != "negative" and not any(n.start < c.end and c.start < n.end for n in negatives)
     ]
-    kept.sort(key=lambda c: (-(c.end - c.start), getattr(c, "prio", 0), c.start))
+    kept.sort(key=lambda c: (-(c.end - c.start), c.prio, c.start))
     chosen: list[Cand] = []
     for c in kept:
         if all(c.end <= o.start or o.end <= c.start for o in chosen):
@@ -161,7 +163,10 @@ def resolve_anchors(chosen: list[Cand]) -> None:
     for c in chosen:
         if c.anchor and c.anchor.startswith("day:"):
             if last_day:
-                base = dt.date.fromisoformat(last_day) + dt.timedelta(days=int(c.anchor[4:]))
+                try:
+                    base = dt.date.fromisoformat(last_day) + dt.timedelta(days=int(c.anchor[4:]))
+                except ValueError:
+                    continue
                 c.value = base.isoformat()
                 last_day = c.value
             continue
@@ -171,7 +176,7 @@ def resolve_anchors(chosen: list[Cand]) -> None:
             c.value
             and re.fullmatch(r"\d{4}-Q\d", c.value)
             and c.rule == "quarter"
-            and "year" not in c.text_lower
+            and "year" not in c.surface
         ):
             last_quarter = c.value
         if c.anchor == "year_back" and last_quarter:
@@ -190,7 +195,7 @@ def find_times(doc: Doc) -> list[Time]:
     if extra:
         chosen = sorted(chosen + select(extra), key=lambda c: c.start)
     for c in chosen:
-        c.text_lower = text[c.start : c.end].lower()
+        c.surface = text[c.start : c.end].lower()
     resolve_anchors(chosen)
     return [
         Time(text=text[c.start : c.end], span=(c.start, c.end), type=c.type, value=c.value, mod=c.mod)  # type: ignore[arg-type]

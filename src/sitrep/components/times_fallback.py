@@ -65,6 +65,8 @@ def entity_candidates(doc: Doc, taken: list[Cand], dct: dt.date | None) -> list[
         if re.fullmatch(r"\d{1,3}(?:[.,]\d+)?", text.strip()):
             continue  # a bare small number tagged DATE by the model is rarely a date
         value = normalize_absolute(text, dct)
+        if value and value[:4] not in text and (dct is None or abs(int(value[:4]) - dct.year) > 1):
+            value = None  # dateparser invented a year the text does not state ("32 May" -> 1932)
         if value:
             out.append(Cand(start, end, "date", value, None, "entity"))
     return out

@@ -21,7 +21,9 @@ class Cand:
     value: str | None
     mod: str | None = None
     rule: str = ""
-    anchor: str | None = None  # "year_back": value depends on the document's last quarter
+    anchor: str | None = None  # "year_back" / "day:+1": value depends on earlier expressions
+    prio: int = 0  # index of the rule (earlier rules win ties)
+    surface: str = ""  # lower-cased matched text, filled in by the component
 
 
 @dataclass
@@ -83,7 +85,7 @@ def _dir(m: re.Match[str], ctx: Ctx, rel: str | None = None) -> str:
     return ctx.direction(m.start(), m.end())
 
 
-P = r"(?<![\w-])"  # word start
+P = r"(?<![\w\-:/])"  # word start (not inside "12:30" or "24/7")
 E = r"(?![\w])"  # word end
 
 
@@ -112,6 +114,10 @@ def _date_dmy(m: re.Match[str], ctx: Ctx) -> Cand | None:
 def _ymd(m: re.Match[str], ctx: Ctx, year: str | None, mon: int, dd: int) -> Cand | None:
     if not 1 <= dd <= 31:
         return None
+    try:
+        dt.date(int(year) if year else 2000, mon, dd)  # 2000 is a leap year: Feb. 29 stays valid
+    except ValueError:
+        return None
     if year:
         y: int | None = int(year)
     elif ctx.dct:
@@ -119,6 +125,11 @@ def _ymd(m: re.Match[str], ctx: Ctx, year: str | None, mon: int, dd: int) -> Can
     else:
         y = None
     value = f"{y:04d}-{mon:02d}-{dd:02d}" if y else f"XXXX-{mon:02d}-{dd:02d}"
+    if y:
+        try:
+            dt.date(y, mon, dd)
+        except ValueError:
+            value = None
     return mk(m, "date", value, name="date")
 
 
