@@ -54,6 +54,7 @@ class Score:
 
     def line(self, name: str) -> str:
         """One printed row of figures."""
+
         def prf(hit: int) -> tuple[float, float, float]:
             p = hit / self.pred if self.pred else 0.0
             r = hit / self.gold if self.gold else 0.0
@@ -62,8 +63,10 @@ class Score:
         cp, cr, cf = prf(self.content)
         pp, pr, pf = prf(self.pairs)
         acc = self.pairs / self.content if self.content else 0.0
-        return (f"{name:<22} {self.pred:>6} {cp:>6.3f} {cr:>6.3f} {cf:>6.3f}   "
-                f"{pp:>6.3f} {pr:>6.3f} {pf:>6.3f}   {acc:>6.3f}")
+        return (
+            f"{name:<22} {self.pred:>6} {cp:>6.3f} {cr:>6.3f} {cf:>6.3f}   "
+            f"{pp:>6.3f} {pr:>6.3f} {pf:>6.3f}   {acc:>6.3f}"
+        )
 
 
 def _head(source_text: str) -> str:
@@ -119,7 +122,9 @@ def sitrep_preds(nlp, item: dict) -> list[Pred]:
     out = []
     for st in doc._.sitrep_statements or []:
         sp = st.speaker
-        out.append(Pred(tuple(st.content.span), tuple(sp.span) if sp and sp.span else None, sp.name if sp else ""))
+        out.append(
+            Pred(tuple(st.content.span), tuple(sp.span) if sp and sp.span else None, sp.name if sp else "")
+        )
     return out
 
 
@@ -147,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     path = DATA / f"{args.split}.jsonl"
     if not path.exists():
-        print(f"bench_attribution: {path} is absent (../shared/eval/polnear is not on this machine); nothing to do.")
+        print(f"bench_attribution: {path} is absent (no ../shared/eval/polnear here); nothing to do.")
         return 0
     items = [json.loads(ln) for ln in path.open(encoding="utf-8") if ln.strip()]
     if args.limit:
@@ -169,8 +174,13 @@ def main(argv: list[str] | None = None) -> int:
         score_doc(textacy_preds(base), gold, item["text"], peer)
     secs = time.perf_counter() - t0
     print(f"PolNeAR {args.split}: {len(items)} articles, {ours.gold} gold attributions ({secs:.0f}s)")
-    print("rule: content overlap >= 50% of the shorter span; speaker = mention overlap or name contains source head")
-    print(f"{'system':<22} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6}   {'pairP':>6} {'pairR':>6} {'pairF1':>6}   {'spkAcc':>6}")
+    print(
+        "rule: content overlap >= 50% of the shorter span; speaker: mention overlap or name has source head"
+    )
+    print(
+        f"{'system':<22} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6}   "
+        f"{'pairP':>6} {'pairR':>6} {'pairF1':>6}   {'spkAcc':>6}"
+    )
     print(ours.line("sitrep statements"))
     print(peer.line("textacy direct_quot."))
     return 0

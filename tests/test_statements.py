@@ -182,13 +182,55 @@ def test_ids_are_sequential(straight):
 @pytest.mark.parametrize(
     ("text", "needle", "speaker", "kind", "cue"),
     [
-        ("The governor said that the bridge would reopen in May.", "bridge would reopen", "governor", "indirect", "said"),
-        ('"We are not leaving," said Anna Kovalenko, a nurse in Kharkiv.', "We are not leaving", "Anna Kovalenko", "direct", "said"),
-        ("Anna Kovalenko said: \u201cWe are staying until the last patient is out.\u201d", "last patient", "Anna Kovalenko", "direct", "said"),
-        ("The ministry warned that more outages were likely.", "more outages", "ministry", "indirect", "warned"),
-        ("Prime Minister Jan Novak told parliament the budget was balanced.", "budget was balanced", "Jan Novak", "indirect", "told"),
-        ("Heavy fighting continued near the river, according to the regional governor.", "Heavy fighting", "governor", "indirect", "according to"),
-        ("Kovalenko wrote on Facebook that the clinic had no power.", "clinic had no power", "Kovalenko", "indirect", "wrote"),
+        (
+            "The governor said that the bridge would reopen in May.",
+            "bridge would reopen",
+            "governor",
+            "indirect",
+            "said",
+        ),
+        (
+            '"We are not leaving," said Anna Kovalenko, a nurse in Kharkiv.',
+            "We are not leaving",
+            "Anna Kovalenko",
+            "direct",
+            "said",
+        ),
+        (
+            "Anna Kovalenko said: \u201cWe are staying until the last patient is out.\u201d",
+            "last patient",
+            "Anna Kovalenko",
+            "direct",
+            "said",
+        ),
+        (
+            "The ministry warned that more outages were likely.",
+            "more outages",
+            "ministry",
+            "indirect",
+            "warned",
+        ),
+        (
+            "Prime Minister Jan Novak told parliament the budget was balanced.",
+            "budget was balanced",
+            "Jan Novak",
+            "indirect",
+            "told",
+        ),
+        (
+            "Heavy fighting continued near the river, according to the regional governor.",
+            "Heavy fighting",
+            "governor",
+            "indirect",
+            "according to",
+        ),
+        (
+            "Kovalenko wrote on Facebook that the clinic had no power.",
+            "clinic had no power",
+            "Kovalenko",
+            "indirect",
+            "wrote",
+        ),
     ],
 )
 def test_sentence_forms(extract, text, needle, speaker, kind, cue):
@@ -244,7 +286,10 @@ def test_transcript_turns_and_signed_quotes(extract):
 
 
 def test_headline_attribution_before_the_dateline(extract):
-    text = "Kovalenko Says Hospital Generators Will Last a Week\n\nKHARKIV, Ukraine (AP) \u2014 The hospital is quiet.\n"
+    text = (
+        "Kovalenko Says Hospital Generators Will Last a Week\n\n"
+        "KHARKIV, Ukraine (AP) \u2014 The hospital is quiet.\n"
+    )
     sts = _statements(extract, text)
     st = _with(sts, "Hospital Generators Will Last a Week")
     assert st.speaker.name == "Kovalenko" and st.cue.text == "Says"

@@ -18,7 +18,7 @@ def _inner(text: str) -> list[list[str]]:
         ("She said \u201cnever\u201d twice.", [["never"]]),
         ('"First," he said, "second."', [["First,"], ["second."]]),
         ("No quotes here at all.", []),
-        ("The 5\" gun and a 12\" shell.", []),
+        ('The 5" gun and a 12" shell.', []),
     ],
 )
 def test_pairs(text, expected):

@@ -34,6 +34,7 @@ def mark_before(text: str, end: int) -> int:
             return n
     return 0
 
+
 _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 

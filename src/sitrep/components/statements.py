@@ -40,7 +40,6 @@ from .statements_syntax import (
     trim,
 )
 
-
 log = logging.getLogger(__name__)
 _WHEN = {"DATE", "TIME"}
 
@@ -132,7 +131,11 @@ class _Builder:
         start = comp.left_edge
         end = comp.right_edge.i
         # "said on Monday (that) it would respond": the date belongs to the speech act
-        if start.lower_ in {"on", "late", "early"} and start.i + 1 < end and self.doc[start.i + 1].ent_type_ in _WHEN:
+        if (
+            start.lower_ in {"on", "late", "early"}
+            and start.i + 1 < end
+            and self.doc[start.i + 1].ent_type_ in _WHEN
+        ):
             start = self.doc[start.i + 1]
         while start.i < end and start.ent_type_ in _WHEN:
             start = self.doc[start.i + 1]
@@ -159,8 +162,9 @@ class _Builder:
         return span.start_char, span.end_char
 
     # --- statements ---------------------------------------------------------------------------
-    def _kind_and_content(self, start: int, end: int, skip: tuple[int, int] | None = None
-                          ) -> tuple[str, int, int, list[Quote]]:
+    def _kind_and_content(
+        self, start: int, end: int, skip: tuple[int, int] | None = None
+    ) -> tuple[str, int, int, list[Quote]]:
         """Kind, trimmed content bounds and the quotations inside."""
         for q in self.ctx.quotes:  # a quotation that begins inside the content ends inside it too
             if start <= q.start < end < q.end and q.closed:
@@ -183,7 +187,11 @@ class _Builder:
                 outside = outside[:a] + " " * (b - a) + outside[b:]
         residue = "".join(ch for ch in outside if ch.isalnum())
         if not residue:
-            return "direct", *trim(self.text, max(start, inside[0].inner_start), min(end, inside[-1].inner_end)), inside
+            return (
+                "direct",
+                *trim(self.text, max(start, inside[0].inner_start), min(end, inside[-1].inner_end)),
+                inside,
+            )
         if len(inside) >= 2 and len(residue) <= 40:  # "A," he said, "B" — the cue sits in the middle
             words = outside.split()
             if len(words) <= 6:
@@ -191,8 +199,17 @@ class _Builder:
                 return "direct", a, b, inside
         return "mixed", start, end, inside
 
-    def add(self, cue: TextSpan, speaker: Speaker | None, start: int, end: int, verb: Token | None,
-            confidence: float, skip: tuple[int, int] | None = None, direct: bool = False) -> None:
+    def add(
+        self,
+        cue: TextSpan,
+        speaker: Speaker | None,
+        start: int,
+        end: int,
+        verb: Token | None,
+        confidence: float,
+        skip: tuple[int, int] | None = None,
+        direct: bool = False,
+    ) -> None:
         """Adds one statement for content `[start, end)` (`skip`: the attribution inside a split quote)."""
         kind, start, end, inside = self._kind_and_content(start, end, skip)
         if direct and kind == "indirect":
@@ -201,7 +218,9 @@ class _Builder:
             return
         quotes = [
             TextSpan(text=self.text[max(s, start) : min(e, end)], span=(max(s, start), min(e, end)))
-            for q in inside for s, e in q.parts if min(e, end) > max(s, start)
+            for q in inside
+            for s, e in q.parts
+            if min(e, end) > max(s, start)
         ]
         st = Statement(
             id="",
@@ -265,7 +284,7 @@ class _Builder:
         self.add(cue, speaker, content[0], content[1], verb, conf, skip)
 
     def from_according(self, tok: Token) -> None:
-        """"according to X": the content is the clause the phrase attaches to."""
+        """ "according to X": the content is the clause the phrase attaches to."""
         to = next((c for c in tok.children if c.lower_ == "to"), None)
         if to is None or self.ctx.inside_quote(tok):
             return
@@ -298,7 +317,9 @@ class _Builder:
         span = self.doc[start:end]
         p_start, p_end = self.ctx.para_of(tok.idx)
         if span.start_char < p_start or span.end_char > p_end:
-            span = self.doc.char_span(max(span.start_char, p_start), min(span.end_char, p_end), alignment_mode="contract")
+            span = self.doc.char_span(
+                max(span.start_char, p_start), min(span.end_char, p_end), alignment_mode="contract"
+            )
             if span is None or not len(span):
                 return
         cue = TextSpan(text=self.text[tok.idx : to.idx + len(to.text)], span=(tok.idx, to.idx + len(to.text)))

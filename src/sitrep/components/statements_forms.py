@@ -1,4 +1,4 @@
-"""Attribution forms without a reporting verb: "Name: text" (headlines, transcripts) and "\u201c...\u201d \u2014 Name"."""
+"""Attribution forms without a reporting verb: "Name: text" lines and quotes signed "\u2014 Name"."""
 
 from __future__ import annotations
 
@@ -15,14 +15,60 @@ if TYPE_CHECKING:
 
 _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|de|van|von|al|bin))*?"
 _LABEL = re.compile(rf"[\"\u201c]?(?P<name>{_NAME})\s?:\s+(?P<content>\S.*)", re.S)
-_DASH = re.compile(rf"[ \t]*(?P<dash>[\u2015\u2014\u2013]|--?)[ \t]*(?P<name>{_NAME})(?=[ \t]*(?:[,./(]|\n|$))")
+_DASH = re.compile(
+    rf"[ \t]*(?P<dash>[\u2015\u2014\u2013]|--?)[ \t]*(?P<name>{_NAME})(?=[ \t]*(?:[,./(]|\n|$))"
+)
 # Labels that introduce something other than speech.
 _NOT_SPEAKERS = {
-    "note", "update", "updated", "editor", "editor's note", "photo", "photos", "video", "watch", "read",
-    "read more", "related", "source", "sources", "caption", "correction", "clarification", "advertisement",
-    "warning", "breaking", "exclusive", "analysis", "opinion", "live", "q", "a", "question", "answer",
-    "when", "where", "what", "why", "how", "who", "date", "time", "location", "contact", "email", "tel", "phone",
-    "the latest", "latest", "background", "timeline", "factbox", "explainer", "fact check", "key points",
+    "note",
+    "update",
+    "updated",
+    "editor",
+    "editor's note",
+    "photo",
+    "photos",
+    "video",
+    "watch",
+    "read",
+    "read more",
+    "related",
+    "source",
+    "sources",
+    "caption",
+    "correction",
+    "clarification",
+    "advertisement",
+    "warning",
+    "breaking",
+    "exclusive",
+    "analysis",
+    "opinion",
+    "live",
+    "q",
+    "a",
+    "question",
+    "answer",
+    "when",
+    "where",
+    "what",
+    "why",
+    "how",
+    "who",
+    "date",
+    "time",
+    "location",
+    "contact",
+    "email",
+    "tel",
+    "phone",
+    "the latest",
+    "latest",
+    "background",
+    "timeline",
+    "factbox",
+    "explainer",
+    "fact check",
+    "key points",
 }
 _ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
 _DATA = Path(__file__).resolve().parents[1] / "data" / "cues_headline.txt"
@@ -30,8 +76,10 @@ _DATA = Path(__file__).resolve().parents[1] / "data" / "cues_headline.txt"
 
 @lru_cache(maxsize=1)
 def _headline_re() -> re.Pattern[str]:
-    """"Name says ..." at the start of a short paragraph, verbs from `data/cues_headline.txt`."""
-    verbs = [ln.strip() for ln in _DATA.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"]
+    """ "Name says ..." at the start of a short paragraph, verbs from `data/cues_headline.txt`."""
+    verbs = [
+        ln.strip() for ln in _DATA.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"
+    ]
     alt = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
     return re.compile(
         rf"[\"\u201c]?(?P<name>{_NAME})\s+(?P<verb>(?i:{alt}))\b:?\s+(?P<content>[^\n]+?)[.\s]*$"
@@ -55,8 +103,17 @@ def headline_statements(b: _Builder) -> None:
         v0, v1 = m.span("verb")
         speaker = b.ctx.speakers.from_mention(mention)
         if speaker is not None and m.group("verb").lower() in speaker.name.lower():
-            speaker = speaker.model_copy(update={"name": m.group("name"), "entity": None})  # NER took the verb
-        b.add(TextSpan(text=text[v0:v1], span=(v0, v1)), speaker, m.start("content"), m.end("content"), None, 0.7)
+            speaker = speaker.model_copy(
+                update={"name": m.group("name"), "entity": None}
+            )  # NER took the verb
+        b.add(
+            TextSpan(text=text[v0:v1], span=(v0, v1)),
+            speaker,
+            m.start("content"),
+            m.end("content"),
+            None,
+            0.7,
+        )
 
 
 def label_statements(b: _Builder) -> None:

@@ -12,7 +12,23 @@ from ..model import Entity, Speaker, TimeRef
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "him", "her", "them", "us", "me", "who", "which", "that"}
+PRONOUNS = {
+    "he",
+    "she",
+    "they",
+    "it",
+    "we",
+    "i",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "me",
+    "who",
+    "which",
+    "that",
+}
 PERSON_PRONOUNS = {"he", "she", "i", "we", "who"}
 GROUP_PRONOUNS = {"it", "they", "which", "we"}
 NAME_DEPS = {"compound", "flat", "nmod", "amod", "poss", "case", "det", "nummod", "quantmod"}
@@ -26,7 +42,11 @@ def _lines(name: str) -> list[str]:
     path = DATA / name
     if not path.exists():
         return []
-    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return [
+        ln.strip()
+        for ln in path.read_text(encoding="utf-8").splitlines()
+        if ln.strip() and not ln.startswith("#")
+    ]
 
 
 @lru_cache(maxsize=1)
@@ -66,7 +86,11 @@ def mention_span(tok: Token) -> Span:
         return doc[tok.i : tok.i + 1]
     start = tok.i
     for child in sorted(tok.lefts, key=lambda c: -c.i):
-        if child.dep_ in NAME_DEPS and child.i == start - 1 or (child.dep_ in NAME_DEPS and child.right_edge.i == start - 1):
+        if (
+            child.dep_ in NAME_DEPS
+            and child.i == start - 1
+            or (child.dep_ in NAME_DEPS and child.right_edge.i == start - 1)
+        ):
             start = child.left_edge.i
         else:
             break
@@ -148,7 +172,11 @@ class SpeakerResolver:
 
     def speaker(self, subj: Token) -> Speaker | None:
         """The speaker a subject token names or refers to; None when a pronoun cannot be resolved."""
-        if subj.lower_ in {"who", "which", "that"} and subj.head.dep_ == "relcl" and subj.head.head.i != subj.head.i:
+        if (
+            subj.lower_ in {"who", "which", "that"}
+            and subj.head.dep_ == "relcl"
+            and subj.head.head.i != subj.head.i
+        ):
             ante = self.from_mention(mention_span(subj.head.head))  # "the study, which notes ..."
             if ante is None:
                 return None

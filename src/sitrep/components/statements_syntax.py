@@ -13,9 +13,37 @@ TRIM = " \t\r\n,;:\u2014\u2013-"
 SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 SENT_END = ".!?"
 FINITE = {"VBD", "VBZ", "VBP", "MD"}
-NOT_TAIL = {"and", "but", "while", "adding", "citing", "as", "although", "because", "though", "who", "which",
-             "when", "where", "after", "before", "in", "at", "on", "during", "according", "referring", "noting",
-             "whereas", "since", "so", "or", "even", "if", "than"}
+NOT_TAIL = {
+    "and",
+    "but",
+    "while",
+    "adding",
+    "citing",
+    "as",
+    "although",
+    "because",
+    "though",
+    "who",
+    "which",
+    "when",
+    "where",
+    "after",
+    "before",
+    "in",
+    "at",
+    "on",
+    "during",
+    "according",
+    "referring",
+    "noting",
+    "whereas",
+    "since",
+    "so",
+    "or",
+    "even",
+    "if",
+    "than",
+}
 OBJ_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr"}
 OBJ_PREPS = {"for", "on", "about", "of", "against", "to"}
 
@@ -58,7 +86,7 @@ class Ctx:
 
 
 def postposed_subject(verb: Token) -> Token | None:
-    """The speaker phrase between a comma and a final cue when the parse missed it (", Gen. X, chairman of Y, said")."""
+    """The speaker phrase before a final cue that the parse missed (", Gen. X, chairman of Y, said")."""
     doc = verb.doc
     i = verb.i - 1
     if i > 0 and doc[i].text == ",":
@@ -74,7 +102,11 @@ def postposed_subject(verb: Token) -> Token | None:
     if tok.pos_ not in {"PROPN", "NOUN"}:
         return None
     left = tok.left_edge.i
-    while left < tok.i and doc[left].dep_ not in {"compound", "det", "amod", "poss", "nmod", "flat"} and doc[left].i < tok.i:
+    while (
+        left < tok.i
+        and doc[left].dep_ not in {"compound", "det", "amod", "poss", "nmod", "flat"}
+        and doc[left].i < tok.i
+    ):
         left += 1
     first = min(left, tok.i)
     if first - 1 > verb.sent.start and doc[first - 1].text in ATTR_PUNCT:
@@ -154,5 +186,3 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         while end > start and text[end - 1] in TRIM + ".":
             end -= 1
     return start, end
-
-
