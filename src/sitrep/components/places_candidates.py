@@ -331,11 +331,14 @@ class CandidateFinder:
             if key is None:
                 continue
             s, e = hit.start(1), hit.end(1)
-            if "," in key and normalize(key.split(",")[0]) == normalize(m.key) and self._free(s, e):
-                m.end, m.key, m.features = e, key, None  # "Washington, D.C." is one name
-                for k in range(s, e):
-                    self.taken[k] = True
-                continue
+            if "," in key and normalize(key.split(",")[0]) == normalize(m.key):
+                same = [o for o in self.mentions if o.start == s and o.end == e]
+                if same or self._free(s, e):
+                    self.mentions = [o for o in self.mentions if o not in same]
+                    m.end, m.key, m.features = e, key, None  # "Washington, D.C." is one name
+                    for k in range(s, e):
+                        self.taken[k] = True
+                    continue
             if self._free(s, e):
                 feats = None if "," in key else REGION_FEATURES
                 self._take(Mention(s, e, key, "scan", "ABBR", feats))
