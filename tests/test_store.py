@@ -148,6 +148,7 @@ def test_statements_by_speaker_cover_every_spelling_of_the_person(store):
         "Ukraine had suffered heavy losses in the east near Bakhmut"
     ]
     assert query.statements(store, speaker="Peskov") == []
+    assert all(r["copies"] == 1 for r in rows)
     [milley] = query.entities(store, type="person", q="Milley")
     assert milley["id"] == "person:mark-miley" and milley["documents"] == 2
     assert set(milley["aliases"]) == {"Mark Milley", "Milley"}
@@ -227,3 +228,21 @@ def test_memoized_aggregates_follow_writes_from_other_connections(tmp_path):
     assert reader_own and reader.memo("n", compute) == 2  # its own commit too
     reader.close()
     writer.close()
+
+
+def test_a_reprinted_statement_is_listed_once_with_its_copies(store):
+    from sitrep.aggregate.dedup import cluster_documents
+
+    t = "WASHINGTON (AP) \u2014 Gen. Mark Milley said the war could end in talks, speaking on Monday."
+    for text, src in [(t, "AP"), (t + "\n\n(Reprinted by the Ledger.)", "Ledger")]:
+        r = report(
+            text,
+            source=src,
+            published="2022-11-09",
+            statements=[("Mark Milley", "said", "the war could end in talks")],
+        )
+        store.write_report(r, text)
+    cluster_documents(store)
+    [once] = query.statements(store, speaker="Milley")
+    assert once["source"] == "AP" and once["copies"] == 2
+    assert [r["source"] for r in query.statements(store, speaker="Milley", copies=True)] == ["AP", "Ledger"]

@@ -208,7 +208,12 @@ def statements(
     from .store import query
 
     rows = _query(db, lambda s: query.statements(s, speaker=speaker, q=q, limit=limit))
-    emit(rows, fmt, ["published", "source", "speaker", "kind", "text", "document"], title="statements")
+    emit(
+        rows,
+        fmt,
+        ["published", "source", "speaker", "kind", "text", "copies", "document"],
+        title="statements",
+    )
 
 
 def estimates(

@@ -47,9 +47,18 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
 
 
 def statements(
-    store: Store, speaker: str | None = None, q: str | None = None, limit: int = 100, offset: int = 0
+    store: Store,
+    speaker: str | None = None,
+    q: str | None = None,
+    limit: int = 100,
+    offset: int = 0,
+    copies: bool = False,
 ) -> list[dict[str, Any]]:
-    """Statements, optionally by a speaker (any alias of the same person) and/or matching full-text `q`."""
+    """Statements, optionally by a speaker (any alias of the same person) and/or matching full-text `q`.
+
+    A statement reprinted in wire copies is listed once (its first printing) with `copies`, the number
+    of documents carrying it; `copies=True` lists every printing.
+    """
     where: list[str] = []
     params: list[Any] = []
     if speaker:
@@ -64,14 +73,22 @@ def statements(
         params.append(fts_query(q))
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     rows = store.rows(
-        "SELECT s.doc_id AS document, s.id, s.speaker, s.kind, s.cue, s.content AS text,"
-        ' s.start, s."end", s.venue, s.time_value AS time, d.source, d.published, d.title'
+        "SELECT * FROM (SELECT s.doc_id AS document, s.id, s.speaker, s.kind, s.cue, s.content AS text,"
+        ' s.start, s."end", s.venue, s.time_value AS time, d.source, d.published, d.title,'
+        " d.rowid AS o, s.seq,"
+        " row_number() OVER w AS nth, count(*) OVER (PARTITION BY coalesce(d.cluster_id, d.id), s.speaker,"
+        " s.content) AS copies"
         f" FROM statements s JOIN documents d ON d.id = s.doc_id {clause}"
-        " ORDER BY d.published DESC NULLS LAST, s.doc_id, s.seq LIMIT ? OFFSET ?",
+        " WINDOW w AS (PARTITION BY coalesce(d.cluster_id, d.id), s.speaker, s.content"
+        " ORDER BY d.published, d.rowid, s.seq))"
+        f" {'' if copies else 'WHERE nth = 1'}"
+        " ORDER BY published DESC NULLS LAST, o, seq LIMIT ? OFFSET ?",
         [*params, limit, offset],
     )
     for r in rows:
         r["span"] = [r.pop("start"), r.pop("end")]
+        for k in ("o", "seq", "nth"):
+            del r[k]
     return rows
 
 
@@ -134,7 +151,7 @@ def event_rows(store: Store, names: list[str] | None = None) -> list[dict[str, A
         ' e.source AS claimed_by, e.trigger, e.start, e."end", e.negated,'
         " d.source, d.published, d.title, coalesce(d.cluster_id, d.id) AS cluster"
         f" FROM events e JOIN documents d ON d.id = e.doc_id{where}"
-        " ORDER BY d.published NULLS LAST, e.doc_id, e.seq",
+        " ORDER BY d.published NULLS LAST, d.rowid, e.seq",
         params,
     )
 
