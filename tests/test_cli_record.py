@@ -137,6 +137,11 @@ def test_search_statements_timeline_and_export(ingested, tmp_path):
     assert hits and all("Soledar" in h["snippet"] for h in hits)
     assert sitrep("statements", "--speaker", "Zelenskiy", "--format", "json", db=db).returncode == 0
     assert isinstance(json.loads(sitrep("timeline", "Kherson", "--format", "json", db=db).stdout), list)
+    people = json.loads(sitrep("entities", "--type", "person", "--format", "json", db=db).stdout)
+    assert people and all(p["type"] == "PERSON" and p["aliases"] for p in people)
+    zel = json.loads(sitrep("entities", "Zelensk", "--format", "json", db=db).stdout)
+    spellings = {"Zelenskyy", "Zelensky", "Zelenskiy"}
+    assert any(len({w for a in z["aliases"] for w in a.split()} & spellings) >= 2 for z in zel), zel
     out = tmp_path / "docs.parquet"
     sitrep("export", "--format", "parquet", "--out", str(out), db=db)
     import pyarrow.parquet as pq
