@@ -238,3 +238,18 @@ def test_place_and_time_from_the_same_sentence(nlp):
 def test_outcome_constructions(extract, sentence, surface, outcome):
     q = next(q for q in extract(sentence).quantities if q.text == surface)
     assert q.outcome == outcome
+
+
+def test_sums_and_index_values(extract):
+    qs = extract("The company lost $7.2 million and presented claims for $2 billion damages. The index fell to 437.68.").quantities
+    assert [(q.text, q.outcome) for q in qs] == [("$7.2 million", ["lost"]), ("$2 billion", [])]
+
+
+@pytest.mark.parametrize(
+    "sentence, outcome",
+    [("Air defences shot down 14 drones overnight.", ["destroyed"]),
+     ("Police shot 3 protesters in the square.", []),
+     ("About 700 soldiers were taken prisoner.", ["captured"])],
+)
+def test_particle_outcomes(extract, sentence, outcome):
+    assert extract(sentence).quantities[0].outcome == outcome

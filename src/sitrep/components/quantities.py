@@ -23,6 +23,9 @@ PEOPLE_OUTCOMES = {"killed", "wounded", "missing", "captured", "displaced", "eva
                    "detained", "abducted", "rescued", "released", "amassed", "deployed", "mobilized"}
 
 
+MONEY_OUTCOMES = {"lost", "released"}
+
+
 def outlet_claimant(doc: Doc) -> Claimant:
     """The outlet as claimant: the document's source, the dateline agency, else 'the report'."""
     meta = doc._.sitrep_document
@@ -102,6 +105,12 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
     for a in find_amounts(doc):
         counted = find_counted(doc, a)
         outcomes, side, verb = find_outcome(doc, a, counted)
+        if counted.unit == "money":
+            # a sum can be lost or released, not killed or destroyed ("claims for $1.5 billion damages")
+            outcomes, side = [o for o in outcomes if o in MONEY_OUTCOMES], None
+        if counted.head is None and counted.currency is None and counted.unit == "count" and (
+                not isinstance(a.low if a.low is not None else a.high, int)):
+            continue  # "fell to 437.68": an index or a rate, not a count
         if counted.unit == "percent" and counted.span is None:
             continue  # a percentage of nothing
         if _designation(doc, a, counted):

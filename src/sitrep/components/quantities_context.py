@@ -245,6 +245,11 @@ def _climb(tok: Token) -> list[Token]:
 def _lex_hits(tok: Token) -> tuple[list[str], bool] | None:
     lex = outcome_lexicon()
     lem = lemma(tok)
+    for c in tok.children:
+        if c.dep_ in ("prt", "dobj", "oprd") and f"{lem}_{c.lower_}" in lex:
+            return lex[f"{lem}_{c.lower_}"]  # "shot down", "taken prisoner"
+    if tok.i + 1 < len(tok.doc) and f"{lem}_{tok.doc[tok.i + 1].lower_}" in lex:
+        return lex[f"{lem}_{tok.doc[tok.i + 1].lower_}"]
     if lem in lex:
         return lex[lem]
     if tok.lower_ in lex:
