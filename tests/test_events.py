@@ -170,3 +170,47 @@ def test_same_party(a, b, same):
 def test_same_name_is_stricter_than_same_party():
     assert not same_name("Kremlin", "Russia")
     assert side_of("the Pentagon") == "us"
+
+
+NOT_EVENTS = [
+    # (text, type that must not be found)
+    ("Negotiators struck a deal on prisoner exchanges in Riyadh on Sunday.", "attack"),
+    ("The ministry released a statement on Tuesday.", "concede"),
+    ("The opposition said the bill had been withdrawn.", "retreat"),
+    ("The vehicle was occupied by two soldiers.", "seize"),
+    ("Critics seized on the report to attack the plan.", "seize"),
+    ("Russia annexed Crimea in 2014.", "seize"),
+]
+
+
+@pytest.mark.parametrize(("text", "etype"), NOT_EVENTS)
+def test_generic_words_need_the_right_arguments(extract, text, etype):
+    assert not [e for e in events_of(extract, text) if e.type == etype]
+
+
+def test_struck_a_deal_is_an_agreement(extract):
+    assert one(events_of(extract, "Negotiators struck a deal in Riyadh on Sunday."), "agree")
+
+
+def test_a_comparison_year_does_not_make_an_event_historical(extract):
+    evs = events_of(extract, "The attack on the convoy near Gao was the deadliest since 2019, officials said.")
+    assert one(evs, "attack").status == "alleged"
+
+
+def test_an_event_as_subject_passes_on_its_place_not_its_name(extract):
+    text = "Clashes broke out in Tripoli on Monday.\n\nThe fighting killed at least 27 people."
+    kill = one(events_of(extract, text), "kill")
+    assert kill.actor is None
+    assert kill.place and "tripoli" in kill.place.lower()
+
+
+def test_a_source_is_not_a_place(extract):
+    ev = one(events_of(extract, "Serbia has mobilized troops along the border, according to Washington."), "mobilize")
+    assert ev.place is None or "washington" not in ev.place.lower()
+
+
+def test_object_control_names_who_retreats(extract):
+    text = "Ukraine's counteroffensive forced Russian troops to retreat from Izium, officials in Kyiv said."
+    ev = one(events_of(extract, text), "retreat")
+    assert ev.actor and "russian" in ev.actor.lower()
+    assert ev.status == "alleged"

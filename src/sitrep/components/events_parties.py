@@ -54,6 +54,11 @@ def party_name(tok: Token | None) -> str | None:
         return None
     low = tok.lower_
     if cue_has(tok.lemma_, "force") or cue_has(low, "force"):
+        side = next(
+            (c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None
+        )
+        if side is not None and chunk_of(tok).start < side.i:
+            return chunk_of(tok)[side.i - chunk_of(tok).start :].text  # "Russian troops", not the whole phrase
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None:
             return party_name(owner)
