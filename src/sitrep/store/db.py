@@ -79,6 +79,9 @@ class Store:
             raise StoreError(f"{self.path}: {exc}") from exc
         try:
             yield self.con
+        except sqlite3.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError(f"{self.path}: {exc}") from exc
         except BaseException:
             self.con.execute("ROLLBACK")
             raise
