@@ -570,3 +570,13 @@ def test_unnamed_speaker_blocks_older_antecedent(run):
         "people were hurt. He added that the road was closed."
     )
     assert coref.resolve(span_of(doc, "He added")[:1]) is None
+
+
+def test_headline_verb_not_part_of_the_name(run):
+    _, ents, _ = run(
+        "Obama Says Climate Fight Must Go On\n\nMr. Obama spoke at the memorial on Sunday. "
+        "Obama said the country had changed. Later Obama met veterans."
+    )
+    people = [e for e in ents if e.type == "PERSON"]
+    assert any(e.name == "Obama" for e in people)
+    assert not any(e.name == "Obama Says" for e in people)

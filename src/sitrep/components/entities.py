@@ -316,12 +316,16 @@ def _build(doc: Doc) -> tuple[list[Entity], dict[str, str]]:
 
 def _entity(eid: str, c: Cluster, body_start: int = 0) -> Entity:
     """The contract entity of a cluster (a capitalized dateline place named in title case)."""
-    from .entities_lexicon import aliases, fold_name
+    from .entities_lexicon import aliases, fold_name, fold_token
 
     names = c.names
     typ = c.type
     if typ == "PERSON":  # the most frequent full name ("Donald Trump" over a one-off "Rip Donald Trump")
-        multi = [m.text for m in names if len(m.text.split()) > 1] or [m.text for m in names]
+        lasts = [fold_token(m.text.split()[-1]) for m in names if m.text.split()]
+        surname = max(lasts, key=lasts.count) if lasts else ""
+        multi = [m.text for m in names
+                 if len(m.text.split()) > 1 and fold_token(m.text.split()[-1]) == surname]
+        multi = multi or [m.text for m in names if len(m.text.split()) > 1] or [m.text for m in names]
         name = max(multi, key=lambda t: (multi.count(t), len(t.split()), -multi.index(t)))
     else:
         full = [m for m in names if not is_acronym(m.text)]
