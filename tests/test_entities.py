@@ -580,3 +580,9 @@ def test_headline_verb_not_part_of_the_name(run):
     people = [e for e in ents if e.type == "PERSON"]
     assert any(e.name == "Obama" for e in people)
     assert not any(e.name == "Obama Says" for e in people)
+
+
+def test_role_after_age(run):
+    _, ents, _ = run("Olena Kovalenko, 52, a teacher from Izium, said the shelling lasted all night.")
+    e = by_name(ents, "Olena Kovalenko")
+    assert e.roles == ["a teacher from Izium"]

@@ -207,6 +207,8 @@ def _appositives(doc: Doc, m: Mention) -> None:
     """Roles from ", chairman of ...," after a name and "the country's president, X" before it."""
     sent = doc[m.tok_start].sent
     j = m.tok_end
+    if j + 2 < sent.end and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
+        j += 2  # "John Smith, 45, a teacher,": skip the age
     if j < sent.end and doc[j].text == ",":
         k = j + 1
         while k < sent.end and doc[k].text not in APPOS_STOP and doc[k].text != ".":
