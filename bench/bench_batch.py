@@ -127,16 +127,11 @@ def run_single(path: str, out: str, partition_size: int) -> dict[str, Any]:
 
 
 def run_cluster(workers: int, path: str, out: str, partition_size: int) -> dict[str, Any]:
-    from distributed import Client, LocalCluster
+    from distributed import Client
 
-    from sitrep.batch import SitrepWorkerPlugin, run_batch
+    from sitrep.batch import SitrepWorkerPlugin, local_cluster, run_batch
 
-    with (
-        LocalCluster(
-            n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", silence_logs=40
-        ) as cluster,
-        Client(cluster) as client,
-    ):
+    with local_cluster(workers, silence_logs=40) as cluster, Client(cluster) as client:
         t0 = time.perf_counter()
         client.register_plugin(SitrepWorkerPlugin())
         startup = time.perf_counter() - t0
