@@ -106,6 +106,9 @@ CASES = [
     ("Elections are due in January, officials said.", PUB, "January", "date", "2023-01"),
     ("The port has been blockaded for months.", PUB, "months", "duration", "PXM"),
     ("The ministry had been due to report on Friday.", PUB, "Friday", "date", "2022-11-04"),
+    ("Troops must leave the city by Friday.", PUB, "Friday", "date", "2022-11-11"),
+    ("The army could launch a new offensive in March.", PUB, "March", "date", "2023-03"),
+    ("The convoy may have left on Tuesday.", PUB, "Tuesday", "date", "2022-11-08"),
     ("Veterans recalled the spring of 1999 in Kosovo.", PUB, "the spring of 1999", "date", "1999-SP"),
     ("The city was founded in nineteen forty-four.", PUB, "nineteen forty-four", "date", "1944"),
     # no publication date: relative values stay unresolved

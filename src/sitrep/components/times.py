@@ -16,6 +16,7 @@ from .times_lexicon import lexicon
 from .times_rules import RULES, Cand, Ctx
 
 FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
+MODAL_AUX = {"must", "should", "could", "might", "may", "can", "ca"}  # non-past unless perfect ("may have")
 
 
 def _future_cues() -> set[str]:
@@ -52,7 +53,7 @@ def _is_future_verb(verb: Token, cues: set[str], depth: int = 0) -> bool:
     if _has_past_aux(verb):
         return False
     for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX:
+        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX | MODAL_AUX:
             return True
         if child.dep_ == "aux" and child.lower_ == "going":
             return True
@@ -87,15 +88,19 @@ def make_direction(doc: Doc):  # type: ignore[no-untyped-def]
         before = [t.lower_ for t in doc[max(span.start - 2, span.sent.start) : span.start]]
         if any(w in ("next", "coming", "upcoming", "until", "till") for w in before):
             return "future"
-        if span.start >= 2 and doc[span.start - 1].pos_ == "ADP" and doc[span.start - 2].pos_ == "NOUN":
-            return "present"  # "the invasion in February": the noun, not the clause, anchors the time
         verb = _verb_of(span.root)
         if verb.pos_ in ("VERB", "AUX"):
             if _is_future_verb(verb, cues):
-                return "future"
-            if verb.tag_ in ("VBD",) or any(
-                c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in verb.children
-            ):
+                between = doc[min(verb.i, span.start) : max(verb.i, span.start)]
+                far = len(between) > 6 or any(t.text in (",", ";", "--") for t in between)
+                after_noun = (
+                    span.start >= 2
+                    and doc[span.start - 1].pos_ == "ADP"
+                    and doc[span.start - 2].pos_ == "NOUN"
+                )
+                # "will open on Monday, nine months after the invasion in February": the noun dates it
+                return "present" if far and after_noun else "future"
+            if verb.tag_ in ("VBD",) or _has_past_aux(verb):
                 return "past"
             return "present"
         # a verbless headline or a noun phrase: look for a future auxiliary before it in the sentence
