@@ -35,7 +35,7 @@ def _norm_subject(s: str | None) -> str:
     s = (s or "").lower().strip()
     for d in DETS:
         if s.startswith(d):
-            s = s[len(d):]
+            s = s[len(d) :]
     return s
 
 
@@ -48,9 +48,16 @@ def read_gold(limit: int | None) -> dict[str, list[dict]]:
         claims = out.setdefault(sent, [])
         if surface != "-":
             start = sent.find(surface)
-            claims.append({"span": (start, start + len(surface)), "low": _num(low), "high": _num(high),
-                           "qualifier": qual, "subject": None if subj == "-" else subj,
-                           "outcome": set() if outc in ("-", "") else set(outc.split(","))})
+            claims.append(
+                {
+                    "span": (start, start + len(surface)),
+                    "low": _num(low),
+                    "high": _num(high),
+                    "qualifier": qual,
+                    "subject": None if subj == "-" else subj,
+                    "outcome": set() if outc in ("-", "") else set(outc.split(",")),
+                }
+            )
         if limit and len(out) >= limit:
             break
     return out
@@ -69,9 +76,21 @@ def sitrep_predict(texts: list[str]) -> list[list[dict]]:
     out = []
     for text in texts:
         r = sitrep.extract(text, published="2022-11-10", nlp=nlp)
-        out.append([{"span": tuple(q.span), "low": q.low, "high": q.high, "qualifier": q.qualifier,
-                     "subject": q.subject, "outcome": set(q.outcome), "vague": q.vague, "text": q.text}
-                    for q in r.quantities])
+        out.append(
+            [
+                {
+                    "span": tuple(q.span),
+                    "low": q.low,
+                    "high": q.high,
+                    "qualifier": q.qualifier,
+                    "subject": q.subject,
+                    "outcome": set(q.outcome),
+                    "vague": q.vague,
+                    "text": q.text,
+                }
+                for q in r.quantities
+            ]
+        )
     return out
 
 
@@ -92,8 +111,18 @@ def quantulum_predict(texts: list[str]) -> list[list[dict]]:
             else:
                 low = high = q.value
                 qual = "exact"
-            preds.append({"span": tuple(q.span), "low": low, "high": high, "qualifier": qual, "subject": None,
-                          "outcome": set(), "vague": False, "text": q.surface})
+            preds.append(
+                {
+                    "span": tuple(q.span),
+                    "low": low,
+                    "high": high,
+                    "qualifier": qual,
+                    "subject": None,
+                    "outcome": set(),
+                    "vague": False,
+                    "text": q.surface,
+                }
+            )
         out.append(preds)
     return out
 
@@ -105,7 +134,7 @@ def _same(a: float | None, b: float | None) -> bool:
 def score_gold(gold: dict[str, list[dict]], preds: list[list[dict]]) -> dict[str, float]:
     """Claim P/R, bounds exact match, subject and outcome match on the gold set."""
     n_gold = n_pred = tp_pred = tp_gold = bounds = subj = outc = 0
-    for (sent, claims), pred in zip(gold.items(), preds):
+    for claims, pred in zip(gold.values(), preds, strict=True):
         n_gold += len(claims)
         n_pred += len(pred)
         tp_pred += sum(any(overlaps(p["span"], g["span"]) for g in claims) for p in pred)
@@ -115,13 +144,21 @@ def score_gold(gold: dict[str, list[dict]], preds: list[list[dict]]) -> dict[str
                 continue
             tp_gold += 1
             p = match[0]
-            bounds += _same(p["low"], g["low"]) and _same(p["high"], g["high"]) and p["qualifier"] == g["qualifier"]
+            bounds += (
+                _same(p["low"], g["low"]) and _same(p["high"], g["high"]) and p["qualifier"] == g["qualifier"]
+            )
             subj += _norm_subject(p["subject"]) == _norm_subject(g["subject"])
             outc += p["outcome"] == g["outcome"]
-    return {"gold": n_gold, "predicted": n_pred, "precision": tp_pred / max(n_pred, 1),
-            "recall": tp_gold / max(n_gold, 1), "bounds_all": bounds / max(n_gold, 1),
-            "bounds_found": bounds / max(tp_gold, 1), "subject_all": subj / max(n_gold, 1),
-            "outcome_all": outc / max(n_gold, 1)}
+    return {
+        "gold": n_gold,
+        "predicted": n_pred,
+        "precision": tp_pred / max(n_pred, 1),
+        "recall": tp_gold / max(n_gold, 1),
+        "bounds_all": bounds / max(n_gold, 1),
+        "bounds_found": bounds / max(tp_gold, 1),
+        "subject_all": subj / max(n_gold, 1),
+        "outcome_all": outc / max(n_gold, 1),
+    }
 
 
 def _accept(field: str, value: float | None, vague: bool) -> bool:
@@ -144,9 +181,11 @@ def score_public(preds_for: callable) -> dict[str, float] | None:
     for line in TIMEBANK.read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         docs[d["id"]] = d["text"]
-    rows = [r.split("\t") for r in PUBLIC.read_text(encoding="utf-8").splitlines() if r and not r.startswith("#")]
+    rows = [
+        r.split("\t") for r in PUBLIC.read_text(encoding="utf-8").splitlines() if r and not r.startswith("#")
+    ]
     ids = sorted({r[0] for r in rows})
-    preds = dict(zip(ids, preds_for([docs[i] for i in ids])))
+    preds = dict(zip(ids, preds_for([docs[i] for i in ids]), strict=True))
     found = bounds = strict = years = 0
     for doc_id, sent_start, surface, low, high, quals, outcome in rows:
         text = docs[doc_id]
@@ -157,16 +196,26 @@ def score_public(preds_for: callable) -> dict[str, float] | None:
             continue
         found += 1
         p = match[0]
-        ok = (_accept(low, p["low"], p["vague"]) and _accept(high, p["high"], p["vague"])
-              and p["qualifier"] in quals.split("|"))
+        ok = (
+            _accept(low, p["low"], p["vague"])
+            and _accept(high, p["high"], p["vague"])
+            and p["qualifier"] in quals.split("|")
+        )
         bounds += ok
         want = {"kill": "killed", "wound": "wounded"}.get(outcome)
         strict += ok and (want is None or want in p["outcome"])
     for doc_id in ids:
-        years += sum(1 for p in preds[doc_id] if str(p["text"]).strip().isdigit() and 1900 <= int(p["text"]) <= 2030)
+        years += sum(
+            1 for p in preds[doc_id] if str(p["text"]).strip().isdigit() and 1900 <= int(p["text"]) <= 2030
+        )
     n = len(rows)
-    return {"expressions": n, "found": found / n, "bounds_right": bounds / n, "strict_right": strict / n,
-            "years_as_counts": years}
+    return {
+        "expressions": n,
+        "found": found / n,
+        "bounds_right": bounds / n,
+        "strict_right": strict / n,
+        "years_as_counts": years,
+    }
 
 
 def main() -> int:
@@ -176,13 +225,18 @@ def main() -> int:
     args = ap.parse_args()
     gold = read_gold(args.limit)
     texts = list(gold)
-    print(f"(a) own gold set: {len(texts)} sentences, {sum(len(c) for c in gold.values())} claims ({GOLD.name})")
+    print(
+        f"(a) own gold set: {len(texts)} sentences, {sum(len(c) for c in gold.values())} claims ({GOLD.name})"
+    )
     print(f"{'system':11} {'P':>5} {'R':>5} {'bounds':>7} {'bounds|found':>12} {'subject':>8} {'outcome':>8}")
     for name, fn in (("sitrep", sitrep_predict), ("quantulum3", quantulum_predict)):
         s = score_gold(gold, fn(texts))
         na = name == "quantulum3"
-        print(f"{name:11} {s['precision']:5.2f} {s['recall']:5.2f} {s['bounds_all']:7.2f} {s['bounds_found']:12.2f} "
-              f"{'n/a' if na else format(s['subject_all'], '.2f'):>8} {'n/a' if na else format(s['outcome_all'], '.2f'):>8}")
+        print(
+            f"{name:11} {s['precision']:5.2f} {s['recall']:5.2f} {s['bounds_all']:7.2f} "
+            f"{s['bounds_found']:12.2f} {'n/a' if na else format(s['subject_all'], '.2f'):>8} "
+            f"{'n/a' if na else format(s['outcome_all'], '.2f'):>8}"
+        )
     print("bounds = (low, high, qualifier) exact over all gold claims; bounds|found over claims found.")
     print("quantulum3 has no subject or outcome fields (n/a).")
     print()
@@ -193,8 +247,14 @@ def main() -> int:
     print(f"{'system':11} {'found':>6} {'bounds':>7} {'strict':>7} {'years':>6}")
     for name, fn in (("sitrep", sitrep_predict), ("quantulum3", quantulum_predict)):
         s = score_public(fn)
-        print(f"{name:11} {s['found']:6.2f} {s['bounds_right']:7.2f} {s['strict_right']:7.2f} {s['years_as_counts']:6d}")
-    print(f"over {s['expressions']} expressions; years = year-like numbers returned as counts in those documents.")
+        print(
+            f"{name:11} {s['found']:6.2f} {s['bounds_right']:7.2f} {s['strict_right']:7.2f} "
+            f"{s['years_as_counts']:6d}"
+        )
+    print(
+        f"over {s['expressions']} expressions; "
+        "years = year-like numbers returned as counts in those documents."
+    )
     return 0
 
 

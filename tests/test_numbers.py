@@ -98,7 +98,7 @@ def test_read_amount_returns_word_offsets():
     words = split_words("He said as many as 40,000 civilians died")
     a = read_amount(words, 2)
     assert (a.start, a.end, a.core_start) == (2, 6, 5)
-    assert words[a.start:a.end] == ["as", "many", "as", "40,000"]
+    assert words[a.start : a.end] == ["as", "many", "as", "40,000"]
 
 
 def test_parse_numeral():

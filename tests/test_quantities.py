@@ -10,32 +10,208 @@ from sitrep.model import Speaker, Statement, TextSpan
 
 # sentence, surface, low, high, qualifier, subject, outcome
 CLAIMS = [
-    ("Officials said 2,731 civilians had been killed in the region.", "2,731", 2731, 2731, "exact", "civilians", ["killed"]),
-    ("As many as 9,000 villagers were displaced by the floods.", "As many as 9,000", None, 9000, "at_most", "villagers", ["displaced"]),
-    ("Well over 70,000 soldiers have been wounded, the ministry said.", "Well over 70,000", 70000, None, "more_than", "soldiers", ["wounded"]),
-    ("At least 18 police officers were injured in the riots.", "At least 18", 18, None, "at_least", "police officers", ["wounded"]),
-    ("More than 640 detainees were freed on Friday.", "More than 640", 640, None, "more_than", "detainees", ["released"]),
+    (
+        "Officials said 2,731 civilians had been killed in the region.",
+        "2,731",
+        2731,
+        2731,
+        "exact",
+        "civilians",
+        ["killed"],
+    ),
+    (
+        "As many as 9,000 villagers were displaced by the floods.",
+        "As many as 9,000",
+        None,
+        9000,
+        "at_most",
+        "villagers",
+        ["displaced"],
+    ),
+    (
+        "Well over 70,000 soldiers have been wounded, the ministry said.",
+        "Well over 70,000",
+        70000,
+        None,
+        "more_than",
+        "soldiers",
+        ["wounded"],
+    ),
+    (
+        "At least 18 police officers were injured in the riots.",
+        "At least 18",
+        18,
+        None,
+        "at_least",
+        "police officers",
+        ["wounded"],
+    ),
+    (
+        "More than 640 detainees were freed on Friday.",
+        "More than 640",
+        640,
+        None,
+        "more_than",
+        "detainees",
+        ["released"],
+    ),
     ("Fewer than 90 residents stayed behind.", "Fewer than 90", None, 90, "less_than", "residents", []),
-    ("No more than 35 fighters are left in the ruins.", "No more than 35", None, 35, "at_most", "fighters", []),
-    ("About 700 people were arrested across the country.", "About 700", 700, 700, "approximate", "people", ["arrested"]),
-    ("Nearly 4,000 homes were damaged by the shelling.", "Nearly 4,000", 4000, 4000, "approximate", "homes", ["damaged"]),
-    ("Almost 600 peacekeepers were deployed to the buffer zone.", "Almost 600", 600, 600, "approximate", "peacekeepers", ["deployed"]),
-    ("An estimated 30,000 Syrian soldiers are stationed in the north.", "An estimated 30,000", 30000, 30000, "approximate", "Syrian soldiers", ["deployed"]),
-    ("Seventy-two miners are missing after the blast.", "Seventy-two", 72, 72, "exact", "miners", ["missing"]),
-    ("Some 2.3 million people fled the fighting.", "Some 2.3 million", 2300000, 2300000, "approximate", "people", ["fled"]),
-    ("Between 40 and 60 hostages were rescued by commandos.", "Between 40 and 60", 40, 60, "range", "hostages", ["rescued"]),
-    ("From 8,000 to 10,000 troops were sent to the border.", "From 8,000 to 10,000", 8000, 10000, "range", "troops", ["deployed"]),
-    ("Local officials said 300-400 families were evacuated.", "300-400", 300, 400, "range", "families", ["evacuated"]),
-    ("Dozens of journalists were detained during the march.", "Dozens", 24, 99, "range", "journalists", ["detained"]),
+    (
+        "No more than 35 fighters are left in the ruins.",
+        "No more than 35",
+        None,
+        35,
+        "at_most",
+        "fighters",
+        [],
+    ),
+    (
+        "About 700 people were arrested across the country.",
+        "About 700",
+        700,
+        700,
+        "approximate",
+        "people",
+        ["arrested"],
+    ),
+    (
+        "Nearly 4,000 homes were damaged by the shelling.",
+        "Nearly 4,000",
+        4000,
+        4000,
+        "approximate",
+        "homes",
+        ["damaged"],
+    ),
+    (
+        "Almost 600 peacekeepers were deployed to the buffer zone.",
+        "Almost 600",
+        600,
+        600,
+        "approximate",
+        "peacekeepers",
+        ["deployed"],
+    ),
+    (
+        "An estimated 30,000 Syrian soldiers are stationed in the north.",
+        "An estimated 30,000",
+        30000,
+        30000,
+        "approximate",
+        "Syrian soldiers",
+        ["deployed"],
+    ),
+    (
+        "Seventy-two miners are missing after the blast.",
+        "Seventy-two",
+        72,
+        72,
+        "exact",
+        "miners",
+        ["missing"],
+    ),
+    (
+        "Some 2.3 million people fled the fighting.",
+        "Some 2.3 million",
+        2300000,
+        2300000,
+        "approximate",
+        "people",
+        ["fled"],
+    ),
+    (
+        "Between 40 and 60 hostages were rescued by commandos.",
+        "Between 40 and 60",
+        40,
+        60,
+        "range",
+        "hostages",
+        ["rescued"],
+    ),
+    (
+        "From 8,000 to 10,000 troops were sent to the border.",
+        "From 8,000 to 10,000",
+        8000,
+        10000,
+        "range",
+        "troops",
+        ["deployed"],
+    ),
+    (
+        "Local officials said 300-400 families were evacuated.",
+        "300-400",
+        300,
+        400,
+        "range",
+        "families",
+        ["evacuated"],
+    ),
+    (
+        "Dozens of journalists were detained during the march.",
+        "Dozens",
+        24,
+        99,
+        "range",
+        "journalists",
+        ["detained"],
+    ),
     ("Hundreds of civilians died in the siege.", "Hundreds", 200, 999, "range", "civilians", ["killed"]),
-    ("Tens of thousands of people were evacuated from the coast.", "Tens of thousands", 20000, 99999, "range", "people", ["evacuated"]),
+    (
+        "Tens of thousands of people were evacuated from the coast.",
+        "Tens of thousands",
+        20000,
+        99999,
+        "range",
+        "people",
+        ["evacuated"],
+    ),
     ("Several medics were captured near the front.", "Several", 3, 9, "range", "medics", ["captured"]),
-    ("The strikes killed 14 civilians and wounded 37 others.", "14", 14, 14, "exact", "civilians", ["killed"]),
+    (
+        "The strikes killed 14 civilians and wounded 37 others.",
+        "14",
+        14,
+        14,
+        "exact",
+        "civilians",
+        ["killed"],
+    ),
     ("The strikes killed 14 civilians and wounded 37 others.", "37", 37, 37, "exact", "others", ["wounded"]),
-    ("More than 500 casualties arrived at the hospital.", "More than 500", 500, None, "more_than", "casualties", ["killed", "wounded"]),
-    ("The ministry said 80 Russian paratroopers and 12 officers were captured.", "12", 12, 12, "exact", "Russian officers", ["captured"]),
-    ("Moscow has sent 10,000 conscripts to the front, officials said.", "10,000", 10000, 10000, "exact", "Russian conscripts", ["deployed"]),
-    ("The government pledged $2.5 billion in humanitarian aid.", "$2.5 billion", 2500000000, 2500000000, "exact", "humanitarian aid", []),
+    (
+        "More than 500 casualties arrived at the hospital.",
+        "More than 500",
+        500,
+        None,
+        "more_than",
+        "casualties",
+        ["killed", "wounded"],
+    ),
+    (
+        "The ministry said 80 Russian paratroopers and 12 officers were captured.",
+        "12",
+        12,
+        12,
+        "exact",
+        "Russian officers",
+        ["captured"],
+    ),
+    (
+        "Moscow has sent 10,000 conscripts to the front, officials said.",
+        "10,000",
+        10000,
+        10000,
+        "exact",
+        "Russian conscripts",
+        ["deployed"],
+    ),
+    (
+        "The government pledged $2.5 billion in humanitarian aid.",
+        "$2.5 billion",
+        2500000000,
+        2500000000,
+        "exact",
+        "humanitarian aid",
+        [],
+    ),
     ("About 30 percent of the city has no electricity.", "About 30", 30, 30, "approximate", "city", []),
     ("The death toll climbed to 112 on Sunday.", "112", 112, 112, "exact", None, ["killed"]),
     ("A dozen drones were shot down over the capital.", "A dozen", 12, 12, "exact", "drones", ["destroyed"]),
@@ -49,13 +225,15 @@ def test_claims(extract, sentence, surface, low, high, qualifier, subject, outco
     found = [q for q in report.quantities if q.text == surface]
     assert found, [q.text for q in report.quantities]
     q = found[0]
-    assert sentence[q.span[0]:q.span[1]] == surface
+    assert sentence[q.span[0] : q.span[1]] == surface
     assert (q.low, q.high, q.qualifier) == (low, high, qualifier)
     assert q.subject == subject
     assert q.outcome == outcome
 
 
-SHARED_NUMBER = "Aid groups say up to 25,000 civilians and well over 60,000 soldiers have been killed or wounded."
+SHARED_NUMBER = (
+    "Aid groups say up to 25,000 civilians and well over 60,000 soldiers have been killed or wounded."
+)
 
 
 def test_shared_outcomes_give_two_claims(extract):
@@ -128,7 +306,9 @@ def test_unit_from_a_compound_modifier(extract):
 
 
 def test_units_and_currency(extract):
-    qs = extract("The brigade lost 40 tanks, 6 helicopters and 2 boats, a loss of 30 million euros.").quantities
+    qs = extract(
+        "The brigade lost 40 tanks, 6 helicopters and 2 boats, a loss of 30 million euros."
+    ).quantities
     assert [q.unit for q in qs] == ["vehicles", "aircraft", "vessels", "money"]
     assert qs[-1].currency == "EUR"
 
@@ -142,8 +322,13 @@ def test_claimant_is_the_speaker_of_the_enclosing_statement(nlp):
     doc = _doc(nlp, text)
     content = "250 people were evacuated"
     s = text.index(content)
-    st = Statement(id="s9", speaker=Speaker(name="Anna Kovalenko"), cue=TextSpan(text="said", span=(10, 14)),
-                   kind="indirect", content=TextSpan(text=content, span=(s, s + len(content))))
+    st = Statement(
+        id="s9",
+        speaker=Speaker(name="Anna Kovalenko"),
+        cue=TextSpan(text="said", span=(10, 14)),
+        kind="indirect",
+        content=TextSpan(text=content, span=(s, s + len(content))),
+    )
     q = find_quantities(doc, statements=[st])[0]
     assert q.claimant.name == "Anna Kovalenko" and q.claimant.statement == "s9"
 
@@ -161,14 +346,16 @@ def test_claimant_from_the_pipeline_statements(extract):
 
 
 def test_elliptical_follow_up(extract):
-    text = ('The general said more than 50,000 Russian soldiers have been killed or wounded. '
-            '"The same thing probably on the Ukrainian side," he added.')
+    text = (
+        "The general said more than 50,000 Russian soldiers have been killed or wounded. "
+        '"The same thing probably on the Ukrainian side," he added.'
+    )
     qs = extract(text).quantities
     assert len(qs) == 2
     copy = qs[1]
     assert copy.derived_from == qs[0].id
     assert copy.subject == "Ukrainian soldiers" and copy.low == 50000 and copy.hedged
-    assert text[copy.span[0]:copy.span[1]] == copy.text
+    assert text[copy.span[0] : copy.span[1]] == copy.text
 
 
 @pytest.mark.parametrize(
@@ -194,9 +381,33 @@ def test_more_non_quantities(extract, sentence):
     "sentence, surface, low, high, qualifier, unit, subject",
     [
         ("Rebels hold 15% to 20% of the province.", "15% to 20", 15, 20, "range", "percent", "province"),
-        ("The plan will cost $5 million to $7 million.", "$5 million to $7 million", 5_000_000, 7_000_000, "range", "money", None),
-        ("The donor gave a hundred thirty million dollars.", "a hundred thirty million", 130_000_000, 130_000_000, "exact", "money", None),
-        ("Engineers built a fifty million dollar hospital.", "fifty million", 50_000_000, 50_000_000, "exact", "money", "hospital"),
+        (
+            "The plan will cost $5 million to $7 million.",
+            "$5 million to $7 million",
+            5_000_000,
+            7_000_000,
+            "range",
+            "money",
+            None,
+        ),
+        (
+            "The donor gave a hundred thirty million dollars.",
+            "a hundred thirty million",
+            130_000_000,
+            130_000_000,
+            "exact",
+            "money",
+            None,
+        ),
+        (
+            "Engineers built a fifty million dollar hospital.",
+            "fifty million",
+            50_000_000,
+            50_000_000,
+            "exact",
+            "money",
+            "hospital",
+        ),
         ("Troops seized eight of the rebels' arms depots.", "eight", 8, 8, "exact", "count", "arms depots"),
         ("Nine of its soldiers were captured.", "Nine", 9, 9, "exact", "people", "soldiers"),
         ("Police found 900 pounds of explosives.", "900", 900, 900, "exact", "weight", "explosives"),
@@ -206,7 +417,7 @@ def test_units_ranges_and_partitives(extract, sentence, surface, low, high, qual
     found = [q for q in extract(sentence).quantities if q.text == surface]
     assert found, [q.text for q in extract(sentence).quantities]
     q = found[0]
-    assert sentence[q.span[0]:q.span[1]] == surface
+    assert sentence[q.span[0] : q.span[1]] == surface
     assert (q.low, q.high, q.qualifier, q.unit, q.subject) == (low, high, qualifier, unit, subject)
 
 
@@ -216,11 +427,15 @@ def test_place_and_time_from_the_same_sentence(nlp):
     text = "On Tuesday, 14 soldiers were killed in Kharkiv. Rain fell in Lviv on Friday."
     doc = _doc(nlp, text)
     doc._.sitrep_places = [
-        Place(text="Kharkiv", span=(39, 46), name="Kharkiv", country="UA", lat=50.0, lon=36.2, feature="city"),
+        Place(
+            text="Kharkiv", span=(39, 46), name="Kharkiv", country="UA", lat=50.0, lon=36.2, feature="city"
+        ),
         Place(text="Lviv", span=(61, 65), name="Lviv", country="UA", lat=49.8, lon=24.0, feature="city"),
     ]
-    doc._.sitrep_times = [Time(text="Tuesday", span=(3, 10), type="date", value="2022-11-08"),
-                          Time(text="Friday", span=(69, 75), type="date", value="2022-11-04")]
+    doc._.sitrep_times = [
+        Time(text="Tuesday", span=(3, 10), type="date", value="2022-11-08"),
+        Time(text="Friday", span=(69, 75), type="date", value="2022-11-04"),
+    ]
     q = find_quantities(doc, statements=[])[0]
     assert (q.place, q.time) == ("Kharkiv", "2022-11-08")
 
@@ -241,15 +456,24 @@ def test_outcome_constructions(extract, sentence, surface, outcome):
 
 
 def test_sums_and_index_values(extract):
-    qs = extract("The company lost $7.2 million and presented claims for $2 billion damages. The index fell to 437.68.").quantities
+    qs = extract(
+        "The company lost $7.2 million and presented claims for $2 billion damages. The index fell to 437.68."
+    ).quantities
     assert [(q.text, q.outcome) for q in qs] == [("$7.2 million", ["lost"]), ("$2 billion", [])]
 
 
 @pytest.mark.parametrize(
     "sentence, outcome",
-    [("Air defences shot down 14 drones overnight.", ["destroyed"]),
-     ("Police shot 3 protesters in the square.", []),
-     ("About 700 soldiers were taken prisoner.", ["captured"])],
+    [
+        ("Air defences shot down 14 drones overnight.", ["destroyed"]),
+        ("Police shot 3 protesters in the square.", []),
+        ("About 700 soldiers were taken prisoner.", ["captured"]),
+    ],
 )
 def test_particle_outcomes(extract, sentence, outcome):
     assert extract(sentence).quantities[0].outcome == outcome
+
+
+def test_impersonal_hedge(extract):
+    q = extract("It is possible that 40 soldiers died in the crossing.").quantities[0]
+    assert q.hedged and q.hedges == ["possible"]

@@ -19,7 +19,9 @@ QUOTES = {'"', "'", "“", "”", "‘", "’", "``", "''", "(", ")"}
 DASHES = {"-", "–", "—", "to"}
 _NUMERAL = re.compile(r"^[+]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 _SUFFIXED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$")
-_DASH_RANGE = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[-–—]((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$")
+_DASH_RANGE = re.compile(
+    r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[-–—]((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$"
+)
 _WORD_SPLIT = re.compile(r"\d[\d,.]*\d(?:[–-]\d[\d,.]*\d)?[a-z]*|\d[a-z]*|[A-Za-z]+\.?|[^\sA-Za-z\d]")
 
 
@@ -103,9 +105,17 @@ def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
         if _low(words, j + 1) == "hundred" and vocab.get(_low(words, j + 2), (0, ""))[1] in ("unit", "ten"):
             return _read_words(words, j + 1, 1.0)  # "a hundred thirty million"
         mult, j = 1.0, j + 1
-    elif w == "half" and _low(words, j + 1) in ("a", "an") and vocab.get(_low(words, j + 2), (0, ""))[1] == "scale":
+    elif (
+        w == "half"
+        and _low(words, j + 1) in ("a", "an")
+        and vocab.get(_low(words, j + 2), (0, ""))[1] == "scale"
+    ):
         mult, j = 0.5, j + 2
-    elif w in ("a", "an") and _low(words, j + 1) == "half" and vocab.get(_low(words, j + 2), (0, ""))[1] == "scale":
+    elif (
+        w in ("a", "an")
+        and _low(words, j + 1) == "half"
+        and vocab.get(_low(words, j + 2), (0, ""))[1] == "scale"
+    ):
         mult, j = 0.5, j + 2
     if mult is not None:
         total = mult
@@ -151,7 +161,11 @@ def _read_words(words: Sequence[str], j: int, current: float) -> tuple[float | i
             j += 1
         elif w == "-" and last_kind == "ten" and vocab.get(_low(words, j + 1), (0, ""))[1] == "unit":
             j += 1
-        elif w == "and" and last_kind == "scale" and vocab.get(_low(words, j + 1), (0, ""))[1] in ("unit", "ten"):
+        elif (
+            w == "and"
+            and last_kind == "scale"
+            and vocab.get(_low(words, j + 1), (0, ""))[1] in ("unit", "ten")
+        ):
             j += 1
         else:
             break
@@ -160,7 +174,9 @@ def _read_words(words: Sequence[str], j: int, current: float) -> tuple[float | i
     return _num(total + current), j
 
 
-def _match(words: Sequence[str], i: int, table: dict[tuple[str, ...], object]) -> tuple[tuple[str, ...], int] | None:
+def _match(
+    words: Sequence[str], i: int, table: dict[tuple[str, ...], object]
+) -> tuple[tuple[str, ...], int] | None:
     """Longest phrase of `table` starting at words[i] (quote marks inside are skipped)."""
     best = None
     longest = max((len(k) for k in table), default=0)
@@ -240,7 +256,11 @@ def read_amount(words: Sequence[str], i: int) -> Amount | None:
     if lo != hi and not vague:
         qualifier = "range"
     # range: "20,000 to 30,000", "2,000-3,000", "between 20 and 30", "two or three"
-    joiners = {"and"} if frame == "between" else ({"to", "-", "–", "—"} if frame == "from" else {"to", "-", "–", "—", "or"})
+    joiners = (
+        {"and"}
+        if frame == "between"
+        else ({"to", "-", "–", "—"} if frame == "from" else {"to", "-", "–", "—", "or"})
+    )
     post = _match(words, j, mods["post"])
     unit_gap = 0
     if _low(words, j) in ("%", "percent") and _low(words, j + 1) in joiners:
@@ -263,7 +283,11 @@ def read_amount(words: Sequence[str], i: int) -> Amount | None:
             elif vague or vague2:
                 lo, hi, j, vague = lo, hi2, j2, True
     elif frame in ("between", "from") and qualifier != "range":
-        return None if frame == "between" else _finish(words, i + 1, j, lo, hi, qualifier, vague, hedges, core_start)
+        return (
+            None
+            if frame == "between"
+            else _finish(words, i + 1, j, lo, hi, qualifier, vague, hedges, core_start)
+        )
     post = _match(words, j, mods["post"])
     if post:
         key, k = post
@@ -273,8 +297,17 @@ def read_amount(words: Sequence[str], i: int) -> Amount | None:
     return _finish(words, i, j, lo, hi, qualifier, vague, hedges, core_start)
 
 
-def _finish(words: Sequence[str], i: int, j: int, lo: float | int, hi: float | int, qualifier: str,
-            vague: bool, hedges: list[str], core_start: int) -> Amount:
+def _finish(
+    words: Sequence[str],
+    i: int,
+    j: int,
+    lo: float | int,
+    hi: float | int,
+    qualifier: str,
+    vague: bool,
+    hedges: list[str],
+    core_start: int,
+) -> Amount:
     """Turn a value and its qualifier into bounds as the contract wants them."""
     if qualifier in ("at_most", "less_than"):
         low, high = None, hi

@@ -15,12 +15,29 @@ from ..extensions import ensure_extensions
 from ..model import Claimant, Quantity, Statement
 from ..numbers import Amount
 from ..text import find_dateline
-from .quantities_context import MEASURES, collectives, demonyms, unit_lexicon, find_counted, find_hedges, find_outcome, is_nationality
+from .quantities_context import find_hedges, find_outcome
 from .quantities_ellipsis import find_followups
+from .quantities_lexicon import collectives, demonyms, is_nationality, unit_lexicon
 from .quantities_scan import amount_span, find_amounts
+from .quantities_subject import MEASURES, find_counted
 
-PEOPLE_OUTCOMES = {"killed", "wounded", "missing", "captured", "displaced", "evacuated", "fled", "arrested",
-                   "detained", "abducted", "rescued", "released", "amassed", "deployed", "mobilized"}
+PEOPLE_OUTCOMES = {
+    "killed",
+    "wounded",
+    "missing",
+    "captured",
+    "displaced",
+    "evacuated",
+    "fled",
+    "arrested",
+    "detained",
+    "abducted",
+    "rescued",
+    "released",
+    "amassed",
+    "deployed",
+    "mobilized",
+}
 
 
 MONEY_OUTCOMES = {"lost", "released"}
@@ -76,23 +93,28 @@ def _nationality(span: Span | None) -> str | None:
 
 def _coordinated(doc: Doc, prev: Amount, prev_end: int, a: Amount) -> bool:
     """True when only conjunctions, commas and bounding words stand between two counted phrases."""
-    between = doc[prev_end:a.start]
+    between = doc[prev_end : a.start]
     return len(between) <= 3 and any(t.lower_ in ("and", "or", ",") for t in between)
 
 
 def _designation(doc: Doc, a: Amount, counted) -> bool:
     """True for a model or rank number before a singular noun: 'the 486 chip', 'No. 1 carmaker'."""
-    prev = [t.text for t in doc[max(0, a.start - 2):a.start]]
+    prev = [t.text for t in doc[max(0, a.start - 2) : a.start]]
     if prev and (prev[-1].lower() in ("no.", "nr.", "#", "model", "type") or prev[-2:] == ["No", "."]):
         return True
     head = counted.head
     if head is None or a.vague or a.low != a.high or a.low in (0, 1) or counted.unit != "count":
         return False
-    return head.tag_ == "NN" and head.lemma_.lower() not in unit_lexicon() and a.end < len(doc) and doc[a.end].tag_ == "NN"
+    return (
+        head.tag_ == "NN"
+        and head.lemma_.lower() not in unit_lexicon()
+        and a.end < len(doc)
+        and doc[a.end].tag_ == "NN"
+    )
 
 
 def _collective(doc: Doc, a: Amount) -> str | None:
-    """The unit of 'a population of 70,000', 'a force of 10,000' (a collective noun before 'of'), else None."""
+    """The unit of 'a population of 70,000' (a collective noun before 'of'), else None."""
     if a.start >= 2 and doc[a.start - 1].lower_ == "of":
         return collectives().get(doc[a.start - 2].lemma_.lower())
     return None
@@ -108,16 +130,26 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
         if counted.unit == "money":
             # a sum can be lost or released, not killed or destroyed ("claims for $1.5 billion damages")
             outcomes, side = [o for o in outcomes if o in MONEY_OUTCOMES], None
-        if counted.head is None and counted.currency is None and counted.unit == "count" and (
-                not isinstance(a.low if a.low is not None else a.high, int)):
+        if (
+            counted.head is None
+            and counted.currency is None
+            and counted.unit == "count"
+            and (not isinstance(a.low if a.low is not None else a.high, int))
+        ):
             continue  # "fell to 437.68": an index or a rate, not a count
         if counted.unit == "percent" and counted.span is None:
             continue  # a percentage of nothing
         if _designation(doc, a, counted):
             continue
         collective = _collective(doc, a)
-        if (counted.head is None and not outcomes and counted.currency is None and not a.vague
-                and counted.unit not in MEASURES and collective is None):
+        if (
+            counted.head is None
+            and not outcomes
+            and counted.currency is None
+            and not a.vague
+            and counted.unit not in MEASURES
+            and collective is None
+        ):
             continue
         span = amount_span(doc, a)
         sent = span.sent
@@ -131,11 +163,21 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
         same_sent = prev is not None and prev[2].span[0] >= sent.start_char
         if prev is not None and same_sent:
             p_amount, p_end, p_q, p_subj = prev
-            if subject is None and counted.head is None and p_q.subject and (
-                    _coordinated(doc, p_amount, p_end, a) or p_q.unit == "people"):
+            if (
+                subject is None
+                and counted.head is None
+                and p_q.subject
+                and (_coordinated(doc, p_amount, p_end, a) or p_q.unit == "people")
+            ):
                 subject, unit = p_q.subject, p_q.unit  # "12 people were killed and 30 were wounded"
-            elif (subject and unit in ("people", "count") and p_q.unit == unit and _nationality(subject_span) is None
-                  and _nationality(p_subj) and _coordinated(doc, p_amount, p_end, a)):
+            elif (
+                subject
+                and unit in ("people", "count")
+                and p_q.unit == unit
+                and _nationality(subject_span) is None
+                and _nationality(p_subj)
+                and _coordinated(doc, p_amount, p_end, a)
+            ):
                 subject = f"{_nationality(p_subj)} {subject}"
             if not outcomes and _coordinated(doc, p_amount, p_end, a):
                 outcomes = list(p_q.outcome)

@@ -2,220 +2,60 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from functools import lru_cache
+from spacy.tokens import Doc, Token
 
-from spacy.tokens import Doc, Span, Token
+from ..numbers import QUOTES, Amount
+from .quantities_lexicon import hedge_lexicon, lemma, outcome_lexicon
+from .quantities_subject import Counted
 
-from ..numbers import DATA, QUOTES, Amount
-from .quantities_scan import is_time_noun
-
-REPORTING = {"say", "tell", "add", "report", "state", "announce", "claim", "estimate", "note", "write", "warn",
-             "insist", "confirm", "deny", "according", "believe", "think", "suggest", "show", "indicate"}
-CLIMB_DEPS = {"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "npadvmod", "conj", "prep", "nummod",
-              "quantmod", "compound", "amod", "nmod", "agent", "dative", "oprd", "acomp", "advmod", "pcomp"}
-NOUNISH = {"NOUN", "PROPN"}
+REPORTING = {
+    "say",
+    "tell",
+    "add",
+    "report",
+    "state",
+    "announce",
+    "claim",
+    "estimate",
+    "note",
+    "write",
+    "warn",
+    "insist",
+    "confirm",
+    "deny",
+    "according",
+    "believe",
+    "think",
+    "suggest",
+    "show",
+    "indicate",
+}
+CLIMB_DEPS = {
+    "nsubj",
+    "nsubjpass",
+    "dobj",
+    "pobj",
+    "attr",
+    "appos",
+    "npadvmod",
+    "conj",
+    "prep",
+    "nummod",
+    "quantmod",
+    "compound",
+    "amod",
+    "nmod",
+    "agent",
+    "dative",
+    "oprd",
+    "acomp",
+    "advmod",
+    "pcomp",
+}
 VAGUE_HEADS = {"dozens", "scores", "hundreds", "thousands", "millions", "several"}
 TALLY_NOUNS = {"number", "toll", "tally", "count", "total", "figure"}
 CLIMB_PREPS = {"of", "including", "among", "to", "at", "as", "by"}
-MODIFIERS = {"ADJ", "NOUN", "PROPN", "VERB"}
 STRONG_NOUN_OUTCOMES = {"killed", "wounded", "missing"}
-MEASURES = {"distance", "area", "weight", "volume"}
-
-
-def _rows(name: str) -> list[list[str]]:
-    out = []
-    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
-        if line.strip() and not line.startswith("#"):
-            out.append(line.split("\t"))
-    return out
-
-
-@lru_cache(maxsize=1)
-def outcome_lexicon() -> dict[str, tuple[list[str], bool]]:
-    """lemma -> (outcomes, own_side)."""
-    return {r[0]: (r[1].split(","), r[2].strip() == "1") for r in _rows("quantities_outcomes.tsv")}
-
-
-@lru_cache(maxsize=1)
-def hedge_lexicon() -> dict[str, str]:
-    """lemma -> kind (adverb, modal, verb)."""
-    return {r[0]: r[1].strip() for r in _rows("quantities_hedges.tsv")}
-
-
-@lru_cache(maxsize=1)
-def unit_lexicon() -> dict[str, str]:
-    """Head-noun lemma -> unit class."""
-    return {r[0]: r[1].strip() for r in _rows("quantities_units.tsv")}
-
-
-@lru_cache(maxsize=1)
-def collectives() -> dict[str, str]:
-    """Collective nouns that take a count in an of-phrase ('a force of 10,000') -> unit."""
-    return {r[0]: r[1].strip() for r in _rows("quantities_collectives.tsv")}
-
-
-@lru_cache(maxsize=1)
-def currencies() -> dict[str, str]:
-    """Currency sign or noun -> ISO code."""
-    return {r[0]: r[1].strip() for r in _rows("quantities_currencies.tsv")}
-
-
-@lru_cache(maxsize=1)
-def demonyms() -> dict[str, str]:
-    """Country or side name (lowercase) -> nationality adjective."""
-    return {r[0]: r[1].strip() for r in _rows("quantities_demonyms.tsv")}
-
-
-NATIONALITIES = {v.lower() for v in demonyms().values()}
-
-
-def is_nationality(tok: Token) -> bool:
-    """True for a nationality or side adjective ('Russian', 'pro-Kremlin' is not)."""
-    return tok.ent_type_ == "NORP" and tok.pos_ in ("ADJ", "PROPN", "NOUN") or tok.lower_ in NATIONALITIES
-
-
-def lemma(tok: Token) -> str:
-    """Lowercase lemma, with plural nouns the small model leaves unlemmatized folded."""
-    lem = tok.lemma_.lower()
-    if lem == tok.lower_ and lem.endswith("s") and lem[:-1] in unit_lexicon():
-        return lem[:-1]
-    return lem
-
-
-@dataclass
-class Counted:
-    """The noun phrase a count counts."""
-
-    head: Token | None
-    span: Span | None  # subject words, without determiners
-    unit: str
-    currency: str | None
-
-
-def _money(doc: Doc, i: int, sent_end: int, currency: str | None) -> Counted:
-    """A sum of money and what it is for: '$1.5 billion in military aid'."""
-    if i + 1 < sent_end and doc[i].lower_ in ("in", "of", "worth"):
-        k = i + 1 + (doc[i + 1].lower_ == "of")
-        while k < sent_end and doc[k].pos_ == "DET":
-            k += 1
-        e = _run_end(doc, k, sent_end)
-        if e > k:
-            return Counted(doc[e - 1], doc[k:e], "money", currency)
-    return Counted(None, None, "money", currency)
-
-
-def _run_end(doc: Doc, i: int, limit: int) -> int:
-    """End of a run of modifier and noun tokens from i (allowing 'Army, Navy and Air Force troops')."""
-    j = i
-    while j < limit:
-        t = doc[j]
-        if t.ent_type_ in ("DATE", "TIME") and not is_nationality(t):
-            break
-        if t.pos_ in MODIFIERS and t.tag_ not in ("VBD", "VBZ", "VBP", "MD") and not (t.pos_ == "VERB" and t.tag_ != "VBN" and t.tag_ != "VBG") and t.lower_ not in ("of", "and", "or"):
-            if t.pos_ == "VERB" and (t.tag_ != "VBN" or not (j + 1 < limit and doc[j + 1].pos_ in NOUNISH)):
-                break
-            j += 1
-        elif t.text in ("-", "–") and j > i and j + 1 < limit and not t.whitespace_:
-            j += 1
-        elif t.pos_ == "NUM" and any(c.isalpha() for c in t.text):
-            j += 1  # "T-72 tanks"
-        elif t.text in (",", "and") and j > i and all(x.pos_ == "PROPN" or x.text in (",", "and") for x in doc[i:j]) and j + 1 < limit and doc[j + 1].pos_ == "PROPN":
-            j += 1
-        else:
-            break
-    # end on a noun
-    while j > i and doc[j - 1].pos_ not in NOUNISH and not (j - 1 == i and doc[j - 1].pos_ == "ADJ" and lemma(doc[j - 1]) in unit_lexicon()):
-        j -= 1
-    return j
-
-
-def find_counted(doc: Doc, a: Amount) -> Counted:
-    """The subject noun phrase after an amount ('40,000 Ukrainian civilians', 'thousands of troops')."""
-    n = len(doc)
-    sent_end = doc[a.end - 1].sent.end if a.end > 0 else n
-    i = a.end
-    currency = None
-    before = doc[a.start - 1] if a.start > 0 else None
-    for t in (doc[a.start], before):
-        if t is not None and t.text.lower() in currencies() and not t.is_alpha:
-            currency = currencies()[t.text.lower()]
-    while i < sent_end and doc[i].text in QUOTES:
-        i += 1
-    if i < sent_end and doc[i].lower_ in ("%", "percent", "per") :
-        j = i + (2 if doc[i].lower_ == "per" and i + 1 < sent_end and doc[i + 1].lower_ == "cent" else 1)
-        if j < sent_end and doc[j].lower_ == "of":
-            k = j + 1
-            while k < sent_end and doc[k].pos_ in ("DET", "PRON") and doc[k].lower_ not in ("them", "us", "it"):
-                k += 1
-            poss = [t for t in doc[k:min(k + 4, sent_end)] if t.tag_ == "POS"]
-            if poss:
-                k = poss[0].i + 1
-            e = _run_end(doc, k, sent_end)
-            return Counted(doc[e - 1] if e > k else None, doc[k:e] if e > k else None, "percent", None)
-        return Counted(None, None, "percent", None)
-    partitive = False
-    if i < sent_end and doc[i].lower_ == "of":
-        partitive = True
-        i += 1
-        while i < sent_end and (doc[i].pos_ in ("DET", "NUM") or doc[i].tag_ == "PRP$"):
-            i += 1
-        poss = [t for t in doc[i:min(i + 4, sent_end)] if t.tag_ == "POS"]
-        if poss:
-            i = poss[0].i + 1  # "eight of Saddam Hussein's palaces"
-    start = i
-    end = _run_end(doc, i, sent_end)
-    if end <= start:
-        if currency:
-            return _money(doc, start, sent_end, currency)
-        return Counted(None, None, "count", None)
-    if end - start > 1 and lemma(doc[start]) in currencies() and doc[start].is_alpha:
-        # "a fifty million dollar campus": a price of something
-        currency = currencies()[lemma(doc[start])]
-        return Counted(doc[end - 1], doc[start + 1:end], "money", currency)
-    head = doc[end - 1]
-    pound_of = lemma(head) == "pound" and end < sent_end and doc[end].lower_ == "of"
-    # money: "$1.5 billion in aid", "40 million euros in loans"
-    head_lemma = lemma(head)
-    unit = unit_lexicon().get(head_lemma) or unit_lexicon().get(head.lower_)
-    if head.lower_ in currencies() or head_lemma in currencies():
-        currency = currencies().get(head.lower_) or currencies().get(head_lemma)
-        unit = "money"
-    if pound_of:
-        unit, currency = "weight", None
-    if unit == "money" or (currency and unit is None):
-        return _money(doc, end if unit == "money" else start, sent_end, currency)
-    if unit == "area" or (head_lemma in ("kilometer", "kilometre", "mile", "km", "meter", "metre") and start > 0 and doc[start].lower_ in ("square", "sq", "sq.")):
-        unit = "area"
-    if unit is None:
-        unit = next((unit_lexicon()[lemma(t)] for t in reversed(doc[start:end - 1]) if lemma(t) in unit_lexicon()
-                     and unit_lexicon()[lemma(t)] in ("vehicles", "aircraft", "vessels", "weapons")), None)
-    if unit is None:
-        if head.ent_type_ in ("NORP", "PERSON") or (head.text[:1].isupper() and head.text[1:].islower() and head.tag_ in ("NNPS", "NNS")):
-            unit = "people"
-        else:
-            unit = "count"
-    if unit in MEASURES:
-        if end + 1 < sent_end and doc[end].lower_ == "of":
-            k = end + 1
-            while k < sent_end and doc[k].pos_ == "DET":
-                k += 1
-            e = _run_end(doc, k, sent_end)
-            if e > k:
-                return Counted(doc[e - 1], doc[k:e], unit, None)
-        return Counted(None, None, unit, None)
-    if head.pos_ == "ADJ" and end - start == 1:
-        return Counted(head, None, unit, currency)  # "19 dead", "40 injured": no noun to name
-    span_end = end
-    # an "of"-PP after a people head: "residents of Kherson", "members of the Wagner group"
-    if unit == "people" and not partitive and end + 1 < sent_end and doc[end].lower_ == "of":
-        k = end + 1
-        while k < sent_end and doc[k].pos_ == "DET":
-            k += 1
-        e = _run_end(doc, k, sent_end)
-        if e > k and not any(is_time_noun(t) for t in doc[k:e]):
-            span_end = e
-    return Counted(head, doc[start:span_end], unit, currency)
 
 
 def _climb(tok: Token) -> list[Token]:
@@ -258,29 +98,49 @@ def _lex_hits(tok: Token) -> tuple[list[str], bool] | None:
 
 
 def _own_number(doc: Doc, a: Amount, x: Token, cc: Token) -> bool:
-    """True when a conjunct verb has a count of its own ('killed 3 and wounded 6'): its outcome is not ours."""
+    """True when a conjunct verb has its own count ('killed 3 and wounded 6'): its outcome is not ours."""
     lo, hi = min(x.i, cc.i), max(x.i, cc.i)
 
     def numeric(t: Token) -> bool:
         return (t.like_num or t.lower_ in VAGUE_HEADS) and not (a.start <= t.i < a.end)
 
     return any(numeric(t) for t in doc[lo:hi]) or any(
-        numeric(t) for c in cc.children if c.dep_ in ("dobj", "nsubjpass", "npadvmod", "nsubj") for t in c.subtree)
+        numeric(t)
+        for c in cc.children
+        if c.dep_ in ("dobj", "nsubjpass", "npadvmod", "nsubj")
+        for t in c.subtree
+    )
 
 
 def _lexical_verb(doc: Doc, a: Amount, counted: Counted) -> Token | None:
-    """An outcome verb next to the phrase when the parse misses it: 'amassed 20,000 troops', '40 people were killed'."""
+    """An outcome verb beside the phrase when the parse misses it: 'amassed 20,000 troops'."""
     sent = doc[a.start].sent
     j = a.start - 1
-    while j >= sent.start and a.start - j <= 3 and (doc[j].pos_ in ("ADV", "AUX", "PART") or doc[j].text in QUOTES):
+    while (
+        j >= sent.start
+        and a.start - j <= 3
+        and (doc[j].pos_ in ("ADV", "AUX", "PART") or doc[j].text in QUOTES)
+    ):
         j -= 1
     if j >= sent.start and doc[j].pos_ == "VERB" and _lex_hits(doc[j]):
         return doc[j]
     k = counted.span.end if counted.span is not None else a.end
-    while k < sent.end and k - a.end <= 6 and (doc[k].pos_ in ("ADV", "AUX", "PART") or doc[k].text in QUOTES
-                                                or (doc[k].tag_ == "VBN" and doc[k].lemma_.lower() in REPORTING)):
+    while (
+        k < sent.end
+        and k - a.end <= 6
+        and (
+            doc[k].pos_ in ("ADV", "AUX", "PART")
+            or doc[k].text in QUOTES
+            or (doc[k].tag_ == "VBN" and doc[k].lemma_.lower() in REPORTING)
+        )
+    ):
         k += 1
-    if k < sent.end and doc[k].pos_ in ("VERB", "ADJ") and _lex_hits(doc[k]) and doc[k].tag_ in ("VBN", "VBD", "JJ"):
+    if (
+        k < sent.end
+        and doc[k].pos_ in ("VERB", "ADJ")
+        and _lex_hits(doc[k])
+        and doc[k].tag_ in ("VBN", "VBD", "JJ")
+    ):
         return doc[k]
     return None
 
@@ -303,7 +163,11 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
     # the counted noun's own modifiers: "wounded soldiers", "12 people killed"
     if counted.head is not None:
         for c in counted.head.children:
-            if c.dep_ in ("amod", "acl", "compound", "relcl") and c.i != a.end - 1 and not (a.start <= c.i < a.end):
+            if (
+                c.dep_ in ("amod", "acl", "compound", "relcl")
+                and c.i != a.end - 1
+                and not (a.start <= c.i < a.end)
+            ):
                 if add(_lex_hits(c)):
                     for cc in c.conjuncts:
                         add(_lex_hits(cc))
@@ -341,12 +205,17 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
                     # "among the dead", "among 11 people hurt"
                     pobjs = [g for g in c.children if g.dep_ == "pobj"]
                     if any(add(_lex_hits(g)) for g in pobjs) or any(
-                            add(_lex_hits(m)) for g in pobjs for m in g.children if m.dep_ in ("acl", "amod")):
+                        add(_lex_hits(m)) for g in pobjs for m in g.children if m.dep_ in ("acl", "amod")
+                    ):
                         break
                 if c.dep_ in ("acomp", "oprd", "xcomp", "attr") and c.i not in range(a.start, a.end):
                     if add(_lex_hits(c)):
                         break
-                if c.dep_ in ("nsubj", "nsubjpass", "dobj") and c.i != anchor.i and c.i not in range(a.start, a.end):
+                if (
+                    c.dep_ in ("nsubj", "nsubjpass", "dobj")
+                    and c.i != anchor.i
+                    and c.i not in range(a.start, a.end)
+                ):
                     if c.dep_ != "dobj" and add(_lex_hits(c)):
                         break
                     # "the death toll rose to 73", "put the number of wounded at 3,400"
@@ -354,11 +223,17 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
                         if cc.dep_ == "compound" and add(_lex_hits(cc)):
                             break
                         if cc.dep_ == "prep" and cc.lower_ == "of" and c.lemma_.lower() in TALLY_NOUNS:
-                            if any(add(_lex_hits(g)) for g in cc.children if g.dep_ == "pobj" and g.i != anchor.i):
+                            if any(
+                                add(_lex_hits(g)) for g in cc.children if g.dep_ == "pobj" and g.i != anchor.i
+                            ):
                                 break
             if outcomes:
                 break
-    if not outcomes and lexical is not None and lexical.i != (counted.head.i if counted.head is not None else -1):
+    if (
+        not outcomes
+        and lexical is not None
+        and lexical.i != (counted.head.i if counted.head is not None else -1)
+    ):
         verb = lexical
         found = _lex_hits(lexical)
         add(found)
@@ -408,6 +283,12 @@ def find_hedges(doc: Doc, a: Amount, counted: Counted, verb: Token | None = None
                 nxt = doc[c.i + 1] if c.i + 1 < len(doc) else None
                 hedges.append(c.lower_ + (" have" if nxt is not None and nxt.lower_ == "have" else ""))
                 seen.add(c.i)
+    top = chain[-1]
+    if top.dep_ in ("ccomp", "csubj") and top.head.pos_ in ("AUX", "VERB"):
+        # "it is possible that 40 soldiers died"
+        for c in top.head.children:
+            if c.dep_ in ("acomp", "attr") and lex.get(c.lower_) in ("adjective", "adverb"):
+                hedges.append(c.lower_)
     out: list[str] = []
     for h in hedges:
         if h not in out:

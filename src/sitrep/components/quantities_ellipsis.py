@@ -7,10 +7,26 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from ..model import Claimant, Quantity
-from .quantities_context import demonyms, hedge_lexicon, is_nationality
+from .quantities_lexicon import demonyms, hedge_lexicon, is_nationality
 
-SAME_NOUNS = {"thing", "things", "number", "numbers", "figure", "figures", "toll", "count", "story", "goes",
-              "true", "applies", "holds", "situation", "picture", "losses"}
+SAME_NOUNS = {
+    "thing",
+    "things",
+    "number",
+    "numbers",
+    "figure",
+    "figures",
+    "toll",
+    "count",
+    "story",
+    "goes",
+    "true",
+    "applies",
+    "holds",
+    "situation",
+    "picture",
+    "losses",
+}
 SIDE_NOUNS = {"side", "sides", "army", "forces", "military", "troops", "camp", "front"}
 
 
@@ -26,7 +42,9 @@ def _swap_nationality(subject: str | None, adj: str, side_noun: str) -> str:
     return f"{adj} {side_noun}"
 
 
-def find_followups(doc: Doc, claims: list[Quantity], claimant: Callable[[tuple[int, int]], Claimant]) -> list[Quantity]:
+def find_followups(
+    doc: Doc, claims: list[Quantity], claimant: Callable[[tuple[int, int]], Claimant]
+) -> list[Quantity]:
     """Hedged copies of earlier claims for sentences that say 'same thing on the X side'."""
     out: list[Quantity] = []
     n = len(claims)
@@ -48,20 +66,26 @@ def find_followups(doc: Doc, claims: list[Quantity], claimant: Callable[[tuple[i
         before = [q for q in claims[:n] if q.span[1] <= sent.start_char and sent.start_char - q.span[1] < 600]
         if not before:
             continue
-        source = next((q for q in reversed(before) if q.subject and adj.lower() not in q.subject.lower()), before[-1])
+        source = next(
+            (q for q in reversed(before) if q.subject and adj.lower() not in q.subject.lower()), before[-1]
+        )
         hedges = [t.lower_ for t in toks if hedge_lexicon().get(t.lower_) in ("adverb", "modal")]
         start, end = same.idx, nxt[0].idx + len(nxt[0])
         if same.i > sent.start and doc[same.i - 1].lower_ == "the":
             start = doc[same.i - 1].idx
         subject = _swap_nationality(source.subject, adj, side)
-        out.append(source.model_copy(update={
-            "id": f"q{n + len(out) + 1}",
-            "text": doc.text[start:end],
-            "span": (start, end),
-            "subject": subject,
-            "hedged": bool(hedges) or source.hedged,
-            "hedges": hedges or list(source.hedges),
-            "claimant": claimant((start, end)),
-            "derived_from": source.id,
-        }))
+        out.append(
+            source.model_copy(
+                update={
+                    "id": f"q{n + len(out) + 1}",
+                    "text": doc.text[start:end],
+                    "span": (start, end),
+                    "subject": subject,
+                    "hedged": bool(hedges) or source.hedged,
+                    "hedges": hedges or list(source.hedges),
+                    "claimant": claimant((start, end)),
+                    "derived_from": source.id,
+                }
+            )
+        )
     return out

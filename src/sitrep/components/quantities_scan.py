@@ -10,9 +10,39 @@ from spacy.tokens import Doc, Span, Token
 from ..numbers import DATA, QUOTES, Amount, number_words, read_amount
 
 MONTHS = {
-    "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-    "november", "december", "jan", "jan.", "feb", "feb.", "mar.", "apr", "apr.", "jun.", "jul.", "aug",
-    "aug.", "sep", "sep.", "sept", "sept.", "oct", "oct.", "nov", "nov.", "dec", "dec.",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "jan.",
+    "feb",
+    "feb.",
+    "mar.",
+    "apr",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug",
+    "aug.",
+    "sep",
+    "sep.",
+    "sept",
+    "sept.",
+    "oct",
+    "oct.",
+    "nov",
+    "nov.",
+    "dec",
+    "dec.",
 }
 STREET_WORDS = {"st.", "st", "street", "ave.", "ave", "avenue", "road", "rd.", "blvd.", "boulevard", "lane"}
 CURRENCY_SIGNS = {"$", "€", "£", "¥", "US$"}
@@ -37,7 +67,11 @@ def count_nouns() -> frozenset[str]:
 
 def is_time_noun(tok: Token) -> bool:
     """True when the token names a unit of time ('weeks', 'day', 'p.m.')."""
-    return tok.lemma_.lower() in time_words() or tok.text.lower() in time_words() or tok.text.lower().rstrip("s") in time_words()
+    return (
+        tok.lemma_.lower() in time_words()
+        or tok.text.lower() in time_words()
+        or tok.text.lower().rstrip("s") in time_words()
+    )
 
 
 def _next_word(doc: Doc, i: int) -> Token | None:
@@ -56,7 +90,7 @@ def _phone_chars(doc: Doc) -> list[tuple[int, int]]:
 
 def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: list[tuple[int, int]]) -> bool:
     """True when the expression is a year, date, clock time, age, phone, model number or name part."""
-    core = doc[a.core_start:a.end]
+    core = doc[a.core_start : a.end]
     first = doc[a.core_start]
     last = doc[a.end - 1]
     after = _next_word(doc, a.end)
@@ -73,9 +107,20 @@ def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: li
         nxt = doc[a.end + 1]
         if nxt.lower_ in ("year", "years"):
             return True  # "45-year-old"
-    if after is not None and after.text.isalpha() and after.text.isupper() and len(after.text) <= 3 and not after.whitespace_:
+    if (
+        after is not None
+        and after.text.isalpha()
+        and after.text.isupper()
+        and len(after.text) <= 3
+        and not after.whitespace_
+    ):
         return True
-    if before is not None and before.text[:1].isupper() and before.pos_ == "PROPN" and not before.is_sent_start:
+    if (
+        before is not None
+        and before.text[:1].isupper()
+        and before.pos_ == "PROPN"
+        and not before.is_sent_start
+    ):
         # a label: "Boeing 737", "Resolution 2231"; keep "Russia 20,000 troops"-like cases with a noun after
         if after is None or not (after.pos_ in ("NOUN", "ADJ") or after.ent_type_ == "NORP"):
             if before.ent_type_ not in ("GPE", "NORP") and doc[a.start].pos_ == "NUM":
@@ -83,20 +128,34 @@ def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: li
     # clock times and dates
     if any(_CLOCK.match(w) for w in words):
         return True
-    # two numbers back to back are a year or a code ("nineteen ninety-six", "one five thousand"); "6-3" is a score
+    # two numbers back to back are a year or a code ("nineteen ninety-six"); "6-3" is a score
     if after is not None and after.like_num and after.i == a.end:
         return True
-    if before is not None and before.like_num and not before.text.startswith("+") and before.i == a.start - 1 and a.start == a.core_start:
+    if (
+        before is not None
+        and before.like_num
+        and not before.text.startswith("+")
+        and before.i == a.start - 1
+        and a.start == a.core_start
+    ):
         return True
-    if before is not None and before.text in ("-", "–") and not before.whitespace_ and a.start >= 2 and doc[a.start - 2].like_num:
+    if (
+        before is not None
+        and before.text in ("-", "–")
+        and not before.whitespace_
+        and a.start >= 2
+        and doc[a.start - 2].like_num
+    ):
         return True
     # street addresses: "469 Vermont St."
-    for t in doc[a.end:min(a.end + 4, len(doc))]:
+    for t in doc[a.end : min(a.end + 4, len(doc))]:
         if t.lower_ in STREET_WORDS and t.i > a.end and doc[a.end].text[:1].isupper():
             return True
         if not (t.text[:1].isupper() or t.lower_ in STREET_WORDS):
             break
-    if after is not None and (after.lower_ in MONTHS or after.lower_ in {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "hrs", "hours"}):
+    if after is not None and (
+        after.lower_ in MONTHS or after.lower_ in {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "hrs", "hours"}
+    ):
         if after.lower_ != "may" or after.pos_ == "PROPN":
             return True
     if before is not None and before.lower_ in MONTHS and (before.lower_ != "may" or before.pos_ == "PROPN"):
@@ -105,21 +164,47 @@ def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: li
         return True
     if after is not None and is_time_noun(after):
         return True
-    if after is not None and after.lower_ in ("more", "additional", "further", "extra", "consecutive", "straight", "long", "full", "local"):
+    if after is not None and after.lower_ in (
+        "more",
+        "additional",
+        "further",
+        "extra",
+        "consecutive",
+        "straight",
+        "long",
+        "full",
+        "local",
+    ):
         nxt = _next_word(doc, after.i + 1)
         if nxt is not None and is_time_noun(nxt):
             return True  # "20 more years", "three straight days"
     # a byline or apposition age: "Smith, 45, said"
-    if (before is not None and before.text == "," and a.start >= 2 and (doc[a.start - 2].ent_type_ == "PERSON" or doc[a.start - 2].pos_ == "PROPN")
-            and after is not None and after.text in {",", "."} and len(core) == 1):
+    if (
+        before is not None
+        and before.text == ","
+        and a.start >= 2
+        and (doc[a.start - 2].ent_type_ == "PERSON" or doc[a.start - 2].pos_ == "PROPN")
+        and after is not None
+        and after.text in {",", "."}
+        and len(core) == 1
+    ):
         return True
     if len(core) == 1 and _is_year(first) and "," not in first.text:
-        if after is None or after.lemma_.lower() not in count_nouns() and after.lower_.rstrip("s") not in count_nouns():
+        if (
+            after is None
+            or after.lemma_.lower() not in count_nouns()
+            and after.lower_.rstrip("s") not in count_nouns()
+        ):
             return True  # "the 1978 resolution", "in 1991": a year unless it counts people or things
         if before is not None and before.lower_ in ("in", "since", "of", "by", "until", "the", "from", "to"):
             return True
     # number words that belong to a name ("Group of Seven"), capitalized mid-sentence
-    if first.text[:1].isupper() and first.is_alpha and not first.is_sent_start and first.lower_ in number_words():
+    if (
+        first.text[:1].isupper()
+        and first.is_alpha
+        and not first.is_sent_start
+        and first.lower_ in number_words()
+    ):
         if before is None or before.text not in QUOTES:
             return True
     for ent in doc.ents:
@@ -127,12 +212,28 @@ def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: li
             return True
     # "one of the", "one day", "no one", pronoun "one"
     if words in (["one"], ["a"]) or (len(core) == 1 and first.lower_ == "one"):
-        if after is None or after.lower_ in ("of", "another", "side", "way", "thing", "another's", "point", "hand", "more", "by") or after.pos_ not in ("NOUN", "ADJ", "PROPN"):
+        if (
+            after is None
+            or after.lower_
+            in ("of", "another", "side", "way", "thing", "another's", "point", "hand", "more", "by")
+            or after.pos_ not in ("NOUN", "ADJ", "PROPN")
+        ):
             return True
-        if before is not None and before.lower_ in ("no", "the", "any", "every", "each", "this", "that", "which"):
+        if before is not None and before.lower_ in (
+            "no",
+            "the",
+            "any",
+            "every",
+            "each",
+            "this",
+            "that",
+            "which",
+        ):
             return True
-        nouns = [t for t in doc[a.end:min(a.end + 4, len(doc))] if t.pos_ in ("NOUN", "PROPN")]
-        if not nouns or (nouns[0].lemma_.lower() not in count_nouns() and nouns[0].lower_.rstrip("s") not in count_nouns()):
+        nouns = [t for t in doc[a.end : min(a.end + 4, len(doc))] if t.pos_ in ("NOUN", "PROPN")]
+        if not nouns or (
+            nouns[0].lemma_.lower() not in count_nouns() and nouns[0].lower_.rstrip("s") not in count_nouns()
+        ):
             return True  # "one contrary view", "one major sticking point": not a count of people or things
     if any(s < end_char and start_char < e for s, e in time_spans):
         if after is None or is_time_noun(after) or after.pos_ not in ("NOUN", "PROPN", "ADJ"):
