@@ -586,3 +586,13 @@ def test_role_after_age(run):
     _, ents, _ = run("Olena Kovalenko, 52, a teacher from Izium, said the shelling lasted all night.")
     e = by_name(ents, "Olena Kovalenko")
     assert e.roles == ["a teacher from Izium"]
+
+
+def test_person_owned_office_is_an_organisation(run):
+    doc, ents, coref = run(
+        "President Volodymyr Zelenskyy visited Kharkiv. Zelenskyy's office said it had received the letter."
+    )
+    office = by_name(ents, "Zelenskyy's office")
+    assert office.type == "ORG"
+    assert coref.resolve(span_of(doc, "it had")[:1]).id == office.id
+    assert coref.resolve(span_of(doc, "Zelenskyy's office")[:1]).name == "Volodymyr Zelenskyy"

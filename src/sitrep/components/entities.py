@@ -28,7 +28,7 @@ How a document is read:
    do not contradict a capitalized modifier ("the group"/"the agency" may name any organisation;
    other organisation nouns need their modifiers in the name). Without such an entity they stay
    unlinked, except a definite organisation that is a subject ("The army said") or one owned by
-   a named entity ("Israel's military"), which becomes an entity of its own.
+   a named entity ("Israel's military", "Zelenskyy's office"), which becomes an entity of its own.
 6. Pronouns are resolved on demand (`CorefIndex.resolve` / `resolve_pronoun`), not stored as
    mentions. he/she/him/his/her -> PERSON, it/its -> ORG/GPE, they/them/their -> ORG/GPE/NORP.
    Heuristic: first the current sentence before the pronoun (its grammatical subject, else the

@@ -468,7 +468,7 @@ def descriptor(chunk: Span) -> Mention | None:
     m = Mention(start.idx, chunk.end_char, doc[start.i : chunk.end].text, typ, "descriptor",
                 start.i, chunk.end, head=head, modifiers=mods)
     # "The army said ...", "Israel's military": may stand for an organisation of their own
-    owner = any(p.ent_type_ in {"GPE", "NORP", "ORG"} for p in poss)
+    owner = any(p.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for p in poss)
     definite = first.lower_ == "the" and not poss
     m.strong = typ == "ORG" and (owner or (definite and root.dep_ in {"nsubj", "nsubjpass"}))
     return m
