@@ -281,3 +281,13 @@ def test_washington_dc_among_states_is_the_capital(parse):
     p = the(places_of(parse, text), "Washington")
     assert p.text == "Washington, D.C."
     assert (p.name, p.feature) == ("Washington, D.C.", "city")
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "THE END", "— — —", "In. On. At."])
+def test_degenerate_texts_yield_no_places_and_no_errors(parse, text):
+    assert places_of(parse, text) == []
+
+
+def test_all_capitals_headline_still_resolves_countries(parse):
+    found = places_of(parse, "UKRAINE SAYS RUSSIA SHELLED KHARKIV\n\nOfficials gave no figures.")
+    assert {"UA", "RU"} <= {p.country for p in found}
