@@ -320,3 +320,32 @@ def test_nested_object_cue_inside_reported_speech_is_dropped(extract):
     sts = _statements(extract, text)
     assert [s.cue.text for s in sts] == ["said"]
     assert sts[0].speaker.name.lower().endswith("lawyer")
+
+
+@pytest.mark.parametrize(
+    ("needle", "speaker", "kind", "cue", "venue"),
+    [
+        ("Russian forces shelled", "governor", "indirect", "said", None),
+        ("heavy artillery", "Serhiy Lysak", "direct", "wrote", "on Telegram"),
+        ("five houses were damaged", "Serhiy Lysak", "indirect", "said", None),
+        ("no basis for talks", "Dmitry Peskov", "indirect", "told", None),
+        ("no preconditions", "Dmitry Peskov", "direct", "said", None),
+        ("eastern front", "Volodymyr Zelenskiy", "mixed", "said", "in his nightly video address"),
+        ("strengthen our positions", "Volodymyr Zelenskiy", "direct", "said", None),
+        ("keep supplying ammunition", "Jens Stoltenberg", "indirect", "said", "at a news conference in Brussels"),
+        ("underestimate Russia", "Jens Stoltenberg", "direct", "added", None),
+    ],
+)
+def test_agency_copy(extract, needle, speaker, kind, cue, venue):
+    text = read_article("statements_agency.txt")
+    st = _with(_statements(extract, text), needle)
+    assert speaker.lower() in st.speaker.name.lower()
+    assert (st.kind, st.cue.text, st.venue) == (kind, cue, venue)
+
+
+def test_agency_copy_dates_and_unverified_line(extract):
+    text = read_article("statements_agency.txt")
+    sts = _statements(extract, text)
+    lead = _with(sts, "Russian forces shelled")
+    assert lead.time is not None and lead.time.text == "Tuesday"
+    _none_with(sts, "independently verify")

@@ -209,10 +209,17 @@ class SpeakerResolver:
         return sp
 
 
+_SPEAKING = {"speak", "talk", "appear", "address", "write", "post", "testify", "answer", "reply", "respond"}
+
+
 def venue_of(cue: Token, stop: int | None = None) -> str | None:
     """The venue phrase attached to a cue verb ("at a news conference", "in a statement"), if any."""
     doc = cue.doc
-    for child in cue.children:
+    children = list(cue.children)
+    for child in list(children):  # "Speaking at a news conference, X said": the participle's phrases
+        if child.dep_ == "advcl" and child.lemma_.lower() in _SPEAKING:
+            children.extend(c for c in child.children if c.dep_ == "prep")
+    for child in children:
         if child.dep_ not in {"prep", "agent", "advcl", "npadvmod", "dative"}:
             continue
         if stop is not None and child.i >= stop:
