@@ -193,7 +193,9 @@ def test_struck_a_deal_is_an_agreement(extract):
 
 
 def test_a_comparison_year_does_not_make_an_event_historical(extract):
-    evs = events_of(extract, "The attack on the convoy near Gao was the deadliest since 2019, officials said.")
+    evs = events_of(
+        extract, "The attack on the convoy near Gao was the deadliest since 2019, officials said."
+    )
     assert one(evs, "attack").status == "alleged"
 
 
@@ -205,7 +207,10 @@ def test_an_event_as_subject_passes_on_its_place_not_its_name(extract):
 
 
 def test_a_source_is_not_a_place(extract):
-    ev = one(events_of(extract, "Serbia has mobilized troops along the border, according to Washington."), "mobilize")
+    ev = one(
+        events_of(extract, "Serbia has mobilized troops along the border, according to Washington."),
+        "mobilize",
+    )
     assert ev.place is None or "washington" not in ev.place.lower()
 
 
@@ -214,3 +219,10 @@ def test_object_control_names_who_retreats(extract):
     ev = one(events_of(extract, text), "retreat")
     assert ev.actor and "russian" in ev.actor.lower()
     assert ev.status == "alleged"
+
+
+def test_a_leader_announces_for_his_country(extract):
+    text = "Ukrainian President Volodymyr Zelenskyy said Ukrainian troops had recaptured the village of Klishchiivka."
+    ev = one(events_of(extract, text), "seize")
+    assert ev.status == "announced"
+    assert ev.source and "zelenskyy" in ev.source.lower()

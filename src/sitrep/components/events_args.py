@@ -231,6 +231,19 @@ def statement_with_cue(doc: Doc, tok: Token) -> Statement | None:
     return None
 
 
+def speaker_aliases(doc: Doc, st: Statement | None) -> list[str]:
+    """Other names of a statement's speaker: the mention as written, titles and roles of its entity."""
+    if st is None or st.speaker is None:
+        return []
+    out = [st.speaker.text] if st.speaker.text else []
+    coref = getattr(doc._, "sitrep_coref", None)
+    if coref is not None and st.speaker.entity:
+        ent = coref.entity(st.speaker.entity)
+        if ent is not None:
+            out += [*ent.titles, *ent.roles]
+    return out
+
+
 def speaker_name(st: Statement | None) -> str | None:
     """The canonical speaker name of a statement."""
     if st is None or st.speaker is None:

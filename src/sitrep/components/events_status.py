@@ -7,8 +7,10 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from .events_args import (
+    chunk_of,
     name_of,
     same_party,
+    speaker_aliases,
     speaker_name,
     statement_at,
     statement_with_cue,
@@ -131,6 +133,11 @@ def _attribution(verb: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
+def _speaks_for(speaker: str | None, aliases: list[str], actor: str | None) -> bool:
+    """Whether the speaker is the actor or speaks for its side ("Ukrainian President X" for Ukraine)."""
+    return any(same_party(name, actor) for name in [speaker, *aliases] if name)
+
+
 def factuality(trigger: Token, actor: str | None) -> Factuality:
     """Status, source, statement and negation of the event at `trigger`."""
     doc = trigger.doc
@@ -149,9 +156,13 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
     if cue is None:
         cue, cue_subj = _attribution(verb)
     cue_speaker = None
+    aliases: list[str] = []
+    if st is not None:
+        aliases = speaker_aliases(doc, st)
     if cue is not None:
         cue_st = statement_with_cue(doc, cue)
         cue_speaker = speaker_name(cue_st) or name_of(cue_subj)
+        aliases = speaker_aliases(doc, cue_st) + ([chunk_of(cue_subj).text] if cue_subj is not None else [])
         if cue_speaker:
             out.source = cue_speaker
         if cue_st is not None:
@@ -191,7 +202,7 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
         and not (gov is not None and cue_has(gov.lemma_, "implicative"))
     ):
         speculative = True
-    if cue is not None and cue_has(cue.lemma_, "announce") and same_party(cue_speaker, actor):
+    if cue is not None and cue_has(cue.lemma_, "announce") and _speaks_for(cue_speaker, aliases, actor):
         out.status = "announced"
         return out
     if speculative:
@@ -202,5 +213,5 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
         return out
     speaker = cue_speaker or out.source
     if speaker:
-        out.status = "announced" if same_party(speaker, actor) else "alleged"
+        out.status = "announced" if _speaks_for(speaker, aliases, actor) else "alleged"
     return out
