@@ -596,3 +596,34 @@ def test_person_owned_office_is_an_organisation(run):
     assert office.type == "ORG"
     assert coref.resolve(span_of(doc, "it had")[:1]).id == office.id
     assert coref.resolve(span_of(doc, "Zelenskyy's office")[:1]).name == "Volodymyr Zelenskyy"
+
+
+SUMMIT = (
+    "Russian President Vladimir Putin met Turkish President Recep Tayyip Erdogan in Sochi on Monday. "
+    "The Russian leader said grain exports could resume. The Turkish president said Ankara would "
+    "mediate. Putin added that sanctions must be lifted first.\n"
+    "Meanwhile, Ukraine's top commander, Gen. Valerii Zaluzhnyi, said his troops had advanced near "
+    "Bakhmut. The general said Russian units were exhausted. Zaluzhny's deputy declined to comment.\n"
+    "Defense Secretary Lloyd Austin told reporters in Brussels that Austin's team was ready."
+)
+
+
+def test_descriptors_pick_the_right_nationality(run):
+    _, ents, _ = run(SUMMIT)
+    assert "The Russian leader" in [m.text for m in by_name(ents, "Vladimir Putin").mentions]
+    assert "The Turkish president" in [m.text for m in by_name(ents, "Recep Tayyip Erdogan").mentions]
+
+
+def test_first_name_missed_by_ner_after_title(run):
+    doc, ents, coref = run(SUMMIT)
+    e = by_name(ents, "Valerii Zaluzhnyi")
+    assert e.type == "PERSON" and e.titles == ["Gen."]
+    assert {"The general", "Zaluzhny"} <= {m.text for m in e.mentions}
+    assert coref.resolve(span_of(doc, "his troops")[:1]).id == e.id
+
+
+def test_surname_that_is_a_city_stays_a_person(run):
+    _, ents, _ = run(SUMMIT)
+    e = by_name(ents, "Lloyd Austin")
+    assert [m.text for m in e.mentions].count("Austin") == 1
+    assert not any(x.name == "Austin" for x in ents)

@@ -140,6 +140,18 @@ def _title_for_non_person(title: str, name: Span) -> bool:
     return unambiguous and words_ok and len(name) <= 2
 
 
+def _first_name_before(doc: Doc, i: int) -> int:
+    """Start of a name whose first words the NER missed: "Gen. Valerii" + "Zaluzhnyi" -> "Valerii"."""
+    j = i
+    floor = doc[i].sent.start
+    while j - 1 >= floor and j > i - 2 and not doc[j - 1].ent_type_ and doc[j - 1].pos_ == "PROPN" \
+            and doc[j - 1].is_title and doc[j - 1].lower_ not in compact_titles():
+        j -= 1
+    if j < i and _title_before(doc, j, floor) is not None and doc[_title_before(doc, j, floor)[0]].is_title:
+        return j
+    return i
+
+
 def _nationality(doc: Doc, i: int) -> str:
     """The NORP/GPE word right before a title ("Ukrainian President", "Ukraine's president")."""
     j = i - 1
@@ -264,6 +276,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
         s2, e2 = _clean(doc, s, e)
         if s2 >= e2:
             continue
+        s2 = _first_name_before(doc, s2)
         # a title inside the NER span ("President Volodymyr Zelenskyy")
         inner = None
         for k in range(min(5, e2 - s2 - 1) if label == "PERSON" else 0, 0, -1):
