@@ -8,6 +8,8 @@ whose content holds it, else the outlet; elliptical follow-ups come from `quanti
 
 from __future__ import annotations
 
+import logging
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -40,6 +42,7 @@ PEOPLE_OUTCOMES = {
 }
 
 
+log = logging.getLogger(__name__)
 MONEY_OUTCOMES = {"lost", "released"}
 
 
@@ -120,94 +123,110 @@ def _collective(doc: Doc, a: Amount) -> str | None:
     return None
 
 
+Prev = tuple[Amount, int, Quantity, Span | None]
+
+
+def _claim(
+    doc: Doc, a: Amount, prev: Prev | None, n: int, statements: list[Statement] | None
+) -> tuple[Quantity, Prev] | None:
+    """The claim an amount makes, or None when it counts nothing."""
+    counted = find_counted(doc, a)
+    outcomes, side, verb = find_outcome(doc, a, counted)
+    if counted.unit == "money":
+        # a sum can be lost or released, not killed or destroyed ("claims for $1.5 billion damages")
+        outcomes, side = [o for o in outcomes if o in MONEY_OUTCOMES], None
+    if (
+        counted.head is None
+        and counted.currency is None
+        and counted.unit == "count"
+        and (not isinstance(a.low if a.low is not None else a.high, int))
+    ):
+        return None  # "fell to 437.68": an index or a rate, not a count
+    if counted.unit == "percent" and counted.span is None:
+        return None  # a percentage of nothing
+    if _designation(doc, a, counted):
+        return None
+    collective = _collective(doc, a)
+    if (
+        counted.head is None
+        and not outcomes
+        and counted.currency is None
+        and not a.vague
+        and counted.unit not in MEASURES
+        and collective is None
+    ):
+        return None
+    span = amount_span(doc, a)
+    sent = span.sent
+    subject_span = counted.span
+    subject = subject_span.text if subject_span is not None else None
+    unit = counted.unit
+    if unit == "count" and counted.head is None and set(outcomes) & PEOPLE_OUTCOMES:
+        unit = "people"
+    if unit == "count" and counted.head is None and collective is not None:
+        unit = collective
+    same_sent = prev is not None and prev[2].span[0] >= sent.start_char
+    if prev is not None and same_sent:
+        p_amount, p_end, p_q, p_subj = prev
+        if (
+            subject is None
+            and counted.head is None
+            and p_q.subject
+            and (_coordinated(doc, p_amount, p_end, a) or p_q.unit == "people")
+        ):
+            subject, unit = p_q.subject, p_q.unit  # "12 people were killed and 30 were wounded"
+        elif (
+            subject
+            and unit in ("people", "count")
+            and p_q.unit == unit
+            and _nationality(subject_span) is None
+            and _nationality(p_subj)
+            and _coordinated(doc, p_amount, p_end, a)
+        ):
+            subject = f"{_nationality(p_subj)} {subject}"
+        if not outcomes and _coordinated(doc, p_amount, p_end, a):
+            outcomes = list(p_q.outcome)
+    if side is not None and subject and _nationality(subject_span) is None and unit == "people":
+        adj = demonyms().get(side.text.lower()) or (side.text if is_nationality(side) else None)
+        if adj:
+            subject = f"{adj} {subject}"
+    hedges = find_hedges(doc, a, counted, verb)
+    place, time = _place_and_time(doc, sent, span.start_char)
+    q = Quantity(
+        id=f"q{n + 1}",
+        text=span.text,
+        span=(span.start_char, span.end_char),
+        low=a.low,
+        high=a.high,
+        qualifier=a.qualifier,  # type: ignore[arg-type]
+        unit=unit,
+        currency=counted.currency,
+        subject=subject,
+        outcome=outcomes,
+        hedged=bool(hedges),
+        hedges=hedges,
+        vague=a.vague,
+        claimant=find_claimant(doc, (span.start_char, span.end_char), statements),
+        place=place,
+        time=time,
+    )
+    end = subject_span.end if subject_span is not None else a.end
+    return q, (a, end, q, subject_span)
+
+
 def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list[Quantity]:
     """Quantitative claims with bounds, hedges, subjects, outcomes and claimants."""
     out: list[Quantity] = []
-    prev: tuple[Amount, int, Quantity, Span | None] | None = None
+    prev: Prev | None = None
     for a in find_amounts(doc):
-        counted = find_counted(doc, a)
-        outcomes, side, verb = find_outcome(doc, a, counted)
-        if counted.unit == "money":
-            # a sum can be lost or released, not killed or destroyed ("claims for $1.5 billion damages")
-            outcomes, side = [o for o in outcomes if o in MONEY_OUTCOMES], None
-        if (
-            counted.head is None
-            and counted.currency is None
-            and counted.unit == "count"
-            and (not isinstance(a.low if a.low is not None else a.high, int))
-        ):
-            continue  # "fell to 437.68": an index or a rate, not a count
-        if counted.unit == "percent" and counted.span is None:
-            continue  # a percentage of nothing
-        if _designation(doc, a, counted):
+        try:
+            got = _claim(doc, a, prev, len(out), statements)
+        except Exception:  # one bad item never costs the document
+            log.warning("quantities: skipped %r", doc[a.start : a.end].text, exc_info=True)
             continue
-        collective = _collective(doc, a)
-        if (
-            counted.head is None
-            and not outcomes
-            and counted.currency is None
-            and not a.vague
-            and counted.unit not in MEASURES
-            and collective is None
-        ):
-            continue
-        span = amount_span(doc, a)
-        sent = span.sent
-        subject_span = counted.span
-        subject = subject_span.text if subject_span is not None else None
-        unit = counted.unit
-        if unit == "count" and counted.head is None and set(outcomes) & PEOPLE_OUTCOMES:
-            unit = "people"
-        if unit == "count" and counted.head is None and collective is not None:
-            unit = collective
-        same_sent = prev is not None and prev[2].span[0] >= sent.start_char
-        if prev is not None and same_sent:
-            p_amount, p_end, p_q, p_subj = prev
-            if (
-                subject is None
-                and counted.head is None
-                and p_q.subject
-                and (_coordinated(doc, p_amount, p_end, a) or p_q.unit == "people")
-            ):
-                subject, unit = p_q.subject, p_q.unit  # "12 people were killed and 30 were wounded"
-            elif (
-                subject
-                and unit in ("people", "count")
-                and p_q.unit == unit
-                and _nationality(subject_span) is None
-                and _nationality(p_subj)
-                and _coordinated(doc, p_amount, p_end, a)
-            ):
-                subject = f"{_nationality(p_subj)} {subject}"
-            if not outcomes and _coordinated(doc, p_amount, p_end, a):
-                outcomes = list(p_q.outcome)
-        if side is not None and subject and _nationality(subject_span) is None and unit == "people":
-            adj = demonyms().get(side.text.lower()) or (side.text if is_nationality(side) else None)
-            if adj:
-                subject = f"{adj} {subject}"
-        hedges = find_hedges(doc, a, counted, verb)
-        place, time = _place_and_time(doc, sent, span.start_char)
-        q = Quantity(
-            id=f"q{len(out) + 1}",
-            text=span.text,
-            span=(span.start_char, span.end_char),
-            low=a.low,
-            high=a.high,
-            qualifier=a.qualifier,  # type: ignore[arg-type]
-            unit=unit,
-            currency=counted.currency,
-            subject=subject,
-            outcome=outcomes,
-            hedged=bool(hedges),
-            hedges=hedges,
-            vague=a.vague,
-            claimant=find_claimant(doc, (span.start_char, span.end_char), statements),
-            place=place,
-            time=time,
-        )
-        out.append(q)
-        end = subject_span.end if subject_span is not None else a.end
-        prev = (a, end, q, subject_span)
+        if got is not None:
+            out.append(got[0])
+            prev = got[1]
     out.extend(find_followups(doc, out, lambda sp: find_claimant(doc, sp, statements)))
     return out
 
