@@ -286,6 +286,18 @@ def _skip_as_topic(tok: Token, verb: Token, etype: str) -> bool:
     return False
 
 
+def _following_quantities(doc: Doc, tok: Token, last: int) -> list[str]:
+    """Quantities right after a verb trigger whose object the parse lost ("amassed 20,000 to 30,000 troops")."""
+    if tok.pos_ != "VERB":
+        return []
+    window = []
+    for t in doc[last + 1 : min(last + 5, tok.sent.end)]:
+        if t.pos_ in ("VERB", "AUX") or t.is_punct:
+            break
+        window.append(t)
+    return _quantities(doc, window[:2])
+
+
 def find_events(doc: Doc) -> list[Event]:
     """Events with actor, target, place, time and status."""
     events: list[Event] = []
@@ -394,7 +406,9 @@ def _event(
         source=fact.source,
         statement=fact.statement,
         trigger=TextSpan(text=span_doc.text, span=(span_doc.start_char, span_doc.end_char)),
-        quantities=_quantities(doc, [t for t in clause_tokens(tok) if t.dep_ not in CLAUSAL]),
+        quantities=_quantities(doc, [t for t in clause_tokens(tok) if t.dep_ not in CLAUSAL])
+        or _following_quantities(doc, tok, last)
+        or (head_ev.quantities if head_ev is not None and tok.dep_ == "conj" else []),
         negated=fact.negated,
     )
 
