@@ -287,7 +287,7 @@ def _skip_as_topic(tok: Token, verb: Token, etype: str) -> bool:
 
 
 def _following_quantities(doc: Doc, tok: Token, last: int) -> list[str]:
-    """Quantities right after a verb trigger whose object the parse lost ("amassed 20,000 to 30,000 troops")."""
+    """Quantities right after a verb whose object the parse lost ("amassed 20,000 to 30,000 troops")."""
     if tok.pos_ != "VERB":
         return []
     window = []
