@@ -70,6 +70,15 @@ CASES = [
     ("The council meets every week.", PUB, "every week", "set", "P1W"),
     ("Inspectors visit the plant twice a month.", PUB, "twice a month", "set", "P1M"),
     ("Refugees earn $300 a year on average.", PUB, "a year", "set", "P1Y"),
+    # intervals
+    (
+        "The referendums were held Sept. 23-27 in four regions.",
+        PUB,
+        "Sept. 23-27",
+        "interval",
+        "2022-09-23/2022-09-27",
+    ),
+    ("The 2014-2016 talks failed.", PUB, "2014-2016", "interval", "2014/2016"),
     # times of day
     ("The curfew starts at 10 p.m. Wednesday.", PUB, "10 p.m. Wednesday", "time", "2022-11-09T22:00"),
     # reference words

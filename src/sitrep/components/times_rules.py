@@ -133,6 +133,20 @@ def _ymd(m: re.Match[str], ctx: Ctx, year: str | None, mon: int, dd: int) -> Can
     return mk(m, "date", value, name="date")
 
 
+@rule(
+    "date_span",
+    P + r"({MONTH})\s+(\d{{1,2}})\s*(?:[-–]|to|through|until)\s*(\d{{1,2}})(?:,?\s+(\d{{4}}))?(?![\d:])",
+)
+def _date_span(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    mon = months()[m.group(1).lower()]
+    first = _ymd(m, ctx, m.group(4), mon, int(m.group(2)))
+    last = _ymd(m, ctx, m.group(4), mon, int(m.group(3)))
+    if first is None or last is None or int(m.group(3)) <= int(m.group(2)):
+        return None
+    value = f"{first.value}/{last.value}" if first.value and last.value else None
+    return mk(m, "interval", value, name="interval")
+
+
 @rule("date_iso", P + r"(\d{{4}})-(\d{{2}})-(\d{{2}})" + E)
 def _date_iso(m: re.Match[str], ctx: Ctx) -> Cand | None:
     y, mo, d = (int(g) for g in m.groups())
