@@ -226,7 +226,8 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
             continue
         if got is not None:
             out.append(got[0])
-            prev = got[1]
+            if a.start == 0 or doc[a.start - 1].lower_ not in ("including", "among"):
+                prev = got[1]  # a subset ("including 12 Americans") does not name what follows
     out.extend(find_followups(doc, out, lambda sp: find_claimant(doc, sp, statements)))
     return out
 
