@@ -49,8 +49,9 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import ensure_extensions
 from ..model import Entity, TextSpan
 from .entities_cluster import Cluster, cluster_names, link_descriptor
+from .entities_descriptors import descriptor, descriptor_mentions
 from .entities_lexicon import is_acronym, nouns
-from .entities_mentions import ENTITY_LABELS, descriptor, descriptor_mentions, name_mentions
+from .entities_mentions import ENTITY_LABELS, name_mentions
 
 __all__ = ["CorefIndex", "find_entities", "ENTITY_LABELS"]
 
