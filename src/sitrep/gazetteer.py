@@ -195,7 +195,7 @@ def _add_cities(g: Gazetteer, gnc: Path) -> set[tuple[str, str]]:
         index[main].append((entry, True))
         seen.add((main, c["countrycode"]))
         alts = {_fast_key(a) for a in c.get("alternatenames") or ()
-                if len(a) >= 4 and a.isascii() and a[0].isupper() and not a.isupper()}
+                if len(a) >= 5 and a.isascii() and a[0].isupper() and not a.isupper()}
         alts.discard(main)
         for key in alts:
             index[key].append((entry, False))

@@ -186,6 +186,8 @@ class CandidateFinder:
             return  # "West", "Central": a word, unless a well-known place bears it
         if label in {"ORG", "PERSON"} and not self._strong(key, i):
             return
+        if label == "PERSON" and not self._locative(i) and not self._prominent(key):
+            return  # "Harvey", "Murray": the model's person reading stands unless "in"/"near" precede
         s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
         if self._free(s, e):
             self._take(Mention(s, e, key, "ent", label, features))
@@ -198,6 +200,14 @@ class CandidateFinder:
         best = max(e.prior for e, _m in cands)
         fitting = [e.prior for e, _m in cands if e.feature in features]
         return bool(fitting) and max(fitting) >= best - 3.0
+
+    def _locative(self, i: int) -> bool:
+        """Whether a locative preposition ("in", "near", "from") comes right before token `i`."""
+        return i > 0 and self.doc[i - 1].lower_ in LOCATIVES
+
+    def _prominent(self, key: str) -> bool:
+        """A country, state, region or sea, or a city of some 300,000 people: a place before a first name."""
+        return any(m and (e.feature not in {"city", "county"} or e.prior >= 5.5) for e, m in self.gaz.lookup(key))
 
     def _acronym(self, text: str) -> bool:
         """An all-capitals short word naming only minor places: an acronym ("NATO", "OAS"), not a place."""
@@ -297,6 +307,8 @@ class CandidateFinder:
         ent = ents_by_token.get(i)
         if ent is not None:
             if ent.label_ == "PERSON" and (key in self.surnames or _titled(doc, ent.start)):
+                return False
+            if ent.label_ == "PERSON" and not (self._locative(i) or self._prominent(text)):
                 return False
             if ent.label_ == "PERSON" and len(ent) > 1 and not (
                     ent.start == i and ent.end == j and i > 0 and doc[i - 1].lower_ in LOCATIVES):
