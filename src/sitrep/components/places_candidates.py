@@ -206,7 +206,7 @@ class CandidateFinder:
         return i > 0 and self.doc[i - 1].lower_ in LOCATIVES
 
     def _prominent(self, key: str) -> bool:
-        """A country, state, region or sea, or a city of some 300,000 people: a place before a first name."""
+        """A country, state, region or sea, or a city of some 300,000 people."""
         return any(m and (e.feature not in {"city", "county"} or e.prior >= 5.5) for e, m in self.gaz.lookup(key))
 
     def _acronym(self, text: str) -> bool:
