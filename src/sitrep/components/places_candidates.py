@@ -207,7 +207,8 @@ class CandidateFinder:
 
     def _prominent(self, key: str) -> bool:
         """A country, state, region or sea, or a city of some 300,000 people."""
-        return any(m and (e.feature not in {"city", "county"} or e.prior >= 5.5) for e, m in self.gaz.lookup(key))
+        return any(m and (e.feature not in {"city", "county"} or e.prior >= 5.5)
+                   for e, m in self.gaz.lookup(key))
 
     def _acronym(self, text: str) -> bool:
         """An all-capitals short word naming only minor places: an acronym ("NATO", "OAS"), not a place."""
