@@ -286,7 +286,8 @@ def test_surname_tagged_as_place_is_relabeled(run):
 
 def test_incompatible_descriptor_left_unlinked(run):
     _, ents, _ = run(
-        "Army Gen. Mark Milley spoke in Washington. The Russian general, however, was not there."
+        "Army Gen. Mark Milley, the top U.S. military officer, spoke in Washington. The Russian general, "
+        "however, was not there."
     )
     e = by_name(ents, "Mark Milley")
     assert "The Russian general" not in [m.text for m in e.mentions]
@@ -627,3 +628,11 @@ def test_surname_that_is_a_city_stays_a_person(run):
     e = by_name(ents, "Lloyd Austin")
     assert [m.text for m in e.mentions].count("Austin") == 1
     assert not any(x.name == "Austin" for x in ents)
+
+
+def test_nationality_modifier_allowed_when_unknown(run):
+    _, ents, _ = run(
+        "President Volodymyr Zelenskyy visited Odesa on Sunday. The Ukrainian leader met sailors there."
+    )
+    e = by_name(ents, "Volodymyr Zelenskyy")
+    assert "The Ukrainian leader" in [m.text for m in e.mentions]

@@ -94,8 +94,8 @@ class Cluster:
         return words
 
     def context_words(self) -> set[str]:
-        """Folded 5-letter stems of nationality words around this entity (titles, roles, names)."""
-        text = " ".join(self.nationality + self.roles + [m.text for m in self.names])
+        """Folded 5-letter stems of capitalized words before its titles and in its roles."""
+        text = " ".join(self.nationality + self.roles)
         return {fold_name(w)[:5] for w in re.findall(r"[A-Za-z.]+", text) if w[:1].isupper()}
 
 
