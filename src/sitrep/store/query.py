@@ -64,8 +64,12 @@ def statements(
     if speaker:
         names = speaker_names(store, speaker)
         marks = ",".join("?" * len(names))
-        where.append(f"(lower(s.speaker) IN ({marks}) OR s.speaker LIKE ?)")
-        params += [n.lower() for n in names] + [f"%{speaker}%"]
+        if len(names) > 1:  # resolved to a known person: their spellings, through the index
+            where.append(f"lower(s.speaker) IN ({marks})")
+            params += [n.lower() for n in names]
+        else:
+            where.append(f"(lower(s.speaker) IN ({marks}) OR s.speaker LIKE ?)")
+            params += [n.lower() for n in names] + [f"%{speaker}%"]
     if q:
         where.append(
             "(s.doc_id, s.seq) IN (SELECT doc_id, seq FROM statements_fts WHERE statements_fts MATCH ?)"

@@ -175,4 +175,14 @@ CREATE TABLE state (
 );
 """,
     ),
+    (
+        4,
+        "speaker lookups by any case",
+        """
+CREATE INDEX statements_speaker_lower ON statements(lower(speaker));
+CREATE INDEX events_actor_lower ON events(lower(actor));
+CREATE INDEX events_place_lower ON events(lower(place));
+CREATE INDEX events_target_lower ON events(lower(target));
+""",
+    ),
 ]
