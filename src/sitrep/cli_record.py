@@ -121,11 +121,16 @@ def ingest(
     store = _open(db, readonly=False)
     try:
         with _progress(quiet) as progress:
-            summary = Ingest(
+            run = Ingest(
                 store, batch_size=batch_size, workers=workers, model=model, fields=fields, progress=progress
-            ).run(paths)
+            )
+            summary = run.run(paths)
     except SitrepError as exc:
         _fail(str(exc))
+    except KeyboardInterrupt:
+        _fail(
+            f"interrupted after storing {run.summary.new} new documents; run the same command to finish", 130
+        )
     finally:
         store.close()
     data = summary.to_dict()
