@@ -291,3 +291,18 @@ def test_degenerate_texts_yield_no_places_and_no_errors(parse, text):
 def test_all_capitals_headline_still_resolves_countries(parse):
     found = places_of(parse, "UKRAINE SAYS RUSSIA SHELLED KHARKIV\n\nOfficials gave no figures.")
     assert {"UA", "RU"} <= {p.country for p in found}
+
+
+def test_word_continuing_a_place_name_is_not_another_place(parse):
+    found = places_of(parse, "The Black Sea Fleet and the Pacific Fleet were ordered to sea.")
+    assert [p.text for p in found] == ["Black Sea", "Pacific"]
+
+
+@pytest.mark.parametrize("text", [
+    "Hamas fighters clashed with troops, a Hezbollah official said.",
+    "Wagner mercenaries and the Azov Regiment fought for weeks.",
+    "Reuters and the AP reported, citing Tass and Interfax.",
+    "President Biden spoke with Chancellor Scholz and President Macron.",
+])
+def test_groups_agencies_and_leaders_are_not_places(parse, text):
+    assert places_of(parse, text) == []

@@ -326,6 +326,8 @@ class CandidateFinder:
                     return False  # "Paris Hilton" mislabelled ORG: a place word before a name
         if key in self.surnames or _titled(doc, i):
             return False
+        if j - i == 1 and i > 0 and _is_cap(doc[i - 1]) and self.taken[doc[i - 1].idx]:
+            return False  # "Black Sea Fleet": a word that continues a place's name, not a second place
         if j - i == 1 and (doc[i].lower_ in self.lower_words or self._acronym(text)):
             return False  # the word is used in lower case elsewhere: a common noun ("Salt", "Wave")
         if not self.gaz.known(text):
