@@ -119,6 +119,7 @@ def ingest(
             )
         fields[name] = column
     store = _open(db, readonly=False)
+    run: Ingest | None = None
     try:
         with _progress(quiet) as progress:
             run = Ingest(
@@ -128,9 +129,8 @@ def ingest(
     except SitrepError as exc:
         _fail(str(exc))
     except KeyboardInterrupt:
-        _fail(
-            f"interrupted after storing {run.summary.new} new documents; run the same command to finish", 130
-        )
+        stored = run.summary.new if run is not None else 0
+        _fail(f"interrupted after storing {stored} new documents; run the same command to finish", 130)
     finally:
         store.close()
     data = summary.to_dict()
