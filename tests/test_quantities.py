@@ -477,3 +477,10 @@ def test_particle_outcomes(extract, sentence, outcome):
 def test_impersonal_hedge(extract):
     q = extract("It is possible that 40 soldiers died in the crossing.").quantities[0]
     assert q.hedged and q.hedges == ["possible"]
+
+
+def test_outlet_claimants(extract):
+    wire = extract("KYIV, Ukraine (AP) — At least 12 civilians were killed in shelling overnight.")
+    assert wire.quantities[0].claimant.name == "AP"
+    named = extract("At least 12 civilians were killed in shelling overnight.", source="Reuters")
+    assert named.quantities[0].claimant.name == "Reuters"
