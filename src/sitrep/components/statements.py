@@ -153,7 +153,9 @@ class _Builder:
     def _object_content(self, verb: Token) -> tuple[int, int] | None:
         """The object side of a communication verb: "denied targeting civilians", "urged X to vote"."""
         parts = [c for c in verb.rights if c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)]
-        if not parts:
+        # A bare prepositional phrase is content after "called for", "warned against", "asked about";
+        # "responded to X" names an addressee, not what was said.
+        if not parts or (parts[0].dep_ == "prep" and parts[0].lower_ in {"to", "of"}):
             return None
         first, last = parts[0], parts[-1]
         span = self.doc[first.left_edge.i : last.right_edge.i + 1]
@@ -252,11 +254,13 @@ class _Builder:
             return
         if subj.i < verb.i and not own:  # inherited subject: attribution starts at the verb
             lo = verb.i
-        conf = self.ctx.cues.get(verb.lemma_.lower(), 0.9)
+        speech = verb.lemma_.lower() in self.ctx.cues
+        conf = self.ctx.cues.get(verb.lemma_.lower(), 0.7)
         cue = TextSpan(text=verb.text, span=(verb.idx, verb.idx + len(verb.text)))
         content: tuple[int, int] | None = None
         q_after = self._quote_after(hi, sent)
-        post = self._post_content(lo, hi, sent) if own else None
+        # Only verbs of speech close a sentence as its attribution ("..., she said").
+        post = self._post_content(lo, hi, sent) if own and speech else None
         ccomp = self._ccomp_content(verb)
         if post is not None and ccomp is not None and ccomp[0] > verb.idx:
             if self.doc[lo - 1].text not in CLOSERS:
