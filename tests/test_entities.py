@@ -636,3 +636,10 @@ def test_nationality_modifier_allowed_when_unknown(run):
     )
     e = by_name(ents, "Volodymyr Zelenskyy")
     assert "The Ukrainian leader" in [m.text for m in e.mentions]
+
+
+def test_plural_unnamed_subject_blocks_they(run):
+    doc, _, coref = run(
+        "Russia fired missiles at the city overnight. Ukrainian officials said they had restored power."
+    )
+    assert coref.resolve(span_of(doc, "they had")[:1]) is None

@@ -175,8 +175,9 @@ class CorefIndex:
             subjects = [c for c in here if c[2]]
             if subjects or person:
                 return (subjects or here)[-1][3]
-        if person and self._unnamed_subject(sent, start_char):
-            return None  # "A police spokesman said he ...": someone unnamed is nearer
+        plural = kind.lower() in {"they", "them", "their", "theirs", "themselves"}
+        if (person or plural) and self._unnamed_subject(sent, start_char, plural):
+            return None  # "A police spokesman said he ...", "Officials said they ...": someone unnamed
         if self._sents is None:
             self._sents = list(self.doc.sents)
         sents = self._sents
@@ -185,7 +186,7 @@ class CorefIndex:
             cands = self._candidates(s, types, gender)
             outside = [c for c in cands if not c[4]] or cands
             if not outside:
-                if person and self._unnamed_subject(s, s.end_char):
+                if (person or plural) and self._unnamed_subject(s, s.end_char, plural):
                     return None
                 continue
             speakers = [c for c in outside if c[1]]
@@ -228,14 +229,19 @@ class CorefIndex:
             out.append((s, info[0], info[1] or s == first, ent, self._in_quote(s)))
         return out
 
-    def _unnamed_subject(self, sent: Span, before: int) -> bool:
-        """True when a sentence has a person noun as subject before `before` that names no entity."""
+    def _unnamed_subject(self, sent: Span, before: int, plural: bool = False) -> bool:
+        """True when a sentence has a subject before `before` that names no entity: a singular person
+        noun ("a spokesman"), or for a plural pronoun a plural actor noun ("officials", "troops")."""
         for t in sent:
             if t.idx >= before:
                 break
-            if t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "NOUN" and t.tag_ == "NN" \
-                    and nouns().get(t.lemma_.lower()) == "PERSON" \
-                    and self.entity_at(t.idx, t.idx + len(t.text)) is None:
+            if t.dep_ not in {"nsubj", "nsubjpass"} or t.pos_ != "NOUN":
+                continue
+            if self.entity_at(t.idx, t.idx + len(t.text)) is not None:
+                continue
+            if plural and t.tag_ == "NNS" and t.lemma_.lower() in nouns():
+                return True
+            if not plural and t.tag_ == "NN" and nouns().get(t.lemma_.lower()) == "PERSON":
                 return True
         return False
 
