@@ -114,6 +114,8 @@ CASES = [
     ("The invasion began in February and has not let up.", PUB, "February", "date", "2022-02"),
     ("Elections are due in January, officials said.", PUB, "January", "date", "2023-01"),
     ("The port has been blockaded for months.", PUB, "months", "duration", "PXM"),
+    ("The city survived a months-long siege.", PUB, "months-long", "duration", "PXM"),
+    ("A decade ago, the bridge was rebuilt.", PUB, "A decade ago", "date", "2012"),
     ("The ministry had been due to report on Friday.", PUB, "Friday", "date", "2022-11-04"),
     ("Troops must leave the city by Friday.", PUB, "Friday", "date", "2022-11-11"),
     ("The army could launch a new offensive in March.", PUB, "March", "date", "2023-03"),
@@ -200,6 +202,12 @@ def test_anaphoric_days_follow_the_last_date(extract):
     assert got["Feb. 24, 2022"] == "2022-02-24"
     assert got["The next day"] == "2022-02-25"
     assert got["Two days later"] == "2022-02-27"
+
+
+def test_following_year_follows_the_last_year(extract):
+    text = "The war in the east began in 2014. The following year, a ceasefire was signed."
+    got = {t.text: t.value for t in _times(extract, text, PUB)}
+    assert got["The following year"] == "2015"
 
 
 def test_anaphoric_day_without_anchor_stays_unresolved(extract):

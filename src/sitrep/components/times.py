@@ -165,7 +165,15 @@ def resolve_anchors(chosen: list[Cand]) -> None:
     """Values that depend on earlier ones: "a year ago" after a quarter is that quarter a year back."""
     last_quarter: str | None = None
     last_day: str | None = None
+    last_year: int | None = None
     for c in chosen:
+        if c.anchor and c.anchor.startswith("year:"):
+            if last_year:
+                last_year += int(c.anchor[5:])
+                c.value = f"{last_year:04d}"
+            continue
+        if c.value and re.match(r"\d{4}(?:$|-)", c.value):
+            last_year = int(c.value[:4])
         if c.anchor and c.anchor.startswith("day:"):
             if last_day:
                 try:

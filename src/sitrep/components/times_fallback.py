@@ -29,8 +29,8 @@ def _granular(text: str, when: dt.datetime) -> str:
 
 def normalize_absolute(text: str, dct: dt.date | None) -> str | None:
     """TIMEX3 value of an absolute date phrase via dateparser, or None when it cannot tell."""
-    if not (re.search(r"\d", text) or MONTH_WORDS.search(text)):
-        return None
+    if not (re.search(r"\b\d{4}\b", text) or MONTH_WORDS.search(text)):
+        return None  # neither a month nor a year: dateparser would guess
     try:
         import dateparser
     except ImportError:  # pragma: no cover - dateparser is a core dependency

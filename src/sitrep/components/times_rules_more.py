@@ -179,6 +179,8 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not ctx.dct or not float(amount).is_integer():
         return mk(m, "date", None, name="ago")
     k = int(amount) * sign
+    if code in ("DE", "CE"):
+        code, k = "Y", k * (10 if code == "DE" else 100)
     if code in ("TH", "TM", "TS"):
         return mk(m, "time", None, name="ago")
     if code == "W":
@@ -356,6 +358,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     amount = parse_number(m.group(2))
     if amount is None or amount <= 0 or re.fullmatch(r"(?:1[6-9]|20)\d\d", m.group(2)):
         return None
+    if norm(m.group(2)) in ("a", "an") and m.group(4).lower().endswith("s"):
+        return None  # "a months-long siege"
     code = unit_code(m.group(4))
     if code == "TS" and m.group(4).lower() == "second" and (amount != 1 or norm(m.group(2)) in ("a", "an")):
         return None
@@ -412,9 +416,9 @@ def _year_end(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", f"{ctx.dct.year:04d}" if ctx.dct else None, "END", "year_end")
 
 
-@rule("bare_units", P + r"(?i:(days|weeks|months|years|decades|centuries|hours|minutes))" + E)
+@rule("bare_units", P + r"(?i:(days|weeks|months|years|decades|centuries|hours|minutes)(-long)?)" + E)
 def _bare_units(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    if prev_word(ctx, m.start()) not in (
+    if not m.group(2) and prev_word(ctx, m.start()) not in (
         "for",
         "within",
         "over",

@@ -50,11 +50,12 @@ def _relative(m: re.Match[str], ctx: Ctx) -> Cand | None:
     step = REL_STEP.get(rel, 0)
     if rel in ("the latest", "latest") and code != "Q":
         return None
-    if rel in ("the next", "the last") and code in ("W", "M", "Y"):
-        # "the next month" may be a span of time; treat like next/last
-        pass
     mod = position_mod(m.group(1))
     value = cal.shift(ctx.dct, code, step) if ctx.dct else None
+    if code == "Y" and rel in ("the following", "following", "the previous", "previous"):
+        cand = mk(m, "date", None, mod, "relative")
+        cand.anchor = f"year:{step}"  # narrative: the year after the one last mentioned
+        return cand
     if code == "Q" and ctx.dct and rel in ("the latest", "latest"):
         value = cal.shift(ctx.dct, "Q", -1)
     return mk(m, "date", value, mod, "relative")
