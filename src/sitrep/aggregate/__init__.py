@@ -1,1 +1,20 @@
 """Across articles: wire-copy clusters, cross-article entities, estimate series, contradictions, timelines."""
+
+from __future__ import annotations
+
+from ..store.db import Store
+
+
+def refresh(store: Store, force: bool = False) -> tuple[int, int]:
+    """Recompute wire-copy clusters and cross-article entities if documents were added since the last
+    time (or `force`); return (clusters, global entities). `sitrep ingest` calls this after writing."""
+    from .dedup import cluster_documents
+    from .resolve import resolve_entities
+
+    latest = str(store.scalar("SELECT coalesce(max(rowid), 0) FROM documents"))
+    if force or store.get_state("aggregated_through") != latest:
+        cluster_documents(store)
+        resolve_entities(store)
+        store.set_state("aggregated_through", latest)
+    clusters = int(store.scalar("SELECT count(DISTINCT coalesce(cluster_id, id)) FROM documents"))
+    return clusters, store.count("global_entities")

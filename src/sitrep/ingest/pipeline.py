@@ -164,17 +164,10 @@ class Ingest:
         return self.summary
 
     def finish(self) -> None:
-        """Recompute clusters of wire copies and cross-article entities."""
-        from ..aggregate.dedup import cluster_documents
-        from ..aggregate.resolve import resolve_entities
+        """Recompute clusters of wire copies and cross-article entities when documents were added."""
+        from ..aggregate import refresh
 
-        latest = str(self.store.scalar("SELECT coalesce(max(rowid), 0) FROM documents"))
-        if self.store.get_state("aggregated_through") != latest:  # new documents since the last run
-            cluster_documents(self.store)
-            resolve_entities(self.store)
-            self.store.set_state("aggregated_through", latest)
-        self.summary.clusters = int(self.store.scalar("SELECT count(DISTINCT cluster_id) FROM documents"))
-        self.summary.entities = self.store.count("global_entities")
+        self.summary.clusters, self.summary.entities = refresh(self.store)
 
     def _run_local(self, records: Iterator[Record]) -> None:
         from ..api import extract_many
