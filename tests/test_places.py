@@ -306,3 +306,11 @@ def test_word_continuing_a_place_name_is_not_another_place(parse):
 ])
 def test_groups_agencies_and_leaders_are_not_places(parse, text):
     assert places_of(parse, text) == []
+
+
+@pytest.mark.parametrize("text,surface", [
+    ("Aid deliveries through the Rafah crossing fell sharply in March.", "Rafah"),
+    ("Heavy fighting continued on the Bakhmut front all week.", "Bakhmut"),
+])
+def test_place_noun_after_a_name_makes_it_a_place(parse, text, surface):
+    assert the(places_of(parse, text), surface).text == surface

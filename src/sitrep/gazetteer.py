@@ -62,6 +62,7 @@ class Gazetteer:
     stoplist: frozenset[str] = frozenset()
     title_heads: frozenset[str] = frozenset()
     org_heads: frozenset[str] = frozenset()
+    place_nouns: frozenset[str] = frozenset()
     max_words: int = 1
 
     def add(self, key_text: str, entry: Entry, main: bool) -> None:
@@ -316,6 +317,7 @@ def load() -> Gazetteer:
     g.stoplist = _word_list("gazetteer_stoplist.txt")
     g.title_heads = _word_list("gazetteer_title_heads.txt")
     g.org_heads = _word_list("gazetteer_org_heads.txt")
+    g.place_nouns = _word_list("gazetteer_place_nouns.txt")
     g.index = dict(g.index)
     g.max_words = max(k.count(" ") for k in g.index) + 1
     return g

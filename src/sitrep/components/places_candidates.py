@@ -160,7 +160,7 @@ class CandidateFinder:
         if label == "PERSON":
             if _titled(doc, i) or (j - i == 1 and doc[i].lower_ in self.surnames):
                 return
-            if j - i > 1 and not (i > 0 and doc[i - 1].lower_ in LOCATIVES):
+            if j - i > 1 and not self._locative(i, j):
                 return  # a full personal name, unless it follows "in"/"near" ("near Khan Younis")
             if j < len(doc) and _is_cap(doc[j]):
                 return  # "Kherson Smith"-like: a first name
@@ -186,7 +186,7 @@ class CandidateFinder:
             return  # "West", "Central": a word, unless a well-known place bears it
         if label in {"ORG", "PERSON"} and not self._strong(key, i):
             return
-        if label == "PERSON" and not self._locative(i) and not self._prominent(key):
+        if label == "PERSON" and not self._locative(i, j) and not self._prominent(key):
             return  # "Harvey", "Murray": the model's person reading stands unless "in"/"near" precede
         s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
         if self._free(s, e):
@@ -201,9 +201,17 @@ class CandidateFinder:
         fitting = [e.prior for e, _m in cands if e.feature in features]
         return bool(fitting) and max(fitting) >= best - 3.0
 
-    def _locative(self, i: int) -> bool:
-        """Whether a locative preposition ("in", "near", "from") comes right before token `i`."""
-        return i > 0 and self.doc[i - 1].lower_ in LOCATIVES
+    def _locative(self, i: int, j: int | None = None) -> bool:
+        """Whether a locative preposition ("in", "near the") precedes token `i`, or a place noun
+        ("crossing", "front") follows the name ending before token `j`."""
+        doc = self.doc
+        k = i - 1
+        if k >= 0 and doc[k].lower_ == "the":
+            k -= 1
+        if k >= 0 and doc[k].lower_ in LOCATIVES:
+            return True
+        j = i + 1 if j is None else j
+        return j < len(doc) and doc[j].lower_ in self.gaz.place_nouns
 
     def _prominent(self, key: str) -> bool:
         """A country, state, region or sea, or a city of some 300,000 people."""
@@ -223,7 +231,7 @@ class CandidateFinder:
         a locative preposition ("near Tokmak") any town will do.
         """
         floor = STRONG_PRIOR
-        if i is not None and i > 0 and self.doc[i - 1].lower_ in LOCATIVES:
+        if i is not None and self._locative(i):
             floor = LOCATIVE_PRIOR
         return any((m and e.prior >= floor) or e.prior >= 5.0 + ALT_MARGIN for e, m in self.gaz.lookup(key))
 
@@ -309,10 +317,10 @@ class CandidateFinder:
         if ent is not None:
             if ent.label_ == "PERSON" and (key in self.surnames or _titled(doc, ent.start)):
                 return False
-            if ent.label_ == "PERSON" and not (self._locative(i) or self._prominent(text)):
+            if ent.label_ == "PERSON" and not (self._locative(i, j) or self._prominent(text)):
                 return False
             if ent.label_ == "PERSON" and len(ent) > 1 and not (
-                    ent.start == i and ent.end == j and i > 0 and doc[i - 1].lower_ in LOCATIVES):
+                    ent.start == i and ent.end == j and self._locative(i, j)):
                 return False  # part of a personal name ("Paris Hilton"), unless the whole follows "near"
             head = ent.start + 1 if ent[0].lower_ == "the" else ent.start
             titled = ent.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"}
