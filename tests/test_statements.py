@@ -349,3 +349,12 @@ def test_agency_copy_dates_and_unverified_line(extract):
     lead = _with(sts, "Russian forces shelled")
     assert lead.time is not None and lead.time.text == "Tuesday"
     _none_with(sts, "independently verify")
+
+
+def test_speech_noun_with_possessor(extract):
+    text = "Kyiv rejected Russia's claim that its troops had captured the village.\n"
+    st = _with(_statements(extract, text), "troops had captured the village")
+    claim = [s for s in _statements(extract, text) if s.cue.text == "claim"]
+    assert claim and claim[0].speaker.name == "Russia"
+    assert claim[0].content.text == "its troops had captured the village"
+    assert st.kind == "indirect"

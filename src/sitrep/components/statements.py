@@ -21,7 +21,13 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import ensure_extensions
 from ..model import Speaker, Statement, TextSpan
 from ..quotes import Quote, mark_len
-from .statements_forms import dash_statements, headline_statements, label_statements
+from .statements_forms import (
+    dash_statements,
+    headline_statements,
+    label_statements,
+    noun_statement,
+    speech_nouns,
+)
 from .statements_speaker import time_of, venue_of
 from .statements_syntax import (
     ATTR_PUNCT,
@@ -367,8 +373,12 @@ def find_statements(doc: Doc) -> list[Statement]:
         try:
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 b.from_according(tok)
-            elif tok.lemma_.lower() in ctx.cues or tok.lemma_.lower() in ctx.object_cues:
+            elif tok.pos_ in {"VERB", "AUX"} and (
+                tok.lemma_.lower() in ctx.cues or tok.lemma_.lower() in ctx.object_cues
+            ):
                 b.from_verb(tok)
+            elif tok.pos_ == "NOUN" and tok.lemma_.lower() in speech_nouns():
+                noun_statement(b, tok)
         except Exception:  # one odd parse never costs the document its other statements
             log.debug("statement at %d skipped", tok.idx, exc_info=True)
     headline_statements(b)
@@ -379,11 +389,13 @@ def find_statements(doc: Doc) -> list[Statement]:
 def _finish(items: list[tuple[Statement, Token | None]]) -> list[Statement]:
     """Drops duplicate contents (the earlier cue wins), orders by position, numbers s1, s2, ..."""
     kept: list[Statement] = []
+    strong = [st.content.span for st, _v in items if st.confidence >= 0.7]
     contents = [st.content.span for st, _v in items]
     for st, _verb in items:
         c0, c1 = st.cue.span
         nested = any(s <= c0 and c1 <= e for s, e in contents)
-        if nested and (st.cue.text.lower().startswith("according") or st.confidence <= 0.6):
+        in_strong = any(s <= c0 and c1 <= e for s, e in strong)
+        if (nested and st.cue.text.lower().startswith("according")) or (in_strong and st.confidence <= 0.6):
             # "X said ..., according to its summary", "his lawyer said he will refuse to answer":
             # the enclosing statement covers it
             continue

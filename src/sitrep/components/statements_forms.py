@@ -7,6 +7,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from ..model import TextSpan
 from ..quotes import paragraph_spans
 
@@ -159,3 +161,41 @@ def dash_statements(b: _Builder) -> None:
         speaker = b.ctx.speakers.from_mention(mention)
         d0, d1 = m.span("dash")
         b.add(TextSpan(text=text[d0:d1], span=(d0, d1)), speaker, q.start, q.end, None, 0.7)
+
+
+@lru_cache(maxsize=1)
+def speech_nouns() -> frozenset[str]:
+    """Nouns of speech from `data/cues_nouns.txt`."""
+    path = _DATA.parent / "cues_nouns.txt"
+    return frozenset(
+        ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"
+    )
+
+
+def noun_statement(b: _Builder, noun: Token) -> None:
+    """ "Russia's claim that it had captured the village": possessor (or from/by phrase) and that-clause."""
+    clause = next(
+        (c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i and _has_that(c)),
+        None,
+    )
+    if clause is None or b.ctx.inside_quote(noun):
+        return
+    who = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if who is None:
+        for prep in noun.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}:
+                who = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                break
+    if who is None:
+        return
+    speaker = b.ctx.speakers.speaker(who)
+    start = b.doc[clause.left_edge.i + 1] if clause.left_edge.lower_ == "that" else clause.left_edge
+    end = b.doc[clause.right_edge.i]
+    cue = TextSpan(text=noun.text, span=(noun.idx, noun.idx + len(noun.text)))
+    b.add(cue, speaker, start.idx, end.idx + len(end.text), None, 0.6)
+
+
+def _has_that(clause: Token) -> bool:
+    """Whether a clause opens with the complementizer "that" (not a relative "that" subject)."""
+    first = clause.left_edge
+    return first.lower_ == "that" and first.dep_ == "mark"
