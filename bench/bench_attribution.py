@@ -11,6 +11,8 @@ Matching rule (documented, applied identically to both systems):
 - Speaker correct: the predicted speaker's mention span overlaps the gold source span, or the
   predicted (resolved) speaker name contains the head (last word) of the gold source text, case
   folded. Gold attributions without a source (implicit ones) count any speaker as correct.
+- Also printed: content recall on the subset of gold attributions whose cue is a verb of speech
+  (PolNeAR also annotates thoughts, intentions and evidence: "believes", "wants", "shows").
 - Content P/R/F1 counts content matches; pair P/R/F1 counts content matches whose speaker is also
   correct; speaker accuracy = correct speakers / content matches.
 
@@ -51,6 +53,8 @@ class Score:
     pred: int = 0
     content: int = 0
     pairs: int = 0
+    speech_gold: int = 0  # gold attributions whose cue is a verb of speech (say, tell, according to, ...)
+    speech_hit: int = 0
 
     def line(self, name: str) -> str:
         """One printed row of figures."""
@@ -74,9 +78,10 @@ def _head(source_text: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def score_doc(preds: list[Pred], gold: list[dict], text: str, score: Score) -> None:
+def score_doc(preds: list[Pred], gold: list[dict], speech: list[bool], score: Score) -> None:
     """Adds one document's matches to `score`."""
     score.gold += len(gold)
+    score.speech_gold += sum(speech)
     score.pred += len(preds)
     gsets = []
     for g in gold:
@@ -99,6 +104,7 @@ def score_doc(preds: list[Pred], gold: list[dict], text: str, score: Score) -> N
         used_p.add(pi)
         used_g.add(gi)
         score.content += 1
+        score.speech_hit += speech[gi]
         if speaker_ok(preds[pi], gold[gi]):
             score.pairs += 1
 
@@ -114,8 +120,23 @@ def speaker_ok(p: Pred, g: dict) -> bool:
     return bool(head) and head in (p.speaker_name or "").lower()
 
 
-def sitrep_preds(nlp, item: dict) -> list[Pred]:
-    """sitrep's statements on one article."""
+def speech_flags(doc, gold: list[dict]) -> list[bool]:
+    """Which gold attributions have a verb of speech as cue (sitrep's strong cue lexicon, or "according to")."""
+    from sitrep.components.statements_speaker import cue_lemmas
+
+    strong = {lemma for lemma, w in cue_lemmas().items() if w >= 0.9}
+    flags = []
+    for g in gold:
+        span = doc.char_span(*g["cue"], alignment_mode="expand") if g.get("cue") else None
+        flags.append(
+            span is not None
+            and (any(t.lemma_.lower() in strong for t in span) or span.text.lower().startswith("according"))
+        )
+    return flags
+
+
+def sitrep_preds(nlp, item: dict):
+    """sitrep's statements on one article, and the processed Doc."""
     from sitrep.api import make_doc
 
     doc = nlp(make_doc(nlp, item["text"], item.get("published")))
@@ -125,7 +146,7 @@ def sitrep_preds(nlp, item: dict) -> list[Pred]:
         out.append(
             Pred(tuple(st.content.span), tuple(sp.span) if sp and sp.span else None, sp.name if sp else "")
         )
-    return out
+    return out, doc
 
 
 def textacy_preds(doc) -> list[Pred]:
@@ -165,13 +186,10 @@ def main(argv: list[str] | None = None) -> int:
     t0 = time.perf_counter()
     for item in items:
         gold = [g for g in item["attributions"] if g.get("content")]
-        score_doc(sitrep_preds(nlp, item), gold, item["text"], ours)
-        base = nlp.make_doc(item["text"])
-        for _name, proc in nlp.pipeline:
-            if _name.startswith("sitrep_"):
-                break
-            base = proc(base)
-        score_doc(textacy_preds(base), gold, item["text"], peer)
+        preds, doc = sitrep_preds(nlp, item)
+        speech = speech_flags(doc, gold)
+        score_doc(preds, gold, speech, ours)
+        score_doc(textacy_preds(doc), gold, speech, peer)  # the same spaCy parse
     secs = time.perf_counter() - t0
     print(f"PolNeAR {args.split}: {len(items)} articles, {ours.gold} gold attributions ({secs:.0f}s)")
     print(
@@ -183,6 +201,9 @@ def main(argv: list[str] | None = None) -> int:
     )
     print(ours.line("sitrep statements"))
     print(peer.line("textacy direct_quot."))
+    print(f"content recall on the {ours.speech_gold} attributions whose cue is a verb of speech:")
+    for name, sc in (("sitrep statements", ours), ("textacy direct_quot.", peer)):
+        print(f"  {name:<20} {sc.speech_hit / sc.speech_gold if sc.speech_gold else 0.0:.3f}")
     return 0
 
 

@@ -332,7 +332,13 @@ def test_nested_object_cue_inside_reported_speech_is_dropped(extract):
         ("no preconditions", "Dmitry Peskov", "direct", "said", None),
         ("eastern front", "Volodymyr Zelenskiy", "mixed", "said", "in his nightly video address"),
         ("strengthen our positions", "Volodymyr Zelenskiy", "direct", "said", None),
-        ("keep supplying ammunition", "Jens Stoltenberg", "indirect", "said", "at a news conference in Brussels"),
+        (
+            "keep supplying ammunition",
+            "Jens Stoltenberg",
+            "indirect",
+            "said",
+            "at a news conference in Brussels",
+        ),
         ("underestimate Russia", "Jens Stoltenberg", "direct", "added", None),
     ],
 )
