@@ -68,6 +68,7 @@ CASES = [
     # sets
     ("Officials publish casualty figures daily.", PUB, "daily", "set", "P1D"),
     ("The council meets every week.", PUB, "every week", "set", "P1W"),
+    ("The ministry gives a daily briefing on losses.", PUB, "daily", "set", "P1D"),
     ("Inspectors visit the plant twice a month.", PUB, "twice a month", "set", "P1M"),
     ("Refugees earn $300 a year on average.", PUB, "a year", "set", "P1Y"),
     # intervals
@@ -143,6 +144,7 @@ NOT_TIMES = [
     ("A 38-year-old volunteer was killed.", "38-year"),
     ("The mayor, 52 years old, was detained.", "52 years"),
     ("A second convoy reached the city.", "second"),
+    ("The company raised its quarterly dividend.", "quarterly"),
     ("The hotline is staffed 24/7 by volunteers.", "24/7"),
     ("The bakery opened on Feb. 30, the flyer said.", "Feb. 30"),
     ("Iraq imports about three-quarters of its food.", "quarters"),

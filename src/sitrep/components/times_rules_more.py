@@ -283,8 +283,8 @@ def _ref(m: re.Match[str], ctx: Ctx) -> Cand | None:
 @rule("set_word", P + r"(?i:({SETS}))" + E)
 def _set_word(m: re.Match[str], ctx: Ctx) -> Cand | None:
     value = lower_keys(lexicon()["sets"]).get(norm(m.group(1)))
-    if " " not in m.group(1).strip() and ctx.tag(m.start()) == "JJ":
-        return None  # "a daily briefing", "quarterly dividend": an adjective, not a recurrence
+    if norm(m.group(1)) in ("quarterly", "annually", "yearly") and ctx.tag(m.start()) == "JJ":
+        return None  # "quarterly dividend": a report period; "daily briefing" stays a recurrence
     return mk(m, "set", value, name="set") if value else None
 
 
