@@ -364,3 +364,28 @@ def test_speech_noun_with_possessor(extract):
     assert claim and claim[0].speaker.name == "Russia"
     assert claim[0].content.text == "its troops had captured the village"
     assert st.kind == "indirect"
+
+
+def test_founding_article_statements(extract, shared_dir):
+    """The seed article (read from ../shared at run time): eleven statements, speakers by name."""
+    text = (shared_dir / "seed" / "000_a22741b4526f3b3c.txt").read_text(encoding="utf-8")
+    sts = _statements(extract, text)
+    expected = [
+        ("opportunity to negotiate peace", "Milley", {"indirect", "mixed"}),
+        ("as many as 40,000", "Milley", {"indirect", "mixed"}),
+        ("Same thing probably", "Milley", {"direct"}),
+        ("tremendous amount of suffering", "Milley", {"direct"}),
+        ("open to peace talks", "Zelenskyy", {"indirect", "mixed"}),
+        ("open to talks", "Russia", {"indirect", "mixed"}),
+        ("feigning a pullout", "Zelenskyy", {"indirect", "mixed"}),
+        ("20,000 to 30,000 troops", "Milley", {"indirect", "mixed"}),
+        ("initial indicators", "Milley", {"direct"}),
+        ("window of opportunity", "Milley", {"mixed", "direct"}),
+        ("mutual recognition", "Milley", {"mixed", "direct"}),
+    ]
+    for needle, who, kinds in expected:
+        found = [s for s in sts if needle.lower() in s.content.text.lower()]
+        assert found and all(who in s.speaker.name for s in found), needle
+        assert any(s.kind in kinds for s in found), needle
+    suffering = _with(sts, "tremendous amount of suffering")
+    assert "Economic Club of New York" in suffering.venue
