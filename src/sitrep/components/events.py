@@ -43,6 +43,8 @@ FAMILIES = [
 TERRITORIAL = {"seize", "retreat"}
 IDIOM_OBJECTS = {"balance", "chord", "tone", "note", "pose", "deal", "agreement", "bargain", "compromise"}
 LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "from", "into", "toward", "towards"}
+RETALIATION = {"retaliate", "respond", "avenge", "strike", "attack", "hit", "punish"}
+COMMUNICATIVE = {"request", "threaten", "accuse", "reject", "agree"}
 ARG_PREPS = {"to", "into", "with", "in", "during"}
 DEMAND_VERBS = {"push", "press", "appeal", "ask", "hope", "wait", "lobby", "plead"}
 POSITION_TYPES = {"negotiate", "ceasefire", "agree"}
@@ -62,13 +64,27 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
         return None
     if pos == "VERB":
         nxt = [tok.doc[tok.i + 1]] if tok.i + 1 < len(tok.doc) else []
-        for c in [*tok.children, *nxt]:
+        of_objs = [
+            g
+            for o in tok.children
+            if o.dep_ == "dobj"
+            for p in o.children
+            if p.lower_ == "of"
+            for g in p.children
+        ]
+        for c in [*tok.children, *nxt, *of_objs]:
             key = f"{lemma} {c.lemma_.lower()}"
-            if key in lex and (c.dep_ in ("prt", "dobj", "prep") or c.i == tok.i + 1):
+            if key in lex and (c.dep_ in ("prt", "dobj", "prep") or c.i == tok.i + 1 or c in of_objs):
                 etype, want = lex[key]
                 return etype, min(tok.i, c.i), max(tok.i, c.i)
     if lemma == "talk" and tok.lower_ != "talks":
         return None
+    if (
+        pos == "VERB"
+        and lemma == "vow"
+        and any(c.dep_ == "xcomp" and c.lemma_ in RETALIATION for c in tok.children)
+    ):
+        return "threaten", tok.i, tok.i  # "vowed to retaliate"
     if pos == "VERB" and cue_has(lemma, "impact"):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
         if subj is not None and (cue_has(subj.lemma_, "instrument") or cue_has(subj.lower_, "force")):
@@ -229,6 +245,15 @@ def _place(tok: Token, verb: Token, etype: str, actor_tok: Token | None) -> str 
         elif c.dep_ in ("advmod", "npadvmod", "conj") and c.pos_ in ("PROPN",):
             near.extend(clause_tokens(c))
     found = [p for p in places_in(doc, near) if p[2] not in avoid]
+    if not found and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
+        # "crossed into the Kursk region and captured several villages"
+        scope = [
+            t
+            for c in tok.head.children
+            if c.dep_ == "prep" and c.lower_ in LOCATIVE
+            for t in clause_tokens(c)
+        ]
+        found = [p for p in places_in(doc, scope) if p[2] not in avoid]
     if not found and verb is not tok:
         scope = [
             t for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in clause_tokens(c)
@@ -259,6 +284,8 @@ def _family(etype: str) -> frozenset[str]:
 
 def _skip_as_topic(tok: Token, verb: Token, etype: str) -> bool:
     """Whether a mention is the topic of a demand, offer or refusal rather than an event."""
+    if tok.pos_ != "VERB" and etype in COMMUNICATIVE and tok.dep_ == "pobj":
+        return True  # "fell short of its demands": a demand mentioned, not made
     if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for"):
         gov = tok.head.head
         if gov.pos_ in ("ADJ", "NOUN") or cue_has(gov.lemma_, "request") or gov.lemma_ in DEMAND_VERBS:
@@ -351,9 +378,11 @@ def _event(
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             head_ev = by_token.get(subj.i) if subj is not None else None
     head_ev = head_ev or subj_ev
-    if head_ev is None and tok.pos_ != "VERB" and verb is not tok and tok.dep_ == "pobj":
+    setting = tok.dep_ == "pobj" and tok.head.lower_ in ARG_PREPS
+    if head_ev is None and tok.pos_ != "VERB" and verb is not tok and setting:
         head_ev = by_token.get(verb.i)  # "killed 22 soldiers in an ambush": the killers ambushed
-    if head_ev is not None and tok.dep_ in ("xcomp", "advcl") and head_ev.type == etype:
+    purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    if head_ev is not None and tok.dep_ in ("xcomp", "advcl") and head_ev.type == etype and purpose:
         return None  # "marched to protest": one event
     if actor is None and head_ev is not None and (actor_tok is None or subj_ev is not None):
         actor = head_ev.actor

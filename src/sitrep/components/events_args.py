@@ -91,6 +91,8 @@ def name_of(tok: Token | None) -> str | None:
         # a modifier names itself, not the phrase it modifies ("Ukraine's counteroffensive")
         ent_span = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
         span = ent_span if ent_span is not None else doc[tok.i : tok.i + 1]
+        if ent_span is None and tok.dep_ == "poss" and span.start > chunk_of(tok).start:
+            span = doc[chunk_of(tok).start : tok.i + 1]  # "the Wagner group's fighters" -> "Wagner group"
     coref = getattr(doc._, "sitrep_coref", None)
     if coref is not None:
         try:

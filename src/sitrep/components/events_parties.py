@@ -38,6 +38,8 @@ def _is_person(tok: Token) -> bool:
         return True
     if tok.ent_type_:
         return False  # the tagger's own label wins over a guess from the entity list
+    if cue_has(tok.lemma_, "person_role"):
+        return True  # "the army chief said his troops ..."
     coref = getattr(tok.doc._, "sitrep_coref", None)
     if coref is None:
         return False
@@ -55,10 +57,13 @@ def party_name(tok: Token | None) -> str | None:
     low = tok.lower_
     if cue_has(tok.lemma_, "force") or cue_has(low, "force"):
         side = next(
-            (c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")), None
+            (c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")),
+            None,
         )
         if side is not None and chunk_of(tok).start < side.i:
-            return chunk_of(tok)[side.i - chunk_of(tok).start :].text  # "Russian troops", not the whole phrase
+            return chunk_of(tok)[
+                side.i - chunk_of(tok).start :
+            ].text  # "Russian troops", not the whole phrase
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
         if owner is not None:
             return party_name(owner)
