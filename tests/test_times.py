@@ -53,6 +53,8 @@ CASES = [
     ("Growth slowed in August 2021 and never recovered.", PUB, "August 2021", "date", "2021-08"),
     ("Output fell in the third quarter of 2021.", PUB, "the third quarter of 2021", "date", "2021-Q3"),
     ("Third-quarter output fell 4 percent.", PUB, "Third-quarter", "date", "2022-Q3"),
+    ("Revenue fell 8 percent in the year ended June 30.", PUB, "the year", "duration", "P1Y"),
+    ("Prices rose sharply over the year, traders said.", PUB, "the year", "date", "2022"),
     # seasons
     ("The army is preparing for the winter.", PUB, "the winter", "date", "2022-WI"),
     ("Analysts expected a spring offensive that never came.", PUB, "spring", "date", "2022-SP"),

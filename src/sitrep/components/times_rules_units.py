@@ -87,7 +87,14 @@ def _the_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return mk(
             m, "date", cal.shift(ctx.dct, {"week": "W", "month": "M", "year": "Y"}[unit], 0), pmod, "the_unit"
         )
-    if unit == "year" and adj in ("", "fiscal") and det == "the":
+    if (
+        unit == "year"
+        and adj in ("", "fiscal")
+        and det == "the"
+        and re.match(
+            r"\s+(?:ended|ending|that\s+ended|through|to\s+\w+\s+\d)", ctx.text[m.end() : m.end() + 30]
+        )
+    ):
         return mk(m, "duration", "P1Y", name="the_unit")
     if not ctx.dct:
         return mk(m, "date", None, name="the_unit")
