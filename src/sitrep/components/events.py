@@ -446,11 +446,7 @@ class EventsComponent:
     """Sets `doc._.sitrep_events`."""
 
     def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.sitrep_events = find_events(doc)
-        except Exception:  # one bad document never costs the batch; bugs show in tests
-            doc._.sitrep_events = []
-            raise
+        doc._.sitrep_events = find_events(doc)
         return doc
 
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import warnings
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -157,7 +159,11 @@ def find_positions(doc: Doc) -> list[Position]:
             if found is None:
                 continue
             stance, comp = found
-            pos = _position(sent, tok, stance, comp, len(out) + 1)
+            try:
+                pos = _position(sent, tok, stance, comp, len(out) + 1)
+            except Exception as exc:  # one bad item never costs the document
+                warnings.warn(f"sitrep positions: skipped {tok.text!r} at {tok.idx}: {exc!r}", stacklevel=2)
+                continue
             if pos is None:
                 continue
             key = (pos.holder.lower(), pos.topic, pos.stance, sent.start)
