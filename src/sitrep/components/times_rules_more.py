@@ -230,9 +230,8 @@ def _days_later(m: re.Match[str], ctx: Ctx) -> Cand | None:
     amount = parse_number(m.group(1))
     if amount is None:
         return None
-    cand = mk(m, "date", None, name="anaphoric")
-    cand.anchor = f"day:{int(amount) * (1 if norm(m.group(3)) == 'later' else -1)}"
-    return cand
+    # TIMEX3 (TimeBank) marks "three days later" as the duration P3D anchored elsewhere
+    return mk(m, "duration", cal.duration(amount, "D"), name="duration")
 
 
 @rule(
