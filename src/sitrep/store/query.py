@@ -165,7 +165,7 @@ def estimates(store: Store, subject: str | None = None, outcome: str | None = No
     from ..aggregate.estimates import estimate_series
 
     rows = store.memo("quantity_rows", lambda: quantity_rows(store))
-    return estimate_series(rows, subject=subject, outcome=outcome)
+    return store.memo(f"estimates\0{subject}\0{outcome}", lambda: estimate_series(rows, subject, outcome))
 
 
 def contradictions(store: Store) -> list[dict[str, Any]]:
