@@ -162,6 +162,8 @@ class Store:
         key = (name, self.version())
         if key not in self._memo:
             self._memo = {k: v for k, v in self._memo.items() if k[1] == key[1]}
+            while len(self._memo) >= 64:  # bounded: drop the oldest entry
+                del self._memo[next(iter(self._memo))]
             self._memo[key] = compute()
         return self._memo[key]
 
