@@ -11,7 +11,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
-SCHEMA = "sitrep/1"
+SCHEMA: Literal["sitrep/1"] = "sitrep/1"
 
 Span = tuple[int, int]
 

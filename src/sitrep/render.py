@@ -8,7 +8,7 @@ from rich.console import Console, Group
 from rich.table import Table
 from rich.text import Text
 
-from .model import Report
+from .model import Report, Statement
 
 
 def _fmt_num(x: float | int | None) -> str:
@@ -28,14 +28,17 @@ def report_tables(report: Report) -> Group:
     """One table per kind of item in the report."""
     d = report.document
     head = Text.assemble(
-        ("Document ", "bold"), d.id,
-        ("  published ", "bold"), d.published or "-",
-        ("  dateline ", "bold"), d.dateline or "-",
+        ("Document ", "bold"),
+        d.id,
+        ("  published ", "bold"),
+        d.published or "-",
+        ("  dateline ", "bold"),
+        d.dateline or "-",
         *((("  title ", "bold"), d.title) if d.title else ()),
     )
-    parts: list[object] = [head]
+    parts: list[Table | Text] = [head]
 
-    by_speaker: dict[str, list] = defaultdict(list)
+    by_speaker: dict[str, list[Statement]] = defaultdict(list)
     for s in report.statements:
         by_speaker[s.speaker.name if s.speaker else "(unattributed)"].append(s)
     if by_speaker:
@@ -43,26 +46,46 @@ def report_tables(report: Report) -> Group:
         for speaker, items in by_speaker.items():
             for i, s in enumerate(items):
                 t.add_row(
-                    speaker if i == 0 else "", s.kind, s.cue.text, s.content.text,
-                    (s.time.value or s.time.text) if s.time else "", s.venue or "",
+                    speaker if i == 0 else "",
+                    s.kind,
+                    s.cue.text,
+                    s.content.text,
+                    (s.time.value or s.time.text) if s.time else "",
+                    s.venue or "",
                 )
             t.add_section()
         parts.append(t)
 
     if report.quantities:
-        t = _table("Quantities", "text", "low", "high", "qualifier", "subject", "outcome", "hedged", "claimant")
+        t = _table(
+            "Quantities", "text", "low", "high", "qualifier", "subject", "outcome", "hedged", "claimant"
+        )
         for q in report.quantities:
             t.add_row(
-                q.text, _fmt_num(q.low), _fmt_num(q.high), q.qualifier, q.subject or "",
-                "+".join(q.outcome), "yes" if q.hedged else "", q.claimant.name if q.claimant else "",
+                q.text,
+                _fmt_num(q.low),
+                _fmt_num(q.high),
+                q.qualifier,
+                q.subject or "",
+                "+".join(q.outcome),
+                "yes" if q.hedged else "",
+                q.claimant.name if q.claimant else "",
             )
         parts.append(t)
 
     if report.events:
         t = _table("Events", "type", "actor", "target", "place", "time", "status", "source", "trigger")
         for e in report.events:
-            t.add_row(e.type, e.actor or "", e.target or "", e.place or "", e.time or "", e.status,
-                      e.source or "", e.trigger.text)
+            t.add_row(
+                e.type,
+                e.actor or "",
+                e.target or "",
+                e.place or "",
+                e.time or "",
+                e.status,
+                e.source or "",
+                e.trigger.text,
+            )
         parts.append(t)
 
     if report.positions:
@@ -73,8 +96,8 @@ def report_tables(report: Report) -> Group:
 
     if report.entities:
         t = _table("Entities", "name", "type", "titles", "roles", "mentions")
-        for e in report.entities:
-            t.add_row(e.name, e.type, ", ".join(e.titles), "; ".join(e.roles), str(len(e.mentions)))
+        for ent in report.entities:
+            t.add_row(ent.name, ent.type, ", ".join(ent.titles), "; ".join(ent.roles), str(len(ent.mentions)))
         parts.append(t)
 
     if report.times:
@@ -85,9 +108,15 @@ def report_tables(report: Report) -> Group:
 
     if report.places:
         t = _table("Places", "text", "name", "country", "feature", "lat", "lon")
-        for p in report.places:
-            t.add_row(p.text, p.name, p.country or "", p.feature,
-                      f"{p.lat:.3f}" if p.lat is not None else "", f"{p.lon:.3f}" if p.lon is not None else "")
+        for pl in report.places:
+            t.add_row(
+                pl.text,
+                pl.name,
+                pl.country or "",
+                pl.feature,
+                f"{pl.lat:.3f}" if pl.lat is not None else "",
+                f"{pl.lon:.3f}" if pl.lon is not None else "",
+            )
         parts.append(t)
     return Group(*parts)
 

@@ -203,14 +203,18 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     def estimates_ctx(request: Request) -> list[dict[str, Any]]:
         p = request.query_params
         subject, outcome = _text(p.get("subject"), "subject"), _text(p.get("outcome"), "outcome")
-        return stores.cached(
+        series: list[dict[str, Any]] = stores.cached(
             "estimates",
             (subject, outcome),
             lambda: query.estimates(stores.reader(), subject=subject, outcome=outcome),
         )
+        return series
 
     def contradictions_ctx() -> list[dict[str, Any]]:
-        return stores.cached("contradictions", (), lambda: query.contradictions(stores.reader()))
+        found: list[dict[str, Any]] = stores.cached(
+            "contradictions", (), lambda: query.contradictions(stores.reader())
+        )
+        return found
 
     def search_ctx(request: Request) -> dict[str, Any]:
         p = request.query_params

@@ -29,8 +29,8 @@ def _nice(x: float) -> float:
     """The smallest round multiple (1, 1.2, 1.5, 2, ... 8) of a power of ten that is at least `x` (a round axis top)."""
     if x <= 0:
         return 1.0
-    power = 10 ** math.floor(math.log10(x))
-    return next(m * power for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * power >= x)
+    power = 10.0 ** math.floor(math.log10(x))
+    return next(float(m * power) for m in (1, 1.2, 1.5, 2, 2.5, 3, 4, 5, 6, 8, 10) if m * power >= x)
 
 
 def _fmt(x: float) -> str:
