@@ -389,3 +389,13 @@ def test_founding_article_statements(extract, shared_dir):
         assert any(s.kind in kinds for s in found), needle
     suffering = _with(sts, "tremendous amount of suffering")
     assert "Economic Club of New York" in suffering.venue
+
+
+def test_colon_then_quotation_in_next_paragraph(extract):
+    text = (
+        "The engineer was blunt. Marta Lis said:\n\n"
+        "\u201cThe grid cannot take another winter. We need parts now.\u201d\n"
+    )
+    st = _with(_statements(extract, text), "grid cannot take")
+    assert st.speaker.name == "Marta Lis" and st.kind == "direct"
+    assert st.content.text.endswith("We need parts now")

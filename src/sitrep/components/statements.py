@@ -63,12 +63,14 @@ class _Builder:
     def _quote_after(self, hi: int, sent: Span) -> Quote | None:
         """A quotation opening right after the attribution ("said: \"...", "said, \"...")."""
         pos = self.doc[hi - 1].idx + len(self.doc[hi - 1].text) if hi > 0 else 0
-        rest = self.text[pos : pos + 4]
-        stripped = rest.lstrip(" ,:\u2014-")
+        rest = self.text[pos : pos + 8]
+        colon = rest.lstrip().startswith(":")
+        # After a colon the quotation may open the next paragraph ("Caddell continued:\n\n\"...").
+        stripped = rest.lstrip(" ,:\u2014-\n\r\t" if colon else " ,:\u2014-")
         if not stripped or not mark_len(stripped, 0):
             return None
         q = self.ctx.quote_at(pos + len(rest) - len(stripped))
-        if q is not None and q.start >= pos and q.start - pos <= 3:
+        if q is not None and q.start >= pos and q.start - pos <= (7 if colon else 3):
             return q
         return None
 
