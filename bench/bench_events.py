@@ -1,6 +1,6 @@
 """Events and positions benchmark: sitrep vs a naive trigger-verb baseline on our annotated articles.
 
-Run: .venv/bin/python bench/bench_events.py [--split dev|test|all] [--show]
+Run: .venv/bin/python bench/bench_events.py [--split dev|test|fresh|blind2|all] [--show]
 
 Articles and annotations: bench/data/events/articles.jsonl (written and annotated by us; see the
 README beside it). Events match on (type, actor, place, status); positions on (holder, stance,
@@ -120,14 +120,18 @@ def prf(tp: int, n_sys: int, n_gold: int) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=("dev", "test", "fresh", "all"), default="all")
+    ap.add_argument("--split", choices=("dev", "test", "fresh", "blind2", "all"), default="all")
     ap.add_argument("--show", action="store_true", help="print each article's misses and extras")
     args = ap.parse_args()
     if not DATA.exists():
         print(f"no benchmark data at {DATA}; nothing to measure")
         return 0
     arts = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
-    if args.split == "dev":
+    if args.split in ("dev", "test", "fresh"):
+        arts = [a for a in arts if "split" not in a]  # named splits (blind2) are not id ranges
+    if args.split == "blind2":
+        arts = [a for a in arts if a.get("split") == "blind2"]
+    elif args.split == "dev":
         arts = [a for a in arts if a["id"] < TEST_FROM]
     elif args.split == "test":
         arts = [a for a in arts if TEST_FROM <= a["id"] < FRESH_FROM]
