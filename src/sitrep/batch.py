@@ -349,12 +349,20 @@ def local_cluster(workers: int, **kwargs: Any) -> Any:
     """A LocalCluster for extraction: `workers` processes of one thread each, worker profiling off.
 
     spaCy holds the GIL, so one thread per process; Dask's statistical profiler samples the running
-    thread every 10 ms, CPU that CPU-bound extraction tasks do not need.
+    thread every 10 ms, CPU that CPU-bound extraction tasks do not need; and Dask's default
+    MALLOC_TRIM_THRESHOLD_=65536 made workers spend ~10% more CPU in the kernel returning memory
+    that spaCy allocates again for the next batch (measured: 1.2 vs 0.2 system CPU-s per 300 docs).
     """
     import dask
     from distributed import LocalCluster
 
-    with dask.config.set({"distributed.worker.profile.enabled": False}):
+    environ = {
+        k: v
+        for k, v in dask.config.get("distributed.nanny.pre-spawn-environ", {}).items()
+        if k != "MALLOC_TRIM_THRESHOLD_"
+    }
+    settings = {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}
+    with dask.config.set(settings):
         return LocalCluster(
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", **kwargs
         )
