@@ -68,7 +68,10 @@ _TAG = re.compile(r"<[A-Za-z!/?][^>]*>")
 
 def html_to_record(markup: str, where: str, url: str | None = None, **meta: Any) -> Record:
     """Main text, title, date and byline of an HTML page (trafilatura)."""
-    import trafilatura
+    try:
+        import trafilatura
+    except ImportError as exc:  # trafilatura 2.x needs lxml_html_clean (lxml >= 5.2 split it out)
+        raise InputError(f"{where}: reading HTML needs trafilatura and lxml-html-clean ({exc})") from exc
 
     if not _TAG.search(markup):
         raise InputError(f"{where}: not HTML (no tags found)")
