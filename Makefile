@@ -1,5 +1,5 @@
 # make run: set up and run sitrep's main job on the bundled examples; make test: set up and test.
-.PHONY: setup run serve test bench lint
+.PHONY: setup run serve test bench lint typecheck
 
 setup:
 	./scripts/setup
@@ -22,3 +22,6 @@ bench: setup
 
 lint:
 	.venv/bin/ruff check src tests bench
+
+typecheck:
+	.venv/bin/mypy src/sitrep
