@@ -119,9 +119,14 @@ def resolve(mentions: list[Mention], text: str) -> list[Place]:
         scored.append(sorted(((e, p + _support(e, s_ctx, w_ctx, near, m.country_hint)) for e, p in cs),
                              key=lambda t: -t[1]))
     chosen = _one_sense_per_discourse(mentions, scored)
+    home = _home_country(scored, chosen)
     places: list[Place] = []
     for m, ranked, best in zip(mentions, scored, chosen, strict=True):
         if best is None:
+            if m.source == "cue":  # "the town of Pauktaw": a place the gazetteer lacks
+                places.append(Place(text=text[m.start:m.end], span=(m.start, m.end), name=m.key,
+                                    country=home, lat=None, lon=None, feature=next(iter(m.features or {"city"})),
+                                    gazetteer_id=None, confidence=0.5))
             continue
         score = next(sc for e, sc in ranked if e is best)
         others = [sc for e, sc in ranked if e is not best]
@@ -133,6 +138,14 @@ def resolve(mentions: list[Mention], text: str) -> list[Place]:
             gazetteer_id=best.gid, confidence=round(conf, 3),
         ))
     return places
+
+
+def _home_country(scored: list[list[tuple[Entry, float]]], chosen: list[Entry | None]) -> str | None:
+    """The country most of the document's resolved sub-national places lie in (else its countries)."""
+    sub = Counter(e.country for e in chosen if e is not None and e.country and e.feature != "country")
+    if not sub:
+        sub = Counter(e.country for e in chosen if e is not None and e.country)
+    return sub.most_common(1)[0][0] if sub else None
 
 
 def _one_sense_per_discourse(mentions: list[Mention],

@@ -35,6 +35,7 @@ _ABBREV_AFTER = re.compile(
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 STRONG_PRIOR = 4.5  # a town of about 30,000 people, or any region, state, country or supplement entry
 LOCATIVE_PRIOR = 3.0  # any town, when a locative preposition comes right before the name
+_ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]\w+$")  # "Jisr al-Shughur"
 LOCATIVES = frozenset("in near outside around toward towards into across from at through via between "
                       "inside within".split())
 
@@ -119,6 +120,7 @@ class CandidateFinder:
         for ent in self.doc.ents:
             self._entity(ent)
         self._scan()
+        self._cued_unknowns()
         self._abbreviations()
         if self.demonyms:
             self._demonyms()
@@ -160,8 +162,9 @@ class CandidateFinder:
         if label == "PERSON":
             if _titled(doc, i) or (j - i == 1 and doc[i].lower_ in self.surnames):
                 return
-            if j - i > 1 and not self._locative(i, j):
+            if j - i > 1 and not self._locative(i, j) and not self._prominent(doc[i:j].text):
                 return  # a full personal name, unless it follows "in"/"near" ("near Khan Younis")
+                # or is a country or region ("Mali, Burkina Faso and Niger")
             if j < len(doc) and _is_cap(doc[j]):
                 return  # "Kherson Smith"-like: a first name
         surface = doc[i:j]
@@ -208,8 +211,12 @@ class CandidateFinder:
         k = i - 1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
-        if k >= 0 and doc[k].lower_ in LOCATIVES:
-            return True
+        if k >= 0 and (doc[k].lower_ in LOCATIVES or doc[k].lower_ in self.gaz.locative_verbs):
+            return True  # "near the X", "have fled X"
+        if k >= 1 and doc[k].lower_ == "of" and (doc[k - 1].lower_, "before") in self.gaz.cue_nouns:
+            return True  # "the town of X"
+        if k >= 1 and doc[k].text == "," and doc[k - 1].lower_ == "capital":
+            return True  # "the regional capital, X"
         j = i + 1 if j is None else j
         return j < len(doc) and doc[j].lower_ in self.gaz.place_nouns
 
@@ -268,6 +275,63 @@ class CandidateFinder:
                                    features))
             i = j
 
+    def _cued_unknowns(self) -> None:
+        """Names the gazetteer lacks but a place noun frames: "the town of Pauktaw", "Reasi district"."""
+        doc = self.doc
+        for tok in doc:
+            before = self.gaz.cue_nouns.get((tok.lower_, "before"))
+            if before and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and tok.i > 0 \
+                    and doc[tok.i - 1].lower_ in {"the", "a"}:
+                j = self._name_end(tok.i + 2)
+                if j > tok.i + 2:
+                    self._unknown(tok.i + 2, j, before)
+            two = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
+            after = self.gaz.cue_nouns.get((tok.lower_, "after"))
+            if after and tok.i > 0 and (two, "after") not in self.gaz.cue_nouns:
+                i = self._name_start(tok.i)
+                if i < tok.i and (i == 0 or doc[i - 1].lower_ in {"the", "in", "of", "near", "at", "from", "to"}
+                                  or doc[i - 1].lower_ in self.gaz.locative_verbs):
+                    self._unknown(i, tok.i, after)
+
+    def _name_end(self, i: int) -> int:
+        """End of a capitalised name starting at token `i` (connectors inside it allowed)."""
+        doc = self.doc
+        j = i
+        while j < len(doc) and j - i < 4 and (
+                (_is_cap(doc[j]) and doc[j].is_alpha) or (j > i and _ARTICLE_NAME.match(doc[j].text)) or (j > i and doc[j].text in {"al-", "el-", "-"})
+                or (j > i and doc[j].lower_ in {"al", "el"} and j + 1 < len(doc) and _is_cap(doc[j + 1]))):
+            j += 1
+        while j > i and not (_is_cap(doc[j - 1]) or _ARTICLE_NAME.match(doc[j - 1].text)):
+            j -= 1
+        return j
+
+    def _name_start(self, j: int) -> int:
+        """Start of a capitalised name ending right before token `j`."""
+        doc = self.doc
+        i = j
+        while i > 0 and j - i < 4 and ((_is_cap(doc[i - 1]) and doc[i - 1].is_alpha)
+                                       or (i < j and doc[i - 1].text in {"al-", "el-", "-"})):
+            i -= 1
+        while i < j and not _is_cap(doc[i]):
+            i += 1
+        if i < j and doc[i].is_sent_start:
+            return j  # "Camp ..." at a sentence start: no telling a name from a capitalised word
+        return i
+
+    def _unknown(self, i: int, j: int, feature: str) -> None:
+        """Record tokens `[i, j)` as an unlisted place when nothing marks them as a person or group."""
+        doc = self.doc
+        span = doc[i:j]
+        if any(t.pos_ != "PROPN" and not t.is_punct for t in span if t.lower_ not in {"al", "el"}):
+            return
+        if any(t.ent_type_ in {"ORG", "NORP", "DATE", "CARDINAL"} for t in span):
+            return
+        if span[-1].lower_ in self.surnames or _titled(doc, i) or self.gaz.demonym(span.text):
+            return
+        s, e = span.start_char, span.end_char
+        if self._free(s, e):
+            self._take(Mention(s, e, span.text, "cue", span[0].ent_type_, frozenset({feature})))
+
     def _prefix(self, tok: Token) -> None:
         """A place at the head of one unsplit token: "Venezuela's", "U.S.-led", "Kremlin-backed"."""
         text = tok.text
@@ -320,7 +384,7 @@ class CandidateFinder:
             if ent.label_ == "PERSON" and not (self._locative(i, j) or self._prominent(text)):
                 return False
             if ent.label_ == "PERSON" and len(ent) > 1 and not (
-                    ent.start == i and ent.end == j and self._locative(i, j)):
+                    ent.start == i and ent.end == j and (self._locative(i, j) or self._prominent(text))):
                 return False  # part of a personal name ("Paris Hilton"), unless the whole follows "near"
             head = ent.start + 1 if ent[0].lower_ == "the" else ent.start
             titled = ent.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"}
