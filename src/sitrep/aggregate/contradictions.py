@@ -30,10 +30,13 @@ CONFLICTING = {
 def bounds(e: dict[str, Any]) -> tuple[float, float] | None:
     """The interval a claim allows, from its bounds and qualifier (None when it has no number)."""
     low, high, q = e.get("low"), e.get("high"), e.get("qualifier")
-    if low is None and high is None:
-        return None
-    lo = low if low is not None else high
-    hi = high if high is not None else low
+    if low is None:
+        if high is None:
+            return None
+        low = high
+    if high is None:
+        high = low
+    lo, hi = low, high
     if q in ("at_least", "more_than"):
         return (float(lo), math.inf)
     if q in ("at_most", "less_than"):
@@ -54,7 +57,8 @@ def _date(value: str | None) -> dt.date | None:
 
 def same_period(a: dict[str, Any], b: dict[str, Any]) -> bool:
     """Whether two claims speak of the same period: stated times nest, else publication dates are close."""
-    ta, tb = a.get("_time"), b.get("_time")
+    ta: str | None = a.get("_time")
+    tb: str | None = b.get("_time")
     if ta and tb:
         return ta.startswith(tb) or tb.startswith(ta)
     da, db = _date(a.get("published")), _date(b.get("published"))

@@ -43,7 +43,7 @@ def build_timeline(store: Store, name: str) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     seen: set[tuple[Any, ...]] = set()
     for e in event_rows(store, names):
-        key = ("event", e["cluster"], e["type"], e["status"], e["trigger"])
+        key: tuple[Any, ...] = ("event", e["cluster"], e["type"], e["status"], e["trigger"])
         if key in seen:
             continue
         seen.add(key)

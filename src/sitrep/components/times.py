@@ -220,7 +220,7 @@ def find_times(doc: Doc) -> list[Time]:
         c.surface = text[c.start : c.end].lower()
     resolve_anchors(chosen)
     return [
-        Time(text=text[c.start : c.end], span=(c.start, c.end), type=c.type, value=c.value, mod=c.mod)  # type: ignore[arg-type]
+        Time(text=text[c.start : c.end], span=(c.start, c.end), type=c.type, value=c.value, mod=c.mod)
         for c in chosen
     ]
 

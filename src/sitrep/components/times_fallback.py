@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+from typing import Any
 
 from spacy.tokens import Doc
 
@@ -35,7 +36,7 @@ def normalize_absolute(text: str, dct: dt.date | None) -> str | None:
         import dateparser
     except ImportError:  # pragma: no cover - dateparser is a core dependency
         return None
-    settings: dict = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
+    settings: dict[str, Any] = {"PREFER_DATES_FROM": "past", "PREFER_DAY_OF_MONTH": "first"}
     if dct:
         settings["RELATIVE_BASE"] = dt.datetime(dct.year, dct.month, dct.day)
     with warnings.catch_warnings():

@@ -16,7 +16,8 @@ TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "nin
 @lru_cache(maxsize=1)
 def lexicon() -> dict[str, Any]:
     """The parsed lexicon file."""
-    return json.loads(DATA.read_text(encoding="utf-8"))
+    table: dict[str, Any] = json.loads(DATA.read_text(encoding="utf-8"))
+    return table
 
 
 def alt(words: list[str] | tuple[str, ...] | Any) -> str:
@@ -113,7 +114,7 @@ def position_mod(text: str | None) -> str | None:
     t = norm(text).rstrip("-")
     table = lower_keys(lexicon()["position_mods"])
     if t in table:
-        return table[t]
+        return str(table[t])
     if t in ("end",):
         return "END"
     if t in ("start",):

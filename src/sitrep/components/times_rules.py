@@ -124,7 +124,7 @@ def _ymd(m: re.Match[str], ctx: Ctx, year: str | None, mon: int, dd: int) -> Can
         y = cal.month_day_year(ctx.dct, mon, dd, ctx.direction(m.start(), m.end()))
     else:
         y = None
-    value = f"{y:04d}-{mon:02d}-{dd:02d}" if y else f"XXXX-{mon:02d}-{dd:02d}"
+    value: str | None = f"{y:04d}-{mon:02d}-{dd:02d}" if y else f"XXXX-{mon:02d}-{dd:02d}"
     if y:
         try:
             dt.date(y, mon, dd)

@@ -8,7 +8,9 @@ import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
+
+from pydantic import BaseModel
 
 from ..errors import StoreError
 from ..model import Document, Entity, Event, Place, Position, Quantity, Report, Statement, Time
@@ -16,13 +18,15 @@ from .schema import MIGRATIONS
 
 DEFAULT_DB = "sitrep.db"
 
+T = TypeVar("T")
+
 
 def default_db_path() -> str:
     """The store file: $SITREP_DB, else `sitrep.db` in the working directory."""
     return os.environ.get("SITREP_DB") or DEFAULT_DB
 
 
-def _dump(item: Any) -> str:
+def _dump(item: BaseModel) -> str:
     return item.model_dump_json(by_alias=True)
 
 
@@ -143,7 +147,8 @@ class Store:
 
     def get_state(self, key: str) -> str | None:
         """A value from the store's `state` table."""
-        return self.scalar("SELECT value FROM state WHERE key = ?", (key,))
+        value: str | None = self.scalar("SELECT value FROM state WHERE key = ?", (key,))
+        return value
 
     def set_state(self, key: str, value: str) -> None:
         """Set a value in the store's `state` table."""
@@ -157,7 +162,7 @@ class Store:
         """Changes to the file, by any connection: equal values mean nothing was committed in between."""
         return (int(self.scalar("PRAGMA data_version")), self._commits)
 
-    def memo(self, name: str, compute: Callable[[], Any]) -> Any:
+    def memo(self, name: str, compute: Callable[[], T]) -> T:
         """`compute()`, cached on this connection until the store changes (for aggregates in servers)."""
         key = (name, self.version())
         if key not in self._memo:
@@ -165,7 +170,8 @@ class Store:
             while len(self._memo) >= 64:  # bounded: drop the oldest entry
                 del self._memo[next(iter(self._memo))]
             self._memo[key] = compute()
-        return self._memo[key]
+        value: T = self._memo[key]
+        return value
 
     def has_document(self, doc_id: str) -> bool:
         """Whether a document with this id is stored."""
@@ -408,7 +414,8 @@ class Store:
 
     def get_text(self, doc_id: str) -> str | None:
         """The stored text of a document."""
-        return self.scalar("SELECT text FROM documents WHERE id = ?", (doc_id,))
+        text: str | None = self.scalar("SELECT text FROM documents WHERE id = ?", (doc_id,))
+        return text
 
     def get_report(self, doc_id: str) -> Report | None:
         """The report stored for a document, equal to the one written (None if unknown)."""
