@@ -15,8 +15,11 @@ Matching rule (documented, applied identically to both systems):
   (PolNeAR also annotates thoughts, intentions and evidence: "believes", "wants", "shows").
 - Content P/R/F1 counts content matches; pair P/R/F1 counts content matches whose speaker is also
   correct; speaker accuracy = correct speakers / content matches.
+- Rows: sitrep with every mode (speech, thought, intention, evidence), sitrep restricted to
+  `mode == "speech"`, and textacy; for the whole split and for its two halves (articles 0-41 were
+  used for tuning the cue lexicons, 42-83 much less so).
 
-Usage: `.venv/bin/python bench/bench_attribution.py [--limit N] [--split dev]`
+Usage: `.venv/bin/python bench/bench_attribution.py [--limit N] [--split dev] [--misses N]`
 """
 
 from __future__ import annotations
@@ -43,6 +46,7 @@ class Pred:
     content: tuple[int, int]
     speaker_span: tuple[int, int] | None
     speaker_name: str
+    mode: str = "speech"
 
 
 @dataclass
@@ -78,8 +82,10 @@ def _head(source_text: str) -> str:
     return words[-1].lower() if words else ""
 
 
-def score_doc(preds: list[Pred], gold: list[dict], speech: list[bool], score: Score) -> None:
-    """Adds one document's matches to `score`."""
+def score_doc(
+    preds: list[Pred], gold: list[dict], speech: list[bool], score: Score, hits: set[int] | None = None
+) -> None:
+    """Adds one document's matches to `score` (`hits` collects the indices of matched gold items)."""
     score.gold += len(gold)
     score.speech_gold += sum(speech)
     score.pred += len(preds)
@@ -105,6 +111,8 @@ def score_doc(preds: list[Pred], gold: list[dict], speech: list[bool], score: Sc
         used_g.add(gi)
         score.content += 1
         score.speech_hit += speech[gi]
+        if hits is not None:
+            hits.add(gi)
         if speaker_ok(preds[pi], gold[gi]):
             score.pairs += 1
 
@@ -144,7 +152,12 @@ def sitrep_preds(nlp, item: dict):
     for st in doc._.sitrep_statements or []:
         sp = st.speaker
         out.append(
-            Pred(tuple(st.content.span), tuple(sp.span) if sp and sp.span else None, sp.name if sp else "")
+            Pred(
+                tuple(st.content.span),
+                tuple(sp.span) if sp and sp.span else None,
+                sp.name if sp else "",
+                getattr(st, "mode", "speech"),
+            )
         )
     return out, doc
 
@@ -165,11 +178,26 @@ def textacy_preds(doc) -> list[Pred]:
     return out
 
 
+def _print_block(title: str, rows: list[tuple[str, Score]]) -> None:
+    """One table of figures with the speech-verb recall of each row."""
+    gold = rows[0][1].gold
+    sgold = rows[0][1].speech_gold
+    print(f"{title}: {gold} gold attributions, {sgold} with a verb-of-speech cue")
+    print(
+        f"  {'system':<22} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6}   "
+        f"{'pairP':>6} {'pairR':>6} {'pairF1':>6}   {'spkAcc':>6}   {'R(speech)':>9}"
+    )
+    for name, sc in rows:
+        sr = sc.speech_hit / sc.speech_gold if sc.speech_gold else 0.0
+        print(f"  {sc.line(name)}   {sr:>9.3f}")
+
+
 def main(argv: list[str] | None = None) -> int:
     """Runs both systems on the split and prints their figures."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--limit", type=int, default=0, help="only the first N articles")
     ap.add_argument("--split", default="dev", help="dev (default) or train")
+    ap.add_argument("--misses", type=int, default=0, help="print the N commonest cues of missed gold")
     args = ap.parse_args(argv)
     path = DATA / f"{args.split}.jsonl"
     if not path.exists():
@@ -179,31 +207,48 @@ def main(argv: list[str] | None = None) -> int:
     if args.limit:
         items = items[: args.limit]
 
+    from collections import Counter
+
     from sitrep.pipeline import build_pipeline
 
     nlp = build_pipeline(components=COMPONENTS)
-    ours, peer = Score(), Score()
+    half = (len(items) + 1) // 2
+    systems = ("sitrep (all modes)", "sitrep (mode=speech)", "textacy direct_quot.")
+    scores = {(part, name): Score() for part in ("all", "a", "b") for name in systems}
+    missed: Counter[str] = Counter()
     t0 = time.perf_counter()
-    for item in items:
+    for n, item in enumerate(items):
         gold = [g for g in item["attributions"] if g.get("content")]
         preds, doc = sitrep_preds(nlp, item)
         speech = speech_flags(doc, gold)
-        score_doc(preds, gold, speech, ours)
-        score_doc(textacy_preds(doc), gold, speech, peer)  # the same spaCy parse
+        runs = {
+            systems[0]: preds,
+            systems[1]: [p for p in preds if p.mode == "speech"],
+            systems[2]: textacy_preds(doc),  # the same spaCy parse
+        }
+        for name, ps in runs.items():
+            for part in ("all", "a" if n < half else "b"):
+                hits: set[int] = set()
+                score_doc(ps, gold, speech, scores[(part, name)], hits)
+                if args.misses and part == "all" and name == systems[0]:
+                    missed.update(
+                        (g.get("cue_text") or "-").lower() for gi, g in enumerate(gold) if gi not in hits
+                    )
     secs = time.perf_counter() - t0
-    print(f"PolNeAR {args.split}: {len(items)} articles, {ours.gold} gold attributions ({secs:.0f}s)")
+    print(f"PolNeAR {args.split}: {len(items)} articles ({secs:.0f}s)")
     print(
         "rule: content overlap >= 50% of the shorter span; speaker: mention overlap or name has source head"
     )
-    print(
-        f"{'system':<22} {'pred':>6} {'P':>6} {'R':>6} {'F1':>6}   "
-        f"{'pairP':>6} {'pairR':>6} {'pairF1':>6}   {'spkAcc':>6}"
-    )
-    print(ours.line("sitrep statements"))
-    print(peer.line("textacy direct_quot."))
-    print(f"content recall on the {ours.speech_gold} attributions whose cue is a verb of speech:")
-    for name, sc in (("sitrep statements", ours), ("textacy direct_quot.", peer)):
-        print(f"  {name:<20} {sc.speech_hit / sc.speech_gold if sc.speech_gold else 0.0:.3f}")
+    titles = {
+        "all": f"all {len(items)} articles",
+        "a": f"articles 0-{half - 1} (tuning half)",
+        "b": f"articles {half}-{len(items) - 1} (less-tuned half)",
+    }
+    for part in ("all", "a", "b"):
+        _print_block(titles[part], [(name, scores[(part, name)]) for name in systems])
+    if args.misses:
+        print("commonest cues of missed gold attributions:")
+        print("  " + ", ".join(f"{c} {k}" for c, k in missed.most_common(args.misses)))
     return 0
 
 

@@ -87,6 +87,11 @@ class Statement(_Model):
     venue: str | None = None
     quotes: list[TextSpan] = Field(default_factory=list)  # quoted fragments inside the content
     confidence: float = 1.0
+    # What the cue attributes: "speech" (said, told, "according to" a person), "thought" (believes,
+    # expects, fears, supports), "intention" (wants, plans, intends) or "evidence" (shows, "according
+    # to" a report, poll or documents). `kind` keeps the form (direct/indirect/mixed). Consumers that
+    # need something actually said (an event "announced") should use only mode == "speech".
+    mode: Literal["speech", "thought", "intention", "evidence"] = "speech"
 
 
 class Claimant(_Model):

@@ -28,7 +28,7 @@ from .statements_forms import (
     noun_statement,
     speech_nouns,
 )
-from .statements_speaker import time_of, venue_of
+from .statements_speaker import cue_mode, cue_sections, time_of, venue_of
 from .statements_syntax import (
     ATTR_PUNCT,
     CLOSERS,
@@ -48,6 +48,13 @@ from .statements_syntax import (
 
 log = logging.getLogger(__name__)
 _WHEN = {"DATE", "TIME"}
+# Complements a cue outside speech may take when it has no clausal complement, by cue section.
+_NONSPEECH_DEPS = {
+    "thought": frozenset({"xcomp"}),
+    "stance": frozenset({"dobj"}),
+    "intention": frozenset({"xcomp", "dobj"}),
+    "evidence": frozenset(),
+}
 
 
 class _Builder:
@@ -158,9 +165,12 @@ class _Builder:
         span = self.doc[start.i : end + 1]
         return span.start_char, span.end_char
 
-    def _object_content(self, verb: Token) -> tuple[int, int] | None:
+    def _object_content(self, verb: Token, deps: frozenset[str] | None = None) -> tuple[int, int] | None:
         """The object side of a communication verb: "denied targeting civilians", "urged X to vote"."""
-        parts = [c for c in verb.rights if c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)]
+        if deps is not None:  # thought, intention, evidence cues: only the complements they allow
+            parts = [c for c in verb.rights if c.dep_ in deps]
+        else:
+            parts = [c for c in verb.rights if c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)]
         # A bare prepositional phrase is content after "called for", "warned against", "asked about";
         # "responded to X" names an addressee, not what was said.
         if not parts or (parts[0].dep_ == "prep" and parts[0].lower_ in {"to", "of"}):
@@ -219,8 +229,11 @@ class _Builder:
         confidence: float,
         skip: tuple[int, int] | None = None,
         direct: bool = False,
+        mode: str = "speech",
     ) -> None:
         """Adds one statement for content `[start, end)` (`skip`: the attribution inside a split quote)."""
+        if speaker is not None and speaker.span is not None and self.ctx.in_dateline(speaker.span):
+            return  # the dateline ("ADDIS ABABA --") is never a speaker: a misparse
         kind, start, end, inside = self._kind_and_content(start, end, skip)
         if direct and kind == "indirect":
             kind = "direct"
@@ -242,6 +255,7 @@ class _Builder:
             venue=venue_of(verb) if verb is not None else None,
             quotes=quotes,
             confidence=confidence if speaker is not None else min(confidence, 0.4),
+            mode=mode,  # type: ignore[arg-type]
         )
         self.items.append((st, verb))
 
@@ -254,7 +268,7 @@ class _Builder:
         if subj is None:
             subj = postposed_subject(verb)
             own = subj is not None
-        if subj is None or subj.lower_ in {"there"}:
+        if subj is None or subj.lower_ in {"there"} or self.ctx.in_dateline((subj.idx, subj.idx + 1)):
             return
         sent = verb.sent
         lo, hi = attribution_bounds(verb, subj)
@@ -262,14 +276,20 @@ class _Builder:
             return
         if subj.i < verb.i and not own:  # inherited subject: attribution starts at the verb
             lo = verb.i
-        speech = verb.lemma_.lower() in self.ctx.cues
-        conf = self.ctx.cues.get(verb.lemma_.lower(), 0.7)
+        lemma = verb.lemma_.lower()
+        section = cue_sections().get(lemma, "speech")
+        mode = cue_mode(lemma)
+        # Verbs of speech and thought close a sentence as its attribution ("..., she said / believes").
+        speech = lemma in self.ctx.cues and section in {"speech", "thought"}
+        conf = self.ctx.cues.get(lemma, 0.7)
         cue = TextSpan(text=verb.text, span=(verb.idx, verb.idx + len(verb.text)))
         content: tuple[int, int] | None = None
         q_after = self._quote_after(hi, sent)
         # Only verbs of speech close a sentence as its attribution ("..., she said").
         post = self._post_content(lo, hi, sent) if own and speech else None
         ccomp = self._ccomp_content(verb)
+        if section in _NONSPEECH_DEPS and ccomp is None:
+            q_after = None  # a thought or intention takes a clause or object, never a quotation after
         if post is not None and ccomp is not None and ccomp[0] > verb.idx:
             if self.doc[lo - 1].text not in CLOSERS:
                 post = None  # "In Kyiv, officials said the ..." — the complement follows
@@ -287,13 +307,16 @@ class _Builder:
             content = (q_after.start, q_after.end)
         elif ccomp is not None:
             content = ccomp
+        elif section in _NONSPEECH_DEPS:  # "wants to X", "supports the plan"; "found the bodies" is no claim
+            content = self._object_content(verb, _NONSPEECH_DEPS[section])
+            conf = min(conf, 0.5)
         else:  # "denied targeting civilians", "told his aides to ...", "said as much"
             content = self._object_content(verb)
             conf = 0.5
         if content is None:
             return
         speaker = self.ctx.speakers.speaker(subj)
-        self.add(cue, speaker, content[0], content[1], verb, conf, skip)
+        self.add(cue, speaker, content[0], content[1], verb, conf, skip, mode=mode)
 
     def from_according(self, tok: Token) -> None:
         """ "according to X": the content is the clause the phrase attaches to."""

@@ -49,17 +49,38 @@ def _lines(name: str) -> list[str]:
     ]
 
 
+# Sections of `data/cues.txt`: section -> (mode, confidence).
+_SECTIONS = {
+    "speech": ("speech", 0.9),
+    "thought": ("thought", 0.6),
+    "stance": ("thought", 0.55),
+    "intention": ("intention", 0.55),
+    "evidence": ("evidence", 0.6),
+}
+
+
+@lru_cache(maxsize=1)
+def cue_sections() -> dict[str, str]:
+    """Cue lemma -> its section of `data/cues.txt` (speech, thought, stance, intention, evidence)."""
+    out: dict[str, str] = {}
+    section = "speech"
+    for line in _lines("cues.txt"):
+        if line.startswith("[") and line.endswith("]"):
+            section = line[1:-1]
+            continue
+        out.setdefault(line.lower(), section)
+    return out
+
+
 @lru_cache(maxsize=1)
 def cue_lemmas() -> dict[str, float]:
-    """Cue lemma -> confidence; lemmas after a `[weak]` line (thought and evidence verbs) score lower."""
-    out: dict[str, float] = {}
-    weight = 0.9
-    for line in _lines("cues.txt"):
-        if line == "[weak]":
-            weight = 0.6
-            continue
-        out.setdefault(line.lower(), weight)
-    return out
+    """Cue lemma -> confidence: 0.9 for verbs of speech, lower for thought, intention and evidence."""
+    return {lemma: _SECTIONS.get(sec, ("speech", 0.6))[1] for lemma, sec in cue_sections().items()}
+
+
+def cue_mode(lemma: str) -> str:
+    """The statement mode of a cue lemma ("speech" for verbs of speech and unknown lemmas)."""
+    return _SECTIONS.get(cue_sections().get(lemma.lower(), "speech"), ("speech", 0.9))[0]
 
 
 @lru_cache(maxsize=1)

@@ -55,6 +55,9 @@ class Ctx:
         self.doc = doc
         meta_doc = getattr(doc._, "sitrep_document", None)
         self.body_start = getattr(meta_doc, "body_start", 0) or 0
+        span = getattr(meta_doc, "dateline_span", None)
+        # The dateline runs from its first character to the body; the body must not start before it.
+        self.dateline = (span[0], max(span[1], self.body_start)) if span else None
         self.quotes = find_quotes(doc.text, self.body_start)
         self.paras = paragraph_spans(doc.text, self.body_start)
         self.speech: list[tuple[int, int]] = []  # transcript turns: cues inside belong to the turn
@@ -62,6 +65,11 @@ class Ctx:
         self.object_cues = object_cues()
         self.speakers = SpeakerResolver(doc)
         self.times = list(getattr(doc._, "sitrep_times", None) or [])
+
+    def in_dateline(self, span: tuple[int, int]) -> bool:
+        """Whether `span` overlaps the wire dateline ("ADDIS ABABA, Nov 2 (Reuters) -")."""
+        d = self.dateline
+        return d is not None and span[0] < d[1] and d[0] < span[1]
 
     def para_of(self, pos: int) -> tuple[int, int]:
         """The paragraph holding character `pos`."""
