@@ -22,7 +22,7 @@ from .events_args import (
 )
 from .events_lexicon import cue_has, position_cues, triggers
 from .events_parties import party_name
-from .events_status import clause_verb, factuality
+from .events_status import Factuality, clause_verb, factuality
 
 # named-entity labels under which a lexicon word is part of a name, not an event ("Operation Storm")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -48,6 +48,12 @@ COMMUNICATIVE = {"request", "threaten", "accuse", "reject", "agree"}
 ARG_PREPS = {"to", "into", "with", "in", "during"}
 DEMAND_VERBS = {"push", "press", "appeal", "ask", "hope", "wait", "lobby", "plead"}
 POSITION_TYPES = {"negotiate", "ceasefire", "agree"}
+ORDER_VERBS = {"order", "force", "tell", "urge", "instruct", "warn", "compel", "call"}
+HOMES = {"home", "house", "city", "town", "village", "area", "camp", "neighbourhood", "neighborhood", "country"}
+AGREEMENTS = {
+    "proposal", "deal", "agreement", "accord", "ceasefire", "truce", "plan", "offer", "terms",
+    "treaty", "armistice", "framework", "roadmap", "cease-fire", "pact",
+}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -74,6 +80,9 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
         ]
         for c in [*tok.children, *nxt, *of_objs]:
             key = f"{lemma} {c.lemma_.lower()}"
+            between = tok.doc[tok.i + 1 : c.i] if c.i > tok.i else tok.doc[0:0]
+            if c.dep_ == "prep" and (c.i <= tok.i or any(t.pos_ != "ADV" for t in between)):
+                continue  # "called on", not "called ... on Tuesday"
             if key in lex and (c.dep_ in ("prt", "dobj", "prep") or c.i == tok.i + 1 or c in of_objs):
                 etype, want = lex[key]
                 return etype, min(tok.i, c.i), max(tok.i, c.i)
@@ -139,6 +148,32 @@ def _argument_fits(tok: Token, lemma: str) -> bool:
         return False  # "seized on a report"
     if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return False  # "demonstrating that ...": showing, not protesting
+    return _argument_fits_more(tok, lemma)
+
+
+def _territory(t: Token) -> bool:
+    """Whether `t` names ground: a place entity or a settlement/position noun."""
+    return t.ent_type_ in ("GPE", "LOC", "FAC") or cue_has(t.lemma_, "ground")
+
+
+def _argument_fits_more(tok: Token, lemma: str) -> bool:
+    """Selectional checks for the broader verbs ("fell", "entered", "left", "accepted", "signed")."""
+    if lemma == "fall":  # "the town fell", "the palace had fallen to the rebels"; not "prices fell"
+        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        return subj is not None and _territory(subj)
+    if lemma == "enter":  # "rebels entered Goma"; not "entered talks", not "residents entered"
+        subj = subject_of(tok)
+        if subj is not None and (cue_has(subj.lemma_, "generic") or subj.lower_ in ("talks", "force")):
+            return False
+        return any(_territory(o) for o in _objects(tok))
+    if lemma == "leave":  # "ordered residents to leave their homes"; not "left 12 dead"
+        ordered = tok.dep_ == "xcomp" and tok.head.lemma_ in ORDER_VERBS
+        homes = any(o.lemma_ in HOMES or _territory(o) for o in _objects(tok))
+        return homes and (ordered or any(cue_has(o.lemma_, "generic") for o in [subject_of(tok)] if o))
+    if lemma == "destroy":  # "forces destroyed radar sites"; an agentless "was destroyed" says nothing of an attack
+        return subject_of(tok) is not None and not any(c.dep_ == "nsubjpass" for c in tok.children)
+    if lemma in ("accept", "sign"):
+        return any(o.lemma_ in AGREEMENTS for o in _objects(tok))
     return True
 
 
@@ -313,6 +348,23 @@ def _skip_as_topic(tok: Token, verb: Token, etype: str) -> bool:
     return False
 
 
+def _speech_conjunct(tok: Token) -> Token | None:
+    """The reporting verb a subjectless verb coordinates with when the parse hung it under the report.
+
+    "X said the strikes were retaliation and threatened a harsher response": "threatened" is X's act.
+    """
+    if tok.pos_ != "VERB" or tok.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+        return None
+    head = tok.head
+    if head.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
+        return None
+    cue = head.head
+    if cue.i < tok.i and cue.pos_ == "VERB" and cue_has(cue.lemma_, "speech"):
+        subj = subject_of(cue)
+        return cue if subj is not None and subj.pos_ in ("PROPN", "NOUN") else None
+    return None
+
+
 def _following_quantities(doc: Doc, tok: Token, last: int) -> list[str]:
     """Quantities right after a verb whose object the parse lost ("amassed 20,000 to 30,000 troops")."""
     if tok.pos_ != "VERB":
@@ -389,6 +441,10 @@ def _event(
     if antecedent is not None:
         actor = antecedent.actor
     fact = factuality(tok, actor)
+    cue = _speech_conjunct(tok) if etype in COMMUNICATIVE else None
+    if cue is not None:  # "Putin said the strikes were retaliation and threatened a harsher response"
+        actor = party_name(subject_of(cue)) or actor
+        fact = Factuality(status="denied" if fact.negated else "reported", negated=fact.negated)
     if antecedent is not None and fact.status not in ("disputed", "denied"):
         by_token[tok.i] = antecedent
         return None  # "the retreat" again: the same event, mentioned anew

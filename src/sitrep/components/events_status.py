@@ -192,8 +192,8 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
         conj_head = conj_head.head  # "only if X withdraws and releases ...": the mark sits on the first verb
         speculative = _has_modal(conj_head)
     gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") else None
-    if gov is not None and verb.dep_ == "xcomp" and cue_has(gov.lemma_, "intent"):
-        speculative = True
+    if gov is not None and verb.dep_ == "xcomp" and (cue_has(gov.lemma_, "intent") or _has_modal(gov)):
+        speculative = True  # "plans to attack", "would keep attacking", "will continue to strike"
     if verb is not trigger and trigger.dep_ == "dobj" and cue_has(verb.lemma_, "intent"):
         speculative = True
     if (
