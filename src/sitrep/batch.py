@@ -18,7 +18,7 @@ import time
 import uuid
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fsspec
 import pyarrow.parquet as pq
@@ -29,13 +29,17 @@ from .batch_schema import TABLES, document_row, report_rows, to_arrow
 from .errors import InputError, SitrepError
 from .pipeline import load_pipeline
 
+if TYPE_CHECKING:
+    from distributed import Client
+    from spacy.language import Language
+
 MANIFESTS = "_manifests"
 _ITEM_PREFIX = re.compile(r"^item \d+( \([^)]*\))?: ")
 _LOCK = threading.Lock()
 _LOADS: dict[str, int] = {}
 
 
-def worker_pipeline(model: str | None = None):
+def worker_pipeline(model: str | None = None) -> Language:
     """The pipeline of this process, built and warmed up at most once per model (thread-safe).
 
     The warm-up runs one short article through every component, so lexicons and gazetteers that
@@ -63,7 +67,7 @@ except ImportError:  # the dask extra is not installed: in-process runs still wo
     WorkerPlugin = object  # type: ignore[misc,assignment]
 
 
-class SitrepWorkerPlugin(WorkerPlugin):  # type: ignore[misc,valid-type]
+class SitrepWorkerPlugin(WorkerPlugin):
     """Loads the sitrep pipeline when a worker starts, so tasks find it ready."""
 
     name = "sitrep-pipeline"
@@ -91,7 +95,7 @@ class PartitionResult:
 
 
 def _write_table(
-    fs: fsspec.AbstractFileSystem, root: str, table: str, part_id: str, rows: list[dict]
+    fs: fsspec.AbstractFileSystem, root: str, table: str, part_id: str, rows: list[dict[str, Any]]
 ) -> None:
     """Write one table's rows of one partition atomically: a hidden temporary file, then a rename."""
     folder = f"{root}/{table}"
@@ -116,9 +120,16 @@ def _is_local(fs: fsspec.AbstractFileSystem) -> bool:
     return protocol in ("file", "local")
 
 
+def _item(rec: Record) -> dict[str, Any]:
+    """The article of a readable record (callers pass only records `read_partition` could read)."""
+    if rec.item is None:
+        raise InputError(rec.error or "unreadable row")
+    return rec.item
+
+
 def _extract_chunk(nlp: Any, records: list[Record], batch_size: int) -> list[tuple[Record, Any, str | None]]:
     """(record, report or None, error) for each record, isolating documents that make the pipeline fail."""
-    items = [r.item for r in records]
+    items = [_item(r) for r in records]
     failed: dict[int, str] = {}
     try:
         reports = list(
@@ -127,10 +138,10 @@ def _extract_chunk(nlp: Any, records: list[Record], batch_size: int) -> list[tup
             )
         )
     except Exception:  # one document broke a component: retry one by one to find it
-        out = []
+        out: list[tuple[Record, Any, str | None]] = []
         for rec in records:
             try:
-                out.append((rec, _extract_one(nlp, rec.item), None))
+                out.append((rec, _extract_one(nlp, _item(rec)), None))
             except Exception as exc:  # noqa: BLE001 - any failure is recorded, the rest carries on
                 out.append((rec, None, f"{type(exc).__name__}: {exc}"))
         return out
@@ -149,7 +160,7 @@ def process_partition(
     """Extract one partition and write its tables under `out`; returns a `PartitionResult` as a dict."""
     t0 = time.perf_counter()
     nlp = worker_pipeline(model)
-    tables: dict[str, list[dict]] = {t: [] for t in TABLES}
+    tables: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     result = PartitionResult(part.id, worker_pid=os.getpid())
 
     def error_row(rec: Record, reason: str, kind: str) -> None:
@@ -173,10 +184,9 @@ def process_partition(
             if report is None:
                 error_row(rec, _ITEM_PREFIX.sub("", error or "unknown error"), "extract")
                 continue
+            item = _item(rec)
             tables["documents"].append(
-                document_row(
-                    report, rec.item["text"], part.id, rec.row, part.url, rec.item.get("external_id")
-                )
+                document_row(report, item["text"], part.id, rec.row, part.url, item.get("external_id"))
             )
             for table, rows in report_rows(report).items():
                 tables[table].extend(rows)
@@ -316,7 +326,7 @@ def run_batch(
         for p in parts
     ]
     try:
-        for fut in as_completed(futures):
+        for fut in as_completed(futures):  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
             if fut.status == "error":
                 raise SitrepError(f"partition {fut.key} failed after {retries} retries: {fut.exception()}")
             results.append(fut.result())
@@ -363,12 +373,14 @@ def local_cluster(workers: int, **kwargs: Any) -> Any:
     }
     settings = {"distributed.worker.profile.enabled": False, "distributed.nanny.pre-spawn-environ": environ}
     with dask.config.set(settings):
-        return LocalCluster(
+        return LocalCluster(  # type: ignore[no-untyped-call]  # distributed leaves __init__ unannotated
             n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0", **kwargs
         )
 
 
-def start_client(scheduler: str | None = None, local_workers: int | None = None, model: str | None = None):
+def start_client(
+    scheduler: str | None = None, local_workers: int | None = None, model: str | None = None
+) -> Client:
     """A Dask client: connected to `scheduler`, or to a new LocalCluster of `local_workers` processes."""
     try:
         from distributed import Client
@@ -377,8 +389,10 @@ def start_client(scheduler: str | None = None, local_workers: int | None = None,
 
         raise MissingExtraError("sitrep batch on Dask", "dask") from exc
     if scheduler:
-        client = Client(scheduler)
+        client = Client(scheduler)  # type: ignore[no-untyped-call]  # distributed leaves __init__ unannotated
     else:
-        client = Client(local_cluster(local_workers or os.cpu_count() or 1))
+        client = Client(  # type: ignore[no-untyped-call]  # distributed leaves __init__ unannotated
+            local_cluster(local_workers or os.cpu_count() or 1)
+        )
     client.register_plugin(SitrepWorkerPlugin(model))
     return client

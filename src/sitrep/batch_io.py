@@ -117,7 +117,8 @@ def count_records(url: str, fmt: str) -> int:
         import pyarrow.parquet as pq
 
         with fsspec.open(url, "rb") as fh:
-            return pq.ParquetFile(fh).metadata.num_rows
+            rows: int = pq.ParquetFile(fh).metadata.num_rows
+            return rows
     return sum(1 for _ in _raw_rows(url, fmt, parse=False))
 
 
@@ -171,7 +172,7 @@ def to_record(row: int, raw: dict[str, Any], where: str) -> Record:
     return Record(row, {**rec.item(), "external_id": rec.external_id}, None, url, ext)
 
 
-def _open_text(url: str):
+def _open_text(url: str) -> fsspec.core.OpenFile:
     return fsspec.open(url, "rt", encoding="utf-8", compression="infer", newline="")
 
 

@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable, Mapping
 from typing import Any
 
 import pyarrow as pa
+from pydantic import BaseModel
 
 from .model import Document, Entity, Event, Place, Position, Quantity, Report, Statement, Time
 
@@ -197,7 +198,7 @@ ITEM_TABLES: tuple[str, ...] = (
     "events",
     "positions",
 )
-_ITEM_TYPES: dict[str, type] = {
+_ITEM_TYPES: dict[str, type[BaseModel]] = {
     "entities": Entity,
     "statements": Statement,
     "quantities": Quantity,

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import fsspec
 
 from .batch_io import Record
 from .errors import InputError
+
+if TYPE_CHECKING:
+    from .ingest.records import Record as Article
 
 
 def _kind(record: Any) -> str | None:
@@ -23,7 +26,7 @@ def _kind(record: Any) -> str | None:
     return None
 
 
-def _article(kind: str, body: str, where: str, url: str | None, crawl_date: str | None) -> Record | Any:
+def _article(kind: str, body: str, where: str, url: str | None, crawl_date: str | None) -> Article:
     """An ingest Record from an HTML page (trafilatura, as `sitrep ingest` reads it) or a text record."""
     from .ingest.readers import html_to_record
     from .ingest.records import make_record

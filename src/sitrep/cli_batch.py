@@ -72,7 +72,7 @@ def batch(
     finally:
         if client is not None:
             cluster = getattr(client, "cluster", None)
-            client.close()
+            client.close()  # type: ignore[no-untyped-call]  # distributed leaves it unannotated
             if cluster is not None and not scheduler:
                 cluster.close()
     if json_summary:
