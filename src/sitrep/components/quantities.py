@@ -19,7 +19,7 @@ from ..numbers import Amount
 from ..text import find_dateline
 from .quantities_context import find_hedges, find_outcome
 from .quantities_ellipsis import find_followups
-from .quantities_lexicon import collectives, demonyms, is_nationality, unit_lexicon
+from .quantities_lexicon import collectives, demonyms, is_nationality, lemma, source_words, unit_lexicon
 from .quantities_scan import amount_span, find_amounts
 from .quantities_subject import MEASURES, find_counted
 
@@ -60,8 +60,12 @@ def outlet_claimant(doc: Doc) -> Claimant:
 def find_claimant(doc: Doc, span: tuple[int, int], statements: list[Statement] | None = None) -> Claimant:
     """The speaker of the innermost statement whose content holds `span`, else the outlet."""
     best: Statement | None = None
+    meta = doc._.sitrep_document
+    body = getattr(meta, "body_start", 0) or 0
     for st in statements if statements is not None else (doc._.sitrep_statements or []):
         s, e = st.content.span
+        if st.speaker is not None and st.speaker.span is not None and st.speaker.span[0] < body:
+            continue  # a dateline misparsed as the speaker ("KYIV, Oct 3 (Reuters) - The head ... said")
         if s <= span[0] and span[1] <= e and st.speaker is not None and st.speaker.name:
             if best is None or (e - s) < (best.content.span[1] - best.content.span[0]):
                 best = st
@@ -108,12 +112,39 @@ def _designation(doc: Doc, a: Amount, counted) -> bool:
     head = counted.head
     if head is None or a.vague or a.low != a.high or a.low in (0, 1) or counted.unit != "count":
         return False
+    if head.dep_ == "compound":
+        return False  # "three tunnel shafts": the noun modifies a plural head
     return (
         head.tag_ == "NN"
         and head.lemma_.lower() not in unit_lexicon()
         and a.end < len(doc)
         and doc[a.end].tag_ == "NN"
     )
+
+
+def _informants(doc: Doc, a: Amount, counted) -> bool:  # type: ignore[no-untyped-def]
+    """True for a count of the reporter's sources: 'two officials said', 'according to three witnesses'."""
+    head = counted.head
+    words = source_words()
+    if head is None or a.vague or lemma(head) not in words.get("source", ()):
+        return False
+    if a.start >= 2 and doc[a.start - 2].lower_ == "according" and doc[a.start - 1].lower_ == "to":
+        return True
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in words.get("speech", ()):
+        return True
+    for c in head.children:  # "two officials who asked not to be named", "... who spoke to Reuters"
+        if c.dep_ != "relcl" or not any(g.dep_ == "nsubj" and g.lower_ in {"who", "that"} for g in c.children):
+            continue
+        if c.lemma_.lower() in words.get("speech", ()) or c.lemma_.lower() in words.get("anonymity", ()):
+            return True
+    return False
+
+
+def _conversion(doc: Doc, a: Amount, prev: Prev | None) -> bool:
+    """True for a unit conversion in brackets right after a measure: '10km (6 miles)'."""
+    if prev is None or a.start < 2 or doc[a.start - 1].text != "(":
+        return False
+    return prev[2].unit in MEASURES and doc[a.start - 2].idx < prev[2].span[1] + 8
 
 
 def _collective(doc: Doc, a: Amount) -> str | None:
@@ -144,7 +175,9 @@ def _claim(
         return None  # "fell to 437.68": an index or a rate, not a count
     if counted.unit == "percent" and counted.span is None:
         return None  # a percentage of nothing
-    if _designation(doc, a, counted):
+    if _designation(doc, a, counted) or _conversion(doc, a, prev):
+        return None
+    if not outcomes and _informants(doc, a, counted):
         return None
     collective = _collective(doc, a)
     if (

@@ -177,6 +177,9 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
     for x in _climb(anchor)[1:] if counted.head is not None else _climb(anchor):
         if a.start <= x.i < a.end and x is not anchor:
             continue
+        if x.pos_ == "NOUN" and x is not anchor and any(
+                c.dep_ == "nummod" and not (a.start <= c.i < a.end) for c in x.children):
+            continue  # another count's noun ("26 bodies and more than 55 wounded") says nothing of this one
         if x.pos_ == "VERB" and x.lemma_.lower() in REPORTING and x.lemma_.lower() not in outcome_lexicon():
             # "were reported killed", "are believed dead": the reporting verb's complement says what happened
             for c in x.children:
@@ -253,6 +256,13 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
         gov = counted.head.head if counted.head.dep_ in ("dobj", "nsubjpass") else None
         if gov is not None:
             add(outcome_lexicon().get(f"{gov.lemma_.lower()}+{lemma(counted.head)}"))
+    if not outcomes and counted.head is not None and counted.head.dep_ == "dobj":
+        # "forced two million people from their homes": the verb's preposition and its object
+        for c in counted.head.head.children:
+            if c.dep_ == "prep":
+                for g in c.children:
+                    if g.dep_ == "pobj":
+                        add(outcome_lexicon().get(f"{c.lower_}+{lemma(g)}"))
     if not outcomes and counted.head is not None:
         found = _lex_hits(counted.head)  # "deaths", "casualties": the noun itself says what happened
         if found and set(found[0]) <= STRONG_NOUN_OUTCOMES:

@@ -24,6 +24,15 @@ def outcome_lexicon() -> dict[str, tuple[list[str], bool]]:
 
 
 @lru_cache(maxsize=1)
+def source_words() -> dict[str, frozenset[str]]:
+    """Informant nouns, speech and anonymity verbs, anaphoric heads (kind -> lemmas)."""
+    out: dict[str, set[str]] = {}
+    for r in _rows("quantities_sources.tsv"):
+        out.setdefault(r[1].strip(), set()).add(r[0].strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
 def hedge_lexicon() -> dict[str, str]:
     """lemma -> kind (adverb, modal, verb)."""
     return {r[0]: r[1].strip() for r in _rows("quantities_hedges.tsv")}
