@@ -343,9 +343,19 @@ def _skip_as_topic(tok: Token, verb: Token, etype: str) -> bool:
             and etype in POSITION_TYPES
         ):
             return True  # "refused to negotiate", "ready to negotiate": a position
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in ("refuse", "decline"):
+            return True  # "refused to release the hostages": the refusal is the event
         if tok.lemma_ in ("negotiate", "talk", "mediate") and any(c.dep_ == "neg" for c in tok.children):
             return True  # "will not negotiate": a position
     return False
+
+
+def _accusation_conjunct(tok: Token) -> Token | None:
+    """ "Hamas accused Israel of X and called on mediators ...": a verb misparsed under "accused ... of"."""
+    if tok.pos_ != "VERB" or tok.dep_ != "conj" or tok.tag_ != "VBD" or tok.head.dep_ != "pcomp":
+        return None
+    gov = tok.head.head.head  # pcomp -> "of" -> the accusing verb
+    return gov if gov.pos_ == "VERB" and gov.lemma_ in ("accuse", "blame", "charge") else None
 
 
 def _speech_conjunct(tok: Token) -> Token | None:
@@ -441,7 +451,11 @@ def _event(
     if antecedent is not None:
         actor = antecedent.actor
     fact = factuality(tok, actor)
-    cue = _speech_conjunct(tok) if etype in COMMUNICATIVE else None
+    if etype == "displace" and tok.dep_ == "xcomp" and tok.head.lemma_ in ORDER_VERBS:
+        # "Israel ordered residents to leave Rafah": a forced displacement by whoever gave the order
+        actor = party_name(subject_of(tok.head)) or actor
+        fact = factuality(tok.head, actor)
+    cue = (_speech_conjunct(tok) or _accusation_conjunct(tok)) if etype in COMMUNICATIVE else None
     if cue is not None:  # "Putin said the strikes were retaliation and threatened a harsher response"
         actor = party_name(subject_of(cue)) or actor
         fact = Factuality(status="denied" if fact.negated else "reported", negated=fact.negated)

@@ -148,6 +148,7 @@ def _place_spans(doc: Doc) -> list[tuple[int, int, str]]:
             if not any(s <= t.idx < e for s, e, _ in out):
                 chunk = chunk_of(t)
                 out.append((chunk.start_char, chunk.end_char, chunk.text))
+    out += _anaphoric_places(doc, places, out)
     if not places:
         # no gazetteer upstream: a proper noun after a place preposition ("retreat from Kherson") stands in
         for t in doc:
@@ -160,6 +161,41 @@ def _place_spans(doc: Doc) -> list[tuple[int, int, str]]:
                 if not any(s <= t.idx < e for s, e, _ in out):
                     chunk = chunk_of(t)
                     out.append((chunk.start_char, chunk.end_char, chunk.text))
+    return out
+
+
+# "the town", "the city's", "the Haitian capital": a definite place noun names the last place of its kind
+ANAPHORIC_PLACE_NOUNS = {
+    "city": "settlement", "town": "settlement", "village": "settlement", "capital": "settlement",
+    "port": "settlement", "region": "region", "province": "region", "state": "region", "country": "country",
+}
+FEATURE_KIND = {
+    "city": "settlement", "town": "settlement", "village": "settlement", "settlement": "settlement",
+    "locality": "settlement", "port": "settlement", "capital": "settlement", "region": "region",
+    "province": "region", "state": "region", "district": "region", "country": "country",
+}
+
+
+def _anaphoric_places(doc: Doc, places: list, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Spans of definite place nouns ("the town") named by the last earlier place of a compatible kind."""
+    out: list[tuple[int, int, str]] = []
+    for t in doc:
+        kind = ANAPHORIC_PLACE_NOUNS.get(t.lower_)
+        if kind is None or t.pos_ != "NOUN" or t.dep_ == "compound":
+            continue
+        if not any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in t.children):
+            continue
+        if any(c.dep_ in ("compound", "appos") or c.pos_ == "PROPN" for c in t.children) or any(
+            c.dep_ == "prep" and c.lower_ == "of" for c in t.children
+        ):
+            continue  # "the town of Jermuk", "the Gaza city": the name is right there
+        if any(s <= t.idx < e for s, e, _ in taken):
+            continue
+        before = [p for p in places if p.span[1] <= t.idx and FEATURE_KIND.get(p.feature) == kind]
+        if not before:
+            continue
+        chunk = chunk_of(t)
+        out.append((chunk.start_char, chunk.end_char, max(before, key=lambda p: p.span[0]).name))
     return out
 
 
