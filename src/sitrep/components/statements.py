@@ -25,10 +25,11 @@ from .statements_forms import (
     dash_statements,
     headline_statements,
     label_statements,
+    noun_mode,
     noun_statement,
     speech_nouns,
 )
-from .statements_speaker import cue_mode, cue_sections, time_of, venue_of
+from .statements_speaker import cue_lemma, cue_mode, cue_sections, time_of, venue_of
 from .statements_syntax import (
     ATTR_PUNCT,
     CLOSERS,
@@ -52,6 +53,8 @@ _WHEN = {"DATE", "TIME"}
 _NONSPEECH_DEPS = {
     "thought": frozenset({"xcomp"}),
     "stance": frozenset({"dobj"}),
+    "opinion": frozenset(),
+    "regard": frozenset({"dobj", "oprd", "prep"}),
     "intention": frozenset({"xcomp", "dobj"}),
     "evidence": frozenset(),
 }
@@ -168,7 +171,9 @@ class _Builder:
     def _object_content(self, verb: Token, deps: frozenset[str] | None = None) -> tuple[int, int] | None:
         """The object side of a communication verb: "denied targeting civilians", "urged X to vote"."""
         if deps is not None:  # thought, intention, evidence cues: only the complements they allow
-            parts = [c for c in verb.rights if c.dep_ in deps]
+            parts = [c for c in verb.rights if c.dep_ in deps and (c.dep_ != "prep" or c.lower_ == "as")]
+            if "prep" in deps and not any(c.dep_ in {"oprd", "prep"} for c in parts):
+                return None  # "sees the plan" is no view; "sees the plan as a threat" is
         else:
             parts = [c for c in verb.rights if c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)]
         # A bare prepositional phrase is content after "called for", "warned against", "asked about";
@@ -276,7 +281,7 @@ class _Builder:
             return
         if subj.i < verb.i and not own:  # inherited subject: attribution starts at the verb
             lo = verb.i
-        lemma = verb.lemma_.lower()
+        lemma = cue_lemma(verb)
         section = cue_sections().get(lemma, "speech")
         mode = cue_mode(lemma)
         # Verbs of speech and thought close a sentence as its attribution ("..., she said / believes").
@@ -326,8 +331,10 @@ class _Builder:
         pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
         if pobj is None:
             return
+        # "according to a report", "to documents seen by X", "to a poll": evidence, not speech
+        mode = "evidence" if noun_mode(pobj.lemma_) == "evidence" or noun_mode(pobj.lower_) == "evidence" else "speech"
         # "according to a statement from the ministry": the speaker is the ministry
-        if pobj.lemma_ in {"statement", "report", "data", "figure", "estimate", "post", "message"}:
+        if pobj.lemma_.lower() in speech_nouns():
             for prep in pobj.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "of"}:
                     inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -359,7 +366,7 @@ class _Builder:
                 return
         cue = TextSpan(text=self.text[tok.idx : to.idx + len(to.text)], span=(tok.idx, to.idx + len(to.text)))
         speaker = self.ctx.speakers.speaker(pobj)
-        self.add(cue, speaker, span.start_char, span.end_char, None, 0.85)
+        self.add(cue, speaker, span.start_char, span.end_char, None, 0.85 if mode == "speech" else 0.7, mode=mode)
 
     def orphans(self) -> None:
         """Quotations no cue claimed continue the statement just before them (same or previous paragraph)."""
@@ -399,7 +406,7 @@ def find_statements(doc: Doc) -> list[Statement]:
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 b.from_according(tok)
             elif tok.pos_ in {"VERB", "AUX"} and (
-                tok.lemma_.lower() in ctx.cues or tok.lemma_.lower() in ctx.object_cues
+                cue_lemma(tok) in ctx.cues or tok.lemma_.lower() in ctx.object_cues
             ):
                 b.from_verb(tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in speech_nouns():

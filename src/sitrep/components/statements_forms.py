@@ -163,36 +163,93 @@ def dash_statements(b: _Builder) -> None:
         b.add(TextSpan(text=text[d0:d1], span=(d0, d1)), speaker, q.start, q.end, None, 0.7)
 
 
+_NOUN_MODES = {"speech": ("speech", 0.6), "thought": ("thought", 0.5), "intention": ("intention", 0.5)}
+_NOUN_MODES["evidence"] = ("evidence", 0.55)
+_HOLDER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+@lru_cache(maxsize=1)
+def noun_sections() -> dict[str, str]:
+    """Attribution noun -> its section of `data/cues_nouns.txt` (speech, thought, intention, evidence)."""
+    path = _DATA.parent / "cues_nouns.txt"
+    out: dict[str, str] = {}
+    section = "speech"
+    for ln in path.read_text(encoding="utf-8").splitlines():
+        ln = ln.strip()
+        if not ln or ln[0] == "#":
+            continue
+        if ln.startswith("[") and ln.endswith("]"):
+            section = ln[1:-1]
+            continue
+        out.setdefault(ln.lower(), section)
+    return out
+
+
 @lru_cache(maxsize=1)
 def speech_nouns() -> frozenset[str]:
-    """Nouns of speech from `data/cues_nouns.txt`."""
-    path = _DATA.parent / "cues_nouns.txt"
-    return frozenset(
-        ln.strip() for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"
-    )
+    """Attribution nouns (all sections of `data/cues_nouns.txt`)."""
+    return frozenset(noun_sections())
+
+
+def noun_mode(lemma: str) -> str:
+    """The statement mode of an attribution noun ("speech" when unknown)."""
+    return _NOUN_MODES.get(noun_sections().get(lemma.lower(), "speech"), ("speech", 0.6))[0]
+
+
+def _holder(noun: Token) -> Token | None:
+    """Who holds the claim: possessor, "by"/"from" phrase, or a name before the noun ("a Kremlin claim")."""
+    who = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if who is not None:
+        return who
+    for prep in noun.children:
+        if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}:
+            return next((c for c in prep.children if c.dep_ == "pobj"), None)
+    for c in noun.lefts:
+        if c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ in _HOLDER_ENTS:
+            return c
+    return None
 
 
 def noun_statement(b: _Builder, noun: Token) -> None:
-    """ "Russia's claim that it had captured the village": possessor (or from/by phrase) and that-clause."""
+    """ "Russia's claim that it had captured the village", "Moscow's plan to ...", "his remarks: \"...\"."""
+    if b.ctx.inside_quote(noun):
+        return
+    section = noun_sections().get(noun.lemma_.lower()) or noun_sections().get(noun.lower_, "speech")
+    mode, conf = _NOUN_MODES.get(section, ("speech", 0.6))
+    who = _holder(noun)
+    content: tuple[int, int] | None = None
     clause = next(
         (c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i and _has_that(c)),
         None,
     )
-    if clause is None or b.ctx.inside_quote(noun):
+    if clause is not None:
+        start = b.doc[clause.left_edge.i + 1] if clause.left_edge.lower_ == "that" else clause.left_edge
+        end = b.doc[clause.right_edge.i]
+        content = (start.idx, end.idx + len(end.text))
+    elif section == "intention" and who is not None:  # "Moscow's plan to annex the region"
+        inf = next((c for c in noun.children if c.dep_ == "acl" and c.i > noun.i and _has_to(c)), None)
+        if inf is not None:
+            content = (inf.left_edge.idx, inf.right_edge.idx + len(inf.right_edge.text))
+    elif section == "speech" and who is not None:  # "his remarks: \"...\""
+        nxt = noun.i + 1
+        if nxt < len(b.doc) and b.doc[nxt].text == ":":
+            pos = b.doc[nxt].idx + 1
+            rest = b.text[pos : pos + 4]
+            q = b.ctx.quote_at(pos + len(rest) - len(rest.lstrip()))
+            if q is not None and q.start >= pos and q.closed:
+                content = (q.start, q.end)
+    if content is None:
         return
-    who = next((c for c in noun.children if c.dep_ == "poss"), None)
-    if who is None:
-        for prep in noun.children:
-            if prep.dep_ == "prep" and prep.lower_ in {"from", "by"}:
-                who = next((c for c in prep.children if c.dep_ == "pobj"), None)
-                break
-    if who is None:
-        return
-    speaker = b.ctx.speakers.speaker(who)
-    start = b.doc[clause.left_edge.i + 1] if clause.left_edge.lower_ == "that" else clause.left_edge
-    end = b.doc[clause.right_edge.i]
+    if who is None and section not in {"speech", "evidence"}:
+        return  # "the hope that ..." with nobody holding it is no attribution
+    speaker = b.ctx.speakers.speaker(who) if who is not None else None
     cue = TextSpan(text=noun.text, span=(noun.idx, noun.idx + len(noun.text)))
-    b.add(cue, speaker, start.idx, end.idx + len(end.text), None, 0.6)
+    b.add(cue, speaker, content[0], content[1], None, conf, mode=mode)
+
+
+def _has_to(clause: Token) -> bool:
+    """Whether a clause is a to-infinitive ("plan to annex")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
 
 
 def _has_that(clause: Token) -> bool:

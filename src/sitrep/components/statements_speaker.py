@@ -54,6 +54,8 @@ _SECTIONS = {
     "speech": ("speech", 0.9),
     "thought": ("thought", 0.6),
     "stance": ("thought", 0.55),
+    "opinion": ("thought", 0.6),
+    "regard": ("thought", 0.55),
     "intention": ("intention", 0.55),
     "evidence": ("evidence", 0.6),
 }
@@ -81,6 +83,23 @@ def cue_lemmas() -> dict[str, float]:
 def cue_mode(lemma: str) -> str:
     """The statement mode of a cue lemma ("speech" for verbs of speech and unknown lemmas)."""
     return _SECTIONS.get(cue_sections().get(lemma.lower(), "speech"), ("speech", 0.9))[0]
+
+
+def cue_lemma(tok: Token) -> str:
+    """The cue lemma of a verb: spaCy's lemma, or one recovered from the inflection when the small
+    model's lemma is no cue ("hopes" -> "hop" -> "hope")."""
+    lemma = tok.lemma_.lower()
+    known = cue_sections()
+    if lemma in known or lemma in object_cues():
+        return lemma
+    low = tok.lower_
+    for suffix, add in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("d", ""),
+                        ("ing", "e"), ("ing", "")):
+        if low.endswith(suffix) and len(low) - len(suffix) >= 3:
+            cand = low[: len(low) - len(suffix)] + add
+            if cand in known:
+                return cand
+    return lemma
 
 
 @lru_cache(maxsize=1)
