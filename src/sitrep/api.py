@@ -40,7 +40,9 @@ def parse_published(value: DateLike, where: str = "published") -> dt.date | None
     raise InputError(f"{where}: {value!r} is not a date (use YYYY-MM-DD)")
 
 
-def make_doc(nlp: Language, text: str, published: DateLike = None, where: str = "text", **meta: Any) -> Doc:
+def make_doc(
+    nlp: Language, text: object, published: DateLike = None, where: str = "text", **meta: Any
+) -> Doc:
     """A tokenized Doc carrying the caller's metadata, ready for the pipeline."""
     if not isinstance(text, str):
         raise InputError(f"{where}: text must be a string, not {type(text).__name__}")
@@ -77,7 +79,7 @@ def _item_doc(nlp: Language, item: str | Mapping[str, Any], index: int) -> Doc:
     if isinstance(item, Mapping):
         where = f"item {index}" + (f" ({item['id']})" if item.get("id") else "")
         meta = {k: item.get(k) for k in META_FIELDS}
-        return make_doc(nlp, item.get("text"), item.get("published"), where=where, **meta)  # type: ignore[arg-type]
+        return make_doc(nlp, item.get("text"), item.get("published"), where=where, **meta)
     raise InputError(f"item {index}: expected a text or a dict with 'text', not {type(item).__name__}")
 
 

@@ -23,11 +23,13 @@ from typing import TYPE_CHECKING, Any
 import fsspec
 import pyarrow.parquet as pq
 
-from .api import extract, extract_many
+from .api import extract_many, make_doc
 from .batch_io import Partition, Record, make_partitions, read_partition
 from .batch_schema import TABLES, document_row, report_rows, to_arrow
 from .errors import InputError, SitrepError
+from .model import Report
 from .pipeline import load_pipeline
+from .report import build_report
 
 if TYPE_CHECKING:
     from distributed import Client
@@ -127,7 +129,9 @@ def _item(rec: Record) -> dict[str, Any]:
     return rec.item
 
 
-def _extract_chunk(nlp: Any, records: list[Record], batch_size: int) -> list[tuple[Record, Any, str | None]]:
+def _extract_chunk(
+    nlp: Language, records: list[Record], batch_size: int
+) -> list[tuple[Record, Report | None, str | None]]:
     """(record, report or None, error) for each record, isolating documents that make the pipeline fail."""
     items = [_item(r) for r in records]
     failed: dict[int, str] = {}
@@ -138,7 +142,7 @@ def _extract_chunk(nlp: Any, records: list[Record], batch_size: int) -> list[tup
             )
         )
     except Exception:  # one document broke a component: retry one by one to find it
-        out: list[tuple[Record, Any, str | None]] = []
+        out: list[tuple[Record, Report | None, str | None]] = []
         for rec in records:
             try:
                 out.append((rec, _extract_one(nlp, _item(rec)), None))
@@ -149,9 +153,10 @@ def _extract_chunk(nlp: Any, records: list[Record], batch_size: int) -> list[tup
     return [(rec, None, failed[i]) if i in failed else (rec, next(ok), None) for i, rec in enumerate(records)]
 
 
-def _extract_one(nlp: Any, item: dict[str, Any]) -> Any:
-    meta = {k: item.get(k) for k in ("title", "source", "url", "id")}
-    return extract(item.get("text"), item.get("published"), nlp=nlp, **meta)  # type: ignore[arg-type]
+def _extract_one(nlp: Language, item: dict[str, Any]) -> Report:
+    """`extract` of one item; `make_doc` checks that its text is a string."""
+    meta: dict[str, Any] = {k: item.get(k) for k in ("title", "source", "url", "id")}
+    return build_report(nlp(make_doc(nlp, item.get("text"), item.get("published"), **meta)))
 
 
 def process_partition(

@@ -94,7 +94,10 @@ def quantity_contradictions(series: list[dict[str, Any]]) -> list[dict[str, Any]
                     if da and db and (db - da).days > WINDOW_DAYS and not (a.get("_time") or b.get("_time")):
                         break  # sorted by date: later items are further away still
                     continue
-                (alo, ahi), (blo, bhi) = bounds(a), bounds(b)  # type: ignore[misc]
+                ba, bb = bounds(a), bounds(b)
+                if ba is None or bb is None:  # never: items without bounds were left out above
+                    continue
+                (alo, ahi), (blo, bhi) = ba, bb
                 if ahi < blo or bhi < alo:
                     reason = (
                         f"{label}: {_describe(a)} but {_describe(b)}; "

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -86,7 +87,7 @@ def _is_future_verb(verb: Token, cues: set[str], depth: int = 0) -> bool:
     return False
 
 
-def make_direction(doc: Doc):  # type: ignore[no-untyped-def]
+def make_direction(doc: Doc) -> Callable[[int, int], str]:
     """A function (start, end) -> "past" | "future" reading tense around a character span."""
     cues = _future_cues()
 
@@ -121,7 +122,7 @@ def make_direction(doc: Doc):  # type: ignore[no-untyped-def]
     return direction
 
 
-def make_tagger(doc: Doc):  # type: ignore[no-untyped-def]
+def make_tagger(doc: Doc) -> Callable[[int], str]:
     """A function char offset -> fine-grained POS tag of the token there ('' outside tokens)."""
     starts = {t.idx: t.tag_ for t in doc}
 
@@ -134,7 +135,12 @@ def make_tagger(doc: Doc):  # type: ignore[no-untyped-def]
     return tag
 
 
-def candidates(text: str, dct: dt.date | None, direction, tag=None) -> list[Cand]:  # type: ignore[no-untyped-def]
+def candidates(
+    text: str,
+    dct: dt.date | None,
+    direction: Callable[[int, int], str],
+    tag: Callable[[int], str] | None = None,
+) -> list[Cand]:
     """Every rule match over the text (overlapping), negatives included."""
     ctx = Ctx(text, dct, direction, tag or (lambda i: ""))
     out: list[Cand] = []

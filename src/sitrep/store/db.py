@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
@@ -130,10 +130,10 @@ class Store:
 
     # -- reading helpers ---------------------------------------------------------------------------
 
-    def rows(self, sql: str, params: Iterable[Any] | Mapping[str, Any] = ()) -> list[dict[str, Any]]:
+    def rows(self, sql: str, params: Sequence[Any] | Mapping[str, Any] = ()) -> list[dict[str, Any]]:
         """Run a query and return its rows as dicts (sqlite3 errors become StoreError)."""
         try:
-            return [dict(r) for r in self.con.execute(sql, params)]  # type: ignore[arg-type]
+            return [dict(r) for r in self.con.execute(sql, params)]
         except sqlite3.Error as exc:
             raise StoreError(f"{self.path}: {exc}") from exc
 
