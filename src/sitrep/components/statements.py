@@ -24,6 +24,7 @@ from ..quotes import Quote, mark_len
 from .statements_forms import (
     dash_statements,
     headline_statements,
+    in_source_statement,
     label_statements,
     noun_mode,
     noun_statement,
@@ -53,11 +54,17 @@ _WHEN = {"DATE", "TIME"}
 _NONSPEECH_DEPS = {
     "thought": frozenset({"xcomp"}),
     "stance": frozenset({"dobj"}),
-    "opinion": frozenset(),
+    "opinion": frozenset({"xcomp"}),
     "regard": frozenset({"dobj", "oprd", "prep"}),
     "intention": frozenset({"xcomp", "dobj"}),
     "evidence": frozenset(),
 }
+
+
+def _is_evidence(subj: Token) -> bool:
+    """Whether a subject is a document, figure or recording ("polls", "the video", "an analysis")."""
+    head = subj.head if subj.dep_ == "compound" else subj
+    return noun_mode(head.lemma_) == "evidence" or noun_mode(head.lower_) == "evidence"
 
 
 class _Builder:
@@ -182,7 +189,9 @@ class _Builder:
             return None
         first, last = parts[0], parts[-1]
         span = self.doc[first.left_edge.i : last.right_edge.i + 1]
-        if len(span) < 2 and not any(q.start <= span.start_char < q.end for q in self.ctx.quotes):
+        # one word is content only when quoted, or a name a stance is about ("endorsed Clinton")
+        named = deps == _NONSPEECH_DEPS["stance"] and span.root.pos_ == "PROPN"
+        if len(span) < 2 and not named and not any(q.start <= span.start_char < q.end for q in self.ctx.quotes):
             return None
         return span.start_char, span.end_char
 
@@ -313,8 +322,14 @@ class _Builder:
         elif ccomp is not None:
             content = ccomp
         elif section in _NONSPEECH_DEPS:  # "wants to X", "supports the plan"; "found the bodies" is no claim
-            content = self._object_content(verb, _NONSPEECH_DEPS[section])
+            deps = _NONSPEECH_DEPS[section]
+            if section == "evidence" and _is_evidence(subj):  # "polls show a close race"
+                deps = frozenset({"dobj"})
+            content = self._object_content(verb, deps)
             conf = min(conf, 0.5)
+            xcomp = any(c.dep_ == "xcomp" for c in verb.rights)
+            if section == "opinion" and xcomp:
+                mode = "intention"  # "agreed to withdraw" is a commitment, "agreed that" an opinion
         else:  # "denied targeting civilians", "told his aides to ...", "said as much"
             content = self._object_content(verb)
             conf = 0.5
@@ -341,6 +356,15 @@ class _Builder:
                     if inner is not None:
                         pobj = inner
                         break
+        span = self.host_clause(tok)
+        if span is None:
+            return
+        cue = TextSpan(text=self.text[tok.idx : to.idx + len(to.text)], span=(tok.idx, to.idx + len(to.text)))
+        speaker = self.ctx.speakers.speaker(pobj)
+        self.add(cue, speaker, span.start_char, span.end_char, None, 0.85 if mode == "speech" else 0.7, mode=mode)
+
+    def host_clause(self, tok: Token) -> Span | None:
+        """The clause a source phrase ("according to X", "in a poll") attaches to, without the phrase."""
         head = tok.head
         while head.dep_ not in {"ROOT"} and head.pos_ not in {"VERB", "AUX"} and head.head.i != head.i:
             head = head.head
@@ -355,7 +379,7 @@ class _Builder:
             start, end = b, clause.end
         start, end = max(start, sent.start), min(end, sent.end)
         if end <= start:
-            return
+            return None
         span = self.doc[start:end]
         p_start, p_end = self.ctx.para_of(tok.idx)
         if span.start_char < p_start or span.end_char > p_end:
@@ -363,10 +387,8 @@ class _Builder:
                 max(span.start_char, p_start), min(span.end_char, p_end), alignment_mode="contract"
             )
             if span is None or not len(span):
-                return
-        cue = TextSpan(text=self.text[tok.idx : to.idx + len(to.text)], span=(tok.idx, to.idx + len(to.text)))
-        speaker = self.ctx.speakers.speaker(pobj)
-        self.add(cue, speaker, span.start_char, span.end_char, None, 0.85 if mode == "speech" else 0.7, mode=mode)
+                return None
+        return span
 
     def orphans(self) -> None:
         """Quotations no cue claimed continue the statement just before them (same or previous paragraph)."""
@@ -409,6 +431,8 @@ def find_statements(doc: Doc) -> list[Statement]:
                 cue_lemma(tok) in ctx.cues or tok.lemma_.lower() in ctx.object_cues
             ):
                 b.from_verb(tok)
+            elif tok.lower_ == "in" and tok.dep_ == "prep":
+                in_source_statement(b, tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in speech_nouns():
                 noun_statement(b, tok)
         except Exception:  # one odd parse never costs the document its other statements

@@ -247,6 +247,23 @@ def noun_statement(b: _Builder, noun: Token) -> None:
     b.add(cue, speaker, content[0], content[1], None, conf, mode=mode)
 
 
+def in_source_statement(b: _Builder, prep: Token) -> None:
+    """ "In the latest poll, X leads Y by 5 points": the clause is the finding of the poll, report or study."""
+    pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    if pobj is None or b.ctx.inside_quote(prep) or noun_mode(pobj.lemma_) != "evidence":
+        return
+    head = prep.head
+    if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in b.ctx.cues:
+        return  # "in a report, the ministry said": the verb carries the statement
+    span = b.host_clause(prep)
+    if span is None or not any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):
+        return
+    who = _holder(pobj)
+    speaker = b.ctx.speakers.speaker(who) if who is not None else None
+    cue = TextSpan(text=pobj.text, span=(pobj.idx, pobj.idx + len(pobj.text)))
+    b.add(cue, speaker, span.start_char, span.end_char, None, 0.5, mode="evidence")
+
+
 def _has_to(clause: Token) -> bool:
     """Whether a clause is a to-infinitive ("plan to annex")."""
     return any(c.dep_ == "aux" and c.lower_ == "to" for c in clause.children)
