@@ -37,9 +37,20 @@ def test_pipeline_loads_once_per_process():
 def test_pipeline_components_are_registered_spacy_factories(nlp):
     from sitrep.components import COMPONENTS
 
-    assert [n for n in nlp.pipe_names if n.startswith("sitrep_")] == list(COMPONENTS)
+    names = nlp.pipe_names
+    assert [n for n in names if n.startswith("sitrep_") and n != "sitrep_segment"] == list(COMPONENTS)
     for name in COMPONENTS:
         assert nlp.get_pipe_meta(name).assigns
+    # The segmenter fixes dateline and paragraph boundaries before the parser runs.
+    assert names.index("sitrep_segment") < names.index("parser")
+
+
+def test_dateline_is_never_part_of_the_lead_sentence(nlp):
+    doc = nlp("LONDON (Reuters) - Russia said on Wednesday it would pull its troops back.\n\nHeadline-like line\n\nMore.")
+    body = next(s for s in doc.sents if "Russia" in s.text)
+    assert body.text.startswith("Russia said")
+    assert not any(t.text == "LONDON" and t.head.text == "said" for t in doc)
+    assert [s.text.strip() for s in doc.sents][-2:] == ["Headline-like line", "More."]
 
 
 @pytest.mark.parametrize(

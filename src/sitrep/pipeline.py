@@ -36,6 +36,9 @@ def build_pipeline(model: str | None = None, components: tuple[str, ...] = COMPO
     ensure_extensions()
     register_factories()
     nlp = _load_base(model)
+    # Dateline and paragraph boundaries are fixed before the parser runs (see components.document.segment).
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("sitrep_segment", before="parser")
     for name in components:
         nlp.add_pipe(name)
     return nlp
