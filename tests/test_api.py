@@ -12,11 +12,30 @@ from sitrep.api import parse_published
 
 
 def test_public_surface_is_pinned():
-    assert sorted(sitrep.__all__) == sorted([
-        "SCHEMA", "Claimant", "Document", "Entity", "Event", "InputError", "Place", "Position",
-        "Quantity", "Report", "SitrepError", "Speaker", "Statement", "StoreError", "Time",
-        "__version__", "build_pipeline", "extract", "extract_many", "load_pipeline",
-    ])
+    assert sorted(sitrep.__all__) == sorted(
+        [
+            "SCHEMA",
+            "Claimant",
+            "Document",
+            "Entity",
+            "Event",
+            "InputError",
+            "Place",
+            "Position",
+            "Quantity",
+            "Report",
+            "SitrepError",
+            "Speaker",
+            "Statement",
+            "StoreError",
+            "Time",
+            "__version__",
+            "build_pipeline",
+            "extract",
+            "extract_many",
+            "load_pipeline",
+        ]
+    )
     for name in sitrep.__all__:
         assert hasattr(sitrep, name)
 
@@ -24,8 +43,16 @@ def test_public_surface_is_pinned():
 def test_report_json_has_the_contract_keys(extract):
     data = json.loads(extract("MOSCOW (Reuters) - Russia said it was open to talks.").to_json())
     assert data["schema"] == "sitrep/1"
-    assert set(data) >= {"document", "entities", "statements", "quantities", "times", "places",
-                         "events", "positions"}
+    assert set(data) >= {
+        "document",
+        "entities",
+        "statements",
+        "quantities",
+        "times",
+        "places",
+        "events",
+        "positions",
+    }
     assert set(data["document"]) >= {"id", "title", "source", "url", "published", "dateline"}
     assert data["document"]["dateline"] == "MOSCOW"
 
@@ -46,7 +73,9 @@ def test_pipeline_components_are_registered_spacy_factories(nlp):
 
 
 def test_dateline_is_never_part_of_the_lead_sentence(nlp):
-    doc = nlp("LONDON (Reuters) - Russia said on Wednesday it would pull its troops back.\n\nHeadline-like line\n\nMore.")
+    doc = nlp(
+        "LONDON (Reuters) - Russia said on Wednesday it would pull its troops back.\n\nHeadline-like line\n\nMore."
+    )
     body = next(s for s in doc.sents if "Russia" in s.text)
     assert body.text.startswith("Russia said")
     assert not any(t.text == "LONDON" and t.head.text == "said" for t in doc)
@@ -82,7 +111,12 @@ def test_empty_text_is_an_input_error(nlp):
 def test_extract_many_keeps_order_and_metadata(nlp):
     items = [
         "KYIV (AP) - Drones struck the city overnight.",
-        {"text": "BEIRUT (AP) - Strikes hit the south.", "published": "2024-09-23", "source": "AP", "id": "b1"},
+        {
+            "text": "BEIRUT (AP) - Strikes hit the south.",
+            "published": "2024-09-23",
+            "source": "AP",
+            "id": "b1",
+        },
     ]
     reports = list(sitrep.extract_many(items, nlp=nlp))
     assert [r.document.dateline for r in reports] == ["KYIV", "BEIRUT"]
@@ -93,8 +127,13 @@ def test_extract_many_keeps_order_and_metadata(nlp):
 
 def test_extract_many_skips_bad_items_when_asked_and_carries_on(nlp):
     errors = []
-    items = ["Fighting resumed.", {"text": ""}, {"text": "Talks stalled.", "published": "yesterday"}, 42,
-             "Aid arrived."]
+    items = [
+        "Fighting resumed.",
+        {"text": ""},
+        {"text": "Talks stalled.", "published": "yesterday"},
+        42,
+        "Aid arrived.",
+    ]
     reports = list(sitrep.extract_many(items, nlp=nlp, on_error=lambda i, e: errors.append((i, str(e)))))
     assert [i for i, _ in errors] == [1, 2, 3]
     assert "item 1" in errors[0][1] and "empty" in errors[0][1]
