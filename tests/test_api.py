@@ -74,7 +74,8 @@ def test_pipeline_components_are_registered_spacy_factories(nlp):
 
 def test_dateline_is_never_part_of_the_lead_sentence(nlp):
     doc = nlp(
-        "LONDON (Reuters) - Russia said on Wednesday it would pull its troops back.\n\nHeadline-like line\n\nMore."
+        "LONDON (Reuters) - Russia said on Wednesday it would pull its troops back.\n\n"
+        "Headline-like line\n\nMore."
     )
     body = next(s for s in doc.sents if "Russia" in s.text)
     assert body.text.startswith("Russia said")
