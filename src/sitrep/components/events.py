@@ -206,6 +206,12 @@ def _historical(tok: Token, verb: Token) -> bool:
 
 def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
     """(actor token, target token) of the event at `tok`."""
+    if tok.pos_ == "VERB" and tok.lemma_ == "fall":  # "the town fell to the rebels": the town is taken
+        taker = next(
+            (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"),
+            None,
+        )
+        return taker, next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if tok.pos_ == "VERB":
         subj = subject_of(tok)
         if subj is not None and subj.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":

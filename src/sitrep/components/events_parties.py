@@ -36,6 +36,8 @@ def _speaker_of(cue: Token) -> tuple[str | None, Token | None]:
 def _is_person(tok: Token) -> bool:
     if tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRON:
         return True
+    if tok.tag_ in ("NNS", "NNPS") or (tok.pos_ == "PROPN" and tok.lower_.endswith(("is", "ists", "ians"))):
+        return False  # "the Houthis", "Islamists": a group, whatever the entity list guessed
     if tok.ent_type_:
         return False  # the tagger's own label wins over a guess from the entity list
     if cue_has(tok.lemma_, "person_role"):
@@ -73,10 +75,10 @@ def party_name(tok: Token | None) -> str | None:
                 c
                 for c in tok.children
                 if c.dep_ in ("amod", "compound", "poss")
-                and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.dep_ == "poss")
+                and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.dep_ == "poss" or cue_has(c.lower_, "military"))
             ),
             None,
-        )
+        )  # "Russian missiles", "Army warplanes": the side that fires them
         return party_name(side) if side is not None else None
     if cue_has(tok.lemma_, "generic") or cue_has(low, "generic") or tok.pos_ == "NUM":
         return None

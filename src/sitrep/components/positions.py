@@ -69,8 +69,10 @@ def _stance_of(tok: Token) -> tuple[str, list[Token]] | None:
         return ("rejects" if _negated(tok) else "open"), _complement(tok)
     if cls == "open_verb" and tok.pos_ == "VERB":
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
-        if lemma == "call" and nxt.lower_ != "for":
-            return None
+        if lemma == "call" and nxt.lower_ not in ("for", "on", "upon"):
+            return None  # "called for", "called on X to": not "called the mutiny treason"
+        if lemma in ("insist", "press", "push", "appeal") and nxt.lower_ not in ("for", "on", "to"):
+            return None  # "insisted on", "pressed for": not "pushed into the town"
         return ("rejects" if _negated(tok) else "open"), _complement(tok)
     if cls == "rejects" and tok.pos_ == "VERB":
         if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):

@@ -34,7 +34,9 @@ def find_marker(sent: Span, pred: Token, stance: str = "open") -> tuple[int, int
                 continue
             if any(best is not None and best[0] <= span.start < best[1] for _ in [0]):
                 continue  # inside a longer marker already taken ("only if" vs "if")
-            if mark in ("if", "unless") and span[0].dep_ not in ("mark", "advmod", "cc", "prep"):
+            if mark in ("if", "unless", "once") and span[0].dep_ not in ("mark", "advmod", "cc", "prep"):
+                continue
+            if mark == "once" and span.end < len(sent.doc) and sent.doc[span.end].lower_ in ("again", "more"):
                 continue
             if (
                 mark == "if"
