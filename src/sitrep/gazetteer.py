@@ -64,6 +64,7 @@ class Gazetteer:
     org_heads: frozenset[str] = frozenset()
     place_nouns: frozenset[str] = frozenset()
     locative_verbs: frozenset[str] = frozenset()
+    group_nouns: frozenset[str] = frozenset()
     cue_nouns: dict[tuple[str, str], str] = field(default_factory=dict)  # (noun, before|after) -> feature
     max_words: int = 1
 
@@ -321,6 +322,7 @@ def load() -> Gazetteer:
     g.org_heads = _word_list("gazetteer_org_heads.txt")
     g.place_nouns = _word_list("gazetteer_place_nouns.txt")
     g.locative_verbs = _word_list("gazetteer_locative_verbs.txt")
+    g.group_nouns = _word_list("gazetteer_group_nouns.txt")
     g.cue_nouns = {(r[0], r[1]): r[2] for r in _data_rows("gazetteer_cue_nouns.tsv") if len(r) >= 3}
     g.index = dict(g.index)
     g.max_words = max(k.count(" ") for k in g.index) + 1

@@ -138,6 +138,13 @@ class CorefIndex:
         ent = self.entity_at(root.idx, root.idx + len(root.text))
         if ent is not None:
             return ent
+        for child in root.children:  # "UN High Commissioner for Refugees Filippo Grandi said"
+            if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
+                pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
+                ent = self.entity_at(pobj.idx, pobj.idx + len(pobj.text)) if pobj is not None else None
+                if ent is not None and ent.type == "PERSON" and pobj is not None and pobj.pos_ == "PROPN" and any(
+                        m.span[1] == pobj.idx + len(pobj.text) and m.span[0] > child.idx for m in ent.mentions):
+                    return ent
         for child in root.children:  # "Another host, Abby Martin,": the name in apposition
             if child.dep_ == "appos" and span.start <= child.i < span.end:
                 ent = self.entity_at(child.idx, child.idx + len(child.text))

@@ -35,6 +35,8 @@ _ABBREV_AFTER = re.compile(
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 STRONG_PRIOR = 4.5  # a town of about 30,000 people, or any region, state, country or supplement entry
 LOCATIVE_PRIOR = 3.0  # any town, when a locative preposition comes right before the name
+TAIL_LABELS = frozenset({"FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT"})
+FOREIGN_CONNECTORS = frozenset({"de", "du", "des", "la", "le", "del", "di", "da", "dos", "das"})
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]\w+$")  # "Jisr al-Shughur"
 LOCATIVES = frozenset("in near outside around toward towards into across from at through via between "
                       "inside within".split())
@@ -170,6 +172,8 @@ class CandidateFinder:
         surface = doc[i:j]
         if not any(_is_cap(t) for t in surface):
             return  # "the west bank" of a river is no West Bank
+        if self._group(i, j):
+            return
         features, ci, cj = _cue(doc, i, j)
         key = surface.text
         if features and cj > j and self.gaz.known(doc[ci:cj].text):
@@ -219,6 +223,19 @@ class CandidateFinder:
             return True  # "the regional capital, X"
         j = i + 1 if j is None else j
         return j < len(doc) and doc[j].lower_ in self.gaz.place_nouns
+
+    def _group(self, i: int, j: int) -> bool:
+        """Whether tokens `[i, j)` name a group: "the Wagner group", "Fano, a local militia"."""
+        doc = self.doc
+        if j < len(doc) and doc[j].lower_ in self.gaz.group_nouns:
+            return True
+        if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in {"a", "an", "the"}:
+            for t in doc[j + 2 : j + 5]:  # ", a local militia": the appositive the parse may misattach
+                if t.lower_ in self.gaz.group_nouns:
+                    return True
+                if t.is_punct or t.pos_ not in {"ADJ", "NOUN", "PROPN"}:
+                    break
+        return any(c.dep_ == "appos" and c.lower_ in self.gaz.group_nouns for t in doc[i:j] for c in t.children)
 
     def _prominent(self, key: str) -> bool:
         """A country, state, region or sea, or a city of some 300,000 people."""
@@ -396,8 +413,11 @@ class CandidateFinder:
                             for e, m in self.gaz.lookup(text))
                 if not admin and not rest & self.gaz.org_heads:
                     return False  # "Paris Hilton" mislabelled ORG: a place word before a name
-        if key in self.surnames or _titled(doc, i):
+        if key in self.surnames or _titled(doc, i) or self._group(i, j):
             return False
+        if ent is not None and ent.label_ in TAIL_LABELS and i >= 2 and doc[i - 1].lower_ in FOREIGN_CONNECTORS \
+                and ent.start < i - 1:
+            return False  # "the Champ de Mars": the end of a longer foreign name, not Mars
         if j - i == 1 and i > 0 and _is_cap(doc[i - 1]) and self.taken[doc[i - 1].idx]:
             return False  # "Black Sea Fleet": a word that continues a place's name, not a second place
         if j - i == 1 and (doc[i].lower_ in self.lower_words or self._acronym(text)):
