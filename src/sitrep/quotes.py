@@ -154,3 +154,25 @@ def _rstrip(text: str, start: int, end: int) -> int:
     while end > start and text[end - 1].isspace():
         end -= 1
     return end
+
+
+# British-style single quotation marks: an opening mark after a space, bracket, dash or colon and
+# before a letter or digit; a closing mark after a non-space and before a space or punctuation.
+_SINGLE = re.compile(
+    "(?:(?<=^)|(?<=[\\s(\\[:\u2014\u2013-]))(?P<open>[\u2018'])(?=[\\w\u2026])"
+    "(?P<inner>[^\n\u2018\u201c\u201d\"]*?[^\\s\u2018])(?P<close>[\u2019'])(?=[\\s,.;:!?)\\]\u2014\u2013-]|$)"
+)
+
+
+def find_single_quotes(text: str, start: int = 0, min_words: int = 4) -> list[Quote]:
+    """Candidate quotations in single marks (\u2018like this\u2019) of at least `min_words` words, outside
+    double-quoted stretches; whether one is a quotation (not an apostrophe) is left to the caller."""
+    doubles = [(q.start, q.end) for q in find_quotes(text, start)]
+    out: list[Quote] = []
+    for p_start, p_end in paragraph_spans(text, start):
+        for m in _SINGLE.finditer(text, p_start, p_end):
+            s, e = m.start("open"), m.end("close")
+            if len(m.group("inner").split()) < min_words or any(a < e and s < b for a, b in doubles):
+                continue
+            out.append(Quote(start=s, end=e, parts=[(m.start("inner"), m.end("inner"))]))
+    return out

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
 from ..model import Speaker, Statement, TextSpan
-from ..quotes import Quote, mark_len
+from ..quotes import Quote
 from .statements_forms import (
     dash_statements,
     headline_statements,
@@ -84,7 +84,7 @@ class _Builder:
         colon = rest.lstrip().startswith(":")
         # After a colon the quotation may open the next paragraph ("Caddell continued:\n\n\"...").
         stripped = rest.lstrip(" ,:\u2014-\n\r\t" if colon else " ,:\u2014-")
-        if not stripped or not mark_len(stripped, 0):
+        if not stripped or not self.ctx.mark_at(pos + len(rest) - len(stripped)):
             return None
         q = self.ctx.quote_at(pos + len(rest) - len(stripped))
         if q is not None and q.start >= pos and q.start - pos <= (7 if colon else 3):
@@ -93,7 +93,8 @@ class _Builder:
 
     def _post_content(self, lo: int, hi: int, sent: Span) -> tuple[int, int] | None:
         """Content before a postposed attribution: from the start of the sentence or of its quotation."""
-        if lo <= sent.start or self.doc[lo - 1].text not in ATTR_PUNCT:
+        prev = self.doc[lo - 1] if lo > 0 else None
+        if lo <= sent.start or prev is None or not (prev.text in ATTR_PUNCT or self.ctx.single_close(prev)):
             return None
         end = self.doc[lo - 1].idx
         start = max(sent.start_char, self.ctx.para_of(end - 1)[0])
@@ -111,7 +112,7 @@ class _Builder:
             return None
         # Content is a clause or a quotation, not a fronted phrase ("At the debate, she said").
         region = self.doc.char_span(start, end, alignment_mode="expand")
-        quoted = bool(mark_len(self.text, start))
+        quoted = bool(self.ctx.mark_at(start))
         finite = region is not None and any(t.tag_ in FINITE for t in region)
         tail = self._parenthetical_tail(hi, sent)
         if tail is not None:  # "But to prevent problems, he said, officials should be vigilant."
@@ -128,7 +129,7 @@ class _Builder:
         if hi + 2 >= sent.end or self.doc[hi].text != ",":
             return None
         first = self.doc[hi + 1]
-        if mark_len(self.text, first.idx) or first.lower_ in NOT_TAIL or first.tag_ == "VBG":
+        if self.ctx.mark_at(first.idx) or first.lower_ in NOT_TAIL or first.tag_ == "VBG":
             return None
         words = [t for t in self.doc[hi + 1 : sent.end] if not t.is_punct]
         return hi + 1 if len(words) >= 2 else None
@@ -142,7 +143,7 @@ class _Builder:
             return None
         pos = tok.idx + len(tok.text)
         rest = self.text[pos : pos + 4].lstrip()
-        if not rest or not mark_len(rest, 0):
+        if not rest or not self.ctx.mark_at(pos + (len(self.text[pos : pos + 4]) - len(rest))):
             return None
         q = self.ctx.quote_at(pos + (len(self.text[pos : pos + 4]) - len(rest)))
         return q
@@ -305,7 +306,7 @@ class _Builder:
         if section in _NONSPEECH_DEPS and ccomp is None:
             q_after = None  # a thought or intention takes a clause or object, never a quotation after
         if post is not None and ccomp is not None and ccomp[0] > verb.idx:
-            if self.doc[lo - 1].text not in CLOSERS:
+            if self.doc[lo - 1].text not in CLOSERS and not self.ctx.single_close(self.doc[lo - 1]):
                 post = None  # "In Kyiv, officials said the ..." — the complement follows
         skip = None
         if post is not None:

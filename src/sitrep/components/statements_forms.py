@@ -11,6 +11,7 @@ from spacy.tokens import Token
 
 from ..model import TextSpan
 from ..quotes import paragraph_spans
+from .statements_speaker import cue_sections
 
 if TYPE_CHECKING:
     from .statements import _Builder
@@ -166,6 +167,9 @@ def dash_statements(b: _Builder) -> None:
 _NOUN_MODES = {"speech": ("speech", 0.6), "thought": ("thought", 0.5), "intention": ("intention", 0.5)}
 _NOUN_MODES["evidence"] = ("evidence", 0.55)
 _HOLDER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+# Verbs whose subject delivers the statement that is their object ("issued a warning that").
+_DELIVER = {"issue", "make", "deliver", "express", "voice", "release", "publish", "give", "repeat", "reiterate",
+            "post", "send", "file", "put", "raise", "share", "tweet", "offer", "announce"}
 
 
 @lru_cache(maxsize=1)
@@ -207,6 +211,10 @@ def _holder(noun: Token) -> Token | None:
     for c in noun.lefts:
         if c.dep_ in {"compound", "amod", "nmod"} and c.ent_type_ in _HOLDER_ENTS:
             return c
+    # "the ministry issued a warning that ...": the subject of the verb that delivers it
+    verb = noun.head
+    if noun.dep_ == "dobj" and verb.lemma_.lower() in _DELIVER:
+        return next((c for c in verb.children if c.dep_ == "nsubj"), None)
     return None
 
 
@@ -253,7 +261,7 @@ def in_source_statement(b: _Builder, prep: Token) -> None:
     if pobj is None or b.ctx.inside_quote(prep) or noun_mode(pobj.lemma_) != "evidence":
         return
     head = prep.head
-    if head.pos_ not in {"VERB", "AUX"} or head.lemma_.lower() in b.ctx.cues:
+    if head.pos_ not in {"VERB", "AUX"} or cue_sections().get(head.lemma_.lower()) == "speech":
         return  # "in a report, the ministry said": the verb carries the statement
     span = b.host_clause(prep)
     if span is None or not any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):

@@ -174,6 +174,15 @@ def clean_phrase(span: Span) -> str:
     return span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
 
 
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.IGNORECASE)
+
+
+def canonical_name(name: str) -> str:
+    """A speaker name without its leading article ("the defence ministry" -> "defence ministry");
+    the casing stays as the entity or the text gives it."""
+    return _ARTICLE.sub("", name.strip(), count=1) or name
+
+
 class SpeakerResolver:
     """Turns subject tokens into `Speaker`s, through `doc._.sitrep_coref` with local fallbacks."""
 
@@ -230,7 +239,7 @@ class SpeakerResolver:
         ent = self._entity(mention, pronoun)
         span = (mention.start_char, mention.end_char)
         if ent is not None:
-            sp = Speaker(name=ent.name, entity=ent.id, span=span, text=mention.text)
+            sp = Speaker(name=canonical_name(ent.name), entity=ent.id, span=span, text=mention.text)
             self.history.append((span[0], sp, ent.type == "PERSON"))
             return sp
         if pronoun:
@@ -244,7 +253,7 @@ class SpeakerResolver:
         is_person = (ner is not None and ner.label_ == "PERSON") or (
             mention.root.pos_ == "PROPN" and ner is None and mention.root.ent_type_ == "PERSON"
         )
-        sp = Speaker(name=name, entity=None, span=span, text=mention.text)
+        sp = Speaker(name=canonical_name(name), entity=None, span=span, text=mention.text)
         self.history.append((span[0], sp, is_person))
         return sp
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from ..quotes import Quote, find_quotes, mark_before, mark_len, paragraph_spans
-from .statements_speaker import SpeakerResolver, cue_lemmas, object_cues
+from bisect import bisect_left
+
+from ..quotes import Quote, find_quotes, find_single_quotes, mark_before, mark_len, paragraph_spans
+from .statements_speaker import SpeakerResolver, cue_lemma, cue_lemmas, cue_sections, object_cues
 
 ATTR_PUNCT = {",", '"', "\u201d", "''", "\u2014", "\u2013", "--", "-", ";"}
 CLOSERS = {'"', "\u201d", "''"}
@@ -59,12 +61,35 @@ class Ctx:
         # The dateline runs from its first character to the body; the body must not start before it.
         self.dateline = (span[0], max(span[1], self.body_start)) if span else None
         self.quotes = find_quotes(doc.text, self.body_start)
+        self._starts = [t.idx for t in doc]
+        singles = [q for q in find_single_quotes(doc.text, self.body_start) if self._cue_beside(q)]
+        self.single_marks = {q.start for q in singles} | {q.end - 1 for q in singles}
+        self.quotes = sorted(self.quotes + singles, key=lambda q: q.start)
         self.paras = paragraph_spans(doc.text, self.body_start)
         self.speech: list[tuple[int, int]] = []  # transcript turns: cues inside belong to the turn
         self.cues = cue_lemmas()
         self.object_cues = object_cues()
         self.speakers = SpeakerResolver(doc)
         self.times = list(getattr(doc._, "sitrep_times", None) or [])
+
+    def _cue_beside(self, q: Quote) -> bool:
+        """Whether a verb of speech stands within a few words before or after a single-quoted stretch
+        (‘...,’ she said / told reporters: ‘...’), which makes it a quotation, not apostrophes."""
+        doc, speech = self.doc, cue_sections()
+        i = bisect_left(self._starts, q.start)
+        j = bisect_left(self._starts, q.end)
+        window = [*doc[max(0, i - 6) : i], *doc[j : j + 6]]
+        if any(t.text in {".", "!", "?"} for t in doc[j : j + 1]):
+            window = list(doc[max(0, i - 6) : i])
+        return any(t.pos_ in {"VERB", "AUX"} and speech.get(cue_lemma(t)) == "speech" for t in window)
+
+    def single_close(self, tok: Token) -> bool:
+        """Whether a token is the closing mark of an accepted single-quoted quotation."""
+        return tok.text in {"'", "\u2019"} and tok.idx in self.single_marks
+
+    def mark_at(self, pos: int) -> int:
+        """Length of a quotation mark at `pos`: a double mark, or one of an accepted single-quoted stretch."""
+        return mark_len(self.doc.text, pos) or (1 if pos in self.single_marks else 0)
 
     def in_dateline(self, span: tuple[int, int]) -> bool:
         """Whether `span` overlaps the wire dateline ("ADDIS ABABA, Nov 2 (Reuters) -")."""
