@@ -46,7 +46,9 @@ def extract(
     source: Annotated[str | None, typer.Option(help="Outlet or source name.")] = None,
     url: Annotated[str | None, typer.Option(help="Document URL.")] = None,
     fmt: Annotated[ExtractFormat, typer.Option("--format", "-f", help="Output format.")] = ExtractFormat.json,
-    model: Annotated[str | None, typer.Option(help="spaCy model to use (default: the pinned small one).")] = None,
+    model: Annotated[
+        str | None, typer.Option(help="spaCy model to use (default: the pinned small one).")
+    ] = None,
 ) -> None:
     """Extract statements, quantities, events, positions, times and places from news texts."""
     from .api import extract_many, parse_published
@@ -60,8 +62,15 @@ def extract(
     items, failed = [], 0
     for path in files:
         try:
-            items.append({"text": read_text(path), "published": date, "title": title,
-                          "source": source or (None if path == "-" else None), "url": url})
+            items.append(
+                {
+                    "text": read_text(path),
+                    "published": date,
+                    "title": title,
+                    "source": source or (None if path == "-" else None),
+                    "url": url,
+                }
+            )
         except SitrepError as exc:
             typer.echo(f"sitrep: error: {exc}", err=True)
             failed += 1

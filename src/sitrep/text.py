@@ -17,7 +17,9 @@ def normalize_for_id(text: str) -> str:
     return _WS.sub(" ", text).strip().lower()
 
 
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"})
+_FOLD = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2013": "-", "\u2014": "-"}
+)
 
 
 def document_id(text: str) -> str:
