@@ -20,6 +20,14 @@ from .events_args import (
     subject_of,
     time_of,
 )
+from .events_checks import (
+    COMPASS,
+    ORDER_VERBS,
+    accusation_conjunct,
+    argument_fits_more,
+    objects_of,
+    speech_conjunct,
+)
 from .events_lexicon import cue_has, position_cues, triggers
 from .events_parties import party_name
 from .events_status import Factuality, clause_verb, factuality
@@ -48,12 +56,6 @@ COMMUNICATIVE = {"request", "threaten", "accuse", "reject", "agree"}
 ARG_PREPS = {"to", "into", "with", "in", "during"}
 DEMAND_VERBS = {"push", "press", "appeal", "ask", "hope", "wait", "lobby", "plead"}
 POSITION_TYPES = {"negotiate", "ceasefire", "agree"}
-ORDER_VERBS = {"order", "force", "tell", "urge", "instruct", "warn", "compel", "call"}
-HOMES = {"home", "house", "city", "town", "village", "area", "camp", "neighbourhood", "neighborhood", "country"}
-AGREEMENTS = {
-    "proposal", "deal", "agreement", "accord", "ceasefire", "truce", "plan", "offer", "terms",
-    "treaty", "armistice", "framework", "roadmap", "cease-fire", "pact",
-}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -111,70 +113,24 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     return etype, tok.i, tok.i
 
 
-def _objects(tok: Token) -> list[Token]:
-    """The direct objects, passive subjects and of-objects of `tok` (with their conjuncts)."""
-    out = [c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")]
-    out += [
-        g
-        for c in tok.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    # "freed thousands of inmates": the head of a quantity phrase is its of-object
-    out += [
-        g
-        for o in list(out)
-        for c in o.children
-        if c.dep_ == "prep" and c.lower_ == "of"
-        for g in c.children
-        if g.dep_ == "pobj"
-    ]
-    return out + [g for o in out for g in o.conjuncts]
-
-
 def _argument_fits(tok: Token, lemma: str) -> bool:
     """Selectional checks for generic words: a release frees captives, a retreat abandons ground, ..."""
     if lemma in ("release", "free"):
         return any(
             cue_has(o.lemma_, "captive") or o.ent_type_ in ("PERSON", "NORP") or o.tag_ == "CD"
-            for o in _objects(tok)
+            for o in objects_of(tok)
         )
     if lemma in ("abandon", "occupy"):
-        return any(cue_has(o.lemma_, "ground") or o.ent_type_ in ("GPE", "LOC", "FAC") for o in _objects(tok))
-    if lemma == "strike" and tok.pos_ == "VERB" and any(o.lemma_ in IDIOM_OBJECTS for o in _objects(tok)):
+        return any(
+            cue_has(o.lemma_, "ground") or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects_of(tok)
+        )
+    if lemma == "strike" and tok.pos_ == "VERB" and any(o.lemma_ in IDIOM_OBJECTS for o in objects_of(tok)):
         return False  # "struck a balance", "struck a chord"
     if lemma in ("seize", "take") and any(c.lower_ in ("on", "upon") for c in tok.children):
         return False  # "seized on a report"
     if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
         return False  # "demonstrating that ...": showing, not protesting
-    return _argument_fits_more(tok, lemma)
-
-
-def _territory(t: Token) -> bool:
-    """Whether `t` names ground: a place entity or a settlement/position noun."""
-    return t.ent_type_ in ("GPE", "LOC", "FAC") or cue_has(t.lemma_, "ground")
-
-
-def _argument_fits_more(tok: Token, lemma: str) -> bool:
-    """Selectional checks for the broader verbs ("fell", "entered", "left", "accepted", "signed")."""
-    if lemma == "fall":  # "the town fell", "the palace had fallen to the rebels"; not "prices fell"
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        return subj is not None and _territory(subj)
-    if lemma == "enter":  # "rebels entered Goma"; not "entered talks", not "residents entered"
-        subj = subject_of(tok)
-        if subj is not None and (cue_has(subj.lemma_, "generic") or subj.lower_ in ("talks", "force")):
-            return False
-        return any(_territory(o) for o in _objects(tok))
-    if lemma == "leave":  # "ordered residents to leave their homes"; not "left 12 dead"
-        ordered = tok.dep_ == "xcomp" and tok.head.lemma_ in ORDER_VERBS
-        homes = any(o.lemma_ in HOMES or _territory(o) for o in _objects(tok))
-        return homes and (ordered or any(cue_has(o.lemma_, "generic") for o in [subject_of(tok)] if o))
-    if lemma == "destroy":  # "forces destroyed radar sites"; an agentless "was destroyed" says nothing of an attack
-        return subject_of(tok) is not None and not any(c.dep_ == "nsubjpass" for c in tok.children)
-    if lemma in ("accept", "sign"):
-        return any(o.lemma_ in AGREEMENTS for o in _objects(tok))
-    return True
+    return argument_fits_more(tok, lemma)
 
 
 def _anchors(date_tok: Token) -> bool:
@@ -208,7 +164,13 @@ def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
     """(actor token, target token) of the event at `tok`."""
     if tok.pos_ == "VERB" and tok.lemma_ == "fall":  # "the town fell to the rebels": the town is taken
         taker = next(
-            (g for c in tok.children if c.dep_ == "prep" and c.lower_ == "to" for g in c.children if g.dep_ == "pobj"),
+            (
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
             None,
         )
         return taker, next((c for c in tok.children if c.dep_ == "nsubj"), None)
@@ -295,6 +257,9 @@ def _place(tok: Token, verb: Token, etype: str, actor_tok: Token | None) -> str 
             for t in clause_tokens(c)
         ]
         found = [p for p in places_in(doc, scope) if p[2] not in avoid]
+    if not found:  # "launched an offensive west of Aleppo": a compass adverb with its of-phrase
+        scope = [t for h in {tok, verb} for c in h.children if c.lower_ in COMPASS for t in clause_tokens(c)]
+        found = [p for p in places_in(doc, scope) if p[2] not in avoid]
     if not found and verb is not tok:
         scope = [
             t for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in clause_tokens(c)
@@ -356,28 +321,21 @@ def _skip_as_topic(tok: Token, verb: Token, etype: str) -> bool:
     return False
 
 
-def _accusation_conjunct(tok: Token) -> Token | None:
-    """ "Hamas accused Israel of X and called on mediators ...": a verb misparsed under "accused ... of"."""
-    if tok.pos_ != "VERB" or tok.dep_ != "conj" or tok.tag_ != "VBD" or tok.head.dep_ != "pcomp":
+def _setting_antecedent(tok: Token, events: list[Event]) -> Event | None:
+    """ "26 civilians were killed in the strikes": the earlier event that "the strikes" mentions again."""
+    if tok.pos_ != "VERB":
         return None
-    gov = tok.head.head.head  # pcomp -> "of" -> the accusing verb
-    return gov if gov.pos_ == "VERB" and gov.lemma_ in ("accuse", "blame", "charge") else None
-
-
-def _speech_conjunct(tok: Token) -> Token | None:
-    """The reporting verb a subjectless verb coordinates with when the parse hung it under the report.
-
-    "X said the strikes were retaliation and threatened a harsher response": "threatened" is X's act.
-    """
-    if tok.pos_ != "VERB" or tok.dep_ != "conj" or any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-        return None
-    head = tok.head
-    if head.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-        return None
-    cue = head.head
-    if cue.i < tok.i and cue.pos_ == "VERB" and cue_has(cue.lemma_, "speech"):
-        subj = subject_of(cue)
-        return cue if subj is not None and subj.pos_ in ("PROPN", "NOUN") else None
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "during", "by"):
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj" or not any(
+                d.dep_ in ("det", "poss") and d.lower_ in DEFINITE for d in g.children
+            ):
+                continue
+            m = match_trigger(g)
+            if m is not None:
+                return next((e for e in reversed(events) if e.type == m[0]), None)
     return None
 
 
@@ -445,7 +403,7 @@ def _event(
         if head_ev is None:  # "An airstrike destroyed the consulate, killing seven"
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             head_ev = by_token.get(subj.i) if subj is not None else None
-    head_ev = head_ev or subj_ev
+    head_ev = head_ev or subj_ev or _setting_antecedent(tok, events)
     setting = tok.dep_ == "pobj" and tok.head.lower_ in ARG_PREPS
     if head_ev is None and tok.pos_ != "VERB" and verb is not tok and setting:
         head_ev = by_token.get(verb.i)  # "killed 22 soldiers in an ambush": the killers ambushed
@@ -461,7 +419,7 @@ def _event(
         # "Israel ordered residents to leave Rafah": a forced displacement by whoever gave the order
         actor = party_name(subject_of(tok.head)) or actor
         fact = factuality(tok.head, actor)
-    cue = (_speech_conjunct(tok) or _accusation_conjunct(tok)) if etype in COMMUNICATIVE else None
+    cue = (speech_conjunct(tok) or accusation_conjunct(tok)) if etype in COMMUNICATIVE else None
     if cue is not None:  # "Putin said the strikes were retaliation and threatened a harsher response"
         actor = party_name(subject_of(cue)) or actor
         fact = Factuality(status="denied" if fact.negated else "reported", negated=fact.negated)

@@ -166,17 +166,35 @@ def _place_spans(doc: Doc) -> list[tuple[int, int, str]]:
 
 # "the town", "the city's", "the Haitian capital": a definite place noun names the last place of its kind
 ANAPHORIC_PLACE_NOUNS = {
-    "city": "settlement", "town": "settlement", "village": "settlement", "capital": "settlement",
-    "port": "settlement", "region": "region", "province": "region", "state": "region", "country": "country",
+    "city": "settlement",
+    "town": "settlement",
+    "village": "settlement",
+    "capital": "settlement",
+    "port": "settlement",
+    "region": "region",
+    "province": "region",
+    "state": "region",
+    "country": "country",
 }
 FEATURE_KIND = {
-    "city": "settlement", "town": "settlement", "village": "settlement", "settlement": "settlement",
-    "locality": "settlement", "port": "settlement", "capital": "settlement", "region": "region",
-    "province": "region", "state": "region", "district": "region", "country": "country",
+    "city": "settlement",
+    "town": "settlement",
+    "village": "settlement",
+    "settlement": "settlement",
+    "locality": "settlement",
+    "port": "settlement",
+    "capital": "settlement",
+    "region": "region",
+    "province": "region",
+    "state": "region",
+    "district": "region",
+    "country": "country",
 }
 
 
-def _anaphoric_places(doc: Doc, places: list, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _anaphoric_places(
+    doc: Doc, places: list, taken: list[tuple[int, int, str]]
+) -> list[tuple[int, int, str]]:
     """Spans of definite place nouns ("the town") named by the last earlier place of a compatible kind."""
     out: list[tuple[int, int, str]] = []
     for t in doc:
@@ -400,9 +418,9 @@ def same_party(a: str | None, b: str | None) -> bool:
         return True
     if sa == "military" or sb == "military":  # "police" / "state media": the state's side
         sa, sb = (None if sa == "military" else sa), (None if sb == "military" else sb)
-        return sa is None and sb is None and bool(a and b) and _military(a, True) and _military(b, True)
+        return sa is None and sb is None and _military(a or "", True) and _military(b or "", True)
     # "Soldiers arrested 13 suspects, the military said": an army speaks for its soldiers
-    return bool(a and b) and sa is None and sb is None and _military(a) and _military(b)
+    return bool(a and b) and sa is None and sb is None and _military(a or "") and _military(b or "")
 
 
 def same_name(a: str | None, b: str | None) -> bool:

@@ -75,7 +75,9 @@ def party_name(tok: Token | None) -> str | None:
                 c
                 for c in tok.children
                 if c.dep_ in ("amod", "compound", "poss")
-                and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.dep_ == "poss" or cue_has(c.lower_, "military"))
+                and (
+                    c.ent_type_ in ("NORP", "GPE", "ORG") or c.dep_ == "poss" or cue_has(c.lower_, "military")
+                )
             ),
             None,
         )  # "Russian missiles", "Army warplanes": the side that fires them
