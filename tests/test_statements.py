@@ -399,3 +399,85 @@ def test_colon_then_quotation_in_next_paragraph(extract):
     st = _with(_statements(extract, text), "grid cannot take")
     assert st.speaker.name == "Marta Lis" and st.kind == "direct"
     assert st.content.text.endswith("We need parts now")
+
+
+# --- modes, noun cues, evidence, single quotes, datelines (fixture: statements_modes.txt) -----------
+
+
+@pytest.fixture(scope="module")
+def modes(extract):
+    text = read_article("statements_modes.txt")
+    return text, _statements(extract, text)
+
+
+def _by_cue(statements, cue: str):
+    found = [s for s in statements if s.cue.text == cue]
+    assert found, f"no statement with cue {cue!r}: {[s.cue.text for s in statements]}"
+    return found[0]
+
+
+def test_dateline_is_never_a_speaker(modes):
+    text, sts = modes
+    assert not [s for s in sts if s.speaker is not None and s.speaker.span[0] < text.index("--")]
+    assert not [s for s in sts if s.cue.text == "agreed"]  # "agreed to a truce" is no attribution
+
+
+def test_speech_is_the_default_mode(modes):
+    _text, sts = modes
+    st = _with(sts, "monitored by elders")
+    assert st.mode == "speech" and st.speaker.name == "interior ministry"  # no leading article
+    assert st.speaker.text == "The interior ministry"
+
+
+def test_thought_and_intention_verbs(modes):
+    _text, sts = modes
+    wants = _by_cue(sts, "wants")
+    assert wants.mode == "intention" and wants.speaker.name == "Hassan Abdi"
+    assert wants.content.text == "to reopen the main market before the end of the month"
+    fear = _by_cue(sts, "fear")
+    assert fear.mode == "thought" and fear.speaker.name == "Aid groups"
+    assert fear.content.text == "the roads will flood again in November"
+    assert fear.confidence < _with(sts, "monitored by elders").confidence
+    support = _by_cue(sts, "support")
+    assert support.mode == "thought" and support.content.text == "the plan"
+
+
+def test_evidence_cues(modes):
+    _text, sts = modes
+    report = _with(sts, "12,000 families fled")
+    assert report.mode == "evidence" and report.speaker.name == "United Nations"
+    assert report.content.text == "at least 12,000 families fled the fighting in October"
+    survey = _by_cue(sts, "survey")
+    assert survey.mode == "evidence" and survey.content.text == "most residents backed the truce"
+    images = _by_cue(sts, "show")
+    assert images.mode == "evidence" and images.content.text == "two bridges on the coastal road were destroyed"
+
+
+def test_noun_cues(modes):
+    _text, sts = modes
+    plan = _by_cue(sts, "plan")
+    assert plan.mode == "intention" and plan.speaker.name == "Kenyan government"
+    assert plan.content.text == "to reopen the border crossing"
+    statement = _by_cue(sts, "statement")
+    assert statement.mode == "speech" and statement.speaker.name == "army"  # "the army issued a statement"
+    assert statement.content.text == "its units had pulled back to their barracks"
+
+
+def test_british_single_quotes(modes):
+    _text, sts = modes
+    told = _with(sts, "allow the port to be closed")
+    assert told.kind == "direct" and told.cue.text == "told" and told.mode == "speech"
+    assert told.content.text == "We will not allow the port to be closed again"
+    clinic = _with(sts, "every morning we count")
+    assert clinic.kind == "direct" and clinic.speaker.name == "Fatuma Warsame"
+    # a possessive apostrophe is no quotation mark
+    committee = _with(sts, "not been consulted")
+    assert committee.kind == "indirect" and committee.speaker.text == "The residents' committee"
+
+
+def test_single_quote_scanner_needs_four_words_and_no_apostrophes():
+    from sitrep.quotes import find_single_quotes
+
+    text = "The soldiers' families said the 'grey zone' was quiet, but 'we cannot sleep at night,' she said."
+    got = [text[q.inner_start : q.inner_end] for q in find_single_quotes(text)]
+    assert got == ["we cannot sleep at night,"]

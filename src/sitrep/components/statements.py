@@ -25,6 +25,7 @@ from .statements_forms import (
     dash_statements,
     headline_statements,
     in_source_statement,
+    noun_holder,
     label_statements,
     noun_mode,
     noun_statement,
@@ -349,8 +350,11 @@ class _Builder:
             return
         # "according to a report", "to documents seen by X", "to a poll": evidence, not speech
         mode = "evidence" if noun_mode(pobj.lemma_) == "evidence" or noun_mode(pobj.lower_) == "evidence" else "speech"
-        # "according to a statement from the ministry": the speaker is the ministry
-        if pobj.lemma_.lower() in speech_nouns():
+        # "according to a statement from the ministry" / "to a United Nations report": the ministry, the UN
+        holder = noun_holder(pobj) if pobj.lemma_.lower() in speech_nouns() else None
+        if holder is not None:
+            pobj = holder
+        elif pobj.lemma_.lower() in speech_nouns():
             for prep in pobj.children:
                 if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "of"}:
                     inner = next((c for c in prep.children if c.dep_ == "pobj"), None)

@@ -200,7 +200,7 @@ def noun_mode(lemma: str) -> str:
     return _NOUN_MODES.get(noun_sections().get(lemma.lower(), "speech"), ("speech", 0.6))[0]
 
 
-def _holder(noun: Token) -> Token | None:
+def noun_holder(noun: Token) -> Token | None:
     """Who holds the claim: possessor, "by"/"from" phrase, or a name before the noun ("a Kremlin claim")."""
     who = next((c for c in noun.children if c.dep_ == "poss"), None)
     if who is not None:
@@ -224,7 +224,7 @@ def noun_statement(b: _Builder, noun: Token) -> None:
         return
     section = noun_sections().get(noun.lemma_.lower()) or noun_sections().get(noun.lower_, "speech")
     mode, conf = _NOUN_MODES.get(section, ("speech", 0.6))
-    who = _holder(noun)
+    who = noun_holder(noun)
     content: tuple[int, int] | None = None
     clause = next(
         (c for c in noun.children if c.dep_ in {"acl", "ccomp", "relcl"} and c.i > noun.i and _has_that(c)),
@@ -266,7 +266,7 @@ def in_source_statement(b: _Builder, prep: Token) -> None:
     span = b.host_clause(prep)
     if span is None or not any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):
         return
-    who = _holder(pobj)
+    who = noun_holder(pobj)
     speaker = b.ctx.speakers.speaker(who) if who is not None else None
     cue = TextSpan(text=pobj.text, span=(pobj.idx, pobj.idx + len(pobj.text)))
     b.add(cue, speaker, span.start_char, span.end_char, None, 0.5, mode="evidence")
