@@ -221,6 +221,9 @@ def _read_core(words: Sequence[str], i: int) -> tuple[float | int, float | int, 
     return None
 
 
+CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥", "us$", "c$", "a$"})
+
+
 def read_amount(words: Sequence[str], i: int) -> Amount | None:
     """The number expression starting at words[i] with its bounding words, or None."""
     mods = modifiers()
@@ -248,6 +251,8 @@ def read_amount(words: Sequence[str], i: int) -> Amount | None:
         j = k
     while _low(words, j) in QUOTES:
         j += 1
+    if j > i and _low(words, j) in CURRENCY_SIGNS:
+        j += 1  # "about $1.5 billion": the bound belongs to the sum after the sign
     core = _read_core(words, j)
     if core is None:
         return None

@@ -256,7 +256,7 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
         gov = counted.head.head if counted.head.dep_ in ("dobj", "nsubjpass") else None
         if gov is not None:
             add(outcome_lexicon().get(f"{gov.lemma_.lower()}+{lemma(counted.head)}"))
-    if not outcomes and counted.head is not None and counted.head.dep_ == "dobj":
+    if not outcomes and counted.head is not None and counted.head.dep_ in ("dobj", "nsubjpass"):
         # "forced two million people from their homes": the verb's preposition and its object
         for c in counted.head.head.children:
             if c.dep_ == "prep":

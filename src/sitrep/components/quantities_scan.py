@@ -48,7 +48,9 @@ STREET_WORDS = {"st.", "st", "street", "ave.", "ave", "avenue", "road", "rd.", "
 CURRENCY_SIGNS = {"$", "€", "£", "¥", "US$"}
 NAME_ENTS = {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT"}
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
-_CLOCK = re.compile(r"^\d{1,2}[:.]\d{2}$")
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+_DOT_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")  # "9.30 am"; "1.87 million" is no time
+_CLOCK_AFTER = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "hrs", "local"})
 
 
 @lru_cache(maxsize=1)
@@ -127,6 +129,8 @@ def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: li
                 return True
     # clock times and dates
     if any(_CLOCK.match(w) for w in words):
+        return True
+    if any(_DOT_CLOCK.match(w) for w in words) and after is not None and after.lower_ in _CLOCK_AFTER:
         return True
     # two numbers back to back are a year or a code ("nineteen ninety-six"); "6-3" is a score
     if after is not None and after.like_num and after.i == a.end:

@@ -84,7 +84,8 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
     i = a.end
     currency = None
     before = doc[a.start - 1] if a.start > 0 else None
-    for t in (doc[a.start], before):
+    sign = doc[a.core_start - 1] if a.core_start > a.start else None  # "about $1.5 billion"
+    for t in (doc[a.start], before, sign):
         if t is not None and t.text.lower() in currencies() and not t.is_alpha:
             currency = currencies()[t.text.lower()]
     while i < sent_end and doc[i].text in QUOTES:
