@@ -85,6 +85,8 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
             between = tok.doc[tok.i + 1 : c.i] if c.i > tok.i else tok.doc[0:0]
             if c.dep_ == "prep" and (c.i <= tok.i or any(t.pos_ != "ADV" for t in between)):
                 continue  # "called on", not "called ... on Tuesday"
+            if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
+                continue  # "called on Tuesday for calm"
             if key in lex and (c.dep_ in ("prt", "dobj", "prep") or c.i == tok.i + 1 or c in of_objs):
                 etype, want = lex[key]
                 return etype, min(tok.i, c.i), max(tok.i, c.i)
@@ -243,7 +245,7 @@ def _place(tok: Token, verb: Token, etype: str, actor_tok: Token | None) -> str 
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
             near.extend(t for t in clause_tokens(c))
-        elif c.dep_ in ("dobj", "nsubjpass") and etype in TERRITORIAL | {"attack", "fight"}:
+        elif c.dep_ in ("dobj", "nsubjpass") and etype in TERRITORIAL | {"attack", "fight", "displace"}:
             near.extend(clause_tokens(c))
         elif c.dep_ in ("advmod", "npadvmod", "conj") and c.pos_ in ("PROPN",):
             near.extend(clause_tokens(c))

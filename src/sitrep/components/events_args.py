@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Statement
+from ..model import Place, Statement
 from .events_lexicon import DATA, cue_has
 
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him"}
@@ -193,7 +193,7 @@ FEATURE_KIND = {
 
 
 def _anaphoric_places(
-    doc: Doc, places: list, taken: list[tuple[int, int, str]]
+    doc: Doc, places: list[Place], taken: list[tuple[int, int, str]]
 ) -> list[tuple[int, int, str]]:
     """Spans of definite place nouns ("the town") named by the last earlier place of a compatible kind."""
     out: list[tuple[int, int, str]] = []

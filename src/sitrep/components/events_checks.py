@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .events_args import subject_of
+from .events_args import place_spans, subject_of
 from .events_lexicon import cue_has
 
 COMPASS = {
@@ -77,7 +77,9 @@ def objects_of(tok: Token) -> list[Token]:
 
 def territory(t: Token) -> bool:
     """Whether `t` names ground: a place entity or a settlement/position noun."""
-    return t.ent_type_ in ("GPE", "LOC", "FAC") or cue_has(t.lemma_, "ground")
+    if t.ent_type_ in ("GPE", "LOC", "FAC") or cue_has(t.lemma_, "ground"):
+        return True
+    return any(s <= t.idx < e for s, e, _ in place_spans(t.doc))  # a place the gazetteer knows
 
 
 def argument_fits_more(tok: Token, lemma: str) -> bool:

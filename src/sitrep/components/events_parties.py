@@ -34,10 +34,11 @@ def _speaker_of(cue: Token) -> tuple[str | None, Token | None]:
 
 
 def _is_person(tok: Token) -> bool:
+    the = any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)
+    if tok.tag_ in ("NNS", "NNPS") or (tok.pos_ == "PROPN" and tok.lower_.endswith("s") and the):
+        return False  # "the Houthis", "the Kurds": a group, whatever the entity tagger guessed
     if tok.ent_type_ == "PERSON" or tok.lower_ in PERSON_PRON:
         return True
-    if tok.tag_ in ("NNS", "NNPS") or (tok.pos_ == "PROPN" and tok.lower_.endswith(("is", "ists", "ians"))):
-        return False  # "the Houthis", "Islamists": a group, whatever the entity list guessed
     if tok.ent_type_:
         return False  # the tagger's own label wins over a guess from the entity list
     if cue_has(tok.lemma_, "person_role"):
