@@ -1,6 +1,6 @@
 """Events and positions benchmark: sitrep vs a naive trigger-verb baseline on our annotated articles.
 
-Run: .venv/bin/python bench/bench_events.py [--split dev|test|fresh|blind2|all] [--show]
+Run: .venv/bin/python bench/bench_events.py [--split dev|test|fresh|blind2|blind3|all] [--show]
 
 Articles and annotations: bench/data/events/articles.jsonl (written and annotated by us; see the
 README beside it). Events match on (type, actor, place, status); positions on (holder, stance,
@@ -120,7 +120,7 @@ def prf(tp: int, n_sys: int, n_gold: int) -> str:
 
 def main() -> int:
     ap = argparse.ArgumentParser()
-    ap.add_argument("--split", choices=("dev", "test", "fresh", "blind2", "all"), default="all")
+    ap.add_argument("--split", choices=("dev", "test", "fresh", "blind2", "blind3", "all"), default="all")
     ap.add_argument("--show", action="store_true", help="print each article's misses and extras")
     args = ap.parse_args()
     if not DATA.exists():
@@ -129,8 +129,8 @@ def main() -> int:
     arts = [json.loads(line) for line in DATA.read_text(encoding="utf-8").splitlines() if line.strip()]
     if args.split in ("dev", "test", "fresh"):
         arts = [a for a in arts if "split" not in a]  # named splits (blind2) are not id ranges
-    if args.split == "blind2":
-        arts = [a for a in arts if a.get("split") == "blind2"]
+    if args.split in ("blind2", "blind3"):
+        arts = [a for a in arts if a.get("split") == args.split]
     elif args.split == "dev":
         arts = [a for a in arts if a["id"] < TEST_FROM]
     elif args.split == "test":
