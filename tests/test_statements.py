@@ -481,3 +481,16 @@ def test_single_quote_scanner_needs_four_words_and_no_apostrophes():
     text = "The soldiers' families said the 'grey zone' was quiet, but 'we cannot sleep at night,' she said."
     got = [text[q.inner_start : q.inner_end] for q in find_single_quotes(text)]
     assert got == ["we cannot sleep at night,"]
+
+
+def test_fronted_adverbial_is_not_content(extract):
+    text = (
+        "Last week, the regional police warned drivers to avoid the mountain road after dark.\n\n"
+        "Still, the port authority expects that the ferries will run on Sunday.\n"
+    )
+    sts = _statements(extract, text)
+    assert not [s for s in sts if s.content.text in {"Last week", "Still"}]
+    warned = _by_cue(sts, "warned")
+    assert warned.content.text == "drivers to avoid the mountain road after dark"
+    expects = _by_cue(sts, "expects")
+    assert expects.mode == "thought" and expects.content.text == "the ferries will run on Sunday"

@@ -62,6 +62,11 @@ _NONSPEECH_DEPS = {
 }
 
 
+def _contentful(tok: Token) -> bool:
+    """Whether a token can carry what was said (not a date, adverb or function word)."""
+    return tok.pos_ in {"VERB", "AUX", "NOUN", "PROPN", "PRON", "NUM", "ADJ"} and tok.ent_type_ not in _WHEN
+
+
 def _is_evidence(subj: Token) -> bool:
     """Whether a subject is a document, figure or recording ("polls", "the video", "an analysis")."""
     head = subj.head if subj.dep_ == "compound" else subj
@@ -114,6 +119,8 @@ class _Builder:
         # Content is a clause or a quotation, not a fronted phrase ("At the debate, she said").
         region = self.doc.char_span(start, end, alignment_mode="expand")
         quoted = bool(self.ctx.mark_at(start))
+        if not quoted and (region is None or not any(_contentful(t) for t in region)):
+            return None  # "Last month, the FBI warned ...", "Still, the paper reported ...": an adverbial
         finite = region is not None and any(t.tag_ in FINITE for t in region)
         tail = self._parenthetical_tail(hi, sent)
         if tail is not None:  # "But to prevent problems, he said, officials should be vigilant."
