@@ -305,7 +305,10 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
 
 def _build(doc: Doc) -> tuple[list[Entity], dict[str, str]]:
     """Entities in order of first mention, and the genders their titles imply."""
-    names = name_mentions(doc)
+    meta = doc._.sitrep_document if Doc.has_extension("sitrep_document") else None
+    body_start = getattr(meta, "body_start", 0) or 0
+    # the agency of a wire dateline ("GOMA, Congo (AP) —") is the outlet, never a referent in the story
+    names = [m for m in name_mentions(doc) if not (m.label == "ORG" and m.end <= body_start)]
     clusters = cluster_names(names)
     taken = [(m.start, m.end) for c in clusters for m in c.mentions]
     for d in descriptor_mentions(doc, taken):
@@ -317,8 +320,6 @@ def _build(doc: Doc) -> tuple[list[Entity], dict[str, str]]:
             c.add(d)
             clusters.append(c)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
-    meta = doc._.sitrep_document if Doc.has_extension("sitrep_document") else None
-    body_start = getattr(meta, "body_start", 0) or 0
     entities, genders = [], {}
     for n, c in enumerate(clusters, 1):
         eid = f"e{n}"

@@ -28,7 +28,11 @@ def titles() -> dict[tuple[str, ...], tuple[tuple[str, ...], str]]:
         cols = line.split("\t")
         heads = tuple(cols[1].split()) if len(cols) > 1 else ()
         gender = cols[2].strip() if len(cols) > 2 else ""
-        out[tuple(title_tokens(cols[0]))] = (heads, gender)
+        toks = tuple(title_tokens(cols[0]))
+        out[toks] = (heads, gender)
+        bare = tuple(t.rstrip(".") for t in toks)
+        if bare != toks and all(len(t) >= 2 for t in bare):
+            out.setdefault(bare, (heads, gender))  # British and AFP style: "Col", "Lt Gen", "Dr"
     return out
 
 

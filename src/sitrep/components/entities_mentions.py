@@ -106,7 +106,27 @@ def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
                 out.append((ps, e, "ORG"))
                 continue
         out.append((s, e, lab))
-    return out
+    return _titled_unlabelled(doc, out)
+
+
+def _titled_unlabelled(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """Add names the model missed after a lexicon title: "Col Souleymane Dembélé" (2-3 proper nouns)."""
+    covered = {k for s, e, _l in ents for k in range(s, e)}
+    table = compact_titles()
+    extra = []
+    for i in range(1, len(doc)):
+        if i in covered or not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN":
+            continue
+        if not any(compact([t.text for t in doc[i - k:i]]) in table for k in (1, 2, 3) if i - k >= 0):
+            continue
+        j = i
+        while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
+                and j not in covered and doc[j].is_alpha:
+            j += 1
+        if j - i >= 2 and (j == len(doc) or not doc[j].text[:1].isupper()):
+            extra.append((i, j, "PERSON"))
+            covered.update(range(i, j))
+    return sorted(ents + extra)
 
 
 def _title_before(doc: Doc, i: int, floor: int) -> tuple[int, tuple[str, ...], str] | None:
