@@ -177,3 +177,21 @@ def test_more_position_patterns(extract, text, holder, stance, n):
     assert found, "no position"
     p = found[0]
     assert holder in p.holder.lower() and p.stance == stance and len(p.conditions) == n
+
+
+def test_diplomat_ordered_out_is_an_expulsion(extract):
+    text = "The junta ordered the French ambassador to leave the country within 48 hours."
+    ev = one(events_of(extract, text), "sanction")
+    assert ev.actor is not None and "junta" in ev.actor.lower()
+    assert not any(e.type == "displace" for e in events_of(extract, text))
+
+
+def test_own_pronoun_report_keeps_its_status(extract):
+    text = "Paris said it did not recognise the council and refused to recall its envoy."
+    assert one(events_of(extract, text), "reject").status == "announced"
+
+
+def test_rally_to_demand_is_one_event(extract):
+    text = "Thousands of people rallied in Bamako on Friday to demand the departure of foreign troops."
+    types = [e.type for e in events_of(extract, text)]
+    assert types.count("protest") == 1 and "request" not in types

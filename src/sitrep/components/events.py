@@ -22,6 +22,7 @@ from .events_args import (
 )
 from .events_checks import (
     COMPASS,
+    DIPLOMATS,
     ORDER_VERBS,
     accusation_conjunct,
     argument_fits_more,
@@ -410,13 +411,27 @@ def _event(
     if head_ev is None and tok.pos_ != "VERB" and verb is not tok and setting:
         head_ev = by_token.get(verb.i)  # "killed 22 soldiers in an ambush": the killers ambushed
     purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-    if head_ev is not None and tok.dep_ in ("xcomp", "advcl") and head_ev.type == etype and purpose:
-        return None  # "marched to protest": one event
+    if head_ev is not None and tok.dep_ in ("xcomp", "advcl") and purpose:
+        if head_ev.type == etype or (head_ev.type == "protest" and etype in COMMUNICATIVE):
+            return None  # "marched to protest", "rallied to demand the departure of ...": one event
+    agentless = tok.pos_ == "VERB" and any(c.dep_ == "nsubjpass" for c in tok.children)
+    if tok.dep_ == "advcl" and agentless:
+        head_ev = None  # "clashed with police after he was detained": another happening, no inherited actor
     if actor is None and head_ev is not None and (actor_tok is None or subj_ev is not None):
         actor = head_ev.actor
     if antecedent is not None:
         actor = antecedent.actor
     fact = factuality(tok, actor)
+    if (
+        etype == "displace"
+        and tok.dep_ == "xcomp"
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in DIPLOMATS for c in tok.head.children)
+    ):
+        etype, place_off = "sanction", True  # "ordered France's ambassador to leave": an expulsion
+        actor = party_name(subject_of(tok.head)) or actor
+        fact = factuality(tok.head, actor)
+    else:
+        place_off = False
     if etype == "displace" and tok.dep_ == "xcomp" and tok.head.lemma_ in ORDER_VERBS:
         # "Israel ordered residents to leave Rafah": a forced displacement by whoever gave the order
         actor = party_name(subject_of(tok.head)) or actor
@@ -428,7 +443,7 @@ def _event(
     if antecedent is not None and fact.status not in ("disputed", "denied"):
         by_token[tok.i] = antecedent
         return None  # "the retreat" again: the same event, mentioned anew
-    place = _place(tok, verb, etype, actor_tok)
+    place = None if place_off else _place(tok, verb, etype, actor_tok)
     if place is None and head_ev is not None:
         place = head_ev.place
     if place is None and antecedent is not None:

@@ -21,6 +21,7 @@ COMPASS = {
     "south-east",
     "south-west",
 }
+DIPLOMATS = {"ambassador", "envoy", "diplomat", "attache", "attaché", "chargé", "consul"}
 ORDER_VERBS = {"order", "force", "tell", "urge", "instruct", "warn", "compel", "call"}
 HOMES = {
     "home",
@@ -125,8 +126,9 @@ def speech_conjunct(tok: Token) -> Token | None:
     ):
         return None
     head = tok.head
-    if head.dep_ != "ccomp" or not any(c.dep_ in ("nsubj", "nsubjpass") for c in head.children):
-        return None
+    subj = next((c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if head.dep_ != "ccomp" or subj is None or subj.pos_ == "PRON":
+        return None  # "Paris said it did not recognise X and refused ...": "it" is Paris, the parse is right
     cue = head.head
     if cue.i < tok.i and cue.pos_ == "VERB" and cue_has(cue.lemma_, "speech"):
         subj = subject_of(cue)
