@@ -63,3 +63,9 @@ def test_outcomes_from_wire_vocabulary(extract, sentence, surface, outcome):
 def test_a_number_before_a_compound_noun_is_no_designation(extract):
     qs = _quantities(extract, "Troops found three tunnel shafts near the crossing.")
     assert [q.text for q in qs] == ["three"]
+
+
+def test_one_speaker_is_an_informant_but_one_casualty_a_claim(extract):
+    assert _quantities(extract, "One woman said she hid under the bodies of her relatives.") == []
+    (q,) = _quantities(extract, "One soldier was killed, officials said.")
+    assert (q.text, q.low, q.outcome) == ("One", 1, ["killed"])

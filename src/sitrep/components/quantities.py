@@ -126,7 +126,11 @@ def _informants(doc: Doc, a: Amount, counted) -> bool:  # type: ignore[no-untype
     """True for a count of the reporter's sources: 'two officials said', 'according to three witnesses'."""
     head = counted.head
     words = source_words()
-    if head is None or a.vague or lemma(head) not in words.get("source", ()):
+    if head is None or a.vague:
+        return False
+    if a.low == a.high == 1 and head.dep_ == "nsubj" and head.head.lemma_.lower() in words.get("speech", ()):
+        return True  # "One woman said she hid under the bodies"
+    if lemma(head) not in words.get("source", ()):
         return False
     if a.start >= 2 and doc[a.start - 2].lower_ == "according" and doc[a.start - 1].lower_ == "to":
         return True
