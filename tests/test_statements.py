@@ -450,7 +450,9 @@ def test_evidence_cues(modes):
     survey = _by_cue(sts, "survey")
     assert survey.mode == "evidence" and survey.content.text == "most residents backed the truce"
     images = _by_cue(sts, "show")
-    assert images.mode == "evidence" and images.content.text == "two bridges on the coastal road were destroyed"
+    assert (
+        images.mode == "evidence" and images.content.text == "two bridges on the coastal road were destroyed"
+    )
 
 
 def test_noun_cues(modes):
@@ -494,3 +496,17 @@ def test_fronted_adverbial_is_not_content(extract):
     assert warned.content.text == "drivers to avoid the mountain road after dark"
     expects = _by_cue(sts, "expects")
     assert expects.mode == "thought" and expects.content.text == "the ferries will run on Sunday"
+
+
+def test_stance_adjectives(extract):
+    text = (
+        "Many officials are afraid that the ceasefire will collapse before winter.\n\n"
+        "The engineers are determined to reopen the road. It is clear that the bridge is gone.\n"
+    )
+    sts = _statements(extract, text)
+    afraid = _by_cue(sts, "afraid")
+    assert afraid.mode == "thought" and afraid.speaker.name == "Many officials"
+    assert afraid.content.text == "the ceasefire will collapse before winter"
+    determined = _by_cue(sts, "determined")
+    assert determined.mode == "intention" and determined.content.text == "to reopen the road"
+    assert not [s for s in sts if s.cue.text == "clear"]  # "it is clear": nobody holds it

@@ -22,11 +22,13 @@ from ..extensions import ensure_extensions
 from ..model import Speaker, Statement, TextSpan
 from ..quotes import Quote
 from .statements_forms import (
+    adjective_sections,
+    adjective_statement,
     dash_statements,
     headline_statements,
     in_source_statement,
-    noun_holder,
     label_statements,
+    noun_holder,
     noun_mode,
     noun_statement,
     speech_nouns,
@@ -43,6 +45,7 @@ from .statements_syntax import (
     SUBJ,
     Ctx,
     attribution_bounds,
+    finish,
     is_reporting,
     postposed_subject,
     subject_of,
@@ -191,7 +194,9 @@ class _Builder:
             if "prep" in deps and not any(c.dep_ in {"oprd", "prep"} for c in parts):
                 return None  # "sees the plan" is no view; "sees the plan as a threat" is
         else:
-            parts = [c for c in verb.rights if c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)]
+            parts = [
+                c for c in verb.rights if c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)
+            ]
         # A bare prepositional phrase is content after "called for", "warned against", "asked about";
         # "responded to X" names an addressee, not what was said.
         if not parts or (parts[0].dep_ == "prep" and parts[0].lower_ in {"to", "of"}):
@@ -200,7 +205,11 @@ class _Builder:
         span = self.doc[first.left_edge.i : last.right_edge.i + 1]
         # one word is content only when quoted, or a name a stance is about ("endorsed Clinton")
         named = deps == _NONSPEECH_DEPS["stance"] and span.root.pos_ == "PROPN"
-        if len(span) < 2 and not named and not any(q.start <= span.start_char < q.end for q in self.ctx.quotes):
+        if (
+            len(span) < 2
+            and not named
+            and not any(q.start <= span.start_char < q.end for q in self.ctx.quotes)
+        ):
             return None
         return span.start_char, span.end_char
 
@@ -272,13 +281,13 @@ class _Builder:
             id="",
             speaker=speaker,
             cue=cue,
-            kind=kind,  # type: ignore[arg-type]
+            kind=kind,
             content=TextSpan(text=self.text[start:end], span=(start, end)),
             time=time_of(verb, self.ctx.times) if verb is not None else None,
             venue=venue_of(verb) if verb is not None else None,
             quotes=quotes,
             confidence=confidence if speaker is not None else min(confidence, 0.4),
-            mode=mode,  # type: ignore[arg-type]
+            mode=mode,
         )
         self.items.append((st, verb))
 
@@ -356,7 +365,11 @@ class _Builder:
         if pobj is None:
             return
         # "according to a report", "to documents seen by X", "to a poll": evidence, not speech
-        mode = "evidence" if noun_mode(pobj.lemma_) == "evidence" or noun_mode(pobj.lower_) == "evidence" else "speech"
+        mode = (
+            "evidence"
+            if noun_mode(pobj.lemma_) == "evidence" or noun_mode(pobj.lower_) == "evidence"
+            else "speech"
+        )
         # "according to a statement from the ministry" / "to a United Nations report": the ministry, the UN
         holder = noun_holder(pobj) if pobj.lemma_.lower() in speech_nouns() else None
         if holder is not None:
@@ -373,7 +386,9 @@ class _Builder:
             return
         cue = TextSpan(text=self.text[tok.idx : to.idx + len(to.text)], span=(tok.idx, to.idx + len(to.text)))
         speaker = self.ctx.speakers.speaker(pobj)
-        self.add(cue, speaker, span.start_char, span.end_char, None, 0.85 if mode == "speech" else 0.7, mode=mode)
+        self.add(
+            cue, speaker, span.start_char, span.end_char, None, 0.85 if mode == "speech" else 0.7, mode=mode
+        )
 
     def host_clause(self, tok: Token) -> Span | None:
         """The clause a source phrase ("according to X", "in a poll") attaches to, without the phrase."""
@@ -395,11 +410,10 @@ class _Builder:
         span = self.doc[start:end]
         p_start, p_end = self.ctx.para_of(tok.idx)
         if span.start_char < p_start or span.end_char > p_end:
-            span = self.doc.char_span(
+            cut = self.doc.char_span(
                 max(span.start_char, p_start), min(span.end_char, p_end), alignment_mode="contract"
             )
-            if span is None or not len(span):
-                return None
+            return cut if cut is not None and len(cut) else None
         return span
 
     def orphans(self) -> None:
@@ -445,42 +459,15 @@ def find_statements(doc: Doc) -> list[Statement]:
                 b.from_verb(tok)
             elif tok.lower_ == "in" and tok.dep_ == "prep":
                 in_source_statement(b, tok)
+            elif tok.pos_ == "ADJ" and tok.lemma_.lower() in adjective_sections():
+                adjective_statement(b, tok)
             elif tok.pos_ == "NOUN" and tok.lemma_.lower() in speech_nouns():
                 noun_statement(b, tok)
         except Exception:  # one odd parse never costs the document its other statements
             log.debug("statement at %d skipped", tok.idx, exc_info=True)
     headline_statements(b)
     b.orphans()
-    return _finish(b.items)
-
-
-def _finish(items: list[tuple[Statement, Token | None]]) -> list[Statement]:
-    """Drops duplicate contents (the earlier cue wins), orders by position, numbers s1, s2, ..."""
-    kept: list[Statement] = []
-    strong = [st.content.span for st, _v in items if st.confidence >= 0.7]
-    contents = [st.content.span for st, _v in items]
-    for st, _verb in items:
-        c0, c1 = st.cue.span
-        nested = any(s <= c0 and c1 <= e for s, e in contents)
-        in_strong = any(s <= c0 and c1 <= e for s, e in strong)
-        if (nested and st.cue.text.lower().startswith("according")) or (in_strong and st.confidence <= 0.6):
-            # "X said ..., according to its summary", "his lawyer said he will refuse to answer":
-            # the enclosing statement covers it
-            continue
-        s, e = st.content.span
-        dup = False
-        for other in kept:
-            os_, oe = other.content.span
-            overlap = min(e, oe) - max(s, os_)
-            if overlap > 0 and overlap >= 0.8 * min(e - s, oe - os_) and other.cue.span == st.cue.span:
-                dup = True
-                break
-        if not dup:
-            kept.append(st)
-    kept.sort(key=lambda st: (st.content.span[0], st.cue.span[0]))
-    for i, st in enumerate(kept, 1):
-        st.id = f"s{i}"
-    return kept
+    return finish(b.items)
 
 
 class StatementsComponent:

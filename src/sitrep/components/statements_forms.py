@@ -168,8 +168,27 @@ _NOUN_MODES = {"speech": ("speech", 0.6), "thought": ("thought", 0.5), "intentio
 _NOUN_MODES["evidence"] = ("evidence", 0.55)
 _HOLDER_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 # Verbs whose subject delivers the statement that is their object ("issued a warning that").
-_DELIVER = {"issue", "make", "deliver", "express", "voice", "release", "publish", "give", "repeat", "reiterate",
-            "post", "send", "file", "put", "raise", "share", "tweet", "offer", "announce"}
+_DELIVER = {
+    "issue",
+    "make",
+    "deliver",
+    "express",
+    "voice",
+    "release",
+    "publish",
+    "give",
+    "repeat",
+    "reiterate",
+    "post",
+    "send",
+    "file",
+    "put",
+    "raise",
+    "share",
+    "tweet",
+    "offer",
+    "announce",
+}
 
 
 @lru_cache(maxsize=1)
@@ -256,7 +275,7 @@ def noun_statement(b: _Builder, noun: Token) -> None:
 
 
 def in_source_statement(b: _Builder, prep: Token) -> None:
-    """ "In the latest poll, X leads Y by 5 points": the clause is the finding of the poll, report or study."""
+    """ "In the latest poll, X leads Y by 5 points": the clause is the finding of the poll."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None or b.ctx.inside_quote(prep) or noun_mode(pobj.lemma_) != "evidence":
         return
@@ -270,6 +289,45 @@ def in_source_statement(b: _Builder, prep: Token) -> None:
     speaker = b.ctx.speakers.speaker(who) if who is not None else None
     cue = TextSpan(text=pobj.text, span=(pobj.idx, pobj.idx + len(pobj.text)))
     b.add(cue, speaker, span.start_char, span.end_char, None, 0.5, mode="evidence")
+
+
+@lru_cache(maxsize=1)
+def adjective_sections() -> dict[str, str]:
+    """Stance adjective -> section ("thought" or "intention") from `data/cues_adjectives.txt`."""
+    out: dict[str, str] = {}
+    section = "thought"
+    for ln in (_DATA.parent / "cues_adjectives.txt").read_text(encoding="utf-8").splitlines():
+        ln = ln.strip()
+        if not ln or ln[0] == "#":
+            continue
+        if ln.startswith("[") and ln.endswith("]"):
+            section = ln[1:-1]
+            continue
+        out.setdefault(ln.lower(), section)
+    return out
+
+
+def adjective_statement(b: _Builder, adj: Token) -> None:
+    """ "She was sure (that) X would win", "is critical of the plan", "is determined to go": a held view."""
+    section = adjective_sections().get(adj.lemma_.lower())
+    if section is None or adj.dep_ != "acomp" or b.ctx.inside_quote(adj):
+        return
+    subj = next((c for c in adj.head.children if c.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ in {"it", "that", "this"}:  # "it is clear that": nobody holds it
+        return
+    comp = next((c for c in adj.rights if c.dep_ in {"ccomp", "xcomp"}), None)
+    if comp is None:  # "critical of the plan", "worried about the cost"
+        prep = next((c for c in adj.rights if c.dep_ == "prep" and c.lower_ in {"of", "about"}), None)
+        comp = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep else None
+    if comp is None:
+        return
+    start = comp.left_edge
+    if start.lower_ == "that" and start.dep_ == "mark":
+        start = b.doc[start.i + 1]
+    end = comp.right_edge
+    speaker = b.ctx.speakers.speaker(subj)
+    cue = TextSpan(text=adj.text, span=(adj.idx, adj.idx + len(adj.text)))
+    b.add(cue, speaker, start.idx, end.idx + len(end.text), None, 0.5, mode=section)
 
 
 def _has_to(clause: Token) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
@@ -93,8 +94,17 @@ def cue_lemma(tok: Token) -> str:
     if lemma in known or lemma in object_cues():
         return lemma
     low = tok.lower_
-    for suffix, add in (("ies", "y"), ("es", "e"), ("es", ""), ("s", ""), ("ed", "e"), ("ed", ""), ("d", ""),
-                        ("ing", "e"), ("ing", "")):
+    for suffix, add in (
+        ("ies", "y"),
+        ("es", "e"),
+        ("es", ""),
+        ("s", ""),
+        ("ed", "e"),
+        ("ed", ""),
+        ("d", ""),
+        ("ing", "e"),
+        ("ing", ""),
+    ):
         if low.endswith(suffix) and len(low) - len(suffix) >= 3:
             cand = low[: len(low) - len(suffix)] + add
             if cand in known:
@@ -284,7 +294,7 @@ def venue_of(cue: Token, stop: int | None = None) -> str | None:
     return None
 
 
-def time_of(cue: Token, times: list) -> TimeRef | None:
+def time_of(cue: Token, times: list[Any]) -> TimeRef | None:
     """The date of the speech act: a time expression attached to or right beside the cue verb."""
     if not times:
         return None

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Token
-
 from bisect import bisect_left
 
+from spacy.tokens import Doc, Token
+
+from ..model import Statement
 from ..quotes import Quote, find_quotes, find_single_quotes, mark_before, mark_len, paragraph_spans
 from .statements_speaker import SpeakerResolver, cue_lemma, cue_lemmas, cue_sections, object_cues
 
@@ -219,3 +220,32 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
         while end > start and text[end - 1] in TRIM + ".":
             end -= 1
     return start, end
+
+
+def finish(items: list[tuple[Statement, Token | None]]) -> list[Statement]:
+    """Drops duplicate contents (the earlier cue wins), orders by position, numbers s1, s2, ..."""
+    kept: list[Statement] = []
+    strong = [st.content.span for st, _v in items if st.confidence >= 0.7]
+    contents = [st.content.span for st, _v in items]
+    for st, _verb in items:
+        c0, c1 = st.cue.span
+        nested = any(s <= c0 and c1 <= e for s, e in contents)
+        in_strong = any(s <= c0 and c1 <= e for s, e in strong)
+        if (nested and st.cue.text.lower().startswith("according")) or (in_strong and st.confidence <= 0.6):
+            # "X said ..., according to its summary", "his lawyer said he will refuse to answer":
+            # the enclosing statement covers it
+            continue
+        s, e = st.content.span
+        dup = False
+        for other in kept:
+            os_, oe = other.content.span
+            overlap = min(e, oe) - max(s, os_)
+            if overlap > 0 and overlap >= 0.8 * min(e - s, oe - os_) and other.cue.span == st.cue.span:
+                dup = True
+                break
+        if not dup:
+            kept.append(st)
+    kept.sort(key=lambda st: (st.content.span[0], st.cue.span[0]))
+    for i, st in enumerate(kept, 1):
+        st.id = f"s{i}"
+    return kept
