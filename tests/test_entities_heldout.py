@@ -27,3 +27,12 @@ def test_a_title_recovers_a_name_the_model_missed(extract):
     assert ent.type == "PERSON" and ent.titles == ["Col"]
     for m in ent.mentions:
         assert text[m.span[0]:m.span[1]] == m.text
+
+
+def test_an_unknown_name_before_rebels_is_a_group_that_the_group_refers_to(extract):
+    text = ("M23 rebels said they had taken the city. The U.N. refugee agency said 400,000 people had fled. "
+            "M23 spokesman Lawrence Kanyuka said the group was willing to hold talks.")
+    rep = extract(text)
+    m23 = next(e for e in rep.entities if e.name == "M23")
+    assert m23.type == "ORG"
+    assert "the group" in [m.text for m in m23.mentions]

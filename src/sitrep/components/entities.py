@@ -42,6 +42,8 @@ Entity ids are "e1", "e2", ... in order of first mention.
 from __future__ import annotations
 
 import bisect
+from functools import lru_cache
+from pathlib import Path
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -52,6 +54,8 @@ from .entities_cluster import Cluster, cluster_names, link_descriptor
 from .entities_descriptors import descriptor, descriptor_mentions
 from .entities_lexicon import is_acronym, nouns
 from .entities_mentions import ENTITY_LABELS, name_mentions
+
+DATA = Path(__file__).resolve().parents[1] / "data"
 
 __all__ = ["CorefIndex", "find_entities", "ENTITY_LABELS"]
 
@@ -310,6 +314,7 @@ def _build(doc: Doc) -> tuple[list[Entity], dict[str, str]]:
     # the agency of a wire dateline ("GOMA, Congo (AP) —") is the outlet, never a referent in the story
     names = [m for m in name_mentions(doc) if not (m.label == "ORG" and m.end <= body_start)]
     clusters = cluster_names(names)
+    _groups_not_places(doc, clusters)
     taken = [(m.start, m.end) for c in clusters for m in c.mentions]
     for d in descriptor_mentions(doc, taken):
         c = link_descriptor(d, clusters)
@@ -327,6 +332,25 @@ def _build(doc: Doc) -> tuple[list[Entity], dict[str, str]]:
         if c.gender:
             genders[eid] = c.gender
     return entities, genders
+
+
+@lru_cache(maxsize=1)
+def _group_followers() -> frozenset[str]:
+    """Nouns after a name that make it a group ("M23 rebels"), from `data/entities_group_followers.txt`."""
+    text = (DATA / "entities_group_followers.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _groups_not_places(doc: Doc, clusters: list[Cluster]) -> None:
+    """A GPE the gazetteer does not know, named before "rebels"/"spokesman", is an organisation."""
+    from ..gazetteer import load
+
+    gaz = load()
+    for c in clusters:
+        if c.type != "GPE" or any(gaz.known(m.text) for m in c.names):
+            continue
+        if any(m.tok_end < len(doc) and doc[m.tok_end].lower_ in _group_followers() for m in c.names):
+            c.votes["ORG"] = max(c.votes.values()) + 1
 
 
 def _entity(eid: str, c: Cluster, body_start: int = 0) -> Entity:
