@@ -510,3 +510,16 @@ def test_stance_adjectives(extract):
     determined = _by_cue(sts, "determined")
     assert determined.mode == "intention" and determined.content.text == "to reopen the road"
     assert not [s for s in sts if s.cue.text == "clear"]  # "it is clear": nobody holds it
+
+
+def test_passive_thought_verbs(extract):
+    text = (
+        "The rebels are believed by Western officials to hold the airport.\n\n"
+        "Turnout in the north is expected to stay low. The town is said to be calm.\n"
+    )
+    sts = _statements(extract, text)
+    believed = _by_cue(sts, "believed")
+    assert believed.mode == "thought" and believed.speaker.name == "Western officials"
+    expected = _by_cue(sts, "expected")
+    assert expected.mode == "thought" and expected.speaker is None and expected.confidence <= 0.4
+    assert not [s for s in sts if s.cue.text == "said"]  # "is said to be": no speech act

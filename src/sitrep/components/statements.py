@@ -31,6 +31,7 @@ from .statements_forms import (
     noun_holder,
     noun_mode,
     noun_statement,
+    passive_statement,
     speech_nouns,
 )
 from .statements_speaker import cue_lemma, cue_mode, cue_sections, time_of, venue_of
@@ -293,7 +294,10 @@ class _Builder:
 
     def from_verb(self, verb: Token) -> None:
         """A statement introduced by a reporting verb, if it has a subject and content."""
-        if not is_reporting(verb) or self.ctx.inside_quote(verb):
+        if self.ctx.inside_quote(verb):
+            return
+        if not is_reporting(verb):
+            passive_statement(self, verb)
             return
         subj = subject_of(verb)
         own = subj is not None and subj.head.i == verb.i

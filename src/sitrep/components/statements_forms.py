@@ -11,7 +11,7 @@ from spacy.tokens import Token
 
 from ..model import TextSpan
 from ..quotes import paragraph_spans
-from .statements_speaker import cue_sections
+from .statements_speaker import cue_lemma, cue_sections
 
 if TYPE_CHECKING:
     from .statements import _Builder
@@ -328,6 +328,23 @@ def adjective_statement(b: _Builder, adj: Token) -> None:
     speaker = b.ctx.speakers.speaker(subj)
     cue = TextSpan(text=adj.text, span=(adj.idx, adj.idx + len(adj.text)))
     b.add(cue, speaker, start.idx, end.idx + len(end.text), None, 0.5, mode=section)
+
+
+def passive_statement(b: _Builder, verb: Token) -> None:
+    """ "X is expected / believed / feared to ...": a thought held by the agent, or by nobody named."""
+    lemma = cue_lemma(verb)
+    if cue_sections().get(lemma) != "thought" or verb.dep_ in {"amod", "compound", "acl", "pobj"}:
+        return
+    subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+    comp = next((c for c in verb.rights if c.dep_ == "xcomp"), None)
+    if subj is None or comp is None or subj.lower_ in {"it", "there"}:
+        return
+    agent = next((c for c in verb.children if c.dep_ == "agent"), None)
+    who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
+    speaker = b.ctx.speakers.speaker(who) if who is not None else None
+    cue = TextSpan(text=verb.text, span=(verb.idx, verb.idx + len(verb.text)))
+    start, end = subj.left_edge, comp.right_edge
+    b.add(cue, speaker, start.idx, end.idx + len(end.text), verb, 0.5, mode="thought")
 
 
 def _has_to(clause: Token) -> bool:
