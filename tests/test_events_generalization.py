@@ -195,3 +195,9 @@ def test_rally_to_demand_is_one_event(extract):
     text = "Thousands of people rallied in Bamako on Friday to demand the departure of foreign troops."
     types = [e.type for e in events_of(extract, text)]
     assert types.count("protest") == 1 and "request" not in types
+
+
+def test_demonym_territory_names_the_country(extract):
+    text = "Moscow denied that Russian troops had entered Georgian territory on Monday."
+    ev = one(events_of(extract, text), "attack")
+    assert ev.status == "denied" and ev.place == "Georgia"

@@ -149,6 +149,7 @@ def _place_spans(doc: Doc) -> list[tuple[int, int, str]]:
                 chunk = chunk_of(t)
                 out.append((chunk.start_char, chunk.end_char, chunk.text))
     out += _anaphoric_places(doc, places, out)
+    out += _demonym_territory(doc, out)
     if not places:
         # no gazetteer upstream: a proper noun after a place preposition ("retreat from Kherson") stands in
         for t in doc:
@@ -214,6 +215,22 @@ def _anaphoric_places(
             continue
         chunk = chunk_of(t)
         out.append((chunk.start_char, chunk.end_char, max(before, key=lambda p: p.span[0]).name))
+    return out
+
+
+TERRITORY_NOUNS = {"territory", "soil", "airspace", "waters", "lands"}  # not "border": whose side?
+
+
+def _demonym_territory(doc: Doc, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """ "Lebanese territory", "Polish airspace": a demonym on a territory noun names the country."""
+    out: list[tuple[int, int, str]] = []
+    forms = _tsv_pairs("gazetteer_demonyms.tsv")
+    for t in doc:
+        if t.lemma_.lower() not in TERRITORY_NOUNS or any(s <= t.idx < e for s, e, _ in taken):
+            continue
+        adj = next((c for c in t.children if c.dep_ in ("amod", "compound") and c.lower_ in forms), None)
+        if adj is not None:
+            out.append((adj.idx, t.idx + len(t), forms[adj.lower_].title()))
     return out
 
 
