@@ -523,3 +523,14 @@ def test_passive_thought_verbs(extract):
     expected = _by_cue(sts, "expected")
     assert expected.mode == "thought" and expected.speaker is None and expected.confidence <= 0.4
     assert not [s for s in sts if s.cue.text == "said"]  # "is said to be": no speech act
+
+
+def test_quote_only_cues(extract):
+    text = (
+        'The commander continued: "We will hold the line until the reinforcements arrive."\n\n'
+        "The fighting continued through the night and the roads stayed closed.\n"
+    )
+    sts = _statements(extract, text)
+    cont = _with(sts, "hold the line")
+    assert cont.kind == "direct" and cont.speaker.name == "commander" and cont.mode == "speech"
+    _none_with(sts, "through the night")

@@ -316,7 +316,7 @@ class _Builder:
         section = cue_sections().get(lemma, "speech")
         mode = cue_mode(lemma)
         # Verbs of speech and thought close a sentence as its attribution ("..., she said / believes").
-        speech = lemma in self.ctx.cues and section in {"speech", "thought"}
+        speech = lemma in self.ctx.cues and section in {"speech", "thought", "quote-only"}
         conf = self.ctx.cues.get(lemma, 0.7)
         cue = TextSpan(text=verb.text, span=(verb.idx, verb.idx + len(verb.text)))
         content: tuple[int, int] | None = None
@@ -329,6 +329,12 @@ class _Builder:
         if post is not None and ccomp is not None and ccomp[0] > verb.idx:
             if self.doc[lo - 1].text not in CLOSERS and not self.ctx.single_close(self.doc[lo - 1]):
                 post = None  # "In Kyiv, officials said the ..." — the complement follows
+        if section == "quote-only":  # "he continued: \"...\"", "\"...,\" she went on"
+            ccomp = None
+            if post is not None and not self.ctx.mark_at(post[0]):
+                post = None
+            if post is None and q_after is None:
+                return
         skip = None
         if post is not None:
             content = post

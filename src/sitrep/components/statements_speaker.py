@@ -59,6 +59,7 @@ _SECTIONS = {
     "regard": ("thought", 0.55),
     "intention": ("intention", 0.55),
     "evidence": ("evidence", 0.6),
+    "quote-only": ("speech", 0.7),
 }
 
 
