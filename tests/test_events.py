@@ -226,3 +226,11 @@ def test_a_leader_announces_for_his_country(extract):
     ev = one(events_of(extract, text), "seize")
     assert ev.status == "announced"
     assert ev.source and "zelenskyy" in ev.source.lower()
+
+
+def test_a_belief_is_not_a_claim_that_the_event_happened(extract):
+    r = extract("Officials in Kyiv believe Russian forces withdrew from the city of Kherson overnight.")
+    retreats = [e for e in r.events if e.type == "retreat"]
+    assert retreats and all(e.status == "speculated" for e in retreats)
+    said = extract("Officials in Kyiv said Russian forces withdrew from the city of Kherson overnight.")
+    assert [e.status for e in said.events if e.type == "retreat"] == ["alleged"]

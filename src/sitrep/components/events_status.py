@@ -156,6 +156,7 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
     if cue is None:
         cue, cue_subj = _attribution(verb)
     cue_speaker = None
+    cue_st = None
     aliases: list[str] = []
     if st is not None:
         aliases = speaker_aliases(doc, st)
@@ -205,7 +206,10 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
     if cue is not None and cue_has(cue.lemma_, "announce") and _speaks_for(cue_speaker, aliases, actor):
         out.status = "announced"
         return out
-    if speculative:
+    # A belief or intention ("X believes / wants ...") is nobody's claim that the event happened.
+    holder_st = cue_st if cue_st is not None else st
+    held = holder_st is not None and getattr(holder_st, "mode", "speech") in ("thought", "intention")
+    if speculative or held:
         out.status = "speculated"
         return out
     if announcer:
