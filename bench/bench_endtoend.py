@@ -50,7 +50,9 @@ ROOT = Path(__file__).resolve().parents[1]
 HELDOUT = ROOT / "tests" / "fixtures" / "heldout"
 SAME_OUTCOME = {"fled": "displaced", "evacuated": "displaced", "displaced": "displaced"}
 
-Counts = dict[str, list[int]]  # metric -> [true positives over gold, gold, true positives over predicted, predicted]
+Counts = dict[
+    str, list[int]
+]  # metric -> [true positives over gold, gold, true positives over predicted, predicted]
 
 
 def locate(text: str, surface: str) -> tuple[int, int]:
@@ -113,8 +115,15 @@ def locate_all(text: str, surface: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in re.finditer(r"(?<!\w)" + re.escape(surface) + r"(?!\w)", text)]
 
 
-def score_mentions(counts: Counts, area: str, text: str, gold: list[dict], preds: list[dict],
-                   full_ok: Callable[[dict, dict], bool] | None, misses: list[str]) -> None:
+def score_mentions(
+    counts: Counts,
+    area: str,
+    text: str,
+    gold: list[dict],
+    preds: list[dict],
+    full_ok: Callable[[dict, dict], bool] | None,
+    misses: list[str],
+) -> None:
     """Scoring for areas annotated once per surface (times, places): any occurrence counts."""
     occ = [locate_all(text, g["surface"]) for g in gold]
     for metric, check in ((f"{area}.span", None), (f"{area}.full", full_ok)):
@@ -129,17 +138,26 @@ def score_mentions(counts: Counts, area: str, text: str, gold: list[dict], preds
             found.update(ok)
             good_p += bool(ok)
             if check is not None and hits and not ok:
-                misses.append(f"  {area} WRONG {gold[hits[0]]} -> {text[ps[0]:ps[1]]!r} "
-                              + json.dumps({k: p.get(k) for k in ("value", "country", "name")}))
+                misses.append(
+                    f"  {area} WRONG {gold[hits[0]]} -> {text[ps[0] : ps[1]]!r} "
+                    + json.dumps({k: p.get(k) for k in ("value", "country", "name")})
+                )
             if check is None and not hits:
-                misses.append(f"  {area} EXTRA {text[ps[0]:ps[1]]!r}")
+                misses.append(f"  {area} EXTRA {text[ps[0] : ps[1]]!r}")
         add(counts, metric, len(found), len(gold), good_p, len(preds))
         if check is None:
             misses += [f"  {area} MISS {g['surface']!r}" for gi, g in enumerate(gold) if gi not in found]
 
 
-def score_spans(counts: Counts, area: str, text: str, gold: list[dict], preds: list[dict],
-                full_ok: Callable[[dict, dict], bool] | None, misses: list[str]) -> list[tuple[int, int]]:
+def score_spans(
+    counts: Counts,
+    area: str,
+    text: str,
+    gold: list[dict],
+    preds: list[dict],
+    full_ok: Callable[[dict, dict], bool] | None,
+    misses: list[str],
+) -> list[tuple[int, int]]:
     """Span-overlap scoring (and optionally a stricter `full` check), one gold item per occurrence."""
     spans = [locate(text, g["surface"]) for g in gold]
     m = pair(list(range(len(gold))), preds, lambda gi, p: overlaps(spans[gi], tuple(p["span"])))
@@ -151,12 +169,18 @@ def score_spans(counts: Counts, area: str, text: str, gold: list[dict], preds: l
         for gi, pi in m:
             if gi not in matched:
                 p = preds[pi]
-                misses.append(f"  {area} WRONG {gold[gi]} -> {text[p['span'][0]:p['span'][1]]!r} "
-                              + json.dumps({k: p.get(k) for k in ('low', 'high', 'qualifier', 'value', 'country')}))
+                misses.append(
+                    f"  {area} WRONG {gold[gi]} -> {text[p['span'][0] : p['span'][1]]!r} "
+                    + json.dumps({k: p.get(k) for k in ("low", "high", "qualifier", "value", "country")})
+                )
     hit_g = {gi for gi, _ in m}
     hit_p = {pi for _, pi in m}
     misses += [f"  {area} MISS {g['surface']!r}" for gi, g in enumerate(gold) if gi not in hit_g]
-    misses += [f"  {area} EXTRA {text[p['span'][0]:p['span'][1]]!r}" for pi, p in enumerate(preds) if pi not in hit_p]
+    misses += [
+        f"  {area} EXTRA {text[p['span'][0] : p['span'][1]]!r}"
+        for pi, p in enumerate(preds)
+        if pi not in hit_p
+    ]
     return m
 
 
@@ -186,18 +210,32 @@ def score_article(rep: dict, text: str, gold: dict, counts: Counts, misses: list
         hit = None
         for i, s in enumerate(sts):
             c = s["content"]["span"]
-            if c[0] <= gspan[0] + 2 and gspan[1] - 2 <= c[1] and name_match(g["speaker"], (s["speaker"] or {}).get("name")):
+            if (
+                c[0] <= gspan[0] + 2
+                and gspan[1] - 2 <= c[1]
+                and name_match(g["speaker"], (s["speaker"] or {}).get("name"))
+            ):
                 hit = i
                 break
         if hit is None:
-            near = [((s["speaker"] or {}).get("name"), s["content"]["text"][:50]) for s in sts
-                    if overlaps(tuple(s["content"]["span"]), gspan)]
+            near = [
+                ((s["speaker"] or {}).get("name"), s["content"]["text"][:50])
+                for s in sts
+                if overlaps(tuple(s["content"]["span"]), gspan)
+            ]
             misses.append(f"  statement MISS {g['speaker']!r}: {g['content']!r} got {near}")
             continue
         tp += 1
         used.add(hit)
         s = sts[hit]
-        add(counts, "statements.canonical", int(set(words(g["speaker"])) <= set(words(s["speaker"]["name"]))), 1, 0, 0)
+        add(
+            counts,
+            "statements.canonical",
+            int(set(words(g["speaker"])) <= set(words(s["speaker"]["name"]))),
+            1,
+            0,
+            0,
+        )
         add(counts, "statements.kind", int(s["kind"] == g["kind"]), 1, 0, 0)
     paras = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+(?:\n(?!\s*\n)[^\n]+)*", text)]
 
@@ -207,11 +245,16 @@ def score_article(rep: dict, text: str, gold: dict, counts: Counts, misses: list
     gold_paras = [(g["speaker"], para(text.find(g["content"]))) for g in gold["statements"]]
     for i, s in enumerate(sts):
         name = (s["speaker"] or {}).get("name")
-        if i not in used and any(pp == para(s["content"]["span"][0]) and name_match(gs, name) for gs, pp in gold_paras):
+        if i not in used and any(
+            pp == para(s["content"]["span"][0]) and name_match(gs, name) for gs, pp in gold_paras
+        ):
             used.add(i)
     add(counts, "statements", tp, len(gold["statements"]), len(used), len(sts))
-    misses += [f"  statement EXTRA {(s['speaker'] or {}).get('name')!r}: {s['content']['text'][:60]!r}"
-               for i, s in enumerate(sts) if i not in used]
+    misses += [
+        f"  statement EXTRA {(s['speaker'] or {}).get('name')!r}: {s['content']['text'][:60]!r}"
+        for i, s in enumerate(sts)
+        if i not in used
+    ]
     # quantities
     qs = rep["quantities"]
     m = score_spans(counts, "quantities", text, gold["quantities"], qs, quantity_ok, misses)
@@ -221,20 +264,38 @@ def score_article(rep: dict, text: str, gold: dict, counts: Counts, misses: list
         add(counts, "quantities.subject", int(subj_ok), 1, 0, 0)
         add(counts, "quantities.outcome", int(outcome_ok(g["outcome"], p.get("outcome") or [])), 1, 0, 0)
         if not subj_ok:
-            misses.append(f"  quantity SUBJECT {g['surface']!r} want {g['subject']!r} got {p.get('subject')!r}")
+            misses.append(
+                f"  quantity SUBJECT {g['surface']!r} want {g['subject']!r} got {p.get('subject')!r}"
+            )
         if not outcome_ok(g["outcome"], p.get("outcome") or []):
             misses.append(f"  quantity OUTCOME {g['surface']!r} want {g['outcome']} got {p.get('outcome')}")
     # times and places
-    score_mentions(counts, "times", text, gold["times"], rep["times"],
-                   lambda g, p: (p.get("value") or "").startswith(g["value"]), misses)
-    score_mentions(counts, "places", text, gold["places"], rep["places"],
-                lambda g, p: g["country"] is None or p.get("country") == g["country"], misses)
+    score_mentions(
+        counts,
+        "times",
+        text,
+        gold["times"],
+        rep["times"],
+        lambda g, p: (p.get("value") or "").startswith(g["value"]),
+        misses,
+    )
+    score_mentions(
+        counts,
+        "places",
+        text,
+        gold["places"],
+        rep["places"],
+        lambda g, p: g["country"] is None or p.get("country") == g["country"],
+        misses,
+    )
     # events
     evs = rep["events"]
     for metric, need_status in (("events.typed", False), ("events.full", True)):
+
         def ok(g: dict, p: dict, need: bool = need_status) -> bool:
             actor_ok = g["actor"] is None or g["actor"].lower() in (p.get("actor") or "").lower()
             return p["type"] == g["type"] and actor_ok and (not need or p["status"] == g["status"])
+
         m = pair(gold["events"], evs, ok)
         add(counts, metric, len(m), len(gold["events"]), len(m), len(evs))
         if need_status:
@@ -244,20 +305,30 @@ def score_article(rep: dict, text: str, gold: dict, counts: Counts, misses: list
     # positions
     pos = rep["positions"]
     for metric, full in (("positions", False), ("positions.full", True)):
+
         def pok(g: dict, p: dict, full: bool = full) -> bool:
-            return (name_match(g["holder"], p["holder"]) and p["stance"] == g["stance"]
-                    and (not full or len(p["conditions"]) == g["conditions"]))
+            return (
+                name_match(g["holder"], p["holder"])
+                and p["stance"] == g["stance"]
+                and (not full or len(p["conditions"]) == g["conditions"])
+            )
+
         m = pair(gold["positions"], pos, pok)
         add(counts, metric, len(m), len(gold["positions"]), len(m), len(pos))
     if gold["positions"] or pos:
-        misses.append(f"  positions want {gold['positions']} got "
-                      + str([(p['holder'], p['stance'], p['conditions']) for p in pos]))
+        misses.append(
+            f"  positions want {gold['positions']} got "
+            + str([(p["holder"], p["stance"], p["conditions"]) for p in pos])
+        )
 
 
 def peer_article(doc: Any, text: str, gold: dict, counts: Counts) -> None:
     """spaCy NER spans as quantities, times and places (span scoring only)."""
-    labels = {"quantities": {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"}, "times": {"DATE", "TIME"},
-              "places": {"GPE", "LOC", "FAC"}}
+    labels = {
+        "quantities": {"CARDINAL", "QUANTITY", "MONEY", "PERCENT"},
+        "times": {"DATE", "TIME"},
+        "places": {"GPE", "LOC", "FAC"},
+    }
     for area, labs in labels.items():
         preds = [{"span": [e.start_char, e.end_char]} for e in doc.ents if e.label_ in labs]
         if area == "quantities":
@@ -299,7 +370,7 @@ def run(only: str | None = None, show_misses: bool = False) -> Counts:
         c = counts[metric]
         p, r, f = prf(c)
         pp = peer.get(metric)
-        peer_s = "   %.3f/%.3f/%.3f" % prf(pp) if pp else ""
+        peer_s = "   {:.3f}/{:.3f}/{:.3f}".format(*prf(pp)) if pp else ""
         if c[3] == 0 and c[2] == 0 and metric.count(".") and not metric.endswith(("span", "full", "typed")):
             print(f"{metric:24} {'':>6} {r:6.3f} {'':>6}   {c[1]:5d} {'':>5}   (share of matched)")
         else:
@@ -311,7 +382,9 @@ def main() -> int:
     """Command line entry point."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--misses", action="store_true", help="list misses, wrong values and extras per article")
-    ap.add_argument("--only", help="with --misses: one area (statements, quantities, times, places, events, positions)")
+    ap.add_argument(
+        "--only", help="with --misses: one area (statements, quantities, times, places, events, positions)"
+    )
     a = ap.parse_args()
     if not (HELDOUT / "gold.json").is_file():
         print("no held-out set at", HELDOUT)

@@ -70,7 +70,7 @@ def score(docs: list[dict], preds: list[list[Pred]], misses: int = 0, label: str
             if not over:
                 if shown < misses:
                     shown += 1
-                    around = d["text"][max(0, s - 40):e + 20]
+                    around = d["text"][max(0, s - 40) : e + 20]
                     print(f"  [{label}] missed {t['text']!r} ({t['name']}) in {around!r}")
                 continue
             found += 1
@@ -88,7 +88,7 @@ def score(docs: list[dict], preds: list[list[Pred]], misses: int = 0, label: str
                 pred_hit += 1
             elif shown < misses:
                 shown += 1
-                print(f"  [{label}] spurious {d['text'][p[0]:p[1]]!r} -> {p[4]}")
+                print(f"  [{label}] spurious {d['text'][p[0] : p[1]]!r} -> {p[4]}")
     return {
         "gold": gold_n,
         "recall": found / gold_n if gold_n else 0.0,
@@ -126,8 +126,11 @@ def main() -> int:
     peer = naive_peer()
 
     def as_preds(doc, demonyms: bool) -> list[Pred]:  # type: ignore[no-untyped-def]
-        return [(p.span[0], p.span[1], p.lat, p.lon, f"{p.name} ({p.feature}, {p.country})")
-                for p in find_places(doc, demonyms=demonyms) if p.lat is not None and p.lon is not None]
+        return [
+            (p.span[0], p.span[1], p.lat, p.lon, f"{p.name} ({p.feature}, {p.country})")
+            for p in find_places(doc, demonyms=demonyms)
+            if p.lat is not None and p.lon is not None
+        ]
 
     t0 = time.perf_counter()
     ours = [as_preds(d, False) for d in parsed]
@@ -135,11 +138,15 @@ def main() -> int:
     ours_dem = [as_preds(d, True) for d in parsed]
     theirs = [peer(d) for d in parsed]
     chars = sum(len(d["text"]) for d in docs)
-    print(f"GeoWebNews dev: {len(docs)} articles, {chars} chars, "
-          f"{sum(len(d['toponyms']) for d in docs)} gold toponyms (incl. adjectival forms)")
-    print(f"gazetteer load {load_s:.2f} s wall, {load_cpu:.2f} s CPU (once per process); "
-          f"spaCy parse {parse_s:.1f} s; "
-          f"sitrep places {1000 * places_s / len(docs):.1f} ms/article")
+    print(
+        f"GeoWebNews dev: {len(docs)} articles, {chars} chars, "
+        f"{sum(len(d['toponyms']) for d in docs)} gold toponyms (incl. adjectival forms)"
+    )
+    print(
+        f"gazetteer load {load_s:.2f} s wall, {load_cpu:.2f} s CPU (once per process); "
+        f"spaCy parse {parse_s:.1f} s; "
+        f"sitrep places {1000 * places_s / len(docs):.1f} ms/article"
+    )
     gaz = load()
     nominal = [{**d, "toponyms": [t for t in d["toponyms"] if gaz.demonym(t["text"]) is None]} for d in docs]
     rows = [
@@ -149,13 +156,19 @@ def main() -> int:
         ("sitrep (default), names only*", score(nominal, ours)),
         ("peer, names only*", score(nominal, theirs)),
     ]
-    print(f"{'system':40s} {'recall':>7s} {'acc@161':>8s} {'found&close':>12s} {'precision':>10s} "
-          f"{'median km':>10s}")
+    print(
+        f"{'system':40s} {'recall':>7s} {'acc@161':>8s} {'found&close':>12s} {'precision':>10s} "
+        f"{'median km':>10s}"
+    )
     for name, r in rows:
-        print(f"{name:40s} {r['recall']:7.3f} {r['acc161']:8.3f} {r['found_and_close']:12.3f} "
-              f"{r['precision']:10.3f} {r['median_km']:10.1f}")
-    print("* gold without adjectival/demonym toponyms (those our demonym table knows), "
-          f"{sum(len(d['toponyms']) for d in nominal)} toponyms")
+        print(
+            f"{name:40s} {r['recall']:7.3f} {r['acc161']:8.3f} {r['found_and_close']:12.3f} "
+            f"{r['precision']:10.3f} {r['median_km']:10.1f}"
+        )
+    print(
+        "* gold without adjectival/demonym toponyms (those our demonym table knows), "
+        f"{sum(len(d['toponyms']) for d in nominal)} toponyms"
+    )
     return 0
 
 

@@ -71,15 +71,27 @@ def main() -> int:
     results = {}
     for mode in MODES:
         out = subprocess.run(
-            [sys.executable, __file__, "--mode", mode, "--docs", str(args.docs),
-             "--batch-size", str(args.batch_size)],
-            check=True, capture_output=True, text=True,
+            [
+                sys.executable,
+                __file__,
+                "--mode",
+                mode,
+                "--docs",
+                str(args.docs),
+                "--batch-size",
+                str(args.batch_size),
+            ],
+            check=True,
+            capture_output=True,
+            text=True,
         )
         results[mode] = json.loads(out.stdout.strip().splitlines()[-1])
     print(f"{'mode':<15}{'docs/s':>10}{'words/s':>12}{'seconds':>10}{'peak RSS MiB':>14}")
     for mode, r in results.items():
-        print(f"{mode:<15}{r['docs_per_s']:>10.1f}{r['words_per_s']:>12.0f}{r['seconds']:>10.1f}"
-              f"{r['peak_rss_mib']:>14.0f}")
+        print(
+            f"{mode:<15}{r['docs_per_s']:>10.1f}{r['words_per_s']:>12.0f}{r['seconds']:>10.1f}"
+            f"{r['peak_rss_mib']:>14.0f}"
+        )
     ratio = results["sitrep"]["docs_per_s"] / results["bare"]["docs_per_s"]
     print(f"sitrep / bare spaCy throughput (nlp.pipe): {ratio:.2f}  (target >= 0.75)")
     print(f"reproduce: .venv/bin/python bench/bench_throughput.py --docs {args.docs}")

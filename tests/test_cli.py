@@ -10,14 +10,14 @@ from pathlib import Path
 import pytest
 
 ARTICLE = (
-    "WASHINGTON -- The Pentagon said Tuesday it would send 300 more troops to Poland, "
-    "a spokesman said.\n"
+    "WASHINGTON -- The Pentagon said Tuesday it would send 300 more troops to Poland, a spokesman said.\n"
 )
 
 
 def run(*args: str, stdin: bytes | None = None) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "sitrep.cli", *args], input=stdin, capture_output=True,
-                          timeout=300)
+    return subprocess.run(
+        [sys.executable, "-m", "sitrep.cli", *args], input=stdin, capture_output=True, timeout=300
+    )
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,13 @@ from sitrep.text import document_id, find_dateline, paragraphs
         ("KYIV, Ukraine (AP) \u2014 Air raid sirens sounded ...", "KYIV, Ukraine", "AP", None, "Air raid"),
         ("LONDON (Reuters) - Britain will send ...", "LONDON", "Reuters", None, "Britain"),
         ("MOSCOW, Nov 9 (Reuters) - Russia ordered ...", "MOSCOW", "Reuters", "Nov 9", "Russia"),
-        ("UNITED NATIONS, March 3 (AFP) \u2013 The Security Council ...", "UNITED NATIONS", "AFP", "March 3",
-         "The Security"),
+        (
+            "UNITED NATIONS, March 3 (AFP) \u2013 The Security Council ...",
+            "UNITED NATIONS",
+            "AFP",
+            "March 3",
+            "The Security",
+        ),
         ("BAMAKO, Mali (AFP) \u2013 Gunmen attacked ...", "BAMAKO, Mali", "AFP", None, "Gunmen"),
         ("PORT-AU-PRINCE, Haiti \u2014 Gangs blocked ...", "PORT-AU-PRINCE, Haiti", None, None, "Gangs"),
         ("By Jane Roe\n\nBEIRUT (AP) \u2014 Israeli jets struck ...", "BEIRUT", "AP", None, "Israeli"),
@@ -28,9 +33,9 @@ def test_datelines_are_read_in_common_wire_forms(text, place, agency, date, body
     assert d.place == place
     assert d.agency == agency
     assert d.date == date
-    assert text[d.body_start:].startswith(body)
-    assert text[d.place_span[0]:d.place_span[1]] == place.split(",")[0]
-    assert text[d.span[0]:d.span[1]].rstrip().endswith(("-", "\u2014", "\u2013", "--"))
+    assert text[d.body_start :].startswith(body)
+    assert text[d.place_span[0] : d.place_span[1]] == place.split(",")[0]
+    assert text[d.span[0] : d.span[1]].rstrip().endswith(("-", "\u2014", "\u2013", "--"))
 
 
 @pytest.mark.parametrize(
@@ -51,8 +56,8 @@ def test_dateline_is_document_metadata_not_content(extract):
     text = "KYIV, Ukraine (AP) \u2014 Ukraine's military said on Tuesday it had shot down 20 drones."
     doc = extract(text).document
     assert doc.dateline == "KYIV, Ukraine"
-    assert text[doc.dateline_span[0]:doc.dateline_span[1]] == "KYIV, Ukraine (AP) \u2014"
-    assert text[doc.body_start:].startswith("Ukraine's military")
+    assert text[doc.dateline_span[0] : doc.dateline_span[1]] == "KYIV, Ukraine (AP) \u2014"
+    assert text[doc.body_start :].startswith("Ukraine's military")
 
 
 def test_document_id_ignores_whitespace_and_quote_style():
@@ -72,5 +77,9 @@ def test_paragraph_spans():
 def test_metadata_from_the_caller(extract):
     r = extract("Fighting continued.", published="2023-05-01", title="T", source="AP", url="https://x/1")
     assert (r.document.published, r.document.title, r.document.source, r.document.url) == (
-        "2023-05-01", "T", "AP", "https://x/1")
+        "2023-05-01",
+        "T",
+        "AP",
+        "https://x/1",
+    )
     assert r.document.dateline is None and r.document.body_start == 0

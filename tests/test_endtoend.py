@@ -14,11 +14,34 @@ from sitrep.model import Report
 HELDOUT = Path(__file__).parent / "fixtures" / "heldout"
 GOLD = json.loads((HELDOUT / "gold.json").read_text(encoding="utf-8"))["articles"]
 NAMES = sorted(GOLD)
-PRONOUNS = {"i", "we", "he", "she", "they", "it", "you", "him", "her", "them", "us", "his", "its", "their",
-            "this", "that", "who", "which", "one", "someone", "everyone"}
+PRONOUNS = {
+    "i",
+    "we",
+    "he",
+    "she",
+    "they",
+    "it",
+    "you",
+    "him",
+    "her",
+    "them",
+    "us",
+    "his",
+    "its",
+    "their",
+    "this",
+    "that",
+    "who",
+    "which",
+    "one",
+    "someone",
+    "everyone",
+}
 STATUSES = {"reported", "announced", "alleged", "denied", "speculated", "disputed"}
 COUNT = re.compile(r"\b\d[\d,.]*\s+[a-z]")  # "at least 26 people" is a count, "M23 rebels" a name
-ORDINAL = re.compile(r"\b(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I)
+ORDINAL = re.compile(
+    r"\b(\d+(st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth)\b", re.I
+)
 
 
 def _bench():  # type: ignore[no-untyped-def]
@@ -79,7 +102,7 @@ def _spans(rep: Report):  # type: ignore[no-untyped-def]
 @pytest.mark.parametrize("name", NAMES)
 def test_spans_are_exact(reports, name):
     text, rep = reports[name]
-    bad = [(surface, span) for surface, span in _spans(rep) if text[span[0]:span[1]] != surface]
+    bad = [(surface, span) for surface, span in _spans(rep) if text[span[0] : span[1]] != surface]
     assert not bad
 
 

@@ -347,9 +347,7 @@ def test_unnamed_speaking_organisation_becomes_entity(run):
 
 
 def test_generic_group_links_to_latest_organisation(run):
-    _, ents, _ = run(
-        "Hamas fighters fired rockets overnight, and the group later claimed the attack."
-    )
+    _, ents, _ = run("Hamas fighters fired rockets overnight, and the group later claimed the attack.")
     e = by_name(ents, "Hamas")
     assert "the group" in [m.text for m in e.mentions]
 
@@ -362,9 +360,7 @@ def test_possessive_unnamed_institution(run):
 
 
 def test_dateline_place_is_no_antecedent(run):
-    doc, _, coref = run(
-        "KHARTOUM, Sudan (AP) \u2014 The fighting spread on Monday. Its toll was not known."
-    )
+    doc, _, coref = run("KHARTOUM, Sudan (AP) \u2014 The fighting spread on Monday. Its toll was not known.")
     assert coref.resolve(span_of(doc, "Its toll")[:1]) is None
 
 

@@ -222,7 +222,10 @@ def test_object_control_names_who_retreats(extract):
 
 
 def test_a_leader_announces_for_his_country(extract):
-    text = "Ukrainian President Volodymyr Zelenskyy said Ukrainian troops had recaptured the village of Klishchiivka."
+    text = (
+        "Ukrainian President Volodymyr Zelenskyy said Ukrainian troops "
+        "had recaptured the village of Klishchiivka."
+    )
     ev = one(events_of(extract, text), "seize")
     assert ev.status == "announced"
     assert ev.source and "zelenskyy" in ev.source.lower()

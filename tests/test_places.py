@@ -25,7 +25,7 @@ def places_of(parse, text: str, demonyms: bool = False):
     doc = parse(text)
     found = find_places(doc, demonyms=demonyms)
     for p in found:
-        assert text[p.span[0]:p.span[1]] == p.text
+        assert text[p.span[0] : p.span[1]] == p.text
         assert 0.0 < p.confidence <= 1.0
     return found
 
@@ -41,28 +41,64 @@ RESOLVE = [
     # (text, surface, country, feature, lat, lon)
     ("Shelling hit Kherson on Tuesday, local officials said.", "Kherson", "UA", "city", 46.64, 32.61),
     ("Fighting went on across the Kherson region overnight.", "Kherson region", "UA", "region", 46.6, 33.5),
-    ("Authorities in the Kherson oblast ordered an evacuation.",
-     "Kherson oblast", "UA", "region", 46.6, 33.5),
-    ("Troops pulled back to the east bank of the Dnieper after weeks of shelling.", "Dnieper", "UA", "river",
-     46.6, 32.7),
+    (
+        "Authorities in the Kherson oblast ordered an evacuation.",
+        "Kherson oblast",
+        "UA",
+        "region",
+        46.6,
+        33.5,
+    ),
+    (
+        "Troops pulled back to the east bank of the Dnieper after weeks of shelling.",
+        "Dnieper",
+        "UA",
+        "river",
+        46.6,
+        32.7,
+    ),
     ("Moscow seized Crimea in 2014 and has held it since.", "Crimea", "UA", "peninsula", 45.3, 34.4),
     ("Naval drones were seen off the Black Sea coast on Friday.", "Black Sea", None, "sea", 43.0, 35.0),
     ("Aid convoys entered the Gaza Strip on Sunday.", "Gaza Strip", "PS", "region", 31.42, 34.37),
-    ("Thousands of families fled Darfur for neighbouring Chad last year.",
-     "Darfur", "SD", "region", 13.5, 24.0),
+    (
+        "Thousands of families fled Darfur for neighbouring Chad last year.",
+        "Darfur",
+        "SD",
+        "region",
+        13.5,
+        24.0,
+    ),
     ("Federal troops pushed into Tigray in November.", "Tigray", "ET", "region", 14.0, 39.0),
-    ("Tankers slowed near the Strait of Hormuz after the seizure.", "Strait of Hormuz", None, "strait",
-     26.57, 56.25),
+    (
+        "Tankers slowed near the Strait of Hormuz after the seizure.",
+        "Strait of Hormuz",
+        None,
+        "strait",
+        26.57,
+        56.25,
+    ),
     ("Ice closed ports on the Sea of Azov for a week.", "Sea of Azov", None, "sea", 46.0, 36.5),
     ("Officials in Kyiv said air defences were active.", "Kyiv", "UA", "city", 50.45, 30.52),
     ("The envoy spoke at a dinner in New York on Monday.", "New York", "US", "city", 40.71, -74.01),
     ("Israeli jets flew over the Golan Heights at dawn.", "Golan Heights", "SY", "region", 33.0, 35.75),
     ("Negotiators met in Washington for a third round.", "Washington", "US", "city", 38.9, -77.04),
     ("Artillery pounded the city of Donetsk for hours.", "Donetsk", "UA", "city", 48.0, 37.8),
-    ("Shelling was reported in the Donetsk region on Thursday.",
-     "Donetsk region", "UA", "region", 48.0, 37.8),
-    ("The ministry said the U.S. would send more air defence systems.",
-     "U.S.", "US", "country", 39.76, -98.5),
+    (
+        "Shelling was reported in the Donetsk region on Thursday.",
+        "Donetsk region",
+        "UA",
+        "region",
+        48.0,
+        37.8,
+    ),
+    (
+        "The ministry said the U.S. would send more air defence systems.",
+        "U.S.",
+        "US",
+        "country",
+        39.76,
+        -98.5,
+    ),
     ("Talks resumed in Paris, where the mediators keep an office.", "Paris", "FR", "city", 48.85, 2.35),
     ("Heavy rain flooded parts of Sudan's capital, Khartoum.", "Khartoum", "SD", "city", 15.55, 32.53),
 ]
@@ -85,8 +121,11 @@ DISAMBIGUATE = [
     ("The protest moved from Birmingham to Montgomery, Alabama, by nightfall.", "Birmingham", "US"),
     ("Trains from Birmingham to London were cancelled because of the strike.", "Birmingham", "GB"),
     ("Rockets were fired from Lebanon toward northern Israel, near Tripoli.", "Tripoli", "LB"),
-    ("Militias fought for control of Tripoli, the Libyan capital, near Misrata and Benghazi.",
-     "Tripoli", "LY"),
+    (
+        "Militias fought for control of Tripoli, the Libyan capital, near Misrata and Benghazi.",
+        "Tripoli",
+        "LY",
+    ),
 ]
 
 
@@ -96,8 +135,10 @@ def test_disambiguates_by_context(parse, text, surface, country):
 
 
 def test_georgia_state_is_a_state(parse):
-    p = the(places_of(parse, "Storms cut power in Savannah and Atlanta, and Georgia declared an emergency."),
-            "Georgia")
+    p = the(
+        places_of(parse, "Storms cut power in Savannah and Atlanta, and Georgia declared an emergency."),
+        "Georgia",
+    )
     assert (p.country, p.feature) == ("US", "state")
 
 
@@ -164,8 +205,19 @@ def test_every_mention_of_an_article_resolves(parse):
     )
     found = places_of(parse, text)
     names = {p.text: p for p in found}
-    for surface in ("KHARKIV", "Kharkiv", "Izium", "Siverskyi Donets", "Kyiv", "Washington", "Brussels",
-                    "Moscow", "Donbas", "Black Sea", "Sevastopol"):
+    for surface in (
+        "KHARKIV",
+        "Kharkiv",
+        "Izium",
+        "Siverskyi Donets",
+        "Kyiv",
+        "Washington",
+        "Brussels",
+        "Moscow",
+        "Donbas",
+        "Black Sea",
+        "Sevastopol",
+    ):
         assert surface in names, f"{surface} missing from {sorted(names)}"
     assert names["Siverskyi Donets"].feature == "river"
     assert names["Donbas"].country == "UA"
@@ -180,8 +232,15 @@ def test_the_component_stores_places_on_the_doc(parse):
     assert [p.text for p in doc._.sitrep_places] == ["Mariupol"]
 
 
-@pytest.mark.parametrize("raw,key", [("the U.S.", "us"), ("Zaporizhzhia", "zaporizhzhia"),
-                                     ("Côte d’Ivoire", "cote d'ivoire"), ("The  Gambia", "gambia")])
+@pytest.mark.parametrize(
+    "raw,key",
+    [
+        ("the U.S.", "us"),
+        ("Zaporizhzhia", "zaporizhzhia"),
+        ("Côte d’Ivoire", "cote d'ivoire"),
+        ("The  Gambia", "gambia"),
+    ],
+)
 def test_normalize(raw, key):
     assert normalize(raw) == key
 
@@ -206,10 +265,13 @@ def test_state_abbreviation_after_a_place(parse, text, surface, name):
     assert (p.name, p.country, p.feature) == (name, "US", "state")
 
 
-@pytest.mark.parametrize("text,surface,country", [
-    ("Venezuela\u2019s oil output fell again in March.", "Venezuela", "VE"),
-    ("The U.S.-led coalition struck depots overnight.", "U.S.", "US"),
-])
+@pytest.mark.parametrize(
+    "text,surface,country",
+    [
+        ("Venezuela\u2019s oil output fell again in March.", "Venezuela", "VE"),
+        ("The U.S.-led coalition struck depots overnight.", "U.S.", "US"),
+    ],
+)
 def test_place_inside_a_possessive_or_hyphenated_token(parse, text, surface, country):
     p = the(places_of(parse, text), surface)
     assert p.text == surface and p.country == country
@@ -221,7 +283,7 @@ def test_seed_article_places(extract, shared_dir):
     report = extract(text)
     by_text: dict[str, list] = {}
     for p in report.places:
-        assert text[p.span[0]:p.span[1]] == p.text
+        assert text[p.span[0] : p.span[1]] == p.text
         by_text.setdefault(p.text, []).append(p)
     assert all(p.country == "UA" and p.feature == "city" for p in by_text["Kherson"])
     assert any("river" == p.feature for t, ps in by_text.items() if "Dnieper" in t for p in ps)
@@ -230,10 +292,13 @@ def test_seed_article_places(extract, shared_dir):
     assert by_text["WASHINGTON"][0].name == "Washington, D.C."
 
 
-@pytest.mark.parametrize("text,surface,country,feature", [
-    ("KHARTOUM, Sudan (AP) — Shelling resumed in the capital.", "Sudan", "SD", "country"),
-    ("BAMAKO, Mali (Reuters) - The junta extended the curfew.", "Mali", "ML", "country"),
-])
+@pytest.mark.parametrize(
+    "text,surface,country,feature",
+    [
+        ("KHARTOUM, Sudan (AP) — Shelling resumed in the capital.", "Sudan", "SD", "country"),
+        ("BAMAKO, Mali (Reuters) - The junta extended the curfew.", "Mali", "ML", "country"),
+    ],
+)
 def test_dateline_country_is_the_country(parse, text, surface, country, feature):
     p = the(places_of(parse, text), surface)
     assert (p.country, p.feature) == (country, feature)
@@ -244,12 +309,15 @@ def test_lower_case_river_bank_is_not_the_west_bank(parse):
     assert not [p for p in places_of(parse, text) if p.name == "West Bank"]
 
 
-@pytest.mark.parametrize("text,surface,country", [
-    ("Shelling was reported near Tokmak overnight.", "Tokmak", "UA"),
-    ("Families sheltered in Khan Younis after the evacuation order.", "Khan Younis", "PS"),
-    ("Rockets were fired toward Sderot on Saturday.", "Sderot", "IL"),
-    ("Troops dug in around Chasiv Yar as the assault slowed.", "Chasiv Yar", "UA"),
-])
+@pytest.mark.parametrize(
+    "text,surface,country",
+    [
+        ("Shelling was reported near Tokmak overnight.", "Tokmak", "UA"),
+        ("Families sheltered in Khan Younis after the evacuation order.", "Khan Younis", "PS"),
+        ("Rockets were fired toward Sderot on Saturday.", "Sderot", "IL"),
+        ("Troops dug in around Chasiv Yar as the assault slowed.", "Chasiv Yar", "UA"),
+    ],
+)
 def test_small_towns_after_a_locative_preposition(parse, text, surface, country):
     p = the(places_of(parse, text), surface)
     assert p.text == surface and p.country == country
@@ -260,17 +328,22 @@ def test_full_personal_name_after_a_preposition_stays_a_person(parse):
     assert not [p for p in places_of(parse, text) if "Jackson" in p.text]
 
 
-@pytest.mark.parametrize("text", [
-    "NATO allies met in Brussels on Wednesday.",
-    "The OAS observers left before the count.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "NATO allies met in Brussels on Wednesday.",
+        "The OAS observers left before the count.",
+    ],
+)
 def test_acronyms_are_not_towns(parse, text):
     assert [p.text for p in places_of(parse, text)] in ([], ["Brussels"])
 
 
 def test_one_reading_per_name_in_a_document(parse):
-    text = ("Georgia's election officials finished the recount on Friday. In Atlanta and Savannah, "
-            "volunteers checked ballots, and Georgia's governor certified the result.")
+    text = (
+        "Georgia's election officials finished the recount on Friday. In Atlanta and Savannah, "
+        "volunteers checked ballots, and Georgia's governor certified the result."
+    )
     found = [p for p in places_of(parse, text) if p.text == "Georgia"]
     assert len(found) == 2
     assert {(p.country, p.feature) for p in found} == {("US", "state")}
@@ -298,19 +371,25 @@ def test_word_continuing_a_place_name_is_not_another_place(parse):
     assert [p.text for p in found] == ["Black Sea", "Pacific"]
 
 
-@pytest.mark.parametrize("text", [
-    "Hamas fighters clashed with troops, a Hezbollah official said.",
-    "Wagner mercenaries and the Azov Regiment fought for weeks.",
-    "Reuters and the AP reported, citing Tass and Interfax.",
-    "President Biden spoke with Chancellor Scholz and President Macron.",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Hamas fighters clashed with troops, a Hezbollah official said.",
+        "Wagner mercenaries and the Azov Regiment fought for weeks.",
+        "Reuters and the AP reported, citing Tass and Interfax.",
+        "President Biden spoke with Chancellor Scholz and President Macron.",
+    ],
+)
 def test_groups_agencies_and_leaders_are_not_places(parse, text):
     assert places_of(parse, text) == []
 
 
-@pytest.mark.parametrize("text,surface", [
-    ("Aid deliveries through the Rafah crossing fell sharply in March.", "Rafah"),
-    ("Heavy fighting continued on the Bakhmut front all week.", "Bakhmut"),
-])
+@pytest.mark.parametrize(
+    "text,surface",
+    [
+        ("Aid deliveries through the Rafah crossing fell sharply in March.", "Rafah"),
+        ("Heavy fighting continued on the Bakhmut front all week.", "Bakhmut"),
+    ],
+)
 def test_place_noun_after_a_name_makes_it_a_place(parse, text, surface):
     assert the(places_of(parse, text), surface).text == surface

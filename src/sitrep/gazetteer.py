@@ -121,8 +121,14 @@ def normalize(text: str) -> str:
 
 def _fast_key(name: str) -> str:
     """`normalize` for the bulk of plain ASCII names, without its slower general path."""
-    if (name.isascii() and "." not in name and "  " not in name and "`" not in name and name == name.strip()
-            and not name.startswith(("The ", "the "))):
+    if (
+        name.isascii()
+        and "." not in name
+        and "  " not in name
+        and "`" not in name
+        and name == name.strip()
+        and not name.startswith(("The ", "the "))
+    ):
         return name.lower()
     return normalize(name)
 
@@ -193,13 +199,23 @@ def _add_cities(g: Gazetteer, gnc: Path) -> set[tuple[str, str]]:
     index = g.index
     for c in cities.values():
         pop = int(c.get("population") or 0)
-        entry = Entry(c["name"], c["countrycode"], float(c["latitude"]), float(c["longitude"]), "city",
-                      f"geonames:{c['geonameid']}", math.log10(max(pop, 1000)))
+        entry = Entry(
+            c["name"],
+            c["countrycode"],
+            float(c["latitude"]),
+            float(c["longitude"]),
+            "city",
+            f"geonames:{c['geonameid']}",
+            math.log10(max(pop, 1000)),
+        )
         main = normalize(c["name"])
         index[main].append((entry, True))
         seen.add((main, c["countrycode"]))
-        alts = {_fast_key(a) for a in c.get("alternatenames") or ()
-                if len(a) >= 5 and a.isascii() and a[0].isupper() and not a.isupper()}
+        alts = {
+            _fast_key(a)
+            for a in c.get("alternatenames") or ()
+            if len(a) >= 5 and a.isascii() and a[0].isupper() and not a.isupper()
+        }
         alts.discard(main)
         for key in alts:
             index[key].append((entry, False))
@@ -212,8 +228,9 @@ def _town(i: int) -> Entry:
     return Entry(name, cc, float(lat), float(lon), "city", f"rg1000:{i + 1}", TOWN_PRIOR, adm1 or None)
 
 
-def _add_towns_and_regions(g: Gazetteer, seen: set[tuple[str, str]],
-                           admin1: dict[tuple[str, str], list[tuple[float, float]]]) -> None:
+def _add_towns_and_regions(
+    g: Gazetteer, seen: set[tuple[str, str]], admin1: dict[tuple[str, str], list[tuple[float, float]]]
+) -> None:
     towns: dict[str, list[int]] = {}
     counties: dict[tuple[str, str, str], list[tuple[float, float]]] = defaultdict(list)
     for i, (lat, lon, name, adm1, adm2, cc) in enumerate(_rg_rows()):
@@ -271,8 +288,15 @@ def _add_admin1(g: Gazetteer, gnc: Path, admin1: dict[tuple[str, str], list[tupl
 def _add_continents(g: Gazetteer, gnc: Path) -> None:
     continents = json.loads((gnc / "continents.json").read_text(encoding="utf-8"))
     for c in continents.values():
-        entry = Entry(c["toponymName"], None, float(c["lat"]), float(c["lng"]), "continent",
-                      f"geonames:{c['geonameId']}", CONTINENT_PRIOR)
+        entry = Entry(
+            c["toponymName"],
+            None,
+            float(c["lat"]),
+            float(c["lng"]),
+            "continent",
+            f"geonames:{c['geonameId']}",
+            CONTINENT_PRIOR,
+        )
         g.add(c["toponymName"], entry, True)
         for alt in c.get("alternateNames") or ():
             if alt.get("lang") == "en":

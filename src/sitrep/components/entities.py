@@ -146,8 +146,15 @@ class CorefIndex:
             if child.dep_ == "prep" and child.lower_ in {"for", "of"}:
                 pobj = next((g for g in child.children if g.dep_ == "pobj"), None)
                 ent = self.entity_at(pobj.idx, pobj.idx + len(pobj.text)) if pobj is not None else None
-                if ent is not None and ent.type == "PERSON" and pobj is not None and pobj.pos_ == "PROPN" and any(
-                        m.span[1] == pobj.idx + len(pobj.text) and m.span[0] > child.idx for m in ent.mentions):
+                if (
+                    ent is not None
+                    and ent.type == "PERSON"
+                    and pobj is not None
+                    and pobj.pos_ == "PROPN"
+                    and any(
+                        m.span[1] == pobj.idx + len(pobj.text) and m.span[0] > child.idx for m in ent.mentions
+                    )
+                ):
                     return ent
         for child in root.children:  # "Another host, Abby Martin,": the name in apposition
             if child.dep_ == "appos" and span.start <= child.i < span.end:
@@ -273,8 +280,10 @@ def _non_referential(tok: Token) -> bool:
         return True
     head = tok.head
     kids = {c.dep_ for c in head.children}
-    return head.lemma_ in {"be", "remain", "seem", "appear"} and bool(kids & {"acomp", "attr"}) and bool(
-        kids & {"ccomp", "xcomp"}
+    return (
+        head.lemma_ in {"be", "remain", "seem", "appear"}
+        and bool(kids & {"acomp", "attr"})
+        and bool(kids & {"ccomp", "xcomp"})
     )
 
 
@@ -362,8 +371,9 @@ def _entity(eid: str, c: Cluster, body_start: int = 0) -> Entity:
     if typ == "PERSON":  # the most frequent full name ("Donald Trump" over a one-off "Rip Donald Trump")
         lasts = [fold_token(m.text.split()[-1]) for m in names if m.text.split()]
         surname = max(lasts, key=lasts.count) if lasts else ""
-        multi = [m.text for m in names
-                 if len(m.text.split()) > 1 and fold_token(m.text.split()[-1]) == surname]
+        multi = [
+            m.text for m in names if len(m.text.split()) > 1 and fold_token(m.text.split()[-1]) == surname
+        ]
         multi = multi or [m.text for m in names if len(m.text.split()) > 1] or [m.text for m in names]
         name = max(multi, key=lambda t: (multi.count(t), len(t.split()), -multi.index(t)))
     else:

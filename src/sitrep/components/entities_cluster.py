@@ -138,7 +138,8 @@ def _other_match(m: Mention, c: Cluster) -> bool:
     if is_acronym(m.text) and c.type in {"ORG", "GPE"}:
         if bare in c.acronyms or any(
             initials(n.text) == bare or (len(bare) >= 3 and initials(n.text).endswith(bare))
-            for n in c.names if not is_acronym(n.text)
+            for n in c.names
+            if not is_acronym(n.text)
         ):
             return True
         canon = aliases().get(fold_name(m.text))

@@ -46,8 +46,17 @@ def descriptor(chunk: Span) -> Mention | None:
         return None  # "the spokesman Dmitry Peskov": a title, handled with the name
     start = chunk[0]
     mods = [t.text for t in chunk if t.i != root.i and t.lower_ not in DETERMINERS and not t.is_punct]
-    m = Mention(start.idx, chunk.end_char, doc[start.i : chunk.end].text, typ, "descriptor",
-                start.i, chunk.end, head=head, modifiers=mods)
+    m = Mention(
+        start.idx,
+        chunk.end_char,
+        doc[start.i : chunk.end].text,
+        typ,
+        "descriptor",
+        start.i,
+        chunk.end,
+        head=head,
+        modifiers=mods,
+    )
     # "The army said ...", "Israel's military": may stand for an organisation of their own
     owner = any(p.ent_type_ in {"GPE", "NORP", "ORG", "PERSON"} for p in poss)
     definite = first.lower_ == "the" and not poss

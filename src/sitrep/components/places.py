@@ -42,8 +42,9 @@ def _candidates(m: Mention) -> list[tuple[Entry, float]]:
     if m.source == "dateline":
         cities = [(e, main) for e, main in found if e.feature == "city"]
         found = cities or found
-    ranked = sorted(((e, e.prior + (0.3 if main else -ALT_PENALTY)) for e, main in found),
-                    key=lambda t: -t[1])
+    ranked = sorted(
+        ((e, e.prior + (0.3 if main else -ALT_PENALTY)) for e, main in found), key=lambda t: -t[1]
+    )
     merged: list[tuple[Entry, float]] = []
     for e, score in ranked:
         if any(o.country == e.country and distance_km(o.lat, o.lon, e.lat, e.lon) < 30 for o, _s in merged):
@@ -77,8 +78,9 @@ def _context_bonus(e: Entry, strong: Counter[str], weak: Counter[str]) -> float:
     return bonus
 
 
-def _support(e: Entry, strong: Counter[str], weak: Counter[str], near: list[Entry],
-             hint: str | None) -> float:
+def _support(
+    e: Entry, strong: Counter[str], weak: Counter[str], near: list[Entry], hint: str | None
+) -> float:
     """All document support for `e`, capped so that context never outweighs a city of 300 times the size."""
     # Small places are named in local news: they need nearby places, country mentions help them less.
     scale = min(1.0, max(0.3, (e.prior - 3.0) / 3.0))
@@ -116,27 +118,48 @@ def resolve(mentions: list[Mention], text: str) -> list[Place]:
         if own is not None:
             (s_ctx if own[1] else w_ctx)[own[0]] -= 1
         near = [a for j, a in anchors if j != k and normalize(a.name) != normalize(m.key)]
-        scored.append(sorted(((e, p + _support(e, s_ctx, w_ctx, near, m.country_hint)) for e, p in cs),
-                             key=lambda t: -t[1]))
+        scored.append(
+            sorted(
+                ((e, p + _support(e, s_ctx, w_ctx, near, m.country_hint)) for e, p in cs), key=lambda t: -t[1]
+            )
+        )
     chosen = _one_sense_per_discourse(mentions, scored)
     home = _home_country(scored, chosen)
     places: list[Place] = []
     for m, ranked, best in zip(mentions, scored, chosen, strict=True):
         if best is None:
             if m.source == "cue":  # "the town of Pauktaw": a place the gazetteer lacks
-                places.append(Place(text=text[m.start:m.end], span=(m.start, m.end), name=m.key,
-                                    country=home, lat=None, lon=None, feature=next(iter(m.features or {"city"})),
-                                    gazetteer_id=None, confidence=0.5))
+                places.append(
+                    Place(
+                        text=text[m.start : m.end],
+                        span=(m.start, m.end),
+                        name=m.key,
+                        country=home,
+                        lat=None,
+                        lon=None,
+                        feature=next(iter(m.features or {"city"})),
+                        gazetteer_id=None,
+                        confidence=0.5,
+                    )
+                )
             continue
         score = next(sc for e, sc in ranked if e is best)
         others = [sc for e, sc in ranked if e is not best]
         margin = score - max(others) if others else 4.0
         conf = BASE_CONFIDENCE.get(m.source, 0.7) * (0.55 + 0.45 * (1 - math.exp(-max(margin, 0.0))))
-        places.append(Place(
-            text=text[m.start:m.end], span=(m.start, m.end), name=best.name, country=best.country,
-            lat=round(best.lat, 4), lon=round(best.lon, 4), feature=best.feature,
-            gazetteer_id=best.gid, confidence=round(conf, 3),
-        ))
+        places.append(
+            Place(
+                text=text[m.start : m.end],
+                span=(m.start, m.end),
+                name=best.name,
+                country=best.country,
+                lat=round(best.lat, 4),
+                lon=round(best.lon, 4),
+                feature=best.feature,
+                gazetteer_id=best.gid,
+                confidence=round(conf, 3),
+            )
+        )
     return places
 
 
@@ -148,8 +171,9 @@ def _home_country(scored: list[list[tuple[Entry, float]]], chosen: list[Entry | 
     return sub.most_common(1)[0][0] if sub else None
 
 
-def _one_sense_per_discourse(mentions: list[Mention],
-                             scored: list[list[tuple[Entry, float]]]) -> list[Entry | None]:
+def _one_sense_per_discourse(
+    mentions: list[Mention], scored: list[list[tuple[Entry, float]]]
+) -> list[Entry | None]:
     """The entry for each mention: one reading per name in a document (its scores summed over mentions)."""
     groups: dict[str, list[int]] = {}
     for k, m in enumerate(mentions):

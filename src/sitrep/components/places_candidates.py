@@ -14,13 +14,24 @@ ADMIN_FEATURES = frozenset({"country", "state", "continent", "region"})
 # cue word after or before a name -> the features it asks for
 REGION_FEATURES = frozenset({"region", "state"})
 CUES_AFTER = {
-    "region": REGION_FEATURES, "regions": REGION_FEATURES, "oblast": REGION_FEATURES,
-    "province": REGION_FEATURES, "governorate": REGION_FEATURES, "district": REGION_FEATURES,
-    "prefecture": REGION_FEATURES, "state": REGION_FEATURES, "county": REGION_FEATURES,
-    "river": frozenset({"river"}), "city": frozenset({"city"}),
+    "region": REGION_FEATURES,
+    "regions": REGION_FEATURES,
+    "oblast": REGION_FEATURES,
+    "province": REGION_FEATURES,
+    "governorate": REGION_FEATURES,
+    "district": REGION_FEATURES,
+    "prefecture": REGION_FEATURES,
+    "state": REGION_FEATURES,
+    "county": REGION_FEATURES,
+    "river": frozenset({"river"}),
+    "city": frozenset({"city"}),
 }
-CUES_BEFORE = {("city", "of"): frozenset({"city"}), ("state", "of"): REGION_FEATURES,
-               ("province", "of"): REGION_FEATURES, ("region", "of"): REGION_FEATURES}
+CUES_BEFORE = {
+    ("city", "of"): frozenset({"city"}),
+    ("state", "of"): REGION_FEATURES,
+    ("province", "of"): REGION_FEATURES,
+    ("region", "of"): REGION_FEATURES,
+}
 TITLES = frozenset(
     "mr mrs ms dr gen general lt col maj capt sgt adm president minister secretary sen senator rep "
     "gov governor mayor judge prof professor sir lord lady king queen prince princess pope saint st "
@@ -31,15 +42,17 @@ CONNECTORS = frozenset({"of", "and", "de", "del", "la", "le", "al", "el", "upon"
 MAX_WORDS = 6
 ALT_MARGIN = 0.5  # an alternate name counts as strong from a city of about 300,000 people
 _ABBREV_AFTER = re.compile(
-    r",\s+([A-Z][A-Za-z]?\.(?:[A-Z][a-z]?\.)*|[A-Z][a-z]{1,4}\.|[A-Z]{2})(?=[\s,;:)\]]|$)")
+    r",\s+([A-Z][A-Za-z]?\.(?:[A-Z][a-z]?\.)*|[A-Z][a-z]{1,4}\.|[A-Z]{2})(?=[\s,;:)\]]|$)"
+)
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 STRONG_PRIOR = 4.5  # a town of about 30,000 people, or any region, state, country or supplement entry
 LOCATIVE_PRIOR = 3.0  # any town, when a locative preposition comes right before the name
 TAIL_LABELS = frozenset({"FAC", "ORG", "WORK_OF_ART", "EVENT", "PRODUCT"})
 FOREIGN_CONNECTORS = frozenset({"de", "du", "des", "la", "le", "del", "di", "da", "dos", "das"})
 _ARTICLE_NAME = re.compile(r"^(?:al|el|ad|as|ash|an|ar|az)-[A-Z]\w+$")  # "Jisr al-Shughur"
-LOCATIVES = frozenset("in near outside around toward towards into across from at through via between "
-                      "inside within".split())
+LOCATIVES = frozenset(
+    "in near outside around toward towards into across from at through via between inside within".split()
+)
 
 
 @dataclass
@@ -235,12 +248,15 @@ class CandidateFinder:
                     return True
                 if t.is_punct or t.pos_ not in {"ADJ", "NOUN", "PROPN"}:
                     break
-        return any(c.dep_ == "appos" and c.lower_ in self.gaz.group_nouns for t in doc[i:j] for c in t.children)
+        return any(
+            c.dep_ == "appos" and c.lower_ in self.gaz.group_nouns for t in doc[i:j] for c in t.children
+        )
 
     def _prominent(self, key: str) -> bool:
         """A country, state, region or sea, or a city of some 300,000 people."""
-        return any(m and (e.feature not in {"city", "county"} or e.prior >= 5.5)
-                   for e, m in self.gaz.lookup(key))
+        return any(
+            m and (e.feature not in {"city", "county"} or e.prior >= 5.5) for e, m in self.gaz.lookup(key)
+        )
 
     def _acronym(self, text: str) -> bool:
         """An all-capitals short word naming only minor places: an acronym ("NATO", "OAS"), not a place."""
@@ -288,8 +304,11 @@ class CandidateFinder:
                 j = cj
             s, e = doc[i].idx, doc[j - 1].idx + len(doc[j - 1].text)
             if self._free(s, e):
-                self._take(Mention(s, e, key, "scan", ents_by_token[i].label_ if i in ents_by_token else "",
-                                   features))
+                self._take(
+                    Mention(
+                        s, e, key, "scan", ents_by_token[i].label_ if i in ents_by_token else "", features
+                    )
+                )
             i = j
 
     def _cued_unknowns(self) -> None:
@@ -297,8 +316,13 @@ class CandidateFinder:
         doc = self.doc
         for tok in doc:
             before = self.gaz.cue_nouns.get((tok.lower_, "before"))
-            if before and tok.i + 2 < len(doc) and doc[tok.i + 1].lower_ == "of" and tok.i > 0 \
-                    and doc[tok.i - 1].lower_ in {"the", "a"}:
+            if (
+                before
+                and tok.i + 2 < len(doc)
+                and doc[tok.i + 1].lower_ == "of"
+                and tok.i > 0
+                and doc[tok.i - 1].lower_ in {"the", "a"}
+            ):
                 j = self._name_end(tok.i + 2)
                 if j > tok.i + 2:
                     self._unknown(tok.i + 2, j, before)
@@ -306,17 +330,27 @@ class CandidateFinder:
             after = self.gaz.cue_nouns.get((tok.lower_, "after"))
             if after and tok.i > 0 and (two, "after") not in self.gaz.cue_nouns:
                 i = self._name_start(tok.i)
-                if i < tok.i and (i == 0 or doc[i - 1].lower_ in {"the", "in", "of", "near", "at", "from", "to"}
-                                  or doc[i - 1].lower_ in self.gaz.locative_verbs):
+                if i < tok.i and (
+                    i == 0
+                    or doc[i - 1].lower_ in {"the", "in", "of", "near", "at", "from", "to"}
+                    or doc[i - 1].lower_ in self.gaz.locative_verbs
+                ):
                     self._unknown(i, tok.i, after)
 
     def _name_end(self, i: int) -> int:
         """End of a capitalised name starting at token `i` (connectors inside it allowed)."""
         doc = self.doc
         j = i
-        while j < len(doc) and j - i < 4 and (
-                (_is_cap(doc[j]) and doc[j].is_alpha) or (j > i and _ARTICLE_NAME.match(doc[j].text)) or (j > i and doc[j].text in {"al-", "el-", "-"})
-                or (j > i and doc[j].lower_ in {"al", "el"} and j + 1 < len(doc) and _is_cap(doc[j + 1]))):
+        while (
+            j < len(doc)
+            and j - i < 4
+            and (
+                (_is_cap(doc[j]) and doc[j].is_alpha)
+                or (j > i and _ARTICLE_NAME.match(doc[j].text))
+                or (j > i and doc[j].text in {"al-", "el-", "-"})
+                or (j > i and doc[j].lower_ in {"al", "el"} and j + 1 < len(doc) and _is_cap(doc[j + 1]))
+            )
+        ):
             j += 1
         while j > i and not (_is_cap(doc[j - 1]) or _ARTICLE_NAME.match(doc[j - 1].text)):
             j -= 1
@@ -326,8 +360,14 @@ class CandidateFinder:
         """Start of a capitalised name ending right before token `j`."""
         doc = self.doc
         i = j
-        while i > 0 and j - i < 4 and ((_is_cap(doc[i - 1]) and doc[i - 1].is_alpha)
-                                       or (i < j and doc[i - 1].text in {"al-", "el-", "-"})):
+        while (
+            i > 0
+            and j - i < 4
+            and (
+                (_is_cap(doc[i - 1]) and doc[i - 1].is_alpha)
+                or (i < j and doc[i - 1].text in {"al-", "el-", "-"})
+            )
+        ):
             i -= 1
         while i < j and not _is_cap(doc[i]):
             i += 1
@@ -387,8 +427,12 @@ class CandidateFinder:
         """Whether tokens `[i, j)` may be taken as a place; None when they head a title to skip whole."""
         doc = self.doc
         key = normalize(text)
-        if j - i == 1 and (key in self.gaz.stoplist or doc[i].like_num
-                          or len(key) < 2 or (len(key) < 3 and not text.isupper())):
+        if j - i == 1 and (
+            key in self.gaz.stoplist
+            or doc[i].like_num
+            or len(key) < 2
+            or (len(key) < 3 and not text.isupper())
+        ):
             return False
         if not any(t.pos_ == "PROPN" or (t.is_upper and len(t) > 1) for t in doc[i:j]):
             return False
@@ -400,23 +444,32 @@ class CandidateFinder:
                 return False
             if ent.label_ == "PERSON" and not (self._locative(i, j) or self._prominent(text)):
                 return False
-            if ent.label_ == "PERSON" and len(ent) > 1 and not (
-                    ent.start == i and ent.end == j and (self._locative(i, j) or self._prominent(text))):
+            if (
+                ent.label_ == "PERSON"
+                and len(ent) > 1
+                and not (ent.start == i and ent.end == j and (self._locative(i, j) or self._prominent(text)))
+            ):
                 return False  # part of a personal name ("Paris Hilton"), unless the whole follows "near"
             head = ent.start + 1 if ent[0].lower_ == "the" else ent.start
             titled = ent.label_ in {"ORG", "WORK_OF_ART", "PRODUCT"}
             if titled and head == i and ent.end > j and self.gaz.known(text):
-                rest = {t.lower_ for t in doc[j:ent.end]}
+                rest = {t.lower_ for t in doc[j : ent.end]}
                 if rest & self.gaz.title_heads:
                     return None  # "Washington Post", "New York Times": the name of something else
-                admin = any(m and e.feature in ADMIN_FEATURES and e.prior >= 6.0
-                            for e, m in self.gaz.lookup(text))
+                admin = any(
+                    m and e.feature in ADMIN_FEATURES and e.prior >= 6.0 for e, m in self.gaz.lookup(text)
+                )
                 if not admin and not rest & self.gaz.org_heads:
                     return False  # "Paris Hilton" mislabelled ORG: a place word before a name
         if key in self.surnames or _titled(doc, i) or self._group(i, j):
             return False
-        if ent is not None and ent.label_ in TAIL_LABELS and i >= 2 and doc[i - 1].lower_ in FOREIGN_CONNECTORS \
-                and ent.start < i - 1:
+        if (
+            ent is not None
+            and ent.label_ in TAIL_LABELS
+            and i >= 2
+            and doc[i - 1].lower_ in FOREIGN_CONNECTORS
+            and ent.start < i - 1
+        ):
             return False  # "the Champ de Mars": the end of a longer foreign name, not Mars
         if j - i == 1 and i > 0 and _is_cap(doc[i - 1]) and self.taken[doc[i - 1].idx]:
             return False  # "Black Sea Fleet": a word that continues a place's name, not a second place
@@ -458,7 +511,7 @@ class CandidateFinder:
             for width in (2, 1):
                 if i + width > len(doc):
                     continue
-                span = doc[i:i + width]
+                span = doc[i : i + width]
                 target = self.gaz.demonym(span.text)
                 if target and self._free(span.start_char, span.end_char):
                     self._take(Mention(span.start_char, span.end_char, target, "demonym", "NORP"))

@@ -137,7 +137,9 @@ def _informants(doc: Doc, a: Amount, counted) -> bool:  # type: ignore[no-untype
     if head.dep_ == "nsubj" and head.head.lemma_.lower() in words.get("speech", ()):
         return True
     for c in head.children:  # "two officials who asked not to be named", "... who spoke to Reuters"
-        if c.dep_ != "relcl" or not any(g.dep_ == "nsubj" and g.lower_ in {"who", "that"} for g in c.children):
+        if c.dep_ != "relcl" or not any(
+            g.dep_ == "nsubj" and g.lower_ in {"who", "that"} for g in c.children
+        ):
             continue
         if c.lemma_.lower() in words.get("speech", ()) or c.lemma_.lower() in words.get("anonymity", ()):
             return True

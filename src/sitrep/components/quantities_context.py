@@ -177,8 +177,11 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
     for x in _climb(anchor)[1:] if counted.head is not None else _climb(anchor):
         if a.start <= x.i < a.end and x is not anchor:
             continue
-        if x.pos_ == "NOUN" and x is not anchor and any(
-                c.dep_ == "nummod" and not (a.start <= c.i < a.end) for c in x.children):
+        if (
+            x.pos_ == "NOUN"
+            and x is not anchor
+            and any(c.dep_ == "nummod" and not (a.start <= c.i < a.end) for c in x.children)
+        ):
             continue  # another count's noun ("26 bodies and more than 55 wounded") says nothing of this one
         if x.pos_ == "VERB" and x.lemma_.lower() in REPORTING and x.lemma_.lower() not in outcome_lexicon():
             # "were reported killed", "are believed dead": the reporting verb's complement says what happened
