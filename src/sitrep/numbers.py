@@ -9,7 +9,7 @@ The vocabularies live in `data/numbers_words.tsv`, `data/quantities_vague.tsv` a
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -175,7 +175,7 @@ def _read_words(words: Sequence[str], j: int, current: float) -> tuple[float | i
 
 
 def _match(
-    words: Sequence[str], i: int, table: dict[tuple[str, ...], object]
+    words: Sequence[str], i: int, table: Mapping[tuple[str, ...], object]
 ) -> tuple[tuple[str, ...], int] | None:
     """Longest phrase of `table` starting at words[i] (quote marks inside are skipped)."""
     best = None
