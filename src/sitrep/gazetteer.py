@@ -173,13 +173,13 @@ def _add_countries(g: Gazetteer, gnc: Path) -> None:
         import pycountry
 
         for pc in pycountry.countries:
-            entry = g.countries.get(pc.alpha_2)
-            if entry is None:
+            known = g.countries.get(pc.alpha_2)
+            if known is None:
                 continue
             for attr in ("name", "common_name", "official_name"):
                 value = getattr(pc, attr, None)
                 if value:
-                    g.add(value, entry, attr != "official_name")
+                    g.add(value, known, attr != "official_name")
     except ImportError:  # pragma: no cover - pycountry is a core dependency
         pass
 
@@ -245,9 +245,9 @@ def _add_towns_and_regions(
         towns.setdefault(key, []).append(i)
     g.towns = towns
     for (cc, adm1, adm2), points in counties.items():
-        lat, lon = _median(points)
+        mid_lat, mid_lon = _median(points)
         prior = COUNTY_PRIOR + 0.5 * math.log10(len(points))  # more towns: a better-known county
-        entry = Entry(adm2, cc, lat, lon, "county", f"admin2:{cc}:{adm1}:{adm2}", prior, adm1)
+        entry = Entry(adm2, cc, mid_lat, mid_lon, "county", f"admin2:{cc}:{adm1}:{adm2}", prior, adm1)
         g.add(adm2, entry, True)
 
 
