@@ -9,19 +9,20 @@ whose content holds it, else the outlet; elliptical follow-ups come from `quanti
 from __future__ import annotations
 
 import logging
+from typing import TypeVar
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from ..extensions import ensure_extensions
-from ..model import Claimant, Quantity, Statement
+from ..model import Claimant, Place, Quantity, Statement, Time
 from ..numbers import Amount
 from ..text import find_dateline
 from .quantities_context import find_hedges, find_outcome
 from .quantities_ellipsis import find_followups
 from .quantities_lexicon import collectives, demonyms, is_nationality, lemma, source_words, unit_lexicon
 from .quantities_scan import amount_span, find_amounts
-from .quantities_subject import MEASURES, find_counted
+from .quantities_subject import MEASURES, Counted, find_counted
 
 PEOPLE_OUTCOMES = {
     "killed",
@@ -74,7 +75,10 @@ def find_claimant(doc: Doc, span: tuple[int, int], statements: list[Statement] |
     return outlet_claimant(doc)
 
 
-def _nearest(items: list, sent: Span, at: int) -> object | None:
+_Located = TypeVar("_Located", Place, Time)
+
+
+def _nearest(items: list[_Located], sent: Span, at: int) -> _Located | None:
     """The item with a span inside `sent` nearest to character `at`."""
     inside = [x for x in items if sent.start_char <= x.span[0] and x.span[1] <= sent.end_char]
     if not inside:
@@ -104,7 +108,7 @@ def _coordinated(doc: Doc, prev: Amount, prev_end: int, a: Amount) -> bool:
     return len(between) <= 3 and any(t.lower_ in ("and", "or", ",") for t in between)
 
 
-def _designation(doc: Doc, a: Amount, counted) -> bool:
+def _designation(doc: Doc, a: Amount, counted: Counted) -> bool:
     """True for a model or rank number before a singular noun: 'the 486 chip', 'No. 1 carmaker'."""
     prev = [t.text for t in doc[max(0, a.start - 2) : a.start]]
     if prev and (prev[-1].lower() in ("no.", "nr.", "#", "model", "type") or prev[-2:] == ["No", "."]):
@@ -122,7 +126,7 @@ def _designation(doc: Doc, a: Amount, counted) -> bool:
     )
 
 
-def _informants(doc: Doc, a: Amount, counted) -> bool:  # type: ignore[no-untyped-def]
+def _informants(doc: Doc, a: Amount, counted: Counted) -> bool:
     """True for a count of the reporter's sources: 'two officials said', 'according to three witnesses'."""
     head = counted.head
     words = source_words()
@@ -237,7 +241,7 @@ def _claim(
         span=(span.start_char, span.end_char),
         low=a.low,
         high=a.high,
-        qualifier=a.qualifier,  # type: ignore[arg-type]
+        qualifier=a.qualifier,
         unit=unit,
         currency=counted.currency,
         subject=subject,

@@ -179,8 +179,8 @@ def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: li
         "full",
         "local",
     ):
-        nxt = _next_word(doc, after.i + 1)
-        if nxt is not None and is_time_noun(nxt):
+        following = _next_word(doc, after.i + 1)
+        if following is not None and is_time_noun(following):
             return True  # "20 more years", "three straight days"
     # a byline or apposition age: "Smith, 45, said"
     if (
