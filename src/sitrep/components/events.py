@@ -482,7 +482,7 @@ def _event(
         target=target,
         place=place,
         time=time_of(doc, scope),
-        status=fact.status,  # type: ignore[arg-type]
+        status=fact.status,
         source=fact.source,
         statement=fact.statement,
         trigger=TextSpan(text=span_doc.text, span=(span_doc.start_char, span_doc.end_char)),

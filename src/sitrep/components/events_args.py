@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from functools import lru_cache
+from typing import TypeVar
 
 from spacy.tokens import Doc, Span, Token
 
-from ..model import Place, Statement
+from ..model import Entity, Place, Statement, Time
 from .events_lexicon import DATA, cue_has
 
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him"}
@@ -52,12 +53,16 @@ PLACE_FALLBACK_PREPS = {
 }
 
 
-def _cached(doc: Doc, key: str, build):  # type: ignore[no-untyped-def]
+_T = TypeVar("_T")
+
+
+def _cached(doc: Doc, key: str, build: Callable[[], _T]) -> _T:
     """A per-Doc memo in `doc.user_data` (noun chunks and place spans are asked for per trigger)."""
     store = doc.user_data.setdefault("sitrep_events_cache", {})
     if key not in store:
         store[key] = build()
-    return store[key]
+    value: _T = store[key]
+    return value
 
 
 def _chunk_index(doc: Doc) -> dict[int, tuple[int, int]]:
@@ -95,6 +100,7 @@ def name_of(tok: Token | None) -> str | None:
             span = doc[chunk_of(tok).start : tok.i + 1]  # "the Wagner group's fighters" -> "Wagner group"
     coref = getattr(doc._, "sitrep_coref", None)
     if coref is not None:
+        ent: Entity | None
         try:
             ent = coref.resolve(span)
         except Exception:  # one bad lookup never costs the document
@@ -267,7 +273,7 @@ def places_in(doc: Doc, toks: Iterable[Token]) -> list[tuple[int, str, Token]]:
 
 def time_of(doc: Doc, toks: Iterable[Token]) -> str | None:
     """The normalized value (else the text) of the first time expression on one of `toks`."""
-    times = getattr(doc._, "sitrep_times", None) or []
+    times: list[Time] = getattr(doc._, "sitrep_times", None) or []
     idxs = sorted(t.idx for t in toks)
     for tm in sorted(times, key=lambda x: x.span[0]):
         if any(tm.span[0] <= i < tm.span[1] for i in idxs):

@@ -120,7 +120,7 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
         id=f"p{n}",
         holder=holder,
         topic=topic,
-        stance=stance,  # type: ignore[arg-type]
+        stance=stance,
         conditions=[c.text for c in conditions],
         condition_spans=[(c.start_char, c.end_char) for c in conditions],
         condition_negated=negs,
