@@ -44,6 +44,7 @@ from __future__ import annotations
 import bisect
 from functools import lru_cache
 from pathlib import Path
+from typing import TypeAlias
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -58,6 +59,9 @@ from .entities_mentions import ENTITY_LABELS, name_mentions
 DATA = Path(__file__).resolve().parents[1] / "data"
 
 __all__ = ["CorefIndex", "find_entities", "ENTITY_LABELS"]
+
+# (start, is_speaker, is_subject, entity, in_quote) of one antecedent candidate
+_Candidate: TypeAlias = tuple[int, bool, bool, Entity, bool]
 
 PRONOUNS: dict[str, tuple[frozenset[str], str]] = {}
 for _w in ("he", "him", "his", "himself"):
@@ -215,9 +219,9 @@ class CorefIndex:
                 return (subjects or outside)[0][3]
         return None
 
-    def _candidates(self, sent: Span, types: frozenset[str], gender: str) -> list[tuple]:
+    def _candidates(self, sent: Span, types: frozenset[str], gender: str) -> list[_Candidate]:
         """(start, is_speaker, is_subject, entity, in_quote) of the compatible mentions in a sentence."""
-        out: list[tuple] = []
+        out: list[_Candidate] = []
         floor = max(sent.start_char, self._body_start)
         first = next((s for s, _e, _ in self._mentions if s >= floor), -1)
         for s, e, ent in self._mentions:

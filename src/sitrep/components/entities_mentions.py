@@ -208,8 +208,10 @@ def _first_name_before(doc: Doc, i: int) -> int:
         and doc[j - 1].lower_ not in compact_titles()
     ):
         j -= 1
-    if j < i and _title_before(doc, j, floor) is not None and doc[_title_before(doc, j, floor)[0]].is_title:
-        return j
+    if j < i:
+        title = _title_before(doc, j, floor)
+        if title is not None and doc[title[0]].is_title:
+            return j
     return i
 
 
