@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Span, Token
 from ..extensions import ensure_extensions
 from ..model import Speaker, Statement, TextSpan
 from ..quotes import Quote
+from .statements_filters import claim_object, coordinated_speaker, decline_of_speech, withheld
 from .statements_forms import (
     adjective_sections,
     adjective_statement,
@@ -34,7 +35,7 @@ from .statements_forms import (
     passive_statement,
     speech_nouns,
 )
-from .statements_speaker import cue_lemma, cue_mode, cue_sections, time_of, venue_of
+from .statements_speaker import cue_lemma, cue_limits, cue_mode, cue_sections, time_of, venue_of
 from .statements_syntax import (
     ATTR_PUNCT,
     CLOSERS,
@@ -299,6 +300,8 @@ class _Builder:
         if not is_reporting(verb):
             passive_statement(self, verb)
             return
+        if withheld(verb) or decline_of_speech(verb):  # "has not said", "asked not to be named"
+            return
         subj = subject_of(verb)
         own = subj is not None and subj.head.i == verb.i
         if subj is None:
@@ -307,6 +310,8 @@ class _Builder:
         if subj is None or subj.lower_ in {"there"} or self.ctx.in_dateline((subj.idx, subj.idx + 1)):
             return
         sent = verb.sent
+        if own:  # "A strike killed 26 people, a health official and witnesses said"
+            subj = coordinated_speaker(verb, subj) or subj
         lo, hi = attribution_bounds(verb, subj)
         if subj.i > verb.i and not own:  # inherited subject after the verb: impossible
             return
@@ -359,8 +364,12 @@ class _Builder:
             if section == "opinion" and xcomp:
                 mode = "intention"  # "agreed to withdraw" is a commitment, "agreed that" an opinion
         else:  # "denied targeting civilians", "told his aides to ...", "said as much"
-            content = self._object_content(verb)
-            conf = 0.5
+            limit = cue_limits().get(lemma) or cue_limits().get(verb.lemma_.lower())
+            if limit == "clausal" or (limit == "claim" and not claim_object(verb)):
+                return  # "added 40 firms to the list", "rejected the proposal"
+            as_deps = frozenset({"dobj", "prep"})
+            content = self._object_content(verb, as_deps if limit == "as" else None)
+            conf = 0.4 if limit == "claim" else 0.5
         if content is None:
             return
         speaker = self.ctx.speakers.speaker(subj)

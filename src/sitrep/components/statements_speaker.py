@@ -120,6 +120,17 @@ def object_cues() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def cue_limits() -> dict[str, str]:
+    """Cue lemma -> what its object reading needs ("claim", "as", "clausal"), from `data/cues_limits.tsv`."""
+    out: dict[str, str] = {}
+    for line in _lines("cues_limits.tsv"):
+        parts = line.split("\t")
+        if len(parts) == 2:
+            out[parts[0].strip().lower()] = parts[1].strip().lower()
+    return out
+
+
+@lru_cache(maxsize=1)
 def venue_patterns() -> list[re.Pattern[str]]:
     """Compiled venue patterns from `data/venues.txt`."""
     pats = []
