@@ -92,6 +92,13 @@ def claim_nouns() -> frozenset[str]:
 _TAIL_POS = {"DET", "NOUN", "PROPN", "ADJ", "CCONJ", "NUM", "ADP"}
 
 
+def _clause_verb(tok: Token) -> bool:
+    """Whether a token heads a clause: a finite verb, or a verb with its own subject."""
+    if tok.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+        return True
+    return tok.pos_ in {"VERB", "AUX"} and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children)
+
+
 def coordinated_speaker(verb: Token, subj: Token) -> Token | None:
     """The speaker at the end of a subject the parse ran over a whole clause: in "A strike killed 26
     people, most of them civilians, a health official and witnesses said", the health official."""
@@ -107,8 +114,13 @@ def coordinated_speaker(verb: Token, subj: Token) -> Token | None:
         return None
     if not any(t.pos_ in {"NOUN", "PROPN"} for t in tail):
         return None
-    # the part before must be a clause of its own: a finite verb
-    if not any(t.tag_ in {"VBD", "VBZ", "VBP", "MD"} for t in doc[subj.left_edge.i : c]):
+    # the part before must be a clause of its own (a finite verb), the tail a coordination or its
+    # subject a clause-opening phrase ("at least 26 people, most of them civilians, a health official")
+    if not any(_clause_verb(t) for t in doc[verb.sent.start : c]):
+        return None
+    if not any(t.pos_ == "CCONJ" for t in tail) and not any(
+        _clause_verb(t) for t in doc[subj.left_edge.i : c]
+    ):
         return None
     roots = [t for t in tail if not (tail.start <= t.head.i < tail.end)]
     return roots[0] if roots and roots[0].pos_ in {"NOUN", "PROPN"} else None

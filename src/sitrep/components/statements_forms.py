@@ -11,7 +11,8 @@ from spacy.tokens import Token
 
 from ..model import TextSpan
 from ..quotes import paragraph_spans
-from .statements_speaker import cue_lemma, cue_sections
+from .statements_filters import claim_object
+from .statements_speaker import cue_lemma, cue_limits, cue_sections
 
 if TYPE_CHECKING:
     from .statements import _Builder
@@ -104,6 +105,8 @@ def headline_statements(b: _Builder) -> None:
         if mention is None:
             continue
         v0, v1 = m.span("verb")
+        if not _headline_content(b, v0, v1):
+            continue
         speaker = b.ctx.speakers.from_mention(mention)
         if speaker is not None and m.group("verb").lower() in speaker.name.lower():
             speaker = speaker.model_copy(
@@ -117,6 +120,20 @@ def headline_statements(b: _Builder) -> None:
             None,
             0.7,
         )
+
+
+def _headline_content(b: _Builder, v0: int, v1: int) -> bool:
+    """Whether a headline verb with a limited object reading has content ("denies the charge" has none)."""
+    verb = b.doc.char_span(v0, v1, alignment_mode="expand")
+    if verb is None:
+        return True
+    tok = verb.root
+    limit = cue_limits().get(cue_lemma(tok)) or cue_limits().get(tok.lemma_.lower())
+    if limit is None:
+        return True
+    if limit == "claim":
+        return claim_object(tok)
+    return any(c.dep_ == "ccomp" or (limit == "as" and c.lower_ == "as") for c in tok.rights)
 
 
 def label_statements(b: _Builder) -> None:

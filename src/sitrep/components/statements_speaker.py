@@ -163,7 +163,7 @@ def mention_span(tok: Token) -> Span:
             break
         if child.dep_ in {"compound", "flat"}:
             end = child.right_edge.i + 1
-        elif child.dep_ == "prep" and child.lower_ == "of" and child.right_edge.i - child.i <= 6:
+        elif child.dep_ == "prep" and child.lower_ in {"of", "for"} and child.right_edge.i - child.i <= 6:
             if not any(t.text in {",", "(", "\u2014"} for t in doc[child.i : child.right_edge.i + 1]):
                 end = child.right_edge.i + 1
         else:
@@ -205,6 +205,19 @@ def canonical_name(name: str) -> str:
     return _ARTICLE.sub("", name.strip(), count=1) or name
 
 
+def _ends_with(ent: Entity, span: Span) -> bool:
+    """Whether a mention of `ent` closes `span` (after its first word)."""
+    return any(span.start_char < m.span[0] and m.span[1] == span.end_char for m in ent.mentions)
+
+
+def _title_person(mention: Span) -> Span | None:
+    """A person name closing a title phrase ("Minister of Foreign Affairs Sergei Lavrov"), by NER."""
+    for ent in mention.doc.ents:
+        if ent.label_ == "PERSON" and ent.end == mention.end and ent.start > mention.start and len(ent) >= 2:
+            return ent
+    return None
+
+
 class SpeakerResolver:
     """Turns subject tokens into `Speaker`s, through `doc._.sitrep_coref` with local fallbacks."""
 
@@ -236,8 +249,12 @@ class SpeakerResolver:
             return None
         if not pronoun:
             root = span.root
-            # Accept only an entity mentioned at the head ("Ukraine's General Staff" is not Ukraine).
-            if not any(m.span[0] < root.idx + len(root.text) and root.idx < m.span[1] for m in ent.mentions):
+            # Accept only an entity mentioned at the head ("Ukraine's General Staff" is not Ukraine),
+            # or a person named at the end of a title phrase ("UN High Commissioner for Refugees X Y").
+            at_head = any(
+                m.span[0] < root.idx + len(root.text) and root.idx < m.span[1] for m in ent.mentions
+            )
+            if not at_head and not (ent.type == "PERSON" and _ends_with(ent, span)):
                 return None
         return self._full_name(ent, span.start_char)
 
@@ -271,7 +288,12 @@ class SpeakerResolver:
                     return Speaker(name=prev.name, entity=prev.entity, span=span, text=mention.text)
             return None
         ner = _ner_name(mention)
-        name = ner.text if ner is not None and ner.root.i == mention.root.i else clean_phrase(mention)
+        titled = _title_person(mention) if ner is None or ner.root.i != mention.root.i else None
+        if titled is not None:
+            ner = titled
+            name = titled.text
+        else:
+            name = ner.text if ner is not None and ner.root.i == mention.root.i else clean_phrase(mention)
         is_person = (ner is not None and ner.label_ == "PERSON") or (
             mention.root.pos_ == "PROPN" and ner is None and mention.root.ent_type_ == "PERSON"
         )
