@@ -28,6 +28,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
+from sitrep.aggregate import refresh  # noqa: E402
 from sitrep.model import Claimant, Document, Entity, Event, Quantity, Report, Speaker, Statement, TextSpan  # noqa: E402
 from sitrep.store.db import Store  # noqa: E402
 
@@ -104,7 +105,16 @@ def synthetic_report(i: int, rng: random.Random) -> tuple[Report, str]:
             trigger=TextSpan(text="were", span=(trig, trig + 4)),
         )
     ]
-    ents = [Entity(id=f"e{j}", name=s.speaker.name, type="PERSON") for j, s in enumerate(statements)]
+    ents = [
+        Entity(
+            id=f"e{j}",
+            name=s.speaker.name,
+            type="PERSON",
+            mentions=[TextSpan(text=s.speaker.name, span=s.speaker.span)],
+        )
+        for j, s in enumerate(statements)
+        if s.speaker and s.speaker.span
+    ]
     doc = Document(id=f"bench{i:07d}", title=f"Report {i}", source=f"Outlet {i % 40}", published=published)
     return Report(
         document=doc, entities=ents, statements=statements, quantities=quantities, events=events
@@ -120,6 +130,7 @@ def build_store(path: Path, n: int) -> float:
             report, text = synthetic_report(i, rng)
             d = report.document
             store.write_report(report, text, {"source": d.source, "published": d.published, "title": d.title})
+        refresh(store)  # wire-copy clusters and cross-article names, as `sitrep ingest` leaves them
     return time.perf_counter() - t0
 
 

@@ -64,10 +64,12 @@ def statements(
     if speaker:
         names = speaker_names(store, speaker)
         marks = ",".join("?" * len(names))
-        if len(names) > 1:  # resolved to a known person: their spellings, through the index
+        lowered = [n.lower() for n in names]
+        exact = store.scalar(f"SELECT 1 FROM statements WHERE lower(speaker) IN ({marks}) LIMIT 1", lowered)
+        if len(names) > 1 or exact:  # a known person or an exact name: their spellings, through the index
             where.append(f"lower(s.speaker) IN ({marks})")
-            params += [n.lower() for n in names]
-        else:
+            params += lowered
+        else:  # nothing by that exact name: any speaker whose name contains it (a full scan)
             where.append(f"(lower(s.speaker) IN ({marks}) OR s.speaker LIKE ?)")
             params += [n.lower() for n in names] + [f"%{speaker}%"]
     if q:
