@@ -112,7 +112,7 @@ class Stores:
             return hit[1]
         value = compute()
         with self._cache_lock:
-            if len(self._cache) > 256:
+            if len(self._cache) > 1024:  # bounded: a page is at most 500 rows
                 self._cache.clear()
             self._cache[(key, args)] = (gen, value)
         return value
@@ -197,7 +197,11 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         p = request.query_params
         speaker, q = _text(p.get("speaker"), "speaker"), _text(p.get("q"), "q")
         limit, offset = _limit(p.get("limit"), 100), _offset(p.get("offset"))
-        rows = query.statements(stores.reader(), speaker=speaker, q=q, limit=limit, offset=offset)
+        rows = stores.cached(
+            "statements",
+            (speaker, q, limit, offset),
+            lambda: query.statements(stores.reader(), speaker=speaker, q=q, limit=limit, offset=offset),
+        )
         return {"speaker": speaker, "q": q, "limit": limit, "offset": offset, "statements": rows}
 
     def estimates_ctx(request: Request) -> list[dict[str, Any]]:
@@ -220,8 +224,22 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         p = request.query_params
         q = _text(p.get("q"), "q")
         limit, offset = _limit(p.get("limit"), 20), _offset(p.get("offset"))
-        hits = query.search(stores.reader(), q, limit=limit, offset=offset) if q else []
-        stmts = query.statements(stores.reader(), q=q, limit=limit) if q else []
+        hits = (
+            stores.cached(
+                "search",
+                (q, limit, offset),
+                lambda: query.search(stores.reader(), q, limit=limit, offset=offset),
+            )
+            if q
+            else []
+        )
+        stmts = (
+            stores.cached(
+                "statements", (None, q, limit, 0), lambda: query.statements(stores.reader(), q=q, limit=limit)
+            )
+            if q
+            else []
+        )
         return {"q": q, "documents": hits, "statements": stmts}
 
     def timeline_ctx(name: str) -> dict[str, Any]:
