@@ -17,6 +17,7 @@ _AUTHORIZED = re.compile(r"^(?:authori[sz]ed|allowed|permitted|cleared)$", re.IG
 
 
 @lru_cache(maxsize=1)
+@lru_cache(maxsize=1)
 def _boilerplate() -> list[re.Pattern[str]]:
     """Compiled anonymity formulas from `data/cues_boilerplate.txt`."""
     return [re.compile(ln, re.IGNORECASE) for ln in _lines("cues_boilerplate.txt")]
@@ -49,7 +50,7 @@ def withheld(verb: Token) -> bool:
             if anc.i == anc.head.i:
                 break
             anc = anc.head
-    rest = verb.doc.text[verb.idx : verb.idx + 120]
+    rest = verb.doc[verb.i : verb.i + 30].text[:120]  # not Doc.text: that joins the whole document
     return any(p.match(rest) for p in _boilerplate())
 
 

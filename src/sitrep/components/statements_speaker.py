@@ -193,7 +193,7 @@ def clean_phrase(span: Span) -> str:
         toks = toks[1:]
     if not toks:
         return span.text
-    return span.doc.text[toks[0].idx : toks[-1].idx + len(toks[-1].text)]
+    return span.doc[toks[0].i : toks[-1].i + 1].text
 
 
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+(?=\S)", re.IGNORECASE)

@@ -61,12 +61,13 @@ class Ctx:
         span = getattr(meta_doc, "dateline_span", None)
         # The dateline runs from its first character to the body; the body must not start before it.
         self.dateline = (span[0], max(span[1], self.body_start)) if span else None
-        self.quotes = find_quotes(doc.text, self.body_start)
+        self.text = doc.text  # Doc.text joins every token: read it once
+        self.quotes = find_quotes(self.text, self.body_start)
         self._starts = [t.idx for t in doc]
-        singles = [q for q in find_single_quotes(doc.text, self.body_start) if self._cue_beside(q)]
+        singles = [q for q in find_single_quotes(self.text, self.body_start) if self._cue_beside(q)]
         self.single_marks = {q.start for q in singles} | {q.end - 1 for q in singles}
         self.quotes = sorted(self.quotes + singles, key=lambda q: q.start)
-        self.paras = paragraph_spans(doc.text, self.body_start)
+        self.paras = paragraph_spans(self.text, self.body_start)
         self.speech: list[tuple[int, int]] = []  # transcript turns: cues inside belong to the turn
         self.cues = cue_lemmas()
         self.object_cues = object_cues()
@@ -90,7 +91,7 @@ class Ctx:
 
     def mark_at(self, pos: int) -> int:
         """Length of a quotation mark at `pos`: a double mark, or one of an accepted single-quoted stretch."""
-        return mark_len(self.doc.text, pos) or (1 if pos in self.single_marks else 0)
+        return mark_len(self.text, pos) or (1 if pos in self.single_marks else 0)
 
     def in_dateline(self, span: tuple[int, int]) -> bool:
         """Whether `span` overlaps the wire dateline ("ADDIS ABABA, Nov 2 (Reuters) -")."""
@@ -102,7 +103,7 @@ class Ctx:
         for s, e in self.paras:
             if s <= pos < e:
                 return s, e
-        return self.body_start, len(self.doc.text)
+        return self.body_start, len(self.text)
 
     def quote_at(self, pos: int) -> Quote | None:
         """The quote whose marks enclose character `pos`."""
