@@ -11,10 +11,15 @@ from rich.text import Text
 from .model import Report, Statement
 
 
-def _fmt_num(x: float | int | None) -> str:
+def format_count(x: object) -> str:
+    """A count with thousands separators ("40,000", "2.5"); "-" for none; other values as text."""
     if x is None:
         return "-"
-    return f"{x:,.0f}" if float(x).is_integer() else f"{x:,}"
+    try:
+        f = float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return str(x)
+    return f"{f:,.0f}" if f.is_integer() else f"{f:,}"
 
 
 def _table(title: str, *columns: str) -> Table:
@@ -63,8 +68,8 @@ def report_tables(report: Report) -> Group:
         for q in report.quantities:
             t.add_row(
                 q.text,
-                _fmt_num(q.low),
-                _fmt_num(q.high),
+                format_count(q.low),
+                format_count(q.high),
                 q.qualifier,
                 q.subject or "",
                 "+".join(q.outcome),

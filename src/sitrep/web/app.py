@@ -23,6 +23,7 @@ from jinja2 import Environment, FileSystemLoader, select_autoescape
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from ..errors import InputError, SitrepError, StoreError
+from ..render import format_count
 from ..store import query
 from ..store.db import Store
 from .chart import claimant_colours, series_svg
@@ -135,7 +136,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     stores = Stores(db)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
     env.globals.update(person_href=person_href)
-    env.filters["num"] = _num
+    env.filters["num"] = format_count
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
     def render(template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
@@ -369,15 +370,6 @@ def _dumps(data: Any) -> bytes:
 def _json(data: Any) -> Response:
     """A JSON response serialized in one pass (the query layer already returns plain data)."""
     return Response(_dumps(data), media_type="application/json")
-
-
-def _num(x: Any) -> str:
-    """A count with thousands separators ("40,000"; "2.5")."""
-    try:
-        f = float(x)
-    except (TypeError, ValueError):
-        return str(x)
-    return f"{f:,.0f}" if f.is_integer() else f"{f:,}"
 
 
 def _focus(value: str | None) -> tuple[int, int] | None:
