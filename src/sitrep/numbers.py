@@ -174,27 +174,41 @@ def _read_words(words: Sequence[str], j: int, current: float) -> tuple[float | i
     return _num(total + current), j
 
 
+_TABLE_INFO: dict[int, tuple[Mapping[tuple[str, ...], object], int, frozenset[str]]] = {}
+
+
+def _table_info(table: Mapping[tuple[str, ...], object]) -> tuple[int, frozenset[str]]:
+    """(longest phrase length, first words) of a phrase table, computed once per table."""
+    got = _TABLE_INFO.get(id(table))
+    if got is None or got[0] is not table:
+        got = (table, max((len(k) for k in table), default=0), frozenset(k[0] for k in table if k))
+        _TABLE_INFO[id(table)] = got
+    return got[1], got[2]
+
+
 def _match(
     words: Sequence[str], i: int, table: Mapping[tuple[str, ...], object]
 ) -> tuple[tuple[str, ...], int] | None:
     """Longest phrase of `table` starting at words[i] (quote marks inside are skipped)."""
-    best = None
-    longest = max((len(k) for k in table), default=0)
-    for size in range(longest, 0, -1):
-        got: list[str] = []
-        j = i
-        while j < len(words) and len(got) < size:
-            w = _low(words, j)
-            if w in QUOTES and got:
-                j += 1
-                continue
-            got.append(w)
-            j += 1
-        key = tuple(got)
-        if len(key) == size and key in table:
-            best = (key, j)
-            break
-    return best
+    longest, firsts = _table_info(table)
+    if _low(words, i) not in firsts:
+        return None  # every phrase starts with words[i] itself (quotes are skipped only inside)
+    got: list[str] = []
+    ends: list[int] = []
+    j = i
+    n = len(words)
+    while j < n and len(got) < longest:
+        w = words[j].lower()
+        j += 1
+        if w in QUOTES and got:
+            continue
+        got.append(w)
+        ends.append(j)
+    for size in range(len(got), 0, -1):
+        key = tuple(got[:size])
+        if key in table:
+            return key, ends[size - 1]
+    return None
 
 
 def _read_core(words: Sequence[str], i: int) -> tuple[float | int, float | int, bool, int] | None:
@@ -222,6 +236,23 @@ def _read_core(words: Sequence[str], i: int) -> tuple[float | int, float | int, 
 
 
 CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥", "us$", "c$", "a$"})
+
+
+@lru_cache(maxsize=1)
+def _starters() -> frozenset[str]:
+    """Lower-cased words that can open a number expression (besides numerals)."""
+    out = set(QUOTES) | {"between", "from", "a", "an", "half"}
+    out |= {w for w, (_, kind) in number_words().items() if kind in ("unit", "ten")}
+    out |= {k[0] for k in vague_words() if k}
+    out |= {k[0] for k in modifiers()["pre"] if k}
+    return frozenset(out)
+
+
+def may_start_amount(word: str) -> bool:
+    """False only when `read_amount` cannot find a number expression starting at `word` (a cheap prefilter)."""
+    c = word[:1]
+    return c.isdigit() or c == "+" or word.lower() in _starters()
+
 
 
 def read_amount(words: Sequence[str], i: int) -> Amount | None:

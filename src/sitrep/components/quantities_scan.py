@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
-from ..numbers import DATA, QUOTES, Amount, number_words, read_amount
+from ..numbers import DATA, QUOTES, Amount, may_start_amount, number_words, read_amount
 
 MONTHS = {
     "january",
@@ -253,8 +253,9 @@ def find_amounts(doc: Doc) -> list[Amount]:
     phones = _phone_chars(doc)
     out: list[Amount] = []
     i = 0
-    while i < len(doc):
-        if doc[i].text in QUOTES:
+    n = len(words)
+    while i < n:
+        if words[i] in QUOTES or not may_start_amount(words[i]):
             i += 1
             continue
         a = read_amount(words, i)
