@@ -58,8 +58,16 @@ def outlet_claimant(doc: Doc) -> Claimant:
     return Claimant(name="the report")
 
 
-def find_claimant(doc: Doc, span: tuple[int, int], statements: list[Statement] | None = None) -> Claimant:
-    """The speaker of the innermost statement whose content holds `span`, else the outlet."""
+def find_claimant(
+    doc: Doc,
+    span: tuple[int, int],
+    statements: list[Statement] | None = None,
+    outlet: dict[str, Claimant] | None = None,
+) -> Claimant:
+    """The speaker of the innermost statement whose content holds `span`, else the outlet.
+
+    `outlet` is an optional per-document memo so the outlet is worked out once per document.
+    """
     best: Statement | None = None
     meta = doc._.sitrep_document
     body = getattr(meta, "body_start", 0) or 0
@@ -72,7 +80,11 @@ def find_claimant(doc: Doc, span: tuple[int, int], statements: list[Statement] |
                 best = st
     if best is not None and best.speaker is not None:
         return Claimant(name=best.speaker.name, statement=best.id)
-    return outlet_claimant(doc)
+    if outlet is None:
+        return outlet_claimant(doc)
+    if "outlet" not in outlet:
+        outlet["outlet"] = outlet_claimant(doc)
+    return outlet["outlet"].model_copy()
 
 
 _Located = TypeVar("_Located", Place, Time)
@@ -168,7 +180,12 @@ Prev = tuple[Amount, int, Quantity, Span | None]
 
 
 def _claim(
-    doc: Doc, a: Amount, prev: Prev | None, n: int, statements: list[Statement] | None
+    doc: Doc,
+    a: Amount,
+    prev: Prev | None,
+    n: int,
+    statements: list[Statement] | None,
+    outlet: dict[str, Claimant] | None = None,
 ) -> tuple[Quantity, Prev] | None:
     """The claim an amount makes, or None when it counts nothing."""
     counted = find_counted(doc, a)
@@ -249,7 +266,7 @@ def _claim(
         hedged=bool(hedges),
         hedges=hedges,
         vague=a.vague,
-        claimant=find_claimant(doc, (span.start_char, span.end_char), statements),
+        claimant=find_claimant(doc, (span.start_char, span.end_char), statements, outlet),
         place=place,
         time=time,
     )
@@ -261,9 +278,12 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
     """Quantitative claims with bounds, hedges, subjects, outcomes and claimants."""
     out: list[Quantity] = []
     prev: Prev | None = None
+    if statements is None:
+        statements = list(doc._.sitrep_statements or [])
+    outlet: dict[str, Claimant] = {}
     for a in find_amounts(doc):
         try:
-            got = _claim(doc, a, prev, len(out), statements)
+            got = _claim(doc, a, prev, len(out), statements, outlet)
         except Exception:  # one bad item never costs the document
             log.warning("quantities: skipped %r", doc[a.start : a.end].text, exc_info=True)
             continue
@@ -271,7 +291,7 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
             out.append(got[0])
             if a.start == 0 or doc[a.start - 1].lower_ not in ("including", "among"):
                 prev = got[1]  # a subset ("including 12 Americans") does not name what follows
-    out.extend(find_followups(doc, out, lambda sp: find_claimant(doc, sp, statements)))
+    out.extend(find_followups(doc, out, lambda sp: find_claimant(doc, sp, statements, outlet)))
     return out
 
 

@@ -90,7 +90,18 @@ def _phone_chars(doc: Doc) -> list[tuple[int, int]]:
     return [m.span() for m in _PHONE.finditer(doc.text)]
 
 
-def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: list[tuple[int, int]]) -> bool:
+def _name_ents(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the entities whose numbers are part of a name (ORG, EVENT, LAW, ...)."""
+    return [(e.start, e.end) for e in doc.ents if e.label_ in NAME_ENTS]
+
+
+def _rejected(
+    doc: Doc,
+    a: Amount,
+    time_spans: list[tuple[int, int]],
+    phones: list[tuple[int, int]],
+    names: list[tuple[int, int]] | None = None,
+) -> bool:
     """True when the expression is a year, date, clock time, age, phone, model number or name part."""
     core = doc[a.core_start : a.end]
     first = doc[a.core_start]
@@ -211,8 +222,8 @@ def _rejected(doc: Doc, a: Amount, time_spans: list[tuple[int, int]], phones: li
     ):
         if before is None or before.text not in QUOTES:
             return True
-    for ent in doc.ents:
-        if ent.label_ in NAME_ENTS and ent.start <= first.i < ent.end and ent.start < first.i:
+    for s, e in names if names is not None else _name_ents(doc):
+        if s <= first.i < e and s < first.i:
             return True
     # "one of the", "one day", "no one", pronoun "one"
     if words in (["one"], ["a"]) or (len(core) == 1 and first.lower_ == "one"):
@@ -251,6 +262,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
     times = [tuple(t.span) for t in (doc._.sitrep_times or []) if getattr(t, "type", "") != "duration"]
     times += [tuple(t.span) for t in (doc._.sitrep_times or []) if getattr(t, "type", "") == "duration"]
     phones = _phone_chars(doc)
+    names = _name_ents(doc)
     out: list[Amount] = []
     i = 0
     n = len(words)
@@ -262,7 +274,7 @@ def find_amounts(doc: Doc) -> list[Amount]:
         if a is None:
             i += 1
             continue
-        if _rejected(doc, a, times, phones):
+        if _rejected(doc, a, times, phones, names):
             i = max(a.core_start, i) + 1 if a.core_start > i else a.end
             continue
         out.append(a)
