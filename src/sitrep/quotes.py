@@ -27,6 +27,11 @@ def mark_len(text: str, i: int) -> int:
     return len(m.group()) if m else 0
 
 
+def count_marks(text: str) -> int:
+    """Number of quotation marks in `text`."""
+    return len(_MARK.findall(text))
+
+
 def mark_before(text: str, end: int) -> int:
     """Length of a quotation mark ending at `end` (0 when there is none)."""
     for n in (2, 1):
@@ -115,30 +120,26 @@ def find_quotes(text: str, start: int = 0) -> list[Quote]:
         else:
             i = p_start
         open_q = None
-        while i < p_end:
-            n = mark_len(text, i)
-            if n:
-                ch = text[i : i + n]
-                if current is None:
-                    if _is_opening(text, i, inside=False, n=n):
-                        current = Quote(start=i, end=i + n)
-                        seg_start = i + n
-                elif ch in OPEN_MARKS or ch == "``":
-                    # A second opening mark: the first was never closed; restart here.
-                    current.parts.append((seg_start, _rstrip(text, seg_start, i)))
-                    current.end = i
-                    current.closed = False
-                    quotes.append(current)
+        for m in _MARK.finditer(text, i, p_end):  # marks left to right, as a scan char by char finds them
+            i, ch = m.start(), m.group()
+            n = len(ch)
+            if current is None:
+                if _is_opening(text, i, inside=False, n=n):
                     current = Quote(start=i, end=i + n)
                     seg_start = i + n
-                else:
-                    current.parts.append((seg_start, i))
-                    current.end = i + n
-                    quotes.append(current)
-                    current = None
-                i += n
-                continue
-            i += 1
+            elif ch in OPEN_MARKS or ch == "``":
+                # A second opening mark: the first was never closed; restart here.
+                current.parts.append((seg_start, _rstrip(text, seg_start, i)))
+                current.end = i
+                current.closed = False
+                quotes.append(current)
+                current = Quote(start=i, end=i + n)
+                seg_start = i + n
+            else:
+                current.parts.append((seg_start, i))
+                current.end = i + n
+                quotes.append(current)
+                current = None
         if current is not None:
             current.parts.append((seg_start, p_end))
             current.end = p_end
@@ -164,15 +165,18 @@ _SINGLE = re.compile(
 )
 
 
-def find_single_quotes(text: str, start: int = 0, min_words: int = 4) -> list[Quote]:
+def find_single_quotes(
+    text: str, start: int = 0, min_words: int = 4, doubles: list[Quote] | None = None
+) -> list[Quote]:
     """Candidate quotations in single marks (\u2018like this\u2019) of at least `min_words` words, outside
-    double-quoted stretches; whether one is a quotation (not an apostrophe) is left to the caller."""
-    doubles = [(q.start, q.end) for q in find_quotes(text, start)]
+    double-quoted stretches (`doubles`: `find_quotes(text, start)` when the caller has it already);
+    whether one is a quotation (not an apostrophe) is left to the caller."""
+    spans = [(q.start, q.end) for q in (find_quotes(text, start) if doubles is None else doubles)]
     out: list[Quote] = []
     for p_start, p_end in paragraph_spans(text, start):
         for m in _SINGLE.finditer(text, p_start, p_end):
             s, e = m.start("open"), m.end("close")
-            if len(m.group("inner").split()) < min_words or any(a < e and s < b for a, b in doubles):
+            if len(m.group("inner").split()) < min_words or any(a < e and s < b for a, b in spans):
                 continue
             out.append(Quote(start=s, end=e, parts=[(m.start("inner"), m.end("inner"))]))
     return out

@@ -84,7 +84,7 @@ class _Builder:
     def __init__(self, ctx: Ctx) -> None:
         self.ctx = ctx
         self.doc = ctx.doc
-        self.text = ctx.doc.text
+        self.text = ctx.text  # Doc.text joins every token: Ctx reads it once
         self.items: list[tuple[Statement, Token | None]] = []
 
     # --- content ------------------------------------------------------------------------------

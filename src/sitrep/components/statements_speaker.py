@@ -177,10 +177,10 @@ def mention_span(tok: Token) -> Span:
     return doc[start:end]
 
 
-def _ner_name(span: Span) -> Span | None:
+def _ner_name(span: Span, ents: tuple[Span, ...] | None = None) -> Span | None:
     """The named-entity span (person, organisation, place) covering the head of `span`, if any."""
     root = span.root
-    for ent in span.doc.ents:
+    for ent in span.doc.ents if ents is None else ents:
         if ent.start <= root.i < ent.end and ent.label_ in {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}:
             return ent
     return None
@@ -210,9 +210,9 @@ def _ends_with(ent: Entity, span: Span) -> bool:
     return any(span.start_char < m.span[0] and m.span[1] == span.end_char for m in ent.mentions)
 
 
-def _title_person(mention: Span) -> Span | None:
+def _title_person(mention: Span, ents: tuple[Span, ...] | None = None) -> Span | None:
     """A person name closing a title phrase ("Minister of Foreign Affairs Sergei Lavrov"), by NER."""
-    for ent in mention.doc.ents:
+    for ent in mention.doc.ents if ents is None else ents:
         if ent.label_ == "PERSON" and ent.end == mention.end and ent.start > mention.start and len(ent) >= 2:
             return ent
     return None
@@ -226,6 +226,14 @@ class SpeakerResolver:
         self.coref = getattr(doc._, "sitrep_coref", None)
         self.entities: list[Entity] = list(getattr(doc._, "sitrep_entities", None) or [])
         self.history: list[tuple[int, Speaker, bool]] = []  # (char, speaker, is_person)
+        self._ents: tuple[Span, ...] | None = None
+
+    @property
+    def ents(self) -> tuple[Span, ...]:
+        """`doc.ents`, built once (each read of `Doc.ents` makes new Span objects)."""
+        if self._ents is None:
+            self._ents = tuple(self.doc.ents)
+        return self._ents
 
     def _full_name(self, ent: Entity, before: int) -> Entity:
         """A surname-only person entity upgraded to an earlier full-name entity ending with it."""
@@ -287,8 +295,8 @@ class SpeakerResolver:
                 if is_person == want_person or subj.lower_ == "we":
                     return Speaker(name=prev.name, entity=prev.entity, span=span, text=mention.text)
             return None
-        ner = _ner_name(mention)
-        titled = _title_person(mention) if ner is None or ner.root.i != mention.root.i else None
+        ner = _ner_name(mention, self.ents)
+        titled = _title_person(mention, self.ents) if ner is None or ner.root.i != mention.root.i else None
         if titled is not None:
             ner = titled
             name = titled.text

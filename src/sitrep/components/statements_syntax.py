@@ -7,7 +7,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from ..model import Statement
-from ..quotes import Quote, find_quotes, find_single_quotes, mark_before, mark_len, paragraph_spans
+from ..quotes import Quote, count_marks, find_quotes, find_single_quotes, mark_before, mark_len, paragraph_spans
 from .statements_speaker import SpeakerResolver, cue_lemma, cue_lemmas, cue_sections, object_cues
 
 ATTR_PUNCT = {",", '"', "\u201d", "''", "\u2014", "\u2013", "--", "-", ";"}
@@ -64,7 +64,8 @@ class Ctx:
         self.text = doc.text  # Doc.text joins every token: read it once
         self.quotes = find_quotes(self.text, self.body_start)
         self._starts = [t.idx for t in doc]
-        singles = [q for q in find_single_quotes(self.text, self.body_start) if self._cue_beside(q)]
+        singles = find_single_quotes(self.text, self.body_start, doubles=self.quotes)
+        singles = [q for q in singles if self._cue_beside(q)]
         self.single_marks = {q.start for q in singles} | {q.end - 1 for q in singles}
         self.quotes = sorted(self.quotes + singles, key=lambda q: q.start)
         self.paras = paragraph_spans(self.text, self.body_start)
@@ -192,16 +193,6 @@ def attribution_bounds(verb: Token, subj: Token) -> tuple[int, int]:
         if child.i >= hi - 1 or child.left_edge.i <= hi:
             hi = max(hi, child.right_edge.i + 1)
     return lo, hi
-
-
-def count_marks(text: str) -> int:
-    """Number of quotation marks in `text`."""
-    n, i = 0, 0
-    while i < len(text):
-        k = mark_len(text, i)
-        n += 1 if k else 0
-        i += k or 1
-    return n
 
 
 def trim(text: str, start: int, end: int) -> tuple[int, int]:
