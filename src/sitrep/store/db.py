@@ -14,7 +14,7 @@ from pydantic import BaseModel
 
 from ..errors import StoreError
 from ..model import Document, Entity, Event, Place, Position, Quantity, Report, Statement, Time
-from .schema import MIGRATIONS
+from .schema import MIGRATIONS, RECOUNT_COPIES
 
 DEFAULT_DB = "sitrep.db"
 
@@ -42,6 +42,7 @@ class Store:
         self.readonly = readonly
         self._commits = 0
         self._memo: dict[tuple[str, tuple[int, int]], Any] = {}
+        self._copies = False  # whether the schema counts statement copies (migration 5)
         try:
             if readonly:
                 if not Path(self.path).exists():
@@ -57,6 +58,10 @@ class Store:
                 self.con.execute("PRAGMA journal_mode = WAL")
                 self.con.execute("PRAGMA synchronous = NORMAL")
                 self.migrate()
+                self._copies = self.scalar("SELECT 1 FROM sqlite_master WHERE name = 'copies_dirty'") == 1
+                if self._copies and self.con.execute("SELECT 1 FROM copies_dirty LIMIT 1").fetchone():
+                    with self.transaction():
+                        pass  # recounts the copies a writer outside this class left pending
             else:
                 self._check_schema()
         except sqlite3.Error as exc:
@@ -91,10 +96,21 @@ class Store:
             raise
         else:
             try:
+                self._recount_copies()
+            except sqlite3.Error as exc:
+                self.con.execute("ROLLBACK")
+                raise StoreError(f"{self.path}: {exc}") from exc
+            try:
                 self.con.execute("COMMIT")
             except sqlite3.Error as exc:
                 raise StoreError(f"{self.path}: {exc}") from exc
             self._commits += 1
+
+    def _recount_copies(self) -> None:
+        """Recount `statements.copies`/`reprint` in the clusters this transaction touched (see schema)."""
+        if self._copies and self.con.execute("SELECT 1 FROM copies_dirty LIMIT 1").fetchone():
+            for sql in RECOUNT_COPIES:
+                self.con.execute(sql)
 
     def _check_schema(self) -> None:
         try:
@@ -473,11 +489,15 @@ def _now() -> str:
 
 
 def _split_sql(script: str) -> list[str]:
-    """Split a migration script into statements (our scripts hold no ';' inside literals)."""
-    out = []
+    """Split a migration script into statements (a trigger's BEGIN ... END body stays whole)."""
+    out, buf = [], ""
     for part in script.split(";"):
-        lines = [ln.split("--", 1)[0] for ln in part.splitlines()]
-        stmt = "\n".join(ln for ln in lines if ln.strip()).strip()
+        buf += part + ";"
+        if not sqlite3.complete_statement(buf):
+            continue
+        lines = [ln.split("--", 1)[0] for ln in buf.splitlines()]
+        stmt = "\n".join(ln for ln in lines if ln.strip()).strip().rstrip(";").strip()
         if stmt:
             out.append(stmt)
+        buf = ""
     return out

@@ -46,6 +46,26 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     return doc
 
 
+_STATEMENT_COLUMNS = (
+    "s.doc_id AS document, s.id, s.speaker, s.kind, s.cue, s.content AS text, s.start, s.\"end\", s.venue,"
+    " s.time_value AS time, d.source, d.published, d.title"
+)
+# Each statement once (its first printing): `statements.reprint`, kept by the store at write time.
+_STATEMENTS = (
+    f"SELECT {_STATEMENT_COLUMNS}, s.copies FROM statements s JOIN documents d ON d.id = s.doc_id"
+    " WHERE {where} ORDER BY d.published DESC NULLS LAST, d.rowid, s.seq LIMIT ? OFFSET ?"
+)
+# The same, counting wire copies now (only while a writer outside `Store` has left counts pending).
+_STATEMENTS_COUNTING = (
+    f"SELECT * FROM (SELECT {_STATEMENT_COLUMNS}, d.rowid AS o, s.seq,"
+    " row_number() OVER (PARTITION BY coalesce(d.cluster_id, d.id), s.speaker, s.content"
+    " ORDER BY d.published, d.rowid, s.seq) AS nth,"
+    " count(*) OVER (PARTITION BY coalesce(d.cluster_id, d.id), s.speaker, s.content) AS copies"
+    " FROM statements s JOIN documents d ON d.id = s.doc_id WHERE {where})"
+    " WHERE {first} ORDER BY published DESC NULLS LAST, o, seq LIMIT ? OFFSET ?"
+)
+
+
 def statements(
     store: Store,
     speaker: str | None = None,
@@ -57,7 +77,8 @@ def statements(
     """Statements, optionally by a speaker (any alias of the same person) and/or matching full-text `q`.
 
     A statement reprinted in wire copies is listed once (its first printing) with `copies`, the number
-    of documents carrying it; `copies=True` lists every printing.
+    of documents carrying it; `copies=True` lists every printing. Both come from `statements.copies`
+    and `statements.reprint`, which the store keeps current as documents and clusters change.
     """
     where: list[str] = []
     params: list[Any] = []
@@ -77,24 +98,16 @@ def statements(
             "(s.doc_id, s.seq) IN (SELECT doc_id, seq FROM statements_fts WHERE statements_fts MATCH ?)"
         )
         params.append(fts_query(q))
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
-    rows = store.rows(
-        "SELECT * FROM (SELECT s.doc_id AS document, s.id, s.speaker, s.kind, s.cue, s.content AS text,"
-        ' s.start, s."end", s.venue, s.time_value AS time, d.source, d.published, d.title,'
-        " d.rowid AS o, s.seq,"
-        " row_number() OVER w AS nth, count(*) OVER (PARTITION BY coalesce(d.cluster_id, d.id), s.speaker,"
-        " s.content) AS copies"
-        f" FROM statements s JOIN documents d ON d.id = s.doc_id {clause}"
-        " WINDOW w AS (PARTITION BY coalesce(d.cluster_id, d.id), s.speaker, s.content"
-        " ORDER BY d.published, d.rowid, s.seq))"
-        f" {'' if copies else 'WHERE nth = 1'}"
-        " ORDER BY published DESC NULLS LAST, o, seq LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
+    if store.scalar("SELECT 1 FROM copies_dirty LIMIT 1"):  # a writer outside Store left counts pending
+        sql = _STATEMENTS_COUNTING.format(where=" AND ".join(where) or "1", first="1" if copies else "nth = 1")
+    else:
+        where += [] if copies else ["s.reprint = 0"]
+        sql = _STATEMENTS.format(where=" AND ".join(where) or "1")
+    rows = store.rows(sql, [*params, limit, offset])
     for r in rows:
         r["span"] = [r.pop("start"), r.pop("end")]
         for k in ("o", "seq", "nth"):
-            del r[k]
+            r.pop(k, None)
     return rows
 
 

@@ -2,6 +2,59 @@
 
 from __future__ import annotations
 
+# Wire copies of a statement: the same (speaker, content) in documents of one wire-copy cluster
+# (`coalesce(cluster_id, id)`). `statements.copies` counts them and `statements.reprint` is 1 for every
+# printing but the first (by published, document order, seq), so listing each statement once is an
+# indexed filter instead of a window function at query time. Triggers note the clusters a write
+# touches in `copies_dirty` (cheap, once per row); `Store.transaction` runs `RECOUNT_COPIES` over
+# those clusters before it commits, so a whole clustering pass costs one recount, not one per row.
+_COPIES_WINDOW = """
+    SELECT s.rowid AS rid,
+        row_number() OVER (PARTITION BY coalesce(d.cluster_id, d.id), s.speaker, s.content
+                           ORDER BY d.published, d.rowid, s.seq) AS nth,
+        count(*) OVER (PARTITION BY coalesce(d.cluster_id, d.id), s.speaker, s.content) AS copies
+    FROM documents d JOIN statements s ON s.doc_id = d.id"""
+_COPIES_SET = """
+UPDATE statements SET copies = w.copies, reprint = w.nth > 1
+FROM ({window}) AS w
+WHERE statements.rowid = w.rid AND (statements.copies != w.copies OR statements.reprint != (w.nth > 1))"""
+RECOUNT_COPIES = [
+    _COPIES_SET.format(
+        window=_COPIES_WINDOW
+        + " WHERE d.id IN (SELECT m.id FROM copies_dirty k CROSS JOIN documents m ON m.cluster_id = k.cluster"
+        " UNION SELECT m.id FROM copies_dirty k CROSS JOIN documents m ON m.id = k.cluster WHERE +m.cluster_id IS NULL)"
+    ),
+    "DELETE FROM copies_dirty",
+]
+_MARK = "INSERT OR IGNORE INTO copies_dirty (cluster) SELECT coalesce(cluster_id, id) FROM documents WHERE id = {}"
+_COPIES = f"""
+ALTER TABLE statements ADD COLUMN copies INTEGER NOT NULL DEFAULT 1;  -- printings in its wire-copy cluster
+ALTER TABLE statements ADD COLUMN reprint INTEGER NOT NULL DEFAULT 0; -- 1 unless it is the first printing
+{_COPIES_SET.format(window=_COPIES_WINDOW)};
+CREATE TABLE copies_dirty (cluster TEXT PRIMARY KEY) WITHOUT ROWID;  -- clusters to recount at commit
+CREATE TRIGGER statements_copies_insert AFTER INSERT ON statements BEGIN
+{_MARK.format("NEW.doc_id")};
+END;
+CREATE TRIGGER statements_copies_delete AFTER DELETE ON statements BEGIN
+{_MARK.format("OLD.doc_id")};
+END;
+CREATE TRIGGER statements_copies_update AFTER UPDATE OF speaker, content, doc_id, seq ON statements BEGIN
+{_MARK.format("OLD.doc_id")};
+{_MARK.format("NEW.doc_id")};
+END;
+CREATE TRIGGER documents_copies_update AFTER UPDATE OF cluster_id, published, id ON documents
+WHEN OLD.cluster_id IS NOT NEW.cluster_id OR OLD.published IS NOT NEW.published OR OLD.id IS NOT NEW.id
+BEGIN
+INSERT OR IGNORE INTO copies_dirty (cluster) VALUES (coalesce(OLD.cluster_id, OLD.id));
+INSERT OR IGNORE INTO copies_dirty (cluster) VALUES (coalesce(NEW.cluster_id, NEW.id));
+END;
+CREATE TRIGGER documents_copies_delete AFTER DELETE ON documents BEGIN
+INSERT OR IGNORE INTO copies_dirty (cluster) VALUES (coalesce(OLD.cluster_id, OLD.id));
+END;
+DROP INDEX statements_speaker_lower;
+CREATE INDEX statements_speaker_first ON statements(lower(speaker), reprint);
+"""
+
 # Each migration is (version, name, SQL script). Applied versions are recorded in `migrations`;
 # a migration is applied once, in order, inside one transaction. Never edit an applied migration:
 # append a new one.
@@ -185,4 +238,5 @@ CREATE INDEX events_place_lower ON events(lower(place));
 CREATE INDEX events_target_lower ON events(lower(target));
 """,
     ),
+    (5, "wire copies of a statement counted at write time", _COPIES),
 ]
