@@ -34,7 +34,8 @@ def _write(store: Store, tag: str, published: str | None, said: list[tuple[str, 
 
 def _cluster(store: Store, mapping: dict[str, str | None]) -> None:
     with store.transaction() as con:
-        con.executemany("UPDATE documents SET cluster_id = ? WHERE id = ?", [(c, d) for d, c in mapping.items()])
+        pairs = [(c, d) for d, c in mapping.items()]
+        con.executemany("UPDATE documents SET cluster_id = ? WHERE id = ?", pairs)
 
 
 def _expected(store: Store) -> list[tuple[str, str, str, int]]:

@@ -47,7 +47,7 @@ def document(store: Store, doc_id: str) -> dict[str, Any] | None:
 
 
 _STATEMENT_COLUMNS = (
-    "s.doc_id AS document, s.id, s.speaker, s.kind, s.cue, s.content AS text, s.start, s.\"end\", s.venue,"
+    's.doc_id AS document, s.id, s.speaker, s.kind, s.cue, s.content AS text, s.start, s."end", s.venue,'
     " s.time_value AS time, d.source, d.published, d.title"
 )
 # Each statement once (its first printing): `statements.reprint`, kept by the store at write time.
@@ -99,7 +99,8 @@ def statements(
         )
         params.append(fts_query(q))
     if store.scalar("SELECT 1 FROM copies_dirty LIMIT 1"):  # a writer outside Store left counts pending
-        sql = _STATEMENTS_COUNTING.format(where=" AND ".join(where) or "1", first="1" if copies else "nth = 1")
+        first = "1" if copies else "nth = 1"
+        sql = _STATEMENTS_COUNTING.format(where=" AND ".join(where) or "1", first=first)
     else:
         where += [] if copies else ["s.reprint = 0"]
         sql = _STATEMENTS.format(where=" AND ".join(where) or "1")

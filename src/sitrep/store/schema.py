@@ -22,11 +22,15 @@ RECOUNT_COPIES = [
     _COPIES_SET.format(
         window=_COPIES_WINDOW
         + " WHERE d.id IN (SELECT m.id FROM copies_dirty k CROSS JOIN documents m ON m.cluster_id = k.cluster"
-        " UNION SELECT m.id FROM copies_dirty k CROSS JOIN documents m ON m.id = k.cluster WHERE +m.cluster_id IS NULL)"
+        " UNION SELECT m.id FROM copies_dirty k CROSS JOIN documents m ON m.id = k.cluster"
+        " WHERE +m.cluster_id IS NULL)"
     ),
     "DELETE FROM copies_dirty",
 ]
-_MARK = "INSERT OR IGNORE INTO copies_dirty (cluster) SELECT coalesce(cluster_id, id) FROM documents WHERE id = {}"
+_MARK = (
+    "INSERT OR IGNORE INTO copies_dirty (cluster)"
+    " SELECT coalesce(cluster_id, id) FROM documents WHERE id = {}"
+)
 _COPIES = f"""
 ALTER TABLE statements ADD COLUMN copies INTEGER NOT NULL DEFAULT 1;  -- printings in its wire-copy cluster
 ALTER TABLE statements ADD COLUMN reprint INTEGER NOT NULL DEFAULT 0; -- 1 unless it is the first printing
