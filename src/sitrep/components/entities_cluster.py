@@ -113,7 +113,11 @@ def _key(m: Mention) -> str:
 def _person_match(m: Mention, c: Cluster) -> int:
     """How a person mention names the cluster's person: 2 surname or full name (spelling variants
     allowed), 1 first name only ("LeBron" after "LeBron James"), 0 not at all."""
-    toks, full = m.text.split(), c.full_tokens()
+    return _person_match_tokens(m.text.split(), c.full_tokens())
+
+
+def _person_match_tokens(toks: list[str], full: list[str]) -> int:
+    """`_person_match` on the mention's words and the words of the cluster's longest name."""
     if not toks or not full:
         return 0
     if len(toks) == 1:
@@ -129,27 +133,44 @@ def _person_match(m: Mention, c: Cluster) -> int:
     return 2 if same_name_token(toks[-1], full[-1]) and same_name_token(toks[0], full[0]) else 0
 
 
-def _other_match(m: Mention, c: Cluster) -> bool:
+class _Seen:
+    """What `cluster_names` compares against in one cluster, refreshed after each mention is added."""
+
+    __slots__ = ("type", "names", "last", "full", "folds", "keys", "key_words")
+
+    def __init__(self, c: Cluster) -> None:
+        self.type = c.type
+        self.names = c.names
+        self.last = c.last
+        self.full = c.full_tokens()
+        self.folds = {fold_name(n.text) for n in self.names}
+        keys = [_key(n) for n in self.names]
+        self.keys = set(keys)
+        self.key_words = [k.split() for k in keys]
+
+
+def _other_match(m: Mention, c: Cluster, seen: _Seen | None = None, key: str | None = None) -> bool:
     """True when an organisation/place/group mention names the cluster's entity."""
-    key = _key(m)
-    if any(_key(n) == key for n in c.names):
+    seen = seen or _Seen(c)
+    key = _key(m) if key is None else key
+    if key in seen.keys:
         return True
+    names = seen.names
     bare = m.text.replace(".", "")
-    if is_acronym(m.text) and c.type in {"ORG", "GPE"}:
+    if is_acronym(m.text) and seen.type in {"ORG", "GPE"}:
         if bare in c.acronyms or any(
             initials(n.text) == bare or (len(bare) >= 3 and initials(n.text).endswith(bare))
-            for n in c.names
+            for n in names
             if not is_acronym(n.text)
         ):
             return True
         canon = aliases().get(fold_name(m.text))
-        if canon and any(initials(n.text) == initials(canon) for n in c.names):
+        if canon and any(initials(n.text) == initials(canon) for n in names):
             return True
-    if m.label == "ORG" and c.type == "ORG":
+    if m.label == "ORG" and seen.type == "ORG":
         mt = key.split()
         if len(mt) >= 2 or nouns().get(mt[-1] if mt else "") == "ORG":
-            for n in c.names:
-                nt = _key(n).split()
+            for nt in seen.key_words:
                 if len(nt) > len(mt) and nt[-len(mt) :] == mt:
                     return True
     return False
@@ -160,26 +181,35 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
 
     A bare surname shared by several people ("Clinton") goes to the one named most often so far."""
     clusters: list[Cluster] = []
+    seen: list[_Seen] = []  # parallel to `clusters`
     for m in sorted(mentions, key=lambda x: x.start):
-        target = None
+        target = -1
         if m.label == "PERSON":
-            scored = [(_person_match(m, c), len(c.names), c.last, c) for c in clusters if c.type == "PERSON"]
-            scored = [t for t in scored if t[0]]
-            if scored:
-                target = max(scored, key=lambda t: t[:3])[3]
-        for c in sorted(clusters, key=lambda c: -c.last):
-            if target is not None:
-                break
-            if m.label != "PERSON" and c.type != "PERSON":
-                ok = _other_match(m, c)
-            else:
-                ok = fold_name(m.text) in {fold_name(n.text) for n in c.names}
-            if ok:
-                target = c
-        if target is None:
-            target = Cluster()
-            clusters.append(target)
-        target.add(m)
+            toks, best_key = m.text.split(), None
+            for k, s in enumerate(seen):
+                if s.type != "PERSON":
+                    continue
+                score = _person_match_tokens(toks, s.full)
+                if score and (best_key is None or (score, len(s.names), s.last) > best_key):
+                    target, best_key = k, (score, len(s.names), s.last)
+        if target < 0 and clusters:
+            fold, key = fold_name(m.text), None
+            for k in sorted(range(len(clusters)), key=lambda k: -seen[k].last):
+                s = seen[k]
+                if m.label != "PERSON" and s.type != "PERSON":
+                    key = _key(m) if key is None else key
+                    ok = _other_match(m, clusters[k], s, key)
+                else:
+                    ok = fold in s.folds
+                if ok:
+                    target = k
+                    break
+        if target < 0:
+            clusters.append(Cluster())
+            seen.append(None)  # type: ignore[arg-type]
+            target = len(clusters) - 1
+        clusters[target].add(m)
+        seen[target] = _Seen(clusters[target])
     return clusters
 
 

@@ -147,6 +147,7 @@ def _edit1(a: str, b: str) -> bool:
     return a[i + 1 :] == b[i + 1 :] if len(a) == len(b) else a[i:] == b[i + 1 :]
 
 
+@lru_cache(maxsize=65536)
 def same_name_token(a: str, b: str) -> bool:
     """True when two name tokens are the same name up to spelling variants."""
     fa, fb = fold_token(a), fold_token(b)
@@ -157,6 +158,7 @@ def same_name_token(a: str, b: str) -> bool:
     return len(fa) >= 6 and len(fb) >= 6 and fa[0] == fb[0] and _edit1(fa, fb)
 
 
+@lru_cache(maxsize=65536)
 def initials(name: str) -> str:
     """Initials of the capitalized words of a name ("International Organization for Migration" -> IOM)."""
     words = [w for w in re.split(r"[\s\-]+", strip_accents(name)) if w]

@@ -11,7 +11,6 @@ from .entities_lexicon import (
     DETERMINERS,
     NAME_CONNECTORS,
     aliases,
-    compact,
     compact_titles,
     country_names,
     cue_lemmas,
@@ -91,7 +90,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
+def _merged_ents(doc: Doc, lows: list[str] | None = None) -> list[tuple[int, int, str]]:
     """NER spans of entity labels, with "The Economic Club of" + "New York" joined into one ORG."""
     ents = []
     for ent in doc.ents:
@@ -129,18 +128,22 @@ def _merged_ents(doc: Doc) -> list[tuple[int, int, str]]:
                 out.append((ps, e, "ORG"))
                 continue
         out.append((s, e, lab))
-    return _titled_unlabelled(doc, out)
+    return _titled_unlabelled(doc, out, lows)
 
 
-def _titled_unlabelled(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _titled_unlabelled(
+    doc: Doc, ents: list[tuple[int, int, str]], lows: list[str] | None = None
+) -> list[tuple[int, int, str]]:
     """Add names the model missed after a lexicon title: "Col Souleymane Dembélé" (2-3 proper nouns)."""
     covered = {k for s, e, _l in ents for k in range(s, e)}
     table = compact_titles()
+    lows = lows if lows is not None else lowered(doc)
     extra = []
-    for i in range(1, len(doc)):
-        if i in covered or not doc[i].text[:1].isupper() or doc[i].pos_ != "PROPN":
+    for t in doc:
+        i = t.i
+        if i == 0 or i in covered or not t.text[:1].isupper() or t.pos_ != "PROPN":
             continue
-        if not any(compact([t.text for t in doc[i - k : i]]) in table for k in (1, 2, 3) if i - k >= 0):
+        if not any("".join(lows[i - k : i]) in table for k in (1, 2, 3) if i - k >= 0):
             continue
         j = i
         while (
@@ -158,13 +161,21 @@ def _titled_unlabelled(doc: Doc, ents: list[tuple[int, int, str]]) -> list[tuple
     return sorted(ents + extra)
 
 
-def _title_before(doc: Doc, i: int, floor: int) -> tuple[int, tuple[str, ...], str] | None:
+def lowered(doc: Doc) -> list[str]:
+    """Every token's text lowercased, by token index (the pieces of a `compact` key)."""
+    return [t.text.lower() for t in doc]
+
+
+def _title_before(
+    doc: Doc, i: int, floor: int, lows: list[str] | None = None
+) -> tuple[int, tuple[str, ...], str] | None:
     """The longest lexicon title ending right before token i: (start token, descriptor nouns, gender)."""
     table = compact_titles()
+    lows = lows if lows is not None else lowered(doc)
     for k in range(6, 0, -1):
         if i - k < floor:
             continue
-        key = compact([t.text for t in doc[i - k : i]])
+        key = "".join(lows[i - k : i])
         if key in table and (k == 1 or not doc[i - k].is_punct):
             heads, gender = table[key]
             start = i - k
@@ -195,7 +206,7 @@ def _title_for_non_person(title: str, name: Span) -> bool:
     return unambiguous and words_ok and len(name) <= 2
 
 
-def _first_name_before(doc: Doc, i: int) -> int:
+def _first_name_before(doc: Doc, i: int, lows: list[str] | None = None) -> int:
     """Start of a name whose first words the NER missed: "Gen. Valerii" + "Zaluzhnyi" -> "Valerii"."""
     j = i
     floor = doc[i].sent.start
@@ -209,7 +220,7 @@ def _first_name_before(doc: Doc, i: int) -> int:
     ):
         j -= 1
     if j < i:
-        title = _title_before(doc, j, floor)
+        title = _title_before(doc, j, floor, lows)
         if title is not None and doc[title[0]].is_title:
             return j
     return i
@@ -346,23 +357,25 @@ def name_mentions(doc: Doc) -> list[Mention]:
     """Cleaned name mentions with titles, roles, defined acronyms and fixed labels."""
     raw: list[Mention] = []
     title_toks: set[int] = set()
-    for s, e, label in _merged_ents(doc):
+    lows = lowered(doc)
+    table = compact_titles()
+    for s, e, label in _merged_ents(doc, lows):
         s2, e2 = _clean(doc, s, e)
         if s2 >= e2:
             continue
-        s2 = _first_name_before(doc, s2)
+        s2 = _first_name_before(doc, s2, lows)
         # a title inside the NER span ("President Volodymyr Zelenskyy")
         inner = None
         for k in range(min(5, e2 - s2 - 1) if label == "PERSON" else 0, 0, -1):
-            if compact([t.text for t in doc[s2 : s2 + k]]) in compact_titles():
+            if "".join(lows[s2 : s2 + k]) in table:
                 inner = k
                 break
         m = Mention(0, 0, "", label, "name", s2, e2)
         if inner:
-            heads, gender = compact_titles()[compact([t.text for t in doc[s2 : s2 + inner]])]
+            heads, gender = table["".join(lows[s2 : s2 + inner])]
             lead = s2
             for j in range(1, 4):  # "Lt." before a span that starts with "Gen."
-                if s2 - j >= 0 and compact([t.text for t in doc[s2 - j : s2 + inner]]) in compact_titles():
+                if s2 - j >= 0 and "".join(lows[s2 - j : s2 + inner]) in table:
                     lead = s2 - j
             title_toks.update(range(lead, s2))
             m.titles.append(doc[lead : s2 + inner].text)
@@ -370,7 +383,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
             m.nationality = _nationality(doc, lead)
             m.strong = label == "PERSON" or doc[s2].is_title
         else:
-            found = _title_before(doc, s2, doc[s2].sent.start)
+            found = _title_before(doc, s2, doc[s2].sent.start, lows)
             if found and label != "PERSON" and not _title_for_non_person(doc[found[0] : s2].text, doc[s2:e2]):
                 found = None
             if found and not (
