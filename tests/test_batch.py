@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import gc
 import json
 import os
 import sys
@@ -16,9 +17,16 @@ import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from sitrep.batch import SitrepWorkerPlugin, cleanup_temporaries, load_count, process_partition, run_batch  # noqa: E402
+from sitrep.batch import (  # noqa: E402
+    SitrepWorkerPlugin,
+    cleanup_temporaries,
+    load_count,
+    local_cluster,
+    process_partition,
+    run_batch,
+)
 from sitrep.batch_corpus import synthetic_corpus  # noqa: E402
-from sitrep.batch_io import make_partitions, write_jsonl  # noqa: E402
+from sitrep.batch_io import make_partitions, read_partition, write_jsonl  # noqa: E402
 from sitrep.batch_load import iter_reports, partition_ids, read_table  # noqa: E402
 from sitrep.batch_schema import TABLES  # noqa: E402
 
@@ -84,10 +92,11 @@ def assert_same_reports(got: dict[str, dict], want: dict[str, dict]) -> None:
 
 @pytest.fixture(scope="module")
 def client():
-    """A real LocalCluster: two worker processes, one thread each, the model preloaded by the plugin."""
-    from distributed import Client, LocalCluster
+    """A real LocalCluster as `sitrep batch` starts it (`local_cluster`: two worker processes, one
+    thread each, Dask's periodic work thinned), the model preloaded by the plugin."""
+    from distributed import Client
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=":0") as cluster:
+    with local_cluster(2) as cluster:
         with Client(cluster) as c:
             c.register_plugin(SitrepWorkerPlugin())
             yield c
@@ -115,6 +124,8 @@ def test_cluster_output_matches_single_process(corpus, reference, client, tmp_pa
     assert_same_reports(output_reports(out), reference)
     # the model was built once in each worker process, not once per task
     assert list(client.run(load_count).values()) == [{"": 1}, {"": 1}]
+    # the model's objects were moved out of the collected generations once it was loaded
+    assert all(n > 100_000 for n in client.run(gc.get_freeze_count).values())
     for table in TABLES:
         assert sorted(p.name for p in (out / table).iterdir()) == [
             f"part-{p}.parquet" for p in partition_ids(str(out))
@@ -198,6 +209,28 @@ def test_partitions_are_deterministic_and_cover_every_row(corpus):
         (20, 25),
         (25, 28),
     ]
+
+
+def test_rows_before_a_partition_are_counted_not_parsed(corpus, monkeypatch):
+    """A worker skips to its row range without parsing what lies before it (no quadratic re-parsing)."""
+    import sitrep.batch_io as bio
+
+    root, _ = corpus
+    parsed: list[int] = []
+    real = bio.to_record
+
+    def counting(row, raw, where):
+        parsed.append(row)
+        return real(row, raw, where)
+
+    monkeypatch.setattr(bio, "to_record", counting)
+    for name in ("a.jsonl", "b.csv", "c.parquet"):
+        parts = make_partitions([str(root / name)], partition_size=3)
+        last = parts[-1]
+        parsed.clear()
+        rows = [r.row for r in read_partition(last)]
+        assert rows == list(range(last.start, last.stop))
+        assert parsed == [r for r in rows if name != "a.jsonl" or r < 24], name  # bad lines are not items
 
 
 def test_cli_batch_then_load_is_idempotent(corpus, tmp_path):

@@ -176,21 +176,22 @@ def _open_text(url: str) -> fsspec.core.OpenFile:
     return fsspec.open(url, "rt", encoding="utf-8", compression="infer", newline="")
 
 
-def _raw_rows(url: str, fmt: str, parse: bool = True) -> Iterator[Record]:
-    """Every row of a file in order; with parse=False only enough to count them."""
+def _raw_rows(url: str, fmt: str, parse: bool = True, first: int = 0) -> Iterator[Record]:
+    """Every row of a file in order; rows before `first` (all with parse=False) are counted, not parsed."""
     if fmt == "jsonl":
         with _open_text(url) as fh:
             row = 0
             for line in fh:
                 if not line.strip():
                     continue
-                yield _json_record(row, line, f"{url}:{row}") if parse else Record(row, None)
+                yield _json_record(row, line, f"{url}:{row}") if parse and row >= first else Record(row, None)
                 row += 1
     elif fmt in ("csv", "tsv"):
         with _open_text(url) as fh:
             reader = csv.DictReader(fh, delimiter="\t" if fmt == "tsv" else ",")
             for row, rec in enumerate(reader):
-                yield to_record(row, normalize_item(rec), f"{url}:{row}") if parse else Record(row, None)
+                keep = parse and row >= first
+                yield to_record(row, normalize_item(rec), f"{url}:{row}") if keep else Record(row, None)
     elif fmt == "parquet":
         import pyarrow.parquet as pq
 
@@ -198,13 +199,19 @@ def _raw_rows(url: str, fmt: str, parse: bool = True) -> Iterator[Record]:
             pf = pq.ParquetFile(fh)
             row = 0
             for batch in pf.iter_batches(batch_size=1024):
+                if not parse or row + batch.num_rows <= first:  # count without converting the rows
+                    for _ in range(batch.num_rows):
+                        yield Record(row, None)
+                        row += 1
+                    continue
                 for rec in batch.to_pylist():
-                    yield to_record(row, normalize_item(rec), f"{url}:{row}") if parse else Record(row, None)
+                    keep = row >= first
+                    yield to_record(row, normalize_item(rec), f"{url}:{row}") if keep else Record(row, None)
                     row += 1
     elif fmt == "warc":
         from .batch_warc import warc_records
 
-        yield from warc_records(url, parse=parse)
+        yield from warc_records(url, parse=parse, first=first)
     else:
         raise InputError(f"{url}: unsupported format {fmt!r}")
 
@@ -223,7 +230,7 @@ def _json_record(row: int, line: str, where: str) -> Record:
 
 def read_partition(part: Partition) -> Iterator[Record]:
     """The records of one partition (rows `[start, stop)` of its file)."""
-    for rec in _raw_rows(part.url, part.fmt):
+    for rec in _raw_rows(part.url, part.fmt, first=part.start):  # rows before the range are not parsed
         if rec.row < part.start:
             continue
         if part.stop is not None and rec.row >= part.stop:

@@ -38,8 +38,8 @@ def _article(kind: str, body: str, where: str, url: str | None, crawl_date: str 
     return make_record(body, where, url=url, published=crawl_date)
 
 
-def warc_records(url: str, parse: bool = True) -> Iterator[Record]:
-    """Article records of a WARC/WET file, numbered in file order."""
+def warc_records(url: str, parse: bool = True, first: int = 0) -> Iterator[Record]:
+    """Article records of a WARC/WET file, numbered in file order; those before `first` are not parsed."""
     from warcio.archiveiterator import ArchiveIterator
 
     with fsspec.open(url, "rb") as fh:
@@ -48,7 +48,7 @@ def warc_records(url: str, parse: bool = True) -> Iterator[Record]:
             kind = _kind(record)
             if kind is None:
                 continue
-            if not parse:
+            if not parse or row < first:
                 yield Record(row, None)
                 row += 1
                 continue

@@ -42,10 +42,14 @@ def batch(
     ] = None,
     batch_size: Annotated[int, typer.Option(help="nlp.pipe batch size.")] = 32,
     resume: Annotated[bool, typer.Option(help="Skip partitions already complete under --out.")] = False,
+    dashboard: Annotated[
+        bool, typer.Option(help="Serve the Dask dashboard of a LocalCluster (needs bokeh; costs CPU).")
+    ] = False,
     json_summary: Annotated[bool, typer.Option("--json", help="Print the run summary as JSON.")] = False,
 ) -> None:
     """Extract many documents on a Dask cluster into partitioned Parquet tables under --out."""
-    from .batch import cleanup_temporaries, run_batch, start_client
+    from .batch import cleanup_temporaries, run_batch
+    from .batch_cluster import start_client
 
     if scheduler and local_workers is not None:
         _fail("give either --scheduler or --local-workers, not both")
@@ -54,8 +58,9 @@ def batch(
     client = None
     try:
         if scheduler or local_workers != 0:
-            client = start_client(scheduler, local_workers, model)
-            typer.echo(f"sitrep: dashboard: {client.dashboard_link}", err=True)
+            client = start_client(scheduler, local_workers, model, dashboard=dashboard)
+            if dashboard or scheduler:
+                typer.echo(f"sitrep: dashboard: {client.dashboard_link}", err=True)
         summary = _run_with_progress(
             run_batch,
             inputs,
