@@ -22,6 +22,7 @@ from ..extensions import ensure_extensions
 from ..model import Time
 from . import times_rules_more, times_rules_units  # noqa: F401  (register the rest of the rules)
 from .times_fallback import entity_candidates
+from .times_fastre import lowered, may_match, scan_plan
 from .times_lexicon import lexicon
 from .times_rules import RULES, Cand, Ctx
 
@@ -144,8 +145,12 @@ def candidates(
     """Every rule match over the text (overlapping), negatives included."""
     ctx = Ctx(text, dct, direction, tag or (lambda i: ""))
     out: list[Cand] = []
+    low = lowered(text)
     for prio, (name, pattern, handler) in enumerate(RULES):
-        for m in pattern.finditer(text):
+        fast, clauses = scan_plan(pattern)
+        if not may_match(clauses, low):
+            continue  # a word every match needs is missing from the text
+        for m in fast.finditer(text):
             if m.end() <= m.start():
                 continue
             try:
