@@ -132,7 +132,24 @@ def test_a_store_from_before_the_counts_is_migrated_with_them(tmp_path, monkeypa
     with pytest.raises(Exception, match="out of date"):
         Store(path, readonly=True)
     new = Store(path)
-    assert [m["version"] for m in new.migrations()][-1] == 5
+    assert [m["version"] for m in new.migrations()][-1] == store_db.MIGRATIONS[-1][0] >= 6
     assert _listed(new) == _expected(new)
     assert ("doc-AP", "s0", "Oleh Kiper", 2) in _listed(new)
     new.close()
+
+
+def test_a_page_lists_newest_first_undated_last_then_ingest_order(store):
+    _corpus(store)
+    listed = [(r["document"], r["id"]) for r in query.statements(store, copies=True, limit=500)]
+    assert listed == [
+        ("doc-Ledger", "s0"),
+        ("doc-Ledger", "s1"),
+        ("doc-AP", "s0"),
+        ("doc-AP", "s1"),
+        ("doc-Times", "s0"),
+        ("doc-Times", "s1"),
+        ("doc-Undated", "s0"),
+    ]
+    page = query.statements(store, speaker="Oleh Kiper", copies=True, limit=2, offset=3)
+    assert [(r["document"], r["id"]) for r in page] == listed[3:5]
+    assert [r["published"] for r in page] == ["2023-03-02", "2023-03-01"]

@@ -50,19 +50,25 @@ _STATEMENT_COLUMNS = (
     's.doc_id AS document, s.id, s.speaker, s.kind, s.cue, s.content AS text, s.start, s."end", s.venue,'
     " s.time_value AS time, d.source, d.published, d.title"
 )
-# Each statement once (its first printing): `statements.reprint`, kept by the store at write time.
+# A page of statements, newest first then in ingest order: the page's rowids come from a covering
+# index (`statements_by_speaker`, `statements_recent`), so only its own rows are read in full. Each
+# statement is listed once (its first printing) through `statements.reprint`, kept at write time.
+# (DESC puts undated statements last, as `NULLS LAST` would, without giving up the index order.)
 _STATEMENTS = (
-    f"SELECT {_STATEMENT_COLUMNS}, s.copies FROM statements s JOIN documents d ON d.id = s.doc_id"
-    " WHERE {where} ORDER BY d.published DESC NULLS LAST, d.rowid, s.seq LIMIT ? OFFSET ?"
+    f"SELECT {_STATEMENT_COLUMNS}, s.copies"
+    " FROM (SELECT s.rowid AS r FROM statements s{hint} WHERE {where}"
+    " ORDER BY s.published DESC, s.rowid LIMIT ? OFFSET ?) AS page"
+    " CROSS JOIN statements s ON s.rowid = page.r JOIN documents d ON d.id = s.doc_id"
+    " ORDER BY s.published DESC, s.rowid"
 )
 # The same, counting wire copies now (only while a writer outside `Store` has left counts pending).
 _STATEMENTS_COUNTING = (
-    f"SELECT * FROM (SELECT {_STATEMENT_COLUMNS}, d.rowid AS o, s.seq,"
+    f"SELECT * FROM (SELECT {_STATEMENT_COLUMNS}, s.rowid AS o,"
     " row_number() OVER (PARTITION BY coalesce(d.cluster_id, d.id), s.speaker, s.content"
     " ORDER BY d.published, d.rowid, s.seq) AS nth,"
     " count(*) OVER (PARTITION BY coalesce(d.cluster_id, d.id), s.speaker, s.content) AS copies"
     " FROM statements s JOIN documents d ON d.id = s.doc_id WHERE {where})"
-    " WHERE {first} ORDER BY published DESC NULLS LAST, o, seq LIMIT ? OFFSET ?"
+    " WHERE {first} ORDER BY published DESC, o LIMIT ? OFFSET ?"
 )
 
 
@@ -82,6 +88,7 @@ def statements(
     """
     where: list[str] = []
     params: list[Any] = []
+    hint = ""
     if speaker:
         names = speaker_names(store, speaker)
         marks = ",".join("?" * len(names))
@@ -90,9 +97,11 @@ def statements(
         if len(names) > 1 or exact:  # a known person or an exact name: their spellings, through the index
             where.append(f"lower(s.speaker) IN ({marks})")
             params += lowered
+            hint = " INDEXED BY statements_by_speaker"  # not the date index, whatever the planner guesses
         else:  # nothing by that exact name: any speaker whose name contains it (a full scan)
             where.append(f"(lower(s.speaker) IN ({marks}) OR s.speaker LIKE ?)")
             params += [n.lower() for n in names] + [f"%{speaker}%"]
+            hint = " NOT INDEXED"  # one pass over the table beats a lookup per row in date order
     if q:
         where.append(
             "(s.doc_id, s.seq) IN (SELECT doc_id, seq FROM statements_fts WHERE statements_fts MATCH ?)"
@@ -103,12 +112,12 @@ def statements(
         sql = _STATEMENTS_COUNTING.format(where=" AND ".join(where) or "1", first=first)
     else:
         where += [] if copies else ["s.reprint = 0"]
-        sql = _STATEMENTS.format(where=" AND ".join(where) or "1")
+        sql = _STATEMENTS.format(where=" AND ".join(where) or "1", hint=hint)
     rows = store.rows(sql, [*params, limit, offset])
     for r in rows:
         r["span"] = [r.pop("start"), r.pop("end")]
-        for k in ("o", "seq", "nth"):
-            r.pop(k, None)
+        r.pop("o", None)
+        r.pop("nth", None)
     return rows
 
 
@@ -117,6 +126,27 @@ def speaker_names(store: Store, name: str) -> list[str]:
     from ..aggregate.timeline import names_for
 
     return names_for(store, name)
+
+
+def person(store: Store, name: str) -> dict[str, Any] | None:
+    """The cross-article entity a name refers to (as `speaker_names` resolves it), with its JSON fields."""
+    names = speaker_names(store, name)
+    marks = ",".join("?" * len(names))
+    rows = store.rows(
+        f"SELECT * FROM global_entities WHERE name IN ({marks})"
+        " ORDER BY type = 'PERSON' DESC, documents DESC, id LIMIT 1",
+        names,
+    )
+    if not rows:
+        return None
+    out = rows[0]
+    for field in ("aliases", "titles", "roles"):
+        if isinstance(out.get(field), str):
+            try:
+                out[field] = json.loads(out[field])
+            except ValueError:
+                pass
+    return out
 
 
 def search(store: Store, text: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:

@@ -8,6 +8,8 @@ from __future__ import annotations
 # indexed filter instead of a window function at query time. Triggers note the clusters a write
 # touches in `copies_dirty` (cheap, once per row); `Store.transaction` runs `RECOUNT_COPIES` over
 # those clusters before it commits, so a whole clustering pass costs one recount, not one per row.
+# Migration 6 adds `statements.published` (its document's date, kept by the same recount) so a page
+# of statements is read from one covering index: newest first, then ingest order (`rowid`).
 _COPIES_WINDOW = """
     SELECT s.rowid AS rid,
         row_number() OVER (PARTITION BY coalesce(d.cluster_id, d.id), s.speaker, s.content
@@ -18,15 +20,6 @@ _COPIES_SET = """
 UPDATE statements SET copies = w.copies, reprint = w.nth > 1
 FROM ({window}) AS w
 WHERE statements.rowid = w.rid AND (statements.copies != w.copies OR statements.reprint != (w.nth > 1))"""
-RECOUNT_COPIES = [
-    _COPIES_SET.format(
-        window=_COPIES_WINDOW
-        + " WHERE d.id IN (SELECT m.id FROM copies_dirty k CROSS JOIN documents m ON m.cluster_id = k.cluster"
-        " UNION SELECT m.id FROM copies_dirty k CROSS JOIN documents m ON m.id = k.cluster"
-        " WHERE +m.cluster_id IS NULL)"
-    ),
-    "DELETE FROM copies_dirty",
-]
 _MARK = (
     "INSERT OR IGNORE INTO copies_dirty (cluster)"
     " SELECT coalesce(cluster_id, id) FROM documents WHERE id = {}"
@@ -57,6 +50,34 @@ INSERT OR IGNORE INTO copies_dirty (cluster) VALUES (coalesce(OLD.cluster_id, OL
 END;
 DROP INDEX statements_speaker_lower;
 CREATE INDEX statements_speaker_first ON statements(lower(speaker), reprint);
+"""
+
+_RECOUNT_WINDOW = """
+    SELECT s.rowid AS rid, d.published,
+        row_number() OVER (PARTITION BY coalesce(d.cluster_id, d.id), s.speaker, s.content
+                           ORDER BY d.published, d.rowid, s.seq) AS nth,
+        count(*) OVER (PARTITION BY coalesce(d.cluster_id, d.id), s.speaker, s.content) AS copies
+    FROM documents d JOIN statements s ON s.doc_id = d.id"""
+_RECOUNT_SET = """
+UPDATE statements SET copies = w.copies, reprint = w.nth > 1, published = w.published
+FROM ({window}) AS w
+WHERE statements.rowid = w.rid AND (statements.copies != w.copies OR statements.reprint != (w.nth > 1)
+    OR statements.published IS NOT w.published)"""
+RECOUNT_COPIES = [
+    _RECOUNT_SET.format(
+        window=_RECOUNT_WINDOW
+        + " WHERE d.id IN (SELECT m.id FROM copies_dirty k CROSS JOIN documents m ON m.cluster_id = k.cluster"
+        " UNION SELECT m.id FROM copies_dirty k CROSS JOIN documents m ON m.id = k.cluster"
+        " WHERE +m.cluster_id IS NULL)"
+    ),
+    "DELETE FROM copies_dirty",
+]
+_PUBLISHED = f"""
+ALTER TABLE statements ADD COLUMN published TEXT;  -- documents.published of its document (for paging)
+{_RECOUNT_SET.format(window=_RECOUNT_WINDOW)};
+DROP INDEX statements_speaker_first;
+CREATE INDEX statements_by_speaker ON statements(lower(speaker), reprint, published DESC);
+CREATE INDEX statements_recent ON statements(reprint, published DESC);
 """
 
 # Each migration is (version, name, SQL script). Applied versions are recorded in `migrations`;
@@ -243,4 +264,5 @@ CREATE INDEX events_target_lower ON events(lower(target));
 """,
     ),
     (5, "wire copies of a statement counted at write time", _COPIES),
+    (6, "statements paged from one covering index", _PUBLISHED),
 ]

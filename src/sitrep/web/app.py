@@ -20,7 +20,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
+from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import InputError, SitrepError, StoreError
 from ..render import format_count
@@ -90,8 +92,11 @@ class Stores:
         Store(path).close()  # create and migrate the file if needed
         self._local = threading.local()
         self._write_lock = threading.Lock()
-        self._cache: dict[tuple[str, tuple[Any, ...]], tuple[Any, Any]] = {}
+        self._cache: dict[tuple[str, tuple[Any, ...]], tuple[int, Any]] = {}
         self._cache_lock = threading.Lock()
+        self._watch = Store(path, readonly=True)  # only asked for PRAGMA data_version, under the lock
+        self._seen = self._watch.scalar("PRAGMA data_version")
+        self._epoch = 0
 
     def reader(self) -> Store:
         """This thread's read-only store."""
@@ -100,22 +105,45 @@ class Stores:
             store = self._local.store = Store(self.path, readonly=True)
         return store
 
-    def generation(self) -> Any:
-        """Changes whenever a document is added (cheap: the documents table's row count and last rowid)."""
-        return tuple(self.reader().rows("SELECT count(*) AS n, max(rowid) AS m FROM documents")[0].values())
+    def generation(self) -> int:
+        """Changes whenever anything commits to the file, from any connection or process (microseconds)."""
+        with self._cache_lock:
+            seen = self._watch.scalar("PRAGMA data_version")
+            if seen != self._seen:
+                self._seen, self._epoch = seen, self._epoch + 1
+                self._cache.clear()
+            return self._epoch
 
-    def cached(self, key: str, args: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-        """`compute()` memoized until the store changes (aggregates are recomputed only after ingest)."""
+    def peek(self, key: str, args: tuple[Any, ...]) -> tuple[int, Any]:
+        """(generation, cached value or None) for `key(args)` as of now."""
         gen = self.generation()
         with self._cache_lock:
             hit = self._cache.get((key, args))
-        if hit and hit[0] == gen:
-            return hit[1]
-        value = compute()
+        return gen, (hit[1] if hit and hit[0] == gen else None)
+
+    def keep(self, key: str, args: tuple[Any, ...], gen: int, value: Any) -> None:
+        """Remember `value`, computed at generation `gen` (bounded: at most 1024 entries)."""
         with self._cache_lock:
-            if len(self._cache) > 1024:  # bounded: a page is at most 500 rows
+            if gen != self._epoch:
+                return
+            if len(self._cache) >= 1024:
                 self._cache.clear()
             self._cache[(key, args)] = (gen, value)
+
+    def cached(self, key: str, args: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        """`compute()` memoized until the store changes (a commit by any connection or process)."""
+        gen, value = self.peek(key, args)
+        if value is None:
+            value = compute()
+            self.keep(key, args, gen, value)
+        return value
+
+    async def cached_async(self, key: str, args: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
+        """`cached` for async routes: a hit is answered at once, a miss is computed in a worker thread."""
+        gen, value = self.peek(key, args)
+        if value is None:
+            value = await _run_in_thread(compute)
+            self.keep(key, args, gen, value)
         return value
 
     def write(self, fn: Callable[[Store], Any]) -> Any:
@@ -126,6 +154,48 @@ class Stores:
                 return fn(store)
             finally:
                 store.close()
+
+
+_SECURITY_HEADERS = {
+    "Content-Security-Policy": CSP,
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "X-Frame-Options": "DENY",
+}
+
+
+class _Guard:
+    """Refuses oversized bodies and query strings; adds the security headers to every response.
+
+    Plain ASGI (not Starlette's BaseHTTPMiddleware, which adds a task group and two memory streams per
+    request, about a third of a cached answer's cost).
+    """
+
+    def __init__(self, app: ASGIApp, max_body: int, render: Callable[..., HTMLResponse]) -> None:
+        self.app, self.max_body, self.render = app, max_body, render
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+
+        async def send_secured(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = MutableHeaders(scope=message)
+                for name, value in _SECURITY_HEADERS.items():
+                    headers[name] = value
+            await send(message)
+
+        length = Headers(scope=scope).get("content-length")
+        refusal = None
+        if length is not None and (not length.isdigit() or int(length) > self.max_body):
+            refusal = ApiError(413, f"request body larger than {self.max_body} bytes")
+        elif len(scope.get("query_string", b"")) > 4 * MAX_QUERY:
+            refusal = ApiError(414, "query string too long")
+        if refusal is not None:
+            await _error(Request(scope), refusal, self.render)(scope, receive, send_secured)
+            return
+        await self.app(scope, receive, send_secured)
 
 
 def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
@@ -142,19 +212,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     def render(template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(template).render(**ctx), status_code=status)
 
-    @app.middleware("http")
-    async def guard(request: Request, call_next: Callable[..., Any]) -> Response:
-        length = request.headers.get("content-length")
-        if length is not None and (not length.isdigit() or int(length) > max_body):
-            return _error(request, ApiError(413, f"request body larger than {max_body} bytes"), render)
-        if len(str(request.url.query)) > 4 * MAX_QUERY:
-            return _error(request, ApiError(414, "query string too long"), render)
-        response: Response = await call_next(request)
-        response.headers["Content-Security-Policy"] = CSP
-        response.headers["X-Content-Type-Options"] = "nosniff"
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["X-Frame-Options"] = "DENY"
-        return response
+    app.add_middleware(_Guard, max_body=max_body, render=render)
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
@@ -184,7 +242,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
             offset=_offset(p.get("offset")),
             source=_text(p.get("source"), "source"),
         )
-        return {**page, "stats": stores.cached("stats", (), lambda: query.stats(stores.reader()))}
+        return {**page, "stats": stats_ctx()}
 
     def document_ctx(doc_id: str) -> dict[str, Any]:
         if len(doc_id) > 64:
@@ -249,9 +307,14 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     # ---- JSON API -----------------------------------------------------------------------------------
 
+    def stats_ctx() -> dict[str, int]:
+        stats: dict[str, int] = stores.cached("stats", (), lambda: query.stats(stores.reader()))
+        return stats
+
     @app.get("/api/stats")
-    def api_stats() -> Response:
-        return _json(stores.cached("stats", (), lambda: query.stats(stores.reader())))
+    async def api_stats() -> Response:
+        body = await stores.cached_async("stats.json", (), lambda: _dumps(stats_ctx()))
+        return Response(body, media_type="application/json")
 
     @app.get("/api/documents")
     def api_documents(request: Request) -> Response:
@@ -262,24 +325,30 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         return _json(document_ctx(doc_id))
 
     @app.get("/api/statements")
-    def api_statements(request: Request) -> Response:
-        return _json(statements_ctx(request))
+    async def api_statements(request: Request) -> Response:
+        p = request.query_params
+        key = (p.get("speaker"), p.get("q"), p.get("limit"), p.get("offset"))
+        body = await stores.cached_async("statements.json", key, lambda: _dumps(statements_ctx(request)))
+        return Response(body, media_type="application/json")
 
     @app.get("/api/estimates")
-    def api_estimates(request: Request) -> Response:
+    async def api_estimates(request: Request) -> Response:
         p = request.query_params
-        key = (_text(p.get("subject"), "subject"), _text(p.get("outcome"), "outcome"))
-        body = stores.cached("estimates.json", key, lambda: _dumps(estimates_ctx(request)))
+        key = (p.get("subject"), p.get("outcome"))
+        body = await stores.cached_async("estimates.json", key, lambda: _dumps(estimates_ctx(request)))
         return Response(body, media_type="application/json")
 
     @app.get("/api/contradictions")
-    def api_contradictions() -> Response:
-        body = stores.cached("contradictions.json", (), lambda: _dumps(contradictions_ctx()))
+    async def api_contradictions() -> Response:
+        body = await stores.cached_async("contradictions.json", (), lambda: _dumps(contradictions_ctx()))
         return Response(body, media_type="application/json")
 
     @app.get("/api/search")
-    def api_search(request: Request) -> Response:
-        return _json(search_ctx(request))
+    async def api_search(request: Request) -> Response:
+        p = request.query_params
+        key = (p.get("q"), p.get("limit"), p.get("offset"))
+        body = await stores.cached_async("search.json", key, lambda: _dumps(search_ctx(request)))
+        return Response(body, media_type="application/json")
 
     @app.get("/api/timeline/{name}")
     def api_timeline(name: str) -> Response:
@@ -323,7 +392,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         rows = query.statements(
             stores.reader(), speaker=name, limit=_limit(request.query_params.get("limit"), 200)
         )
-        entity = _person(stores.reader(), name)
+        entity = query.person(stores.reader(), name)
         return render("person.html", name=name, statements=rows, entity=entity)
 
     @app.get("/api/people/{name}")
@@ -332,7 +401,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         return _json(
             {
                 "name": name,
-                "entity": _person(stores.reader(), name),
+                "entity": query.person(stores.reader(), name),
                 "statements": query.statements(stores.reader(), speaker=name, limit=200),
             }
         )
@@ -380,25 +449,6 @@ def _focus(value: str | None) -> tuple[int, int] | None:
     except ValueError:
         return None
     return (a, b) if 0 <= a < b else None
-
-
-def _person(store: Store, name: str) -> dict[str, Any] | None:
-    """The cross-article entity a name refers to (name, aliases, titles, roles), if the store knows it."""
-    from ..aggregate.resolve import name_key
-
-    key = name_key(name)
-    for g in store.rows("SELECT * FROM global_entities"):
-        aliases = json.loads(g.get("aliases") or "[]")
-        if key == name_key(g["name"]) or key in {name_key(a) for a in aliases}:
-            out = dict(g)
-            for field in ("aliases", "titles", "roles"):
-                if isinstance(out.get(field), str):
-                    try:
-                        out[field] = json.loads(out[field])
-                    except ValueError:
-                        pass
-            return out
-    return None
 
 
 def _check_token(request: Request, token: str | None) -> None:
