@@ -253,6 +253,30 @@ class _Builder:
                 return "direct", a, b, inside
         return "mixed", start, end, inside
 
+    def _cut_coordinated(self, start: int, end: int) -> int:
+        """The content end before a coordinated cue of the same speaker ("said X and added that Y",
+        "told them X, adding: \"Y\""): that cue makes a statement of its own."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return end
+        for tok in span[1:]:
+            if tok.pos_ != "VERB" or tok.dep_ not in {"conj", "advcl"}:
+                continue
+            lemma = cue_lemma(tok)
+            if lemma not in self.ctx.cues and lemma not in self.ctx.object_cues:
+                continue
+            prev = self.doc[tok.i - 1]
+            gerund = tok.tag_ == "VBG" and prev.text == ","
+            if not (gerund or (tok.dep_ == "conj" and prev.lower_ in {"and", "but"})):
+                continue
+            if any(c.dep_ in SUBJ for c in tok.children) or self.ctx.inside_quote(tok):
+                continue
+            return prev.idx
+        last = span[-1]
+        if len(span) > 1 and last.dep_ == "cc" and last.head.i < last.i:  # "... in May and" (the conjunct is outside)
+            return self.doc[last.i - 1].idx + len(self.doc[last.i - 1].text)
+        return end
+
     def add(
         self,
         cue: TextSpan,
@@ -268,6 +292,8 @@ class _Builder:
         """Adds one statement for content `[start, end)` (`skip`: the attribution inside a split quote)."""
         if speaker is not None and speaker.span is not None and self.ctx.in_dateline(speaker.span):
             return  # the dateline ("ADDIS ABABA --") is never a speaker: a misparse
+        if verb is not None and start > verb.idx:
+            end = self._cut_coordinated(start, end)
         kind, start, end, inside = self._kind_and_content(start, end, skip)
         if direct and kind == "indirect":
             kind = "direct"

@@ -150,6 +150,20 @@ def postposed_subject(verb: Token) -> Token | None:
     return None
 
 
+def _outer_cue(conj: Token) -> Token | None:
+    """The cue verb whose clausal complement a coordinated cue verb was attached into, if any."""
+    if cue_lemma(conj) not in cue_sections() and cue_lemma(conj) not in object_cues():
+        return None
+    tok = conj.head
+    for _ in range(6):
+        if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" and cue_lemma(tok.head) in cue_sections():
+            return tok.head
+        if tok.dep_ not in {"ccomp", "conj", "advcl", "xcomp", "acomp"} or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
 def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, inherited along conjunctions and participles ("..., saying")."""
     tok = verb
@@ -158,6 +172,12 @@ def subject_of(verb: Token) -> Token | None:
             if child.dep_ in {"nsubj", "csubj"}:
                 return child  # a relative pronoun ("who said") is resolved by the speaker resolver
         head = tok.head
+        # "told X that he agrees ... and said ...": a cue coordinated into the complement of another
+        # cue is the outer speaker's second act, a parse that attaches it to the inner verb
+        outer = _outer_cue(tok) if tok.dep_ == "conj" else None
+        if outer is not None:
+            tok = outer
+            continue
         if tok.dep_ in {"conj", "advcl", "xcomp"} and head.pos_ in {"VERB", "AUX"} and head.i != tok.i:
             tok = head
             continue
