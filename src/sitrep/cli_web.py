@@ -24,6 +24,13 @@ def register(app: typer.Typer) -> None:
             help="Token that write requests must send as 'Authorization: Bearer ...'; "
             "without it the server is read-only.",
         ),
+        workers: int = typer.Option(
+            1,
+            "--workers",
+            min=1,
+            help="Worker processes. Each keeps its own read connections and cache; a commit to the "
+            "store by any of them (or by 'sitrep ingest') refreshes every worker's cache.",
+        ),
     ) -> None:
         """Serve the JSON API (/api/...) and the web UI for a store."""
         from .cli import fail
@@ -34,7 +41,8 @@ def register(app: typer.Typer) -> None:
             from .store.db import default_db_path
             from .web import create_app
 
-            application = create_app(db or default_db_path(), token=token or None)
+            path = db or default_db_path()
+            application = create_app(path, token=token or None)  # checks and migrates the store first
         except (SitrepError, ImportError) as exc:
             fail(str(exc))
             return
@@ -45,4 +53,11 @@ def register(app: typer.Typer) -> None:
             f"({'writes need the token' if token else 'read-only'})",
             err=True,
         )
-        uvicorn.run(application, host=host, port=port, log_level=os.environ.get("SITREP_LOG", "warning"))
+        log_level = os.environ.get("SITREP_LOG", "warning")
+        if workers == 1:
+            uvicorn.run(application, host=host, port=port, log_level=log_level)
+            return
+        os.environ["SITREP_SERVE_DB"] = path  # read by each worker's sitrep.web.app_from_env
+        os.environ["SITREP_SERVE_TOKEN"] = token or ""
+        factory = "sitrep.web:app_from_env"
+        uvicorn.run(factory, factory=True, workers=workers, host=host, port=port, log_level=log_level)

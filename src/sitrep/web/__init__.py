@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from ..errors import MissingExtraError
 
 
@@ -12,3 +14,8 @@ def create_app(db: str, token: str | None = None):  # type: ignore[no-untyped-de
     except ImportError as exc:  # FastAPI, Jinja2 or uvicorn missing
         raise MissingExtraError("the web UI", "web") from exc
     return _create(db, token=token)
+
+
+def app_from_env():  # type: ignore[no-untyped-def]
+    """The app for one worker of `sitrep serve --workers N` ($SITREP_SERVE_DB, $SITREP_SERVE_TOKEN)."""
+    return create_app(os.environ["SITREP_SERVE_DB"], token=os.environ.get("SITREP_SERVE_TOKEN") or None)
