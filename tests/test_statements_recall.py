@@ -59,3 +59,60 @@ def test_conjunct_cue_keeps_the_outer_speaker(extract):
     assert said.content.text == "the convoy had been delayed by mud"
     accused = _by_cue(sts, "accused")
     assert accused.speaker is not None and "Lind" in accused.speaker.name
+
+
+def test_headline_label_with_audience(extract):
+    text = (
+        "Olena Marchenko to farmers: the grain corridor will stay open\n\n"
+        "KYIV, May 4 (Reuters) - Deputy minister Olena Marchenko met grain traders in Odesa on Thursday."
+    )
+    sts = _run(extract, text)
+    st = _by_cue(sts, ":")
+    assert st.content.text == "the grain corridor will stay open"
+    assert st.speaker is not None and "Marchenko" in st.speaker.name
+    assert st.mode == "speech"
+
+
+def test_name_and_colon_before_a_quotation(extract):
+    text = HEAD + (
+        "The timing did not surprise the analyst Tomas Berger: \u201cEvery spring offensive starts "
+        "with the roads drying out.\u201d"
+    )
+    sts = _run(extract, text)
+    st = _by_cue(sts, ":")
+    assert st.content.text == "Every spring offensive starts with the roads drying out"
+    assert st.kind == "direct"
+    assert st.speaker is not None and "Berger" in st.speaker.name
+
+
+def test_no_colon_statement_without_a_name(extract):
+    text = HEAD + "The sign on the door read: \u201cNo entry after curfew for anyone.\u201d"
+    sts = _run(extract, text)
+    assert not [s for s in sts if s.cue.text == ":"]
+
+
+def test_pointed_to_and_referred_to_as(extract):
+    text = HEAD + (
+        "Governor Ilse Brandt pointed to the rising number of drone strikes on the rail depots. "
+        "Later she referred to the saboteurs as paid agents of a foreign service."
+    )
+    sts = _run(extract, text)
+    pointed = _by_cue(sts, "pointed")
+    assert pointed.content.text == "the rising number of drone strikes on the rail depots"
+    referred = _by_cue(sts, "referred")
+    assert referred.content.text == "the saboteurs as paid agents of a foreign service"
+    assert referred.speaker is not None
+
+
+def test_short_referent_is_no_content(extract):
+    text = HEAD + "It is a phrase the ministry often uses to refer to Moldova."
+    sts = _run(extract, text)
+    assert not [s for s in sts if s.cue.text == "refer"]
+
+
+def test_denounced_object_is_content(extract):
+    text = HEAD + "The foreign minister denounced the shelling of the grain terminal in Izmail."
+    sts = _run(extract, text)
+    st = _by_cue(sts, "denounced")
+    assert st.content.text == "the shelling of the grain terminal in Izmail"
+    assert st.mode == "speech" and st.confidence <= 0.5

@@ -25,6 +25,7 @@ from .statements_filters import claim_object, coordinated_speaker, decline_of_sp
 from .statements_forms import (
     adjective_sections,
     adjective_statement,
+    colon_statements,
     dash_statements,
     headline_statements,
     in_source_statement,
@@ -187,6 +188,21 @@ class _Builder:
                 if any(c.dep_ in SUBJ for c in child.children):
                     end = child.right_edge.i
         span = self.doc[start.i : end + 1]
+        return span.start_char, span.end_char
+
+    def _to_content(self, verb: Token) -> tuple[int, int] | None:
+        """ "pointed to the data", "referred to them as rebels": the object of "to" and an "as" phrase."""
+        to = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "to"), None)
+        obj = next((c for c in to.children if c.dep_ in {"pobj", "pcomp"}), None) if to is not None else None
+        if obj is None:
+            return None
+        last = obj.right_edge
+        for c in verb.rights:
+            if c.i > last.i and c.dep_ == "prep" and c.lower_ == "as":
+                last = c.right_edge
+        span = self.doc[obj.left_edge.i : last.i + 1]
+        if len(span) < 2:  # "a phrase used to refer to Pakistan" names a referent, says nothing
+            return None
         return span.start_char, span.end_char
 
     def _object_content(self, verb: Token, deps: frozenset[str] | None = None) -> tuple[int, int] | None:
@@ -394,7 +410,9 @@ class _Builder:
             if limit == "clausal" or (limit == "claim" and not claim_object(verb)):
                 return  # "added 40 firms to the list", "rejected the proposal"
             as_deps = frozenset({"dobj", "prep"})
-            content = self._object_content(verb, as_deps if limit == "as" else None)
+            content = self._to_content(verb) if limit == "to" else None
+            if content is None:
+                content = self._object_content(verb, as_deps if limit == "as" else None)
             conf = 0.4 if limit == "claim" else 0.5
         if content is None:
             return
@@ -492,6 +510,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     b = _Builder(ctx)
     label_statements(b)
     dash_statements(b)
+    colon_statements(b)
     for tok in doc:
         if tok.idx < ctx.body_start:
             continue

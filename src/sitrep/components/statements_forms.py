@@ -19,6 +19,11 @@ if TYPE_CHECKING:
 
 _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|de|van|von|al|bin))*?"
 _LABEL = re.compile(rf"[\"\u201c]?(?P<name>{_NAME})\s?:\s+(?P<content>\S.*)", re.S)
+# A headline "Name: what they said" or "Name to audience: ..." ("Rubio: I Will Not Run", "Mayor to
+# residents: stay indoors").
+_HEAD_LABEL = re.compile(
+    rf"(?P<name>{_NAME})(?:\s+[Tt]o\s+[^:\n]{{1,60}}?)?\s?:\s+(?P<content>\S[^\n]*)"
+)
 _DASH = re.compile(
     rf"[ \t]*(?P<dash>[\u2015\u2014\u2013]|--?)[ \t]*(?P<name>{_NAME})(?=[ \t]*(?:[,./(]|\n|$))"
 )
@@ -136,18 +141,26 @@ def _headline_content(b: _Builder, v0: int, v1: int) -> bool:
     return any(c.dep_ == "ccomp" or (limit == "as" and c.lower_ == "as") for c in tok.rights)
 
 
+def _headline_paras(b: _Builder) -> list[tuple[int, int]]:
+    """The paragraphs before the dateline (the headline), else the first paragraph."""
+    head = [p for p in paragraph_spans(b.text[: b.ctx.body_start]) if p[1] <= b.ctx.body_start]
+    return head or b.ctx.paras[:1]
+
+
 def label_statements(b: _Builder) -> None:
     """Paragraphs of the form "Name: what they said" (a transcript turn or a headline attribution)."""
     text = b.text
-    for p_start, p_end in b.ctx.paras:
-        m = _LABEL.match(text, p_start, p_end)
+    heads = {p for p in _headline_paras(b) if len(text[p[0] : p[1]].split()) <= 30}
+    for p_start, p_end in [*sorted(heads - set(b.ctx.paras)), *b.ctx.paras]:
+        headline = (p_start, p_end) in heads
+        m = (_HEAD_LABEL if headline else _LABEL).match(text, p_start, p_end)
         if not m or len(m.group("name").split()) > 5:
             continue
         name = m.group("name")
         if name.lower().rstrip(".") in _NOT_SPEAKERS or len(m.group("content").split()) < 3:
             continue
         n_start, n_end = m.span("name")
-        transcript = name.isupper() and len(name) >= 2
+        transcript = name.isupper() and len(name) >= 2 and not headline
         ent = b.ctx.speakers.coref.entity_at(n_start, n_end) if b.ctx.speakers.coref is not None else None
         if not transcript and (ent is None or ent.type not in _ENTITY_TYPES):
             continue
@@ -155,7 +168,7 @@ def label_statements(b: _Builder) -> None:
         if mention is None:
             continue
         speaker = b.ctx.speakers.from_mention(mention)
-        colon = text.index(":", n_end)
+        colon = text.index(":", n_end)  # after "Name" or "Name to audience"
         cue = TextSpan(text=":", span=(colon, colon + 1))
         c_start, c_end = m.start("content"), p_end
         if transcript:
@@ -179,6 +192,32 @@ def dash_statements(b: _Builder) -> None:
         speaker = b.ctx.speakers.from_mention(mention)
         d0, d1 = m.span("dash")
         b.add(TextSpan(text=text[d0:d1], span=(d0, d1)), speaker, q.start, q.end, None, 0.7)
+
+
+_COLON_ENTS = {"PERSON", "ORG"}
+
+
+def colon_statements(b: _Builder) -> None:
+    """A quotation introduced by a name and a colon inside a sentence: "... pollster Ana Ruiz:
+    \u201cTurnout decides it.\u201d", "More from Jones: \"...\"" (no verb of speech)."""
+    text = b.text
+    ents = b.ctx.speakers.ents
+    ends = {ent.end_char: ent for ent in ents if ent.label_ in _COLON_ENTS}
+    if not ends:
+        return
+    for q in b.ctx.quotes:
+        if not q.closed:
+            continue
+        k = q.start
+        while k > 0 and text[k - 1] in " \t\u00a0\n":
+            k -= 1
+        if k == 0 or text[k - 1] != ":" or text[k:q.start].count("\n") > 2:
+            continue
+        ent = ends.get(k - 1)
+        if ent is None or len(ent) > 5 or b.ctx.in_dateline((ent.start_char, ent.end_char)):
+            continue
+        speaker = b.ctx.speakers.from_mention(ent)
+        b.add(TextSpan(text=":", span=(k - 1, k)), speaker, q.start, q.end, None, 0.6, direct=True)
 
 
 _NOUN_MODES = {"speech": ("speech", 0.6), "thought": ("thought", 0.5), "intention": ("intention", 0.5)}

@@ -198,7 +198,7 @@ def is_reporting(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     if deps & {"auxpass", "nsubjpass"}:  # "is said to be", "it is said that", "was told"
         return False
-    if verb.lemma_ == "point" and not any(c.lower_ == "out" for c in verb.children):
+    if verb.lemma_ == "point" and not any(c.lower_ in {"out", "to"} for c in verb.children):
         return False
     return True
 
