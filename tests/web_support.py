@@ -155,10 +155,11 @@ def free_port() -> int:
 class Server:
     """`sitrep serve` in a child process, stopped on exit."""
 
-    def __init__(self, db: Path, token: str | None = TOKEN) -> None:
+    def __init__(self, db: Path, token: str | None = TOKEN, workers: int = 1) -> None:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         cmd = [sys.executable, "-m", "sitrep.cli", "serve", "--db", str(db), "--port", str(self.port)]
+        cmd += ["--workers", str(workers)] if workers > 1 else []
         env = {**os.environ, "SITREP_TOKEN": token or ""}
         self.proc = subprocess.Popen(cmd, env=env, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
         deadline = time.monotonic() + 60

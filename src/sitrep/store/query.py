@@ -206,12 +206,35 @@ def event_rows(store: Store, names: list[str] | None = None) -> list[dict[str, A
     )
 
 
-def estimates(store: Store, subject: str | None = None, outcome: str | None = None) -> list[dict[str, Any]]:
-    """Estimate series grouped by (subject, outcome set), reprints counted once (see aggregate.estimates)."""
-    from ..aggregate.estimates import estimate_series
+def estimate_groups(store: Store) -> dict[str, list[dict[str, Any]]]:
+    """Every quantity row (`quantity_rows`) grouped by subject key, in order: the store-wide part of
+    `estimates`, worth computing once per store version and sharing between queries."""
+    from ..aggregate.estimates import subject_key
 
-    rows = store.memo("quantity_rows", lambda: quantity_rows(store))
-    return store.memo(f"estimates\0{subject}\0{outcome}", lambda: estimate_series(rows, subject, outcome))
+    groups: dict[str, list[dict[str, Any]]] = {}
+    for r in store.memo("quantity_rows", lambda: quantity_rows(store)):
+        groups.setdefault(subject_key(r["subject"]), []).append(r)
+    return groups
+
+
+def estimates(
+    store: Store,
+    subject: str | None = None,
+    outcome: str | None = None,
+    groups: dict[str, list[dict[str, Any]]] | None = None,
+) -> list[dict[str, Any]]:
+    """Estimate series grouped by (subject, outcome set), reprints counted once (see aggregate.estimates).
+
+    Only the rows of subjects that can match are grouped (`groups`: from `estimate_groups`, else
+    memoized on this connection); `estimate_series` then applies its own subject and outcome tests.
+    """
+    from ..aggregate.estimates import estimate_series, subject_key
+
+    if groups is None:
+        groups = store.memo("estimate_groups", lambda: estimate_groups(store))
+    want = subject_key(subject) if subject else ""
+    rows = [r for key, members in groups.items() if want in key for r in members]
+    return estimate_series(rows, subject, outcome)
 
 
 def contradictions(store: Store) -> list[dict[str, Any]]:

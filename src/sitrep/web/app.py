@@ -94,6 +94,7 @@ class Stores:
         self._write_lock = threading.Lock()
         self._cache: dict[tuple[str, tuple[Any, ...]], tuple[int, Any]] = {}
         self._cache_lock = threading.Lock()
+        self._computing: dict[tuple[str, tuple[Any, ...]], threading.Lock] = {}
         self._watch = Store(path, readonly=True)  # only asked for PRAGMA data_version, under the lock
         self._seen = self._watch.scalar("PRAGMA data_version")
         self._epoch = 0
@@ -130,12 +131,27 @@ class Stores:
                 self._cache.clear()
             self._cache[(key, args)] = (gen, value)
 
-    def cached(self, key: str, args: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-        """`compute()` memoized until the store changes (a commit by any connection or process)."""
+    def cached(
+        self, key: str, args: tuple[Any, ...], compute: Callable[[], Any], single: bool = False
+    ) -> Any:
+        """`compute()` memoized until the store changes (a commit by any connection or process).
+
+        `single`: concurrent misses wait for one computation instead of each doing it (for the
+        expensive store-wide aggregates)."""
         gen, value = self.peek(key, args)
-        if value is None:
+        if value is not None:
+            return value
+        if not single:
             value = compute()
             self.keep(key, args, gen, value)
+            return value
+        with self._cache_lock:
+            lock = self._computing.setdefault((key, args), threading.Lock())
+        with lock:
+            gen, value = self.peek(key, args)
+            if value is None:
+                value = compute()
+                self.keep(key, args, gen, value)
         return value
 
     async def cached_async(self, key: str, args: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
@@ -269,9 +285,16 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         series: list[dict[str, Any]] = stores.cached(
             "estimates",
             (subject, outcome),
-            lambda: query.estimates(stores.reader(), subject=subject, outcome=outcome),
+            lambda: query.estimates(stores.reader(), subject=subject, outcome=outcome, groups=groups()),
         )
         return series
+
+    def groups() -> dict[str, list[dict[str, Any]]]:
+        """The figures grouped by subject: store-wide, computed by one thread per store version."""
+        found: dict[str, list[dict[str, Any]]] = stores.cached(
+            "estimate_groups", (), lambda: query.estimate_groups(stores.reader()), single=True
+        )
+        return found
 
     def contradictions_ctx() -> list[dict[str, Any]]:
         found: list[dict[str, Any]] = stores.cached(
