@@ -90,6 +90,18 @@ def _support(
     return bonus
 
 
+def _distinct_points(entries: list[Entry]) -> list[Entry]:
+    """The entries with the coordinates of an earlier one dropped (a nearest distance is the same)."""
+    seen: set[tuple[float, float]] = set()
+    out = []
+    for e in entries:
+        point = (e.lat, e.lon)
+        if point not in seen:
+            seen.add(point)
+            out.append(e)
+    return out
+
+
 def resolve(mentions: list[Mention], text: str) -> list[Place]:
     """Each mention resolved to its best entry in the light of the document's other places."""
     cands = [_candidates(m) for m in mentions]
@@ -112,12 +124,14 @@ def resolve(mentions: list[Mention], text: str) -> list[Place]:
         else:
             confident.append(None)
     scored: list[list[tuple[Entry, float]]] = []
+    anchor_keys = [(j, a, normalize(a.name)) for j, a in anchors]
     for k, (m, cs) in enumerate(zip(mentions, cands, strict=True)):
         own = confident[k]
         s_ctx, w_ctx = strong.copy(), weak.copy()
         if own is not None:
             (s_ctx if own[1] else w_ctx)[own[0]] -= 1
-        near = [a for j, a in anchors if j != k and normalize(a.name) != normalize(m.key)]
+        key = normalize(m.key)
+        near = _distinct_points([a for j, a, ak in anchor_keys if j != k and ak != key])
         scored.append(
             sorted(
                 ((e, p + _support(e, s_ctx, w_ctx, near, m.country_hint)) for e, p in cs), key=lambda t: -t[1]

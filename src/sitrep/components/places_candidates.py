@@ -115,10 +115,19 @@ class CandidateFinder:
         self.doc = doc
         self.gaz = gaz
         self.demonyms = demonyms
-        self.taken = [False] * (len(doc.text) + 1)
+        self.text = doc.text
+        self.toks = list(doc)  # indexing a list is much cheaper than indexing the Doc
+        self.taken = [False] * (len(self.text) + 1)
         self.mentions: list[Mention] = []
         self.surnames = _person_surnames(doc)
-        self.lower_words = {t.text for t in doc if t.text.islower()}
+        self.lower_words = {t.text for t in self.toks if t.text.islower()}
+
+    def _span_text(self, i: int, j: int) -> str:
+        """`doc[i:j].text`, sliced from the document text."""
+        if j <= i:
+            return ""
+        last = self.toks[j - 1]
+        return self.text[self.toks[i].idx : last.idx + len(last.text)]
 
     def _free(self, s: int, e: int) -> bool:
         return not any(self.taken[s:e])
@@ -142,7 +151,7 @@ class CandidateFinder:
         return sorted(self.mentions, key=lambda m: m.start)
 
     def _dateline(self, span: tuple[int, int], place: str) -> None:
-        text = self.doc.text
+        text = self.text
         start = text.find(place.split(",")[0].strip(), span[0], span[1])
         if start < 0:
             return
@@ -171,13 +180,13 @@ class CandidateFinder:
         if bounds is None:
             return
         i, j = bounds
-        doc = self.doc
+        doc = self.toks
         if label == "NORP":
             return  # demonyms are handled on their own
         if label == "PERSON":
             if _titled(doc, i) or (j - i == 1 and doc[i].lower_ in self.surnames):
                 return
-            if j - i > 1 and not self._locative(i, j) and not self._prominent(doc[i:j].text):
+            if j - i > 1 and not self._locative(i, j) and not self._prominent(self._span_text(i, j)):
                 return  # a full personal name, unless it follows "in"/"near" ("near Khan Younis")
                 # or is a country or region ("Mali, Burkina Faso and Niger")
             if j < len(doc) and _is_cap(doc[j]):
@@ -188,9 +197,9 @@ class CandidateFinder:
         if self._group(i, j):
             return
         features, ci, cj = _cue(doc, i, j)
-        key = surface.text
-        if features and cj > j and self.gaz.known(doc[ci:cj].text):
-            key, i, j, features = doc[ci:cj].text, ci, cj, None
+        key = self._span_text(i, j)
+        if features and cj > j and self.gaz.known(self._span_text(ci, cj)):
+            key, i, j, features = self._span_text(ci, cj), ci, cj, None
         elif features and not self._cue_fits(key, features):
             features = None
         elif features and cj > j:
@@ -224,7 +233,7 @@ class CandidateFinder:
     def _locative(self, i: int, j: int | None = None) -> bool:
         """Whether a locative preposition ("in", "near the") precedes token `i`, or a place noun
         ("crossing", "front") follows the name ending before token `j`."""
-        doc = self.doc
+        doc = self.toks
         k = i - 1
         if k >= 0 and doc[k].lower_ == "the":
             k -= 1
@@ -239,7 +248,7 @@ class CandidateFinder:
 
     def _group(self, i: int, j: int) -> bool:
         """Whether tokens `[i, j)` name a group: "the Wagner group", "Fano, a local militia"."""
-        doc = self.doc
+        doc = self.toks
         if j < len(doc) and doc[j].lower_ in self.gaz.group_nouns:
             return True
         if j + 1 < len(doc) and doc[j].text == "," and doc[j + 1].lower_ in {"a", "an", "the"}:
@@ -276,11 +285,11 @@ class CandidateFinder:
         return any((m and e.prior >= floor) or e.prior >= 5.0 + ALT_MARGIN for e, m in self.gaz.lookup(key))
 
     def _scan(self) -> None:
-        doc = self.doc
+        doc = self.toks
         n = len(doc)
         i = 0
         ents_by_token = {}
-        for ent in doc.ents:
+        for ent in self.doc.ents:
             for k in range(ent.start, ent.end):
                 ents_by_token[k] = ent
         while i < n:
@@ -313,7 +322,7 @@ class CandidateFinder:
 
     def _cued_unknowns(self) -> None:
         """Names the gazetteer lacks but a place noun frames: "the town of Pauktaw", "Reasi district"."""
-        doc = self.doc
+        doc = self.toks
         for tok in doc:
             before = self.gaz.cue_nouns.get((tok.lower_, "before"))
             if (
@@ -339,7 +348,7 @@ class CandidateFinder:
 
     def _name_end(self, i: int) -> int:
         """End of a capitalised name starting at token `i` (connectors inside it allowed)."""
-        doc = self.doc
+        doc = self.toks
         j = i
         while (
             j < len(doc)
@@ -358,7 +367,7 @@ class CandidateFinder:
 
     def _name_start(self, j: int) -> int:
         """Start of a capitalised name ending right before token `j`."""
-        doc = self.doc
+        doc = self.toks
         i = j
         while (
             i > 0
@@ -405,7 +414,7 @@ class CandidateFinder:
 
     def _longest(self, i: int, ents_by_token: dict[int, Span]) -> tuple[int, str] | None:
         """The longest acceptable gazetteer name starting at token `i`: (end token, key)."""
-        doc = self.doc
+        doc = self.toks
         limit = min(len(doc), i + MAX_WORDS)
         j = i + 1
         best = None
@@ -414,7 +423,7 @@ class CandidateFinder:
             if j - 1 > i and not (_is_cap(last) or last.lower_ in CONNECTORS):
                 break
             if _is_cap(last) and not last.is_punct:
-                text = doc[i:j].text
+                text = self._span_text(i, j)
                 verdict = self._acceptable(i, j, text, ents_by_token)
                 if verdict is None:
                     return (-j, text)
@@ -425,7 +434,7 @@ class CandidateFinder:
 
     def _acceptable(self, i: int, j: int, text: str, ents_by_token: dict[int, Span]) -> bool | None:
         """Whether tokens `[i, j)` may be taken as a place; None when they head a title to skip whole."""
-        doc = self.doc
+        doc = self.toks
         key = normalize(text)
         if j - i == 1 and (
             key in self.gaz.stoplist
@@ -481,7 +490,7 @@ class CandidateFinder:
 
     def _abbreviations(self) -> None:
         """State and province abbreviations right after a place and a comma ("Bethesda, Md.")."""
-        text = self.doc.text
+        text = self.text
         for m in list(self.mentions):
             hit = _ABBREV_AFTER.match(text, m.end)
             if not hit:
