@@ -38,6 +38,23 @@ sys.path.insert(0, str(Path(__file__).parent))
 GIB = 1024**3
 
 
+def sched_threads(pid: int) -> dict[str, tuple[float, float]]:
+    """Per thread: seconds on a CPU and seconds runnable but waiting for one (Linux schedstat)."""
+    out: dict[str, tuple[float, float]] = {}
+    try:
+        tids = os.listdir(f"/proc/{pid}/task")
+    except OSError:
+        return out
+    for tid in tids:
+        try:
+            with open(f"/proc/{pid}/task/{tid}/schedstat") as fh:
+                run, wait, _ = (int(x) for x in fh.read().split())
+        except (OSError, ValueError):
+            continue
+        out[tid] = (run / 1e9, wait / 1e9)
+    return out
+
+
 class RssSampler:
     """Samples the RSS of some processes in a thread and keeps each one's peak."""
 
@@ -59,6 +76,8 @@ class RssSampler:
     def __enter__(self) -> RssSampler:
         self._run_once()
         self.cpu0 = self._cpu()
+        self.sched0 = {pid: sched_threads(pid) for pid in self.procs}
+        self.t0 = time.perf_counter()
         self._thread.start()
         return self
 
@@ -75,6 +94,18 @@ class RssSampler:
 
     def __exit__(self, *exc: object) -> None:
         self.cpu = self._cpu() - self.cpu0  # CPU seconds the processes spent inside the block
+        self.wall = time.perf_counter() - self.t0
+        self.threads: dict[
+            int, tuple[float, float]
+        ] = {}  # pid -> (run, wait for a CPU) of its busiest thread inside the block
+        for pid in self.procs:
+            now, before = sched_threads(pid), self.sched0[pid]
+            deltas = [
+                (r - before.get(t, (0.0, 0.0))[0], w - before.get(t, (0.0, 0.0))[1])
+                for t, (r, w) in now.items()
+            ]
+            if deltas:
+                self.threads[pid] = max(deltas)
         self._stop.set()
         self._thread.join()
         self._run_once()
@@ -123,6 +154,7 @@ def run_single(path: str, out: str, partition_size: int) -> dict[str, Any]:
         "seconds": s.seconds,
         "peak_rss": list(mem.peak.values()),
         "cpu": mem.cpu,
+        "work_threads": [(*mem.threads[os.getpid()], mem.wall)] if mem.threads else [],
     }
 
 
@@ -131,7 +163,7 @@ def run_cluster(workers: int, path: str, out: str, partition_size: int) -> dict[
 
     from sitrep.batch import SitrepWorkerPlugin, local_cluster, run_batch
 
-    with local_cluster(workers, silence_logs=40) as cluster, Client(cluster) as client:
+    with local_cluster(workers, silence_logs=40) as cluster, Client(cluster) as client:  # no dashboard
         t0 = time.perf_counter()
         client.register_plugin(SitrepWorkerPlugin())
         startup = time.perf_counter() - t0
@@ -145,7 +177,17 @@ def run_cluster(workers: int, path: str, out: str, partition_size: int) -> dict[
         "peak_rss": [mem.peak[p] for p in pids],
         "cpu": mem.cpu,
         "startup": startup,
+        "work_threads": [(*mem.threads[p], mem.wall) for p in pids if p in mem.threads],
     }
+
+
+def thread_figures(r: dict[str, Any]) -> str:
+    """Per worker process: its task thread's idle share and its share waiting for a CPU, of the wall time."""
+    out = []
+    for run, wait, wall in r.get("work_threads", []):
+        idle = max(0.0, wall - run - wait) / wall
+        out.append(f"{idle:.0%}/{wait / wall:.0%}")
+    return ", ".join(out) or "-"
 
 
 def main() -> None:
@@ -183,7 +225,7 @@ def main() -> None:
     print(
         f"{'mode':<8} {'docs':>6} {'seconds':>8} {'docs/s':>8} {'kchars/s':>9} {'CPU s':>7} "
         f"{'docs/CPU-s':>10} "
-        f"{'startup s':>9} {'peak RSS per process (MiB)':>28}"
+        f"{'startup s':>9} {'peak RSS per process (MiB)':>28}  {'idle/CPU-wait per worker':>24}"
     )
     for mode, r in results.items():
         r["docs_per_s"] = r["docs"] / r["seconds"]
@@ -194,7 +236,7 @@ def main() -> None:
         print(
             f"{mode:<8} {r['docs']:>6} {r['seconds']:>8.1f} {r['docs_per_s']:>8.1f} "
             f"{r['kchars_per_s']:>9.1f} "
-            f"{r['cpu']:>7.1f} {r['docs_per_cpu_s']:>10.1f} {startup:>9} {rss:>28}"
+            f"{r['cpu']:>7.1f} {r['docs_per_cpu_s']:>10.1f} {startup:>9} {rss:>28}  {thread_figures(r):>24}"
         )
     d1, d2, single = (results[m]["docs_per_s"] for m in ("dask-1", "dask-2", "single"))
     eff_single, eff_d1 = d2 / (2 * single), d2 / (2 * d1)
@@ -208,6 +250,18 @@ def main() -> None:
         "CPU efficiency of 2 workers (docs per CPU-second vs single-process; load-independent): "
         f"{cpu_eff:.2f}"
     )
+    threads = results["dask-2"].get("work_threads", [])
+    if threads:
+        idle = sum(max(0.0, wall - run - wait) for run, wait, wall in threads) / sum(t[2] for t in threads)
+        wait = sum(t[1] for t in threads) / sum(t[2] for t in threads)
+        print(
+            f"2 workers' task threads: idle {idle:.0%} of wall time (no task, waiting on the GIL or I/O), "
+            f"waiting for a CPU {wait:.0%} (other processes had it: ~0% on a quiet machine)"
+        )
+        print(
+            f"expected wall-clock efficiency on a quiet machine (CPU efficiency x busy share): "
+            f"{cpu_eff * (1 - idle):.2f}"
+        )
     print(
         f"peak memory per worker: {worst / 2**20:.0f} MiB "
         f"(target <= 1024 MiB: {'met' if worst <= GIB else 'NOT met'})"

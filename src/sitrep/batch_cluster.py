@@ -23,6 +23,7 @@ WORKER_SETTINGS: dict[str, Any] = {
     "distributed.admin.tick.limit": "30s",  # a loop blocked longer than this is logged
     "distributed.admin.system-monitor.interval": "5s",  # host CPU/memory/network metrics, default 500 ms
     "distributed.worker.memory.monitor-interval": "1s",  # RSS checks against the memory limit, default 100 ms
+    "distributed.scheduler.work-stealing": False,  # rebalancing every 100 ms; queued tasks need none
 }
 # One BLAS/OpenMP thread per worker process: Dask's nanny sets these (pre-spawn-environ) and we keep them.
 THREAD_VARIABLES = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
