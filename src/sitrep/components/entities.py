@@ -42,10 +42,12 @@ Entity ids are "e1", "e2", ... in order of first mention.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import lru_cache
 from pathlib import Path
 from typing import TypeAlias
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -104,7 +106,7 @@ class CorefIndex:
         self._mentions = sorted(
             ((m.span[0], m.span[1], e) for e in entities for m in e.mentions), key=lambda t: t[0]
         )
-        self._starts = [t.idx for t in doc]
+        self._starts = doc.to_array(IDX).tolist() if len(doc) else []
         self._quotes = _quote_regions(doc.text)
         self._sents: list[Span] | None = None
         self._roles: dict[tuple[int, int], tuple[bool, bool]] = {}
@@ -305,11 +307,15 @@ def _entity_descriptors(ent: Entity) -> set[str]:
     return c.descriptors() | {w.lower() for w in ent.name.split()}
 
 
+_QUOTE_OR_NEWLINE = re.compile('[\n"\u201c\u201d]')
+
+
 def _quote_regions(text: str) -> list[tuple[int, int]]:
     """`[start, end)` stretches between paired quotation marks, closed at the end of a line."""
     regions: list[tuple[int, int]] = []
     open_at: int | None = None
-    for i, ch in enumerate(text):
+    for hit in _QUOTE_OR_NEWLINE.finditer(text):  # no other character changes anything
+        i, ch = hit.start(), hit.group()
         if ch == "\n":
             open_at = None
         if ch == "\u201c" or (ch == '"' and open_at is None):
@@ -400,14 +406,15 @@ def _entity(eid: str, c: Cluster, body_start: int = 0) -> Entity:
         if m.text.lower() != name.lower() and m.text not in surfaces:
             surfaces.append(m.text)
     mentions = sorted({(m.start, m.end): m for m in c.mentions}.values(), key=lambda m: m.start)
-    return Entity(
+    # built from values of the right types: validation would only copy them
+    return Entity.model_construct(
         id=eid,
         name=name,
         type=typ,
         titles=list(c.titles),
         roles=list(c.roles),
         aliases=surfaces,
-        mentions=[TextSpan(text=m.text, span=(m.start, m.end)) for m in mentions],
+        mentions=[TextSpan.model_construct(text=m.text, span=(m.start, m.end)) for m in mentions],
     )
 
 

@@ -136,17 +136,36 @@ def _person_match_tokens(toks: list[str], full: list[str]) -> int:
 class _Seen:
     """What `cluster_names` compares against in one cluster, refreshed after each mention is added."""
 
-    __slots__ = ("type", "names", "last", "full", "folds", "keys", "key_words")
+    __slots__ = ("type", "names", "last", "full", "_full_key", "folds", "keys", "key_words", "_read")
 
     def __init__(self, c: Cluster) -> None:
+        self.names: list[Mention] = []
+        self.last = -1
+        self.full: list[str] = []
+        self._full_key: tuple[int, int] | None = None
+        self.folds: set[str] = set()
+        self.keys: set[str] = set()
+        self.key_words: list[list[str]] = []
+        self._read = 0  # how many of the cluster's mentions are taken into account
+        self.update(c)
+
+    def update(self, c: Cluster) -> None:
+        """Take in the mentions added to the cluster since the last update."""
         self.type = c.type
-        self.names = c.names
-        self.last = c.last
-        self.full = c.full_tokens()
-        self.folds = {fold_name(n.text) for n in self.names}
-        keys = [_key(n) for n in self.names]
-        self.keys = set(keys)
-        self.key_words = [k.split() for k in keys]
+        for m in c.mentions[self._read :]:
+            self.last = max(self.last, m.start)
+            if m.kind != "name":
+                continue
+            self.names.append(m)
+            words = m.text.split()
+            full_key = (len(words), -m.start)  # the longest name, the first one on a tie
+            if self._full_key is None or full_key > self._full_key:
+                self.full, self._full_key = words, full_key
+            self.folds.add(fold_name(m.text))
+            key = _key(m)
+            self.keys.add(key)
+            self.key_words.append(key.split())
+        self._read = len(c.mentions)
 
 
 def _other_match(m: Mention, c: Cluster, seen: _Seen | None = None, key: str | None = None) -> bool:
@@ -206,10 +225,11 @@ def cluster_names(mentions: list[Mention]) -> list[Cluster]:
                     break
         if target < 0:
             clusters.append(Cluster())
-            seen.append(None)  # type: ignore[arg-type]
-            target = len(clusters) - 1
-        clusters[target].add(m)
-        seen[target] = _Seen(clusters[target])
+            clusters[-1].add(m)
+            seen.append(_Seen(clusters[-1]))
+        else:
+            clusters[target].add(m)
+            seen[target].update(clusters[target])
     return clusters
 
 

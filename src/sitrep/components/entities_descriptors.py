@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import accumulate
+
 from spacy.tokens import Doc, Span
 
 from .entities_lexicon import DETERMINERS, nouns
@@ -12,12 +15,16 @@ def descriptor_mentions(doc: Doc, taken: list[tuple[int, int]]) -> list[Mention]
     """Definite descriptive noun phrases ("the general", "the Ukrainian leader", "the ministry")."""
     out: list[Mention] = []
     spans = sorted(taken)
+    starts = [s for s, _e in spans]
+    reach = list(accumulate((e for _s, e in spans), max))  # the furthest end among the first k spans
     for chunk in doc.noun_chunks:
         m = descriptor(chunk)
         if m is None:
             continue
-        r0 = chunk.root.idx
-        if any(s < r0 + len(chunk.root.text) and r0 < e for s, e in spans):
+        root = chunk.root
+        r0 = root.idx
+        k = bisect_left(starts, r0 + len(root.text))  # spans starting before the root's end
+        if k and reach[k - 1] > r0:  # ... one of which ends after its start: the root is taken
             continue
         out.append(m)
     return out

@@ -158,6 +158,25 @@ def same_name_token(a: str, b: str) -> bool:
     return len(fa) >= 6 and len(fb) >= 6 and fa[0] == fb[0] and _edit1(fa, fb)
 
 
+class NameTokens:
+    """Name tokens to test words against: `word in tokens` is `any(same_name_token(word, t) ...)`."""
+
+    def __init__(self, tokens: list[str]) -> None:
+        self.exact = {fold_token(t) for t in tokens} - {""}
+        self.long: dict[str, list[str]] = {}  # first letter -> folded tokens of 6+ characters
+        for f in sorted(self.exact):
+            if len(f) >= 6:
+                self.long.setdefault(f[0], []).append(f)
+
+    def __contains__(self, word: str) -> bool:
+        fa = fold_token(word)
+        if not fa:
+            return False
+        if fa in self.exact:
+            return True
+        return len(fa) >= 6 and any(_edit1(fa, fb) for fb in self.long.get(fa[0], ()))
+
+
 @lru_cache(maxsize=65536)
 def initials(name: str) -> str:
     """Initials of the capitalized words of a name ("International Organization for Migration" -> IOM)."""

@@ -10,6 +10,7 @@ from spacy.tokens import Doc, Span, Token
 from .entities_lexicon import (
     DETERMINERS,
     NAME_CONNECTORS,
+    NameTokens,
     aliases,
     compact_titles,
     country_names,
@@ -20,7 +21,6 @@ from .entities_lexicon import (
     is_core_place,
     is_known_place,
     nouns,
-    same_name_token,
     title_heads,
 )
 
@@ -90,7 +90,7 @@ def _clean(doc: Doc, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _merged_ents(doc: Doc, lows: list[str] | None = None) -> list[tuple[int, int, str]]:
+def _merged_ents(doc: Doc, ctx: _DocWords | None = None) -> list[tuple[int, int, str]]:
     """NER spans of entity labels, with "The Economic Club of" + "New York" joined into one ORG."""
     ents = []
     for ent in doc.ents:
@@ -128,20 +128,20 @@ def _merged_ents(doc: Doc, lows: list[str] | None = None) -> list[tuple[int, int
                 out.append((ps, e, "ORG"))
                 continue
         out.append((s, e, lab))
-    return _titled_unlabelled(doc, out, lows)
+    return _titled_unlabelled(doc, out, ctx)
 
 
 def _titled_unlabelled(
-    doc: Doc, ents: list[tuple[int, int, str]], lows: list[str] | None = None
+    doc: Doc, ents: list[tuple[int, int, str]], ctx: _DocWords | None = None
 ) -> list[tuple[int, int, str]]:
     """Add names the model missed after a lexicon title: "Col Souleymane Dembélé" (2-3 proper nouns)."""
     covered = {k for s, e, _l in ents for k in range(s, e)}
     table = compact_titles()
-    lows = lows if lows is not None else lowered(doc)
+    ctx = ctx or _DocWords(doc)
+    texts, lows = ctx.texts, ctx.lows
     extra = []
-    for t in doc:
-        i = t.i
-        if i == 0 or i in covered or not t.text[:1].isupper() or t.pos_ != "PROPN":
+    for i in range(1, len(texts)):
+        if i in covered or not texts[i][:1].isupper() or doc[i].pos_ != "PROPN":
             continue
         if not any("".join(lows[i - k : i]) in table for k in (1, 2, 3) if i - k >= 0):
             continue
@@ -164,6 +164,37 @@ def _titled_unlabelled(
 def lowered(doc: Doc) -> list[str]:
     """Every token's text lowercased, by token index (the pieces of a `compact` key)."""
     return [t.text.lower() for t in doc]
+
+
+class _DocWords:
+    """What `name_mentions` reads of a Doc again and again, read once: token texts, lowercased texts,
+    sentence bounds by token and the folded names the NER tagged as places."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.texts = [t.text for t in doc]
+        self.lows = [w.lower() for w in self.texts]
+        self._sents: list[Span] | None = None
+        self._sent_of: list[int] = []
+        self._place_keys: set[str] | None = None
+
+    def sent(self, i: int) -> Span:
+        """The sentence of token i (as `doc[i].sent`)."""
+        if self._sents is None:
+            self._sents = list(self.doc.sents)
+            self._sent_of = [k for k, s in enumerate(self._sents) for _ in range(len(s))]
+        return self._sents[self._sent_of[i]]
+
+    def sent_start(self, i: int) -> int:
+        """The first token of token i's sentence."""
+        return self.sent(i).start
+
+    @property
+    def place_keys(self) -> set[str]:
+        """Folded texts of the NER's GPE and LOC spans."""
+        if self._place_keys is None:
+            self._place_keys = {fold_name(e.text) for e in self.doc.ents if e.label_ in {"GPE", "LOC"}}
+        return self._place_keys
 
 
 def _title_before(
@@ -206,10 +237,10 @@ def _title_for_non_person(title: str, name: Span) -> bool:
     return unambiguous and words_ok and len(name) <= 2
 
 
-def _first_name_before(doc: Doc, i: int, lows: list[str] | None = None) -> int:
+def _first_name_before(doc: Doc, i: int, lows: list[str] | None = None, ctx: _DocWords | None = None) -> int:
     """Start of a name whose first words the NER missed: "Gen. Valerii" + "Zaluzhnyi" -> "Valerii"."""
     j = i
-    floor = doc[i].sent.start
+    floor = ctx.sent_start(i) if ctx is not None else doc[i].sent.start
     while (
         j - 1 >= floor
         and j > i - 2
@@ -289,9 +320,9 @@ def _nickname(doc: Doc, s: int, e: int) -> Span | None:
     return None
 
 
-def _appositives(doc: Doc, m: Mention) -> None:
+def _appositives(doc: Doc, m: Mention, ctx: _DocWords | None = None) -> None:
     """Roles from ", chairman of ...," after a name and "the country's president, X" before it."""
-    sent = doc[m.tok_start].sent
+    sent = ctx.sent(m.tok_start) if ctx is not None else doc[m.tok_start].sent
     j = m.tok_end
     if j + 2 < sent.end and doc[j].text == "," and doc[j + 1].like_num and doc[j + 2].text == ",":
         j += 2  # "John Smith, 45, a teacher,": skip the age
@@ -357,13 +388,14 @@ def name_mentions(doc: Doc) -> list[Mention]:
     """Cleaned name mentions with titles, roles, defined acronyms and fixed labels."""
     raw: list[Mention] = []
     title_toks: set[int] = set()
-    lows = lowered(doc)
+    ctx = _DocWords(doc)
+    lows = ctx.lows
     table = compact_titles()
-    for s, e, label in _merged_ents(doc, lows):
+    for s, e, label in _merged_ents(doc, ctx):
         s2, e2 = _clean(doc, s, e)
         if s2 >= e2:
             continue
-        s2 = _first_name_before(doc, s2, lows)
+        s2 = _first_name_before(doc, s2, lows, ctx)
         # a title inside the NER span ("President Volodymyr Zelenskyy")
         inner = None
         for k in range(min(5, e2 - s2 - 1) if label == "PERSON" else 0, 0, -1):
@@ -383,7 +415,7 @@ def name_mentions(doc: Doc) -> list[Mention]:
             m.nationality = _nationality(doc, lead)
             m.strong = label == "PERSON" or doc[s2].is_title
         else:
-            found = _title_before(doc, s2, doc[s2].sent.start, lows)
+            found = _title_before(doc, s2, ctx.sent_start(s2), lows)
             if found and label != "PERSON" and not _title_for_non_person(doc[found[0] : s2].text, doc[s2:e2]):
                 found = None
             if found and not (
@@ -405,20 +437,20 @@ def name_mentions(doc: Doc) -> list[Mention]:
                     )
                 if label != "PERSON":
                     m.label = "PERSON"
-        span = doc[m.tok_start : e2]
-        if not any(t.text[:1].isupper() for t in span) and not (
-            label in {"ORG", "NORP"} and nouns().get(span[-1].lower_) == "ORG"
+        if not any(w[:1].isupper() for w in ctx.texts[m.tok_start : e2]) and not (
+            label in {"ORG", "NORP"} and nouns().get(lows[e2 - 1]) == "ORG"
         ):
             continue
+        span = doc[m.tok_start : e2]
         m.start, m.end, m.text = span.start_char, span.end_char, span.text
         raw.append(m)
     mentions = [m for m in raw if not set(range(m.tok_start, m.tok_end)) <= title_toks]
-    mentions += _missed_names(doc, mentions, title_toks)
+    mentions += _missed_names(doc, mentions, title_toks, ctx)
     mentions.sort(key=lambda m: m.start)
-    _fix_labels(doc, mentions)
+    _fix_labels(doc, mentions, ctx)
     for m in mentions:
         if m.label in {"PERSON", "ORG"}:
-            _appositives(doc, m)
+            _appositives(doc, m, ctx)
         _acronym_after(doc, m)
     # an acronym defined in brackets is a mention of the name before it, not an entity of its own
     defined = {m.acronym.tok_start for m in mentions if m.acronym}
@@ -431,11 +463,12 @@ def name_mentions(doc: Doc) -> list[Mention]:
     ]
 
 
-def _person_tokens(doc: Doc, mentions: list[Mention]) -> list[str]:
+def _person_tokens(doc: Doc, mentions: list[Mention], texts: list[str] | None = None) -> NameTokens:
     """Tokens of titled or full (multi-word) person names: evidence that a word is a name."""
+    texts = texts if texts is not None else [t.text for t in doc]
     people = [m for m in mentions if m.label == "PERSON" and (m.titles or m.tok_end - m.tok_start > 1)]
     people = [m for m in people if m.titles or not is_known_place(m.text)]
-    return [t.text for m in people for t in doc[m.tok_start : m.tok_end]]
+    return NameTokens([w for m in people for w in texts[m.tok_start : m.tok_end]])
 
 
 def _next_word(doc: Doc, i: int) -> str:
@@ -445,12 +478,15 @@ def _next_word(doc: Doc, i: int) -> str:
     return doc[i].lower_ if i < len(doc) else ""
 
 
-def _missed_names(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Mention]:
+def _missed_names(
+    doc: Doc, mentions: list[Mention], skip: set[int], ctx: _DocWords | None = None
+) -> list[Mention]:
     """Capitalized words the NER missed that are a known person's surname, a river or a known place."""
+    ctx = ctx or _DocWords(doc)
     covered = set(skip)
     for m in mentions:
         covered.update(range(m.tok_start, m.tok_end))
-    person_tokens = _person_tokens(doc, mentions)
+    person_tokens = _person_tokens(doc, mentions, ctx.texts)
     out: list[Mention] = []
     for t in doc:
         if t.i in covered or t.ent_type_ or not t.is_title or t.is_stop or len(t.text) < 3:
@@ -458,7 +494,7 @@ def _missed_names(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Men
         if t.pos_ not in {"PROPN", "NOUN"}:
             continue
         label = ""
-        if any(same_name_token(t.text, p) for p in person_tokens):
+        if t.text in person_tokens:
             label = "PERSON" if not is_known_place(t.text, strict=True) else ""
         if not label and t.pos_ == "PROPN" and _next_word(doc, t.i + 1) in GEO_HEADS:
             label = "LOC"
@@ -466,7 +502,7 @@ def _missed_names(doc: Doc, mentions: list[Mention], skip: set[int]) -> list[Men
             not label
             and t.pos_ == "PROPN"
             and is_known_place(t.text, strict=True)
-            and _place_evidence(doc, t.i, t.i + 1)
+            and _place_evidence(doc, t.i, t.i + 1, ctx)
         ):
             label = "GPE"
         if label:
@@ -497,7 +533,7 @@ LOCATIVES = {
 }
 
 
-def _place_evidence(doc: Doc, start: int, end: int) -> bool:
+def _place_evidence(doc: Doc, start: int, end: int, ctx: _DocWords | None = None) -> bool:
     """True when a known place name is used as a place here: a country, US state or listed region,
     or a city after a preposition, before ", <place>", or tagged as a place elsewhere in the text."""
     text = doc[start:end].text
@@ -512,15 +548,15 @@ def _place_evidence(doc: Doc, start: int, end: int) -> bool:
     head = doc[end - 1]
     if head.dep_ == "compound" and head.head.pos_ == "NOUN" and head.head.i >= end:
         return True  # "the Rafah crossing", "our Kyiv bureau"
-    key = fold_name(text)
-    return any(e.label_ in {"GPE", "LOC"} and fold_name(e.text) == key for e in doc.ents)
+    return fold_name(text) in (ctx or _DocWords(doc)).place_keys
 
 
-def _fix_labels(doc: Doc, mentions: list[Mention]) -> None:
+def _fix_labels(doc: Doc, mentions: list[Mention], ctx: _DocWords | None = None) -> None:
     """Relabel NER mistakes with evidence from the document and the gazetteer."""
-    person_tokens = _person_tokens(doc, mentions)
+    ctx = ctx or _DocWords(doc)
+    person_tokens = _person_tokens(doc, mentions, ctx.texts)
     for m in mentions:
-        toks = [t.text for t in doc[m.tok_start : m.tok_end]]
+        toks = ctx.texts[m.tok_start : m.tok_end]
         canon = aliases().get(fold_name(m.text))
         if canon and not m.titles:  # "U.S." tagged as a person, "U.N." as a place
             m.label, m.strong = ("GPE" if fold_name(canon) in country_names() else "ORG"), True
@@ -533,22 +569,22 @@ def _fix_labels(doc: Doc, mentions: list[Mention]) -> None:
         if (
             m.label == "PERSON"
             and m.tok_end - m.tok_start == 1
-            and not any(same_name_token(m.text, p) for p in person_tokens)
-            and _place_evidence(doc, m.tok_start, m.tok_end)
+            and m.text not in person_tokens
+            and _place_evidence(doc, m.tok_start, m.tok_end, ctx)
         ):
             m.label, m.strong = "GPE", True
             continue
         if (
             m.label in {"ORG", "NORP", "FAC"}
             and is_known_place(m.text, strict=True)
-            and _place_evidence(doc, m.tok_start, m.tok_end)
+            and _place_evidence(doc, m.tok_start, m.tok_end, ctx)
         ):
             m.label, m.strong = "GPE", True
             continue
         if (
             m.label != "PERSON"
             and len(toks) <= 2
-            and all(any(same_name_token(t, p) for p in person_tokens) for t in toks)
+            and all(t in person_tokens for t in toks)
             and not is_known_place(m.text, strict=True)
         ):
             m.label, m.strong = "PERSON", True
