@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import logging
 
+from spacy import symbols as spacy_symbols
+from spacy.attrs import IDX, LEMMA, LOWER, POS
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -36,7 +38,17 @@ from .statements_forms import (
     passive_statement,
     speech_nouns,
 )
-from .statements_speaker import cue_lemma, cue_limits, cue_mode, cue_sections, time_of, venue_of
+from .statements_speaker import (
+    cue_lemma,
+    cue_lemmas,
+    cue_limits,
+    cue_mode,
+    cue_sections,
+    lemma_of_cue,
+    object_cues,
+    time_of,
+    venue_of,
+)
 from .statements_syntax import (
     ATTR_PUNCT,
     CLOSERS,
@@ -342,7 +354,7 @@ class _Builder:
         if not is_reporting(verb):
             passive_statement(self, verb)
             return
-        if withheld(verb) or decline_of_speech(verb):  # "has not said", "asked not to be named"
+        if withheld(verb, self.text) or decline_of_speech(verb):  # "has not said", "asked not to be named"
             return
         subj = subject_of(verb)
         own = subj is not None and subj.head.i == verb.i
@@ -504,6 +516,40 @@ class _Builder:
             taken.append((q.start, q.end))
 
 
+_CANDIDATE: dict[tuple[int, int, int], bool] = {}  # (POS, LEMMA, LOWER) hashes -> may start a statement
+_POS_VERB = {spacy_symbols.VERB, spacy_symbols.AUX}
+
+
+def _may_start(pos: int, lemma: str, low: str) -> bool:
+    """Whether a word of this part of speech, lemma and form can open a statement (a cheap superset
+    of the tests in `find_statements`, so that only such words become Token objects)."""
+    if low in {"according", "in"}:
+        return True
+    lemma = lemma.lower()
+    if pos in _POS_VERB:
+        cues = cue_lemmas()
+        return lemma_of_cue(lemma, low) in cues or lemma in object_cues()
+    if pos == spacy_symbols.ADJ:
+        return lemma in adjective_sections()
+    return pos == spacy_symbols.NOUN and lemma in speech_nouns()
+
+
+def _candidates(doc: Doc, body_start: int) -> list[int]:
+    """Indices of the tokens after `body_start` that may open a statement."""
+    strings = doc.vocab.strings
+    out = []
+    for i, (pos, lemma, low, idx) in enumerate(doc.to_array([POS, LEMMA, LOWER, IDX]).tolist()):
+        if idx < body_start:
+            continue
+        key = (pos, lemma, low)
+        hit = _CANDIDATE.get(key)
+        if hit is None:
+            hit = _CANDIDATE[key] = _may_start(pos, strings[lemma], strings[low])
+        if hit:
+            out.append(i)
+    return out
+
+
 def find_statements(doc: Doc) -> list[Statement]:
     """Direct, indirect and mixed speech with resolved speakers, cues, venues and dates."""
     ctx = Ctx(doc)
@@ -511,9 +557,8 @@ def find_statements(doc: Doc) -> list[Statement]:
     label_statements(b)
     dash_statements(b)
     colon_statements(b)
-    for tok in doc:
-        if tok.idx < ctx.body_start:
-            continue
+    for i in _candidates(doc, ctx.body_start):
+        tok = doc[i]
         try:
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 b.from_according(tok)

@@ -17,10 +17,10 @@ _AUTHORIZED = re.compile(r"^(?:authori[sz]ed|allowed|permitted|cleared)$", re.IG
 
 
 @lru_cache(maxsize=1)
-@lru_cache(maxsize=1)
-def _boilerplate() -> list[re.Pattern[str]]:
-    """Compiled anonymity formulas from `data/cues_boilerplate.txt`."""
-    return [re.compile(ln, re.IGNORECASE) for ln in _lines("cues_boilerplate.txt")]
+def _boilerplate() -> re.Pattern[str]:
+    """The anonymity formulas of `data/cues_boilerplate.txt` as one compiled alternation."""
+    lines = _lines("cues_boilerplate.txt") or ["(?!)"]
+    return re.compile("|".join(f"(?:{ln})" for ln in lines), re.IGNORECASE)
 
 
 def _negated(tok: Token) -> bool:
@@ -28,7 +28,7 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in _NEG and c.dep_ in {"advmod", "neg"} for c in tok.children)
 
 
-def withheld(verb: Token) -> bool:
+def withheld(verb: Token, text: str | None = None) -> bool:
     """Whether a cue verb reports no speech act: negated ("did not say"), withheld ("declined to say"),
     not permitted ("not authorized to speak"), future or hypothetical inside another statement
     ("said Russia would respond"), or sourcing boilerplate ("asked not to be named")."""
@@ -50,8 +50,9 @@ def withheld(verb: Token) -> bool:
             if anc.i == anc.head.i:
                 break
             anc = anc.head
-    rest = verb.doc[verb.i : verb.i + 30].text[:120]  # not Doc.text: that joins the whole document
-    return any(p.match(rest) for p in _boilerplate())
+    # `text`: the document text when the caller has it (Doc.text joins every token of the document)
+    rest = text[verb.idx : verb.idx + 120] if text is not None else verb.doc[verb.i : verb.i + 30].text[:120]
+    return _boilerplate().match(rest) is not None
 
 
 def decline_of_speech(verb: Token) -> bool:

@@ -90,11 +90,14 @@ def cue_mode(lemma: str) -> str:
 def cue_lemma(tok: Token) -> str:
     """The cue lemma of a verb: spaCy's lemma, or one recovered from the inflection when the small
     model's lemma is no cue ("hopes" -> "hop" -> "hope")."""
-    lemma = tok.lemma_.lower()
+    return lemma_of_cue(tok.lemma_.lower(), tok.lower_)
+
+
+def lemma_of_cue(lemma: str, low: str) -> str:
+    """`cue_lemma` on strings: the lower-cased spaCy lemma and the lower-cased word."""
     known = cue_sections()
     if lemma in known or lemma in object_cues():
         return lemma
-    low = tok.lower_
     for suffix, add in (
         ("ies", "y"),
         ("es", "e"),

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
+from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Statement
@@ -63,7 +64,7 @@ class Ctx:
         self.dateline = (span[0], max(span[1], self.body_start)) if span else None
         self.text = doc.text  # Doc.text joins every token: read it once
         self.quotes = find_quotes(self.text, self.body_start)
-        self._starts = [t.idx for t in doc]
+        self._starts = doc.to_array([IDX]).tolist()  # no Token objects
         singles = find_single_quotes(self.text, self.body_start, doubles=self.quotes)
         singles = [q for q in singles if self._cue_beside(q)]
         self.single_marks = {q.start for q in singles} | {q.end - 1 for q in singles}
