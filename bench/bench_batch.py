@@ -224,7 +224,7 @@ def main() -> None:
         shutil.rmtree(tmp, ignore_errors=True)
     print(
         f"{'mode':<8} {'docs':>6} {'seconds':>8} {'docs/s':>8} {'kchars/s':>9} {'CPU s':>7} "
-        f"{'docs/CPU-s':>10} "
+        f"{'docs/CPU-s':>10} {'cores':>5} "
         f"{'startup s':>9} {'peak RSS per process (MiB)':>28}  {'idle/CPU-wait per worker':>24}"
     )
     for mode, r in results.items():
@@ -233,10 +233,12 @@ def main() -> None:
         rss = ", ".join(f"{b / 2**20:.0f}" for b in r["peak_rss"])
         startup = f"{r['startup']:.1f}" if "startup" in r else "-"
         r["docs_per_cpu_s"] = r["docs"] / r["cpu"] if r["cpu"] else 0.0
+        r["cores"] = r["cpu"] / r["seconds"]  # CPUs the mode obtained on average: 1 and 2 on a quiet machine
         print(
             f"{mode:<8} {r['docs']:>6} {r['seconds']:>8.1f} {r['docs_per_s']:>8.1f} "
             f"{r['kchars_per_s']:>9.1f} "
-            f"{r['cpu']:>7.1f} {r['docs_per_cpu_s']:>10.1f} {startup:>9} {rss:>28}  {thread_figures(r):>24}"
+            f"{r['cpu']:>7.1f} {r['docs_per_cpu_s']:>10.1f} {r['cores']:>5.2f} {startup:>9} {rss:>28}  "
+            f"{thread_figures(r):>24}"
         )
     d1, d2, single = (results[m]["docs_per_s"] for m in ("dask-1", "dask-2", "single"))
     eff_single, eff_d1 = d2 / (2 * single), d2 / (2 * d1)
@@ -262,6 +264,11 @@ def main() -> None:
             f"expected wall-clock efficiency on a quiet machine (CPU efficiency x busy share): "
             f"{cpu_eff * (1 - idle):.2f}"
         )
+    cores = results["dask-2"]["cores"] / results["single"]["cores"]
+    print(
+        f"CPUs obtained, 2 workers against single-process: {cores:.2f}x (2x on a quiet machine; near 1x when "
+        "other sessions saturate the cores: Linux's autogroup scheduler shares CPU per session, not process)"
+    )
     print(
         f"peak memory per worker: {worst / 2**20:.0f} MiB "
         f"(target <= 1024 MiB: {'met' if worst <= GIB else 'NOT met'})"

@@ -48,8 +48,8 @@ def worker_pipeline(model: str | None = None) -> Language:
 
     The warm-up runs short articles through every component, so lexicons and gazetteers that
     components load lazily are loaded here, at worker start, rather than inside the first task.
-    Then the objects alive (the model's ~700k) move to the permanent generation (`gc.freeze`):
-    otherwise every full collection traverses them again, 0.8 s each, about 5% of a worker's CPU.
+    Then the objects alive (the model's ~700k) move to the permanent generation (`gc.freeze`), which
+    full collections skip: measured 0.33 instead of 0.65 CPU-s each, one per ~1,000 short articles.
     """
     key = model or ""
     with _LOCK:
