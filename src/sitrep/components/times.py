@@ -125,9 +125,11 @@ def make_direction(doc: Doc) -> Callable[[int, int], str]:
 
 def make_tagger(doc: Doc) -> Callable[[int], str]:
     """A function char offset -> fine-grained POS tag of the token there ('' outside tokens)."""
-    starts = {t.idx: t.tag_ for t in doc}
+    starts: dict[int, str] = {}  # token start -> tag, built on the first call (few rules ask)
 
     def tag(i: int) -> str:
+        if not starts and len(doc):
+            starts.update((t.idx, t.tag_) for t in doc)
         if i in starts:
             return starts[i]
         span = doc.char_span(i, i + 1, alignment_mode="expand")
