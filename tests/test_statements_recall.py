@@ -116,3 +116,24 @@ def test_denounced_object_is_content(extract):
     st = _by_cue(sts, "denounced")
     assert st.content.text == "the shelling of the grain terminal in Izmail"
     assert st.mode == "speech" and st.confidence <= 0.5
+
+
+def test_records_show_at_the_end_is_evidence(extract):
+    text = HEAD + (
+        "The port handled more grain in April than in any month since the war began, figures from the "
+        "port authority showed."
+    )
+    sts = _run(extract, text)
+    st = _by_cue(sts, "showed")
+    assert st.content.text == (
+        "The port handled more grain in April than in any month since the war began"
+    )
+    assert st.mode == "evidence"
+
+
+def test_called_for_a_clause(extract):
+    text = HEAD + "Senator Ruth Okafor called for the depots to be moved away from the city."
+    sts = _run(extract, text)
+    st = _by_cue(sts, "called")
+    assert st.content.text == "the depots to be moved away from the city"
+    assert st.speaker is not None and "Okafor" in st.speaker.name

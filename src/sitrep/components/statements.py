@@ -227,6 +227,16 @@ class _Builder:
             parts = [
                 c for c in verb.rights if c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)
             ]
+            if not parts:  # "called for the strongholds to be hit": a for-clause
+                parts = [
+                    c
+                    for c in verb.rights
+                    if c.dep_ == "advcl" and c.left_edge.lower_ == "for" and c.left_edge.dep_ == "mark"
+                ]
+                if parts:
+                    first = self.doc[parts[0].left_edge.i + 1]
+                    span = self.doc[first.i : parts[0].right_edge.i + 1]
+                    return (span.start_char, span.end_char) if len(span) >= 2 else None
         # A bare prepositional phrase is content after "called for", "warned against", "asked about";
         # "responded to X" names an addressee, not what was said.
         if not parts or (parts[0].dep_ == "prep" and parts[0].lower_ in {"to", "of"}):
@@ -376,6 +386,8 @@ class _Builder:
         mode = cue_mode(lemma)
         # Verbs of speech and thought close a sentence as its attribution ("..., she said / believes").
         speech = lemma in self.ctx.cues and section in {"speech", "thought", "quote-only"}
+        # "..., the records show": a document or figure closes the sentence as its source
+        speech = speech or (section == "evidence" and own and _is_evidence(subj))
         conf = self.ctx.cues.get(lemma, 0.7)
         cue = TextSpan(text=verb.text, span=(verb.idx, verb.idx + len(verb.text)))
         content: tuple[int, int] | None = None
