@@ -120,7 +120,8 @@ class CandidateFinder:
         self.taken = [False] * (len(self.text) + 1)
         self.mentions: list[Mention] = []
         self.surnames = _person_surnames(doc)
-        self.lower_words = {t.text for t in self.toks if t.text.islower()}
+        self.texts = [t.text for t in self.toks]
+        self.lower_words = {w for w in self.texts if w.islower()}
 
     def _span_text(self, i: int, j: int) -> str:
         """`doc[i:j].text`, sliced from the document text."""
@@ -292,7 +293,11 @@ class CandidateFinder:
         for ent in self.doc.ents:
             for k in range(ent.start, ent.end):
                 ents_by_token[k] = ent
+        texts = self.texts
         while i < n:
+            if not (texts[i] and texts[i][0].isupper()):
+                i += 1  # the cheap test first: most tokens are not capitalised
+                continue
             tok = doc[i]
             if not _is_cap(tok) or tok.is_punct or self.taken[tok.idx] or tok.lower_ in {"the", "a", "an"}:
                 i += 1
@@ -323,8 +328,13 @@ class CandidateFinder:
     def _cued_unknowns(self) -> None:
         """Names the gazetteer lacks but a place noun frames: "the town of Pauktaw", "Reasi district"."""
         doc = self.toks
+        cue_nouns = self.gaz.cue_nouns
         for tok in doc:
-            before = self.gaz.cue_nouns.get((tok.lower_, "before"))
+            lower = tok.lower_
+            before = cue_nouns.get((lower, "before"))
+            after = cue_nouns.get((lower, "after"))
+            if not (before or after):
+                continue
             if (
                 before
                 and tok.i + 2 < len(doc)
@@ -335,9 +345,7 @@ class CandidateFinder:
                 j = self._name_end(tok.i + 2)
                 if j > tok.i + 2:
                     self._unknown(tok.i + 2, j, before)
-            two = f"{doc[tok.i - 1].lower_} {tok.lower_}" if tok.i > 0 else ""
-            after = self.gaz.cue_nouns.get((tok.lower_, "after"))
-            if after and tok.i > 0 and (two, "after") not in self.gaz.cue_nouns:
+            if after and tok.i > 0 and (f"{doc[tok.i - 1].lower_} {lower}", "after") not in cue_nouns:
                 i = self._name_start(tok.i)
                 if i < tok.i and (
                     i == 0
@@ -435,6 +443,8 @@ class CandidateFinder:
     def _acceptable(self, i: int, j: int, text: str, ents_by_token: dict[int, Span]) -> bool | None:
         """Whether tokens `[i, j)` may be taken as a place; None when they head a title to skip whole."""
         doc = self.toks
+        if not self.gaz.known(text):
+            return False  # every other test ends in False or needs a known name ("None" below does)
         key = normalize(text)
         if j - i == 1 and (
             key in self.gaz.stoplist
