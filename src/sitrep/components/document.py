@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import weakref
+from bisect import bisect_left
 from collections.abc import Callable
 
+from spacy.attrs import IDX
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -11,14 +14,29 @@ from ..extensions import ensure_extensions
 from ..model import Document
 from ..text import document_id, find_dateline, paragraphs
 
+_TEXTS: dict[int, tuple[weakref.ref[Doc], str]] = {}
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined from the tokens once per Doc (the segmenter, this component and the
+    coreference index all need it; a Doc's text never changes). Kept while the Doc lives."""
+    key = id(doc)
+    hit = _TEXTS.get(key)
+    if hit is not None and hit[0]() is doc:
+        return hit[1]
+    text = doc.text
+    _TEXTS[key] = (weakref.ref(doc, lambda _ref, key=key: _TEXTS.pop(key, None)), text)
+    return text
+
 
 def read_document(doc: Doc) -> Document:
     """The document record: caller metadata plus the dateline found at the head of the text."""
     meta = doc._.sitrep_meta or {}
     published = meta.get("published")
-    dateline = find_dateline(doc.text)
+    text = doc_text(doc)
+    dateline = find_dateline(text)
     return Document(
-        id=meta.get("id") or document_id(doc.text),
+        id=meta.get("id") or document_id(text),
         title=meta.get("title"),
         source=meta.get("source"),
         url=meta.get("url"),
@@ -54,13 +72,16 @@ def segment(doc: Doc) -> Doc:
     Without this, the small model parses "LONDON (Reuters) - Russia said ..." as one sentence with
     "LONDON" as a second subject of "said", and runs a headline without a full stop into the lead.
     """
-    starts = {start for start, _end in paragraphs(doc.text)}
-    dateline = find_dateline(doc.text)
+    text = doc_text(doc)
+    starts = {start for start, _end in paragraphs(text)}
+    dateline = find_dateline(text)
     if dateline is not None:
         starts.add(dateline.body_start)
-    for token in doc[1:]:
-        if token.idx in starts:
-            token.is_sent_start = True
+    idx = doc.to_array(IDX).tolist() if len(doc) else []
+    for start in sorted(starts):
+        i = bisect_left(idx, start)
+        if 0 < i < len(idx) and idx[i] == start:  # a token starts there (never the first token)
+            doc[i].is_sent_start = True
     return doc
 
 

@@ -53,6 +53,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
 from ..model import Entity, TextSpan
+from .document import doc_text
 from .entities_cluster import Cluster, cluster_names, link_descriptor
 from .entities_descriptors import descriptor, descriptor_mentions
 from .entities_lexicon import is_acronym, nouns
@@ -107,7 +108,7 @@ class CorefIndex:
             ((m.span[0], m.span[1], e) for e in entities for m in e.mentions), key=lambda t: t[0]
         )
         self._starts = doc.to_array(IDX).tolist() if len(doc) else []
-        self._quotes = _quote_regions(doc.text)
+        self._quotes = _quote_regions(doc_text(doc))
         self._sents: list[Span] | None = None
         self._roles: dict[tuple[int, int], tuple[bool, bool]] = {}
         meta = doc._.sitrep_document if Doc.has_extension("sitrep_document") else None
