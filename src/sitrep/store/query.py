@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable
 from typing import Any
 
 from .db import Store
@@ -173,15 +174,21 @@ def fts_query(text: str) -> str:
     return " ".join('"' + w.replace('"', "") + '"' for w in words) or '""'
 
 
-def quantity_rows(store: Store) -> list[dict[str, Any]]:
-    """Every stored quantity with its document's outlet, date and wire-copy cluster."""
+def quantity_rows(store: Store, subjects: list[str] | None = None) -> list[dict[str, Any]]:
+    """Every stored quantity (or those whose subject is one of `subjects`) with its document's outlet,
+    date and wire-copy cluster."""
+    where, params = "", []
+    if subjects is not None:
+        where = f" AND q.subject IN ({','.join('?' * len(subjects))})"
+        params = list(subjects)
     return store.rows(
         'SELECT q.doc_id AS document, q.seq, q.id, q.text, q.start, q."end", q.low, q.high, q.qualifier,'
         " q.unit, q.subject, q.outcome, q.claimant, q.place, q.time, q.vague, q.derived_from,"
         " d.source, d.published, coalesce(d.cluster_id, d.id) AS cluster, d.rowid AS doc_order"
         " FROM quantities q JOIN documents d ON d.id = q.doc_id"
-        " WHERE q.subject IS NOT NULL AND q.subject != '' AND q.derived_from IS NULL"
-        " ORDER BY d.published NULLS LAST, d.rowid, q.seq"
+        f" WHERE q.subject IS NOT NULL AND q.subject != '' AND q.derived_from IS NULL{where}"
+        " ORDER BY d.published NULLS LAST, d.rowid, q.seq",
+        params,
     )
 
 
@@ -221,17 +228,41 @@ def estimates(
     store: Store,
     subject: str | None = None,
     outcome: str | None = None,
-    groups: dict[str, list[dict[str, Any]]] | None = None,
+    groups: dict[str, list[dict[str, Any]]] | Callable[[], dict[str, list[dict[str, Any]]]] | None = None,
 ) -> list[dict[str, Any]]:
     """Estimate series grouped by (subject, outcome set), reprints counted once (see aggregate.estimates).
 
-    Only the rows of subjects that can match are grouped (`groups`: from `estimate_groups`, else
-    memoized on this connection); `estimate_series` then applies its own subject and outcome tests.
+    Read from the series stored at the last refresh (`estimate_series`, an indexed lookup) when they are
+    current; otherwise computed from the quantities: only the rows of subjects that can match are
+    grouped (`groups`: from `estimate_groups`, or a function returning them, else memoized on this
+    connection) and `estimate_series` applies its own subject and outcome tests.
     """
+    found = estimates_json(store, subject, outcome)
+    if found is not None:
+        return [json.loads(t) for t in found]
+    return computed_estimates(store, subject, outcome, groups)
+
+
+def estimates_json(store: Store, subject: str | None = None, outcome: str | None = None) -> list[str] | None:
+    """The JSON text of each series `estimates` answers, from the stored series; None if not current."""
+    from ..aggregate.estimates_store import stored_series
+
+    return stored_series(store, subject, outcome)
+
+
+def computed_estimates(
+    store: Store,
+    subject: str | None = None,
+    outcome: str | None = None,
+    groups: dict[str, list[dict[str, Any]]] | Callable[[], dict[str, list[dict[str, Any]]]] | None = None,
+) -> list[dict[str, Any]]:
+    """`estimates` computed from the quantities now (what the stored series must equal)."""
     from ..aggregate.estimates import estimate_series, subject_key
 
     if groups is None:
         groups = store.memo("estimate_groups", lambda: estimate_groups(store))
+    elif callable(groups):
+        groups = groups()
     want = subject_key(subject) if subject else ""
     rows = [r for key, members in groups.items() if want in key for r in members]
     return estimate_series(rows, subject, outcome)

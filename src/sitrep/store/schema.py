@@ -80,6 +80,54 @@ CREATE INDEX statements_by_speaker ON statements(lower(speaker), reprint, publis
 CREATE INDEX statements_recent ON statements(reprint, published DESC);
 """
 
+# Estimate series materialized at refresh (see aggregate/estimates_store.py): one row per series in its
+# API shape, ordered as `estimate_series` orders them (figures DESC, subject key, outcome list) by an
+# index, so a query reads only the series it answers. `estimate_subjects` maps each raw subject to its
+# grouping key (computed in Python); triggers note in `estimates_dirty` the raw subjects whose series a
+# write may change (a figure added, removed or edited; a document's cluster, date or outlet changed).
+# While it is not empty, readers compute the series from the quantities (exact but slow), and
+# `aggregate.refresh` recomputes only the series of those subjects' keys.
+_DIRTY = (
+    "INSERT OR IGNORE INTO estimates_dirty (subject)"
+    " SELECT {0}.subject WHERE {0}.subject IS NOT NULL AND {0}.subject != ''"
+)
+_ESTIMATES = f"""
+CREATE TABLE estimate_series (
+    skey TEXT NOT NULL,               -- aggregate.estimates.subject_key of the series' subject
+    outcome TEXT NOT NULL,            -- outcome set as quantities.outcome ('killed+wounded')
+    outcome_order TEXT NOT NULL,      -- outcome list joined with char(1): sorts as the list does
+    figures INTEGER NOT NULL,         -- estimates in the series
+    json TEXT NOT NULL,               -- the series in its API shape {{subject, outcome, estimates}}
+    PRIMARY KEY (skey, outcome)
+);
+CREATE INDEX estimate_series_order ON estimate_series(figures DESC, skey, outcome_order, outcome);
+CREATE TABLE estimate_subjects (
+    subject TEXT PRIMARY KEY,         -- quantities.subject as written
+    skey TEXT NOT NULL                -- its grouping key
+) WITHOUT ROWID;
+CREATE INDEX estimate_subjects_key ON estimate_subjects(skey);
+CREATE TABLE estimates_dirty (subject TEXT PRIMARY KEY) WITHOUT ROWID;  -- subjects to recompute
+INSERT OR IGNORE INTO estimates_dirty (subject)
+    SELECT DISTINCT subject FROM quantities WHERE subject IS NOT NULL AND subject != '';
+CREATE TRIGGER quantities_estimates_insert AFTER INSERT ON quantities BEGIN
+{_DIRTY.format("NEW")};
+END;
+CREATE TRIGGER quantities_estimates_delete AFTER DELETE ON quantities BEGIN
+{_DIRTY.format("OLD")};
+END;
+CREATE TRIGGER quantities_estimates_update AFTER UPDATE ON quantities BEGIN
+{_DIRTY.format("OLD")};
+{_DIRTY.format("NEW")};
+END;
+CREATE TRIGGER documents_estimates_update AFTER UPDATE OF cluster_id, published, source, id ON documents
+WHEN coalesce(OLD.cluster_id, OLD.id) IS NOT coalesce(NEW.cluster_id, NEW.id)
+    OR OLD.published IS NOT NEW.published OR OLD.source IS NOT NEW.source OR OLD.id IS NOT NEW.id
+BEGIN
+INSERT OR IGNORE INTO estimates_dirty (subject) SELECT subject FROM quantities
+    WHERE doc_id IN (OLD.id, NEW.id) AND subject IS NOT NULL AND subject != '';
+END;
+"""
+
 # Each migration is (version, name, SQL script). Applied versions are recorded in `migrations`;
 # a migration is applied once, in order, inside one transaction. Never edit an applied migration:
 # append a new one.
@@ -265,4 +313,5 @@ CREATE INDEX events_target_lower ON events(lower(target));
     ),
     (5, "wire copies of a statement counted at write time", _COPIES),
     (6, "statements paged from one covering index", _PUBLISHED),
+    (7, "estimate series materialized at refresh", _ESTIMATES),
 ]

@@ -285,12 +285,22 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         series: list[dict[str, Any]] = stores.cached(
             "estimates",
             (subject, outcome),
-            lambda: query.estimates(stores.reader(), subject=subject, outcome=outcome, groups=groups()),
+            lambda: query.estimates(stores.reader(), subject=subject, outcome=outcome, groups=groups),
         )
         return series
 
+    def estimates_body(request: Request) -> bytes:
+        """The `/api/estimates` answer: the stored series' JSON joined as stored (no parse, no dump)."""
+        p = request.query_params
+        subject, outcome = _text(p.get("subject"), "subject"), _text(p.get("outcome"), "outcome")
+        found = query.estimates_json(stores.reader(), subject, outcome)
+        if found is None:  # not refreshed since the last write: computed from the quantities
+            return _dumps(estimates_ctx(request))
+        return ("[" + ",".join(found) + "]").encode()
+
     def groups() -> dict[str, list[dict[str, Any]]]:
-        """The figures grouped by subject: store-wide, computed by one thread per store version."""
+        """The figures grouped by subject: store-wide, computed by one thread per store version (only
+        while the stored series are not current)."""
         found: dict[str, list[dict[str, Any]]] = stores.cached(
             "estimate_groups", (), lambda: query.estimate_groups(stores.reader()), single=True
         )
@@ -358,7 +368,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     async def api_estimates(request: Request) -> Response:
         p = request.query_params
         key = (p.get("subject"), p.get("outcome"))
-        body = await stores.cached_async("estimates.json", key, lambda: _dumps(estimates_ctx(request)))
+        body = await stores.cached_async("estimates.json", key, lambda: estimates_body(request))
         return Response(body, media_type="application/json")
 
     @app.get("/api/contradictions")
@@ -492,9 +502,14 @@ def _ingest_one(stores: Stores, data: dict[str, Any]) -> dict[str, Any]:
         report = extract(data["text"], published=data.get("published"), **meta)
     except InputError as exc:
         raise ApiError(400, str(exc)) from None
-    new = stores.write(
-        lambda s: s.write_report(report, data["text"], {**meta, "published": report.document.published})
-    )
+    def write(s: Store) -> bool:
+        from ..aggregate.estimates_store import refresh_estimates
+
+        written = s.write_report(report, data["text"], {**meta, "published": report.document.published})
+        refresh_estimates(s)  # only this document's subjects: the stored series stay current
+        return written
+
+    new = stores.write(write)
     return {"id": report.document.id, "new": bool(new), "url": f"/documents/{report.document.id}"}
 
 
