@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 import warnings
 
+import numpy as np
+from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
@@ -29,7 +31,7 @@ from .events_checks import (
     objects_of,
     speech_conjunct,
 )
-from .events_lexicon import cue_has, position_cues, triggers
+from .events_lexicon import cue_has, position_cues, trigger_heads, trigger_words, triggers
 from .events_parties import party_name
 from .events_status import Factuality, clause_verb, factuality
 
@@ -71,6 +73,9 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return None
+    if lemma not in lex and (pos != "VERB" or (lemma not in trigger_heads() and lemma != "vow")):
+        if pos != "VERB" or not cue_has(lemma, "impact"):
+            return None  # no trigger starts with this word (the checks below could only say None)
     if pos == "VERB":
         nxt = [tok.doc[tok.i + 1]] if tok.i + 1 < len(tok.doc) else []
         of_objs = [
@@ -83,6 +88,8 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
         ]
         for c in [*tok.children, *nxt, *of_objs]:
             key = f"{lemma} {c.lemma_.lower()}"
+            if key not in lex:
+                continue
             between = tok.doc[tok.i + 1 : c.i] if c.i > tok.i else tok.doc[0:0]
             if c.dep_ == "prep" and (c.i <= tok.i or any(t.pos_ != "ADV" for t in between)):
                 continue  # "called on", not "called ... on Tuesday"
@@ -354,13 +361,24 @@ def _following_quantities(doc: Doc, tok: Token, last: int) -> list[str]:
     return _quantities(doc, window[:2])
 
 
+def _trigger_candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens whose lemma may start a trigger: `match_trigger` is None on all others."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    lemmas = doc.to_array(LEMMA)
+    words = trigger_words()
+    good = [h for h in np.unique(lemmas).tolist() if strings[h].lower() in words]
+    return np.flatnonzero(np.isin(lemmas, np.array(good, dtype=lemmas.dtype))).tolist() if good else []
+
+
 def find_events(doc: Doc) -> list[Event]:
     """Events with actor, target, place, time and status."""
     events: list[Event] = []
     by_token: dict[int, Event] = {}
     consumed: set[int] = set()
     start_char = body_start(doc)
-    for tok in doc:
+    for tok in (doc[i] for i in _trigger_candidates(doc)):
         if tok.idx < start_char or tok.i in consumed:
             continue
         m = match_trigger(tok)

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable, Iterable
 from functools import lru_cache
 from typing import TypeVar
 
+import numpy as np
+from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
+from spacy.symbols import PROPN
 from spacy.tokens import Doc, Span, Token
 
 from ..model import Entity, Place, Statement, Time
@@ -134,6 +138,33 @@ def place_spans(doc: Doc) -> list[tuple[int, int, str]]:
     return _cached(doc, "places", lambda: _place_spans(doc))
 
 
+class _Scan:
+    """The tokens the place scans look at, found in one pass over the Doc's attribute arrays."""
+
+    def __init__(self) -> None:
+        self.pobj_propn: list[int] = []  # proper nouns that are objects of a preposition
+        self.place_nouns: list[int] = []  # "town", "city", ... (`ANAPHORIC_PLACE_NOUNS`)
+        self.territory_nouns: list[int] = []  # lemma in `TERRITORY_NOUNS`
+
+
+def _scan(doc: Doc) -> _Scan:
+    """One pass over DEP/POS/LOWER/LEMMA: the candidate tokens of each place scan, in token order."""
+    scan = _Scan()
+    if not len(doc):
+        return scan
+    strings = doc.vocab.strings
+    arr = doc.to_array([DEP, POS, LOWER, LEMMA])
+    dep, pos, low, lemma = arr[:, 0], arr[:, 1], arr[:, 2], arr[:, 3]
+    scan.pobj_propn = np.flatnonzero((dep == strings["pobj"]) & (pos == PROPN)).tolist()
+    place_nouns = [strings[w] for w in ANAPHORIC_PLACE_NOUNS]
+    scan.place_nouns = np.flatnonzero(np.isin(low, np.array(place_nouns, dtype=low.dtype))).tolist()
+    territory = [h for h in np.unique(lemma).tolist() if strings[h].lower() in TERRITORY_NOUNS]
+    scan.territory_nouns = (
+        np.flatnonzero(np.isin(lemma, np.array(territory, dtype=lemma.dtype))).tolist() if territory else []
+    )
+    return scan
+
+
 def _place_spans(doc: Doc) -> list[tuple[int, int, str]]:
     places = getattr(doc._, "sitrep_places", None) or []
     out = [(p.span[0], p.span[1], p.name) for p in places]
@@ -143,7 +174,8 @@ def _place_spans(doc: Doc) -> list[tuple[int, int, str]]:
         for e in doc.ents
         if e.label_ in PLACE_LABELS and (e.start_char, e.end_char) not in taken
     ]
-    for t in doc:
+    scan = _scan(doc)
+    for t in (doc[i] for i in scan.pobj_propn):
         # "the town of Jermuk": a settlement noun names its place
         if (
             t.dep_ == "pobj"
@@ -154,11 +186,11 @@ def _place_spans(doc: Doc) -> list[tuple[int, int, str]]:
             if not any(s <= t.idx < e for s, e, _ in out):
                 chunk = chunk_of(t)
                 out.append((chunk.start_char, chunk.end_char, chunk.text))
-    out += _anaphoric_places(doc, places, out)
-    out += _demonym_territory(doc, out)
+    out += _anaphoric_places(doc, places, out, scan)
+    out += _demonym_territory(doc, out, scan)
     if not places:
         # no gazetteer upstream: a proper noun after a place preposition ("retreat from Kherson") stands in
-        for t in doc:
+        for t in (doc[i] for i in scan.pobj_propn):
             if t.dep_ != "pobj" or t.pos_ != "PROPN" or not t.text[:1].isupper() or t.ent_type_ == "NORP":
                 continue
             prep = t.head
@@ -200,11 +232,11 @@ FEATURE_KIND = {
 
 
 def _anaphoric_places(
-    doc: Doc, places: list[Place], taken: list[tuple[int, int, str]]
+    doc: Doc, places: list[Place], taken: list[tuple[int, int, str]], scan: _Scan | None = None
 ) -> list[tuple[int, int, str]]:
     """Spans of definite place nouns ("the town") named by the last earlier place of a compatible kind."""
     out: list[tuple[int, int, str]] = []
-    for t in doc:
+    for t in (doc[i] for i in (scan or _scan(doc)).place_nouns):
         kind = ANAPHORIC_PLACE_NOUNS.get(t.lower_)
         if kind is None or t.pos_ != "NOUN" or t.dep_ == "compound":
             continue
@@ -227,11 +259,13 @@ def _anaphoric_places(
 TERRITORY_NOUNS = {"territory", "soil", "airspace", "waters", "lands"}  # not "border": whose side?
 
 
-def _demonym_territory(doc: Doc, taken: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+def _demonym_territory(
+    doc: Doc, taken: list[tuple[int, int, str]], scan: _Scan | None = None
+) -> list[tuple[int, int, str]]:
     """ "Lebanese territory", "Polish airspace": a demonym on a territory noun names the country."""
     out: list[tuple[int, int, str]] = []
     forms = _tsv_pairs("gazetteer_demonyms.tsv")
-    for t in doc:
+    for t in (doc[i] for i in (scan or _scan(doc)).territory_nouns):
         if t.lemma_.lower() not in TERRITORY_NOUNS or any(s <= t.idx < e for s, e, _ in taken):
             continue
         adj = next((c for c in t.children if c.dep_ in ("amod", "compound") and c.lower_ in forms), None)
@@ -258,13 +292,29 @@ def _source(t: Token) -> bool:
     return False
 
 
+def _place_spans_by_token(doc: Doc) -> dict[int, list[tuple[int, int, str]]]:
+    """Token index -> the place spans (in `place_spans` order) holding the start of the token."""
+    starts = doc.to_array(IDX).tolist() if len(doc) else []
+    out: dict[int, list[tuple[int, int, str]]] = {}
+    for s, e, name in place_spans(doc):
+        for i in range(bisect_left(starts, s), bisect_left(starts, e)):
+            out.setdefault(i, []).append((s, e, name))
+    return out
+
+
+def on_place(tok: Token) -> bool:
+    """Whether `tok` starts inside one of the Doc's place spans (see `place_spans`)."""
+    doc = tok.doc
+    return tok.i in _cached(doc, "places_by_token", lambda: _place_spans_by_token(doc))
+
+
 def places_in(doc: Doc, toks: Iterable[Token]) -> list[tuple[int, str, Token]]:
     """Places whose span falls on one of `toks`: (token index, name, token), in token order."""
-    spans = place_spans(doc)
+    by_token = _cached(doc, "places_by_token", lambda: _place_spans_by_token(doc))
     out = []
     seen = set()
     for t in toks:
-        for s, e, name in spans:
+        for s, e, name in by_token.get(t.i, ()):
             if s <= t.idx < e and (s, e) not in seen and not _modifier(t, s, e) and not _source(t):
                 seen.add((s, e))
                 out.append((t.i, name, t))
@@ -370,7 +420,9 @@ def subject_of(verb: Token) -> Token | None:
     return None
 
 
+@lru_cache(maxsize=8)
 def _tsv_pairs(name: str) -> dict[str, str]:
+    """Lower-cased first column -> second column of a data file (read once; callers never modify it)."""
     rows = (DATA / name).read_text(encoding="utf-8").splitlines()
     return {
         r.split("\t")[0].strip().lower(): r.split("\t")[1].strip().lower()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .events_args import place_spans, subject_of
+from .events_args import on_place, subject_of
 from .events_lexicon import cue_has
 
 COMPASS = {
@@ -80,7 +80,7 @@ def territory(t: Token) -> bool:
     """Whether `t` names ground: a place entity or a settlement/position noun."""
     if t.ent_type_ in ("GPE", "LOC", "FAC") or cue_has(t.lemma_, "ground"):
         return True
-    return any(s <= t.idx < e for s, e, _ in place_spans(t.doc))  # a place the gazetteer knows
+    return on_place(t)  # a place the gazetteer knows
 
 
 def argument_fits_more(tok: Token, lemma: str) -> bool:

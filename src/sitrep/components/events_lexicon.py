@@ -25,6 +25,19 @@ def triggers() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def trigger_heads() -> frozenset[str]:
+    """Every word sequence that a longer trigger starts with ("call" of "call for")."""
+    return frozenset(k[:i] for k in triggers() for i, ch in enumerate(k) if ch == " ")
+
+
+@lru_cache(maxsize=1)
+def trigger_words() -> frozenset[str]:
+    """Lemmas with which a trigger may start: triggers, their first words, "vow" and impact verbs."""
+    impact = {w for w, classes in event_cues().items() if "impact" in classes}
+    return frozenset(triggers()) | trigger_heads() | {"vow"} | impact
+
+
+@lru_cache(maxsize=1)
 def event_cues() -> dict[str, frozenset[str]]:
     """Status cue word -> its classes (speech, announce, deny, dispute, modal, intent, implicative)."""
     out: dict[str, set[str]] = {}
