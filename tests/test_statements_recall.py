@@ -137,3 +137,28 @@ def test_called_for_a_clause(extract):
     st = _by_cue(sts, "called")
     assert st.content.text == "the depots to be moved away from the city"
     assert st.speaker is not None and "Okafor" in st.speaker.name
+
+
+def test_participle_of_a_source_noun(extract):
+    text = HEAD + (
+        "The ministry posted a statement saying that the convoy had reached Kherson."
+    )
+    sts = _run(extract, text)
+    st = _by_cue(sts, "saying")
+    assert st.content.text == "the convoy had reached Kherson"
+    assert st.speaker is not None and "ministry" in st.speaker.name.lower()
+    assert st.mode == "speech"
+
+
+def test_evidence_participle_takes_its_object(extract):
+    text = HEAD + "Polls showing a close race in the capital have worried the governing party."
+    sts = _run(extract, text)
+    st = _by_cue(sts, "showing")
+    assert st.content.text == "a close race in the capital"
+    assert st.mode == "evidence"
+
+
+def test_participle_without_a_clause_is_no_statement(extract):
+    text = HEAD + "A man saying his prayers was hit by shrapnel."
+    sts = _run(extract, text)
+    assert not [s for s in sts if s.cue.text == "saying"]

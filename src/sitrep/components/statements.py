@@ -440,6 +440,8 @@ class _Builder:
             conf = 0.4 if limit == "claim" else 0.5
         if content is None:
             return
+        if verb.dep_ == "acl" and subj.i == verb.head.i and subj.lemma_.lower() in speech_nouns():
+            subj = noun_holder(subj) or subj  # "a statement from the ministry saying ...": the ministry
         speaker = self.ctx.speakers.speaker(subj)
         self.add(cue, speaker, content[0], content[1], verb, conf, skip, mode=mode)
 

@@ -186,15 +186,28 @@ def subject_of(verb: Token) -> Token | None:
         if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
             tok = head.head
             continue
-        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
-            return tok.head
+        if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return tok.head  # "the ministry, which said", "a statement saying"
         break
     return None
 
 
+def _participle_of_source(verb: Token) -> bool:
+    """ "a statement saying (that) ...", "polls showing a tight race": a present participle that
+    modifies its source noun and takes a clause (or, for evidence, an object)."""
+    if verb.tag_ != "VBG" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if verb.sent.root.pos_ not in {"VERB", "AUX"}:  # the participle swallowed the main verb: a misparse
+        return False
+    deps = {c.dep_ for c in verb.rights}
+    return "ccomp" in deps or (cue_sections().get(cue_lemma(verb)) == "evidence" and "dobj" in deps)
+
+
 def is_reporting(verb: Token) -> bool:
     """Filters cue-lemma tokens that are not acts of reporting: passives, modifiers, "said to be"."""
-    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"amod", "compound", "acl", "nmod", "pobj"}:
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"amod", "compound", "nmod", "pobj"}:
+        return False
+    if verb.dep_ == "acl" and not _participle_of_source(verb):
         return False
     deps = {c.dep_ for c in verb.children}
     if deps & {"auxpass", "nsubjpass"}:  # "is said to be", "it is said that", "was told"
