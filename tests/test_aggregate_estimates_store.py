@@ -21,7 +21,7 @@ from synth import report  # noqa: E402
 SUBJECTS = ["Russian soldiers", "the Russian troops", "civilians", "Sudanese civilians", "children", "the"]
 OUTCOMES = [["killed"], ["killed", "wounded"], ["displaced"], [], ["wounded"]]
 OUTLETS = ["Reuters", "AP", "BBC", "Al Jazeera", None]
-CLAIMANTS = ["Gen. Mark Milley", "Milley", "the health ministry", "UN officials", None]
+CLAIMANTS = ["Gen. Mark Milley", "Milley", "the health ministry", "Médecins Sans Frontières", None]
 QUERIES = [
     (None, None),
     ("russian soldiers", None),
@@ -75,9 +75,9 @@ def _assert_same(store: Store) -> None:
         assert query.estimates(store, subject, outcome) == direct, (subject, outcome)
         assert query.computed_estimates(store, subject, outcome) == direct
         text = stored_series(store, subject, outcome)
-        assert text is not None and "[" + ",".join(text) + "]" == json.dumps(
+        assert text is not None and b"[" + b",".join(text) + b"]" == json.dumps(
             direct, ensure_ascii=False, separators=(",", ":")
-        )
+        ).encode()
 
 
 @pytest.fixture()
@@ -113,7 +113,7 @@ def test_stored_series_equal_the_direct_computation_after_each_ingest(store):
                     "qualifier": "exact",
                     "subject": "civilians",
                     "outcome": ["killed"],
-                    "claimant": "UN officials",
+                    "claimant": "Médecins Sans Frontières",
                 }
             ],
         ),

@@ -54,6 +54,9 @@ def refresh_estimates(store: Store, force: bool = False) -> int:
         dirty = [r[0] for r in con.execute("SELECT subject FROM estimates_dirty")]
         if not full and not dirty:
             return 0
+        keys = sorted({subject_key(s) for s in dirty})
+        known = con.execute("SELECT count(DISTINCT skey) FROM estimate_subjects").fetchone()[0]
+        full = full or 2 * len(keys) >= known  # most series touched: one pass over every figure is cheaper
         if full:
             subjects = [
                 r[0]
@@ -73,7 +76,6 @@ def refresh_estimates(store: Store, force: bool = False) -> int:
                 "INSERT OR IGNORE INTO estimate_subjects (subject, skey) VALUES (?, ?)",
                 [(s, subject_key(s)) for s in dirty],
             )
-            keys = sorted({subject_key(s) for s in dirty})
             subjects = []
             for chunk in _chunks(keys):
                 marks = ",".join("?" * len(chunk))
@@ -118,9 +120,11 @@ def is_current(store: Store) -> bool:
     return store.get_state(_STATE) == series_version()
 
 
-def stored_series(store: Store, subject: str | None = None, outcome: str | None = None) -> list[str] | None:
-    """The JSON text of each stored series `estimate_series(rows, subject, outcome)` would give, in its
-    order; None when the stored series are not current."""
+def stored_series(
+    store: Store, subject: str | None = None, outcome: str | None = None
+) -> list[bytes] | None:
+    """The JSON (UTF-8) of each stored series `estimate_series(rows, subject, outcome)` would give, in
+    its order; None when the stored series are not current."""
     if not is_current(store):
         return None
     want = subject_key(subject) if subject else ""
@@ -132,8 +136,12 @@ def stored_series(store: Store, subject: str | None = None, outcome: str | None 
         (want,),
     ).fetchall()
     ids = [r[0] for r in keys if not want_outcome or want_outcome <= set(r[1].split("+"))]
-    text: dict[int, str] = {}
-    for chunk in _chunks(ids):
+    text: dict[int, bytes] = {}
+    for chunk in _chunks(ids):  # as stored, UTF-8 bytes (no decoding: the API sends them as they are)
         marks = ",".join("?" * len(chunk))
-        text.update(store.con.execute(f"SELECT rowid, json FROM estimate_series WHERE rowid IN ({marks})", chunk))
+        text.update(
+            store.con.execute(
+                f"SELECT rowid, CAST(json AS BLOB) FROM estimate_series WHERE rowid IN ({marks})", chunk
+            )
+        )
     return [text[i] for i in ids]

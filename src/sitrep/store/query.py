@@ -243,8 +243,8 @@ def estimates(
     return computed_estimates(store, subject, outcome, groups)
 
 
-def estimates_json(store: Store, subject: str | None = None, outcome: str | None = None) -> list[str] | None:
-    """The JSON text of each series `estimates` answers, from the stored series; None if not current."""
+def estimates_json(store: Store, subject: str | None = None, outcome: str | None = None) -> list[bytes] | None:
+    """The JSON (UTF-8) of each series `estimates` answers, from the stored series; None if not current."""
     from ..aggregate.estimates_store import stored_series
 
     return stored_series(store, subject, outcome)

@@ -296,7 +296,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         found = query.estimates_json(stores.reader(), subject, outcome)
         if found is None:  # not refreshed since the last write: computed from the quantities
             return _dumps(estimates_ctx(request))
-        return ("[" + ",".join(found) + "]").encode()
+        return b"[" + b",".join(found) + b"]"
 
     def groups() -> dict[str, list[dict[str, Any]]]:
         """The figures grouped by subject: store-wide, computed by one thread per store version (only
