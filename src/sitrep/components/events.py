@@ -31,7 +31,7 @@ from .events_checks import (
     objects_of,
     speech_conjunct,
 )
-from .events_lexicon import cue_has, position_cues, trigger_heads, trigger_words, triggers
+from .events_lexicon import StringFilter, cue_has, position_cues, trigger_heads, trigger_words, triggers
 from .events_parties import party_name
 from .events_status import Factuality, clause_verb, factuality
 
@@ -365,11 +365,10 @@ def _trigger_candidates(doc: Doc) -> list[int]:
     """Indices of the tokens whose lemma may start a trigger: `match_trigger` is None on all others."""
     if not len(doc):
         return []
-    strings = doc.vocab.strings
-    lemmas = doc.to_array(LEMMA)
-    words = trigger_words()
-    good = [h for h in np.unique(lemmas).tolist() if strings[h].lower() in words]
-    return np.flatnonzero(np.isin(lemmas, np.array(good, dtype=lemmas.dtype))).tolist() if good else []
+    return np.flatnonzero(_TRIGGER_LEMMA.mask(doc.vocab.strings, doc.to_array(LEMMA))).tolist()
+
+
+_TRIGGER_LEMMA = StringFilter(lambda w: w.lower() in trigger_words())
 
 
 def find_events(doc: Doc) -> list[Event]:

@@ -2,10 +2,37 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
 from pathlib import Path
 
+import numpy as np
+from spacy.strings import StringStore
+
 DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+class StringFilter:
+    """Which string ids pass a test on their string, remembered across Docs (an id always names the
+    same string), so that a Doc's tokens are filtered from its attribute arrays without Token objects."""
+
+    def __init__(self, test: Callable[[str], bool]) -> None:
+        self.test = test
+        self.known: dict[int, bool] = {}
+
+    def mask(self, strings: StringStore, ids: np.ndarray) -> np.ndarray:
+        """A boolean array: which of `ids` (e.g. a Doc's LEMMA column) pass the test."""
+        known = self.known
+        if len(known) > 500_000:
+            known.clear()
+        good = []
+        for h in np.unique(ids).tolist():
+            ok = known.get(h)
+            if ok is None:
+                ok = known[h] = self.test(strings[h])
+            if ok:
+                good.append(h)
+        return np.isin(ids, np.array(good, dtype=ids.dtype))
 
 
 def _rows(name: str) -> list[list[str]]:

@@ -3,14 +3,18 @@
 from __future__ import annotations
 
 import warnings
+from bisect import bisect_left
+from functools import lru_cache
 
+import numpy as np
+from spacy.attrs import LEMMA, LOWER
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
 from ..model import Position
 from .events_args import speaker_name, statement_at, subject_of
-from .events_lexicon import position_cues, position_topics
+from .events_lexicon import StringFilter, position_cues, position_topics
 from .events_parties import governing_speech, party_name
 from .positions_conditions import condition_extent, find_marker, split_conditions
 
@@ -22,11 +26,22 @@ UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
 def topic_in(toks: list[Token]) -> tuple[str, Token] | None:
     """The first topic (from the topics lexicon) named by `toks`, with its head token."""
     lemmas = [t.lemma_.lower() for t in toks]
+    by_first = _topics_by_first()
     for i in range(len(toks)):
-        for seq, topic in position_topics():
+        for seq, topic in by_first.get(lemmas[i], ()):  # only sequences that start with this lemma
             if tuple(lemmas[i : i + len(seq)]) == seq:
                 return topic, toks[i + len(seq) - 1]
     return None
+
+
+@lru_cache(maxsize=1)
+def _topics_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """`position_topics()` grouped by first lemma, longest first within each group."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for seq, topic in position_topics():
+        if seq:
+            out.setdefault(seq[0], []).append((seq, topic))
+    return out
 
 
 def _complement(pred: Token) -> list[Token]:
@@ -149,12 +164,31 @@ def _speaker_holder(tok: Token) -> str | None:
     return speaker_name(statement_at(tok.doc, tok.idx))
 
 
+def _candidates(doc: Doc) -> list[int]:
+    """Indices of the tokens that may be a position predicate (a cue word, "unwilling", "negotiate",
+    a start verb); `_stance_of` and `_conditional_start` are None on every other token."""
+    if not len(doc):
+        return []
+    strings = doc.vocab.strings
+    arr = doc.to_array([LOWER, LEMMA])
+    mask = _LOWER_CUE.mask(strings, arr[:, 0]) | _LEMMA_CUE.mask(strings, arr[:, 1])
+    return np.flatnonzero(mask).tolist()
+
+
+_LOWER_CUE = StringFilter(lambda w: w in position_cues() or w in UNWILLING)
+_LEMMA_CUE = StringFilter(
+    lambda w: w.lower() in position_cues() or w.lower() in ("negotiate", "talk") or w in START_VERBS
+)
+
+
 def find_positions(doc: Doc) -> list[Position]:
     """Stated positions: who is open to what, on which conditions."""
     out: list[Position] = []
     seen: set[tuple[str, str, str, int]] = set()
+    cands = _candidates(doc)
     for sent in doc.sents:
-        for tok in sent:
+        lo, hi = bisect_left(cands, sent.start), bisect_left(cands, sent.end)
+        for tok in (doc[i] for i in cands[lo:hi]):
             found = _stance_of(tok)
             if found is None:
                 found = _conditional_start(tok)
