@@ -6,7 +6,7 @@ import weakref
 from bisect import bisect_left
 from collections.abc import Callable
 
-from spacy.attrs import IDX
+from spacy.attrs import IDX, SENT_START
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -78,10 +78,21 @@ def segment(doc: Doc) -> Doc:
     if dateline is not None:
         starts.add(dateline.body_start)
     idx = doc.to_array(IDX).tolist() if len(doc) else []
+    hits = []
     for start in sorted(starts):
         i = bisect_left(idx, start)
         if 0 < i < len(idx) and idx[i] == start:  # a token starts there (never the first token)
+            hits.append(i)
+    if not hits:
+        return doc
+    if doc.has_annotation("DEP"):  # too late: the token setter raises spaCy's own error
+        for i in hits:
             doc[i].is_sent_start = True
+        return doc
+    # one write of the SENT_START column: the token setter checks the whole Doc for a parse per call
+    flags = doc.to_array(SENT_START)
+    flags[hits] = 1
+    doc.from_array(SENT_START, flags)
     return doc
 
 
