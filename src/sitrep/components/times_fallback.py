@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+from functools import lru_cache
 from typing import Any
 
 from spacy.tokens import Doc
@@ -28,10 +29,28 @@ def _granular(text: str, when: dt.datetime) -> str:
     return f"{when.year:04d}"
 
 
+_BARE_YEAR = re.compile(r"(?:1\d|20)\d\d")
+
+
 def normalize_absolute(text: str, dct: dt.date | None) -> str | None:
     """TIMEX3 value of an absolute date phrase via dateparser, or None when it cannot tell."""
     if not (re.search(r"\b\d{4}\b", text) or MONTH_WORDS.search(text)):
         return None  # neither a month nor a year: dateparser would guess
+    if _BARE_YEAR.fullmatch(text):
+        return text  # dateparser reads a bare year 1000-2099 as that year (tests/test_times_fallback.py)
+    if dct is None:
+        return _parse(text, None)  # relative to today: not cached
+    return _parse_cached(text, dct)
+
+
+@lru_cache(maxsize=4096)
+def _parse_cached(text: str, dct: dt.date) -> str | None:
+    """`_parse` for a fixed DCT (the same phrase recurs across a batch of articles)."""
+    return _parse(text, dct)
+
+
+def _parse(text: str, dct: dt.date | None) -> str | None:
+    """dateparser's reading of `text` at the granularity the text states, or None."""
     try:
         import dateparser
     except ImportError:  # pragma: no cover - dateparser is a core dependency
