@@ -12,6 +12,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import lru_cache
 from importlib import resources
 from typing import Any
 
@@ -23,8 +24,10 @@ _STATE = "estimates_key"
 _CHUNK = 500
 
 
+@lru_cache(maxsize=1)
 def series_version() -> str:
-    """What the stored series depend on besides the record: the format and the subject synonyms."""
+    """What the stored series depend on besides the record: the format and the subject synonyms (read
+    once per process, as `estimates.subject_key` reads them)."""
     data = resources.files("sitrep").joinpath("data/record_subjects.tsv").read_bytes()
     return FORMAT + ":" + hashlib.sha1(data).hexdigest()[:16]
 

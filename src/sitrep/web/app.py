@@ -90,6 +90,7 @@ class Stores:
     def __init__(self, path: str) -> None:
         self.path = path
         Store(path).close()  # create and migrate the file if needed
+        _warm_up()
         self._local = threading.local()
         self._write_lock = threading.Lock()
         self._cache: dict[tuple[str, tuple[Any, ...]], tuple[int, Any]] = {}
@@ -463,6 +464,15 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         return render("timeline.html", **timeline_ctx(name))
 
     return app
+
+
+def _warm_up() -> None:
+    """Import and compile now what the first estimates request would (modules, subject synonyms)."""
+    from ..aggregate.estimates import subject_key
+    from ..aggregate.estimates_store import series_version
+
+    subject_key("the soldiers")
+    series_version()
 
 
 def _dumps(data: Any) -> bytes:
