@@ -249,10 +249,9 @@ def _starters() -> frozenset[str]:
 
 
 def may_start_amount(word: str) -> bool:
-    """False only when `read_amount` cannot find a number expression starting at `word` (a cheap prefilter)."""
+    """False only when `read_amount` cannot find a number expression starting at `word` (a prefilter)."""
     c = word[:1]
     return c.isdigit() or c == "+" or word.lower() in _starters()
-
 
 
 def read_amount(words: Sequence[str], i: int) -> Amount | None:

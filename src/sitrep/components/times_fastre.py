@@ -38,7 +38,7 @@ class _Unknown(Exception):
 
 
 def _char(code: int) -> str:
-    return "\\U%08x" % code
+    return f"\\U{code:08x}"
 
 
 def _class_items(items: list[tuple[object, object]]) -> tuple[str, bool]:
