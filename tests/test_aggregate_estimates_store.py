@@ -75,9 +75,11 @@ def _assert_same(store: Store) -> None:
         assert query.estimates(store, subject, outcome) == direct, (subject, outcome)
         assert query.computed_estimates(store, subject, outcome) == direct
         text = stored_series(store, subject, outcome)
-        assert text is not None and b"[" + b",".join(text) + b"]" == json.dumps(
-            direct, ensure_ascii=False, separators=(",", ":")
-        ).encode()
+        assert (
+            text is not None
+            and b"[" + b",".join(text) + b"]"
+            == json.dumps(direct, ensure_ascii=False, separators=(",", ":")).encode()
+        )
 
 
 @pytest.fixture()
@@ -95,7 +97,10 @@ def test_stored_series_equal_the_direct_computation_after_each_ingest(store):
     total = store.count("quantities")
     assert total > 80 and store.scalar("SELECT count(*) FROM estimate_series") > 10
     _assert_same(store)
-    before = {r["skey"]: r["json"] for r in store.rows("SELECT skey || '|' || outcome AS skey, json FROM estimate_series")}
+    before = {
+        r["skey"]: r["json"]
+        for r in store.rows("SELECT skey || '|' || outcome AS skey, json FROM estimate_series")
+    }
 
     # a second ingest adds figures to existing series (and wire copies of earlier stories)
     _write(store, rng, 40, 15)
@@ -125,7 +130,10 @@ def test_stored_series_equal_the_direct_computation_after_each_ingest(store):
     )
     refresh(store)
     _assert_same(store)
-    after = {r["skey"]: r["json"] for r in store.rows("SELECT skey || '|' || outcome AS skey, json FROM estimate_series")}
+    after = {
+        r["skey"]: r["json"]
+        for r in store.rows("SELECT skey || '|' || outcome AS skey, json FROM estimate_series")
+    }
     assert after["civilians|killed"] != before["civilians|killed"] and "77" in after["civilians|killed"]
 
 
@@ -134,7 +142,14 @@ def test_refresh_recomputes_only_the_subjects_written(store):
     _write(store, rng, 0, 20)
     refresh(store)
     text = "Item y: 9 children were displaced."
-    q = {"text": "9", "low": 9, "high": 9, "qualifier": "exact", "subject": "children", "outcome": ["displaced"]}
+    q = {
+        "text": "9",
+        "low": 9,
+        "high": 9,
+        "qualifier": "exact",
+        "subject": "children",
+        "outcome": ["displaced"],
+    }
     store.write_report(report(text, source="BBC", published="2024-03-05", quantities=[q]), text)
     assert [r["subject"] for r in store.rows("SELECT subject FROM estimates_dirty")] == ["children"]
     rewritten = refresh_estimates(store)

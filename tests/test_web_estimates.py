@@ -7,15 +7,19 @@ from urllib.parse import quote
 
 import pytest
 
-from web_support import TOKEN, Server, build_store
-
 from sitrep.aggregate import refresh
 from sitrep.aggregate.estimates_store import is_current
 from sitrep.store import Store, query
+from web_support import TOKEN, Server, build_store
 
 pytest.importorskip("fastapi")
 
-QUERIES = [(None, None), ("Russian soldiers", None), ("russian troops", "killed"), ("soldiers", "wounded,killed")]
+QUERIES = [
+    (None, None),
+    ("Russian soldiers", None),
+    ("russian troops", "killed"),
+    ("soldiers", "wounded,killed"),
+]
 
 
 @pytest.fixture(scope="module")

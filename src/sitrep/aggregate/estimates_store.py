@@ -84,7 +84,9 @@ def refresh_estimates(store: Store, force: bool = False) -> int:
                 marks = ",".join("?" * len(chunk))
                 subjects += [
                     r[0]
-                    for r in con.execute(f"SELECT subject FROM estimate_subjects WHERE skey IN ({marks})", chunk)
+                    for r in con.execute(
+                        f"SELECT subject FROM estimate_subjects WHERE skey IN ({marks})", chunk
+                    )
                 ]
                 con.execute(f"DELETE FROM estimate_series WHERE skey IN ({marks})", chunk)
             rows = []
@@ -123,9 +125,7 @@ def is_current(store: Store) -> bool:
     return store.get_state(_STATE) == series_version()
 
 
-def stored_series(
-    store: Store, subject: str | None = None, outcome: str | None = None
-) -> list[bytes] | None:
+def stored_series(store: Store, subject: str | None = None, outcome: str | None = None) -> list[bytes] | None:
     """The JSON (UTF-8) of each stored series `estimate_series(rows, subject, outcome)` would give, in
     its order; None when the stored series are not current."""
     if not is_current(store):

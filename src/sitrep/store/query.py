@@ -243,7 +243,9 @@ def estimates(
     return computed_estimates(store, subject, outcome, groups)
 
 
-def estimates_json(store: Store, subject: str | None = None, outcome: str | None = None) -> list[bytes] | None:
+def estimates_json(
+    store: Store, subject: str | None = None, outcome: str | None = None
+) -> list[bytes] | None:
     """The JSON (UTF-8) of each series `estimates` answers, from the stored series; None if not current."""
     from ..aggregate.estimates_store import stored_series
 

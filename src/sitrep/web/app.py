@@ -512,6 +512,7 @@ def _ingest_one(stores: Stores, data: dict[str, Any]) -> dict[str, Any]:
         report = extract(data["text"], published=data.get("published"), **meta)
     except InputError as exc:
         raise ApiError(400, str(exc)) from None
+
     def write(s: Store) -> bool:
         from ..aggregate.estimates_store import refresh_estimates
 
