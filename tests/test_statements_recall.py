@@ -3,7 +3,6 @@ coordinated cues, headline labels, object cues. Every sentence here was written 
 
 from __future__ import annotations
 
-
 HEAD = "Repairs slow in the north\n\nKARVO, March 3 (Reuters) - "
 
 

@@ -25,7 +25,11 @@ def doc_text(doc: Doc) -> str:
     if hit is not None and hit[0]() is doc:
         return hit[1]
     text = doc.text
-    _TEXTS[key] = (weakref.ref(doc, lambda _ref, key=key: _TEXTS.pop(key, None)), text)
+
+    def forget(_ref: object) -> None:
+        _TEXTS.pop(key, None)
+
+    _TEXTS[key] = (weakref.ref(doc, forget), text)
     return text
 
 
@@ -92,7 +96,7 @@ def segment(doc: Doc) -> Doc:
     # one write of the SENT_START column: the token setter checks the whole Doc for a parse per call
     flags = doc.to_array(SENT_START)
     flags[hits] = 1
-    doc.from_array(SENT_START, flags)
+    doc.from_array(SENT_START, flags)  # type: ignore[arg-type]  # spaCy's stub wants Ints2d
     return doc
 
 

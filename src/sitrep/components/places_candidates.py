@@ -82,7 +82,7 @@ def _trim(span: Span) -> tuple[int, int] | None:
     return (i, j) if i < j else None
 
 
-def _cue(doc: Doc, i: int, j: int) -> tuple[frozenset[str] | None, int, int]:
+def _cue(doc: Doc | list[Token], i: int, j: int) -> tuple[frozenset[str] | None, int, int]:
     """Features asked for by a cue word right after `[i, j)` or by "city of" before it; widened bounds."""
     if j < len(doc) and doc[j].lower_ in CUES_AFTER:
         return CUES_AFTER[doc[j].lower_], i, j + 1
@@ -103,7 +103,7 @@ def _person_surnames(doc: Doc) -> set[str]:
     return names
 
 
-def _titled(doc: Doc, i: int) -> bool:
+def _titled(doc: Doc | list[Token], i: int) -> bool:
     """Whether the token before index `i` is a title ("Gen.", "President") or the name is "X said"-like."""
     return i > 0 and doc[i - 1].lower_.rstrip(".") in TITLES
 

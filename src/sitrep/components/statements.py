@@ -311,7 +311,8 @@ class _Builder:
                 continue
             return prev.idx
         last = span[-1]
-        if len(span) > 1 and last.dep_ == "cc" and last.head.i < last.i:  # "... in May and" (the conjunct is outside)
+        # "... in May and": the conjunct is outside
+        if len(span) > 1 and last.dep_ == "cc" and last.head.i < last.i:
             return self.doc[last.i - 1].idx + len(self.doc[last.i - 1].text)
         return end
 

@@ -8,7 +8,15 @@ from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
 
 from ..model import Statement
-from ..quotes import Quote, count_marks, find_quotes, find_single_quotes, mark_before, mark_len, paragraph_spans
+from ..quotes import (
+    Quote,
+    count_marks,
+    find_quotes,
+    find_single_quotes,
+    mark_before,
+    mark_len,
+    paragraph_spans,
+)
 from .statements_speaker import SpeakerResolver, cue_lemma, cue_lemmas, cue_sections, object_cues
 
 ATTR_PUNCT = {",", '"', "\u201d", "''", "\u2014", "\u2013", "--", "-", ";"}

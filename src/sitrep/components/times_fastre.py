@@ -13,13 +13,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import Any
 
 try:  # Python 3.11+: the parser behind `re`
     from re import _constants as C  # type: ignore[attr-defined]
     from re import _parser as P  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - Python < 3.11
-    import sre_constants as C  # type: ignore[no-redef]
-    import sre_parse as P  # type: ignore[no-redef]
+    import sre_constants as C
+    import sre_parse as P
 
 _CATEGORIES = {
     C.CATEGORY_DIGIT: r"\d",
@@ -41,27 +42,27 @@ def _char(code: int) -> str:
     return f"\\U{code:08x}"
 
 
-def _class_items(items: list[tuple[object, object]]) -> tuple[str, bool]:
+def _class_items(items: list[tuple[Any, Any]]) -> tuple[str, bool]:
     """The inside of a character class for parsed class items, and whether it is negated."""
     out, negate = [], False
     for op, av in items:
         if op is C.NEGATE:
             negate = True
         elif op is C.LITERAL:
-            out.append(_char(av))  # type: ignore[arg-type]
+            out.append(_char(av))
         elif op is C.RANGE:
-            lo, hi = av  # type: ignore[misc]
+            lo, hi = av
             out.append(_char(lo) + "-" + _char(hi))
         elif op is C.CATEGORY and av in _CATEGORIES:
-            out.append(_CATEGORIES[av])  # type: ignore[index]
+            out.append(_CATEGORIES[av])
         else:
             raise _Unknown(op)
     return "".join(out), negate
 
 
-def _first(seq: object, icase: bool, out: list[tuple[str, bool, bool]]) -> bool:
+def _first(seq: Any, icase: bool, out: list[tuple[str, bool, bool]]) -> bool:
     """Add the first-character matchers of a parsed sequence to `out`; True when it can match empty."""
-    for op, av in seq:  # type: ignore[attr-defined]
+    for op, av in seq:
         if op in _ZERO_WIDTH:
             continue  # consumes nothing: the next item supplies the first character
         if op is C.LITERAL:
@@ -155,13 +156,13 @@ def _flush(run: list[str], clauses: list[frozenset[str]]) -> None:
         run.clear()
 
 
-def _required(seq: object) -> list[frozenset[str]]:
+def _required(seq: Any) -> list[frozenset[str]]:
     """Clauses (sets of lower-case ASCII strings) such that any match holds one string of each clause."""
     clauses: list[frozenset[str]] = []
     run: list[str] = []
-    for op, av in seq:  # type: ignore[attr-defined]
+    for op, av in seq:
         if op is C.LITERAL and av < 128:
-            run.append(chr(av).lower())  # type: ignore[arg-type]
+            run.append(chr(av).lower())
             continue
         _flush(run, clauses)
         if op is C.SUBPATTERN:
