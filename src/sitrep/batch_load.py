@@ -43,7 +43,8 @@ def iter_reports(out: str) -> Iterator[tuple[Report, dict[str, Any]]]:
 
 def load_into_store(out: str, db: str, aggregate: bool = True) -> dict[str, int]:
     """Write every report of a batch output into the store at `db`, then (as `sitrep ingest` does)
-    recompute wire-copy clusters and cross-article entities; returns new/duplicate/clusters/entities."""
+    refresh the record (wire-copy clusters, cross-article entities, stored estimate series);
+    returns new/duplicate/clusters/entities."""
     from .store import Store
 
     counts = {"new": 0, "duplicate": 0}
@@ -51,10 +52,8 @@ def load_into_store(out: str, db: str, aggregate: bool = True) -> dict[str, int]
         for report, row in iter_reports(out):
             meta = {"path": row.get("input"), "external_id": row.get("external_id")}
             counts["new" if store.write_report(report, row["text"], meta) else "duplicate"] += 1
-        if aggregate:
-            from .aggregate.dedup import cluster_documents
-            from .aggregate.resolve import resolve_entities
+        if aggregate:  # the same refresh as `sitrep ingest`: clusters, entities, stored estimate series
+            from .aggregate import refresh
 
-            counts["clusters"] = cluster_documents(store)
-            counts["entities"] = resolve_entities(store)
+            counts["clusters"], counts["entities"] = refresh(store)
     return counts
