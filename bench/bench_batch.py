@@ -24,6 +24,7 @@ import argparse
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import threading
@@ -190,6 +191,19 @@ def thread_figures(r: dict[str, Any]) -> str:
     return ", ".join(out) or "-"
 
 
+def run_mode(mode: str, args: argparse.Namespace) -> dict[str, Any]:
+    """One mode's figures, in this process (so no mode inherits another's model, heap or threads)."""
+    if mode == "peer":
+        items, _ = corpus(args.corpus, args.docs)
+        return run_peer(items[: args.peer_docs])
+    if mode == "single":
+        from sitrep.batch import worker_pipeline
+
+        worker_pipeline()  # load and warm the model first, as the workers' plugin does (not timed)
+        return run_single(args.path, args.out, args.partition_size)
+    return run_cluster(int(mode.split("-")[1]), args.path, args.out, args.partition_size)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--docs", type=int, default=2000)
@@ -197,7 +211,13 @@ def main() -> None:
     ap.add_argument("--corpus", choices=("synthetic", "news"), default="synthetic")
     ap.add_argument("--peer-docs", type=int, default=500, help="documents for the peer (its docs/s only)")
     ap.add_argument("--json", action="store_true", help="also print the figures as one JSON line")
+    ap.add_argument("--mode", help=argparse.SUPPRESS)  # internal: run one mode, print its figures as JSON
+    ap.add_argument("--path", help=argparse.SUPPRESS)
+    ap.add_argument("--out", help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.mode:
+        print(json.dumps(run_mode(args.mode, args)))
+        return
     try:
         import distributed  # noqa: F401
     except ImportError:
@@ -215,10 +235,13 @@ def main() -> None:
         print(f"corpus: {where}; {chars / len(items):.0f} chars/article; partitions of {args.partition_size}")
         print(f"machine: {os.cpu_count()} cores, load average {load0[0]:.1f} at start (shared machine)")
         results: dict[str, dict[str, Any]] = {}
-        results["peer"] = run_peer(items[: args.peer_docs])
-        results["single"] = run_single(path, str(tmp / "out-single"), args.partition_size)
-        for k in (1, 2):
-            results[f"dask-{k}"] = run_cluster(k, path, str(tmp / f"out-dask{k}"), args.partition_size)
+        for mode in ("peer", "single", "dask-1", "dask-2"):  # each in a fresh process of its own
+            cmd = [sys.executable, __file__, "--mode", mode, "--path", path]
+            cmd += ["--out", str(tmp / f"out-{mode}")]
+            cmd += ["--docs", str(args.docs), "--partition-size", str(args.partition_size)]
+            cmd += ["--corpus", args.corpus, "--peer-docs", str(args.peer_docs)]
+            done = subprocess.run(cmd, check=True, capture_output=True, text=True)
+            results[mode] = json.loads(done.stdout.strip().splitlines()[-1])
         load1 = os.getloadavg()
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
