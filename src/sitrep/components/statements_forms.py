@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -12,7 +11,7 @@ from spacy.tokens import Token
 from ..model import TextSpan
 from ..quotes import paragraph_spans
 from .statements_filters import claim_object
-from .statements_speaker import cue_lemma, cue_limits, cue_sections
+from .statements_speaker import _lines, cue_lemma, cue_limits, cue_sections, sectioned
 
 if TYPE_CHECKING:
     from .statements import _Builder
@@ -80,16 +79,12 @@ _NOT_SPEAKERS = {
     "key points",
 }
 _ENTITY_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
-_DATA = Path(__file__).resolve().parents[1] / "data" / "cues_headline.txt"
 
 
 @lru_cache(maxsize=1)
 def _headline_re() -> re.Pattern[str]:
     """ "Name says ..." at the start of a short paragraph, verbs from `data/cues_headline.txt`."""
-    verbs = [
-        ln.strip() for ln in _DATA.read_text(encoding="utf-8").splitlines() if ln.strip() and ln[0] != "#"
-    ]
-    alt = "|".join(sorted((re.escape(v) for v in verbs), key=len, reverse=True))
+    alt = "|".join(sorted((re.escape(v) for v in _lines("cues_headline.txt")), key=len, reverse=True))
     return re.compile(
         rf"[\"\u201c]?(?P<name>{_NAME})\s+(?P<verb>(?i:{alt}))\b:?\s+(?P<content>[^\n]+?)[.\s]*$"
     )
@@ -250,18 +245,7 @@ _DELIVER = {
 @lru_cache(maxsize=1)
 def noun_sections() -> dict[str, str]:
     """Attribution noun -> its section of `data/cues_nouns.txt` (speech, thought, intention, evidence)."""
-    path = _DATA.parent / "cues_nouns.txt"
-    out: dict[str, str] = {}
-    section = "speech"
-    for ln in path.read_text(encoding="utf-8").splitlines():
-        ln = ln.strip()
-        if not ln or ln[0] == "#":
-            continue
-        if ln.startswith("[") and ln.endswith("]"):
-            section = ln[1:-1]
-            continue
-        out.setdefault(ln.lower(), section)
-    return out
+    return sectioned("cues_nouns.txt", "speech")
 
 
 @lru_cache(maxsize=1)
@@ -350,17 +334,7 @@ def in_source_statement(b: _Builder, prep: Token) -> None:
 @lru_cache(maxsize=1)
 def adjective_sections() -> dict[str, str]:
     """Stance adjective -> section ("thought" or "intention") from `data/cues_adjectives.txt`."""
-    out: dict[str, str] = {}
-    section = "thought"
-    for ln in (_DATA.parent / "cues_adjectives.txt").read_text(encoding="utf-8").splitlines():
-        ln = ln.strip()
-        if not ln or ln[0] == "#":
-            continue
-        if ln.startswith("[") and ln.endswith("]"):
-            section = ln[1:-1]
-            continue
-        out.setdefault(ln.lower(), section)
-    return out
+    return sectioned("cues_adjectives.txt", "thought")
 
 
 def adjective_statement(b: _Builder, adj: Token) -> None:

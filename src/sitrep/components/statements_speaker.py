@@ -63,17 +63,22 @@ _SECTIONS = {
 }
 
 
-@lru_cache(maxsize=1)
-def cue_sections() -> dict[str, str]:
-    """Cue lemma -> its section of `data/cues.txt` (speech, thought, stance, intention, evidence)."""
+def sectioned(name: str, first: str) -> dict[str, str]:
+    """Lower-cased entry -> its `[section]` in a data file (entries before any header: `first`)."""
     out: dict[str, str] = {}
-    section = "speech"
-    for line in _lines("cues.txt"):
+    section = first
+    for line in _lines(name):
         if line.startswith("[") and line.endswith("]"):
             section = line[1:-1]
             continue
         out.setdefault(line.lower(), section)
     return out
+
+
+@lru_cache(maxsize=1)
+def cue_sections() -> dict[str, str]:
+    """Cue lemma -> its section of `data/cues.txt` (speech, thought, stance, intention, evidence)."""
+    return sectioned("cues.txt", "speech")
 
 
 @lru_cache(maxsize=1)
