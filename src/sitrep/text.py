@@ -1,13 +1,35 @@
-"""Text helpers shared by components: normalization, document ids, paragraphs and datelines."""
+"""Text helpers shared by components: the Doc's text, normalization, ids, paragraphs and datelines."""
 
 from __future__ import annotations
 
 import hashlib
 import re
 import unicodedata
+import weakref
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
 
 _WS = re.compile(r"\s+")
+_TEXTS: dict[int, tuple[weakref.ref[Doc], str]] = {}
+
+
+def doc_text(doc: Doc) -> str:
+    """`doc.text`, joined from the tokens once per Doc (`Doc.text` joins every token on each call; every
+    component needs the text, and a Doc's text never changes). Kept while the Doc lives."""
+    key = id(doc)
+    hit = _TEXTS.get(key)
+    if hit is not None and hit[0]() is doc:
+        return hit[1]
+    text = doc.text
+
+    def forget(_ref: object) -> None:
+        _TEXTS.pop(key, None)
+
+    _TEXTS[key] = (weakref.ref(doc, forget), text)
+    return text
 
 
 def normalize_for_id(text: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import weakref
 from bisect import bisect_left
 from collections.abc import Callable
 
@@ -12,25 +11,7 @@ from spacy.tokens import Doc
 
 from ..extensions import ensure_extensions
 from ..model import Document
-from ..text import document_id, find_dateline, paragraphs
-
-_TEXTS: dict[int, tuple[weakref.ref[Doc], str]] = {}
-
-
-def doc_text(doc: Doc) -> str:
-    """`doc.text`, joined from the tokens once per Doc (the segmenter, this component and the
-    coreference index all need it; a Doc's text never changes). Kept while the Doc lives."""
-    key = id(doc)
-    hit = _TEXTS.get(key)
-    if hit is not None and hit[0]() is doc:
-        return hit[1]
-    text = doc.text
-
-    def forget(_ref: object) -> None:
-        _TEXTS.pop(key, None)
-
-    _TEXTS[key] = (weakref.ref(doc, forget), text)
-    return text
+from ..text import doc_text, document_id, find_dateline, paragraphs
 
 
 def read_document(doc: Doc) -> Document:

@@ -53,7 +53,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..extensions import ensure_extensions
 from ..model import Entity, TextSpan
-from .document import doc_text
+from ..text import doc_text
 from .entities_cluster import Cluster, cluster_names, link_descriptor
 from .entities_descriptors import descriptor, descriptor_mentions
 from .entities_lexicon import is_acronym, nouns

@@ -22,6 +22,7 @@ from spacy.tokens import Doc
 from ..extensions import ensure_extensions
 from ..gazetteer import Entry, distance_km, load, normalize
 from ..model import Place
+from ..text import doc_text
 from .places_candidates import CandidateFinder, Mention
 
 SUBNATIONAL = frozenset({"city", "region", "state"})
@@ -219,7 +220,7 @@ def find_places(doc: Doc, demonyms: bool = False) -> list[Place]:
     dateline_span = getattr(document, "dateline_span", None)
     finder = CandidateFinder(doc, load(), demonyms=demonyms)
     mentions = finder.find(tuple(dateline_span) if dateline_span else None, dateline)
-    return resolve(mentions, doc.text)
+    return resolve(mentions, doc_text(doc))
 
 
 class PlacesComponent:

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ..gazetteer import Gazetteer, normalize
+from ..text import doc_text
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 ADMIN_FEATURES = frozenset({"country", "state", "continent", "region"})
@@ -115,7 +116,7 @@ class CandidateFinder:
         self.doc = doc
         self.gaz = gaz
         self.demonyms = demonyms
-        self.text = doc.text
+        self.text = doc_text(doc)
         self.toks = list(doc)  # indexing a list is much cheaper than indexing the Doc
         self.taken = [False] * (len(self.text) + 1)
         self.mentions: list[Mention] = []

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 from ..extensions import ensure_extensions
 from ..model import Claimant, Place, Quantity, Statement, Time
 from ..numbers import Amount
-from ..text import find_dateline
+from ..text import doc_text, find_dateline
 from .quantities_context import find_hedges, find_outcome
 from .quantities_ellipsis import find_followups
 from .quantities_lexicon import collectives, demonyms, is_nationality, lemma, source_words, unit_lexicon
@@ -52,7 +52,7 @@ def outlet_claimant(doc: Doc) -> Claimant:
     meta = doc._.sitrep_document
     if meta is not None and getattr(meta, "source", None):
         return Claimant(name=meta.source)
-    line = find_dateline(doc.text)
+    line = find_dateline(doc_text(doc))
     if line is not None and line.agency:
         return Claimant(name=line.agency)
     return Claimant(name="the report")

@@ -7,6 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc
 
 from ..model import Claimant, Quantity
+from ..text import doc_text
 from .quantities_lexicon import demonyms, hedge_lexicon, is_nationality
 
 SAME_NOUNS = {
@@ -78,7 +79,7 @@ def find_followups(
             source.model_copy(
                 update={
                     "id": f"q{n + len(out) + 1}",
-                    "text": doc.text[start:end],
+                    "text": doc_text(doc)[start:end],
                     "span": (start, end),
                     "subject": subject,
                     "hedged": bool(hedges) or source.hedged,

@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ..numbers import DATA, QUOTES, Amount, may_start_amount, number_words, read_amount
+from ..text import doc_text
 
 MONTHS = {
     "january",
@@ -87,7 +88,7 @@ def _is_year(tok: Token) -> bool:
 
 
 def _phone_chars(doc: Doc) -> list[tuple[int, int]]:
-    return [m.span() for m in _PHONE.finditer(doc.text)]
+    return [m.span() for m in _PHONE.finditer(doc_text(doc))]
 
 
 def _name_ents(doc: Doc) -> list[tuple[int, int]]:

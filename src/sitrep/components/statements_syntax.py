@@ -17,6 +17,7 @@ from ..quotes import (
     mark_len,
     paragraph_spans,
 )
+from ..text import doc_text
 from .statements_speaker import SpeakerResolver, cue_lemma, cue_lemmas, cue_sections, object_cues
 
 ATTR_PUNCT = {",", '"', "\u201d", "''", "\u2014", "\u2013", "--", "-", ";"}
@@ -70,7 +71,7 @@ class Ctx:
         span = getattr(meta_doc, "dateline_span", None)
         # The dateline runs from its first character to the body; the body must not start before it.
         self.dateline = (span[0], max(span[1], self.body_start)) if span else None
-        self.text = doc.text  # Doc.text joins every token: read it once
+        self.text = doc_text(doc)
         self.quotes = find_quotes(self.text, self.body_start)
         self._starts = doc.to_array([IDX]).tolist()  # no Token objects
         singles = find_single_quotes(self.text, self.body_start, doubles=self.quotes)

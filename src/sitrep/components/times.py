@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Token
 
 from ..extensions import ensure_extensions
 from ..model import Time
+from ..text import doc_text
 from . import times_rules_more, times_rules_units  # noqa: F401  (register the rest of the rules)
 from .times_fallback import entity_candidates
 from .times_fastre import lowered, may_match, scan_plan
@@ -224,7 +225,7 @@ def find_times(doc: Doc) -> list[Time]:
     dct = meta.get("published")
     if isinstance(dct, dt.datetime):
         dct = dct.date()
-    text = doc.text
+    text = doc_text(doc)
     chosen = select(candidates(text, dct, make_direction(doc), make_tagger(doc)))
     extra = entity_candidates(doc, chosen, dct)
     if extra:
