@@ -142,7 +142,7 @@ def speaker_ok(p: Pred, g: dict) -> bool:
 
 def speech_flags(doc, gold: list[dict]) -> list[bool]:
     """Which gold attributions have a verb of speech as cue (strong cue lexicon, or "according to")."""
-    from sitrep.components.statements_speaker import cue_lemmas
+    from sitrep.components.statements.speaker import cue_lemmas
 
     strong = {lemma for lemma, w in cue_lemmas().items() if w >= 0.9}
     flags = []

@@ -15,7 +15,7 @@ Targets: efficiency >= 0.8 at 2 workers; <= 1 GiB per worker. On a shared machin
 efficiency measures the neighbours too, so docs per CPU-second (user+system time of the processes
 doing the work) is printed as well: it shows the Dask and Parquet overhead independent of load.
 The corpus is the seeded synthetic
-wire corpus (`sitrep.batch_corpus`), or PolNeAR news from ../shared/eval cycled to --docs.
+wire corpus (`synthetic`), or PolNeAR news from ../shared/eval cycled to --docs.
 """
 
 from __future__ import annotations
@@ -114,19 +114,19 @@ class RssSampler:
 
 def corpus(kind: str, n: int) -> tuple[list[dict[str, Any]], str]:
     """`n` items and a description of them."""
-    from sitrep.batch_corpus import synthetic_corpus
+    from synthetic import synthetic_corpus
 
     if kind == "news":
         from _corpus import news_corpus
 
         texts, where = news_corpus(n)
         return [{"text": t, "id": f"news-{i}"} for i, t in enumerate(texts)], where
-    return synthetic_corpus(n), f"{n} synthetic wire articles (sitrep.batch_corpus, seed 7)"
+    return synthetic_corpus(n), f"{n} synthetic wire articles (synthetic, seed 7)"
 
 
 def run_peer(items: list[dict[str, Any]]) -> dict[str, Any]:
     import sitrep
-    from sitrep.batch import worker_pipeline
+    from sitrep.batch.run import worker_pipeline
 
     t0 = time.perf_counter()
     nlp = worker_pipeline()  # the same load + warm-up a worker does
@@ -145,7 +145,7 @@ def run_peer(items: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 def run_single(path: str, out: str, partition_size: int) -> dict[str, Any]:
-    from sitrep.batch import run_batch
+    from sitrep.batch.run import run_batch
 
     with RssSampler([os.getpid()]) as mem:
         s = run_batch([path], out, partition_size=partition_size)
@@ -162,7 +162,7 @@ def run_single(path: str, out: str, partition_size: int) -> dict[str, Any]:
 def run_cluster(workers: int, path: str, out: str, partition_size: int) -> dict[str, Any]:
     from distributed import Client
 
-    from sitrep.batch import SitrepWorkerPlugin, local_cluster, run_batch
+    from sitrep.batch.run import SitrepWorkerPlugin, local_cluster, run_batch
 
     with local_cluster(workers, silence_logs=40) as cluster, Client(cluster) as client:  # no dashboard
         t0 = time.perf_counter()
@@ -197,7 +197,7 @@ def run_mode(mode: str, args: argparse.Namespace) -> dict[str, Any]:
         items, _ = corpus(args.corpus, args.docs)
         return run_peer(items[: args.peer_docs])
     if mode == "single":
-        from sitrep.batch import worker_pipeline
+        from sitrep.batch.run import worker_pipeline
 
         worker_pipeline()  # load and warm the model first, as the workers' plugin does (not timed)
         return run_single(args.path, args.out, args.partition_size)
@@ -223,7 +223,7 @@ def main() -> None:
     except ImportError:
         print("bench_batch: the dask extra is not installed (pip install 'sitrep[dask]'); nothing to measure")
         return
-    from sitrep.batch_io import write_jsonl
+    from sitrep.batch.partitions import write_jsonl
 
     items, where = corpus(args.corpus, args.docs)
     chars = sum(len(it["text"]) for it in items)

@@ -109,7 +109,7 @@ def main() -> int:
         print(f"GeoWebNews dev data not found at {DATA}; nothing to measure.")
         return 0
     sys.path.insert(0, str(ROOT / "src"))
-    from sitrep.components.places import find_places
+    from sitrep.components.places.component import find_places
     from sitrep.gazetteer import load
     from sitrep.pipeline import build_pipeline
 

@@ -37,8 +37,8 @@ def sitrep_system():  # type: ignore[no-untyped-def]
     """A function text, dct -> items, running the spaCy model with sitrep's document and times components."""
     import spacy
 
-    import sitrep.components.document  # noqa: F401
-    import sitrep.components.times  # noqa: F401
+    import sitrep.components.document.component  # noqa: F401
+    import sitrep.components.times.component  # noqa: F401
     from sitrep.api import make_doc
     from sitrep.extensions import ensure_extensions
     from sitrep.pipeline import FALLBACK_MODELS

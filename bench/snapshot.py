@@ -1,7 +1,7 @@
 """Snapshot `sitrep extract` outputs on the bench corpora, or compare two snapshots byte for byte.
 
     python bench/snapshot.py write DIR [--limit N]   # one JSONL of reports per corpus in DIR
-    python bench/snapshot.py compare DIR_A DIR_B     # prints per corpus: identical, or the first ids that differ
+    python bench/snapshot.py compare DIR_A DIR_B     # per corpus: identical, or the ids that differ
 
 Corpora: PolNeAR dev, TimeBank, GeoWebNews dev, real war news dev (../shared/eval) and the events set
 (bench/data/events). A refactor that claims "behaviour unchanged" writes a snapshot before and after.
@@ -35,7 +35,11 @@ def _items(path: Path, limit: int | None) -> Iterator[dict[str, str]]:
                 return
             if line.strip():
                 row = json.loads(line)
-                yield {"id": str(row.get("id", n)), "text": row["text"], "published": row.get("published") or ""}
+                yield {
+                    "id": str(row.get("id", n)),
+                    "text": row["text"],
+                    "published": row.get("published") or "",
+                }
 
 
 def write(out: Path, limit: int | None) -> None:
@@ -51,7 +55,9 @@ def write(out: Path, limit: int | None) -> None:
         inputs = [{"text": it["text"], "published": it["published"] or None} for it in items]
         with (out / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             for it, report in zip(items, sitrep.extract_many(inputs), strict=True):
-                fh.write(json.dumps({"id": it["id"], "report": report.model_dump(mode="json")}, sort_keys=True))
+                fh.write(
+                    json.dumps({"id": it["id"], "report": report.model_dump(mode="json")}, sort_keys=True)
+                )
                 fh.write("\n")
         digest = hashlib.sha256((out / f"{name}.jsonl").read_bytes()).hexdigest()[:16]
         print(f"{name}: {len(items)} documents, sha256 {digest}")
@@ -69,14 +75,17 @@ def compare(a: Path, b: Path) -> int:
         differ = [json.loads(x)["id"] for x, y in zip(la, lb, strict=False) if x != y]
         if len(la) != len(lb):
             differ.append(f"<{len(la)} vs {len(lb)} lines>")
-        print(f"{name}: {'identical' if not differ else f'{len(differ)} differ, first {differ[:5]}'} ({len(la)} docs)")
+        verdict = "identical" if not differ else f"{len(differ)} differ, first {differ[:5]}"
+        print(f"{name}: {verdict} ({len(la)} docs)")
         status |= bool(differ)
     return status
 
 
 def main() -> int:
     """Command line."""
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     sub = parser.add_subparsers(dest="cmd", required=True)
     w = sub.add_parser("write")
     w.add_argument("dir", type=Path)

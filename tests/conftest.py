@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
 
 import sitrep
+
+# bench/ holds the seeded synthetic corpus (bench/synthetic.py) that batch tests share with the benchmarks.
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "bench"))
 
 FIXTURES = Path(__file__).parent / "fixtures"
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"

@@ -17,7 +17,9 @@ import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from sitrep.batch import (  # noqa: E402
+from sitrep.batch.load import iter_reports, partition_ids, read_table  # noqa: E402
+from sitrep.batch.partitions import make_partitions, read_partition, write_jsonl  # noqa: E402
+from sitrep.batch.run import (  # noqa: E402
     SitrepWorkerPlugin,
     cleanup_temporaries,
     load_count,
@@ -25,10 +27,8 @@ from sitrep.batch import (  # noqa: E402
     process_partition,
     run_batch,
 )
-from sitrep.batch_corpus import synthetic_corpus  # noqa: E402
-from sitrep.batch_io import make_partitions, read_partition, write_jsonl  # noqa: E402
-from sitrep.batch_load import iter_reports, partition_ids, read_table  # noqa: E402
-from sitrep.batch_schema import TABLES  # noqa: E402
+from sitrep.batch.schema import TABLES  # noqa: E402
+from synthetic import synthetic_corpus  # noqa: E402
 
 N_DOCS = 48
 BAD_LINES = [
@@ -213,7 +213,7 @@ def test_partitions_are_deterministic_and_cover_every_row(corpus):
 
 def test_rows_before_a_partition_are_counted_not_parsed(corpus, monkeypatch):
     """A worker skips to its row range without parsing what lies before it (no quadratic re-parsing)."""
-    import sitrep.batch_io as bio
+    import sitrep.batch.partitions as bio
 
     root, _ = corpus
     parsed: list[int] = []
@@ -236,7 +236,7 @@ def test_rows_before_a_partition_are_counted_not_parsed(corpus, monkeypatch):
 def test_cli_batch_then_load_is_idempotent(corpus, tmp_path):
     import typer
 
-    from sitrep.cli_batch import register
+    from sitrep.cli.batch import register
     from sitrep.store import Store
 
     root, _ = corpus

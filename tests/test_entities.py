@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.components.entities import CorefIndex, find_entities
+from sitrep.components.entities.component import CorefIndex, find_entities
 from sitrep.model import Entity
 from sitrep.pipeline import build_pipeline
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.components.places import find_places
+from sitrep.components.places.component import find_places
 from sitrep.gazetteer import distance_km, load, normalize
 from sitrep.pipeline import build_pipeline
 

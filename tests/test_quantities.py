@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from sitrep.api import make_doc
-from sitrep.components.quantities import find_quantities
+from sitrep.components.quantities.component import find_quantities
 from sitrep.model import Speaker, Statement, TextSpan
 
 # sentence, surface, low, high, qualifier, subject, outcome

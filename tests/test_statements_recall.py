@@ -124,9 +124,7 @@ def test_records_show_at_the_end_is_evidence(extract):
     )
     sts = _run(extract, text)
     st = _by_cue(sts, "showed")
-    assert st.content.text == (
-        "The port handled more grain in April than in any month since the war began"
-    )
+    assert st.content.text == ("The port handled more grain in April than in any month since the war began")
     assert st.mode == "evidence"
 
 
@@ -139,9 +137,7 @@ def test_called_for_a_clause(extract):
 
 
 def test_participle_of_a_source_noun(extract):
-    text = HEAD + (
-        "The ministry posted a statement saying that the convoy had reached Kherson."
-    )
+    text = HEAD + ("The ministry posted a statement saying that the convoy had reached Kherson.")
     sts = _run(extract, text)
     st = _by_cue(sts, "saying")
     assert st.content.text == "the convoy had reached Kherson"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.components.times_calendar import duration, month_year, season_year, weekday_date
+from sitrep.components.times.calendar import duration, month_year, season_year, weekday_date
 
 PUB = "2022-11-10"  # a Thursday
 

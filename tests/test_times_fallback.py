@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from sitrep.components.times_fallback import _parse, normalize_absolute
+from sitrep.components.times.fallback import _parse, normalize_absolute
 
 DCT = dt.date(2022, 11, 10)
 

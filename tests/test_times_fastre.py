@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from sitrep.components.times_fastre import (
+from sitrep.components.times.fastre import (
     EXOTIC_CASE,
     first_char_guard,
     guarded,
@@ -15,7 +15,7 @@ from sitrep.components.times_fastre import (
     required_words,
     scan_plan,
 )
-from sitrep.components.times_rules import RULES
+from sitrep.components.times.rules import RULES
 
 TEXT = (
     "KHARKIV, March 3 - Shelling resumed early on Tuesday morning, two days after talks in the city "

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
-from .components.document import read_document
+from .components.document.component import read_document
 from .model import Report
 
 

@@ -1,0 +1,59 @@
+"""Reading batch output back: Parquet tables to `Report`s, and `sitrep load` into the SQLite store."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+import fsspec
+import pyarrow.parquet as pq
+
+from ..errors import InputError
+from ..model import Report
+from .schema import ITEM_TABLES, SCHEMAS, rows_to_reports
+
+
+def partition_ids(out: str) -> list[str]:
+    """The partitions that have a documents file under a batch output folder, sorted."""
+    fs, root = fsspec.core.url_to_fs(out)
+    if not fs.isdir(f"{root}/documents"):
+        raise InputError(f"{out}: not a sitrep batch output (no documents/ folder)")
+    names = [p.rsplit("/", 1)[-1] for p in fs.glob(f"{root}/documents/part-*.parquet")]
+    return sorted(n[len("part-") : -len(".parquet")] for n in names)
+
+
+def read_table(out: str, table: str, part_id: str | None = None) -> list[dict[str, Any]]:
+    """The rows of one table (of one partition, or of all), read with the declared schema."""
+    fs, root = fsspec.core.url_to_fs(out)
+    pattern = f"{root}/{table}/part-{part_id or '*'}.parquet"
+    rows: list[dict[str, Any]] = []
+    for path in sorted(fs.glob(pattern)):
+        with fs.open(path, "rb") as fh:
+            rows.extend(pq.read_table(fh, schema=SCHEMAS[table]).to_pylist())
+    return rows
+
+
+def iter_reports(out: str) -> Iterator[tuple[Report, dict[str, Any]]]:
+    """Every `(Report, documents row)` of a batch output, partition by partition (bounded memory)."""
+    for pid in partition_ids(out):
+        docs = read_table(out, "documents", pid)
+        items = {t: read_table(out, t, pid) for t in ITEM_TABLES}
+        yield from rows_to_reports(docs, items)
+
+
+def load_into_store(out: str, db: str, aggregate: bool = True) -> dict[str, int]:
+    """Write every report of a batch output into the store at `db`, then (as `sitrep ingest` does)
+    refresh the record (wire-copy clusters, cross-article entities, stored estimate series);
+    returns new/duplicate/clusters/entities."""
+    from ..store import Store
+
+    counts = {"new": 0, "duplicate": 0}
+    with Store(db) as store:
+        for report, row in iter_reports(out):
+            meta = {"path": row.get("input"), "external_id": row.get("external_id")}
+            counts["new" if store.write_report(report, row["text"], meta) else "duplicate"] += 1
+        if aggregate:  # the same refresh as `sitrep ingest`: clusters, entities, stored estimate series
+            from ..aggregate import refresh
+
+            counts["clusters"], counts["entities"] = refresh(store)
+    return counts

@@ -1,0 +1,5 @@
+"""`python -m sitrep.cli`."""
+
+from .main import main
+
+main()

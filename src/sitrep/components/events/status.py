@@ -1,0 +1,221 @@
+"""Factuality of an event trigger: negation, modality, dispute and attribution read off the parse."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .args import (
+    chunk_of,
+    name_of,
+    same_party,
+    speaker_aliases,
+    speaker_name,
+    statement_at,
+    statement_with_cue,
+    subject_of,
+)
+from .lexicon import cue_has
+
+# relations through which a complement clause or object hangs from a reporting verb
+COMPLEMENT = {"ccomp", "xcomp", "dobj", "pcomp", "parataxis", "advcl", "oprd", "attr", "acomp"}
+NOMINAL_UP = {
+    "dobj",
+    "pobj",
+    "prep",
+    "nsubj",
+    "nsubjpass",
+    "attr",
+    "appos",
+    "conj",
+    "npadvmod",
+    "oprd",
+    "dative",
+}
+CONDITION_MARKS = {"if", "unless", "whether", "once"}
+
+
+@dataclass
+class Factuality:
+    """What the parse says about whether, and on whose word, an event happened."""
+
+    status: str = "reported"
+    source: str | None = None
+    statement: str | None = None
+    negated: bool = False
+
+
+def clause_verb(trigger: Token) -> Token:
+    """The verb (or predicate) of the clause in which `trigger` stands."""
+    cur = trigger
+    hops = 0
+    while cur.pos_ not in ("VERB", "AUX") or cur is trigger and trigger.pos_ not in ("VERB", "AUX"):
+        if cur.head is cur or cur.dep_ not in NOMINAL_UP or hops > 6:
+            return cur
+        cur = cur.head
+        hops += 1
+    return cur
+
+
+def _is_negated(tok: Token) -> bool:
+    return any(
+        c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("det", "advmod") for c in tok.children
+    )
+
+
+def _has_modal(tok: Token) -> bool:
+    for c in tok.children:
+        if c.dep_ in ("aux", "auxpass") and cue_has(c.lower_, "modal"):
+            return True
+        if c.dep_ in ("amod", "advmod") and cue_has(c.lower_, "modal"):
+            return True
+        if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
+            return True
+    return False
+
+
+def _infinitive(tok: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+
+
+def _disputed(trigger: Token, verb: Token) -> bool:
+    """Whether the event is called fake, staged, feigned or a ruse."""
+    if any(c.dep_ in ("amod", "compound") and cue_has(c.lemma_, "dispute") for c in trigger.children):
+        return True
+    if verb is not trigger and cue_has(verb.lemma_, "dispute") and not cue_has(verb.lemma_, "implicative"):
+        return True
+    if trigger.dep_ in ("nsubj", "nsubjpass"):
+        head = trigger.head
+        if trigger.dep_ == "nsubjpass" and cue_has(head.lemma_, "dispute"):
+            return True
+        for c in head.children:
+            if c.dep_ in ("attr", "acomp", "oprd") and cue_has(c.lemma_, "dispute"):
+                return True
+    return False
+
+
+def _local_announcement(trigger: Token, actor: str | None) -> tuple[bool, str | None]:
+    """Announced in the noun phrase ("the announced retreat"): (by the actor, by another announcer)."""
+    for c in trigger.children:
+        if c.dep_ == "amod" and cue_has(c.lemma_, "announce"):
+            return True, None
+        if c.dep_ == "acl" and cue_has(c.lemma_, "announce"):
+            agent = subject_of(c)
+            who = name_of(agent) if agent is not None else None
+            if who is None or same_party(who, actor):
+                return True, None
+            return False, who
+    return False, None
+
+
+def _attribution(verb: Token) -> tuple[Token | None, Token | None]:
+    """The nearest reporting, announcing or denying verb governing `verb`'s clause, and its subject."""
+    cur = verb
+    for _ in range(12):
+        if cur is not verb or cur.pos_ in ("VERB", "NOUN"):
+            for cls in ("deny", "announce", "speech"):
+                if cue_has(cur.lemma_, cls) and cur.pos_ in ("VERB", "NOUN") and cur is not verb:
+                    return cur, subject_of(cur)
+        if cur.head is cur:
+            break
+        if cur.dep_ == "conj" and cur.tag_ == "VBD" and cur.head.tag_ == "VBG":
+            break  # "denied targeting X and blamed Y": the finite verb goes with the cue, not the gerund
+        if cur.dep_ == "conj" and any(cue_has(cur.head.lemma_, c) for c in ("speech", "announce", "deny")):
+            break  # "denied X and blamed Kyiv": coordinated with the cue, not under it
+        if cur.dep_ in ("conj",) and cur.head.pos_ in ("VERB", "AUX"):
+            # "X said A and B": B sits under the same verb as A; a coordinated main clause does not
+            cur = cur.head
+            continue
+        if cur.dep_ not in COMPLEMENT | NOMINAL_UP | {"acl", "relcl", "prep", "pobj", "dep"}:
+            break
+        cur = cur.head
+    return None, None
+
+
+def _speaks_for(speaker: str | None, aliases: list[str], actor: str | None) -> bool:
+    """Whether the speaker is the actor or speaks for its side ("Ukrainian President X" for Ukraine)."""
+    return any(same_party(name, actor) for name in [speaker, *aliases] if name)
+
+
+def factuality(trigger: Token, actor: str | None) -> Factuality:
+    """Status, source, statement and negation of the event at `trigger`."""
+    doc = trigger.doc
+    verb = clause_verb(trigger)
+    out = Factuality()
+    st = statement_at(doc, trigger.idx)
+    if st is not None:
+        out.statement = st.id
+        out.source = speaker_name(st)
+    # the verb of which the trigger is the object may itself announce or deny it
+    cue, cue_subj = (None, None)
+    if verb is not trigger and trigger.dep_ in ("dobj", "nsubjpass") and verb.head is not None:
+        for cls in ("deny", "announce"):
+            if cue_has(verb.lemma_, cls):
+                cue, cue_subj = verb, subject_of(verb)
+    if cue is None:
+        cue, cue_subj = _attribution(verb)
+    cue_speaker = None
+    cue_st = None
+    aliases: list[str] = []
+    if st is not None:
+        aliases = speaker_aliases(doc, st)
+    if cue is not None:
+        cue_st = statement_with_cue(doc, cue)
+        cue_speaker = speaker_name(cue_st) or name_of(cue_subj)
+        aliases = speaker_aliases(doc, cue_st) + ([chunk_of(cue_subj).text] if cue_subj is not None else [])
+        if cue_speaker:
+            out.source = cue_speaker
+        if cue_st is not None:
+            out.statement = cue_st.id
+    argument = trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "attr")
+    negated = _is_negated(trigger) or (verb is not trigger and argument and _is_negated(verb))
+    if negated or (cue is not None and cue_has(cue.lemma_, "deny")):
+        out.status, out.negated = "denied", True
+        return out
+    if _disputed(trigger, verb):
+        out.status = "disputed"
+        return out
+    announced, announcer = _local_announcement(trigger, actor)
+    if announced:
+        out.status = "announced"
+        return out
+    temporal = trigger.dep_ == "pobj" and trigger.head.lower_ in (
+        "after",
+        "before",
+        "since",
+        "following",
+        "during",
+    )
+    speculative = _has_modal(trigger) or (verb is not trigger and not temporal and _has_modal(verb))
+    conj_head = verb
+    while conj_head.dep_ == "conj" and conj_head.head is not conj_head and not speculative:
+        conj_head = conj_head.head  # "only if X withdraws and releases ...": the mark sits on the first verb
+        speculative = _has_modal(conj_head)
+    gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") else None
+    if gov is not None and verb.dep_ == "xcomp" and (cue_has(gov.lemma_, "intent") or _has_modal(gov)):
+        speculative = True  # "plans to attack", "would keep attacking", "will continue to strike"
+    if verb is not trigger and trigger.dep_ == "dobj" and cue_has(verb.lemma_, "intent"):
+        speculative = True
+    if (
+        _infinitive(verb)
+        and verb.dep_ in ("advcl", "acl", "xcomp", "relcl")
+        and not (gov is not None and cue_has(gov.lemma_, "implicative"))
+    ):
+        speculative = True
+    if cue is not None and cue_has(cue.lemma_, "announce") and _speaks_for(cue_speaker, aliases, actor):
+        out.status = "announced"
+        return out
+    # A belief or intention ("X believes / wants ...") is nobody's claim that the event happened.
+    holder_st = cue_st if cue_st is not None else st
+    held = holder_st is not None and getattr(holder_st, "mode", "speech") in ("thought", "intention")
+    if speculative or held:
+        out.status = "speculated"
+        return out
+    if announcer:
+        out.status, out.source = "alleged", announcer
+        return out
+    speaker = cue_speaker or out.source
+    if speaker:
+        out.status = "announced" if _speaks_for(speaker, aliases, actor) else "alleged"
+    return out

@@ -1,0 +1,315 @@
+"""Quantitative claims with bounds, hedges, subjects, outcomes and claimants.
+
+Each number expression (`quantities_scan`) becomes a `Quantity` when it counts something: a noun
+after it, an outcome verb around it, a currency or a percentage of something. Its subject, unit,
+outcome and hedges come from `quantities_context`; its claimant is the speaker of the statement
+whose content holds it, else the outlet; elliptical follow-ups come from `quantities_ellipsis`.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import TypeVar
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from ...extensions import ensure_extensions
+from ...model import Claimant, Place, Quantity, Statement, Time
+from ...numbers import Amount
+from ...text import doc_text, find_dateline
+from .context import find_hedges, find_outcome
+from .ellipsis import find_followups
+from .lexicon import collectives, demonyms, is_nationality, lemma, source_words, unit_lexicon
+from .scan import amount_span, find_amounts
+from .subject import MEASURES, Counted, find_counted
+
+PEOPLE_OUTCOMES = {
+    "killed",
+    "wounded",
+    "missing",
+    "captured",
+    "displaced",
+    "evacuated",
+    "fled",
+    "arrested",
+    "detained",
+    "abducted",
+    "rescued",
+    "released",
+    "amassed",
+    "deployed",
+    "mobilized",
+}
+
+
+log = logging.getLogger(__name__)
+MONEY_OUTCOMES = {"lost", "released"}
+
+
+def outlet_claimant(doc: Doc) -> Claimant:
+    """The outlet as claimant: the document's source, the dateline agency, else 'the report'."""
+    meta = doc._.sitrep_document
+    if meta is not None and getattr(meta, "source", None):
+        return Claimant(name=meta.source)
+    line = find_dateline(doc_text(doc))
+    if line is not None and line.agency:
+        return Claimant(name=line.agency)
+    return Claimant(name="the report")
+
+
+def find_claimant(
+    doc: Doc,
+    span: tuple[int, int],
+    statements: list[Statement] | None = None,
+    outlet: dict[str, Claimant] | None = None,
+) -> Claimant:
+    """The speaker of the innermost statement whose content holds `span`, else the outlet.
+
+    `outlet` is an optional per-document memo so the outlet is worked out once per document.
+    """
+    best: Statement | None = None
+    meta = doc._.sitrep_document
+    body = getattr(meta, "body_start", 0) or 0
+    for st in statements if statements is not None else (doc._.sitrep_statements or []):
+        s, e = st.content.span
+        if st.speaker is not None and st.speaker.span is not None and st.speaker.span[0] < body:
+            continue  # a dateline misparsed as the speaker ("KYIV, Oct 3 (Reuters) - The head ... said")
+        if s <= span[0] and span[1] <= e and st.speaker is not None and st.speaker.name:
+            if best is None or (e - s) < (best.content.span[1] - best.content.span[0]):
+                best = st
+    if best is not None and best.speaker is not None:
+        return Claimant(name=best.speaker.name, statement=best.id)
+    if outlet is None:
+        return outlet_claimant(doc)
+    if "outlet" not in outlet:
+        outlet["outlet"] = outlet_claimant(doc)
+    return outlet["outlet"].model_copy()
+
+
+_Located = TypeVar("_Located", Place, Time)
+
+
+def _nearest(items: list[_Located], sent: Span, at: int) -> _Located | None:
+    """The item with a span inside `sent` nearest to character `at`."""
+    inside = [x for x in items if sent.start_char <= x.span[0] and x.span[1] <= sent.end_char]
+    if not inside:
+        return None
+    return min(inside, key=lambda x: abs(x.span[0] - at))
+
+
+def _place_and_time(doc: Doc, sent: Span, at: int) -> tuple[str | None, str | None]:
+    place = _nearest(list(doc._.sitrep_places or []), sent, at)
+    times = [t for t in (doc._.sitrep_times or []) if t.type != "duration"]
+    time = _nearest(times, sent, at)
+    return (place.name if place else None, (time.value or time.text) if time else None)
+
+
+def _nationality(span: Span | None) -> str | None:
+    if span is None:
+        return None
+    for t in span:
+        if is_nationality(t):
+            return t.text
+    return None
+
+
+def _coordinated(doc: Doc, prev: Amount, prev_end: int, a: Amount) -> bool:
+    """True when only conjunctions, commas and bounding words stand between two counted phrases."""
+    between = doc[prev_end : a.start]
+    return len(between) <= 3 and any(t.lower_ in ("and", "or", ",") for t in between)
+
+
+def _designation(doc: Doc, a: Amount, counted: Counted) -> bool:
+    """True for a model or rank number before a singular noun: 'the 486 chip', 'No. 1 carmaker'."""
+    prev = [t.text for t in doc[max(0, a.start - 2) : a.start]]
+    if prev and (prev[-1].lower() in ("no.", "nr.", "#", "model", "type") or prev[-2:] == ["No", "."]):
+        return True
+    head = counted.head
+    if head is None or a.vague or a.low != a.high or a.low in (0, 1) or counted.unit != "count":
+        return False
+    if head.dep_ == "compound":
+        return False  # "three tunnel shafts": the noun modifies a plural head
+    return (
+        head.tag_ == "NN"
+        and head.lemma_.lower() not in unit_lexicon()
+        and a.end < len(doc)
+        and doc[a.end].tag_ == "NN"
+    )
+
+
+def _informants(doc: Doc, a: Amount, counted: Counted) -> bool:
+    """True for a count of the reporter's sources: 'two officials said', 'according to three witnesses'."""
+    head = counted.head
+    words = source_words()
+    if head is None or a.vague:
+        return False
+    if a.low == a.high == 1 and head.dep_ == "nsubj" and head.head.lemma_.lower() in words.get("speech", ()):
+        return True  # "One woman said she hid under the bodies"
+    if lemma(head) not in words.get("source", ()):
+        return False
+    if a.start >= 2 and doc[a.start - 2].lower_ == "according" and doc[a.start - 1].lower_ == "to":
+        return True
+    if head.dep_ == "nsubj" and head.head.lemma_.lower() in words.get("speech", ()):
+        return True
+    for c in head.children:  # "two officials who asked not to be named", "... who spoke to Reuters"
+        if c.dep_ != "relcl" or not any(
+            g.dep_ == "nsubj" and g.lower_ in {"who", "that"} for g in c.children
+        ):
+            continue
+        if c.lemma_.lower() in words.get("speech", ()) or c.lemma_.lower() in words.get("anonymity", ()):
+            return True
+    return False
+
+
+def _conversion(doc: Doc, a: Amount, prev: Prev | None) -> bool:
+    """True for a unit conversion in brackets right after a measure: '10km (6 miles)'."""
+    if prev is None or a.start < 2 or doc[a.start - 1].text != "(":
+        return False
+    return prev[2].unit in MEASURES and doc[a.start - 2].idx < prev[2].span[1] + 8
+
+
+def _collective(doc: Doc, a: Amount) -> str | None:
+    """The unit of 'a population of 70,000' (a collective noun before 'of'), else None."""
+    if a.start >= 2 and doc[a.start - 1].lower_ == "of":
+        return collectives().get(doc[a.start - 2].lemma_.lower())
+    return None
+
+
+Prev = tuple[Amount, int, Quantity, Span | None]
+
+
+def _claim(
+    doc: Doc,
+    a: Amount,
+    prev: Prev | None,
+    n: int,
+    statements: list[Statement] | None,
+    outlet: dict[str, Claimant] | None = None,
+) -> tuple[Quantity, Prev] | None:
+    """The claim an amount makes, or None when it counts nothing."""
+    counted = find_counted(doc, a)
+    outcomes, side, verb = find_outcome(doc, a, counted)
+    if counted.unit == "money":
+        # a sum can be lost or released, not killed or destroyed ("claims for $1.5 billion damages")
+        outcomes, side = [o for o in outcomes if o in MONEY_OUTCOMES], None
+    if (
+        counted.head is None
+        and counted.currency is None
+        and counted.unit == "count"
+        and (not isinstance(a.low if a.low is not None else a.high, int))
+    ):
+        return None  # "fell to 437.68": an index or a rate, not a count
+    if counted.unit == "percent" and counted.span is None:
+        return None  # a percentage of nothing
+    if _designation(doc, a, counted) or _conversion(doc, a, prev):
+        return None
+    if not outcomes and _informants(doc, a, counted):
+        return None
+    collective = _collective(doc, a)
+    if (
+        counted.head is None
+        and not outcomes
+        and counted.currency is None
+        and not a.vague
+        and counted.unit not in MEASURES
+        and collective is None
+    ):
+        return None
+    span = amount_span(doc, a)
+    sent = span.sent
+    subject_span = counted.span
+    subject = subject_span.text if subject_span is not None else None
+    unit = counted.unit
+    if unit == "count" and counted.head is None and set(outcomes) & PEOPLE_OUTCOMES:
+        unit = "people"
+    if unit == "count" and counted.head is None and collective is not None:
+        unit = collective
+    same_sent = prev is not None and prev[2].span[0] >= sent.start_char
+    if prev is not None and same_sent:
+        p_amount, p_end, p_q, p_subj = prev
+        if (
+            subject is None
+            and counted.head is None
+            and p_q.subject
+            and (_coordinated(doc, p_amount, p_end, a) or p_q.unit == "people")
+        ):
+            subject, unit = p_q.subject, p_q.unit  # "12 people were killed and 30 were wounded"
+        elif (
+            subject
+            and unit in ("people", "count")
+            and p_q.unit == unit
+            and _nationality(subject_span) is None
+            and _nationality(p_subj)
+            and _coordinated(doc, p_amount, p_end, a)
+        ):
+            subject = f"{_nationality(p_subj)} {subject}"
+        if not outcomes and _coordinated(doc, p_amount, p_end, a):
+            outcomes = list(p_q.outcome)
+    if side is not None and subject and _nationality(subject_span) is None and unit == "people":
+        adj = demonyms().get(side.text.lower()) or (side.text if is_nationality(side) else None)
+        if adj:
+            subject = f"{adj} {subject}"
+    hedges = find_hedges(doc, a, counted, verb)
+    place, time = _place_and_time(doc, sent, span.start_char)
+    q = Quantity(
+        id=f"q{n + 1}",
+        text=span.text,
+        span=(span.start_char, span.end_char),
+        low=a.low,
+        high=a.high,
+        qualifier=a.qualifier,
+        unit=unit,
+        currency=counted.currency,
+        subject=subject,
+        outcome=outcomes,
+        hedged=bool(hedges),
+        hedges=hedges,
+        vague=a.vague,
+        claimant=find_claimant(doc, (span.start_char, span.end_char), statements, outlet),
+        place=place,
+        time=time,
+    )
+    end = subject_span.end if subject_span is not None else a.end
+    return q, (a, end, q, subject_span)
+
+
+def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list[Quantity]:
+    """Quantitative claims with bounds, hedges, subjects, outcomes and claimants."""
+    out: list[Quantity] = []
+    prev: Prev | None = None
+    if statements is None:
+        statements = list(doc._.sitrep_statements or [])
+    outlet: dict[str, Claimant] = {}
+    for a in find_amounts(doc):
+        try:
+            got = _claim(doc, a, prev, len(out), statements, outlet)
+        except Exception:  # one bad item never costs the document
+            log.warning("quantities: skipped %r", doc[a.start : a.end].text, exc_info=True)
+            continue
+        if got is not None:
+            out.append(got[0])
+            if a.start == 0 or doc[a.start - 1].lower_ not in ("including", "among"):
+                prev = got[1]  # a subset ("including 12 Americans") does not name what follows
+    out.extend(find_followups(doc, out, lambda sp: find_claimant(doc, sp, statements, outlet)))
+    return out
+
+
+class QuantitiesComponent:
+    """Sets `doc._.sitrep_quantities`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        doc._.sitrep_quantities = find_quantities(doc)
+        return doc
+
+
+@Language.factory(
+    "sitrep_quantities",
+    assigns=["doc._.sitrep_quantities"],
+    requires=["doc._.sitrep_statements"],
+    default_config={},
+)
+def make_quantities_component(nlp: Language, name: str) -> QuantitiesComponent:
+    """Factory of the quantities component."""
+    ensure_extensions()
+    return QuantitiesComponent()

@@ -1,0 +1,78 @@
+"""Lexicons of the quantities component, read once from `data/quantities_*.tsv`."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ...numbers import DATA
+
+
+def _rows(name: str) -> list[list[str]]:
+    out = []
+    for line in (DATA / name).read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            out.append(line.split("\t"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def outcome_lexicon() -> dict[str, tuple[list[str], bool]]:
+    """lemma -> (outcomes, own_side)."""
+    return {r[0]: (r[1].split(","), r[2].strip() == "1") for r in _rows("quantities_outcomes.tsv")}
+
+
+@lru_cache(maxsize=1)
+def source_words() -> dict[str, frozenset[str]]:
+    """Informant nouns, speech and anonymity verbs, anaphoric heads (kind -> lemmas)."""
+    out: dict[str, set[str]] = {}
+    for r in _rows("quantities_sources.tsv"):
+        out.setdefault(r[1].strip(), set()).add(r[0].strip())
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+@lru_cache(maxsize=1)
+def hedge_lexicon() -> dict[str, str]:
+    """lemma -> kind (adverb, modal, verb)."""
+    return {r[0]: r[1].strip() for r in _rows("quantities_hedges.tsv")}
+
+
+@lru_cache(maxsize=1)
+def unit_lexicon() -> dict[str, str]:
+    """Head-noun lemma -> unit class."""
+    return {r[0]: r[1].strip() for r in _rows("quantities_units.tsv")}
+
+
+@lru_cache(maxsize=1)
+def collectives() -> dict[str, str]:
+    """Collective nouns that take a count in an of-phrase ('a force of 10,000') -> unit."""
+    return {r[0]: r[1].strip() for r in _rows("quantities_collectives.tsv")}
+
+
+@lru_cache(maxsize=1)
+def currencies() -> dict[str, str]:
+    """Currency sign or noun -> ISO code."""
+    return {r[0]: r[1].strip() for r in _rows("quantities_currencies.tsv")}
+
+
+@lru_cache(maxsize=1)
+def demonyms() -> dict[str, str]:
+    """Country or side name (lowercase) -> nationality adjective."""
+    return {r[0]: r[1].strip() for r in _rows("quantities_demonyms.tsv")}
+
+
+NATIONALITIES = {v.lower() for v in demonyms().values()}
+
+
+def is_nationality(tok: Token) -> bool:
+    """True for a nationality or side adjective ('Russian', 'pro-Kremlin' is not)."""
+    return tok.ent_type_ == "NORP" and tok.pos_ in ("ADJ", "PROPN", "NOUN") or tok.lower_ in NATIONALITIES
+
+
+def lemma(tok: Token) -> str:
+    """Lowercase lemma, with plural nouns the small model leaves unlemmatized folded."""
+    lem = tok.lemma_.lower()
+    if lem == tok.lower_ and lem.endswith("s") and lem[:-1] in unit_lexicon():
+        return lem[:-1]
+    return lem

@@ -1,0 +1,295 @@
+"""Find number expressions in a Doc and drop those that are not counts (years, dates, models, ages)."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ...numbers import DATA, QUOTES, Amount, may_start_amount, number_words, read_amount
+from ...text import doc_text
+
+MONTHS = {
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+    "jan",
+    "jan.",
+    "feb",
+    "feb.",
+    "mar.",
+    "apr",
+    "apr.",
+    "jun.",
+    "jul.",
+    "aug",
+    "aug.",
+    "sep",
+    "sep.",
+    "sept",
+    "sept.",
+    "oct",
+    "oct.",
+    "nov",
+    "nov.",
+    "dec",
+    "dec.",
+}
+STREET_WORDS = {"st.", "st", "street", "ave.", "ave", "avenue", "road", "rd.", "blvd.", "boulevard", "lane"}
+CURRENCY_SIGNS = {"$", "€", "£", "¥", "US$"}
+NAME_ENTS = {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT"}
+_PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
+_CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
+_DOT_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")  # "9.30 am"; "1.87 million" is no time
+_CLOCK_AFTER = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "hrs", "local"})
+
+
+@lru_cache(maxsize=1)
+def time_words() -> frozenset[str]:
+    """Nouns after which a number is a time or a duration."""
+    lines = (DATA / "quantities_timewords.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def count_nouns() -> frozenset[str]:
+    """Lemmas of nouns that are counted (the first column of quantities_units.tsv)."""
+    lines = (DATA / "quantities_units.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(x.split("\t")[0] for x in lines if x.strip() and not x.startswith("#"))
+
+
+def is_time_noun(tok: Token) -> bool:
+    """True when the token names a unit of time ('weeks', 'day', 'p.m.')."""
+    return (
+        tok.lemma_.lower() in time_words()
+        or tok.text.lower() in time_words()
+        or tok.text.lower().rstrip("s") in time_words()
+    )
+
+
+def _next_word(doc: Doc, i: int) -> Token | None:
+    while i < len(doc) and doc[i].text in QUOTES:
+        i += 1
+    return doc[i] if i < len(doc) else None
+
+
+def _is_year(tok: Token) -> bool:
+    return bool(re.fullmatch(r"1[5-9]\d\d|20\d\d|\d0s|1[5-9]\d0s|20\d0s", tok.text))
+
+
+def _phone_chars(doc: Doc) -> list[tuple[int, int]]:
+    return [m.span() for m in _PHONE.finditer(doc_text(doc))]
+
+
+def _name_ents(doc: Doc) -> list[tuple[int, int]]:
+    """Token ranges of the entities whose numbers are part of a name (ORG, EVENT, LAW, ...)."""
+    return [(e.start, e.end) for e in doc.ents if e.label_ in NAME_ENTS]
+
+
+def _rejected(
+    doc: Doc,
+    a: Amount,
+    time_spans: list[tuple[int, int]],
+    phones: list[tuple[int, int]],
+    names: list[tuple[int, int]] | None = None,
+) -> bool:
+    """True when the expression is a year, date, clock time, age, phone, model number or name part."""
+    core = doc[a.core_start : a.end]
+    first = doc[a.core_start]
+    last = doc[a.end - 1]
+    after = _next_word(doc, a.end)
+    before = doc[a.start - 1] if a.start > 0 else None
+    start_char, end_char = doc[a.start].idx, last.idx + len(last)
+    words = [t.lower_ for t in core]
+    if any(s < end_char and start_char < e for s, e in phones):
+        return True
+    # model numbers and designations: "T-72", "Su-25", "M142", "Boeing 737", "Flight 17"
+    if before is not None and before.text in {"-", "–"} and not before.whitespace_ and a.start >= 2:
+        if doc[a.start - 2].text.isalpha() and doc[a.start - 2].text[:1].isupper():
+            return True
+    if after is not None and after.text in {"-"} and not last.whitespace_ and a.end + 1 < len(doc):
+        nxt = doc[a.end + 1]
+        if nxt.lower_ in ("year", "years"):
+            return True  # "45-year-old"
+    if (
+        after is not None
+        and after.text.isalpha()
+        and after.text.isupper()
+        and len(after.text) <= 3
+        and not after.whitespace_
+    ):
+        return True
+    if (
+        before is not None
+        and before.text[:1].isupper()
+        and before.pos_ == "PROPN"
+        and not before.is_sent_start
+    ):
+        # a label: "Boeing 737", "Resolution 2231"; keep "Russia 20,000 troops"-like cases with a noun after
+        if after is None or not (after.pos_ in ("NOUN", "ADJ") or after.ent_type_ == "NORP"):
+            if before.ent_type_ not in ("GPE", "NORP") and doc[a.start].pos_ == "NUM":
+                return True
+    # clock times and dates
+    if any(_CLOCK.match(w) for w in words):
+        return True
+    if any(_DOT_CLOCK.match(w) for w in words) and after is not None and after.lower_ in _CLOCK_AFTER:
+        return True
+    # two numbers back to back are a year or a code ("nineteen ninety-six"); "6-3" is a score
+    if after is not None and after.like_num and after.i == a.end:
+        return True
+    if (
+        before is not None
+        and before.like_num
+        and not before.text.startswith("+")
+        and before.i == a.start - 1
+        and a.start == a.core_start
+    ):
+        return True
+    if (
+        before is not None
+        and before.text in ("-", "–")
+        and not before.whitespace_
+        and a.start >= 2
+        and doc[a.start - 2].like_num
+    ):
+        return True
+    # street addresses: "469 Vermont St."
+    for t in doc[a.end : min(a.end + 4, len(doc))]:
+        if t.lower_ in STREET_WORDS and t.i > a.end and doc[a.end].text[:1].isupper():
+            return True
+        if not (t.text[:1].isupper() or t.lower_ in STREET_WORDS):
+            break
+    if after is not None and (
+        after.lower_ in MONTHS or after.lower_ in {"a.m.", "p.m.", "am", "pm", "gmt", "utc", "hrs", "hours"}
+    ):
+        if after.lower_ != "may" or after.pos_ == "PROPN":
+            return True
+    if before is not None and before.lower_ in MONTHS and (before.lower_ != "may" or before.pos_ == "PROPN"):
+        return True
+    if before is not None and before.lower_ in ("aged", "age", "ages"):
+        return True
+    if after is not None and is_time_noun(after):
+        return True
+    if after is not None and after.lower_ in (
+        "more",
+        "additional",
+        "further",
+        "extra",
+        "consecutive",
+        "straight",
+        "long",
+        "full",
+        "local",
+    ):
+        following = _next_word(doc, after.i + 1)
+        if following is not None and is_time_noun(following):
+            return True  # "20 more years", "three straight days"
+    # a byline or apposition age: "Smith, 45, said"
+    if (
+        before is not None
+        and before.text == ","
+        and a.start >= 2
+        and (doc[a.start - 2].ent_type_ == "PERSON" or doc[a.start - 2].pos_ == "PROPN")
+        and after is not None
+        and after.text in {",", "."}
+        and len(core) == 1
+    ):
+        return True
+    if len(core) == 1 and _is_year(first) and "," not in first.text:
+        if (
+            after is None
+            or after.lemma_.lower() not in count_nouns()
+            and after.lower_.rstrip("s") not in count_nouns()
+        ):
+            return True  # "the 1978 resolution", "in 1991": a year unless it counts people or things
+        if before is not None and before.lower_ in ("in", "since", "of", "by", "until", "the", "from", "to"):
+            return True
+    # number words that belong to a name ("Group of Seven"), capitalized mid-sentence
+    if (
+        first.text[:1].isupper()
+        and first.is_alpha
+        and not first.is_sent_start
+        and first.lower_ in number_words()
+    ):
+        if before is None or before.text not in QUOTES:
+            return True
+    for s, e in names if names is not None else _name_ents(doc):
+        if s <= first.i < e and s < first.i:
+            return True
+    # "one of the", "one day", "no one", pronoun "one"
+    if words in (["one"], ["a"]) or (len(core) == 1 and first.lower_ == "one"):
+        if (
+            after is None
+            or after.lower_
+            in ("of", "another", "side", "way", "thing", "another's", "point", "hand", "more", "by")
+            or after.pos_ not in ("NOUN", "ADJ", "PROPN")
+        ):
+            return True
+        if before is not None and before.lower_ in (
+            "no",
+            "the",
+            "any",
+            "every",
+            "each",
+            "this",
+            "that",
+            "which",
+        ):
+            return True
+        nouns = [t for t in doc[a.end : min(a.end + 4, len(doc))] if t.pos_ in ("NOUN", "PROPN")]
+        if not nouns or (
+            nouns[0].lemma_.lower() not in count_nouns() and nouns[0].lower_.rstrip("s") not in count_nouns()
+        ):
+            return True  # "one contrary view", "one major sticking point": not a count of people or things
+    if any(s < end_char and start_char < e for s, e in time_spans):
+        if after is None or is_time_noun(after) or after.pos_ not in ("NOUN", "PROPN", "ADJ"):
+            return True
+    return False
+
+
+def find_amounts(doc: Doc) -> list[Amount]:
+    """Every number expression in the Doc that reads as a count or measure, left to right."""
+    words = [t.text for t in doc]
+    times = [tuple(t.span) for t in (doc._.sitrep_times or []) if getattr(t, "type", "") != "duration"]
+    times += [tuple(t.span) for t in (doc._.sitrep_times or []) if getattr(t, "type", "") == "duration"]
+    phones = _phone_chars(doc)
+    names = _name_ents(doc)
+    out: list[Amount] = []
+    i = 0
+    n = len(words)
+    while i < n:
+        if words[i] in QUOTES or not may_start_amount(words[i]):
+            i += 1
+            continue
+        a = read_amount(words, i)
+        if a is None:
+            i += 1
+            continue
+        if _rejected(doc, a, times, phones, names):
+            i = max(a.core_start, i) + 1 if a.core_start > i else a.end
+            continue
+        out.append(a)
+        i = a.end
+    return out
+
+
+def amount_span(doc: Doc, a: Amount) -> Span:
+    """The Doc span of an amount, without leading or trailing quote marks."""
+    s, e = a.start, a.end
+    while s < e - 1 and doc[s].text in QUOTES:
+        s += 1
+    if s > 0 and doc[s - 1].text in CURRENCY_SIGNS and not doc[s - 1].whitespace_:
+        s -= 1
+    while e > s + 1 and doc[e - 1].text in QUOTES:
+        e -= 1
+    return doc[s:e]

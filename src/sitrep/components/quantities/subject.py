@@ -1,0 +1,181 @@
+"""What a count counts: the subject noun phrase after a number, its unit and currency."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from ...numbers import QUOTES, Amount
+from .lexicon import currencies, is_nationality, lemma, unit_lexicon
+from .scan import is_time_noun
+
+NOUNISH = {"NOUN", "PROPN"}
+MODIFIERS = {"ADJ", "NOUN", "PROPN", "VERB"}
+MEASURES = {"distance", "area", "weight", "volume"}
+
+
+@dataclass
+class Counted:
+    """The noun phrase a count counts."""
+
+    head: Token | None
+    span: Span | None  # subject words, without determiners
+    unit: str
+    currency: str | None
+
+
+def _money(doc: Doc, i: int, sent_end: int, currency: str | None) -> Counted:
+    """A sum of money and what it is for: '$1.5 billion in military aid'."""
+    if i + 1 < sent_end and doc[i].lower_ in ("in", "of", "worth"):
+        k = i + 1 + (doc[i + 1].lower_ == "of")
+        while k < sent_end and doc[k].pos_ == "DET":
+            k += 1
+        e = _run_end(doc, k, sent_end)
+        if e > k:
+            return Counted(doc[e - 1], doc[k:e], "money", currency)
+    return Counted(None, None, "money", currency)
+
+
+def _run_end(doc: Doc, i: int, limit: int) -> int:
+    """End of a run of modifier and noun tokens from i (allowing 'Army, Navy and Air Force troops')."""
+    j = i
+    while j < limit:
+        t = doc[j]
+        if t.ent_type_ in ("DATE", "TIME") and not is_nationality(t):
+            break
+        if (
+            t.pos_ in MODIFIERS
+            and t.tag_ not in ("VBD", "VBZ", "VBP", "MD")
+            and not (t.pos_ == "VERB" and t.tag_ != "VBN" and t.tag_ != "VBG")
+            and t.lower_ not in ("of", "and", "or")
+        ):
+            if t.pos_ == "VERB" and (t.tag_ != "VBN" or not (j + 1 < limit and doc[j + 1].pos_ in NOUNISH)):
+                break
+            j += 1
+        elif t.text in ("-", "–") and j > i and j + 1 < limit and not t.whitespace_:
+            j += 1
+        elif t.pos_ == "NUM" and any(c.isalpha() for c in t.text):
+            j += 1  # "T-72 tanks"
+        elif (
+            t.text in (",", "and")
+            and j > i
+            and all(x.pos_ == "PROPN" or x.text in (",", "and") for x in doc[i:j])
+            and j + 1 < limit
+            and doc[j + 1].pos_ == "PROPN"
+        ):
+            j += 1
+        else:
+            break
+    # end on a noun
+    while (
+        j > i
+        and doc[j - 1].pos_ not in NOUNISH
+        and not (j - 1 == i and doc[j - 1].pos_ == "ADJ" and lemma(doc[j - 1]) in unit_lexicon())
+    ):
+        j -= 1
+    return j
+
+
+def find_counted(doc: Doc, a: Amount) -> Counted:
+    """The subject noun phrase after an amount ('40,000 Ukrainian civilians', 'thousands of troops')."""
+    n = len(doc)
+    sent_end = doc[a.end - 1].sent.end if a.end > 0 else n
+    i = a.end
+    currency = None
+    before = doc[a.start - 1] if a.start > 0 else None
+    sign = doc[a.core_start - 1] if a.core_start > a.start else None  # "about $1.5 billion"
+    for t in (doc[a.start], before, sign):
+        if t is not None and t.text.lower() in currencies() and not t.is_alpha:
+            currency = currencies()[t.text.lower()]
+    while i < sent_end and doc[i].text in QUOTES:
+        i += 1
+    if i < sent_end and doc[i].lower_ in ("%", "percent", "per"):
+        j = i + (2 if doc[i].lower_ == "per" and i + 1 < sent_end and doc[i + 1].lower_ == "cent" else 1)
+        if j < sent_end and doc[j].lower_ == "of":
+            k = j + 1
+            while (
+                k < sent_end and doc[k].pos_ in ("DET", "PRON") and doc[k].lower_ not in ("them", "us", "it")
+            ):
+                k += 1
+            poss = [t for t in doc[k : min(k + 4, sent_end)] if t.tag_ == "POS"]
+            if poss:
+                k = poss[0].i + 1
+            e = _run_end(doc, k, sent_end)
+            return Counted(doc[e - 1] if e > k else None, doc[k:e] if e > k else None, "percent", None)
+        return Counted(None, None, "percent", None)
+    partitive = False
+    if i < sent_end and doc[i].lower_ == "of":
+        partitive = True
+        i += 1
+        while i < sent_end and (doc[i].pos_ in ("DET", "NUM") or doc[i].tag_ == "PRP$"):
+            i += 1
+        poss = [t for t in doc[i : min(i + 4, sent_end)] if t.tag_ == "POS"]
+        if poss:
+            i = poss[0].i + 1  # "eight of Saddam Hussein's palaces"
+    start = i
+    end = _run_end(doc, i, sent_end)
+    if end <= start:
+        if currency:
+            return _money(doc, start, sent_end, currency)
+        return Counted(None, None, "count", None)
+    if end - start > 1 and lemma(doc[start]) in currencies() and doc[start].is_alpha:
+        # "a fifty million dollar campus": a price of something
+        currency = currencies()[lemma(doc[start])]
+        return Counted(doc[end - 1], doc[start + 1 : end], "money", currency)
+    head = doc[end - 1]
+    pound_of = lemma(head) == "pound" and end < sent_end and doc[end].lower_ == "of"
+    # money: "$1.5 billion in aid", "40 million euros in loans"
+    head_lemma = lemma(head)
+    unit = unit_lexicon().get(head_lemma) or unit_lexicon().get(head.lower_)
+    if head.lower_ in currencies() or head_lemma in currencies():
+        currency = currencies().get(head.lower_) or currencies().get(head_lemma)
+        unit = "money"
+    if pound_of:
+        unit, currency = "weight", None
+    if unit == "money" or (currency and unit is None):
+        return _money(doc, end if unit == "money" else start, sent_end, currency)
+    if unit == "area" or (
+        head_lemma in ("kilometer", "kilometre", "mile", "km", "meter", "metre")
+        and start > 0
+        and doc[start].lower_ in ("square", "sq", "sq.")
+    ):
+        unit = "area"
+    if unit is None:
+        unit = next(
+            (
+                unit_lexicon()[lemma(t)]
+                for t in reversed(doc[start : end - 1])
+                if lemma(t) in unit_lexicon()
+                and unit_lexicon()[lemma(t)] in ("vehicles", "aircraft", "vessels", "weapons")
+            ),
+            None,
+        )
+    if unit is None:
+        if head.ent_type_ in ("NORP", "PERSON") or (
+            head.text[:1].isupper() and head.text[1:].islower() and head.tag_ in ("NNPS", "NNS")
+        ):
+            unit = "people"
+        else:
+            unit = "count"
+    if unit in MEASURES:
+        if end + 1 < sent_end and doc[end].lower_ == "of":
+            k = end + 1
+            while k < sent_end and doc[k].pos_ == "DET":
+                k += 1
+            e = _run_end(doc, k, sent_end)
+            if e > k:
+                return Counted(doc[e - 1], doc[k:e], unit, None)
+        return Counted(None, None, unit, None)
+    if head.pos_ == "ADJ" and end - start == 1:
+        return Counted(head, None, unit, currency)  # "19 dead", "40 injured": no noun to name
+    span_end = end
+    # an "of"-PP after a people head: "residents of Kherson", "members of the Wagner group"
+    if unit == "people" and not partitive and end + 1 < sent_end and doc[end].lower_ == "of":
+        k = end + 1
+        while k < sent_end and doc[k].pos_ == "DET":
+            k += 1
+        e = _run_end(doc, k, sent_end)
+        if e > k and not any(is_time_noun(t) for t in doc[k:e]):
+            span_end = e
+    return Counted(head, doc[start:span_end], unit, currency)

@@ -1,0 +1,286 @@
+"""Syntax helpers of the statements component: document context, subjects of cues, attribution bounds."""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from spacy.attrs import IDX
+from spacy.tokens import Doc, Token
+
+from ...model import Statement
+from ...quotes import (
+    Quote,
+    count_marks,
+    find_quotes,
+    find_single_quotes,
+    mark_before,
+    mark_len,
+    paragraph_spans,
+)
+from ...text import doc_text
+from .speaker import SpeakerResolver, cue_lemma, cue_lemmas, cue_sections, object_cues
+
+ATTR_PUNCT = {",", '"', "\u201d", "''", "\u2014", "\u2013", "--", "-", ";"}
+CLOSERS = {'"', "\u201d", "''"}
+TRIM = " \t\r\n,;:\u2014\u2013-"
+SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
+SENT_END = ".!?"
+FINITE = {"VBD", "VBZ", "VBP", "MD"}
+NOT_TAIL = {
+    "and",
+    "but",
+    "while",
+    "adding",
+    "citing",
+    "as",
+    "although",
+    "because",
+    "though",
+    "who",
+    "which",
+    "when",
+    "where",
+    "after",
+    "before",
+    "in",
+    "at",
+    "on",
+    "during",
+    "according",
+    "referring",
+    "noting",
+    "whereas",
+    "since",
+    "so",
+    "or",
+    "even",
+    "if",
+    "than",
+}
+OBJ_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr"}
+OBJ_PREPS = {"for", "on", "about", "of", "against", "to"}
+
+
+class Ctx:
+    """Per-document state: quotes, speaker resolver, cue lexicon."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        meta_doc = getattr(doc._, "sitrep_document", None)
+        self.body_start = getattr(meta_doc, "body_start", 0) or 0
+        span = getattr(meta_doc, "dateline_span", None)
+        # The dateline runs from its first character to the body; the body must not start before it.
+        self.dateline = (span[0], max(span[1], self.body_start)) if span else None
+        self.text = doc_text(doc)
+        self.quotes = find_quotes(self.text, self.body_start)
+        self._starts = doc.to_array([IDX]).tolist()  # no Token objects
+        singles = find_single_quotes(self.text, self.body_start, doubles=self.quotes)
+        singles = [q for q in singles if self._cue_beside(q)]
+        self.single_marks = {q.start for q in singles} | {q.end - 1 for q in singles}
+        self.quotes = sorted(self.quotes + singles, key=lambda q: q.start)
+        self.paras = paragraph_spans(self.text, self.body_start)
+        self.speech: list[tuple[int, int]] = []  # transcript turns: cues inside belong to the turn
+        self.cues = cue_lemmas()
+        self.object_cues = object_cues()
+        self.speakers = SpeakerResolver(doc)
+        self.times = list(getattr(doc._, "sitrep_times", None) or [])
+
+    def _cue_beside(self, q: Quote) -> bool:
+        """Whether a verb of speech stands within a few words before or after a single-quoted stretch
+        (‘...,’ she said / told reporters: ‘...’), which makes it a quotation, not apostrophes."""
+        doc, speech = self.doc, cue_sections()
+        i = bisect_left(self._starts, q.start)
+        j = bisect_left(self._starts, q.end)
+        window = [*doc[max(0, i - 6) : i], *doc[j : j + 6]]
+        if any(t.text in {".", "!", "?"} for t in doc[j : j + 1]):
+            window = list(doc[max(0, i - 6) : i])
+        return any(t.pos_ in {"VERB", "AUX"} and speech.get(cue_lemma(t)) == "speech" for t in window)
+
+    def single_close(self, tok: Token) -> bool:
+        """Whether a token is the closing mark of an accepted single-quoted quotation."""
+        return tok.text in {"'", "\u2019"} and tok.idx in self.single_marks
+
+    def mark_at(self, pos: int) -> int:
+        """Length of a quotation mark at `pos`: a double mark, or one of an accepted single-quoted stretch."""
+        return mark_len(self.text, pos) or (1 if pos in self.single_marks else 0)
+
+    def in_dateline(self, span: tuple[int, int]) -> bool:
+        """Whether `span` overlaps the wire dateline ("ADDIS ABABA, Nov 2 (Reuters) -")."""
+        d = self.dateline
+        return d is not None and span[0] < d[1] and d[0] < span[1]
+
+    def para_of(self, pos: int) -> tuple[int, int]:
+        """The paragraph holding character `pos`."""
+        for s, e in self.paras:
+            if s <= pos < e:
+                return s, e
+        return self.body_start, len(self.text)
+
+    def quote_at(self, pos: int) -> Quote | None:
+        """The quote whose marks enclose character `pos`."""
+        for q in self.quotes:
+            if q.start <= pos < q.end:
+                return q
+        return None
+
+    def inside_quote(self, tok: Token) -> bool:
+        """Whether a token stands inside a closed quotation (a cue there belongs to the quote)."""
+        for q in self.quotes:
+            if q.closed and any(s <= tok.idx < e for s, e in q.parts):
+                return True
+        return any(s <= tok.idx < e for s, e in self.speech)
+
+
+def postposed_subject(verb: Token) -> Token | None:
+    """The speaker phrase before a final cue that the parse missed (", Gen. X, chairman of Y, said")."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i > 0 and doc[i].text == ",":
+        i -= 1
+    if i <= verb.sent.start or doc[i].is_punct:
+        return None
+    tok = doc[i]
+    for _ in range(12):
+        head = tok.head
+        if head.i >= verb.i or head.i <= verb.sent.start or head.pos_ in {"VERB", "AUX"} or head.i == tok.i:
+            break
+        tok = head
+    if tok.pos_ not in {"PROPN", "NOUN"}:
+        return None
+    left = tok.left_edge.i
+    while (
+        left < tok.i
+        and doc[left].dep_ not in {"compound", "det", "amod", "poss", "nmod", "flat"}
+        and doc[left].i < tok.i
+    ):
+        left += 1
+    first = min(left, tok.i)
+    if first - 1 > verb.sent.start and doc[first - 1].text in ATTR_PUNCT:
+        return tok
+    return None
+
+
+def _outer_cue(conj: Token) -> Token | None:
+    """The cue verb whose clausal complement a coordinated cue verb was attached into, if any."""
+    if cue_lemma(conj) not in cue_sections() and cue_lemma(conj) not in object_cues():
+        return None
+    tok = conj.head
+    for _ in range(6):
+        if tok.dep_ == "ccomp" and tok.head.pos_ == "VERB" and cue_lemma(tok.head) in cue_sections():
+            return tok.head
+        if tok.dep_ not in {"ccomp", "conj", "advcl", "xcomp", "acomp"} or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of a cue verb, inherited along conjunctions and participles ("..., saying")."""
+    tok = verb
+    for _ in range(3):
+        for child in tok.children:
+            if child.dep_ in {"nsubj", "csubj"}:
+                return child  # a relative pronoun ("who said") is resolved by the speaker resolver
+        head = tok.head
+        # "told X that he agrees ... and said ...": a cue coordinated into the complement of another
+        # cue is the outer speaker's second act, a parse that attaches it to the inner verb
+        outer = _outer_cue(tok) if tok.dep_ == "conj" else None
+        if outer is not None:
+            tok = outer
+            continue
+        if tok.dep_ in {"conj", "advcl", "xcomp"} and head.pos_ in {"VERB", "AUX"} and head.i != tok.i:
+            tok = head
+            continue
+        # "began by saying", "criticized for saying": through the preposition to its verb
+        if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
+            tok = head.head
+            continue
+        if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return tok.head  # "the ministry, which said", "a statement saying"
+        break
+    return None
+
+
+def _participle_of_source(verb: Token) -> bool:
+    """ "a statement saying (that) ...", "polls showing a tight race": a present participle that
+    modifies its source noun and takes a clause (or, for evidence, an object)."""
+    if verb.tag_ != "VBG" or verb.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    if verb.sent.root.pos_ not in {"VERB", "AUX"}:  # the participle swallowed the main verb: a misparse
+        return False
+    deps = {c.dep_ for c in verb.rights}
+    return "ccomp" in deps or (cue_sections().get(cue_lemma(verb)) == "evidence" and "dobj" in deps)
+
+
+def is_reporting(verb: Token) -> bool:
+    """Filters cue-lemma tokens that are not acts of reporting: passives, modifiers, "said to be"."""
+    if verb.pos_ not in {"VERB", "AUX"} or verb.dep_ in {"amod", "compound", "nmod", "pobj"}:
+        return False
+    if verb.dep_ == "acl" and not _participle_of_source(verb):
+        return False
+    deps = {c.dep_ for c in verb.children}
+    if deps & {"auxpass", "nsubjpass"}:  # "is said to be", "it is said that", "was told"
+        return False
+    if verb.lemma_ == "point" and not any(c.lower_ in {"out", "to"} for c in verb.children):
+        return False
+    return True
+
+
+def attribution_bounds(verb: Token, subj: Token) -> tuple[int, int]:
+    """Token range `[lo, hi)` of "subject + cue + its trailing modifiers" (time, venue, object)."""
+    lo = min(verb.i, subj.left_edge.i)
+    hi = max(verb.i, subj.right_edge.i) + 1
+    for child in verb.rights:
+        if child.dep_ in {"ccomp", "punct", "conj", "cc", "parataxis"}:
+            break
+        if child.i >= hi - 1 or child.left_edge.i <= hi:
+            hi = max(hi, child.right_edge.i + 1)
+    return lo, hi
+
+
+def trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """`[start, end)` without surrounding punctuation, and without unmatched quote marks at the ends."""
+    while start < end and text[start] in TRIM:
+        start += 1
+    while end > start and text[end - 1] in TRIM + ".":
+        end -= 1
+    for _ in range(2):
+        odd = count_marks(text[start:end]) % 2
+        if odd and start < end and mark_len(text, start):
+            start += mark_len(text, start)
+        elif odd and end > start and mark_before(text, end):
+            end -= mark_before(text, end)
+        while start < end and text[start] in TRIM:
+            start += 1
+        while end > start and text[end - 1] in TRIM + ".":
+            end -= 1
+    return start, end
+
+
+def finish(items: list[tuple[Statement, Token | None]]) -> list[Statement]:
+    """Drops duplicate contents (the earlier cue wins), orders by position, numbers s1, s2, ..."""
+    kept: list[Statement] = []
+    strong = [st.content.span for st, _v in items if st.confidence >= 0.7]
+    contents = [st.content.span for st, _v in items]
+    for st, _verb in items:
+        c0, c1 = st.cue.span
+        nested = any(s <= c0 and c1 <= e for s, e in contents)
+        in_strong = any(s <= c0 and c1 <= e for s, e in strong)
+        if (nested and st.cue.text.lower().startswith("according")) or (in_strong and st.confidence <= 0.6):
+            # "X said ..., according to its summary", "his lawyer said he will refuse to answer":
+            # the enclosing statement covers it
+            continue
+        s, e = st.content.span
+        dup = False
+        for other in kept:
+            os_, oe = other.content.span
+            overlap = min(e, oe) - max(s, os_)
+            if overlap > 0 and overlap >= 0.8 * min(e - s, oe - os_) and other.cue.span == st.cue.span:
+                dup = True
+                break
+        if not dup:
+            kept.append(st)
+    kept.sort(key=lambda st: (st.content.span[0], st.cue.span[0]))
+    for i, st in enumerate(kept, 1):
+        st.id = f"s{i}"
+    return kept

@@ -1,0 +1,169 @@
+"""Time rules for calendar units: "this week", "last month", "the quarter", "the third quarter of 2021"."""
+
+from __future__ import annotations
+
+import re
+
+from . import calendar as cal
+from .lexicon import norm, position_mod
+from .rules import Cand, Ctx, E, P, mk, rule
+
+REL_STEP = {
+    "this": 0,
+    "current": 0,
+    "the current": 0,
+    "last": -1,
+    "past": -1,
+    "the past": -1,
+    "the last": -1,
+    "previous": -1,
+    "the previous": -1,
+    "next": 1,
+    "the next": 1,
+    "coming": 1,
+    "the coming": 1,
+    "following": 1,
+    "the following": 1,
+    "this coming": 1,
+    "the latest": -1,
+    "latest": -1,
+}
+
+
+@rule(
+    "relative",
+    P + r"(?:({POSMOD})\s+)?(?i:(this|last|next|(?:the\s+)?(?:past|last|previous|current|coming|"
+    r"following|next|latest)|this\s+coming))"
+    r"\s+(?i:(?:fiscal|calendar)\s+)?(?i:(week|weekend|month|quarter|year|decade|century))(?!-)" + E,
+)
+def _relative(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    rel, unit = norm(m.group(2)), norm(m.group(3))
+    code = {
+        "week": "W",
+        "weekend": "WE",
+        "month": "M",
+        "quarter": "Q",
+        "year": "Y",
+        "decade": "DE",
+        "century": "CE",
+    }[unit]
+    step = REL_STEP.get(rel, 0)
+    if rel in ("the latest", "latest") and code != "Q":
+        return None
+    mod = position_mod(m.group(1))
+    value = cal.shift(ctx.dct, code, step) if ctx.dct else None
+    if code == "Y" and rel in ("the following", "following", "the previous", "previous"):
+        cand = mk(m, "date", None, mod, "relative")
+        cand.anchor = f"year:{step}"  # narrative: the year after the one last mentioned
+        return cand
+    if code == "Q" and ctx.dct and rel in ("the latest", "latest"):
+        value = cal.shift(ctx.dct, "Q", -1)
+    return mk(m, "date", value, mod, "relative")
+
+
+@rule("in_the_unit", P + r"(?i:(earlier|later)\s+(?:in\s+)?(?:the|this)\s+(day|week|month|year))" + E)
+def _in_the_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    code = {"day": "D", "week": "W", "month": "M", "year": "Y"}[norm(m.group(2))]
+    return mk(
+        m, "date", cal.shift(ctx.dct, code, 0) if ctx.dct else None, position_mod(m.group(1)), "relative"
+    )
+
+
+@rule(
+    "the_unit",
+    P + r"(?:({POSMOD})\s+)?(?i:(the|this|that)\s+(?:(full|calendar|fiscal|same)\s+)?(week|month|"
+    r"quarter|year|weekend)(?!-))" + E,
+)
+def _the_unit(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    pmod, det, adj, unit = (
+        position_mod(m.group(1)),
+        norm(m.group(2)),
+        norm(m.group(3) or ""),
+        norm(m.group(4)),
+    )
+    if det == "that" or adj == "same":
+        return mk(m, "date", None, pmod, name="the_unit")
+    if pmod and ctx.dct and unit in ("year", "month", "week"):
+        return mk(
+            m, "date", cal.shift(ctx.dct, {"week": "W", "month": "M", "year": "Y"}[unit], 0), pmod, "the_unit"
+        )
+    if (
+        unit == "year"
+        and adj in ("", "fiscal")
+        and det == "the"
+        and re.match(
+            r"\s+(?:ended|ending|that\s+ended|through|to\s+\w+\s+\d)", ctx.text[m.end() : m.end() + 30]
+        )
+    ):
+        return mk(m, "duration", "P1Y", name="the_unit")
+    if not ctx.dct:
+        return mk(m, "date", None, name="the_unit")
+    if unit == "quarter":
+        return mk(m, "date", cal.shift(ctx.dct, "Q", 0 if det == "this" else -1), name="the_unit")
+    if unit == "weekend":
+        wd = ctx.dct.weekday()
+        step = 0 if wd >= 5 or ctx.direction(m.start(), m.end()) == "future" else -1
+        return mk(m, "date", cal.shift(ctx.dct, "WE", step), name="the_unit")
+    code = {"week": "W", "month": "M", "year": "Y"}[unit]
+    return mk(m, "date", cal.shift(ctx.dct, code, 0), name="the_unit")
+
+
+@rule(
+    "quarter",
+    P + r"(?i:(?:the\s+)?(?:(this|last|next)\s+year's\s+)?(?:(?:fiscal|calendar)\s+)?"
+    r"(?:(\d{{4}}|year-ago|year-earlier|comparable\s+year-ago|comparable)\s+)?"
+    r"(first|second|third|fourth|1st|2nd|3rd|4th|final|last|year-ago|"
+    r"year-earlier)[\s-]+(?:fiscal[\s-]+)?(quarter|half)(?!s)"
+    r"(?:\s+(?:of\s+)?(?:(?:fiscal\s+)?(\d{{4}})|(this|last|next)\s+year))?)" + E,
+)
+def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    rel_pre, pre, which, unit, year, rel_post = (
+        m.group(1),
+        norm(m.group(2) or ""),
+        norm(m.group(3)),
+        norm(m.group(4)),
+        m.group(5),
+        m.group(6),
+    )
+    q_map = {
+        "first": 1,
+        "1st": 1,
+        "second": 2,
+        "2nd": 2,
+        "third": 3,
+        "3rd": 3,
+        "fourth": 4,
+        "4th": 4,
+        "final": 4,
+        "last": 4,
+    }
+    if which == "last" and unit != "half":
+        return None
+    if pre[:1].isdigit():
+        year = year or pre
+    elif pre and which not in ("year-ago", "year-earlier") and ctx.dct:
+        if which in q_map and unit == "quarter":
+            return mk(m, "date", f"{ctx.dct.year - 1:04d}-Q{q_map[which]}", name="quarter")
+    letter, top = ("Q", 4) if unit == "quarter" else ("H", 2)
+    rel = norm(rel_pre or rel_post or "")
+    if which in ("year-ago", "year-earlier"):
+        if not ctx.dct:
+            return mk(m, "date", None, name="quarter")
+        y, q = cal.shift_quarter(ctx.dct.year, cal.quarter_of(ctx.dct), -5)
+        return mk(m, "date", f"{y:04d}-Q{q}", name="quarter")
+    n = q_map[which] if not (letter == "H" and which in ("final", "last")) else 2
+    if n > top:
+        return None
+    if year:
+        return mk(m, "date", f"{year}-{letter}{n}", name="quarter")
+    if letter == "H" and not rel:
+        if not re.match(r"\s+of\s+(?:the|this|last|next)\s+year", ctx.text[m.end() : m.end() + 25]):
+            return None
+    if not ctx.dct:
+        return mk(m, "date", f"XXXX-{letter}{n}", name="quarter")
+    cur = cal.quarter_of(ctx.dct) if letter == "Q" else (1 if ctx.dct.month <= 6 else 2)
+    if rel:
+        y = ctx.dct.year + {"this": 0, "last": -1, "next": 1}[rel]
+    else:
+        y = ctx.dct.year if n <= cur or ctx.direction(m.start(), m.end()) == "future" else ctx.dct.year - 1
+    return mk(m, "date", f"{y:04d}-{letter}{n}", name="quarter")
