@@ -29,7 +29,8 @@ from sitrep import extract_many, load_pipeline  # noqa: E402
 from sitrep.aggregate.dedup import cluster_documents  # noqa: E402
 from sitrep.aggregate.resolve import resolve_entities  # noqa: E402
 from sitrep.ingest.pipeline import Ingest  # noqa: E402
-from sitrep.store import Store, query  # noqa: E402
+from sitrep.record import query  # noqa: E402
+from sitrep.store import Store  # noqa: E402
 from sitrep.text import document_id  # noqa: E402
 
 OUTLETS = ["AP", "Reuters", "AFP", "BBC", "The Morning Ledger", "Northern Gazette", "Evening Courier"]

@@ -10,7 +10,8 @@ import pytest
 from sitrep.aggregate.contradictions import bounds
 from sitrep.aggregate.dedup import cluster_documents
 from sitrep.aggregate.resolve import name_key, resolve_entities, resolve_rows
-from sitrep.store import Store, query
+from sitrep.record import query
+from sitrep.store import Store
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "corpus"))
 from build import build_corpus, house_style  # noqa: E402

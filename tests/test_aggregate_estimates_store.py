@@ -12,7 +12,8 @@ import pytest
 from sitrep.aggregate import refresh
 from sitrep.aggregate.estimates import estimate_series
 from sitrep.aggregate.estimates_store import is_current, refresh_estimates, stored_series
-from sitrep.store import Store, query
+from sitrep.record import query
+from sitrep.store import Store
 from sitrep.store import db as store_db
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "corpus"))

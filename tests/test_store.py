@@ -10,8 +10,9 @@ from pathlib import Path
 import pytest
 
 from sitrep.errors import StoreError
-from sitrep.store import MIGRATIONS, Store, query
-from sitrep.store.export import export_store
+from sitrep.record import query
+from sitrep.record.export import export_store
+from sitrep.store import MIGRATIONS, Store
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "corpus"))
 from synth import full_report, report  # noqa: E402

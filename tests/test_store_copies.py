@@ -12,7 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from sitrep.store import Store, query
+from sitrep.record import query
+from sitrep.store import Store
 from sitrep.store import db as store_db
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "corpus"))

@@ -9,7 +9,8 @@ import pytest
 
 from sitrep.aggregate import refresh
 from sitrep.aggregate.estimates_store import is_current
-from sitrep.store import Store, query
+from sitrep.record import query
+from sitrep.store import Store
 from web_support import TOKEN, Server, build_store
 
 pytest.importorskip("fastapi")

@@ -42,14 +42,14 @@ def _chunks(items: list[Any]) -> list[list[Any]]:
 
 
 def _order(row: dict[str, Any]) -> tuple[Any, ...]:
-    """`query.quantity_rows` order: published (nulls last), document order, seq."""
+    """`store.rows.quantity_rows` order: published (nulls last), document order, seq."""
     return (row["published"] is None, row["published"] or "", row["doc_order"], row["seq"])
 
 
 def refresh_estimates(store: Store, force: bool = False) -> int:
     """Recompute the stored series of the subjects written since the last refresh (all of them when
     `force`, on a new store version or when the grouping rules changed); return the series rewritten."""
-    from ..store.query import quantity_rows
+    from ..store.rows import quantity_rows
 
     version = series_version()
     full = force or store.get_state(_STATE) != version

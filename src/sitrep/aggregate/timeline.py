@@ -37,7 +37,7 @@ def _when(value: str | None, published: str | None) -> str | None:
 
 def build_timeline(store: Store, name: str) -> list[dict[str, Any]]:
     """Events whose actor, target or place is `name` (any alias) and statements by it, sorted by date."""
-    from ..store.query import event_rows
+    from ..store.rows import event_rows
 
     names = names_for(store, name)
     out: list[dict[str, Any]] = []

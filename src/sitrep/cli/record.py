@@ -1,7 +1,7 @@
 """Record commands: ingest, search, statements, estimates, contradictions, timeline, export.
 
 Each command parses its arguments, calls one function of the ingest pipeline or the query layer
-(`sitrep.store.query`) and formats the result as a table, JSON or CSV.
+(`sitrep.record.query`) and formats the result as a table, JSON or CSV.
 """
 
 from __future__ import annotations
@@ -196,7 +196,7 @@ def search(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Full-text search over stored documents."""
-    from ..store import query
+    from ..record import query
 
     rows = _query(db, lambda s: query.search(s, text, limit=limit))
     emit(rows, fmt, ["id", "published", "source", "title", "snippet"], title=f"search: {text}")
@@ -210,7 +210,7 @@ def statements(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Statements in the store, by speaker and/or words."""
-    from ..store import query
+    from ..record import query
 
     rows = _query(db, lambda s: query.statements(s, speaker=speaker, q=q, limit=limit))
     emit(
@@ -230,7 +230,7 @@ def estimates(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Estimate series: every figure for the same thing, with who claimed it, where and when."""
-    from ..store import query
+    from ..record import query
 
     series = _query(db, lambda s: query.estimates(s, subject=subject, outcome=outcome))
     if fmt is Fmt.json:
@@ -268,7 +268,7 @@ def estimates(
 
 def contradictions(db: DbOpt = None, fmt: FmtOpt = Fmt.table) -> None:
     """Claims that cannot all be true: non-overlapping figures and conflicting event statuses."""
-    from ..store import query
+    from ..record import query
 
     items = _query(db, query.contradictions)
     if fmt is Fmt.json:
@@ -291,7 +291,7 @@ def timeline(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """Events at a place or by/to an actor, and its statements, in time order."""
-    from ..store import query
+    from ..record import query
 
     rows = _query(db, lambda s: query.timeline(s, name))
     emit(
@@ -310,7 +310,7 @@ def entities(
     fmt: FmtOpt = Fmt.table,
 ) -> None:
     """People, organisations and places across articles, with every spelling seen."""
-    from ..store import query
+    from ..record import query
 
     rows = _query(db, lambda s: query.entities(s, type=type, q=q, limit=limit))
     emit(rows, fmt, ["id", "name", "type", "documents", "aliases"], title="entities")
@@ -331,7 +331,7 @@ def export(
     db: DbOpt = None,
 ) -> None:
     """Export the store: whole reports as JSON Lines, or one table as CSV or Parquet."""
-    from ..store.export import export_store
+    from ..record.export import export_store
 
     store = _open(db)
     try:

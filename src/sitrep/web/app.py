@@ -1,4 +1,4 @@
-"""The HTTP JSON API and the web UI: thin views over the store's query layer (`sitrep.store.query`).
+"""The HTTP JSON API and the web UI: thin views over the store's query layer (`sitrep.record.query`).
 
 Every page has a JSON twin under `/api/` built from the same context function. Reads use one read-only
 SQLite connection per worker thread; writes (`POST /api/documents`) go through one writer behind a lock
@@ -25,8 +25,8 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import InputError, SitrepError, StoreError
+from ..record import query
 from ..render import format_count
-from ..store import query
 from ..store.db import Store
 from .chart import claimant_colours, series_svg
 from .highlight import highlight, person_href, speaker_colours

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import StoreError
-from .db import Store
+from ..store.db import Store
 
 TABLES = (
     "documents",
