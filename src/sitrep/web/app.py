@@ -8,10 +8,7 @@ Security Policy forbids inline script, so an ingested `<script>` or `onerror=` c
 
 from __future__ import annotations
 
-import hmac
 import json
-import threading
-from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -20,9 +17,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from starlette.datastructures import Headers, MutableHeaders
 from starlette.exceptions import HTTPException as StarletteHTTPException
-from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from ..errors import InputError, SitrepError, StoreError
 from ..record import query
@@ -30,189 +25,12 @@ from ..render import format_count
 from ..store.db import Store
 from .chart import claimant_colours, series_svg
 from .highlight import highlight, person_href, speaker_colours
+from .params import ApiError, focus_param, limit_param, offset_param, text_param
+from .security import Guard, check_token, error_response
+from .stores import Stores, run_in_thread
 
 HERE = Path(__file__).resolve().parent
 MAX_BODY = 2 * 1024 * 1024  # bytes accepted in one request body
-MAX_LIMIT = 500  # rows in one page
-MAX_QUERY = 200  # characters of a search or name parameter
-CSP = (
-    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
-    "connect-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
-)
-
-
-class ApiError(Exception):
-    """An error answered as `{"error": {"status", "message"}}` (or an error page for HTML routes)."""
-
-    def __init__(self, status: int, message: str) -> None:
-        super().__init__(message)
-        self.status = status
-        self.message = message
-
-
-def _limit(value: str | None, default: int) -> int:
-    if value is None or value == "":
-        return default
-    try:
-        n = int(value)
-    except ValueError:
-        raise ApiError(400, f"limit must be a whole number, not {value[:20]!r}") from None
-    if not 1 <= n <= MAX_LIMIT:
-        raise ApiError(400, f"limit must be between 1 and {MAX_LIMIT}")
-    return n
-
-
-def _offset(value: str | None) -> int:
-    if value is None or value == "":
-        return 0
-    try:
-        n = int(value)
-    except ValueError:
-        raise ApiError(400, f"offset must be a whole number, not {value[:20]!r}") from None
-    if n < 0:
-        raise ApiError(400, "offset must not be negative")
-    return n
-
-
-def _text(value: str | None, name: str, required: bool = False) -> str | None:
-    if value is None or not value.strip():
-        if required:
-            raise ApiError(400, f"{name} is required")
-        return None
-    if len(value) > MAX_QUERY:
-        raise ApiError(400, f"{name} is longer than {MAX_QUERY} characters")
-    return value.strip()
-
-
-class Stores:
-    """Read-only connections, one per thread, and one locked writer; all on the same SQLite file."""
-
-    def __init__(self, path: str) -> None:
-        self.path = path
-        Store(path).close()  # create and migrate the file if needed
-        _warm_up()
-        self._local = threading.local()
-        self._write_lock = threading.Lock()
-        self._cache: dict[tuple[str, tuple[Any, ...]], tuple[int, Any]] = {}
-        self._cache_lock = threading.Lock()
-        self._computing: dict[tuple[str, tuple[Any, ...]], threading.Lock] = {}
-        self._watch = Store(path, readonly=True)  # only asked for PRAGMA data_version, under the lock
-        self._seen = self._watch.scalar("PRAGMA data_version")
-        self._epoch = 0
-
-    def reader(self) -> Store:
-        """This thread's read-only store."""
-        store = getattr(self._local, "store", None)
-        if store is None:
-            store = self._local.store = Store(self.path, readonly=True)
-        return store
-
-    def generation(self) -> int:
-        """Changes whenever anything commits to the file, from any connection or process (microseconds)."""
-        with self._cache_lock:
-            seen = self._watch.scalar("PRAGMA data_version")
-            if seen != self._seen:
-                self._seen, self._epoch = seen, self._epoch + 1
-                self._cache.clear()
-            return self._epoch
-
-    def peek(self, key: str, args: tuple[Any, ...]) -> tuple[int, Any]:
-        """(generation, cached value or None) for `key(args)` as of now."""
-        gen = self.generation()
-        with self._cache_lock:
-            hit = self._cache.get((key, args))
-        return gen, (hit[1] if hit and hit[0] == gen else None)
-
-    def keep(self, key: str, args: tuple[Any, ...], gen: int, value: Any) -> None:
-        """Remember `value`, computed at generation `gen` (bounded: at most 1024 entries)."""
-        with self._cache_lock:
-            if gen != self._epoch:
-                return
-            if len(self._cache) >= 1024:
-                self._cache.clear()
-            self._cache[(key, args)] = (gen, value)
-
-    def cached(
-        self, key: str, args: tuple[Any, ...], compute: Callable[[], Any], single: bool = False
-    ) -> Any:
-        """`compute()` memoized until the store changes (a commit by any connection or process).
-
-        `single`: concurrent misses wait for one computation instead of each doing it (for the
-        expensive store-wide aggregates)."""
-        gen, value = self.peek(key, args)
-        if value is not None:
-            return value
-        if not single:
-            value = compute()
-            self.keep(key, args, gen, value)
-            return value
-        with self._cache_lock:
-            lock = self._computing.setdefault((key, args), threading.Lock())
-        with lock:
-            gen, value = self.peek(key, args)
-            if value is None:
-                value = compute()
-                self.keep(key, args, gen, value)
-        return value
-
-    async def cached_async(self, key: str, args: tuple[Any, ...], compute: Callable[[], Any]) -> Any:
-        """`cached` for async routes: a hit is answered at once, a miss is computed in a worker thread."""
-        gen, value = self.peek(key, args)
-        if value is None:
-            value = await _run_in_thread(compute)
-            self.keep(key, args, gen, value)
-        return value
-
-    def write(self, fn: Callable[[Store], Any]) -> Any:
-        """Run `fn` with the one writer."""
-        with self._write_lock:
-            store = Store(self.path)
-            try:
-                return fn(store)
-            finally:
-                store.close()
-
-
-_SECURITY_HEADERS = {
-    "Content-Security-Policy": CSP,
-    "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
-}
-
-
-class _Guard:
-    """Refuses oversized bodies and query strings; adds the security headers to every response.
-
-    Plain ASGI (not Starlette's BaseHTTPMiddleware, which adds a task group and two memory streams per
-    request, about a third of a cached answer's cost).
-    """
-
-    def __init__(self, app: ASGIApp, max_body: int, render: Callable[..., HTMLResponse]) -> None:
-        self.app, self.max_body, self.render = app, max_body, render
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
-            await self.app(scope, receive, send)
-            return
-
-        async def send_secured(message: Message) -> None:
-            if message["type"] == "http.response.start":
-                headers = MutableHeaders(scope=message)
-                for name, value in _SECURITY_HEADERS.items():
-                    headers[name] = value
-            await send(message)
-
-        length = Headers(scope=scope).get("content-length")
-        refusal = None
-        if length is not None and (not length.isdigit() or int(length) > self.max_body):
-            refusal = ApiError(413, f"request body larger than {self.max_body} bytes")
-        elif len(scope.get("query_string", b"")) > 4 * MAX_QUERY:
-            refusal = ApiError(414, "query string too long")
-        if refusal is not None:
-            await _error(Request(scope), refusal, self.render)(scope, receive, send_secured)
-            return
-        await self.app(scope, receive, send_secured)
 
 
 def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
@@ -229,25 +47,27 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     def render(template: str, status: int = 200, **ctx: Any) -> HTMLResponse:
         return HTMLResponse(env.get_template(template).render(**ctx), status_code=status)
 
-    app.add_middleware(_Guard, max_body=max_body, render=render)
+    app.add_middleware(Guard, max_body=max_body, render=render)
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
-        return _error(request, exc, render)
+        return error_response(request, exc, render)
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        return _error(request, ApiError(exc.status_code, str(exc.detail)), render)
+        return error_response(request, ApiError(exc.status_code, str(exc.detail)), render)
 
     @app.exception_handler(RequestValidationError)
     async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         first = exc.errors()[0] if exc.errors() else {}
         where = ".".join(str(p) for p in first.get("loc", ()))
-        return _error(request, ApiError(400, f"{where}: {first.get('msg', 'invalid request')}"), render)
+        return error_response(
+            request, ApiError(400, f"{where}: {first.get('msg', 'invalid request')}"), render
+        )
 
     @app.exception_handler(StoreError)
     async def store_error(request: Request, exc: StoreError) -> Response:
-        return _error(request, ApiError(503, f"store unavailable: {exc}"), render)
+        return error_response(request, ApiError(503, f"store unavailable: {exc}"), render)
 
     # ---- contexts shared by pages and their JSON twins --------------------------------------------
 
@@ -255,9 +75,9 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         p = request.query_params
         page = query.documents(
             stores.reader(),
-            limit=_limit(p.get("limit"), 50),
-            offset=_offset(p.get("offset")),
-            source=_text(p.get("source"), "source"),
+            limit=limit_param(p.get("limit"), 50),
+            offset=offset_param(p.get("offset")),
+            source=text_param(p.get("source"), "source"),
         )
         return {**page, "stats": stats_ctx()}
 
@@ -271,8 +91,8 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     def statements_ctx(request: Request) -> dict[str, Any]:
         p = request.query_params
-        speaker, q = _text(p.get("speaker"), "speaker"), _text(p.get("q"), "q")
-        limit, offset = _limit(p.get("limit"), 100), _offset(p.get("offset"))
+        speaker, q = text_param(p.get("speaker"), "speaker"), text_param(p.get("q"), "q")
+        limit, offset = limit_param(p.get("limit"), 100), offset_param(p.get("offset"))
         rows = stores.cached(
             "statements",
             (speaker, q, limit, offset),
@@ -282,7 +102,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     def estimates_ctx(request: Request) -> list[dict[str, Any]]:
         p = request.query_params
-        subject, outcome = _text(p.get("subject"), "subject"), _text(p.get("outcome"), "outcome")
+        subject, outcome = text_param(p.get("subject"), "subject"), text_param(p.get("outcome"), "outcome")
         series: list[dict[str, Any]] = stores.cached(
             "estimates",
             (subject, outcome),
@@ -293,7 +113,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     def estimates_body(request: Request) -> bytes:
         """The `/api/estimates` answer: the stored series' JSON joined as stored (no parse, no dump)."""
         p = request.query_params
-        subject, outcome = _text(p.get("subject"), "subject"), _text(p.get("outcome"), "outcome")
+        subject, outcome = text_param(p.get("subject"), "subject"), text_param(p.get("outcome"), "outcome")
         found = query.estimates_json(stores.reader(), subject, outcome)
         if found is None:  # not refreshed since the last write: computed from the quantities
             return _dumps(estimates_ctx(request))
@@ -315,8 +135,8 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     def search_ctx(request: Request) -> dict[str, Any]:
         p = request.query_params
-        q = _text(p.get("q"), "q")
-        limit, offset = _limit(p.get("limit"), 20), _offset(p.get("offset"))
+        q = text_param(p.get("q"), "q")
+        limit, offset = limit_param(p.get("limit"), 20), offset_param(p.get("offset"))
         hits = (
             stores.cached(
                 "search",
@@ -336,7 +156,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         return {"q": q, "documents": hits, "statements": stmts}
 
     def timeline_ctx(name: str) -> dict[str, Any]:
-        name = _text(name, "name", required=True) or ""
+        name = text_param(name, "name", required=True) or ""
         return {"name": name, "timeline": query.timeline(stores.reader(), name)}
 
     # ---- JSON API -----------------------------------------------------------------------------------
@@ -390,7 +210,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     @app.post("/api/documents", status_code=201)
     async def api_ingest(request: Request) -> JSONResponse:
-        _check_token(request, token)
+        check_token(request, token)
         body = await request.body()
         if len(body) > max_body:
             raise ApiError(413, f"request body larger than {max_body} bytes")
@@ -400,7 +220,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
             raise ApiError(400, f"body is not JSON: {exc}") from None
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise ApiError(400, 'body must be a JSON object with a string "text"')
-        result = await _run_in_thread(lambda: _ingest_one(stores, data))
+        result = await run_in_thread(lambda: _ingest_one(stores, data))
         return JSONResponse(result, status_code=201 if result["new"] else 200)
 
     # ---- pages ----------------------------------------------------------------------------------------
@@ -415,23 +235,23 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         from ..model import Report
 
         report = Report.model_validate(doc["report"]) if doc.get("report") else None
-        focus = _focus(request.query_params.get("at"))
+        focus = focus_param(request.query_params.get("at"))
         body = highlight(doc["text"], report, focus) if report else doc["text"]
         colours = speaker_colours(report) if report else {}
         return render("document.html", doc=doc, report=report, body=body, colours=colours)
 
     @app.get("/people/{name}", response_class=HTMLResponse)
     def page_person(name: str, request: Request) -> HTMLResponse:
-        name = _text(name, "name", required=True) or ""
+        name = text_param(name, "name", required=True) or ""
         rows = query.statements(
-            stores.reader(), speaker=name, limit=_limit(request.query_params.get("limit"), 200)
+            stores.reader(), speaker=name, limit=limit_param(request.query_params.get("limit"), 200)
         )
         entity = query.person(stores.reader(), name)
         return render("person.html", name=name, statements=rows, entity=entity)
 
     @app.get("/api/people/{name}")
     def api_person(name: str) -> Response:
-        name = _text(name, "name", required=True) or ""
+        name = text_param(name, "name", required=True) or ""
         return _json(
             {
                 "name": name,
@@ -466,15 +286,6 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     return app
 
 
-def _warm_up() -> None:
-    """Import and compile now what the first estimates request would (modules, subject synonyms)."""
-    from ..aggregate.estimates import subject_key
-    from ..aggregate.estimates_store import series_version
-
-    subject_key("the soldiers")
-    series_version()
-
-
 def _dumps(data: Any) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str).encode()
 
@@ -482,26 +293,6 @@ def _dumps(data: Any) -> bytes:
 def _json(data: Any) -> Response:
     """A JSON response serialized in one pass (the query layer already returns plain data)."""
     return Response(_dumps(data), media_type="application/json")
-
-
-def _focus(value: str | None) -> tuple[int, int] | None:
-    if not value or len(value) > 24:
-        return None
-    try:
-        a, b = (int(x) for x in value.split("-", 1))
-    except ValueError:
-        return None
-    return (a, b) if 0 <= a < b else None
-
-
-def _check_token(request: Request, token: str | None) -> None:
-    if not token:
-        raise ApiError(
-            403, "writing is disabled: start the server with --token (or SITREP_TOKEN) to allow it"
-        )
-    given = request.headers.get("authorization", "")
-    if not given.lower().startswith("bearer ") or not hmac.compare_digest(given[7:].strip(), token):
-        raise ApiError(401, "a valid 'Authorization: Bearer <token>' header is required to write")
 
 
 def _ingest_one(stores: Stores, data: dict[str, Any]) -> dict[str, Any]:
@@ -522,27 +313,6 @@ def _ingest_one(stores: Stores, data: dict[str, Any]) -> dict[str, Any]:
 
     new = stores.write(write)
     return {"id": report.document.id, "new": bool(new), "url": f"/documents/{report.document.id}"}
-
-
-async def _run_in_thread(fn: Callable[[], Any]) -> Any:
-    from starlette.concurrency import run_in_threadpool
-
-    return await run_in_threadpool(fn)
-
-
-def _error(request: Request, exc: ApiError, render: Callable[..., HTMLResponse]) -> Response:
-    wants_json = request.url.path.startswith("/api/") or "application/json" in request.headers.get(
-        "accept", ""
-    )
-    if wants_json:
-        response: Response = JSONResponse(
-            {"error": {"status": exc.status, "message": exc.message}}, status_code=exc.status
-        )
-    else:
-        response = render("error.html", status=exc.status, error=exc)
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
-    return response
 
 
 __all__ = ["create_app", "ApiError", "SitrepError"]
