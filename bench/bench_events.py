@@ -23,7 +23,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
 from sitrep.components.events.args import same_name  # noqa: E402
-from sitrep.components.events.lexicon import position_topics, triggers  # noqa: E402
+from sitrep.components.events.lexicon import triggers  # noqa: E402
+from sitrep.components.positions.lexicon import position_topics  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "events" / "articles.jsonl"
 SHARED_EVAL = ROOT.parent / "shared" / "eval"

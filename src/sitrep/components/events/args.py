@@ -1,22 +1,20 @@
-"""Argument helpers shared by the events and positions components: names, places, times, statements."""
+"""Argument helpers of the events component: places of a clause, times, speaker aliases, sides of parties."""
 
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from functools import lru_cache
-from typing import TypeVar
 
 import numpy as np
 from spacy.attrs import DEP, IDX, LEMMA, LOWER, POS
 from spacy.symbols import PROPN
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Token
 
-from ...model import Entity, Place, Statement, Time
-from .lexicon import DATA, cue_has
+from ...model import Place, Statement, Time
+from ..shared.clauses import chunk_of, doc_memo
+from ..shared.lexicon import DATA, cue_has
 
-PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him"}
-DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 # dependency labels that open a new clause below a token: its words are not the token's arguments
 CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "pcomp"}
 PLACE_PREPS = {
@@ -57,72 +55,6 @@ PLACE_FALLBACK_PREPS = {
 }
 
 
-_T = TypeVar("_T")
-
-
-def _cached(doc: Doc, key: str, build: Callable[[], _T]) -> _T:
-    """A per-Doc memo in `doc.user_data` (noun chunks and place spans are asked for per trigger)."""
-    store = doc.user_data.setdefault("sitrep_events_cache", {})
-    if key not in store:
-        store[key] = build()
-    value: _T = store[key]
-    return value
-
-
-def _chunk_index(doc: Doc) -> dict[int, tuple[int, int]]:
-    index: dict[int, tuple[int, int]] = {}
-    for nc in doc.noun_chunks:
-        for i in range(nc.start, nc.end):
-            index[i] = (nc.start, nc.end)
-    return index
-
-
-def chunk_of(tok: Token) -> Span:
-    """The noun chunk around `tok` (without a leading determiner), else the token alone."""
-    doc = tok.doc
-    found = _cached(doc, "chunks", lambda: _chunk_index(doc)).get(tok.i)
-    if found is None:
-        return doc[tok.i : tok.i + 1]
-    start, end = found
-    body = body_start(doc)
-    while start < tok.i and (doc[start].lower_ in DETERMINERS or doc[start].idx < body):
-        start += 1  # no determiner, and nothing of the dateline ("MAIDUGURI -- Boko Haram fighters")
-    return doc[start:end]
-
-
-def name_of(tok: Token | None) -> str | None:
-    """A canonical name for the phrase headed by `tok`: the coreferent entity, else the phrase itself."""
-    if tok is None:
-        return None
-    doc = tok.doc
-    span = chunk_of(tok)
-    if tok.dep_ in ("poss", "amod", "compound") and tok.head.i != tok.i:
-        # a modifier names itself, not the phrase it modifies ("Ukraine's counteroffensive")
-        ent_span = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
-        span = ent_span if ent_span is not None else doc[tok.i : tok.i + 1]
-        if ent_span is None and tok.dep_ == "poss" and span.start > chunk_of(tok).start:
-            span = doc[chunk_of(tok).start : tok.i + 1]  # "the Wagner group's fighters" -> "Wagner group"
-    coref = getattr(doc._, "sitrep_coref", None)
-    if coref is not None:
-        ent: Entity | None
-        try:
-            ent = coref.resolve(span)
-        except Exception:  # one bad lookup never costs the document
-            ent = None
-        if ent is not None and tok.pos_ == "PRON" and ent.name.lower().split()[0] in PRONOUNS:
-            ent = None  # "its forces" is no antecedent of "its"
-        if ent is not None and (tok.pos_ == "PRON" or _mentions(ent, tok)):
-            return ent.name
-    if tok.pos_ == "PRON" or tok.lower_ in {"who", "which", "that"}:
-        return None
-    return span.text.strip() or None
-
-
-def _mentions(ent: object, tok: Token) -> bool:
-    """Whether one of the entity's mentions covers the head token `tok` (not just a modifier of it)."""
-    return any(m.span[0] <= tok.idx < m.span[1] for m in getattr(ent, "mentions", []))
-
-
 def clause_tokens(tok: Token) -> list[Token]:
     """`tok`'s subtree without the clauses embedded below it."""
     out = [tok]
@@ -135,7 +67,7 @@ def clause_tokens(tok: Token) -> list[Token]:
 
 def place_spans(doc: Doc) -> list[tuple[int, int, str]]:
     """`(start, end, name)` of the places found upstream, else of the GPE/LOC/FAC named entities."""
-    return _cached(doc, "places", lambda: _place_spans(doc))
+    return doc_memo(doc, "places", lambda: _place_spans(doc))
 
 
 class _Scan:
@@ -305,12 +237,12 @@ def _place_spans_by_token(doc: Doc) -> dict[int, list[tuple[int, int, str]]]:
 def on_place(tok: Token) -> bool:
     """Whether `tok` starts inside one of the Doc's place spans (see `place_spans`)."""
     doc = tok.doc
-    return tok.i in _cached(doc, "places_by_token", lambda: _place_spans_by_token(doc))
+    return tok.i in doc_memo(doc, "places_by_token", lambda: _place_spans_by_token(doc))
 
 
 def places_in(doc: Doc, toks: Iterable[Token]) -> list[tuple[int, str, Token]]:
     """Places whose span falls on one of `toks`: (token index, name, token), in token order."""
-    by_token = _cached(doc, "places_by_token", lambda: _place_spans_by_token(doc))
+    by_token = doc_memo(doc, "places_by_token", lambda: _place_spans_by_token(doc))
     out = []
     seen = set()
     for t in toks:
@@ -331,35 +263,6 @@ def time_of(doc: Doc, toks: Iterable[Token]) -> str | None:
     return None
 
 
-def _statements(doc: Doc) -> list[Statement]:
-    """Upstream statements, without those whose speaker is the dateline (a misparse, not a speaker)."""
-    start = body_start(doc)
-    return [
-        st
-        for st in getattr(doc._, "sitrep_statements", None) or []
-        if not (st.speaker is not None and st.speaker.span is not None and st.speaker.span[0] < start)
-    ]
-
-
-def statement_at(doc: Doc, char: int) -> Statement | None:
-    """The innermost statement whose content contains character `char`."""
-    best = None
-    for st in _statements(doc):
-        s, e = st.content.span
-        if s <= char < e and (best is None or e - s < best.content.span[1] - best.content.span[0]):
-            best = st
-    return best
-
-
-def statement_with_cue(doc: Doc, tok: Token) -> Statement | None:
-    """The statement whose cue is `tok`."""
-    for st in _statements(doc):
-        s, e = st.cue.span
-        if s <= tok.idx < e:
-            return st
-    return None
-
-
 def speaker_aliases(doc: Doc, st: Statement | None) -> list[str]:
     """Other names of a statement's speaker: the mention as written, titles and roles of its entity."""
     if st is None or st.speaker is None:
@@ -371,53 +274,6 @@ def speaker_aliases(doc: Doc, st: Statement | None) -> list[str]:
         if ent is not None:
             out += [*ent.titles, *ent.roles]
     return out
-
-
-def speaker_name(st: Statement | None) -> str | None:
-    """The canonical speaker name of a statement."""
-    if st is None or st.speaker is None:
-        return None
-    return st.speaker.name
-
-
-def body_start(doc: Doc) -> int:
-    """The first character after the wire dateline (0 when there is none)."""
-    d = getattr(doc._, "sitrep_document", None)
-    return d.body_start if d is not None else 0
-
-
-def _after_dateline(verb: Token) -> Token | None:
-    """The head of the first noun phrase between the dateline and `verb`."""
-    start = body_start(verb.doc)
-    for nc in verb.doc.noun_chunks:
-        if nc.start_char >= start and nc.end <= verb.i:
-            return nc.root
-        if nc.start >= verb.i:
-            break
-    return None
-
-
-def subject_of(verb: Token) -> Token | None:
-    """The subject of `verb` (passive agents included), inherited through coordination and xcomp."""
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            if c.idx < body_start(verb.doc):
-                # "BAMAKO -- Gunmen killed ...": the parser makes the dateline the subject
-                return _after_dateline(verb)
-            return c
-    for c in verb.children:
-        if c.dep_ in ("dep", "npadvmod") and c.idx < body_start(verb.doc) and c.i < verb.i:
-            return _after_dateline(verb)
-    for c in verb.children:
-        if c.dep_ == "agent":
-            for g in c.children:
-                if g.dep_ == "pobj":
-                    return g
-    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
-        return subject_of(verb.head)
-    if verb.dep_ in ("xcomp", "acomp") and verb.head is not verb:
-        return subject_of(verb.head)  # "ready to deliver": the subject of "was ready"
-    return None
 
 
 @lru_cache(maxsize=8)

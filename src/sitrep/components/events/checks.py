@@ -1,11 +1,12 @@
-"""Selectional checks and clause repairs for event triggers (split from events.py)."""
+"""Selectional checks and clause repairs for event triggers (split from `events/component.py`)."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .args import on_place, subject_of
-from .lexicon import cue_has
+from ..shared.clauses import subject_of
+from ..shared.lexicon import cue_has
+from .args import on_place
 
 COMPASS = {
     "north",

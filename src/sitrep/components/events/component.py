@@ -12,16 +12,10 @@ from spacy.tokens import Doc, Token
 
 from ...extensions import ensure_extensions
 from ...model import Event, TextSpan
-from .args import (
-    CLAUSAL,
-    PLACE_PREPS,
-    body_start,
-    clause_tokens,
-    name_of,
-    places_in,
-    subject_of,
-    time_of,
-)
+from ..shared.clauses import body_start, name_of, subject_of
+from ..shared.lexicon import StringFilter, cue_has, position_cues
+from ..shared.parties import party_name
+from .args import CLAUSAL, PLACE_PREPS, clause_tokens, places_in, time_of
 from .checks import (
     COMPASS,
     DIPLOMATS,
@@ -31,8 +25,7 @@ from .checks import (
     objects_of,
     speech_conjunct,
 )
-from .lexicon import StringFilter, cue_has, position_cues, trigger_heads, trigger_words, triggers
-from .parties import party_name
+from .lexicon import trigger_heads, trigger_words, triggers
 from .status import Factuality, clause_verb, factuality
 
 # named-entity labels under which a lexicon word is part of a name, not an event ("Operation Storm")

@@ -6,17 +6,9 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
-from .args import (
-    chunk_of,
-    name_of,
-    same_party,
-    speaker_aliases,
-    speaker_name,
-    statement_at,
-    statement_with_cue,
-    subject_of,
-)
-from .lexicon import cue_has
+from ..shared.clauses import chunk_of, name_of, speaker_name, statement_at, statement_with_cue, subject_of
+from ..shared.lexicon import cue_has
+from .args import same_party, speaker_aliases
 
 # relations through which a complement clause or object hangs from a reporting verb
 COMPLEMENT = {"ccomp", "xcomp", "dobj", "pcomp", "parataxis", "advcl", "oprd", "attr", "acomp"}

@@ -13,10 +13,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ...extensions import ensure_extensions
 from ...model import Position
-from ..events.args import speaker_name, statement_at, subject_of
-from ..events.lexicon import StringFilter, position_cues, position_topics
-from ..events.parties import governing_speech, party_name
+from ..shared.clauses import speaker_name, statement_at, subject_of
+from ..shared.lexicon import StringFilter, position_cues
+from ..shared.parties import governing_speech, party_name
 from .conditions import condition_extent, find_marker, split_conditions
+from .lexicon import position_topics
 
 NEGATORS = {"not", "n't", "never", "no"}
 START_VERBS = {"begin", "start", "resume", "happen", "proceed", "restart", "take"}

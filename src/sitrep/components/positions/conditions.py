@@ -6,7 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
-from ..events.lexicon import condition_markers
+from .lexicon import condition_markers
 
 FINITE_TAGS = {"VB", "VBP", "VBZ", "VBD", "MD"}
 LEAD_STRIP = {"that", "only", ",", "and", "or", "then"}

@@ -1,10 +1,11 @@
-"""Who an event's actor is: canonical names, owners of forces, sides of weapons, pronouns of speakers."""
+"""Canonical party names read by events (actors) and positions (holders): owners of forces, sides of
+weapons, pronouns resolved to the speaker of the reporting verb above them."""
 
 from __future__ import annotations
 
 from spacy.tokens import Token
 
-from .args import body_start, chunk_of, name_of, speaker_name, statement_with_cue, subject_of
+from .clauses import body_start, chunk_of, name_of, speaker_name, statement_with_cue, subject_of
 from .lexicon import cue_has
 
 PERSON_PRON = {"he", "she", "his", "her", "him"}

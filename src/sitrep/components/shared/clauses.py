@@ -1,0 +1,156 @@
+"""Clause lookups read by events and positions: the noun chunk and canonical name of a token, the
+subject of a verb, the wire dateline's end, and the upstream statement at a character or cue."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TypeVar
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Entity, Statement
+
+PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him"}
+DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
+
+
+_T = TypeVar("_T")
+
+
+def doc_memo(doc: Doc, key: str, build: Callable[[], _T]) -> _T:
+    """A per-Doc memo in `doc.user_data` (noun chunks and place spans are asked for per trigger)."""
+    store = doc.user_data.setdefault("sitrep_events_cache", {})
+    if key not in store:
+        store[key] = build()
+    value: _T = store[key]
+    return value
+
+
+def _chunk_index(doc: Doc) -> dict[int, tuple[int, int]]:
+    index: dict[int, tuple[int, int]] = {}
+    for nc in doc.noun_chunks:
+        for i in range(nc.start, nc.end):
+            index[i] = (nc.start, nc.end)
+    return index
+
+
+def chunk_of(tok: Token) -> Span:
+    """The noun chunk around `tok` (without a leading determiner), else the token alone."""
+    doc = tok.doc
+    found = doc_memo(doc, "chunks", lambda: _chunk_index(doc)).get(tok.i)
+    if found is None:
+        return doc[tok.i : tok.i + 1]
+    start, end = found
+    body = body_start(doc)
+    while start < tok.i and (doc[start].lower_ in DETERMINERS or doc[start].idx < body):
+        start += 1  # no determiner, and nothing of the dateline ("MAIDUGURI -- Boko Haram fighters")
+    return doc[start:end]
+
+
+def name_of(tok: Token | None) -> str | None:
+    """A canonical name for the phrase headed by `tok`: the coreferent entity, else the phrase itself."""
+    if tok is None:
+        return None
+    doc = tok.doc
+    span = chunk_of(tok)
+    if tok.dep_ in ("poss", "amod", "compound") and tok.head.i != tok.i:
+        # a modifier names itself, not the phrase it modifies ("Ukraine's counteroffensive")
+        ent_span = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        span = ent_span if ent_span is not None else doc[tok.i : tok.i + 1]
+        if ent_span is None and tok.dep_ == "poss" and span.start > chunk_of(tok).start:
+            span = doc[chunk_of(tok).start : tok.i + 1]  # "the Wagner group's fighters" -> "Wagner group"
+    coref = getattr(doc._, "sitrep_coref", None)
+    if coref is not None:
+        ent: Entity | None
+        try:
+            ent = coref.resolve(span)
+        except Exception:  # one bad lookup never costs the document
+            ent = None
+        if ent is not None and tok.pos_ == "PRON" and ent.name.lower().split()[0] in PRONOUNS:
+            ent = None  # "its forces" is no antecedent of "its"
+        if ent is not None and (tok.pos_ == "PRON" or _mentions(ent, tok)):
+            return ent.name
+    if tok.pos_ == "PRON" or tok.lower_ in {"who", "which", "that"}:
+        return None
+    return span.text.strip() or None
+
+
+def _mentions(ent: object, tok: Token) -> bool:
+    """Whether one of the entity's mentions covers the head token `tok` (not just a modifier of it)."""
+    return any(m.span[0] <= tok.idx < m.span[1] for m in getattr(ent, "mentions", []))
+
+
+def _statements(doc: Doc) -> list[Statement]:
+    """Upstream statements, without those whose speaker is the dateline (a misparse, not a speaker)."""
+    start = body_start(doc)
+    return [
+        st
+        for st in getattr(doc._, "sitrep_statements", None) or []
+        if not (st.speaker is not None and st.speaker.span is not None and st.speaker.span[0] < start)
+    ]
+
+
+def statement_at(doc: Doc, char: int) -> Statement | None:
+    """The innermost statement whose content contains character `char`."""
+    best = None
+    for st in _statements(doc):
+        s, e = st.content.span
+        if s <= char < e and (best is None or e - s < best.content.span[1] - best.content.span[0]):
+            best = st
+    return best
+
+
+def statement_with_cue(doc: Doc, tok: Token) -> Statement | None:
+    """The statement whose cue is `tok`."""
+    for st in _statements(doc):
+        s, e = st.cue.span
+        if s <= tok.idx < e:
+            return st
+    return None
+
+
+def speaker_name(st: Statement | None) -> str | None:
+    """The canonical speaker name of a statement."""
+    if st is None or st.speaker is None:
+        return None
+    return st.speaker.name
+
+
+def body_start(doc: Doc) -> int:
+    """The first character after the wire dateline (0 when there is none)."""
+    d = getattr(doc._, "sitrep_document", None)
+    return d.body_start if d is not None else 0
+
+
+def _after_dateline(verb: Token) -> Token | None:
+    """The head of the first noun phrase between the dateline and `verb`."""
+    start = body_start(verb.doc)
+    for nc in verb.doc.noun_chunks:
+        if nc.start_char >= start and nc.end <= verb.i:
+            return nc.root
+        if nc.start >= verb.i:
+            break
+    return None
+
+
+def subject_of(verb: Token) -> Token | None:
+    """The subject of `verb` (passive agents included), inherited through coordination and xcomp."""
+    for c in verb.children:
+        if c.dep_ in ("nsubj", "csubj"):
+            if c.idx < body_start(verb.doc):
+                # "BAMAKO -- Gunmen killed ...": the parser makes the dateline the subject
+                return _after_dateline(verb)
+            return c
+    for c in verb.children:
+        if c.dep_ in ("dep", "npadvmod") and c.idx < body_start(verb.doc) and c.i < verb.i:
+            return _after_dateline(verb)
+    for c in verb.children:
+        if c.dep_ == "agent":
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    return g
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head)
+    if verb.dep_ in ("xcomp", "acomp") and verb.head is not verb:
+        return subject_of(verb.head)  # "ready to deliver": the subject of "was ready"
+    return None
