@@ -5,31 +5,19 @@ from __future__ import annotations
 import re
 import warnings
 
-import numpy as np
-from spacy.attrs import LEMMA
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...extensions import ensure_extensions
 from ...model import Event, TextSpan
 from ..shared.clauses import body_start, name_of, subject_of
-from ..shared.lexicon import StringFilter, cue_has, position_cues
+from ..shared.lexicon import cue_has, position_cues
 from ..shared.parties import party_name
 from .args import CLAUSAL, PLACE_PREPS, clause_tokens, places_in, time_of
-from .checks import (
-    COMPASS,
-    DIPLOMATS,
-    ORDER_VERBS,
-    accusation_conjunct,
-    argument_fits_more,
-    objects_of,
-    speech_conjunct,
-)
-from .lexicon import trigger_heads, trigger_words, triggers
+from .checks import COMPASS, DIPLOMATS, ORDER_VERBS, accusation_conjunct, speech_conjunct
 from .status import Factuality, clause_verb, factuality
+from .triggers import match_trigger, trigger_candidates
 
-# named-entity labels under which a lexicon word is part of a name, not an event ("Operation Storm")
-NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
 DEFINITE = {"the", "this", "that", "its", "their", "his", "her"}
 # types that refer to the same happening when mentioned again ("the attack" after "killed 12")
 FAMILIES = [
@@ -45,95 +33,12 @@ FAMILIES = [
 ]
 # types whose direct object is territory rather than a target
 TERRITORIAL = {"seize", "retreat"}
-IDIOM_OBJECTS = {"balance", "chord", "tone", "note", "pose", "deal", "agreement", "bargain", "compromise"}
 LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "from", "into", "toward", "towards"}
-RETALIATION = {"retaliate", "respond", "avenge", "strike", "attack", "hit", "punish"}
 COMMUNICATIVE = {"request", "threaten", "accuse", "reject", "agree"}
 ARG_PREPS = {"to", "into", "with", "in", "during"}
 DEMAND_VERBS = {"push", "press", "appeal", "ask", "hope", "wait", "lobby", "plead"}
 POSITION_TYPES = {"negotiate", "ceasefire", "agree"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def match_trigger(tok: Token) -> tuple[str, int, int] | None:
-    """(event type, first token, last token) when `tok` heads an event mention, else None."""
-    if tok.ent_type_ in NAME_LABELS or tok.dep_ in ("compound",) or tok.is_stop and tok.lemma_ != "free":
-        return None
-    if tok.pos_ == "VERB" and tok.dep_ == "amod":
-        return None  # "occupied lands": a state, not an event
-    lex = triggers()
-    lemma = tok.lemma_.lower()
-    pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
-    if pos is None:
-        return None
-    if lemma not in lex and (pos != "VERB" or (lemma not in trigger_heads() and lemma != "vow")):
-        if pos != "VERB" or not cue_has(lemma, "impact"):
-            return None  # no trigger starts with this word (the checks below could only say None)
-    if pos == "VERB":
-        nxt = [tok.doc[tok.i + 1]] if tok.i + 1 < len(tok.doc) else []
-        of_objs = [
-            g
-            for o in tok.children
-            if o.dep_ == "dobj"
-            for p in o.children
-            if p.lower_ == "of"
-            for g in p.children
-        ]
-        for c in [*tok.children, *nxt, *of_objs]:
-            key = f"{lemma} {c.lemma_.lower()}"
-            if key not in lex:
-                continue
-            between = tok.doc[tok.i + 1 : c.i] if c.i > tok.i else tok.doc[0:0]
-            if c.dep_ == "prep" and (c.i <= tok.i or any(t.pos_ != "ADV" for t in between)):
-                continue  # "called on", not "called ... on Tuesday"
-            if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
-                continue  # "called on Tuesday for calm"
-            if key in lex and (c.dep_ in ("prt", "dobj", "prep") or c.i == tok.i + 1 or c in of_objs):
-                etype, want = lex[key]
-                return etype, min(tok.i, c.i), max(tok.i, c.i)
-    if lemma == "talk" and tok.lower_ != "talks":
-        return None
-    if (
-        pos == "VERB"
-        and lemma == "vow"
-        and any(c.dep_ == "xcomp" and c.lemma_ in RETALIATION for c in tok.children)
-    ):
-        return "threaten", tok.i, tok.i  # "vowed to retaliate"
-    if pos == "VERB" and cue_has(lemma, "impact"):
-        subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-        if subj is not None and (cue_has(subj.lemma_, "instrument") or cue_has(subj.lower_, "force")):
-            return "attack", tok.i, tok.i
-    hit = lex.get(lemma)
-    if hit is None:
-        return None
-    etype, want = hit
-    if want != "ANY" and want != pos:
-        return None
-    if not _argument_fits(tok, lemma):
-        return None
-    if " " in lemma:
-        return None
-    return etype, tok.i, tok.i
-
-
-def _argument_fits(tok: Token, lemma: str) -> bool:
-    """Selectional checks for generic words: a release frees captives, a retreat abandons ground, ..."""
-    if lemma in ("release", "free"):
-        return any(
-            cue_has(o.lemma_, "captive") or o.ent_type_ in ("PERSON", "NORP") or o.tag_ == "CD"
-            for o in objects_of(tok)
-        )
-    if lemma in ("abandon", "occupy"):
-        return any(
-            cue_has(o.lemma_, "ground") or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects_of(tok)
-        )
-    if lemma == "strike" and tok.pos_ == "VERB" and any(o.lemma_ in IDIOM_OBJECTS for o in objects_of(tok)):
-        return False  # "struck a balance", "struck a chord"
-    if lemma in ("seize", "take") and any(c.lower_ in ("on", "upon") for c in tok.children):
-        return False  # "seized on a report"
-    if lemma == "demonstrate" and any(c.dep_ in ("dobj", "ccomp") for c in tok.children):
-        return False  # "demonstrating that ...": showing, not protesting
-    return argument_fits_more(tok, lemma)
 
 
 def _anchors(date_tok: Token) -> bool:
@@ -354,23 +259,13 @@ def _following_quantities(doc: Doc, tok: Token, last: int) -> list[str]:
     return _quantities(doc, window[:2])
 
 
-def _trigger_candidates(doc: Doc) -> list[int]:
-    """Indices of the tokens whose lemma may start a trigger: `match_trigger` is None on all others."""
-    if not len(doc):
-        return []
-    return np.flatnonzero(_TRIGGER_LEMMA.mask(doc.vocab.strings, doc.to_array(LEMMA))).tolist()
-
-
-_TRIGGER_LEMMA = StringFilter(lambda w: w.lower() in trigger_words())
-
-
 def find_events(doc: Doc) -> list[Event]:
     """Events with actor, target, place, time and status."""
     events: list[Event] = []
     by_token: dict[int, Event] = {}
     consumed: set[int] = set()
     start_char = body_start(doc)
-    for tok in (doc[i] for i in _trigger_candidates(doc)):
+    for tok in (doc[i] for i in trigger_candidates(doc)):
         if tok.idx < start_char or tok.i in consumed:
             continue
         m = match_trigger(tok)
