@@ -1,5 +1,5 @@
-"""Direct, indirect and mixed speech: cue forms, clause syntax, speaker resolution and filters
-(`find_statements`, factory `sitrep_statements`).
+"""Direct, indirect and mixed speech: reporting verbs and other cue forms, the statement builder, clause
+syntax, speaker resolution and filters (`find_statements`, factory `sitrep_statements`).
 """
 
 from __future__ import annotations

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
 from ...model import TextSpan
 from ...quotes import paragraph_spans
+from .builder import Builder
 from .filters import claim_object
 from .speaker import _lines, cue_lemma, cue_limits, cue_sections, sectioned
-
-if TYPE_CHECKING:
-    from .component import _Builder
 
 _NAME = r"[A-Z][\w.'\u2019-]*(?:\s+(?:[A-Z][\w.'\u2019-]*|of|de|van|von|al|bin))*?"
 _LABEL = re.compile(rf"[\"\u201c]?(?P<name>{_NAME})\s?:\s+(?P<content>\S.*)", re.S)
@@ -88,7 +85,7 @@ def _headline_re() -> re.Pattern[str]:
     )
 
 
-def headline_statements(b: _Builder) -> None:
+def headline_statements(b: Builder) -> None:
     """The headline (the paragraph before the dateline, else the first) of the form "Name says what"."""
     text = b.text
     head = [p for p in paragraph_spans(text[: b.ctx.body_start]) if p[1] <= b.ctx.body_start]
@@ -120,7 +117,7 @@ def headline_statements(b: _Builder) -> None:
         )
 
 
-def _headline_content(b: _Builder, v0: int, v1: int) -> bool:
+def _headline_content(b: Builder, v0: int, v1: int) -> bool:
     """Whether a headline verb with a limited object reading has content ("denies the charge" has none)."""
     verb = b.doc.char_span(v0, v1, alignment_mode="expand")
     if verb is None:
@@ -134,13 +131,13 @@ def _headline_content(b: _Builder, v0: int, v1: int) -> bool:
     return any(c.dep_ == "ccomp" or (limit == "as" and c.lower_ == "as") for c in tok.rights)
 
 
-def _headline_paras(b: _Builder) -> list[tuple[int, int]]:
+def _headline_paras(b: Builder) -> list[tuple[int, int]]:
     """The paragraphs before the dateline (the headline), else the first paragraph."""
     head = [p for p in paragraph_spans(b.text[: b.ctx.body_start]) if p[1] <= b.ctx.body_start]
     return head or b.ctx.paras[:1]
 
 
-def label_statements(b: _Builder) -> None:
+def label_statements(b: Builder) -> None:
     """Paragraphs of the form "Name: what they said" (a transcript turn or a headline attribution)."""
     text = b.text
     heads = {p for p in _headline_paras(b) if len(text[p[0] : p[1]].split()) <= 30}
@@ -169,7 +166,7 @@ def label_statements(b: _Builder) -> None:
         b.add(cue, speaker, c_start, c_end, None, 0.8 if transcript else 0.6, direct=transcript)
 
 
-def dash_statements(b: _Builder) -> None:
+def dash_statements(b: Builder) -> None:
     """Quotations signed with a dash: "\u201cWe will rebuild.\u201d \u2014 Olena Petrenko"."""
     text = b.text
     for q in b.ctx.quotes:
@@ -190,7 +187,7 @@ def dash_statements(b: _Builder) -> None:
 _COLON_ENTS = {"PERSON", "ORG"}
 
 
-def colon_statements(b: _Builder) -> None:
+def colon_statements(b: Builder) -> None:
     """A quotation introduced by a name and a colon inside a sentence: "... pollster Ana Ruiz:
     \u201cTurnout decides it.\u201d", "More from Jones: \"...\"" (no verb of speech)."""
     text = b.text
@@ -275,7 +272,7 @@ def noun_holder(noun: Token) -> Token | None:
     return None
 
 
-def noun_statement(b: _Builder, noun: Token) -> None:
+def noun_statement(b: Builder, noun: Token) -> None:
     """ "Russia's claim that it had captured the village", "Moscow's plan to ...", "his remarks: \"...\"."""
     if b.ctx.inside_quote(noun):
         return
@@ -312,7 +309,7 @@ def noun_statement(b: _Builder, noun: Token) -> None:
     b.add(cue, speaker, content[0], content[1], None, conf, mode=mode)
 
 
-def in_source_statement(b: _Builder, prep: Token) -> None:
+def in_source_statement(b: Builder, prep: Token) -> None:
     """ "In the latest poll, X leads Y by 5 points": the clause is the finding of the poll."""
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
     if pobj is None or b.ctx.inside_quote(prep) or noun_mode(pobj.lemma_) != "evidence":
@@ -335,7 +332,7 @@ def adjective_sections() -> dict[str, str]:
     return sectioned("cues_adjectives.txt", "thought")
 
 
-def adjective_statement(b: _Builder, adj: Token) -> None:
+def adjective_statement(b: Builder, adj: Token) -> None:
     """ "She was sure (that) X would win", "is critical of the plan", "is determined to go": a held view."""
     section = adjective_sections().get(adj.lemma_.lower())
     if section is None or adj.dep_ != "acomp" or b.ctx.inside_quote(adj):
@@ -358,7 +355,7 @@ def adjective_statement(b: _Builder, adj: Token) -> None:
     b.add(cue, speaker, start.idx, end.idx + len(end.text), None, 0.5, mode=section)
 
 
-def passive_statement(b: _Builder, verb: Token) -> None:
+def passive_statement(b: Builder, verb: Token) -> None:
     """ "X is expected / believed / feared to ...": a thought held by the agent, or by nobody named."""
     lemma = cue_lemma(verb)
     if cue_sections().get(lemma) != "thought" or verb.dep_ in {"amod", "compound", "acl", "pobj"}:

@@ -1,0 +1,324 @@
+"""Statements a reporting verb or "according to" introduces: content after the cue (a quotation or the
+clausal complement), before it (a postposed or parenthetical attribution), or the object of the verb."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from ...model import TextSpan
+from ...quotes import Quote
+from .builder import Builder
+from .filters import claim_object, coordinated_speaker, decline_of_speech, withheld
+from .forms import noun_holder, noun_mode, passive_statement, speech_nouns
+from .speaker import cue_lemma, cue_limits, cue_mode, cue_sections
+from .syntax import (
+    ATTR_PUNCT,
+    CLOSERS,
+    FINITE,
+    NOT_TAIL,
+    OBJ_DEPS,
+    OBJ_PREPS,
+    SENT_END,
+    SUBJ,
+    attribution_bounds,
+    is_reporting,
+    postposed_subject,
+    subject_of,
+)
+
+_WHEN = {"DATE", "TIME"}
+# Complements a cue outside speech may take when it has no clausal complement, by cue section.
+_NONSPEECH_DEPS = {
+    "thought": frozenset({"xcomp"}),
+    "stance": frozenset({"dobj"}),
+    "opinion": frozenset({"xcomp"}),
+    "regard": frozenset({"dobj", "oprd", "prep"}),
+    "intention": frozenset({"xcomp", "dobj"}),
+    "evidence": frozenset(),
+}
+
+
+def _contentful(tok: Token) -> bool:
+    """Whether a token can carry what was said (not a date, adverb or function word)."""
+    return tok.pos_ in {"VERB", "AUX", "NOUN", "PROPN", "PRON", "NUM", "ADJ"} and tok.ent_type_ not in _WHEN
+
+
+def _is_evidence(subj: Token) -> bool:
+    """Whether a subject is a document, figure or recording ("polls", "the video", "an analysis")."""
+    head = subj.head if subj.dep_ == "compound" else subj
+    return noun_mode(head.lemma_) == "evidence" or noun_mode(head.lower_) == "evidence"
+
+
+def _quote_after(b: Builder, hi: int, sent: Span) -> Quote | None:
+    """A quotation opening right after the attribution ("said: \"...", "said, \"...")."""
+    pos = b.doc[hi - 1].idx + len(b.doc[hi - 1].text) if hi > 0 else 0
+    rest = b.text[pos : pos + 8]
+    colon = rest.lstrip().startswith(":")
+    # After a colon the quotation may open the next paragraph ("Caddell continued:\n\n\"...").
+    stripped = rest.lstrip(" ,:\u2014-\n\r\t" if colon else " ,:\u2014-")
+    if not stripped or not b.ctx.mark_at(pos + len(rest) - len(stripped)):
+        return None
+    q = b.ctx.quote_at(pos + len(rest) - len(stripped))
+    if q is not None and q.start >= pos and q.start - pos <= (7 if colon else 3):
+        return q
+    return None
+
+
+def _post_content(b: Builder, lo: int, hi: int, sent: Span) -> tuple[int, int] | None:
+    """Content before a postposed attribution: from the start of the sentence or of its quotation."""
+    prev = b.doc[lo - 1] if lo > 0 else None
+    if lo <= sent.start or prev is None or not (prev.text in ATTR_PUNCT or b.ctx.single_close(prev)):
+        return None
+    end = b.doc[lo - 1].idx
+    start = max(sent.start_char, b.ctx.para_of(end - 1)[0])
+    before = b.ctx.quote_at(b.doc[lo - 1].idx) or b.ctx.quote_at(max(end - 1, 0))
+    if before is not None:
+        if before.start < start:
+            start = before.start
+        elif before.start > start:
+            lead = b.text[start : before.start].rstrip()
+            if lead and lead[-1] in SENT_END:  # a glued previous sentence
+                start = before.start
+    if start < b.ctx.body_start:
+        start = b.ctx.body_start
+    if end <= start:
+        return None
+    # Content is a clause or a quotation, not a fronted phrase ("At the debate, she said").
+    region = b.doc.char_span(start, end, alignment_mode="expand")
+    quoted = bool(b.ctx.mark_at(start))
+    if not quoted and (region is None or not any(_contentful(t) for t in region)):
+        return None  # "Last month, the FBI warned ...", "Still, the paper reported ...": an adverbial
+    finite = region is not None and any(t.tag_ in FINITE for t in region)
+    tail = _parenthetical_tail(b, hi, sent)
+    if tail is not None:  # "But to prevent problems, he said, officials should be vigilant."
+        tail_span = b.doc[tail : sent.end]
+        if quoted or finite or any(t.tag_ in FINITE for t in tail_span):
+            return start, tail_span.end_char
+    # "People like Scott, he said." — the attribution closes the sentence
+    closing = all(t.is_punct or t.is_space for t in b.doc[hi : sent.end])
+    fronted = region is not None and len(region) and region[0].pos_ in {"ADP", "SCONJ"}
+    return (start, end) if quoted or finite or (closing and not fronted) else None
+
+
+def _parenthetical_tail(b: Builder, hi: int, sent: Span) -> int | None:
+    """First token of the clause resuming after a parenthetical ", he said," (None when none)."""
+    if hi + 2 >= sent.end or b.doc[hi].text != ",":
+        return None
+    first = b.doc[hi + 1]
+    if b.ctx.mark_at(first.idx) or first.lower_ in NOT_TAIL or first.tag_ == "VBG":
+        return None
+    words = [t for t in b.doc[hi + 1 : sent.end] if not t.is_punct]
+    return hi + 1 if len(words) >= 2 else None
+
+
+def _split_resume(b: Builder, hi: int) -> Quote | None:
+    """The second half of a split quotation: "\"A,\" he said, \"B.\"" resumes right after the cue."""
+    if hi >= len(b.doc):
+        return None
+    tok = b.doc[hi]
+    if tok.text not in {",", "\u2014", "--", "-", ":"}:
+        return None
+    pos = tok.idx + len(tok.text)
+    rest = b.text[pos : pos + 4].lstrip()
+    if not rest or not b.ctx.mark_at(pos + (len(b.text[pos : pos + 4]) - len(rest))):
+        return None
+    q = b.ctx.quote_at(pos + (len(b.text[pos : pos + 4]) - len(rest)))
+    return q
+
+
+def _ccomp_content(b: Builder, verb: Token) -> tuple[int, int] | None:
+    """The clausal complement after a cue, with coordinated clauses that carry their own subject."""
+    comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    if not comps:
+        return None
+    comp = comps[0]
+    start = comp.left_edge
+    end = comp.right_edge.i
+    # "said on Monday (that) it would respond": the date belongs to the speech act
+    if (
+        start.lower_ in {"on", "late", "early"}
+        and start.i + 1 < end
+        and b.doc[start.i + 1].ent_type_ in _WHEN
+    ):
+        start = b.doc[start.i + 1]
+    while start.i < end and start.ent_type_ in _WHEN:
+        start = b.doc[start.i + 1]
+    if start.i < end and start.is_punct:
+        start = b.doc[start.i + 1]
+    if start.dep_ == "mark" and start.lower_ == "that":
+        start = b.doc[start.i + 1]
+    for child in verb.rights:
+        if child.dep_ == "conj" and child.i > end and child.lemma_.lower() not in b.ctx.cues:
+            if any(c.dep_ in SUBJ for c in child.children):
+                end = child.right_edge.i
+    span = b.doc[start.i : end + 1]
+    return span.start_char, span.end_char
+
+
+def _to_content(b: Builder, verb: Token) -> tuple[int, int] | None:
+    """ "pointed to the data", "referred to them as rebels": the object of "to" and an "as" phrase."""
+    to = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ in {"pobj", "pcomp"}), None) if to is not None else None
+    if obj is None:
+        return None
+    last = obj.right_edge
+    for c in verb.rights:
+        if c.i > last.i and c.dep_ == "prep" and c.lower_ == "as":
+            last = c.right_edge
+    span = b.doc[obj.left_edge.i : last.i + 1]
+    if len(span) < 2:  # "a phrase used to refer to Pakistan" names a referent, says nothing
+        return None
+    return span.start_char, span.end_char
+
+
+def _object_content(b: Builder, verb: Token, deps: frozenset[str] | None = None) -> tuple[int, int] | None:
+    """The object side of a communication verb: "denied targeting civilians", "urged X to vote"."""
+    if deps is not None:  # thought, intention, evidence cues: only the complements they allow
+        parts = [c for c in verb.rights if c.dep_ in deps and (c.dep_ != "prep" or c.lower_ == "as")]
+        if "prep" in deps and not any(c.dep_ in {"oprd", "prep"} for c in parts):
+            return None  # "sees the plan" is no view; "sees the plan as a threat" is
+    else:
+        parts = [c for c in verb.rights if c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)]
+        if not parts:  # "called for the strongholds to be hit": a for-clause
+            parts = [
+                c
+                for c in verb.rights
+                if c.dep_ == "advcl" and c.left_edge.lower_ == "for" and c.left_edge.dep_ == "mark"
+            ]
+            if parts:
+                first = b.doc[parts[0].left_edge.i + 1]
+                span = b.doc[first.i : parts[0].right_edge.i + 1]
+                return (span.start_char, span.end_char) if len(span) >= 2 else None
+    # A bare prepositional phrase is content after "called for", "warned against", "asked about";
+    # "responded to X" names an addressee, not what was said.
+    if not parts or (parts[0].dep_ == "prep" and parts[0].lower_ in {"to", "of"}):
+        return None
+    first, last = parts[0], parts[-1]
+    span = b.doc[first.left_edge.i : last.right_edge.i + 1]
+    # one word is content only when quoted, or a name a stance is about ("endorsed Clinton")
+    named = deps == _NONSPEECH_DEPS["stance"] and span.root.pos_ == "PROPN"
+    if len(span) < 2 and not named and not any(q.start <= span.start_char < q.end for q in b.ctx.quotes):
+        return None
+    return span.start_char, span.end_char
+
+
+def verb_statement(b: Builder, verb: Token) -> None:
+    """A statement introduced by a reporting verb, if it has a subject and content."""
+    if b.ctx.inside_quote(verb):
+        return
+    if not is_reporting(verb):
+        passive_statement(b, verb)
+        return
+    if withheld(verb, b.text) or decline_of_speech(verb):  # "has not said", "asked not to be named"
+        return
+    subj = subject_of(verb)
+    own = subj is not None and subj.head.i == verb.i
+    if subj is None:
+        subj = postposed_subject(verb)
+        own = subj is not None
+    if subj is None or subj.lower_ in {"there"} or b.ctx.in_dateline((subj.idx, subj.idx + 1)):
+        return
+    sent = verb.sent
+    if own:  # "A strike killed 26 people, a health official and witnesses said"
+        subj = coordinated_speaker(verb, subj) or subj
+    lo, hi = attribution_bounds(verb, subj)
+    if subj.i > verb.i and not own:  # inherited subject after the verb: impossible
+        return
+    if subj.i < verb.i and not own:  # inherited subject: attribution starts at the verb
+        lo = verb.i
+    lemma = cue_lemma(verb)
+    section = cue_sections().get(lemma, "speech")
+    mode = cue_mode(lemma)
+    # Verbs of speech and thought close a sentence as its attribution ("..., she said / believes").
+    speech = lemma in b.ctx.cues and section in {"speech", "thought", "quote-only"}
+    # "..., the records show": a document or figure closes the sentence as its source
+    speech = speech or (section == "evidence" and own and _is_evidence(subj))
+    conf = b.ctx.cues.get(lemma, 0.7)
+    cue = TextSpan(text=verb.text, span=(verb.idx, verb.idx + len(verb.text)))
+    content: tuple[int, int] | None = None
+    q_after = _quote_after(b, hi, sent)
+    # Only verbs of speech close a sentence as its attribution ("..., she said").
+    post = _post_content(b, lo, hi, sent) if own and speech else None
+    ccomp = _ccomp_content(b, verb)
+    if section in _NONSPEECH_DEPS and ccomp is None:
+        q_after = None  # a thought or intention takes a clause or object, never a quotation after
+    if post is not None and ccomp is not None and ccomp[0] > verb.idx:
+        if b.doc[lo - 1].text not in CLOSERS and not b.ctx.single_close(b.doc[lo - 1]):
+            post = None  # "In Kyiv, officials said the ..." — the complement follows
+    if section == "quote-only":  # "he continued: \"...\"", "\"...,\" she went on"
+        ccomp = None
+        if post is not None and not b.ctx.mark_at(post[0]):
+            post = None
+        if post is None and q_after is None:
+            return
+    skip = None
+    if post is not None:
+        content = post
+        if post[1] > verb.idx:  # a parenthetical cue inside the content
+            tail = _parenthetical_tail(b, hi, sent)
+            skip = (b.doc[lo].idx, b.doc[tail].idx if tail is not None else post[1])
+        resume = _split_resume(b, hi)
+        if resume is not None and resume.start >= b.doc[hi - 1].idx:
+            content = (content[0], resume.end)
+            skip = (b.doc[lo].idx, resume.start)
+    elif q_after is not None:
+        content = (q_after.start, q_after.end)
+    elif ccomp is not None:
+        content = ccomp
+    elif section in _NONSPEECH_DEPS:  # "wants to X", "supports the plan"; "found the bodies" is no claim
+        deps = _NONSPEECH_DEPS[section]
+        if section == "evidence" and _is_evidence(subj):  # "polls show a close race"
+            deps = frozenset({"dobj"})
+        content = _object_content(b, verb, deps)
+        conf = min(conf, 0.5)
+        xcomp = any(c.dep_ == "xcomp" for c in verb.rights)
+        if section == "opinion" and xcomp:
+            mode = "intention"  # "agreed to withdraw" is a commitment, "agreed that" an opinion
+    else:  # "denied targeting civilians", "told his aides to ...", "said as much"
+        limit = cue_limits().get(lemma) or cue_limits().get(verb.lemma_.lower())
+        if limit == "clausal" or (limit == "claim" and not claim_object(verb)):
+            return  # "added 40 firms to the list", "rejected the proposal"
+        as_deps = frozenset({"dobj", "prep"})
+        content = _to_content(b, verb) if limit == "to" else None
+        if content is None:
+            content = _object_content(b, verb, as_deps if limit == "as" else None)
+        conf = 0.4 if limit == "claim" else 0.5
+    if content is None:
+        return
+    if verb.dep_ == "acl" and subj.i == verb.head.i and subj.lemma_.lower() in speech_nouns():
+        subj = noun_holder(subj) or subj  # "a statement from the ministry saying ...": the ministry
+    speaker = b.ctx.speakers.speaker(subj)
+    b.add(cue, speaker, content[0], content[1], verb, conf, skip, mode=mode)
+
+
+def according_statement(b: Builder, tok: Token) -> None:
+    """ "according to X": the content is the clause the phrase attaches to."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    if to is None or b.ctx.inside_quote(tok):
+        return
+    pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+    if pobj is None:
+        return
+    # "according to a report", "to documents seen by X", "to a poll": evidence, not speech
+    mode = (
+        "evidence"
+        if noun_mode(pobj.lemma_) == "evidence" or noun_mode(pobj.lower_) == "evidence"
+        else "speech"
+    )
+    # "according to a statement from the ministry" / "to a United Nations report": the ministry, the UN
+    holder = noun_holder(pobj) if pobj.lemma_.lower() in speech_nouns() else None
+    if holder is not None:
+        pobj = holder
+    elif pobj.lemma_.lower() in speech_nouns():
+        for prep in pobj.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"from", "by", "of"}:
+                inner = next((c for c in prep.children if c.dep_ == "pobj"), None)
+                if inner is not None:
+                    pobj = inner
+                    break
+    span = b.host_clause(tok)
+    if span is None:
+        return
+    cue = TextSpan(text=b.text[tok.idx : to.idx + len(to.text)], span=(tok.idx, to.idx + len(to.text)))
+    speaker = b.ctx.speakers.speaker(pobj)
+    b.add(cue, speaker, span.start_char, span.end_char, None, 0.85 if mode == "speech" else 0.7, mode=mode)
