@@ -1,5 +1,5 @@
-"""People, organisations, countries and groups in one document: name mentions, titles, roles,
-descriptors and in-document coreference (`find_entities`, factory `sitrep_entities`).
+"""People, organisations, countries and groups in one document: name mentions, titles, roles, label
+fixes, descriptors and in-document coreference (`find_entities`, factory `sitrep_entities`).
 """
 
 from __future__ import annotations

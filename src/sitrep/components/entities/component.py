@@ -57,7 +57,7 @@ from ...text import doc_text
 from .cluster import Cluster, cluster_names, link_descriptor
 from .descriptors import descriptor, descriptor_mentions
 from .lexicon import is_acronym, nouns
-from .mentions import ENTITY_LABELS, name_mentions
+from .names import ENTITY_LABELS, name_mentions
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
