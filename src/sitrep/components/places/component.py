@@ -23,7 +23,8 @@ from ...extensions import ensure_extensions
 from ...gazetteer import Entry, distance_km, load, normalize
 from ...model import Place
 from ...text import doc_text
-from .candidates import CandidateFinder, Mention
+from .candidates import CandidateFinder
+from .evidence import Mention
 
 SUBNATIONAL = frozenset({"city", "region", "state"})
 ALT_PENALTY = 1.2  # a name that is only an alternate (often a historic or foreign) name of the entry
