@@ -1,4 +1,5 @@
-"""sitrep's spaCy components, one concern per module, each registered with `Language.factory`."""
+"""sitrep's spaCy components, one concern per package (`components/<concern>/`), each registered with
+`Language.factory`; helpers that more than one concern reads live in `components/shared/`."""
 
 from __future__ import annotations
 

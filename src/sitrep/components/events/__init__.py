@@ -1,5 +1,5 @@
-"""Events with actor, target, place, time and status: trigger lexicon, arguments, parties and the
-factuality of the clause (`find_events`, factory `sitrep_events`).
+"""Events with actor, target, place, time and status: trigger lexicon and matching, arguments (places,
+times, sides) and the factuality of the clause (`find_events`, factory `sitrep_events`).
 """
 
 from __future__ import annotations

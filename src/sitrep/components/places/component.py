@@ -2,10 +2,11 @@
 
 Candidates come from the wire dateline, spaCy's GPE/LOC/FAC entities, names the small model
 mislabels (PERSON/ORG "Kherson", ORG "the Dnieper") and a scan of capitalized words against the
-gazetteer (`places_candidates.py`). Each is resolved by a prior (population or feature weight, see
-`gazetteer.py`) plus the document's own geography: places found unambiguously elsewhere in the text
-pull same-country candidates up ("Georgia" beside "Atlanta" is the US state), cue words restrict the
-feature ("the Kherson region", "city of X", "X River"), and the dateline's country hint wins.
+gazetteer (`places/candidates.py`; the tests on a name are in `places/evidence.py`). Each is resolved
+by a prior (population or feature weight, see `gazetteer.py`) plus the document's own geography:
+places found unambiguously elsewhere in the text pull same-country candidates up ("Georgia" beside
+"Atlanta" is the US state), cue words restrict the feature ("the Kherson region", "city of X",
+"X River"), and the dateline's country hint wins.
 
 Adjectival forms ("Ukrainian", "Kurdish") are not place mentions by default: a sitrep record lists
 where things happen, not who is described. `demonyms=True` adds them (GeoWebNews-style evaluation).

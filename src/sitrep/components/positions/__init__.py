@@ -1,5 +1,5 @@
-"""Stated positions: who is open to what, or rejects it, on which conditions
-(`find_positions`, factory `sitrep_positions`).
+"""Stated positions: who is open to what, or rejects it, on which conditions; the topic and condition
+marker lexicon (`find_positions`, factory `sitrep_positions`).
 """
 
 from __future__ import annotations

@@ -1,9 +1,10 @@
 """Quantitative claims with bounds, hedges, subjects, outcomes and claimants.
 
-Each number expression (`quantities_scan`) becomes a `Quantity` when it counts something: a noun
-after it, an outcome verb around it, a currency or a percentage of something. Its subject, unit,
-outcome and hedges come from `quantities_context`; its claimant is the speaker of the statement
-whose content holds it, else the outlet; elliptical follow-ups come from `quantities_ellipsis`.
+Each number expression (`quantities/scan.py`) becomes a `Quantity` when it counts something: a noun
+after it, an outcome verb around it, a currency or a percentage of something. Its subject and unit
+come from `quantities/subject.py`, its outcome and hedges from `quantities/context.py`; its claimant
+is the speaker of the statement whose content holds it, else the outlet; elliptical follow-ups come
+from `quantities/ellipsis.py`.
 """
 
 from __future__ import annotations

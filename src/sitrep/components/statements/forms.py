@@ -1,4 +1,5 @@
-"""Attribution forms without a reporting verb: "Name: text" lines and quotes signed "\u2014 Name"."""
+"""Attribution forms other than an active reporting verb: "Name: text" lines, quotes signed "\u2014 Name",
+headlines, attribution nouns and adjectives, passive thought verbs and "in a poll" clauses."""
 
 from __future__ import annotations
 

@@ -1,8 +1,8 @@
 """Dates, times, durations and sets normalized TIMEX3-style against the publication date.
 
-Regex rules built from `data/times_lexicon.json` (times_rules*.py) propose candidates; the longest
+Regex rules built from `data/times_lexicon.json` (`times/rules*.py`) propose candidates; the longest
 non-overlapping ones win, anything inside a non-time name ("World War II", "9/11") is dropped, and
-spaCy DATE/TIME entities the rules missed are kept where dateparser can date them (times_fallback.py).
+spaCy DATE/TIME entities the rules missed are kept where dateparser can date them (`times/fallback.py`).
 Relative expressions resolve against `doc._.sitrep_meta["published"]` (the DCT), reading tense from
 the parse: a bare weekday is the latest such day up to the DCT, or the next one after a future, modal
 or scheduling verb. Values follow TimeBank: 2022-11-08, 2022-W45, 2022-Q3, 2022-WI, 199, P3D, PXW,
