@@ -23,8 +23,8 @@ from ..errors import InputError, SitrepError, StoreError
 from ..record import query
 from ..render import format_count
 from ..store.db import Store
-from .chart import claimant_colours, series_svg
 from .highlight import highlight, person_href, speaker_colours
+from .pages import install as install_pages
 from .params import ApiError, focus_param, limit_param, offset_param, text_param
 from .security import Guard, check_token, error_response
 from .stores import Stores, run_in_thread
@@ -69,17 +69,10 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     async def store_error(request: Request, exc: StoreError) -> Response:
         return error_response(request, ApiError(503, f"store unavailable: {exc}"), render)
 
-    # ---- contexts shared by pages and their JSON twins --------------------------------------------
+    # the overview, the map and the paged lists (documents, estimates, disagreements): web/pages.py
+    install_pages(app, env, stores, render)
 
-    def documents_ctx(request: Request) -> dict[str, Any]:
-        p = request.query_params
-        page = query.documents(
-            stores.reader(),
-            limit=limit_param(p.get("limit"), 50),
-            offset=offset_param(p.get("offset")),
-            source=text_param(p.get("source"), "source"),
-        )
-        return {**page, "stats": stats_ctx()}
+    # ---- contexts shared by pages and their JSON twins --------------------------------------------
 
     def document_ctx(doc_id: str) -> dict[str, Any]:
         if len(doc_id) > 64:
@@ -99,39 +92,6 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
             lambda: query.statements(stores.reader(), speaker=speaker, q=q, limit=limit, offset=offset),
         )
         return {"speaker": speaker, "q": q, "limit": limit, "offset": offset, "statements": rows}
-
-    def estimates_ctx(request: Request) -> list[dict[str, Any]]:
-        p = request.query_params
-        subject, outcome = text_param(p.get("subject"), "subject"), text_param(p.get("outcome"), "outcome")
-        series: list[dict[str, Any]] = stores.cached(
-            "estimates",
-            (subject, outcome),
-            lambda: query.estimates(stores.reader(), subject=subject, outcome=outcome, groups=groups),
-        )
-        return series
-
-    def estimates_body(request: Request) -> bytes:
-        """The `/api/estimates` answer: the stored series' JSON joined as stored (no parse, no dump)."""
-        p = request.query_params
-        subject, outcome = text_param(p.get("subject"), "subject"), text_param(p.get("outcome"), "outcome")
-        found = query.estimates_json(stores.reader(), subject, outcome)
-        if found is None:  # not refreshed since the last write: computed from the quantities
-            return _dumps(estimates_ctx(request))
-        return b"[" + b",".join(found) + b"]"
-
-    def groups() -> dict[str, list[dict[str, Any]]]:
-        """The figures grouped by subject: store-wide, computed by one thread per store version (only
-        while the stored series are not current)."""
-        found: dict[str, list[dict[str, Any]]] = stores.cached(
-            "estimate_groups", (), lambda: query.estimate_groups(stores.reader()), single=True
-        )
-        return found
-
-    def contradictions_ctx() -> list[dict[str, Any]]:
-        found: list[dict[str, Any]] = stores.cached(
-            "contradictions", (), lambda: query.contradictions(stores.reader())
-        )
-        return found
 
     def search_ctx(request: Request) -> dict[str, Any]:
         p = request.query_params
@@ -170,10 +130,6 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         body = await stores.cached_async("stats.json", (), lambda: _dumps(stats_ctx()))
         return Response(body, media_type="application/json")
 
-    @app.get("/api/documents")
-    def api_documents(request: Request) -> Response:
-        return _json(documents_ctx(request))
-
     @app.get("/api/documents/{doc_id}")
     def api_document(doc_id: str) -> Response:
         return _json(document_ctx(doc_id))
@@ -183,18 +139,6 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         p = request.query_params
         key = (p.get("speaker"), p.get("q"), p.get("limit"), p.get("offset"))
         body = await stores.cached_async("statements.json", key, lambda: _dumps(statements_ctx(request)))
-        return Response(body, media_type="application/json")
-
-    @app.get("/api/estimates")
-    async def api_estimates(request: Request) -> Response:
-        p = request.query_params
-        key = (p.get("subject"), p.get("outcome"))
-        body = await stores.cached_async("estimates.json", key, lambda: estimates_body(request))
-        return Response(body, media_type="application/json")
-
-    @app.get("/api/contradictions")
-    async def api_contradictions() -> Response:
-        body = await stores.cached_async("contradictions.json", (), lambda: _dumps(contradictions_ctx()))
         return Response(body, media_type="application/json")
 
     @app.get("/api/search")
@@ -224,10 +168,6 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         return JSONResponse(result, status_code=201 if result["new"] else 200)
 
     # ---- pages ----------------------------------------------------------------------------------------
-
-    @app.get("/", response_class=HTMLResponse)
-    def page_index(request: Request) -> HTMLResponse:
-        return render("index.html", **documents_ctx(request))
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse)
     def page_document(doc_id: str, request: Request) -> HTMLResponse:
@@ -259,21 +199,6 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
                 "statements": query.statements(stores.reader(), speaker=name, limit=200),
             }
         )
-
-    @app.get("/estimates", response_class=HTMLResponse)
-    def page_estimates(request: Request) -> HTMLResponse:
-        series = estimates_ctx(request)
-        charts = [(s, series_svg(s), claimant_colours(s)) for s in series]
-        return render(
-            "estimates.html",
-            charts=charts,
-            subject=request.query_params.get("subject") or "",
-            outcome=request.query_params.get("outcome") or "",
-        )
-
-    @app.get("/contradictions", response_class=HTMLResponse)
-    def page_contradictions() -> HTMLResponse:
-        return render("contradictions.html", contradictions=contradictions_ctx())
 
     @app.get("/search", response_class=HTMLResponse)
     def page_search(request: Request) -> HTMLResponse:
