@@ -117,7 +117,8 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     def timeline_ctx(name: str) -> dict[str, Any]:
         name = text_param(name, "name", required=True) or ""
-        return {"name": name, "timeline": query.timeline(stores.reader(), name)}
+        found = stores.cached("timeline", (name,), lambda: query.timeline(stores.reader(), name))
+        return {"name": name, "timeline": found}
 
     # ---- JSON API -----------------------------------------------------------------------------------
 
@@ -132,7 +133,8 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     @app.get("/api/documents/{doc_id}")
     def api_document(doc_id: str) -> Response:
-        return _json(document_ctx(doc_id))
+        body = stores.cached("document.json", (doc_id,), lambda: _dumps(document_ctx(doc_id)))
+        return Response(body, media_type="application/json")
 
     @app.get("/api/statements")
     async def api_statements(request: Request) -> Response:
@@ -171,32 +173,47 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     @app.get("/documents/{doc_id}", response_class=HTMLResponse)
     def page_document(doc_id: str, request: Request) -> HTMLResponse:
-        doc = document_ctx(doc_id)
-        from ..model import Report
-
-        report = Report.model_validate(doc["report"]) if doc.get("report") else None
         focus = focus_param(request.query_params.get("at"))
-        body = highlight(doc["text"], report, focus) if report else doc["text"]
-        colours = speaker_colours(report) if report else {}
-        return render("document.html", doc=doc, report=report, body=body, colours=colours)
+
+        def page() -> bytes:  # rendered once per document and focus until the store changes
+            doc = document_ctx(doc_id)
+            from ..model import Report
+
+            report = Report.model_validate(doc["report"]) if doc.get("report") else None
+            body = highlight(doc["text"], report, focus) if report else doc["text"]
+            colours = speaker_colours(report) if report else {}
+            return bytes(render("document.html", doc=doc, report=report, body=body, colours=colours).body)
+
+        return HTMLResponse(stores.cached("document.html", (doc_id, focus), page))
 
     @app.get("/people/{name}", response_class=HTMLResponse)
     def page_person(name: str, request: Request) -> HTMLResponse:
         name = text_param(name, "name", required=True) or ""
-        rows = query.statements(
-            stores.reader(), speaker=name, limit=limit_param(request.query_params.get("limit"), 200)
-        )
-        entity = query.person(stores.reader(), name)
+        limit = limit_param(request.query_params.get("limit"), 200)
+        rows, entity = person_ctx(name, limit)
         return render("person.html", name=name, statements=rows, entity=entity)
+
+    def person_ctx(name: str, limit: int) -> tuple[list[dict[str, Any]], dict[str, Any] | None]:
+        """A person's statements and cross-article entity, cached until the store changes."""
+        found: tuple[list[dict[str, Any]], dict[str, Any] | None] = stores.cached(
+            "person",
+            (name, limit),
+            lambda: (
+                query.statements(stores.reader(), speaker=name, limit=limit),
+                query.person(stores.reader(), name),
+            ),
+        )
+        return found
 
     @app.get("/api/people/{name}")
     def api_person(name: str) -> Response:
         name = text_param(name, "name", required=True) or ""
+        rows, entity = person_ctx(name, 200)
         return _json(
             {
                 "name": name,
-                "entity": query.person(stores.reader(), name),
-                "statements": query.statements(stores.reader(), speaker=name, limit=200),
+                "entity": entity,
+                "statements": rows,
             }
         )
 
