@@ -288,3 +288,42 @@ def test_adding_documents_later_gives_the_same_identities_as_all_at_once() -> No
         return {frozenset(g) for g in groups.values()}
 
     assert partition(once) == partition(first + later)
+
+
+def _many(
+    name: str, n: int, start: int = 0
+) -> list[tuple[str, str, list[dict[str, Any]], list[dict[str, Any]]]]:
+    return [
+        (f"{name}{k}", f"2016-03-{k + 1:02d}", [ent(0, name, "PERSON")], []) for k in range(start, start + n)
+    ]
+
+
+def test_a_given_name_alone_joins_the_one_person_it_denotes_in_the_period() -> None:
+    docs = _many("Hillary Clinton", 6) + _many("Bill Clinton", 1, 6)
+    docs.append(("x", "2016-04-01", [ent(0, "Hillary", "PERSON")], []))
+    docs.append(("y", "2016-04-02", [ent(0, "Tim Kaine", "PERSON")], []))
+    docs.append(("z", "2016-04-03", [ent(0, "Timothy M. Kaine", "PERSON")], []))
+    _, pairs = run(docs)
+    assert owner(pairs, "Hillary") == owner(pairs, "Hillary Clinton")
+    assert owner(pairs, "Tim Kaine") == owner(pairs, "Timothy M. Kaine")
+
+
+def test_a_small_town_sharing_a_politicians_name_is_the_politician_and_a_capital_stays_a_place() -> None:
+    docs = _many("Barack Obama", 5)
+    docs.append(("o", "2016-04-01", [ent(0, "Obama", "GPE")], []))
+    docs.append(("k", "2016-04-02", [ent(0, "Kiev", "PERSON")], []))
+    _, pairs = run(docs)
+    assert owner(pairs, "Obama") == owner(pairs, "Barack Obama")
+    assert owner(pairs, "Kiev") and all(i.startswith("place:") for i in owner(pairs, "Kiev"))
+
+
+def test_a_family_name_alone_goes_to_its_dominant_bearer_and_headline_words_are_dropped() -> None:
+    docs = _many("Donald Trump", 6)
+    docs.append(("m", "2016-04-01", [ent(0, "Melania Trump", "PERSON", "Melania Trump", "Trump")], []))
+    docs.append(("b", "2016-04-02", [ent(0, "Billionaire Donald Trump", "PERSON")], []))
+    docs.append(("t", "2016-04-03", [ent(0, "Trump Tower", "PERSON", "Trump Tower", "Trump")], []))
+    auth, pairs = run(docs)
+    donald = owner(pairs, "Donald Trump")
+    assert owner(pairs, "Trump") == donald
+    assert owner(pairs, "Melania Trump") != donald and owner(pairs, "Trump Tower") != donald
+    assert {i.id for u, i in pairs if u.doc_id == "b"} == donald

@@ -16,7 +16,9 @@ gazetteer place's name and country; an organisation's folded name and acronym), 
   document; else, across the corpus, the one person of that family name (of the title's gender) seen in
   the same period, or one with four times the documents of all others together; else a family-name
   identity of its own, absorbed later by the full name when one becomes unambiguous. A garbled bare
-  family name ("Zełnski") joins a full name only when the titles it carries agree as well.
+  family name ("Zełnski") joins a full name only when the article agrees (a shared title, or two of
+  the identities it names among the full name's usual companions). A given name alone ("Hillary")
+  that is nobody's family name follows the same rule over the people of that given name.
 
 When unsure, units stay apart: a wrong merge corrupts every query about both.
 """
@@ -29,7 +31,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ...gazetteer import distance_km
-from .names import genders_agree, names_match, parse_person, slug, surnames_match
+from .names import genders_agree, is_given_name, names_match, parse_person, slug, surnames_match
 from .units import Unit, canonical
 
 PERIOD_DAYS = 366  # a bare family name looks for full names seen within this many days
@@ -115,6 +117,10 @@ class Identity:
         self.name = (canonical(best) or best) if self.kind == "org" else best
 
 
+class NoMatch(Exception):
+    """Raised by a read-only authority where resolution would found a new identity."""
+
+
 class Authority:
     """Identities filed under their blocking keys: the working set of one resolution pass.
 
@@ -125,13 +131,16 @@ class Authority:
         self,
         load: Callable[[Iterable[str]], Iterable[Identity]] | None = None,
         taken: Callable[[str], bool] | None = None,
+        readonly: bool = False,
     ) -> None:
+        self.readonly = readonly
         self.ids: dict[str, Identity] = {}
         self.by_key: dict[str, set[str]] = defaultdict(set)
         self.merged: dict[str, str] = {}  # absorbed identity -> the identity it joined
         self._load = load
         self._taken = taken
         self._loaded: set[str] = set()
+        self.stored: set[str] = set()  # ids of identities loaded from the store
 
     def prefetch(self, keys: Iterable[str]) -> None:
         """Bring the identities filed under these keys into the working set."""
@@ -141,7 +150,12 @@ class Authority:
             return
         for ident in self._load(want):
             if ident.id not in self.ids and ident.id not in self.merged:
+                self.stored.add(ident.id)
                 self.add(ident)
+            elif ident.id in self.ids:
+                for k in ident.keys:
+                    self.ids[ident.id].keys.add(k)
+                    self.by_key[k].add(ident.id)
 
     def add(self, ident: Identity) -> None:
         """File an identity under its keys."""
@@ -167,6 +181,8 @@ class Authority:
 
     def create(self, unit: Unit, kind: str | None = None) -> Identity:
         """A new identity founded by a unit."""
+        if self.readonly:
+            raise NoMatch(unit.surface)
         kind = kind or unit.kind
         if kind == "person" and unit.person and not unit.person.full:
             kind = "surname"
@@ -207,7 +223,6 @@ class Authority:
                 ident.keys.add(k)
                 self.by_key[k].add(ident.id)
         ident.changed = True
-        ident.choose_name()
 
     def merge(self, keep: Identity, gone: Identity) -> None:
         """Absorb one identity into another (the store moves its rows)."""
@@ -325,7 +340,21 @@ def _bare_person(
     hit = _dominant(bare_candidates(unit, auth, context=context), unit.published)
     if hit is not None:
         return hit
-    if unit.place_hint is not None and not bare_candidates(unit, auth, fuzzy=False):
+    if is_given_name(unit.surface.split()[-1]):
+        # "Hillary", "Melania": a given name alone, when one person of that given (or family) name dominates
+        key = p.surname
+        same_doc = {c.id: c for c in local.get(unit.doc_id, []) if c.given == key}
+        if len(same_doc) == 1:
+            return next(iter(same_doc.values()))
+        given = [
+            c
+            for c in auth.candidates(f"gv:{key}", ("person",))
+            if c.given == key and genders_agree(c.gender, p.title_gender)
+        ]
+        hit = _dominant(given + bare_candidates(unit, auth, fuzzy=False), unit.published) if given else None
+        if hit is not None:
+            return hit
+    if unit.place_hint is not None and (unit.maybe_place or not bare_candidates(unit, auth, fuzzy=False)):
         unit.kind, unit.place = "place", unit.place_hint
         return _place(unit, auth)
     if unit.maybe_org:
@@ -362,12 +391,49 @@ def absorb_surnames(auth: Authority, touched: Iterable[Identity]) -> None:
                 auth.merge(full, bare)
 
 
-def count_companions(auth: Authority, named: dict[str, set[str]]) -> None:
-    """Count, for every identity, the other identities named in the same documents."""
+def reassign_bare_mentions(
+    auth: Authority, pairs: list[tuple[Unit, Identity]]
+) -> list[tuple[Unit, Identity]]:
+    """A family name alone inside a full-named entity ("Trump" in Melania Trump's entity) goes to the
+    person that family name denotes across the corpus in that period, when that is someone else."""
+    out: list[tuple[Unit, Identity]] = []
+    for unit, ident in pairs:
+        if not unit.bare_mentions or unit.person is None or ident.kind != "person":
+            continue
+        probe = Unit(doc_id=unit.doc_id, published=unit.published, kind="person", surface=unit.person.surname)
+        probe.person = parse_person(next(iter(unit.bare_mentions.values())))
+        if probe.person is None:
+            continue
+        owner = _dominant(bare_candidates(probe, auth, fuzzy=False), unit.published)
+        if owner is None or owner.id == ident.id:
+            continue
+        moved = Unit(
+            doc_id=unit.doc_id, published=unit.published, kind="person", surface=probe.person.surface
+        )
+        moved.person = probe.person
+        for rowid, surface in unit.bare_mentions.items():
+            moved.mention_ids.append(rowid)
+            moved.aliases[surface] += 1
+            ident.mentions -= 1
+            for counts in (ident.aliases, unit.aliases):
+                counts[surface] -= 1
+                if counts[surface] <= 0:
+                    del counts[surface]
+        gone = set(moved.mention_ids)
+        unit.mention_ids = [m for m in unit.mention_ids if m not in gone]
+        auth.attach(moved, owner)
+        out.append((moved, owner))
+    return out
+
+
+def count_companions(auth: Authority, named: dict[str, list[str]]) -> None:
+    """Count, for every identity, the other identities named in the same documents (the first
+    COMPANIONS a document names, so that a long article costs no more than a short one)."""
     for ids in named.values():
-        for i in ids:
+        first = list(dict.fromkeys(ids))[:COMPANIONS]
+        for i in first:
             if i in auth.ids:
-                auth.ids[i].companions.update(j for j in ids if j != i)
+                auth.ids[i].companions.update(j for j in first if j != i)
                 auth.ids[i].changed = True
 
 
@@ -382,7 +448,7 @@ def resolve(units: list[Unit], auth: Authority) -> list[tuple[Unit, Identity]]:
         key=lambda iu: (order[iu[1].kind], iu[1].kind == "person" and not iu[1].person.full, iu[0]),  # type: ignore[union-attr]
     )
     touched: list[Identity] = []
-    named: dict[str, set[str]] = defaultdict(set)  # document -> identities its named units resolved to
+    named: dict[str, list[str]] = defaultdict(list)  # document -> identities its named units resolved to
     bare_started = False
     for _, unit in staged:
         if not bare_started and unit.kind == "person" and unit.person is not None and not unit.person.full:
@@ -399,12 +465,16 @@ def resolve(units: list[Unit], auth: Authority) -> list[tuple[Unit, Identity]]:
             local[unit.doc_id].append(ident)
             touched.append(ident)
         else:
-            ident = _bare_person(unit, auth, local, named[unit.doc_id] - {""})
+            ident = _bare_person(unit, auth, local, set(named[unit.doc_id]))
         auth.attach(unit, ident)
         if not bare_started:
-            named[unit.doc_id].add(ident.id)
+            named[unit.doc_id].append(ident.id)
         out.append((unit, ident))
     if not bare_started:
         count_companions(auth, named)
     absorb_surnames(auth, touched)
+    out += reassign_bare_mentions(auth, out)
+    for ident in auth.ids.values():
+        if ident.changed:
+            ident.choose_name()
     return [(u, auth.ids[auth.merged.get(i.id, i.id)]) for u, i in out]

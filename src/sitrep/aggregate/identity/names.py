@@ -279,6 +279,9 @@ def givens_match(a: str, b: str) -> bool:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
+    short, long_ = sorted((a, b), key=len)
+    if len(short) >= 3 and long_.startswith(short):  # Tim, Timothy; Alex, Alexander
+        return True
     return vowel_variant(a, b) or (a[:2] == b[:2] and similarity(a, b) >= 0.88)
 
 

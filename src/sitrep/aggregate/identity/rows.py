@@ -17,6 +17,10 @@ def _chunks(ids: Sequence[str]) -> Iterator[list[str]]:
         yield list(ids[i : i + CHUNK])
 
 
+def _list(text: str | None) -> list[str]:
+    return json.loads(text) if text and text != "[]" else []
+
+
 def document_rows(store: Store, doc_ids: Sequence[str]) -> Iterator[dict[str, Any]]:
     """{doc_id, published, entities, places} for each document, in the order given."""
     for chunk in _chunks(doc_ids):
@@ -28,18 +32,18 @@ def document_rows(store: Store, doc_ids: Sequence[str]) -> Iterator[dict[str, An
         ents: dict[str, list[dict[str, Any]]] = {d: [] for d in chunk}
         by_id: dict[tuple[str, str], dict[str, Any]] = {}
         for r in store.rows(
-            f"SELECT doc_id, seq, id, name, type, json FROM entities WHERE doc_id IN ({marks})"
-            " ORDER BY doc_id, seq",
+            "SELECT doc_id, seq, id, name, type, json_extract(json, '$.titles') AS titles,"
+            " json_extract(json, '$.roles') AS roles, json_extract(json, '$.aliases') AS aliases"
+            f" FROM entities WHERE doc_id IN ({marks}) ORDER BY doc_id, seq",
             chunk,
         ):
-            data = json.loads(r["json"])
             row = {
                 "seq": r["seq"],
                 "name": r["name"],
                 "type": r["type"],
-                "titles": data.get("titles") or [],
-                "roles": data.get("roles") or [],
-                "aliases": data.get("aliases") or [],
+                "titles": _list(r["titles"]),
+                "roles": _list(r["roles"]),
+                "aliases": _list(r["aliases"]),
                 "mentions": [],
             }
             ents[r["doc_id"]].append(row)

@@ -9,6 +9,7 @@ gazetteer and the alias lexicon; `match.py` then links it to an identity.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -84,8 +85,11 @@ class Unit:
     acro: str = ""
     country: str = ""  # a group's country ("Ukrainians" -> Ukraine)
     maybe_org: bool = False  # a one-word name typed ORG/GPE: a family name if a person claims it
+    maybe_place: bool = False  # a one-word minor place name ("Obama", "Carson"): a person's if one dominates
+    bare_mentions: dict[int, str] = field(default_factory=dict)  # mentions by the family name alone
     entity: tuple[str, int] | None = None  # the entity row whose main unit this is
     mention_ids: list[int] = field(default_factory=list)
+    mention_surfaces: dict[int, str] = field(default_factory=dict)  # mention rowid -> its alias
     place_rows: list[tuple[str, int]] = field(default_factory=list)
 
     def keys(self) -> list[str]:
@@ -94,7 +98,7 @@ class Unit:
             p = self.person
             out = [f"sn:{p.surname}", f"s3:{p.surname[:3]}"]
             if p.full:
-                out += [f"pn:{p.key}", f"fs:{p.given[:2]}|{p.surname[:1]}"]
+                out += [f"pn:{p.key}", f"fs:{p.given[:2]}|{p.surname[:1]}", f"gv:{p.given}"]
             return out
         if self.kind == "place" and self.place:
             return [self.place.key, f"gz:{self.place.gid}"]
@@ -109,7 +113,8 @@ class Unit:
             p = self.person
             if p.full:
                 return [f"pn:{p.key}", f"fs:{p.given[:2]}|{p.surname[:1]}", f"sn:{p.surname}"]
-            out = [f"sn:{p.surname}", f"s3:{p.surname[:3]}"] + ([f"og:{self.org}"] if self.org else [])
+            out = [f"sn:{p.surname}", f"s3:{p.surname[:3]}", f"gv:{p.surname}"]
+            out += [f"og:{self.org}"] if self.org else []
             if self.place_hint:
                 out += [self.place_hint.key, f"gz:{self.place_hint.gid}"]
             return out
@@ -189,25 +194,45 @@ def person_shaped(surface: str) -> bool:
     return is_given_name(words[0])
 
 
-def strip_place_prefix(surface: str, aliases: set[str]) -> str:
-    """ "Belarus Alaxandr Lukashenko" -> "Alaxandr Lukashenko", "Kremlin Dmitry Peskov" -> "Dmitry Peskov":
-    a leading country, facility or big city glued to a person's name (a caption, a lost comma) is
-    dropped when the rest is a person's name: its first word a known given name, or its last word a
-    one-word alias of the same entity."""
+def strip_name_prefix(surface: str, aliases: set[str]) -> str:
+    """A person's name with a word glued before it dropped: a country, facility or big city ("Belarus
+    Alaxandr Lukashenko", "Kremlin Dmitry Peskov": a caption, a lost comma) or a headline adjective
+    ("Billionaire Donald Trump"): the rest must be a person's name, its first word a known given
+    name, or (after a place) its last word a one-word alias of the same entity."""
     words = surface.split()
-    if len(words) < 3 or not all(w[:1].isupper() for w in words[1:]):
-        return surface
-    entry = place_entry(words[0])
-    if entry is None or not (entry.feature in ("country", "facility") or entry.prior >= _PLACE_PRIOR):
+    if len(words) < 2 or not all(w[:1].isupper() for w in words[1:]):
         return surface
     rest = words[1:]
-    if (is_given_name(rest[0]) or rest[-1] in aliases) and parse_person(" ".join(rest)) is not None:
+    entry = place_entry(words[0])
+    if (
+        entry is not None
+        and len(words) >= 3
+        and (entry.feature in ("country", "facility") or entry.prior >= _PLACE_PRIOR)
+    ):
+        if (is_given_name(rest[0]) or rest[-1] in aliases) and parse_person(" ".join(rest)) is not None:
+            return " ".join(rest)
+        return surface
+    first = words[0].rstrip(".")
+    if (
+        len(first) > 2
+        and first.isalpha()
+        and not first.isupper()
+        and not is_given_name(first)
+        and parse_person(words[0]) is not None
+        and parse_person(surface) is not None
+        and not parse_person(surface).titles  # type: ignore[union-attr]
+        and is_given_name(rest[0])
+    ):
         return " ".join(rest)
     return surface
 
 
 def _group_country(surface: str) -> str:
-    country = load().demonym(surface) or load().demonym(surface.rstrip("s"))
+    g = load()
+    words = surface.split()
+    country = g.demonym(surface) or g.demonym(surface.rstrip("s"))
+    if not country and len(words) > 1:  # "Russian troops", "Ukrainian forces"
+        country = g.demonym(words[0])
     return country or ""
 
 
@@ -228,7 +253,13 @@ def classify(surface: str, ner: str, place: PlaceRef | None = None) -> Unit | No
         return unit
     if ner in PLACE_TYPES and _alternate_only(surface):
         ner = "PERSON"  # "Stalin" read as Donetsk's old name: a family name first, if a person has it
-    if ner == "PERSON" or (ner in ("ORG", "NORP", "GPE") and person_shaped(surface)):
+    if (
+        ner == "PERSON"
+        and len(surface.split()) > 1
+        and any(w.lower() in _org_heads() for w in surface.split())
+    ):
+        ner = "ORG"  # "Hillary Clinton Foundation" typed PERSON
+    if ner == "PERSON" or (ner in _NAMED_TYPES and person_shaped(surface)):
         person = parse_person(surface)
         if person is None:
             return None
@@ -237,6 +268,7 @@ def classify(surface: str, ner: str, place: PlaceRef | None = None) -> Unit | No
             unit.place_hint = place or place_entry(surface)
             unit.org = org_key(surface)
         return unit
+    one_word = _one_word(surface)
     if ner in PLACE_TYPES or ner == "ORG":
         entry = place or place_entry(surface)
         known = place_entry(surface)
@@ -247,16 +279,34 @@ def classify(surface: str, ner: str, place: PlaceRef | None = None) -> Unit | No
             or (known is not None and known.prior >= _PLACE_PRIOR)
         ):
             unit.kind, unit.place = "place", entry
+            person = parse_person(surface) if one_word else None
+            if person is not None and _minor_place(entry, known):  # "Obama", "Carson", "Reno"
+                unit.kind, unit.person, unit.place_hint, unit.maybe_place = "person", person, entry, True
             return unit
     unit.org, unit.acro = org_key(surface), acronym(surface)
     if not unit.org:
         return None
-    word = surface.strip()
-    if ner == "ORG" and " " not in word and word.isalpha() and word[:1].isupper() and not is_acronym(word):
-        person = parse_person(word)  # "Zelenskiy" typed ORG: a family name if a person has it
+    if ner in _NAMED_TYPES and one_word:
+        person = parse_person(surface)  # "Zelenskiy" typed ORG: a family name if a person has it
         if person is not None:
             unit.kind, unit.person, unit.maybe_org = "person", person, True
     return unit
+
+
+_NAMED_TYPES = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
+# a one-word place name smaller than this may be a person's family name ("Obama", a town in Japan)
+_MINOR_PRIOR = 6.0
+
+
+def _one_word(surface: str) -> bool:
+    word = surface.strip()
+    return " " not in word and word.isalpha() and word[:1].isupper() and not is_acronym(word)
+
+
+def _minor_place(entry: PlaceRef, known: PlaceRef | None) -> bool:
+    """A town or city small enough for its name to be read as a person's when a person dominates."""
+    prior = known.prior if known is not None else entry.prior
+    return entry.feature in ("city", "town", "facility") and prior < _MINOR_PRIOR
 
 
 def compatible(alias: str, unit: Unit) -> bool:
@@ -271,8 +321,9 @@ def compatible(alias: str, unit: Unit) -> bool:
         if other.full:
             return names_match(other, unit.person)
         me = unit.person
-        if other.surname == me.given and len(me.given) > 1:  # "Ursula" for Ursula von der Leyen
-            return not other.title_gender or other.title_gender == given_gender(me.surface.split()[0])
+        first = me.surface.split()[len(me.titles)] if len(me.surface.split()) > len(me.titles) else ""
+        if other.surname == me.given and len(me.given) > 1 and is_given_name(first):  # "Ursula"
+            return not other.title_gender or other.title_gender == given_gender(first)
         return surnames_match(other.surname, me.surname) and (
             not other.title_gender or not me.gender or other.title_gender == me.gender
         )
@@ -290,6 +341,15 @@ def compatible(alias: str, unit: Unit) -> bool:
     if is_acronym(alias) and unit.acro:
         return fold(alias).replace(" ", "") == unit.acro
     return org_key(alias) == unit.org
+
+
+def _covering(spans: list[tuple[int, int, Unit]], starts: list[int], start: int, end: int) -> Unit | None:
+    """The unit of a mention overlapping [start, end) (mentions are short: a few to look back at)."""
+    i = bisect.bisect_left(starts, end)
+    for s, t, u in reversed(spans[max(0, i - 8) : i]):
+        if s < end and start < t:
+            return u
+    return None
 
 
 def _alternate_only(surface: str) -> bool:
@@ -320,9 +380,11 @@ def document_units(
         name = cleaned[e["name"]] or next((c for m in e["mentions"] if (c := cleaned[m["text"]])), None)
         if name is None:
             continue
-        stripped = strip_place_prefix(name, {c for c in cleaned.values() if c})
         ner = e["type"]
-        if stripped != name:  # the glued place name is dropped from the alias too
+        stripped = name
+        if ner == "PERSON" or person_shaped(name) or len(name.split()) >= 3:
+            stripped = strip_name_prefix(name, {c for c in cleaned.values() if c})
+        if stripped != name:  # the glued word is dropped from the alias too
             cleaned = {k: (stripped if v == name else v) for k, v in cleaned.items()}
             name, ner = stripped, "PERSON"
         first = e["mentions"][0] if e["mentions"] else None
@@ -348,16 +410,30 @@ def document_units(
                         units.append(target)
             if target is None:
                 continue  # a description inside an entity that has no name of its own
+            if target is main and surface is not None and main.person is not None and main.person.full:
+                bare = parse_person(surface)  # "Trump" alone (not "Mrs. Trump"): checked against the corpus
+                if (
+                    bare is not None
+                    and not bare.full
+                    and not bare.title_gender
+                    and bare.surname == main.person.surname
+                    and m.get("rowid")
+                ):
+                    main.bare_mentions[m["rowid"]] = surface
             if surface is not None:
                 target.aliases[surface] += 1  # descriptions ("the president") count, as no alias
             if m.get("rowid") is not None:
                 target.mention_ids.append(m["rowid"])
+                if surface is not None:
+                    target.mention_surfaces[m["rowid"]] = surface
             if m["start"] >= 0:
                 spans.append((m["start"], m["end"], target))
         if not main.aliases:
             main.aliases[name] += 1
+    spans.sort(key=lambda stu: (stu[0], stu[1]))
+    starts = [s for s, _, _ in spans]
     for p in places:
-        owner = next((u for s, t, u in spans if s < p["end"] and p["start"] < t), None)
+        owner = _covering(spans, starts, p["start"], p["end"])
         if owner is not None:
             owner.place_rows.append((doc_id, p["seq"]))
             continue
