@@ -7,6 +7,10 @@ connection. Prints bytes, cold latency and warm median / p95 for each URL. The p
 Datasette on the same SQLite file (its table pages and their JSON, where the `bench` extra installed it).
 
     .venv/bin/python bench/bench_pages.py [--db /tmp/rn17.db] [--repeat 30]
+    .venv/bin/python bench/bench_pages.py --synthetic 100000 --db /tmp/pages100k.db   # the scale check
+
+`--synthetic N` builds instead a store of N synthetic documents (bench_web's generator, each with a
+located place) to check that page sizes and warm latency hold at that scale.
 
 Targets (issue 17): every page under 200 KB and under 100 ms warm (p95 here).
 """
@@ -130,6 +134,50 @@ def sitrep_paths(ids: dict[str, str]) -> list[str]:
     return pages + twins + ["/map/world.svg"]
 
 
+COORDS = {  # the synthetic reports' places (bench_web.PLACES), as a gazetteer locates them
+    "Kherson": (46.64, 32.61),
+    "Bakhmut": (48.6, 38.0),
+    "Khartoum": (15.5, 32.56),
+    "Gaza": (31.5, 34.47),
+    "El Fasher": (13.63, 25.35),
+    "Kharkiv": (49.99, 36.23),
+}
+
+
+def build_synthetic(db: Path, n: int) -> None:
+    """`n` synthetic documents (bench_web.synthetic_report) with their event's place located."""
+    import random
+
+    from bench_web import synthetic_report
+    from sitrep.aggregate import refresh
+    from sitrep.model import Place
+    from sitrep.store.db import Store
+
+    print(f"building {db}: {n:,} synthetic documents", flush=True)
+    rng = random.Random(7)
+    t0 = time.perf_counter()
+    with Store(db) as store:
+        for i in range(n):
+            report, text = synthetic_report(i, rng)
+            name = report.events[0].place or "Gaza"
+            at = text.index(name)
+            lat, lon = COORDS[name]
+            place = Place(
+                text=name,
+                span=(at, at + len(name)),
+                name=name,
+                country=None,
+                lat=lat,
+                lon=lon,
+                feature="city",
+            )
+            report = report.model_copy(update={"places": [place]})
+            d = report.document
+            store.write_report(report, text, {"source": d.source, "published": d.published, "title": d.title})
+        refresh(store)
+    print(f"built in {time.perf_counter() - t0:.0f} s", flush=True)
+
+
 def build(db: Path, corpus: Path) -> None:
     print(f"building {db} from {corpus} (sitrep ingest, a few minutes)", flush=True)
     subprocess.run([sys.executable, "-m", "sitrep.cli", "ingest", str(corpus), "--db", str(db)], check=True)
@@ -149,8 +197,13 @@ def main() -> int:
     ap.add_argument("--db", default="/tmp/rn17.db", help="store of the corpus (built when missing)")
     ap.add_argument("--repeat", type=int, default=30, help="warm requests per page")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="JSONL to build the store from")
+    ap.add_argument("--synthetic", type=int, default=0, help="build N synthetic documents instead")
     args = ap.parse_args()
-    if not args.corpus.is_file():
+    if args.synthetic and not Path(args.db).exists():
+        sys.path.insert(0, str(ROOT / "src"))
+        sys.path.insert(1, str(Path(__file__).resolve().parent))
+        build_synthetic(Path(args.db), args.synthetic)
+    elif not args.corpus.is_file():
         print(f"bench_pages: {args.corpus} is absent (it lives in ../shared); nothing to measure")
         return 0
     try:

@@ -14,7 +14,9 @@ from typing import Any
 from ..store.db import Store
 from . import query
 
-_SENTENCE_END = re.compile(r"(?<=[.!?])[\"'\u201d\u2019)]?\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n")
+# a sentence ends at . ! or ? (with its closing quote) before a capital, a digit or an opening quote
+_SENTENCE_END = re.compile(r"([.!?][\"'\u201d\u2019)]?)\s+(?=[\"'\u201c\u2018(]?[A-Z0-9])|\n")
+_SHORT_CAPITAL = re.compile(r"(?:^|\s)[A-Z][a-z]{0,2}\.$")  # "Gen." "Mr." "No." "J.": not a sentence end
 LABEL_CHARS = 160  # a first sentence longer than this is cut at a word
 SPARK_POINTS = 60  # the newest figures a sparkline draws
 
@@ -22,8 +24,14 @@ SPARK_POINTS = 60  # the newest figures a sparkline draws
 def first_sentence(text: str, limit: int = LABEL_CHARS) -> str:
     """The first sentence (or line) of a text, cut at a word past `limit` characters."""
     text = text.strip()
-    m = _SENTENCE_END.search(text)
-    head = (text[: m.start()] if m else text).strip()
+    head = text
+    for m in _SENTENCE_END.finditer(text):
+        end = m.end(1) if m.group(1) else m.start()
+        if m.group(1) and _SHORT_CAPITAL.search(text[max(0, end - 6) : end].rstrip("\"'\u201d\u2019)")):
+            continue
+        head = text[:end]
+        break
+    head = head.strip()
     if len(head) > limit:
         head = head[:limit].rsplit(" ", 1)[0].rstrip(",;:") + " …"
     return head
