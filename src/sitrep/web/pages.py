@@ -327,7 +327,8 @@ def install(app: FastAPI, env: Any, stores: Stores, render: Callable[..., HTMLRe
         ctx = map_ctx(p)
         marks = map_markers(ctx)
         box = fit_box(((m["lat"], m["lon"]) for m in marks), min_span=30) if ctx["filters"]["place"] else None
-        svg = marker_map(marks, box, width=960, labels=10, label="map of places and events")
+        css = "map focus" if box else "map"  # one place: a smaller view, its passages in sight
+        svg = marker_map(marks, box, width=960, css_class=css, labels=10, label="map of places and events")
         nav = (
             pager("/map", p, ctx["passages"]["total"], ctx["passages"]["limit"], ctx["passages"]["offset"])
             if ctx["passages"]
