@@ -266,9 +266,18 @@ def _org(unit: Unit, auth: Authority) -> Identity:
     if unit.acro:  # "OSCE" and "Organization for Security and Co-operation in Europe"
         is_short = " " not in unit.surface.strip()
         other = [c for c in auth.candidates(f"ac:{unit.acro}", ("org",)) if (" " in c.name) == is_short]
+        if not is_short:  # an acronym already spelled out as another name is not this one's
+            other = [c for c in other if not _spelled_otherwise(c, unit.org)]
         if len(other) == 1:
             return other[0]
     return auth.create(unit, "org")
+
+
+def _spelled_otherwise(ident: Identity, key: str) -> bool:
+    """Whether an acronym's identity already holds a long name other than `key`."""
+    from .names import org_key
+
+    return any(" " in n and org_key(n) != key for n in ident.names)
 
 
 def _group(unit: Unit, auth: Authority) -> Identity:

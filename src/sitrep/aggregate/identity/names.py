@@ -308,8 +308,10 @@ def names_match(a: PersonName, b: PersonName) -> bool:
 
 @lru_cache(maxsize=1 << 14)
 def acronym(name: str) -> str:
-    """The acronym key of a name: the letters of an acronym ("E.U." -> "eu", "Nato" -> "nato") or the
-    initials of a multi-word name's content words ("North Atlantic Treaty Organization" -> "nato")."""
+    """The acronym key of a name: the letters of an acronym ("E.U." -> "eu", "NATO" -> "nato") or the
+    initials of a multi-word name's content words ("North Atlantic Treaty Organization" -> "nato");
+    '' when there is none, and for a multi-word name whose initials make fewer than three letters or
+    that holds abbreviations of its own ("U.S. Army"): two letters abbreviate too many names."""
     words = name.split()
     if len(words) == 1:
         w = words[0]
@@ -318,7 +320,7 @@ def acronym(name: str) -> str:
             return letters
         return ""
     content = [w for w in words if w.lower() not in _STOP]
-    if len(content) < 2 or not all(w[:1].isupper() for w in content):
+    if len(content) < 3 or not all(w[:1].isupper() and w.replace("-", "").isalpha() for w in content):
         return ""
     return "".join(fold(w)[:1] for w in content)
 

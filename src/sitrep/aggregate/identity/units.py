@@ -298,6 +298,18 @@ _NAMED_TYPES = frozenset({"ORG", "NORP", "GPE", "LOC", "FAC"})
 _MINOR_PRIOR = 6.0
 
 
+def _not_a_person(surface: str) -> bool:
+    """A name typed PERSON that holds an organisation's head word, or starts with a place name that is
+    no given name ("York Times", "China Sea")."""
+    words = surface.split()
+    if len(words) < 2:
+        return False
+    if any(w.lower() in _org_heads() for w in words):
+        return True
+    first = place_entry(words[0])
+    return first is not None and first.prior >= _PLACE_PRIOR and not is_given_name(words[0])
+
+
 def _one_word(surface: str) -> bool:
     word = surface.strip()
     return " " not in word and word.isalpha() and word[:1].isupper() and not is_acronym(word)
