@@ -13,6 +13,7 @@ from sitrep.errors import StoreError
 from sitrep.record import query
 from sitrep.record.export import export_store
 from sitrep.store import MIGRATIONS, Store
+from sitrep.store.tables import TABLES, create_sql
 
 sys.path.insert(0, str(Path(__file__).parent / "fixtures" / "corpus"))
 from synth import full_report, report  # noqa: E402
@@ -70,6 +71,22 @@ def test_round_trip_returns_the_report_written(store):
     ]:
         row = store.rows(f'SELECT {col} AS surface, start, "end" FROM {table}')[0]
         assert text[row["start"] : row["end"]] == row["surface"]
+
+
+def _shape(con: sqlite3.Connection, table: str) -> tuple[list[tuple], list[tuple]]:
+    """(name, type, notnull, default, pk) of each column in order, and the foreign keys."""
+    columns = [tuple(r)[1:] for r in con.execute(f"PRAGMA table_info({table})")]
+    keys = [tuple(r)[2:] for r in con.execute(f"PRAGMA foreign_key_list({table})")]
+    return columns, keys
+
+
+def test_migrations_build_exactly_the_tables_defined_once(store):
+    """The record tables a store migrates to are those `store/tables.py` defines, to the column."""
+    fresh = sqlite3.connect(":memory:")
+    for table in TABLES.values():
+        fresh.execute(create_sql(table))
+    for name in TABLES:
+        assert _shape(store.con, name) == _shape(fresh, name), name
 
 
 def test_writer_is_idempotent_on_document_id(store):

@@ -1,8 +1,7 @@
-"""The record store: one SQLite file, migrations, one writer and the report round-trip."""
+"""The record store's connection: one SQLite file, transactions, migrations, reads, the round-trip."""
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
@@ -10,11 +9,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TypeVar
 
-from pydantic import BaseModel
-
 from ..errors import StoreError
-from ..model import Document, Entity, Event, Place, Position, Quantity, Report, Statement, Time
+from ..model import Document, Report
 from .schema import MIGRATIONS, RECOUNT_COPIES
+from .tables import ITEM_TABLES, TABLES
+from .writer import now, write_report
 
 DEFAULT_DB = "sitrep.db"
 
@@ -24,14 +23,6 @@ T = TypeVar("T")
 def default_db_path() -> str:
     """The store file: $SITREP_DB, else `sitrep.db` in the working directory."""
     return os.environ.get("SITREP_DB") or DEFAULT_DB
-
-
-def _dump(item: BaseModel) -> str:
-    return item.model_dump_json(by_alias=True)
-
-
-def _outcome_key(outcome: Iterable[str]) -> str:
-    return "+".join(sorted({o.strip().lower() for o in outcome if o and o.strip()}))
 
 
 class Store:
@@ -135,7 +126,7 @@ class Store:
                     con.execute(statement)
                 con.execute(
                     "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                    (version, name, _now()),
+                    (version, name, now()),
                 )
                 applied.append(version)
         return applied
@@ -209,222 +200,12 @@ class Store:
             raise StoreError(f"no table {table!r} in the store")
         return int(self.scalar(f"SELECT count(*) FROM {table}"))
 
-    # -- the writer --------------------------------------------------------------------------------
+    # -- the writer (store/writer.py) ------------------------------------------------------------
 
     def write_report(self, report: Report, text: str, meta: Mapping[str, Any] | None = None) -> bool:
-        """Store one document and everything extracted from it, atomically; False if already stored.
-
-        The row key is `report.document.id` (the hash of the normalized text when the caller gave
-        no id). `meta` may carry `path` and `external_id`. INSERT OR IGNORE on the id makes re-ingest a
-        no-op; the whole document commits in one transaction, so a crash leaves it absent or complete.
-        """
-        meta = meta or {}
-        d = report.document
-        try:
-            with self.transaction() as con:
-                cur = con.execute(
-                    "INSERT OR IGNORE INTO documents (id, external_id, title, source, url, published,"
-                    " dateline, dateline_start, dateline_end, body_start, text, path, ingested_at, json)"
-                    " VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                    (
-                        d.id,
-                        meta.get("external_id"),
-                        d.title,
-                        d.source,
-                        d.url,
-                        d.published,
-                        d.dateline,
-                        d.dateline_span[0] if d.dateline_span else None,
-                        d.dateline_span[1] if d.dateline_span else None,
-                        d.body_start,
-                        text,
-                        meta.get("path"),
-                        _now(),
-                        _dump(d),
-                    ),
-                )
-                if cur.rowcount == 0:
-                    return False
-                self._write_items(con, d.id, report)
-                con.execute(
-                    "INSERT INTO documents_fts (doc_id, title, text) VALUES (?, ?, ?)",
-                    (d.id, d.title or "", text),
-                )
-        except sqlite3.Error as exc:
-            raise StoreError(f"{self.path}: writing document {d.id}: {exc}") from exc
-        return True
-
-    def _write_items(self, con: sqlite3.Connection, doc_id: str, r: Report) -> None:
-        _insert(
-            con,
-            "entities",
-            [
-                {
-                    "doc_id": doc_id,
-                    "seq": seq,
-                    "id": e.id,
-                    "name": e.name,
-                    "type": e.type,
-                    "start": e.mentions[0].span[0] if e.mentions else None,
-                    "end": e.mentions[0].span[1] if e.mentions else None,
-                    "json": _dump(e),
-                }
-                for seq, e in enumerate(r.entities)
-            ],
-        )
-        _insert(
-            con,
-            "mentions",
-            [
-                {"doc_id": doc_id, "entity_id": e.id, "text": m.text, "start": m.span[0], "end": m.span[1]}
-                for e in r.entities
-                for m in e.mentions
-            ],
-        )
-        stmts = [
-            {
-                "doc_id": doc_id,
-                "seq": seq,
-                "id": s.id,
-                "speaker": s.speaker.name if s.speaker else None,
-                "speaker_entity": s.speaker.entity if s.speaker else None,
-                "kind": s.kind,
-                "cue": s.cue.text,
-                "cue_start": s.cue.span[0],
-                "cue_end": s.cue.span[1],
-                "content": s.content.text,
-                "start": s.content.span[0],
-                "end": s.content.span[1],
-                "time_value": s.time.value if s.time else None,
-                "venue": s.venue,
-                "confidence": s.confidence,
-                "json": _dump(s),
-            }
-            for seq, s in enumerate(r.statements)
-        ]
-        _insert(con, "statements", stmts)
-        _insert(
-            con,
-            "statements_fts",
-            [
-                {"doc_id": doc_id, "seq": s["seq"], "speaker": s["speaker"] or "", "content": s["content"]}
-                for s in stmts
-            ],
-        )
-        _insert(
-            con,
-            "quantities",
-            [
-                {
-                    "doc_id": doc_id,
-                    "seq": seq,
-                    "id": q.id,
-                    "text": q.text,
-                    "start": q.span[0],
-                    "end": q.span[1],
-                    "low": q.low,
-                    "high": q.high,
-                    "qualifier": q.qualifier,
-                    "unit": q.unit,
-                    "currency": q.currency,
-                    "subject": q.subject,
-                    "outcome": _outcome_key(q.outcome),
-                    "hedged": int(q.hedged),
-                    "vague": int(q.vague),
-                    "claimant": q.claimant.name if q.claimant else None,
-                    "claimant_statement": q.claimant.statement if q.claimant else None,
-                    "place": q.place,
-                    "time": q.time,
-                    "derived_from": q.derived_from,
-                    "json": _dump(q),
-                }
-                for seq, q in enumerate(r.quantities)
-            ],
-        )
-        _insert(
-            con,
-            "events",
-            [
-                {
-                    "doc_id": doc_id,
-                    "seq": seq,
-                    "id": e.id,
-                    "type": e.type,
-                    "actor": e.actor,
-                    "target": e.target,
-                    "place": e.place,
-                    "time": e.time,
-                    "status": e.status,
-                    "source": e.source,
-                    "statement": e.statement,
-                    "trigger": e.trigger.text,
-                    "start": e.trigger.span[0],
-                    "end": e.trigger.span[1],
-                    "negated": int(e.negated),
-                    "json": _dump(e),
-                }
-                for seq, e in enumerate(r.events)
-            ],
-        )
-        _insert(
-            con,
-            "positions",
-            [
-                {
-                    "doc_id": doc_id,
-                    "seq": seq,
-                    "id": p.id,
-                    "holder": p.holder,
-                    "topic": p.topic,
-                    "stance": p.stance,
-                    "statement": p.statement,
-                    "start": p.span[0] if p.span else None,
-                    "end": p.span[1] if p.span else None,
-                    "json": _dump(p),
-                }
-                for seq, p in enumerate(r.positions)
-            ],
-        )
-        _insert(
-            con,
-            "times",
-            [
-                {
-                    "doc_id": doc_id,
-                    "seq": seq,
-                    "text": t.text,
-                    "start": t.span[0],
-                    "end": t.span[1],
-                    "type": t.type,
-                    "value": t.value,
-                    "mod": t.mod,
-                    "json": _dump(t),
-                }
-                for seq, t in enumerate(r.times)
-            ],
-        )
-        _insert(
-            con,
-            "places",
-            [
-                {
-                    "doc_id": doc_id,
-                    "seq": seq,
-                    "text": p.text,
-                    "start": p.span[0],
-                    "end": p.span[1],
-                    "name": p.name,
-                    "country": p.country,
-                    "lat": p.lat,
-                    "lon": p.lon,
-                    "feature": p.feature,
-                    "gazetteer_id": p.gazetteer_id,
-                    "confidence": p.confidence,
-                    "json": _dump(p),
-                }
-                for seq, p in enumerate(r.places)
-            ],
-        )
+        """Store one document and everything extracted from it, atomically; False if already stored
+        (see `writer.write_report`: `meta` may carry `path` and `external_id`)."""
+        return write_report(self, report, text, meta)
 
     # -- the round-trip ----------------------------------------------------------------------------
 
@@ -439,53 +220,19 @@ class Store:
         if not row:
             return None
 
-        def items(table: str, model: Any) -> list[Any]:
+        def items(table: str) -> list[Any]:
+            model = TABLES[table].model
+            assert model is not None, table
             rows = self.rows(f"SELECT json FROM {table} WHERE doc_id = ? ORDER BY seq", (doc_id,))
             return [model.model_validate_json(r["json"]) for r in rows]
 
         return Report(
-            document=Document.model_validate_json(row[0]["json"]),
-            entities=items("entities", Entity),
-            statements=items("statements", Statement),
-            quantities=items("quantities", Quantity),
-            times=items("times", Time),
-            places=items("places", Place),
-            events=items("events", Event),
-            positions=items("positions", Position),
+            document=Document.model_validate_json(row[0]["json"]), **{t: items(t) for t in ITEM_TABLES}
         )
 
 
-_TABLES = {
-    "documents",
-    "entities",
-    "mentions",
-    "statements",
-    "quantities",
-    "events",
-    "positions",
-    "times",
-    "places",
-    "signatures",
-    "global_entities",
-    "migrations",
-    "state",
-}
-
-
-def _insert(con: sqlite3.Connection, table: str, rows: list[dict[str, Any]]) -> None:
-    """Insert rows (dicts with the same keys) into a table."""
-    if not rows:
-        return
-    cols = list(rows[0])
-    names = ", ".join(f'"{c}"' for c in cols)
-    marks = ", ".join("?" * len(cols))
-    con.executemany(
-        f"INSERT INTO {table} ({names}) VALUES ({marks})", [tuple(r[c] for c in cols) for r in rows]
-    )
-
-
-def _now() -> str:
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+# What `count` may count: the record tables and the store's own.
+_TABLES = {*TABLES, "signatures", "global_entities", "migrations", "state"}
 
 
 def _split_sql(script: str) -> list[str]:
