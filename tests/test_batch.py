@@ -17,7 +17,7 @@ import pyarrow as pa  # noqa: E402
 import pyarrow.parquet as pq  # noqa: E402
 from typer.testing import CliRunner  # noqa: E402
 
-from sitrep.batch.load import iter_reports, partition_ids, read_table  # noqa: E402
+from sitrep.batch.load import iter_reports, load_into_store, partition_ids, read_table  # noqa: E402
 from sitrep.batch.partitions import make_partitions, read_partition, write_jsonl  # noqa: E402
 from sitrep.batch.run import (  # noqa: E402
     SitrepWorkerPlugin,
@@ -27,7 +27,8 @@ from sitrep.batch.run import (  # noqa: E402
     process_partition,
     run_batch,
 )
-from sitrep.batch.schema import TABLES  # noqa: E402
+from sitrep.batch.schema import ITEM_TABLES, TABLES, document_row, report_rows, to_arrow  # noqa: E402
+from sitrep.store import Store  # noqa: E402
 from synthetic import synthetic_corpus  # noqa: E402
 
 N_DOCS = 48
@@ -136,18 +137,18 @@ def test_parquet_rows_carry_spans_into_the_text(corpus, client, tmp_path):
     root, _ = corpus
     out = tmp_path / "out"
     run_batch([str(root / "c.parquet")], str(out), client=client)
-    texts = {d["document_id"]: d["text"] for d in read_table(str(out), "documents")}
+    texts = {d["id"]: d["text"] for d in read_table(str(out), "documents")}
     assert len(texts) == N_DOCS - 38
     checked = 0
     for table, surface, prefix in (
         ("times", "text", ""),
         ("places", "text", ""),
         ("quantities", "text", ""),
-        ("statements", "cue_text", "cue_"),
-        ("statements", "content_text", "content_"),
+        ("statements", "cue", "cue_"),
+        ("statements", "content", ""),
     ):
         for row in read_table(str(out), table):
-            assert texts[row["document_id"]][row[f"{prefix}start"] : row[f"{prefix}end"]] == row[surface]
+            assert texts[row["doc_id"]][row[f"{prefix}start"] : row[f"{prefix}end"]] == row[surface]
             checked += 1
     assert checked > 0
     docs = read_table(str(out), "documents")
@@ -189,7 +190,7 @@ def test_resume_skips_complete_partitions(corpus, tmp_path):
     (out / "documents" / f"part-{lost}.parquet").unlink()
     again = run_batch([str(root / "b.csv")], str(out), partition_size=4, resume=True)
     assert again.partitions == 1 and again.documents == 4
-    assert len({d["document_id"] for d in read_table(str(out), "documents")}) == 10
+    assert len({d["id"] for d in read_table(str(out), "documents")}) == 10
 
 
 def test_partitions_are_deterministic_and_cover_every_row(corpus):
@@ -262,6 +263,48 @@ def test_cli_batch_then_load_is_idempotent(corpus, tmp_path):
         assert store.scalar("SELECT count(*) FROM estimates_dirty") == 0
         if store.count("quantities"):
             assert store.scalar("SELECT count(*) FROM estimate_series") > 0
+
+
+# Parts written by the release before the shared table definitions (store/tables.py): `document_id`,
+# `ordinal`, `item_json`, `speaker_name`, `content_text`, `trigger_text`, outcome as a list, ...
+# (three examples/articles documents through `sitrep batch` at that release).
+V1_OUTPUT = Path(__file__).parent / "fixtures" / "batch_v1"
+
+
+def test_parts_of_the_previous_release_are_read_under_todays_names(tmp_path):
+    out = str(V1_OUTPUT)
+    old = pq.read_table(next((V1_OUTPUT / "statements").glob("*.parquet")))
+    assert {"document_id", "ordinal", "item_json", "content_text"} <= set(old.column_names)
+    pairs = list(iter_reports(out))
+    assert len(pairs) == 3
+    # every old part reads as exactly what this release writes for the same reports
+    for table in ITEM_TABLES:
+        want = [r for report, _ in pairs for r in to_arrow(table, report_rows(report)[table]).to_pylist()]
+        assert read_table(out, table) == want, table
+    for report, row in pairs:
+        again = document_row(
+            report, row["text"], row["partition"], row["row"], row["path"], row["external_id"]
+        )
+        assert to_arrow("documents", [again]).to_pylist() == [row]
+    outcomes = [q["outcome"] for q in read_table(out, "quantities")]
+    assert "killed+wounded" in outcomes and "" in outcomes  # lists joined as the store keeps them
+    assert all(row["path"] == "file:///tmp/v1.jsonl" for _, row in pairs)  # `input` before
+    # and `sitrep load` stores them as it stores today's
+    db = tmp_path / "s.db"
+    counts = load_into_store(out, str(db))
+    assert counts["new"] == 3
+    with Store(str(db)) as store:
+        for report, row in pairs:
+            assert store.get_report(report.document.id) == report
+            assert store.rows("SELECT path FROM documents WHERE id = ?", (report.document.id,)) == [
+                {"path": row["path"]}
+            ]
+        stored = store.rows("SELECT doc_id, seq, outcome, claimant FROM quantities ORDER BY doc_id, seq")
+        read = read_table(out, "quantities")
+        assert stored == [
+            {k: r[k] for k in ("doc_id", "seq", "outcome", "claimant")}
+            for r in sorted(read, key=lambda r: (r["doc_id"], r["seq"]))
+        ]
 
 
 def test_warc_html_and_text_records(tmp_path):
@@ -350,7 +393,7 @@ def test_killed_worker_loses_and_duplicates_nothing(corpus, reference, client, t
     manifests = [json.loads(p.read_text()) for p in (out / "_manifests").iterdir()]
     survivor = {m["partition"]["id"] for m in manifests if m["result"]["worker_pid"] in pids_before}
     assert survivor
-    same = {d["document_id"] for d in read_table(str(out), "documents") if d["partition"] in survivor}
+    same = {d["id"] for d in read_table(str(out), "documents") if d["partition"] in survivor}
     assert_same_reports({k: got[k] for k in same}, {k: reference[k] for k in same})
     ids = partition_ids(str(out))
     assert len(ids) == len(make_partitions(inputs(root), partition_size=3))

@@ -89,6 +89,27 @@ def test_migrations_build_exactly_the_tables_defined_once(store):
         assert _shape(store.con, name) == _shape(fresh, name), name
 
 
+def test_store_rows_and_parquet_rows_share_names_and_values(store):
+    """A column on both sides has one name and one value: the store's row of an item is the Parquet row
+    of the same item, but for the columns one side keeps alone (bools are 0/1 in SQLite)."""
+    from sitrep.batch.schema import ITEM_TABLES, SCHEMAS, document_row, report_rows, to_arrow
+
+    r, text = full_report()
+    store.write_report(r, text, {"path": "a.txt", "external_id": "x1"})
+    parquet = {t: to_arrow(t, rows).to_pylist() for t, rows in report_rows(r).items()}
+    parquet["documents"] = to_arrow("documents", [document_row(r, text, "p0", 0, "a.txt", "x1")]).to_pylist()
+    for table in ("documents", *ITEM_TABLES):
+        shared = [c.name for c in TABLES[table].on("store") if "batch" in c.sides]
+        assert shared and set(shared) <= set(SCHEMAS[table].names)
+        names = ", ".join(f'"{c}"' for c in shared)
+        stored = store.rows(f"SELECT {names} FROM {table} ORDER BY rowid")
+        written = [
+            {c: row[c] if not isinstance(row[c], bool) else int(row[c]) for c in shared}
+            for row in parquet[table]
+        ]
+        assert stored == written and stored, table
+
+
 def test_writer_is_idempotent_on_document_id(store):
     r, text = full_report()
     assert store.write_report(r, text) is True

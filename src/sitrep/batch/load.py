@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 
 from ..errors import InputError
 from ..model import Report
-from .schema import ITEM_TABLES, SCHEMAS, rows_to_reports
+from .schema import ITEM_TABLES, rows_to_reports, upgrade
 
 
 def partition_ids(out: str) -> list[str]:
@@ -23,13 +23,14 @@ def partition_ids(out: str) -> list[str]:
 
 
 def read_table(out: str, table: str, part_id: str | None = None) -> list[dict[str, Any]]:
-    """The rows of one table (of one partition, or of all), read with the declared schema."""
+    """The rows of one table (of one partition, or of all), with the declared schema (parts written by
+    earlier releases are read under today's column names: see `schema.upgrade`)."""
     fs, root = fsspec.core.url_to_fs(out)
     pattern = f"{root}/{table}/part-{part_id or '*'}.parquet"
     rows: list[dict[str, Any]] = []
     for path in sorted(fs.glob(pattern)):
         with fs.open(path, "rb") as fh:
-            rows.extend(pq.read_table(fh, schema=SCHEMAS[table]).to_pylist())
+            rows.extend(upgrade(table, pq.read_table(fh)).to_pylist())
     return rows
 
 
@@ -50,7 +51,7 @@ def load_into_store(out: str, db: str, aggregate: bool = True) -> dict[str, int]
     counts = {"new": 0, "duplicate": 0}
     with Store(db) as store:
         for report, row in iter_reports(out):
-            meta = {"path": row.get("input"), "external_id": row.get("external_id")}
+            meta = {"path": row.get("path"), "external_id": row.get("external_id")}
             counts["new" if store.write_report(report, row["text"], meta) else "duplicate"] += 1
         if aggregate:  # the same refresh as `sitrep ingest`: clusters, entities, stored estimate series
             from ..aggregate import refresh
