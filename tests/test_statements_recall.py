@@ -3,17 +3,9 @@ coordinated cues, headline labels, object cues. Every sentence here was written 
 
 from __future__ import annotations
 
+from statements_support import run_statements as _run
+
 HEAD = "Repairs slow in the north\n\nKARVO, March 3 (Reuters) - "
-
-
-def _run(extract, text: str):
-    sts = extract(text).statements
-    for st in sts:
-        assert text[st.content.span[0] : st.content.span[1]] == st.content.text
-        assert text[st.cue.span[0] : st.cue.span[1]] == st.cue.text
-        if st.speaker is not None and st.speaker.span is not None:
-            assert text[st.speaker.span[0] : st.speaker.span[1]] == st.speaker.text
-    return sts
 
 
 def _by_cue(sts, cue: str):

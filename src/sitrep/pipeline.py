@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import os
 from functools import lru_cache
+from typing import Any
 
 import spacy
 from spacy.language import Language
+from spacy.util import compile_infix_regex
 
 from .components import COMPONENTS, register_factories
 from .errors import SitrepError
@@ -36,12 +38,31 @@ def build_pipeline(model: str | None = None, components: tuple[str, ...] = COMPO
     ensure_extensions()
     register_factories()
     nlp = _load_base(model)
+    _split_glued_sentences(nlp)
     # Dateline and paragraph boundaries are fixed before the parser runs (see components.document.segment).
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sitrep_segment", before="parser")
     for name in components:
         nlp.add_pipe(name)
     return nlp
+
+
+# Sentences glued without a space, as machine translations often give them ("the war?The politician
+# said", "on TVN24.In his opinion", "she said.- We will"): the tokenizer splits the stop (and a dash
+# opening the next quotation) off, as spaCy already does for a full stop between two letters.
+_GLUED_STOPS = (
+    r"(?<=[a-z0-9])[?!](?=[A-Z])",
+    r"(?<=[0-9])\.(?=[A-Z][a-z])",
+    r"(?<=[a-z0-9])[.?!](?=[-\u2013\u2014])",  # "she said.- We will ..."
+    r"(?<=[.?!])[-\u2013\u2014](?=\w)",
+)
+
+
+def _split_glued_sentences(nlp: Language) -> None:
+    """Adds the glued-sentence infixes to the tokenizer's own."""
+    infixes = [*(nlp.Defaults.infixes or ()), *_GLUED_STOPS]
+    tokenizer: Any = nlp.tokenizer  # spaCy types it as any callable; the loaded model's is a Tokenizer
+    tokenizer.infix_finditer = compile_infix_regex(infixes).finditer
 
 
 @lru_cache(maxsize=4)

@@ -18,7 +18,9 @@ STRAIGHT = '"'
 ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
 # Two apostrophes stand for a straight double quote in some newspaper archives (''like this'');
 # `` opens in TeX-style text.
-_MARK = re.compile("''|``|[" + ALL_MARKS + "]")
+# Doubled single marks (‘‘like this’’) stand for double quotes in some copy too.
+_MARK = re.compile("''|``|\u2018\u2018|\u2019\u2019|[" + ALL_MARKS + "]")
+_OPEN_PAIRS = {"``", "\u2018\u2018"}
 
 
 def mark_len(text: str, i: int) -> int:
@@ -88,9 +90,9 @@ def paragraph_spans(text: str, start: int = 0) -> list[tuple[int, int]]:
 def _is_opening(text: str, i: int, inside: bool, n: int = 1) -> bool:
     """Whether the mark at `i` opens a quote (straight marks are judged by their neighbours)."""
     ch = text[i : i + n]
-    if ch in OPEN_MARKS or ch == "``":
+    if ch in OPEN_MARKS or ch in _OPEN_PAIRS:
         return True
-    if ch in CLOSE_MARKS:
+    if ch in CLOSE_MARKS or ch == "\u2019\u2019":
         return False
     prev = text[i - 1] if i > 0 else " "
     nxt = text[i + n] if i + n < len(text) else " "
@@ -127,7 +129,7 @@ def find_quotes(text: str, start: int = 0) -> list[Quote]:
                 if _is_opening(text, i, inside=False, n=n):
                     current = Quote(start=i, end=i + n)
                     seg_start = i + n
-            elif ch in OPEN_MARKS or ch == "``":
+            elif ch in OPEN_MARKS or ch in _OPEN_PAIRS:
                 # A second opening mark: the first was never closed; restart here.
                 current.parts.append((seg_start, _rstrip(text, seg_start, i)))
                 current.end = i

@@ -52,6 +52,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ...extensions import ensure_extensions
+from ...gender import name_gender
 from ...model import Entity, TextSpan
 from ...text import doc_text
 from .cluster import Cluster, cluster_names, link_descriptor
@@ -104,6 +105,7 @@ class CorefIndex:
         self.entities = entities
         self._by_id = {e.id: e for e in entities}
         self._genders = genders or {}
+        self._gender_cache: dict[str, str] = {}
         self._mentions = sorted(
             ((m.span[0], m.span[1], e) for e in entities for m in e.mentions), key=lambda t: t[0]
         )
@@ -117,6 +119,16 @@ class CorefIndex:
     def entity(self, entity_id: str) -> Entity | None:
         """The entity with this id."""
         return self._by_id.get(entity_id)
+
+    def gender(self, entity_id: str) -> str:
+        """ "m", "f" or "": from a title (Mr., spokeswoman) or the first name (names lexicon)."""
+        if entity_id not in self._gender_cache:
+            g = self._genders.get(entity_id, "")
+            ent = self._by_id.get(entity_id)
+            if not g and ent is not None and ent.type == "PERSON":
+                g = name_gender(ent.name)
+            self._gender_cache[entity_id] = g
+        return self._gender_cache[entity_id]
 
     def mentions(self, entity_id: str) -> list[tuple[int, int]]:
         """The `(start, end)` of every mention of an entity."""
@@ -236,7 +248,7 @@ class CorefIndex:
                 continue
             if ent.type == "NORP" and not self._nominal(s, e):
                 continue  # "Ukrainian" in "Ukrainian allies" is no antecedent; "the Russians" is
-            g = self._genders.get(ent.id, "")
+            g = self.gender(ent.id) if gender else ""
             if gender and g and g != gender:
                 continue
             info = self._roles.get((s, e))

@@ -3,12 +3,16 @@ inside, the cut before a coordinated cue, the clause a source phrase attaches to
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ...model import Speaker, Statement, TextSpan
 from ...quotes import Quote
 from .speaker import cue_lemma, time_of, venue_of
 from .syntax import SUBJ, Ctx, trim
+
+_ATTRIBUTION_ONLY = re.compile(r"(?:That|This|It)(?:'s|\u2019s|\s+is|\s+was)\s+according\s+to\b", re.I)
 
 
 class Builder:
@@ -100,6 +104,8 @@ class Builder:
         if verb is not None and start > verb.idx:
             end = self._cut_coordinated(start, end)
         kind, start, end, inside = self._kind_and_content(start, end, skip)
+        if _ATTRIBUTION_ONLY.match(self.text, start, end):
+            return  # "Ukrinform reports that's according to X": an attribution, not what was said
         if direct and kind == "indirect":
             kind = "direct"
         if end - start < 2 or not any(ch.isalpha() for ch in self.text[start:end]):
@@ -171,5 +177,24 @@ class Builder:
             gap = self.text[st.content.span[1] : q.start]
             if gap.count("\n") > 2 or len(gap) > 400:
                 continue
-            self.add(st.cue, st.speaker, q.start, q.end, None, 0.6)
             taken.append((q.start, q.end))
+            if _resumes(st, gap, q.start):  # "\"A,\" said X. \"B.\"": one quotation interrupted by its cue
+                a = st.content.span[0]
+                a, z = trim(self.text, a, q.inner_end)
+                st.content = TextSpan(text=self.text[a:z], span=(a, z))
+                st.quotes.append(TextSpan(text=self.text[q.inner_start : z], span=(q.inner_start, z)))
+                continue
+            self.add(st.cue, st.speaker, q.start, q.end, None, 0.6)
+
+
+def _resumes(st: Statement, gap: str, q_start: int) -> bool:
+    """Whether a quotation resumes a direct statement in the same paragraph right after its postposed
+    attribution sentence (the gap holds the cue and little more, and no paragraph break)."""
+    c0 = st.cue.span[0]
+    return (
+        st.kind == "direct"
+        and "\n" not in gap
+        and len(gap) <= 160
+        and st.content.span[1] <= c0 < q_start
+        and bool(st.quotes)
+    )

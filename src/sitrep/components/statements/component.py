@@ -25,6 +25,7 @@ from spacy.tokens import Doc
 from ...extensions import ensure_extensions
 from ...model import Statement
 from .builder import Builder
+from .dashes import dash_quote_statements
 from .forms import (
     adjective_sections,
     adjective_statement,
@@ -36,6 +37,7 @@ from .forms import (
     noun_statement,
     speech_nouns,
 )
+from .salience import Salience
 from .speaker import cue_lemma, cue_lemmas, lemma_of_cue, object_cues
 from .syntax import Ctx, finish
 from .verbs import according_statement, verb_statement
@@ -81,6 +83,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     """Direct, indirect and mixed speech with resolved speakers, cues, venues and dates."""
     ctx = Ctx(doc)
     b = Builder(ctx)
+    dash_quote_statements(b)
     label_statements(b)
     dash_statements(b)
     colon_statements(b)
@@ -102,6 +105,7 @@ def find_statements(doc: Doc) -> list[Statement]:
         except Exception:  # one odd parse never costs the document its other statements
             log.debug("statement at %d skipped", tok.idx, exc_info=True)
     headline_statements(b)
+    Salience(ctx, b.items).run()
     b.orphans()
     return finish(b.items)
 

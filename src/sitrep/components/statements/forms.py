@@ -150,6 +150,8 @@ def label_statements(b: Builder) -> None:
         name = m.group("name")
         if name.lower().rstrip(".") in _NOT_SPEAKERS or len(m.group("content").split()) < 3:
             continue
+        if not headline and _subhead(text[p_start:p_end]):
+            continue  # "Scholz: Russia made NATO a casus belli": a section title over the quote below
         n_start, n_end = m.span("name")
         transcript = name.isupper() and len(name) >= 2 and not headline
         ent = b.ctx.speakers.coref.entity_at(n_start, n_end) if b.ctx.speakers.coref is not None else None
@@ -165,6 +167,11 @@ def label_statements(b: Builder) -> None:
         if transcript:
             b.ctx.speech.append((c_start, c_end))
         b.add(cue, speaker, c_start, c_end, None, 0.8 if transcript else 0.6, direct=transcript)
+
+
+def _subhead(para: str) -> bool:
+    """A short paragraph with no sentence-final punctuation: a section title inside the article."""
+    return len(para.split()) <= 16 and para.rstrip()[-1:] not in '.!?"\u201d\u2026'
 
 
 def dash_statements(b: Builder) -> None:

@@ -285,7 +285,27 @@ class SpeakerResolver:
             if ante is None:
                 return None
             return ante.model_copy(update={"span": (subj.idx, subj.idx + len(subj.text)), "text": subj.text})
-        return self.from_mention(mention_span(subj))
+        sp = self.from_mention(mention_span(subj))
+        if sp is not None and sp.entity is None and subj.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
+            named = self._named_apposition(subj)  # "One of its propagandists, a spokeswoman, Maria X,"
+            if named is not None:
+                return named
+        return sp
+
+    def _named_apposition(self, subj: Token) -> Speaker | None:
+        """A person named in apposition to a common-noun subject, following a chain of appositions."""
+        tok = subj
+        for _ in range(3):
+            app = next((c for c in tok.children if c.dep_ == "appos"), None)
+            if app is None:
+                return None
+            if app.pos_ == "PROPN":
+                sp = self.from_mention(mention_span(app))
+                ent = next((e for e in self.entities if e.id == sp.entity), None) if sp is not None else None
+                if sp is not None and ent is not None and ent.type == "PERSON":
+                    return sp
+            tok = app
+        return None
 
     def from_mention(self, mention: Span) -> Speaker | None:
         """The speaker a name phrase (or a one-word pronoun) stands for."""
@@ -302,7 +322,8 @@ class SpeakerResolver:
             for _pos, prev, is_person in reversed(self.history):
                 if is_person == want_person or subj.lower_ == "we":
                     return Speaker(name=prev.name, entity=prev.entity, span=span, text=mention.text)
-            return None
+            # no antecedent yet: a nameless placeholder that the salience pass resolves or drops
+            return Speaker(name="", entity=None, span=span, text=mention.text)
         ner = _ner_name(mention, self.ents)
         titled = _title_person(mention, self.ents) if ner is None or ner.root.i != mention.root.i else None
         if titled is not None:

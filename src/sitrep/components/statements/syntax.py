@@ -20,8 +20,8 @@ from ...quotes import (
 from ...text import doc_text
 from .speaker import SpeakerResolver, cue_lemma, cue_lemmas, cue_sections, object_cues
 
-ATTR_PUNCT = {",", '"', "\u201d", "''", "\u2014", "\u2013", "--", "-", ";"}
-CLOSERS = {'"', "\u201d", "''"}
+ATTR_PUNCT = {",", '"', "\u201d", "''", "\u2019\u2019", "\u2014", "\u2013", "--", "-", ";"}
+CLOSERS = {'"', "\u201d", "''", "\u2019\u2019"}
 TRIM = " \t\r\n,;:\u2014\u2013-"
 SUBJ = {"nsubj", "nsubjpass", "csubj", "expl"}
 SENT_END = ".!?"
@@ -80,6 +80,7 @@ class Ctx:
         self.quotes = sorted(self.quotes + singles, key=lambda q: q.start)
         self.paras = paragraph_spans(self.text, self.body_start)
         self.speech: list[tuple[int, int]] = []  # transcript turns: cues inside belong to the turn
+        self.claimed: set[int] = set()  # cue verbs another form has read already (dash quotations)
         self.cues = cue_lemmas()
         self.object_cues = object_cues()
         self.speakers = SpeakerResolver(doc)
@@ -184,7 +185,9 @@ def subject_of(verb: Token) -> Token | None:
         head = tok.head
         # "told X that he agrees ... and said ...": a cue coordinated into the complement of another
         # cue is the outer speaker's second act, a parse that attaches it to the inner verb
-        outer = _outer_cue(tok) if tok.dep_ == "conj" else None
+        # "said that X is Y, adding that ...": a participle attached inside the complement
+        gerund = tok.dep_ == "advcl" and tok.tag_ == "VBG"
+        outer = _outer_cue(tok) if tok.dep_ == "conj" or gerund else None
         if outer is not None:
             tok = outer
             continue
@@ -221,6 +224,18 @@ def is_reporting(verb: Token) -> bool:
     deps = {c.dep_ for c in verb.children}
     if deps & {"auxpass", "nsubjpass"}:  # "is said to be", "it is said that", "was told"
         return False
+    if any(c.dep_ == "aux" and c.lemma_ == "do" for c in verb.children) and verb.sent.text.rstrip().endswith(
+        "?"
+    ):
+        return False  # "What did Lavrov say?", "How does he explain the war?": a question, not a report
+    after = verb.doc[verb.i + 1 : verb.i + 3]
+    if (
+        len(after) == 2
+        and after[0].lower_ == "to"
+        and after[1].lemma_ in {"be", "have"}
+        and "aux" not in deps
+    ):
+        return False  # "a city said to be of strategic importance": hearsay, no speaker
     if verb.lemma_ == "point" and not any(c.lower_ in {"out", "to"} for c in verb.children):
         return False
     return True

@@ -3,6 +3,8 @@ clausal complement), before it (a postposed or parenthetical attribution), or th
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Span, Token
 
 from ...model import TextSpan
@@ -86,10 +88,20 @@ def _post_content(b: Builder, lo: int, hi: int, sent: Span) -> tuple[int, int] |
     # Content is a clause or a quotation, not a fronted phrase ("At the debate, she said").
     region = b.doc.char_span(start, end, alignment_mode="expand")
     quoted = bool(b.ctx.mark_at(start))
-    if not quoted and (region is None or not any(_contentful(t) for t in region)):
-        return None  # "Last month, the FBI warned ...", "Still, the paper reported ...": an adverbial
-    finite = region is not None and any(t.tag_ in FINITE for t in region)
     tail = _parenthetical_tail(b, hi, sent)
+    if not quoted and (region is None or not any(_contentful(t) for t in region)):
+        if (
+            tail is not None
+            and region is not None
+            and all(t.is_punct or t.pos_ in {"CCONJ", "ADV"} for t in region)
+        ):
+            tail_span = b.doc[tail : sent.end]  # "But, she added, drones are unlikely to ..."
+            if any(t.tag_ in FINITE for t in tail_span):
+                return tail_span.start_char, tail_span.end_char
+        return None  # "Last month, the FBI warned ...", "Still, the paper reported ...": an adverbial
+    if not quoted and region is not None and _adverbial(region, lo, hi):
+        return None  # "In a call that lasted an hour, the president warned of ...": the cue's own phrase
+    finite = region is not None and any(t.tag_ in FINITE for t in region)
     if tail is not None:  # "But to prevent problems, he said, officials should be vigilant."
         tail_span = b.doc[tail : sent.end]
         if quoted or finite or any(t.tag_ in FINITE for t in tail_span):
@@ -98,6 +110,17 @@ def _post_content(b: Builder, lo: int, hi: int, sent: Span) -> tuple[int, int] |
     closing = all(t.is_punct or t.is_space for t in b.doc[hi : sent.end])
     fronted = region is not None and len(region) and region[0].pos_ in {"ADP", "SCONJ"}
     return (start, end) if quoted or finite or (closing and not fronted) else None
+
+
+def _adverbial(region: Span, lo: int, hi: int) -> bool:
+    """Whether a stretch before the attribution is a phrase of the cue verb itself: it opens with a
+    preposition and every word hangs from the attribution as a prepositional or adverbial modifier."""
+    if region[0].pos_ != "ADP":
+        return False
+    roots = [t for t in region if not region.start <= t.head.i < region.end]
+    return bool(roots) and all(
+        lo <= t.head.i < hi and t.dep_ in {"prep", "advmod", "npadvmod", "agent"} for t in roots
+    )
 
 
 def _parenthetical_tail(b: Builder, hi: int, sent: Span) -> int | None:
@@ -202,9 +225,33 @@ def _object_content(b: Builder, verb: Token, deps: frozenset[str] | None = None)
     return span.start_char, span.end_char
 
 
+def _outer_subject(b: Builder, verb: Token) -> Token | None:
+    """The subject of the nearest cue verb above `verb` outside quotations: a verb coordinated into a
+    quotation takes the subject of the cue that introduced it, never a quoted one."""
+    tok = verb
+    for _ in range(6):
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+        if b.ctx.inside_quote(tok) or cue_lemma(tok) not in b.ctx.cues:
+            continue
+        subj = subject_of(tok)
+        if subj is not None and not b.ctx.inside_quote(subj):
+            return subj
+    # a parse that hangs the introducing cue under the quotation: the cue before it in the sentence
+    for tok in reversed(b.doc[verb.sent.start : verb.i]):
+        if b.ctx.inside_quote(tok) or tok.pos_ != "VERB" or cue_lemma(tok) not in b.ctx.cues:
+            continue
+        subj = subject_of(tok)
+        if subj is None and tok.i > 0 and b.doc[tok.i - 1].pos_ in {"PROPN", "NOUN"}:
+            subj = b.doc[tok.i - 1]  # "... Yury Ushakov told a conference call:"
+        return subj if subj is not None and not b.ctx.inside_quote(subj) else None
+    return None
+
+
 def verb_statement(b: Builder, verb: Token) -> None:
     """A statement introduced by a reporting verb, if it has a subject and content."""
-    if b.ctx.inside_quote(verb):
+    if b.ctx.inside_quote(verb) or verb.i in b.ctx.claimed:
         return
     if not is_reporting(verb):
         passive_statement(b, verb)
@@ -212,6 +259,11 @@ def verb_statement(b: Builder, verb: Token) -> None:
     if withheld(verb, b.text) or decline_of_speech(verb):  # "has not said", "asked not to be named"
         return
     subj = subject_of(verb)
+    if subj is not None and subj.is_punct:  # a quote mark parsed as the subject ("...,'' said X")
+        nxt = verb.doc[verb.i + 1] if verb.i + 1 < len(verb.doc) else None
+        subj = nxt if nxt is not None and nxt.pos_ == "PROPN" else None
+    if subj is not None and b.ctx.inside_quote(subj):  # "told X: \"Panic is here\" but added ..."
+        subj = _outer_subject(b, verb)
     own = subj is not None and subj.head.i == verb.i
     if subj is None:
         subj = postposed_subject(verb)
@@ -316,9 +368,37 @@ def according_statement(b: Builder, tok: Token) -> None:
                 if inner is not None:
                     pobj = inner
                     break
-    span = b.host_clause(tok)
-    if span is None:
-        return
+    anaphoric = _ANAPHORIC.search(b.text, max(0, tok.idx - 20), tok.idx)
+    if anaphoric is not None:  # "That's according to Politico": the sentence or paragraph before
+        prior = _prior_statement(b, anaphoric.start())
+        if prior is None:
+            return
+        start, end = prior
+    else:
+        span = b.host_clause(tok)
+        if span is None:
+            return
+        start, end = span.start_char, span.end_char
     cue = TextSpan(text=b.text[tok.idx : to.idx + len(to.text)], span=(tok.idx, to.idx + len(to.text)))
     speaker = b.ctx.speakers.speaker(pobj)
-    b.add(cue, speaker, span.start_char, span.end_char, None, 0.85 if mode == "speech" else 0.7, mode=mode)
+    b.add(cue, speaker, start, end, None, 0.85 if mode == "speech" else 0.7, mode=mode)
+
+
+# "That's according to X", "This is according to X": the attribution of what was said just before
+_ANAPHORIC = re.compile(r"(?:^|(?<=[\s.\"\u201d]))(?:That|This|It)(?:'s|\u2019s|\s+is|\s+was)\s+$")
+
+
+def _prior_statement(b: Builder, at: int) -> tuple[int, int] | None:
+    """What an anaphoric attribution at `at` refers to: the previous paragraph when it opens its
+    paragraph, else the previous sentence of its paragraph."""
+    p_start, _p_end = b.ctx.para_of(at)
+    if b.text[p_start:at].strip():
+        sent = b.doc.char_span(at, at + 1, alignment_mode="expand")
+        if sent is None or sent.root.sent.start == 0:
+            return None
+        prev = b.doc[sent.root.sent.start - 1].sent
+        return (prev.start_char, prev.end_char) if prev.start_char >= p_start else None
+    before = [p for p in b.ctx.paras if p[1] <= at]
+    if not before or before[-1][0] < b.ctx.body_start:
+        return None
+    return before[-1]

@@ -1,0 +1,160 @@
+"""Statements on real war news, judged by hand: sitrep vs textacy on 30 articles of the unlabelled corpus.
+
+Usage: .venv/bin/python bench/bench_statements_judged.py [--show]
+
+bench/data/statements_judged.jsonl holds our judgements of every statement sitrep gave (on 2026-12-05,
+issue 15) for 30 articles drawn at random (seed 15015) from ../shared/eval/realnews/corpus.jsonl,
+excluding the dev articles; the first line lists the documents. Each judgement gives the content span,
+whether the text really attributes a statement there (a claim, quote, belief, intention or finding
+with a holder, as the realnews gold defines statements, beliefs included: "statement"; else "none"),
+and, for statements, who made it (`true_speaker`; "A|B" where a name and a description both name
+the speaker, as "William Burns|head of the CI"). Only precision can be read from it: statements
+sitrep never gave were not annotated.
+
+Prints, per system: predictions, how many meet a judged item (content overlapping by half of the
+shorter span, one-to-one), precision (judged "statement" among those), and for sitrep the speaker
+right (the name shares a word with the true speaker) among those. Predictions no judgement covers
+(output changed since) are counted apart. Exits 0 with a message when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+CORPUS = ROOT.parent / "shared" / "eval" / "realnews" / "corpus.jsonl"
+JUDGED = ROOT / "bench" / "data" / "statements_judged.jsonl"
+STOP = {
+    "the",
+    "a",
+    "an",
+    "of",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
+    "s",
+    "and",
+    "in",
+    "on",
+    "for",
+    "to",
+    "said",
+    "he",
+    "she",
+}
+
+
+def _words(s: str | None) -> set[str]:
+    return {w for w in re.findall(r"[a-z0-9]+", (s or "").lower()) if w not in STOP and len(w) > 1}
+
+
+def _match(pred: list[tuple[int, int]], judged: list[tuple[int, int]]) -> dict[int, int]:
+    """Prediction index -> judged index, one-to-one, greedy by shared characters (half the shorter)."""
+    pairs = []
+    for i, (a, b) in enumerate(pred):
+        for j, (c, d) in enumerate(judged):
+            inter = min(b, d) - max(a, c)
+            if inter > 0 and inter >= 0.5 * min(b - a, d - c):
+                pairs.append((inter, i, j))
+    out: dict[int, int] = {}
+    used: set[int] = set()
+    for _inter, i, j in sorted(pairs, reverse=True):
+        if i not in out and j not in used:
+            out[i] = j
+            used.add(j)
+    return out
+
+
+def _sitrep(docs: list[dict[str, Any]]) -> dict[str, list[tuple[tuple[int, int], str]]]:
+    import sitrep
+
+    out = {}
+    for d in docs:
+        rep = sitrep.extract(d["text"], published=d["published"])
+        out[d["id"]] = [(st.content.span, st.speaker.name if st.speaker else "") for st in rep.statements]
+    return out
+
+
+def _textacy(docs: list[dict[str, Any]]) -> dict[str, list[tuple[tuple[int, int], str]]] | None:
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError:
+        return None
+    import sitrep
+
+    nlp = sitrep.load_pipeline()
+    out = {}
+    for d in docs:
+        doc = nlp.make_doc(d["text"])
+        for _name, proc in nlp.pipeline[:6]:  # the base model's tagger, parser, NER; no sitrep components
+            doc = proc(doc)
+        try:
+            quotes = list(direct_quotations(doc))
+        except ValueError:  # textacy gives up on an odd number of quote marks
+            quotes = []
+        out[d["id"]] = [
+            (
+                (q.content[0].idx, q.content[-1].idx + len(q.content[-1].text)),
+                " ".join(t.text for t in q.speaker),
+            )
+            for q in quotes
+        ]
+    return out
+
+
+def _score(
+    name: str, pred: dict[str, list[tuple[tuple[int, int], str]]], judged: list[dict[str, Any]], show: bool
+) -> None:
+    n = met = real = spk_ok = spk_n = 0
+    for doc, items in pred.items():
+        rows = [j for j in judged if j["doc"] == doc]
+        m = _match([s for s, _n in items], [tuple(j["span"]) for j in rows])
+        n += len(items)
+        for i, j in m.items():
+            met += 1
+            row = rows[j]
+            if row["verdict"] != "statement":
+                if show:
+                    print(f"  {name} none {doc[:24]} {items[i][0]}")
+                continue
+            real += 1
+            spk_n += 1
+            ok = any(_words(items[i][1]) & _words(alt) for alt in row["true_speaker"].split("|"))
+            spk_ok += ok
+            if show and not ok:
+                print(f"  {name} speaker {doc[:24]} got {items[i][1]!r}, judged {row['true_speaker']!r}")
+    prec = real / met if met else 0.0
+    spk = spk_ok / spk_n if spk_n else 0.0
+    counts = f"predicted {n:4d}  judged {met:4d}  unjudged {n - met:4d}"
+    print(f"{name:10s} {counts}  precision {prec:.3f}  speaker {spk:.3f}")
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--show", action="store_true", help="print every wrong item")
+    args = ap.parse_args()
+    if not CORPUS.exists():
+        print(f"bench_statements_judged: {CORPUS} is absent (no ../shared here); nothing to do.")
+        return 0
+    lines = [json.loads(ln) for ln in JUDGED.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    ids, judged = lines[0]["docs"], lines[1:]
+    wanted = set(ids)
+    docs = [d for d in (json.loads(ln) for ln in CORPUS.open(encoding="utf-8")) if d["id"] in wanted]
+    print(f"statements judged by hand: {len(judged)} items in {len(docs)} articles of the unlabelled corpus")
+    _score("sitrep", _sitrep(docs), judged, args.show)
+    peer = _textacy(docs)
+    if peer is None:
+        print("textacy    not installed (pip install 'sitrep[bench]')")
+    else:
+        _score("textacy", peer, judged, args.show)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

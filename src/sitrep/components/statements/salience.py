@@ -1,0 +1,374 @@
+"""Speakers by salience and agreement: pronoun and description speakers re-read in text order.
+
+After all statements of a document are built, the speakers whose mention is a pronoun ("he said")
+or a definite description ("the analyst emphasized") are resolved again, in reading order, against
+what the reader has in mind at that point:
+
+- the speakers of the statements before it (so "he said" in a quote paragraph goes on with the
+  person speaking, and a chain of "he added" stays with them);
+- the subjects of sentences outside quotations and outside what others are reported to have said
+  (a name inside a quotation, or inside the content being attributed, is never its speaker);
+- then any other mention outside quotations.
+
+Candidates must agree: "he"/"she" need a person whose gender (title, first name from the names
+lexicon, or an earlier "he"/"she" that named them) does not contradict; "it" an organisation or
+country; "they" a group, an organisation or a country. The search looks back over the pronoun's
+paragraph and a few before it. A description resolves to an earlier unnamed speaker with the same
+head noun ("a police spokesman" ... "the spokesman"), to the entity the entities component links
+it to when its nationality words do not contradict ("the American president" is not Poland's), or,
+for words that describe whoever is speaking ("the expert", "the interlocutor", `data/
+cues_speaker_nouns.txt`), to the person speaking. A pronoun that finds nobody keeps the entities
+component's answer only when that is a person (for "he"/"she"), never a place or a common noun.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Span, Token
+
+from ...gender import name_gender
+from ...model import Entity, Speaker, Statement
+from .speaker import _lines, cue_lemma, cue_sections
+
+if TYPE_CHECKING:
+    from .syntax import Ctx
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+_PERSONAL = {"he", "she", "him", "her", "his"}
+_GROUP = {"they", "them", "their"}
+_THING = {"it", "its"}
+_LOOKBACK_PARAS = 4
+_LOOKBACK_CHARS = 3000
+KEEP = object()  # the speaker stays as the entities component resolved it
+
+
+@dataclass
+class _Cand:
+    """One thing a pronoun or description may refer to, at one position of the text."""
+
+    pos: int
+    key: str  # entity id, or "name:" + the unnamed speaker's name
+    name: str
+    entity: str | None
+    kind: str  # PERSON | ORG | GPE | NORP | GROUP (an unnamed plural)
+    strong: bool  # a speaker or a subject outside reported content
+    head: str = ""  # head noun of an unnamed speaker ("spokesman")
+
+
+@lru_cache(maxsize=1)
+def _noun_types() -> dict[str, str]:
+    """Head nouns of descriptions -> PERSON | ORG | GPE (`data/entities_nouns.tsv`)."""
+    out: dict[str, str] = {}
+    for line in _lines("entities_nouns.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 2:
+            out[cols[0].strip().lower()] = cols[1].strip()
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_words() -> frozenset[str]:
+    """Single-word titles before personal names ("Patriarch", "Gen"), from `data/titles.txt`."""
+    words = (line.split("\t")[0].strip().lower().rstrip(".") for line in _lines("titles.txt"))
+    return frozenset(w for w in words if w and " " not in w)
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> frozenset[str]:
+    """Nouns by which a text describes whoever is speaking ("the expert"), `data/cues_speaker_nouns.txt`."""
+    return frozenset(w.lower() for w in _lines("cues_speaker_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> dict[str, frozenset[str]]:
+    """A nationality word or country name (lower case) -> every form naming the same country."""
+    groups: dict[str, set[str]] = {}
+    for line in _lines("gazetteer_demonyms.tsv"):
+        cols = line.split("\t")
+        if len(cols) == 2:
+            groups.setdefault(cols[1].strip().lower(), set()).add(cols[0].strip().lower())
+    for line in _lines("entities_aliases.tsv"):
+        canon, _, rest = line.partition("\t")
+        key = canon.strip().lower()
+        if key in groups:
+            groups[key].update(a.strip().lower() for a in rest.split("|") if a.strip())
+    out: dict[str, frozenset[str]] = {}
+    for country, forms in groups.items():
+        every = frozenset(forms | {country})
+        for form in every:
+            out[form] = every
+    return out
+
+
+def _nationality_words(span: Span) -> list[str]:
+    """Capitalized nationality words of a description ("the American president" -> ["american"])."""
+    table = _nationalities()
+    return [t.lower_ for t in span if t.i != span.root.i and t.text[:1].isupper() and t.lower_ in table]
+
+
+class Salience:
+    """Re-resolves pronoun and description speakers of a document's statements, in reading order."""
+
+    def __init__(self, ctx: Ctx, items: list[tuple[Statement, Token | None]]) -> None:
+        self.ctx = ctx
+        self.doc = ctx.doc
+        self.text = ctx.text
+        self.items = items
+        self.entities: dict[str, Entity] = {e.id: e for e in ctx.speakers.entities}
+        self.coref = ctx.speakers.coref
+        self.learned: dict[str, str] = {}
+        self.contents = sorted((p for st, _v in items for p in _parts(st)), key=lambda p: p[0])
+        self.mentions = self._mention_candidates()
+        self.spoken: list[_Cand] = []
+
+    # --- candidates ---------------------------------------------------------------------------
+    def _in_quote(self, pos: int) -> bool:
+        return any(s <= pos < e for q in self.ctx.quotes if q.closed for s, e in q.parts)
+
+    def _in_content(self, pos: int) -> bool:
+        return any(s <= pos < e for s, e in self.contents)
+
+    def _mention_candidates(self) -> list[_Cand]:
+        """Entity mentions outside quotations, subjects marked strong unless inside reported content."""
+        out = []
+        for ent in self.entities.values():
+            for m in ent.mentions:
+                s, e = m.span
+                if self._in_quote(s):
+                    continue
+                span = self.doc.char_span(s, e, alignment_mode="expand")
+                if span is None or not len(span):
+                    continue
+                root = span.root
+                subject = _main_subject(root) or self._label(s, e)
+                strong = subject and not self._in_content(s)
+                out.append(_Cand(s, ent.id, ent.name, ent.id, _kind(ent), strong))
+        out.sort(key=lambda c: c.pos)
+        return out
+
+    def _label(self, s: int, e: int) -> bool:
+        """A name that opens a paragraph as its label ("Kamala Harris: ...")."""
+        para = self.ctx.para_of(s)
+        return para[0] == s and self.text[e : e + 2].lstrip().startswith(":")
+
+    def gender(self, key: str, entity: Entity | None) -> str:
+        """What is known of a candidate's gender: title, first name, or an earlier pronoun."""
+        if key in self.learned:
+            return self.learned[key]
+        if entity is None:
+            return ""
+        g = self.coref.gender(entity.id) if self.coref is not None and hasattr(self.coref, "gender") else ""
+        return g or (name_gender(entity.name) if entity.type == "PERSON" else "")
+
+    # --- resolution ---------------------------------------------------------------------------
+    def run(self) -> None:
+        """Resolves pronoun and description speakers, statement by statement in reading order."""
+        order = sorted(self.items, key=lambda it: _anchor(it[0]))
+        for st, _verb in order:
+            sp = st.speaker
+            new: Speaker | None | object = KEEP
+            if sp is not None and sp.span is not None and sp.text:
+                word = sp.text.lower()
+                if word in _PERSONAL | _GROUP | _THING:
+                    new = self._pronoun(st, sp, word)
+                elif word.split()[0] in {"the", "this", "that"}:
+                    new = self._description(st, sp)
+            if new is not KEEP:
+                st.speaker = new  # type: ignore[assignment]
+            if st.speaker is not None and not st.speaker.name:  # a pronoun nobody fits
+                st.speaker = None
+            if st.speaker is None:
+                st.confidence = min(st.confidence, 0.4)
+            self._remember(st)
+
+    def _remember(self, st: Statement) -> None:
+        """The statement's speaker becomes the most salient candidate at its mention."""
+        sp = st.speaker
+        if sp is None:
+            return
+        pos = sp.span[0] if sp.span is not None else st.cue.span[0]
+        ent = self.entities.get(sp.entity) if sp.entity else None
+        if ent is not None:
+            kind, head = _kind(ent), ""
+        else:
+            kind, head = self._unnamed_kind(sp)
+            if not kind:
+                return
+        key = ent.id if ent is not None else "name:" + sp.name.lower()
+        own = _parts(st)
+        # a speaker inside what another is reported to have said is no one the reader follows, and
+        # nor is one who only reports another's words ("our correspondent reports X said ...")
+        reported = any(s <= pos < e for s, e in self.contents if (s, e) not in own)
+        relays = any(a <= o.cue.span[0] < z for o, _v in self.items if o is not st for a, z in own)
+        self.spoken.append(_Cand(pos, key, sp.name, sp.entity, kind, not (reported or relays), head))
+
+    def _unnamed_kind(self, sp: Speaker) -> tuple[str, str]:
+        """(PERSON | ORG | GROUP, head noun) of an unnamed speaker, ("", "") when it is neither."""
+        if sp.span is None:
+            return "", ""
+        span = self.doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand")
+        if span is None or not len(span):
+            return "", ""
+        root = span.root
+        if root.pos_ == "PRON":
+            return "", ""
+        if root.pos_ == "PROPN":  # a name the entities component left alone ("the Russian Patriarch Kirill")
+            titled = any(t.lower_.rstrip(".") in _title_words() for t in span)
+            if root.ent_type_ in {"ORG", "GPE", "NORP"} and not titled:
+                return root.ent_type_, ""
+            person = titled or root.ent_type_ == "PERSON" or bool(_first_name_gender(span.text))
+            return ("PERSON", "") if person else ("", "")
+        head = root.lemma_.lower()
+        typ = _noun_types().get(head) or _noun_types().get(root.lower_)
+        if typ is None and head not in speaker_nouns():
+            return "", ""
+        if root.tag_ in {"NNS", "NNPS"}:
+            return "GROUP", head
+        return (typ or "PERSON"), head
+
+    def _window(self, pos: int) -> int:
+        """The first character a search back from `pos` may reach."""
+        paras = [p for p in self.ctx.paras if p[0] <= pos]
+        start = paras[-_LOOKBACK_PARAS][0] if len(paras) >= _LOOKBACK_PARAS else 0
+        return max(start, pos - _LOOKBACK_CHARS)
+
+    def _candidates(self, pos: int, skip: list[tuple[int, int]]) -> list[_Cand]:
+        """Candidates before `pos` within the window, nearest first, outside the `skip` ranges."""
+        floor = self._window(pos)
+        cands = [c for c in self.mentions + self.spoken if floor <= c.pos < pos]
+        cands = [c for c in cands if not any(s <= c.pos < e for s, e in skip)]
+        # a speaker and the mention it was read from share a position: the speaker comes first
+        cands.sort(key=lambda c: (c.pos, c.key.startswith("name:")), reverse=True)
+        return cands
+
+    def _fits(self, c: _Cand, word: str) -> bool:
+        if word in _PERSONAL:
+            if c.kind != "PERSON":
+                return False
+            want = _PRONOUN_GENDER[word]
+            have = self.gender(c.key, self.entities.get(c.entity) if c.entity else None)
+            return not have or have == want
+        if word in _THING:
+            return c.kind in {"ORG", "GPE"}
+        return c.kind in {"ORG", "GPE", "NORP", "GROUP"}
+
+    def _pronoun(self, st: Statement, sp: Speaker, word: str) -> Speaker | None | object:
+        pos = sp.span[0] if sp.span is not None else st.cue.span[0]
+        cands = self._candidates(pos, _parts(st))
+        best = next((c for c in cands if c.strong and self._fits(c, word)), None)
+        if best is None:
+            best = next((c for c in cands if self._fits(c, word)), None)
+        if best is None:  # nobody fits: a "he" the entities component gave a place or a noun stays unnamed
+            return KEEP if word not in _PERSONAL or self._is_person(sp) else None
+        if word in _PRONOUN_GENDER and best.key not in self.learned:
+            if not self.gender(best.key, self.entities.get(best.entity) if best.entity else None):
+                self.learned[best.key] = _PRONOUN_GENDER[word]
+        return Speaker(name=best.name, entity=best.entity, span=sp.span, text=sp.text)
+
+    def _is_person(self, sp: Speaker) -> bool:
+        """Whether the entities component's answer for a pronoun is a person."""
+        ent = self.entities.get(sp.entity) if sp.entity else None
+        return ent is not None and ent.type == "PERSON"
+
+    def _description(self, st: Statement, sp: Speaker) -> Speaker | None | object:
+        if sp.span is None:
+            return KEEP
+        span = self.doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand")
+        if span is None or not len(span):
+            return KEEP
+        root = span.root
+        head = root.lemma_.lower()
+        if (_noun_types().get(head) != "PERSON" and head not in speaker_nouns()) or root.tag_ in {
+            "NNS",
+            "NNPS",
+        }:
+            return KEEP
+        nat = _nationality_words(span)
+        cands = [c for c in self._candidates(sp.span[0], _parts(st)) if c.kind == "PERSON"]
+        linked = self.entities.get(sp.entity) if sp.entity else None
+        if linked is not None and (not nat or self._nationality(linked, nat)):
+            return KEEP  # the entities component's link stands
+        same = next((c for c in cands if c.head == head and c.entity is None), None)
+        if same is not None and linked is None:  # "a police spokesman" ... "the spokesman"
+            return Speaker(name=same.name, entity=None, span=sp.span, text=sp.text)
+        named = [c for c in cands if c.strong and c.entity is not None]
+        if nat:  # "the American president": the latest person the text gives that nationality
+            match = next((c for c in named if self._nationality(self.entities[c.entity or ""], nat)), None)
+            return _to(match, sp) if match is not None else KEEP
+        if head not in speaker_nouns() or not named:
+            return KEEP
+        return _to(named[0], sp)
+
+    def _nationality(self, ent: Entity, nat: list[str]) -> bool | None:
+        """Whether an entity's titles, roles or the words before its mentions name the nationality:
+        True, False (another one), None (none at all)."""
+        if not nat:
+            return None
+        want: set[str] = set()
+        for w in nat:
+            want |= _nationalities().get(w, frozenset({w}))
+        context = " ".join([*ent.titles, *ent.roles, *ent.aliases, ent.name])
+        for m in ent.mentions:
+            s = m.span[0]
+            context += " " + self.text[max(0, s - 40) : s]
+        words = set(re.findall(r"[a-z][a-z.]*[a-z]|[a-z]", context.lower().replace("\u2019", "'")))
+        words |= {
+            " ".join(p) for p in zip(context.lower().split(), context.lower().split()[1:], strict=False)
+        }
+        if words & want:
+            return True
+        table = _nationalities()
+        if any(w in table for w in words if w[:1].isalpha() and len(w) > 2):
+            return False
+        return None
+
+
+def _parts(st: Statement) -> list[tuple[int, int]]:
+    """What a statement reports: the quotations of a direct one (its attribution may stand between
+    them), else the whole content."""
+    if st.kind == "direct":
+        return [q.span for q in st.quotes if q.span is not None] or [st.content.span]
+    return [st.content.span]
+
+
+def _anchor(st: Statement) -> int:
+    """Where a statement's speaker is mentioned (its cue when the speaker has no mention)."""
+    if st.speaker is not None and st.speaker.span is not None:
+        return st.speaker.span[0]
+    return st.cue.span[0]
+
+
+def _to(c: _Cand, sp: Speaker) -> Speaker:
+    """The speaker `c` names, at the mention `sp` was read from."""
+    return Speaker(name=c.name, entity=c.entity, span=sp.span, text=sp.text)
+
+
+def _main_subject(tok: Token) -> bool:
+    """Whether a token is the subject of its sentence's main clause (or of a clause coordinated with
+    it, or of a cue verb): "Biden was asked whether Putin had decided" makes Biden salient, not Putin."""
+    if tok.dep_ == "pobj" and tok.head.dep_ == "agent":  # "was commented by spokesman X"
+        return cue_lemma(tok.head.head) in cue_sections()
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    verb = tok.head
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
+        verb = verb.head
+    return verb.dep_ == "ROOT" or cue_lemma(tok.head) in cue_sections()
+
+
+def _kind(ent: Entity) -> str:
+    """An entity's type for agreement: a name with a known first name is a person whatever its label
+    ("Ursula von der Leyen" read as an organisation)."""
+    if ent.type != "PERSON" and " " in ent.name and _first_name_gender(ent.name):
+        return "PERSON"
+    return ent.type
+
+
+def _first_name_gender(name: str) -> str:
+    """The gender of the first name in a name that may carry a prefix ("Gazeta.pl Pawel Zalewski")."""
+    words = name.split()
+    return name_gender(name) or (name_gender(" ".join(words[-2:])) if len(words) > 2 else "")
