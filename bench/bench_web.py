@@ -150,15 +150,15 @@ def refresh_cost(store: Store) -> None:
     c0 = time.process_time()
     n = refresh_estimates(store, force=True)
     full = time.process_time() - c0
-    with store.transaction() as con:  # as after an ingest whose figures all count one subject
-        con.execute("INSERT INTO estimates_dirty (subject) VALUES (?)", (SUBJECTS[0],))
+    with store.transaction() as con:  # as after an ingest whose figures all fall in one series' month
+        con.execute("INSERT INTO claims_dirty (key, bucket) SELECT key, bucket FROM claim_keys LIMIT 1")
     c0 = time.process_time()
     one = refresh_estimates(store)
     part = time.process_time() - c0
     figures = store.scalar("SELECT sum(figures) FROM estimate_series")
     print(
         f"estimate series refresh: all {n} series ({figures:,} figures) {full:.2f} s CPU; "
-        f"one subject ({one} series) {part:.2f} s CPU"
+        f"one series' month ({one} key and month) {part:.2f} s CPU"
     )
 
 

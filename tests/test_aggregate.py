@@ -232,7 +232,7 @@ def _load(store):
 def test_estimate_series_have_the_documented_shape(store):
     _load(store)
     series = query.estimates(store)
-    assert all(set(s) == {"subject", "outcome", "estimates"} for s in series)
+    assert all(set(s) == {"key", "subject", "label", "referent", "outcome", "estimates"} for s in series)
     keys = {
         "low",
         "high",
@@ -241,6 +241,7 @@ def test_estimate_series_have_the_documented_shape(store):
         "document",
         "source",
         "published",
+        "time",
         "text",
         "span",
         "reprints",
@@ -269,8 +270,8 @@ def test_a_reprinted_claim_counts_once_and_independent_outlets_twice(store):
 
 
 def test_same_figure_from_two_independent_outlets_counts_twice(store):
-    t1 = "KYIV (AP) - At least 12 civilians were killed, the governor said."
-    t2 = "KHARKIV (AFP) - Officials said at least 12 civilians were killed in overnight shelling of the city."
+    t1 = "KYIV (AP) - At least 12 Ukrainian civilians were killed, the governor said."
+    t2 = "KHARKIV (AFP) - Officials said at least 12 Ukrainian civilians were killed in overnight shelling."
     for t, src in [(t1, "AP"), (t2, "AFP")]:
         store.write_report(
             report(
@@ -284,7 +285,7 @@ def test_same_figure_from_two_independent_outlets_counts_twice(store):
                         12,
                         None,
                         "at_least",
-                        "civilians",
+                        "Ukrainian civilians",
                         ["killed"],
                         "governor" if src == "AP" else "Officials",
                     )
@@ -302,9 +303,12 @@ def test_quantity_contradiction_between_different_claimants(store):
     found = [c for c in query.contradictions(store) if c["kind"] == "quantity"]
     assert len(found) == 1
     [c] = found
-    assert set(c) == {"kind", "reason", "items"}
+    assert {"kind", "key", "about", "from", "to", "reason", "sides", "items"} <= set(c)
     assert {i["claimant"] for i in c["items"]} == {"Ukraine's General Staff", "Russia's Defence Ministry"}
-    assert "do not overlap" in c["reason"] and "79,000" in c["reason"] and "5,937" in c["reason"]
+    low, high = c["sides"]
+    assert [i["claimant"] for i in low["claims"]] == ["Russia's Defence Ministry"]
+    assert [i["claimant"] for i in high["claims"]] == ["Ukraine's General Staff"]
+    assert "79,000" in c["reason"] and "5,937" in c["reason"]
 
 
 def test_no_contradiction_for_overlapping_bounds_or_distant_periods(store):
@@ -385,6 +389,7 @@ def test_event_status_contradiction_and_timeline(store):
                     "type": "retreat",
                     "trigger": "withdrawal",
                     "status": "denied",
+                    "actor": "Russia",
                     "place": "Kherson",
                     "source": "Ukraine",
                 }
@@ -394,8 +399,8 @@ def test_event_status_contradiction_and_timeline(store):
     )
     cluster_documents(store)
     [c] = [c for c in query.contradictions(store) if c["kind"] == "event"]
-    assert "announced by Russia" in c["reason"] and "denied by Ukraine" in c["reason"]
-    assert {i["status"] for i in c["items"]} == {"announced", "denied"}
+    assert "asserted by Russia" in c["reason"] and "denied or disputed by Ukraine" in c["reason"]
+    assert [[i["status"] for i in s["claims"]] for s in c["sides"]] == [["announced"], ["denied"]]
     line = query.timeline(store, "Kherson")
     assert [(x["date"], x["status"]) for x in line] == [("2022-11-09", "announced"), ("2022-11-10", "denied")]
     assert query.timeline(store, "Russia")[0]["text"] == "withdrawal"

@@ -23,6 +23,7 @@ def test_public_surface_is_pinned():
             "Place",
             "Position",
             "Quantity",
+            "Referent",
             "Report",
             "SitrepError",
             "Speaker",

@@ -260,7 +260,7 @@ def test_cli_batch_then_load_is_idempotent(corpus, tmp_path):
         assert store.get_report(report.document.id).to_dict() == report.to_dict()
         # `sitrep load` refreshes the record like `sitrep ingest`: the stored estimate series are
         # current, so estimate queries read them instead of recomputing
-        assert store.scalar("SELECT count(*) FROM estimates_dirty") == 0
+        assert store.scalar("SELECT count(*) FROM claims_dirty") == 0
         if store.count("quantities"):
             assert store.scalar("SELECT count(*) FROM estimate_series") > 0
 

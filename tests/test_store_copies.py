@@ -157,25 +157,28 @@ def test_a_page_lists_newest_first_undated_last_then_ingest_order(store):
 
 
 def test_estimates_for_a_subject_equal_the_series_over_every_row(store):
-    from sitrep.aggregate.estimates import estimate_series
+    from sitrep.aggregate import refresh
 
     figures = [
-        ("AP", "2023-03-02", "12 civilians", 12, "civilians", ["killed"]),
+        ("AP", "2023-03-02", "12 Ukrainian civilians", 12, "Ukrainian civilians", ["killed"]),
         ("Ledger", "2023-03-03", "40 Russian soldiers", 40, "Russian soldiers", ["killed", "wounded"]),
-        ("Times", "2023-03-04", "15 civilians", 15, "civilians", ["killed"]),
-        ("Post", "2023-03-05", "300 soldiers", 300, "soldiers", ["wounded"]),
+        ("Times", "2023-03-04", "15 Ukrainian civilians", 15, "Ukrainian civilians", ["killed"]),
+        ("Post", "2023-03-05", "300 Russian troops", 300, "Russian troops", ["wounded"]),
     ]
     for tag, day, surface, n, subject, outcome in figures:
         text = f"KHARKIV ({tag}) \u2014 Officials said {surface} were hurt."
         q = {"text": surface.split()[0], "low": n, "high": n, "subject": subject, "outcome": outcome}
         r = report(text, source=tag, published=day, quantities=[q])
         assert store.write_report(r, text)
-    every = query.quantity_rows(store)
-    for subject in (None, "civilians", "soldiers", "Russian soldiers", "nobody"):
-        for outcome in (None, "killed", "wounded"):
-            expected = estimate_series(every, subject, outcome)
-            assert query.estimates(store, subject=subject, outcome=outcome) == expected
-            grouped = query.estimate_groups(store)
-            assert query.estimates(store, subject, outcome, groups=grouped) == expected
+    computed = {
+        (subject, outcome): query.computed_estimates(store, subject, outcome)
+        for subject in (None, "civilians", "soldiers", "Russian soldiers", "nobody")
+        for outcome in (None, "killed", "wounded")
+    }
+    refresh(store)
+    for (subject, outcome), expected in computed.items():
+        assert query.estimates(store, subject=subject, outcome=outcome) == expected
+        grouped = query.estimate_groups(store)
+        assert query.computed_estimates(store, subject, outcome, groups=grouped) == expected
     subjects = [s["subject"] for s in query.estimates(store, subject="soldiers")]
-    assert subjects == ["Russian soldiers", "soldiers"]
+    assert subjects == ["Russian soldiers", "Russian troops"]

@@ -101,6 +101,33 @@ class Claimant(_Model):
     statement: str | None = None
 
 
+Scope = Literal["total", "as_of", "since", "per_period", "change", "share"]
+
+
+class Referent(_Model):
+    """What a figure counts, in parts an aggregate can key by (claims about one referent form a series).
+
+    `counted` is the normalized thing counted ("soldier", "civilian", "troop", "refugee", "tank",
+    "missile", "person", "money", "percent"); `side` the party the counted belong to, as a name the
+    identity layer resolves ("Russia" for "Russian troops", "Ukraine" for "Kyiv's forces"); `place`
+    and `place_id` where (a gazetteer entry; containment comes from the gazetteer); `scope` how the
+    figure relates to time: a running total as of a date (`as_of`, the default for tolls), a count
+    since a date (`since`, with `period` the start), a rate per period (`per_period`, `period` a
+    TIMEX3 duration like "P1D"), a change or multiplier (`change`), a share of a whole (`share`).
+    `countable` is False for figures that estimate nothing an analyst would chart: a count of
+    countries, sides or leaders, "two world wars", a survey's sample size. Such figures stay
+    quantities but form no series.
+    """
+
+    counted: str | None = None
+    side: str | None = None
+    place: str | None = None
+    place_id: str | None = None
+    scope: Scope | None = None
+    period: str | None = None
+    countable: bool = True
+
+
 class Quantity(_Model):
     """One quantitative claim with its bounds exactly as claimed."""
 
@@ -121,6 +148,7 @@ class Quantity(_Model):
     place: str | None = None
     time: str | None = None
     derived_from: str | None = None  # id of the claim an elliptical follow-up copies
+    referent: Referent | None = None  # what the figure counts (optional; see Referent)
 
 
 class Time(_Model):

@@ -1,30 +1,46 @@
-"""Contradictions: figures for one thing and period that cannot both be true; conflicting event statuses."""
+"""Disagreements: claims about one referent, for overlapping times, from different claimants, that
+cannot all hold.
+
+Figures (`quantity_disagreements`, one series at a time): two claims conflict when different
+claimants (not one source repeating itself; wire copies are one claim already) give, for days close
+enough for their scope, bounds that cannot overlap (`bounds`: "at least 20" is [20, inf), "about 30"
+is [27, 33]). A running toll may grow, so a later, higher toll is no conflict; a later, lower one is.
+Events (`event_disagreements`, one event type and actor, or type and place, at a time): an event
+asserted by one party and denied or disputed by another, within two weeks, where one of the two speaks
+for the actor
+("Russia denies planning an invasion" against "Britain warns Russia plans an invasion").
+
+Conflicting claims join into one disagreement (connected claims), reported once with every claim on
+each side: `{"kind", "key", "about", "from", "to", "reason", "sides": [{..., "claims": [...]}],
+"items": [...]}`.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
+import re
+from functools import lru_cache
 from typing import Any
 
-from .estimates import public
-from .resolve import org_key
+from ..numbers import DATA
+from .claims import claim_date
+from .estimates import public_estimate
+from .sides import claimant_key, party_of, side_key
 
-WINDOW_DAYS = 7  # two claims without a stated time are about the same period when published this close
+WINDOW_DAYS = 3  # figures for a stock or a toll compared when their days are this close
+EVENT_WINDOW_DAYS = 14  # an assertion and a denial of one event compared when this close
 APPROX = 0.10  # "about 30,000" is taken to mean 30,000 +/- 10%
-
-# Event statuses that cannot all hold for one event (unordered pairs).
-CONFLICTING = {
-    frozenset(p)
-    for p in [
-        ("denied", "reported"),
-        ("denied", "announced"),
-        ("denied", "alleged"),
-        ("denied", "speculated"),
-        ("disputed", "reported"),
-        ("disputed", "announced"),
-        ("announced", "alleged"),
-    ]
-}
+GROWTH = 1.5  # a running toll is taken to grow by at most half a day (refugee counts early in a war do)
+TOLLS = {"killed", "wounded", "casualties", "captured", "missing", "fled", "displaced", "destroyed", "lost"}
+ASSERTED = {"reported", "announced", "alleged", "speculated"}
+DENIED = {"denied", "disputed"}
+# Event types whose occurrence one party can assert and another deny (docs/events.md): things done.
+# Speech acts (accuse, threaten, request, reject, agree, negotiate) are left out: "Moscow denied the
+# accusations" denies what was said of it, not that an accusation was made.
+DISPUTABLE = {"attack", "fight", "kill", "retreat", "concede", "mobilize", "deploy", "seize", "aid",
+              "arrest", "displace", "ceasefire", "sanction"}  # fmt: skip
+POSSESSIVES = {"its", "their", "his", "her", "our", "my", "your"}
 
 
 def bounds(e: dict[str, Any]) -> tuple[float, float] | None:
@@ -36,35 +52,49 @@ def bounds(e: dict[str, Any]) -> tuple[float, float] | None:
         low = high
     if high is None:
         high = low
-    lo, hi = low, high
     if q in ("at_least", "more_than"):
-        return (float(lo), math.inf)
+        return (float(low), math.inf)
     if q in ("at_most", "less_than"):
-        return (0.0, float(hi))
+        return (0.0, float(high))
     if q == "approximate":
-        return (lo * (1 - APPROX), hi * (1 + APPROX))
-    return (float(lo), float(hi))
+        return (low * (1 - APPROX), high * (1 + APPROX))
+    return (float(low), float(high))
 
 
-def _date(value: str | None) -> dt.date | None:
-    if not value:
-        return None
+def _day(value: str | None) -> dt.date | None:
     try:
-        return dt.date.fromisoformat(value[:10])
+        return dt.date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
 
 
-def same_period(a: dict[str, Any], b: dict[str, Any]) -> bool:
-    """Whether two claims speak of the same period: stated times nest, else publication dates are close."""
-    ta: str | None = a.get("_time")
-    tb: str | None = b.get("_time")
-    if ta and tb:
-        return ta.startswith(tb) or tb.startswith(ta)
-    da, db = _date(a.get("published")), _date(b.get("published"))
+def _days(a: dict[str, Any], b: dict[str, Any]) -> int | None:
+    da, db = _day(a.get("time")), _day(b.get("time"))
     if da is None or db is None:
-        return da is None and db is None
-    return abs((da - db).days) <= WINDOW_DAYS
+        return None
+    return abs((db - da).days)
+
+
+class _Groups:
+    """Union-find over item indexes."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, x: int) -> int:
+        while self.parent[x] != x:
+            self.parent[x] = self.parent[self.parent[x]]
+            x = self.parent[x]
+        return x
+
+    def union(self, a: int, b: int) -> None:
+        self.parent[self.find(a)] = self.find(b)
+
+    def components(self, linked: set[int]) -> list[list[int]]:
+        out: dict[int, list[int]] = {}
+        for i in sorted(linked):
+            out.setdefault(self.find(i), []).append(i)
+        return list(out.values())
 
 
 def _fmt(v: float) -> str:
@@ -73,41 +103,147 @@ def _fmt(v: float) -> str:
     return f"{v:,.0f}" if float(v).is_integer() else f"{v:,.2f}"
 
 
-def _describe(e: dict[str, Any]) -> str:
-    where = ", ".join(x for x in [e.get("source"), e.get("published")] if x)
-    return f'{e["claimant"] or "an unnamed source"} says "{e["text"]}"' + (f" ({where})" if where else "")
+def _who(e: dict[str, Any]) -> str:
+    return str(e.get("claimant") or e.get("source") or "an unnamed source")
 
 
-def quantity_contradictions(series: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Pairs of claims in one series, same period, different claimants, whose bounds do not overlap."""
+def _conflict(a: dict[str, Any], b: dict[str, Any], growing: bool) -> bool:
+    """Whether two figures for one referent cannot both hold (`a` no later than `b`)."""
+    ba, bb = bounds(a), bounds(b)
+    if ba is None or bb is None:
+        return False
+    (alo, ahi), (blo, bhi) = ba, bb
+    if growing and a.get("time") != b.get("time"):
+        # a toll only grows, and not without bound: a later one may be higher (by at most GROWTH a day),
+        # never lower
+        days = _days(a, b) or 0
+        return bhi < alo or blo > ahi * GROWTH**days
+    return ahi < blo or bhi < alo
+
+
+def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Claims of one article disagree only when both are someone's word: an article that gives its own
+    figure beside a named source's is telling two things apart, not contradicting itself (and so is a
+    passage another story repeats: `_docs` holds every document giving the same claim)."""
+    return not (a["_in"] & b["_in"]) or bool(a.get("claimant") and b.get("claimant"))
+
+
+def _sides(items: list[dict[str, Any]], edges: list[tuple[int, int]], members: list[int]) -> list[list[int]]:
+    """Claims split into sides whose bounds overlap (a sweep), else by the conflicts themselves."""
+    ranked = sorted(members, key=lambda i: bounds(items[i]) or (0.0, 0.0))
+    sides: list[list[int]] = []
+    top = -math.inf
+    for i in ranked:
+        lo, hi = bounds(items[i]) or (0.0, 0.0)
+        if sides and lo <= top:
+            sides[-1].append(i)
+            top = max(top, hi)
+        else:
+            sides.append([i])
+            top = hi
+    if len(sides) > 1:
+        return sides
+    first: set[int] = set()  # one overlapping run (a toll that went down): earlier against later
+    later: set[int] = set()
+    for a, b in edges:
+        if a in members:
+            first.add(a)
+            later.add(b)
+    return [sorted(first - later), sorted(later)] if first - later else [members]
+
+
+def _claim(e: dict[str, Any]) -> dict[str, Any]:
+    return public_estimate(e)
+
+
+def quantity_disagreements(series: dict[str, Any]) -> list[dict[str, Any]]:
+    """The disagreements within one series (with internal entries, from `estimates.build_series`)."""
+    items = [e for e in series["estimates"] if bounds(e) is not None and e.get("time")]
+    items.sort(key=lambda e: (e["time"], e["document"], e["span"][0]))
+    scope = series["key"].rsplit("|", 1)[-1]
+    same_day = scope.startswith("per:") or scope == "change"
+    growing = series["referent"]["outcome"] in TOLLS and (scope == "cum" or scope.startswith("since:"))
+    window = 0 if same_day else WINDOW_DAYS
+    groups = _Groups(len(items))
+    same: dict[tuple[Any, ...], int] = {}  # one source giving one figure in two stories: one claim
+    docs: dict[tuple[Any, ...], set[str]] = {}
+    for i, e in enumerate(items):
+        ident = (e["low"], e["high"], e["qualifier"], e["_who"], e["time"])
+        if ident in same:
+            groups.union(i, same[ident])
+        same.setdefault(ident, i)
+        docs.setdefault(ident, set()).update(e["_docs"])
+        e["_in"] = docs[ident]
+    edges: list[tuple[int, int]] = []
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            days = _days(a, b)
+            if days is None or days > window:
+                break  # sorted by day: the rest are later still
+            if a["_who"] != b["_who"] and _comparable(a, b) and _conflict(a, b, growing):
+                groups.union(i, j)
+                edges.append((i, j))
+    roots = {groups.find(i) for e in edges for i in e}
     out = []
-    for s in series:
-        items = [e for e in s["estimates"] if bounds(e) is not None]
-        items.sort(key=lambda e: e.get("published") or "")
-        label = f"{s['subject']} ({'+'.join(s['outcome']) or 'count'})"
-        for i, a in enumerate(items):
-            for b in items[i + 1 :]:
-                if a["_claimant_key"] == b["_claimant_key"]:
-                    continue
-                if not same_period(a, b):
-                    da, db = _date(a.get("published")), _date(b.get("published"))
-                    if da and db and (db - da).days > WINDOW_DAYS and not (a.get("_time") or b.get("_time")):
-                        break  # sorted by date: later items are further away still
-                    continue
-                ba, bb = bounds(a), bounds(b)
-                if ba is None or bb is None:  # never: items without bounds were left out above
-                    continue
-                (alo, ahi), (blo, bhi) = ba, bb
-                if ahi < blo or bhi < alo:
-                    reason = (
-                        f"{label}: {_describe(a)} but {_describe(b)}; "
-                        f"{_fmt(alo)}–{_fmt(ahi)} and {_fmt(blo)}–{_fmt(bhi)} do not overlap"
-                    )
-                    out.append({"kind": "quantity", "reason": reason, "items": [public(a), public(b)]})
+    for members in groups.components({i for i in range(len(items)) if groups.find(i) in roots}):
+        sides = _sides(items, edges, members)
+        if len(sides) < 2 or len({items[i]["_who"] for i in members}) < 2:
+            continue
+        described = []
+        side_out: list[dict[str, Any]] = []
+        for side in sides:
+            spans = [bounds(items[i]) or (0.0, 0.0) for i in side]
+            lows, highs = [s[0] for s in spans], [s[1] for s in spans]
+            claims = [_claim(items[i]) for i in side]
+            side_out.append({"low": min(lows), "high": max(highs), "claims": claims})
+            names = ", ".join(dict.fromkeys(_who(items[i]) for i in side))
+            described.append(f"{names}: {' / '.join(dict.fromkeys(items[i]['text'] for i in side))}")
+        dates = sorted(items[i]["time"] for i in members)
+        out.append(
+            {
+                "kind": "quantity",
+                "key": series["key"],
+                "about": series["label"],
+                "referent": series["referent"],
+                "from": dates[0],
+                "to": dates[-1],
+                "reason": f"{series['label']}: " + " against ".join(described),
+                "sides": [{**s, "high": None if s["high"] == math.inf else s["high"]} for s in side_out],
+                "items": [c for s in side_out for c in s["claims"]],
+            }
+        )
     return out
 
 
-def _event_item(e: dict[str, Any]) -> dict[str, Any]:
+def _presupposed(e: dict[str, Any]) -> bool:
+    """A trigger after a possessive ("its invasion", "Russia's offensive") takes the event as given:
+    a denial in its sentence is about something else."""
+    words = str(e.get("before") or "").split()
+    last = words[-1].lower() if words else ""
+    return last in POSSESSIVES or last.endswith(("'s", "\u2019s"))
+
+
+@lru_cache(maxsize=1)
+def _noncommittal() -> tuple[str, ...]:
+    text = (DATA / "disagreements_noncommittal.txt").read_text(encoding="utf-8")
+    return tuple(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _open(e: dict[str, Any]) -> bool:
+    """A negated event under a verb that leaves it open ("has not confirmed any strikes")."""
+    before = str(e.get("before") or "").lower()
+    return any(re.search(rf"\b{re.escape(w)}", before) for w in _noncommittal())
+
+
+def _stance(e: dict[str, Any]) -> str | None:
+    if e.get("negated") or e["status"] in DENIED:
+        return None if _presupposed(e) or (e["status"] != "disputed" and _open(e)) else "denied"
+    return "asserted" if e["status"] in ASSERTED else None
+
+
+def event_claim(e: dict[str, Any]) -> dict[str, Any]:
+    """An event claim in its JSON shape."""
     return {
         "type": e["type"],
         "status": e["status"],
@@ -115,57 +251,88 @@ def _event_item(e: dict[str, Any]) -> dict[str, Any]:
         "actor": e.get("actor"),
         "target": e.get("target"),
         "place": e.get("place"),
-        "time": e.get("time"),
-        "claimant": e.get("claimed_by") or e.get("source"),
+        "time": claim_date(e),
+        "claimant": e.get("claimed_by"),
         "document": e["document"],
         "source": e.get("source"),
         "published": e.get("published"),
         "text": e["trigger"],
         "span": [e["start"], e["end"]],
+        "reprints": list(e.get("copies") or []),
     }
 
 
-def _status(e: dict[str, Any]) -> str:
-    return "denied" if e.get("negated") and e["status"] in ("reported", "announced") else e["status"]
+def _compatible(a: str | None, b: str | None) -> bool:
+    ka, kb = side_key(a), side_key(b)
+    return not ka or not kb or ka == kb
 
 
-def _claimant(e: dict[str, Any]) -> str:
-    return e.get("claimed_by") or e.get("source") or "an unnamed source"
+def _event_conflict(a: dict[str, Any], d: dict[str, Any]) -> bool:
+    """Whether an assertion `a` and a denial `d` of one event are two parties disagreeing: same actor,
+    target and place where both name one, and one of the two claimants speaks for the actor."""
+    if not _compatible(a.get("actor"), d.get("actor")):
+        return False
+    actor = side_key(a.get("actor")) or side_key(d.get("actor"))
+    ca, cd = a.get("claimed_by"), d.get("claimed_by")
+    if not ca or not cd or claimant_key(ca) == claimant_key(cd):
+        return False
+    pa, pd = party_of(ca), party_of(cd)
+    if pa is None or pd is None or pa == pd:
+        return False  # two parties, each known: not a speaker of unknown allegiance
+    if not actor or actor not in (pa, pd):
+        return False  # neither speaks for the actor: two outsiders' readings, not a denial
+    return _compatible(a.get("target"), d.get("target")) and _compatible(a.get("place"), d.get("place"))
 
 
-def event_contradictions(events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Events of one type about the same place or target, close in time, whose statuses conflict.
-
-    Wire copies of one claim (same cluster, status, claimant and trigger) are compared once.
-    """
-    groups: dict[tuple[str, str], dict[tuple[Any, ...], dict[str, Any]]] = {}
-    for e in events:
-        about = e.get("place") or e.get("target") or e.get("actor")
-        if not about:
+def event_disagreements(key: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The disagreements among the events of one key (`claims.event_key`: type, and place or actor)."""
+    etype = key.split("|", 1)[0]
+    if etype not in DISPUTABLE:
+        return []
+    claims: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for e in sorted(events, key=lambda e: (e.get("published") or "", e["document"], e["seq"])):
+        stance = _stance(e)
+        if stance is None or not e.get("claimed_by"):
             continue
-        claim = (e["cluster"], _status(e), org_key(_claimant(e)), e["trigger"])
-        groups.setdefault((e["type"], org_key(about)), {}).setdefault(claim, e)
+        ident = (e["cluster"], stance, claimant_key(e["claimed_by"]), e["trigger"].lower())
+        if ident not in claims:
+            claims[ident] = {**e, "_stance": stance, "time": claim_date(e)}
+    items = sorted(claims.values(), key=lambda e: e["time"] or "")
+    groups = _Groups(len(items))
+    linked: set[int] = set()
+    for i, a in enumerate(items):
+        for j in range(i + 1, len(items)):
+            b = items[j]
+            days = _days(a, b)
+            if days is None or days > EVENT_WINDOW_DAYS:
+                break
+            if a["_stance"] == b["_stance"]:
+                continue
+            asserted, denied = (a, b) if a["_stance"] == "asserted" else (b, a)
+            if _event_conflict(asserted, denied):
+                groups.union(i, j)
+                linked.update((i, j))
     out = []
-    for (etype, _), claims in groups.items():
-        items = sorted(claims.items(), key=lambda kv: kv[1].get("published") or "")
-        for i, ((_, sa, ca, _), a) in enumerate(items):
-            da = _date(a.get("published"))
-            for (_, sb, cb, _), b in items[i + 1 :]:
-                db = _date(b.get("published"))
-                if da and db and (db - da).days > WINDOW_DAYS:
-                    break  # sorted by date: the rest are later still
-                if frozenset((sa, sb)) not in CONFLICTING or (ca == cb and a["document"] == b["document"]):
-                    continue
-                if not same_period({"published": a.get("published")}, {"published": b.get("published")}):
-                    continue
-                about = a.get("place") or a.get("target") or a.get("actor")
-                said_a = f'{sa} by {_claimant(a)} ("{a["trigger"]}")'
-                said_b = f'{sb} by {_claimant(b)} ("{b["trigger"]}")'
-                reason = f"{etype} ({about}): {said_a} but {said_b}"
-                out.append({"kind": "event", "reason": reason, "items": [_event_item(a), _event_item(b)]})
+    for members in groups.components(linked):
+        yes = [event_claim(items[i]) for i in members if items[i]["_stance"] == "asserted"]
+        no = [event_claim(items[i]) for i in members if items[i]["_stance"] == "denied"]
+        dates = sorted(c["time"] for c in yes + no if c["time"])
+        said = ", ".join(dict.fromkeys(str(c["claimant"]) for c in yes))
+        unsaid = ", ".join(dict.fromkeys(str(c["claimant"]) for c in no))
+        actor_name = next((c["actor"] for c in yes + no if c["actor"]), "someone")
+        where = next((c["place"] for c in yes + no if c["place"]), None)
+        if where:
+            actor_name += f" at {where}"
+        out.append(
+            {
+                "kind": "event",
+                "key": key,
+                "about": f"{etype} by {actor_name}",
+                "from": dates[0] if dates else None,
+                "to": dates[-1] if dates else None,
+                "reason": f"{etype} by {actor_name}: asserted by {said}; denied or disputed by {unsaid}",
+                "sides": [{"stance": "asserted", "claims": yes}, {"stance": "denied", "claims": no}],
+                "items": yes + no,
+            }
+        )
     return out
-
-
-def find_contradictions(series: list[dict[str, Any]], events: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """All contradictions: `[{"kind": "quantity"|"event", "reason", "items": [...]}]`."""
-    return quantity_contradictions(series) + event_contradictions(events)

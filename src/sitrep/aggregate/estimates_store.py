@@ -1,35 +1,66 @@
-"""Estimate series materialized in the store: built at refresh, read back with an indexed lookup.
+"""Series and disagreements kept in the store by referent key and month, refreshed where claims changed.
 
-`refresh_estimates` recomputes, with `estimates.series_entries`, the series of every subject key a
-write touched (triggers list the raw subjects in `estimates_dirty`, see store/schema.py) and stores
-each series as its API JSON. `stored_series` answers a (subject, outcome) query from that table in
-the order `estimate_series` gives; it returns None while the table is not current (subjects pending,
-or the grouping rules changed since it was built), and callers then compute the series directly.
+Every figure and event of a new document gets its key (`claims.quantity_key`, `claims.event_key`)
+and month (`estimates.bucket`: the month the claim is about) in `claim_keys`. The (key, month) pairs a
+write touches (new claims; a document's cluster, date or outlet changed; a copy recorded; a document
+deleted) are listed in `claims_dirty` (triggers, store/schema.py), and `refresh_estimates` recomputes
+only those: each touched month of a series (`series_parts`), then the series row joined from its
+months' stored JSON (`estimate_series`), and the disagreements of the touched months and the months
+next to them (`disagreements`; a disagreement belongs to the month of its first claim and is found
+among the claims of that month and the two around it). News arrives in date order, so adding documents
+costs what their months hold, not what the store holds, and nothing compares claims across keys.
+
+Readers take the stored rows while they are current (`is_current`: nothing pending, built by these
+rules, `series_version`); otherwise `computed` gives the same answer from the claims.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import re
+from collections import defaultdict
 from functools import lru_cache
-from importlib import resources
 from typing import Any
 
+from ..numbers import DATA
 from ..store.db import Store
-from .estimates import public, series_entries, subject_key
+from .claims import event_key, event_rows, quantity_key, quantity_rows
+from .contradictions import event_disagreements, quantity_disagreements
+from .estimates import (
+    assemble,
+    bucket,
+    build_series,
+    matches,
+    outcome_wanted,
+    part,
+    public,
+    public_estimate,
+    sort_key,
+    subject_key,
+)
 
-FORMAT = "1"  # bump when the series computation or its JSON changes: stores then rebuild in full
-_STATE = "estimates_key"
-_CHUNK = 500
+FORMAT = "8"  # bump when keys, series or disagreements change: stores then rebuild in full
+_STATE = "claims_key"
+_CHUNK = 200
+_DATA_FILES = (
+    "referent_counted.tsv",
+    "referent_sides.tsv",
+    "referent_outcomes.tsv",
+    "gazetteer_demonyms.tsv",
+    "events_affiliations.tsv",
+    "events_offices.tsv",
+    "disagreements_noncommittal.txt",
+)
+Rows = dict[str, dict[str, list[dict[str, Any]]]]  # key -> month -> rows
 
 
 @lru_cache(maxsize=1)
 def series_version() -> str:
-    """What the stored series depend on besides the record: the format and the subject synonyms (read
-    once per process, as `estimates.subject_key` reads them)."""
-    data = resources.files("sitrep").joinpath("data/record_subjects.tsv").read_bytes()
-    return FORMAT + ":" + hashlib.sha1(data).hexdigest()[:16]
+    """What the stored keys depend on besides the record: this format and the lexicons keys read."""
+    digest = hashlib.sha1()
+    for name in _DATA_FILES:
+        digest.update((DATA / name).read_bytes())
+    return FORMAT + ":" + digest.hexdigest()[:16]
 
 
 def dumps(data: Any) -> str:
@@ -37,114 +68,279 @@ def dumps(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
 
 
-def _chunks(items: list[Any]) -> list[list[Any]]:
-    return [items[i : i + _CHUNK] for i in range(0, len(items), _CHUNK)]
+def _chunks(items: list[Any], size: int = _CHUNK) -> list[list[Any]]:
+    return [items[i : i + size] for i in range(0, len(items), size)]
 
 
-def _order(row: dict[str, Any]) -> tuple[Any, ...]:
-    """`store.rows.quantity_rows` order: published (nulls last), document order, seq."""
-    return (row["published"] is None, row["published"] or "", row["doc_order"], row["seq"])
+def _marks(items: list[Any]) -> str:
+    return ",".join("?" * len(items))
+
+
+def month_after(month: str, step: int) -> str:
+    """The month `step` months after "YYYY-MM" ("" stays "")."""
+    if not month:
+        return ""
+    y, m = int(month[:4]), int(month[5:7]) - 1 + step
+    return f"{y + m // 12:04d}-{m % 12 + 1:02d}"
+
+
+def _near(month: str, reach: int) -> list[str]:
+    return sorted({month_after(month, s) for s in range(-reach, reach + 1)})
+
+
+# -- computing a key's months ---------------------------------------------------------------------------
+
+
+def series_parts(
+    key: str, months: dict[str, list[dict[str, Any]]], wanted: set[str]
+) -> dict[str, dict[str, Any]]:
+    """The stored form of the wanted months of a figure key: {month: part} (months without rows absent)."""
+    return {m: part(months[m]) for m in sorted(wanted) if months.get(m)}
+
+
+def month_disagreements(
+    key: str, kind: str, months: dict[str, list[dict[str, Any]]], month: str
+) -> list[dict[str, Any]]:
+    """The disagreements of a key that belong to `month`: found among the claims of that month and the
+    two around it, kept when their first claim is in it; numbered within the month (`n`)."""
+    rows = [r for m in _near(month, 1) for r in months.get(m, [])]
+    if not rows:
+        return []
+    if kind == "q":
+        found = quantity_disagreements(build_series(key, rows))
+    else:
+        found = event_disagreements(key, rows)
+    kept = [d for d in found if (d["from"] or "")[:7] == month]
+    for n, d in enumerate(kept, 1):
+        d["month"], d["n"] = month, n
+    return kept
+
+
+def _attach_copies(store: Store, rows: list[dict[str, Any]]) -> None:
+    docs = sorted({r["document"] for r in rows})
+    found: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    for chunk in _chunks(docs, 500):
+        for c in store.rows(
+            "SELECT doc_id, external_id, source, url, published FROM copies"
+            f" WHERE doc_id IN ({_marks(chunk)}) ORDER BY published, rowid",
+            chunk,
+        ):
+            doc = c.pop("doc_id")
+            found[doc].append({"document": doc, **c, "copy": True})
+    for r in rows:
+        r["copies"] = found.get(r["document"], [])
+
+
+def _group(rows: list[dict[str, Any]], kind: str, into: dict[str, Rows]) -> None:
+    for r in rows:
+        key = r.get("key") or (quantity_key(r) if kind == "q" else event_key(r))
+        if key:
+            into[kind].setdefault(key, defaultdict(list))[bucket(r)].append(r)
+
+
+# -- refresh ----------------------------------------------------------------------------------------------
+
+
+def _key_documents(store: Store, docs: list[str]) -> None:
+    """Key the claims of these documents, replacing their old keys (the triggers mark both dirty)."""
+    marks = _marks(docs)
+    store.con.execute(f"DELETE FROM claim_keys WHERE doc_id IN ({marks})", docs)
+    out: list[tuple[str, str, int, str, str]] = []
+    for r in quantity_rows(store, f"q.doc_id IN ({marks})", docs):
+        key = quantity_key(r)
+        if key:
+            out.append((r["document"], "q", r["seq"], key, bucket(r)))
+    for e in event_rows(store, f"e.doc_id IN ({marks})", docs):
+        key = event_key(e)
+        if key:
+            out.append((e["document"], "e", e["seq"], key, bucket(e)))
+    store.con.executemany(
+        "INSERT INTO claim_keys (doc_id, kind, seq, key, bucket) VALUES (?, ?, ?, ?, ?)", out
+    )
+    store.con.executemany(
+        "INSERT OR IGNORE INTO claims_dirty (key, bucket) VALUES (?, ?)", [(o[3], o[4]) for o in out]
+    )
+
+
+def _load(store: Store, pairs: list[tuple[str, str]]) -> dict[str, Rows]:
+    """Rows of these (key, month) pairs: {"q": figures, "e": events}, by key and month."""
+    out: dict[str, Rows] = {"q": {}, "e": {}}
+    loaded: list[dict[str, Any]] = []
+    for chunk in _chunks(pairs, 400):
+        where = f"(k.key, k.bucket) IN (VALUES {','.join(['(?, ?)'] * len(chunk))})"
+        params = [x for p in chunk for x in p]
+        q = quantity_rows(store, where, params, keyed=True)
+        e = event_rows(store, where, params, keyed=True)
+        _group(q, "q", out)
+        _group(e, "e", out)
+        loaded += q + e
+    _attach_copies(store, loaded)
+    return out
+
+
+def _write_series(store: Store, keys: list[str]) -> None:
+    """Rebuild the series row of each key from its stored months (JSON joined, not re-read)."""
+    for key in keys:
+        stored = store.con.execute(
+            "SELECT meta, entries, figures FROM series_parts WHERE key = ? ORDER BY bucket", (key,)
+        ).fetchall()
+        store.con.execute("DELETE FROM estimate_series WHERE skey = ?", (key,))
+        if not stored:
+            continue
+        metas = [{**json.loads(m), "estimates": []} for m, _, _ in stored]
+        head = public(assemble(key, metas))
+        text = dumps(head)[: -len("[]}")] + "[" + ",".join(e for _, e, _ in stored) + "]}"
+        store.con.execute(
+            "INSERT INTO estimate_series (skey, outcome, outcome_order, figures, json) VALUES (?,?,?,?,?)",
+            (
+                key,
+                "+".join(head["outcome"]),
+                "\x01".join(head["outcome"]),
+                sum(f for _, _, f in stored),
+                text,
+            ),
+        )
+
+
+def _store_parts(store: Store, key: str, months: dict[str, list[dict[str, Any]]], wanted: set[str]) -> None:
+    store.con.executemany(
+        "DELETE FROM series_parts WHERE key = ? AND bucket = ?", [(key, m) for m in sorted(wanted)]
+    )
+    for m, p in series_parts(key, months, wanted).items():
+        meta = {k: v for k, v in p.items() if k != "estimates"}
+        text = ",".join(dumps(public_estimate(e)) for e in p["estimates"])
+        store.con.execute(
+            "INSERT INTO series_parts (key, bucket, figures, meta, entries) VALUES (?, ?, ?, ?, ?)",
+            (key, m, len(p["estimates"]), dumps(meta), text),
+        )
 
 
 def refresh_estimates(store: Store, force: bool = False) -> int:
-    """Recompute the stored series of the subjects written since the last refresh (all of them when
-    `force`, on a new store version or when the grouping rules changed); return the series rewritten."""
-    from ..store.rows import quantity_rows
-
+    """Key new documents' claims and recompute the (key, month) pairs touched since the last refresh
+    (everything when `force` or when the rules changed); return the pairs touched."""
     version = series_version()
     full = force or store.get_state(_STATE) != version
     with store.transaction() as con:
-        dirty = [r[0] for r in con.execute("SELECT subject FROM estimates_dirty")]
-        if not full and not dirty:
-            return 0
-        keys = sorted({subject_key(s) for s in dirty})
-        known = con.execute("SELECT count(DISTINCT skey) FROM estimate_subjects").fetchone()[0]
-        full = full or 2 * len(keys) >= known  # most series touched: one pass over every figure is cheaper
         if full:
-            subjects = [
-                r[0]
-                for r in con.execute(
-                    "SELECT DISTINCT subject FROM quantities WHERE subject IS NOT NULL AND subject != ''"
+            for table in ("claim_keys", "claims_dirty", "series_parts", "estimate_series", "disagreements"):
+                con.execute(f"DELETE FROM {table}")
+            con.execute("INSERT OR IGNORE INTO claims_pending (doc_id) SELECT id FROM documents")
+        pending = [r[0] for r in con.execute("SELECT doc_id FROM claims_pending")]
+        for chunk in _chunks(pending, 500):
+            _key_documents(store, chunk)
+        con.execute("DELETE FROM claims_pending")
+        dirty = [
+            (r[0], r[1]) for r in con.execute("SELECT key, bucket FROM claims_dirty ORDER BY key, bucket")
+        ]
+        by_key: dict[str, set[str]] = defaultdict(set)
+        for key, month in dirty:
+            by_key[key].add(month)
+        keys = sorted(by_key)
+        for chunk in _chunks(keys):
+            need = sorted({(k, m) for k in chunk for d in by_key[k] for m in _near(d, 2)})
+            rows = _load(store, need)
+            for key in chunk:
+                touched = by_key[key]
+                kind = "q" if "|" in key and key.count("|") == 5 else "e"
+                months = rows[kind].get(key, {})
+                if kind == "q":
+                    _store_parts(store, key, months, touched)
+                recheck = sorted({m for d in touched for m in _near(d, 1)})
+                con.executemany(
+                    "DELETE FROM disagreements WHERE key = ? AND bucket = ?", [(key, m) for m in recheck]
                 )
-            ]
-            con.execute("DELETE FROM estimate_subjects")
-            con.executemany(
-                "INSERT INTO estimate_subjects (subject, skey) VALUES (?, ?)",
-                [(s, subject_key(s)) for s in subjects],
-            )
-            rows = quantity_rows(store)
-            con.execute("DELETE FROM estimate_series")
-        else:
-            con.executemany(
-                "INSERT OR IGNORE INTO estimate_subjects (subject, skey) VALUES (?, ?)",
-                [(s, subject_key(s)) for s in dirty],
-            )
-            subjects = []
-            for chunk in _chunks(keys):
-                marks = ",".join("?" * len(chunk))
-                subjects += [
-                    r[0]
-                    for r in con.execute(
-                        f"SELECT subject FROM estimate_subjects WHERE skey IN ({marks})", chunk
-                    )
-                ]
-                con.execute(f"DELETE FROM estimate_series WHERE skey IN ({marks})", chunk)
-            rows = []
-            for chunk in _chunks(subjects):
-                rows += quantity_rows(store, chunk)
-            rows.sort(key=_order)
-        found = series_entries(rows)
-        con.executemany(
-            "INSERT INTO estimate_series (skey, outcome, outcome_order, figures, json) VALUES (?,?,?,?,?)",
-            [
-                (
-                    subject_key(s["subject"]),
-                    "+".join(s["outcome"]),
-                    "\x01".join(s["outcome"]),
-                    len(s["estimates"]),
-                    dumps(
-                        {
-                            "subject": s["subject"],
-                            "outcome": s["outcome"],
-                            "estimates": [public(e) for e in s["estimates"]],
-                        }
-                    ),
+                con.executemany(
+                    "INSERT INTO disagreements (key, bucket, n, kind, newest, claims, json)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    [
+                        (key, m, d["n"], d["kind"], d["to"], len(d["items"]), dumps(d))
+                        for m in recheck
+                        for d in month_disagreements(key, kind, months, m)
+                    ],
                 )
-                for s in found
-            ],
-        )
-        con.execute("DELETE FROM estimates_dirty")
+            _write_series(store, [k for k in chunk if k.count("|") == 5])
+        con.execute("DELETE FROM claims_dirty")
         con.execute("INSERT OR REPLACE INTO state (key, value) VALUES (?, ?)", (_STATE, version))
-    return len(found)
+    return len(dirty)
+
+
+# -- reading --------------------------------------------------------------------------------------------
 
 
 def is_current(store: Store) -> bool:
-    """Whether the stored series are exact for the store as it is now."""
-    if store.scalar("SELECT 1 FROM estimates_dirty LIMIT 1") is not None:
-        return False
+    """Whether the stored series and disagreements are exact for the store as it is now."""
+    for table in ("claims_pending", "claims_dirty"):
+        if store.scalar(f"SELECT 1 FROM {table} LIMIT 1") is not None:
+            return False
     return store.get_state(_STATE) == series_version()
 
 
 def stored_series(store: Store, subject: str | None = None, outcome: str | None = None) -> list[bytes] | None:
-    """The JSON (UTF-8) of each stored series `estimate_series(rows, subject, outcome)` would give, in
-    its order; None when the stored series are not current."""
+    """The JSON (UTF-8) of each stored series `estimates` answers, most figures first, then key; None
+    when the stored series are not current."""
     if not is_current(store):
         return None
     want = subject_key(subject) if subject else ""
-    want_outcome = {o for o in re.split(r"[+,\s]+", outcome.lower()) if o} if outcome else set()
-    # the keys come from the order index alone (a covering scan, no series read); then each match by rowid
+    want_outcome = outcome_wanted(outcome)
     keys = store.con.execute(
-        "SELECT rowid, outcome FROM estimate_series INDEXED BY estimate_series_order"
-        " WHERE instr(skey, ?) > 0 ORDER BY figures DESC, skey, outcome_order",
+        "SELECT rowid, skey, outcome FROM estimate_series INDEXED BY estimate_series_order"
+        " WHERE instr(skey, ?) > 0 ORDER BY figures DESC, skey",
         (want,),
     ).fetchall()
-    ids = [r[0] for r in keys if not want_outcome or want_outcome <= set(r[1].split("+"))]
+    ids = [
+        r[0]
+        for r in keys
+        if not want_outcome or want_outcome <= set(r[2].split("+")) or want_outcome == {r[1].split("|")[2]}
+    ]
     text: dict[int, bytes] = {}
-    for chunk in _chunks(ids):  # as stored, UTF-8 bytes (no decoding: the API sends them as they are)
-        marks = ",".join("?" * len(chunk))
+    for chunk in _chunks(ids, 500):  # as stored, UTF-8 bytes (no decoding: the API sends them as they are)
         text.update(
             store.con.execute(
-                f"SELECT rowid, CAST(json AS BLOB) FROM estimate_series WHERE rowid IN ({marks})", chunk
+                f"SELECT rowid, CAST(json AS BLOB) FROM estimate_series WHERE rowid IN ({_marks(chunk)})",
+                chunk,
             )
         )
     return [text[i] for i in ids]
+
+
+def newest_first(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Disagreements in stored order: newest last day first (undated last), then key, month, number."""
+    dated = sorted((d for d in found if d["to"]), key=lambda d: (d["key"], d["month"], d["n"]))
+    dated.sort(key=lambda d: d["to"], reverse=True)
+    return dated + sorted((d for d in found if not d["to"]), key=lambda d: (d["key"], d["month"], d["n"]))
+
+
+def stored_disagreements(store: Store) -> list[dict[str, Any]] | None:
+    """Every stored disagreement, newest first; None when they are not current."""
+    if not is_current(store):
+        return None
+    rows = store.con.execute("SELECT json FROM disagreements ORDER BY newest DESC, key, bucket, n").fetchall()
+    return [json.loads(r[0]) for r in rows]
+
+
+def computed(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """(series in order, disagreements newest first) computed from every claim now, month by month as
+    the refresh keeps them: what the stored rows must equal."""
+    rows: dict[str, Rows] = {"q": {}, "e": {}}
+    q, e = quantity_rows(store), event_rows(store)
+    _attach_copies(store, q + e)
+    _group(q, "q", rows)
+    _group(e, "e", rows)
+    series = []
+    found: list[dict[str, Any]] = []
+    for kind, keyed in rows.items():
+        for key, months in keyed.items():
+            if kind == "q":
+                parts = series_parts(key, months, set(months))
+                series.append(assemble(key, [parts[m] for m in sorted(parts)]))
+            for m in sorted(months):
+                found += month_disagreements(key, kind, months, m)
+    series.sort(key=sort_key)
+    return series, newest_first(found)
+
+
+def computed_series(
+    store: Store, subject: str | None = None, outcome: str | None = None
+) -> list[dict[str, Any]]:
+    """The series `stored_series` answers, computed now."""
+    return [public(s) for s in computed(store)[0] if matches(s, subject, outcome)]

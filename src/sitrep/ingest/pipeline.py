@@ -30,6 +30,7 @@ class Summary:
     extract_seconds: float = 0.0
     clusters: int | None = None
     entities: int | None = None
+    copies: int = 0  # duplicates that were another printing (outlet, id, url or date) of a stored text
 
     def to_dict(self) -> dict[str, Any]:
         """The summary as JSON-ready data."""
@@ -42,6 +43,7 @@ class Summary:
             "seconds": round(self.seconds, 3),
             "clusters": self.clusters,
             "entities": self.entities,
+            "copies": self.copies,
         }
 
 
@@ -104,6 +106,7 @@ class Ingest:
         self.progress = progress or (lambda event, n: None)
         self.summary = Summary()
         self._seen: set[str] = set()
+        self._copies: list[tuple[str, dict[str, Any]]] = []  # (document id, metadata) of duplicates
 
     def _fail(self, failure: Failure) -> None:
         self.summary.failed.append(failure)
@@ -135,6 +138,7 @@ class Ingest:
             known = self.store.known_ids(r.id for r in chunk)
             for r in chunk:
                 if r.id in known or r.id in self._seen:
+                    self._copies.append((r.id, r.to_dict()))
                     self.summary.duplicate += 1
                     self.progress("duplicate", 1)
                     continue
@@ -147,6 +151,7 @@ class Ingest:
             self.summary.new += 1
             self.progress("new", 1)
         else:
+            self._copies.append((record.id, record.to_dict()))
             self.summary.duplicate += 1
             self.progress("duplicate", 1)
 
@@ -158,10 +163,18 @@ class Ingest:
             self._run_pool(records)
         else:
             self._run_local(records)
+        self.record_copies()
         if aggregate:
             self.finish()
         self.summary.seconds = time.perf_counter() - t0
         return self.summary
+
+    def record_copies(self) -> None:
+        """Keep every duplicate that is another printing of a stored text as a copy of it."""
+        from ..store.copies import add_copies
+
+        self.summary.copies += add_copies(self.store, self._copies)
+        self._copies = []
 
     def finish(self) -> None:
         """Recompute clusters of wire copies and cross-article entities when documents were added."""

@@ -50,6 +50,7 @@ def table_rows(store: Store, table: str) -> list[dict[str, Any]]:
 
         return [
             {
+                "key": s["key"],
                 "subject": s["subject"],
                 "outcome": "+".join(s["outcome"]),
                 **{k: v for k, v in e.items() if k != "span"},

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any
 
 from ..store.db import Store
-from ..store.rows import event_rows, quantity_rows
 
 DOC_COLUMNS = "id, external_id, title, source, url, published, dateline, path, ingested_at, cluster_id"
 
@@ -177,14 +176,11 @@ def fts_query(text: str) -> str:
 
 
 def estimate_groups(store: Store) -> dict[str, list[dict[str, Any]]]:
-    """Every quantity row (`quantity_rows`) grouped by subject key, in order: the store-wide part of
-    `estimates`, worth computing once per store version and sharing between queries."""
-    from ..aggregate.estimates import subject_key
+    """Every series computed now, by key (memoized per store version): what a server computes once
+    while the stored series are not current, and passes back as `groups=`."""
+    from ..aggregate.estimates_store import computed
 
-    groups: dict[str, list[dict[str, Any]]] = {}
-    for r in store.memo("quantity_rows", lambda: quantity_rows(store)):
-        groups.setdefault(subject_key(r["subject"]), []).append(r)
-    return groups
+    return {s["key"]: [s] for s in store.memo("claims", lambda: computed(store))[0]}
 
 
 def estimates(
@@ -193,12 +189,12 @@ def estimates(
     outcome: str | None = None,
     groups: dict[str, list[dict[str, Any]]] | Callable[[], dict[str, list[dict[str, Any]]]] | None = None,
 ) -> list[dict[str, Any]]:
-    """Estimate series grouped by (subject, outcome set), reprints counted once (see aggregate.estimates).
+    """Estimate series: the figures claimed for one referent over time, reprints counted once (see
+    aggregate.estimates). `subject` keeps series about what it names ("Russian troops": soldiers of
+    Russia); `outcome` keeps series whose outcomes include every outcome named.
 
-    Read from the series stored at the last refresh (`estimate_series`, an indexed lookup) when they are
-    current; otherwise computed from the quantities: only the rows of subjects that can match are
-    grouped (`groups`: from `estimate_groups`, or a function returning them, else memoized on this
-    connection) and `estimate_series` applies its own subject and outcome tests.
+    Read from the series stored at the last refresh (an indexed lookup) when they are current;
+    otherwise computed from the claims (`groups`, from `estimate_groups`, saves recomputing them).
     """
     found = estimates_json(store, subject, outcome)
     if found is not None:
@@ -221,29 +217,27 @@ def computed_estimates(
     outcome: str | None = None,
     groups: dict[str, list[dict[str, Any]]] | Callable[[], dict[str, list[dict[str, Any]]]] | None = None,
 ) -> list[dict[str, Any]]:
-    """`estimates` computed from the quantities now (what the stored series must equal)."""
-    from ..aggregate.estimates import estimate_series, subject_key
+    """`estimates` computed from the claims now (what the stored series must equal)."""
+    from ..aggregate.estimates import matches, public
 
     if groups is None:
-        groups = store.memo("estimate_groups", lambda: estimate_groups(store))
+        groups = estimate_groups(store)
     elif callable(groups):
         groups = groups()
-    want = subject_key(subject) if subject else ""
-    rows = [r for key, members in groups.items() if want in key for r in members]
-    return estimate_series(rows, subject, outcome)
+    every = [s for members in groups.values() for s in members]
+    return [public(s) for s in every if matches(s, subject, outcome)]
 
 
 def contradictions(store: Store) -> list[dict[str, Any]]:
-    """Quantity and event contradictions, each with a reason in words (see aggregate.contradictions)."""
-    from ..aggregate.contradictions import find_contradictions
-    from ..aggregate.estimates import series_entries
+    """Disagreements, newest first: claims about one referent that cannot all hold, each reported once
+    with every claim on each side (see aggregate.contradictions and docs/schema.md)."""
+    from ..aggregate.estimates_store import computed, stored_disagreements
 
-    return store.memo(
-        "contradictions",
-        lambda: find_contradictions(
-            series_entries(store.memo("quantity_rows", lambda: quantity_rows(store))), event_rows(store)
-        ),
-    )
+    def compute() -> list[dict[str, Any]]:
+        found = stored_disagreements(store)
+        return found if found is not None else store.memo("claims", lambda: computed(store))[1]
+
+    return store.memo("contradictions", compute)
 
 
 def timeline(store: Store, name: str) -> list[dict[str, Any]]:

@@ -128,6 +128,96 @@ INSERT OR IGNORE INTO estimates_dirty (subject) SELECT subject FROM quantities
 END;
 """
 
+# Migration 9: claims keyed by referent and month (see aggregate/estimates_store.py), word-for-word copies.
+# Every figure and event of a document gets its key and month in `claim_keys` at refresh (computed in
+# Python: a key reads the figure's referent and places); `claims_pending` lists documents not keyed
+# yet and `claims_dirty` the (key, month) pairs a write may have changed (a document's cluster, date or
+# outlet changed, a copy recorded, claims deleted). `series_parts` keeps each month of a series (its
+# estimates as JSON), `estimate_series` (kept from migration 7, now one row per referent key) the
+# series joined from them, `disagreements` each disagreement under the month of its first claim. The
+# subject-keyed tables and triggers of migration 7 go. `copies` keeps every other printing of a stored
+# text (another outlet, id, url or date): the document row stays the first printing.
+_DOC_KEYS = (
+    "INSERT OR IGNORE INTO claims_dirty (key, bucket) SELECT key, bucket FROM claim_keys WHERE doc_id = {}"
+)
+_CLAIMS = f"""
+DROP TRIGGER quantities_estimates_insert;
+DROP TRIGGER quantities_estimates_delete;
+DROP TRIGGER quantities_estimates_update;
+DROP TRIGGER documents_estimates_update;
+DROP TABLE estimates_dirty;
+DROP TABLE estimate_subjects;
+DELETE FROM estimate_series;
+CREATE TABLE claim_keys (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+    kind TEXT NOT NULL,               -- 'q': a figure (quantities.seq), 'e': an event (events.seq)
+    seq INTEGER NOT NULL,
+    key TEXT NOT NULL,                -- aggregate.claims.quantity_key / event_key
+    bucket TEXT NOT NULL,             -- the month the claim is about, 'YYYY-MM' ('' undated)
+    PRIMARY KEY (doc_id, kind, seq)
+) WITHOUT ROWID;
+CREATE INDEX claim_keys_key ON claim_keys(key, bucket);
+CREATE TABLE claims_pending (doc_id TEXT PRIMARY KEY) WITHOUT ROWID;  -- documents to key
+CREATE TABLE claims_dirty (key TEXT NOT NULL, bucket TEXT NOT NULL, PRIMARY KEY (key, bucket)) WITHOUT ROWID;
+INSERT INTO claims_pending (doc_id) SELECT id FROM documents;
+CREATE TABLE series_parts (
+    key TEXT NOT NULL,
+    bucket TEXT NOT NULL,
+    figures INTEGER NOT NULL,
+    meta TEXT NOT NULL,               -- subjects seen, outcomes, the referent's side and place names
+    entries TEXT NOT NULL,            -- the month's estimates, JSON objects joined with ','
+    PRIMARY KEY (key, bucket)
+) WITHOUT ROWID;
+CREATE TABLE disagreements (
+    key TEXT NOT NULL,                -- the claims' key
+    bucket TEXT NOT NULL,             -- the month of its first claim
+    n INTEGER NOT NULL,               -- its number in that month
+    kind TEXT NOT NULL,               -- 'quantity' or 'event'
+    newest TEXT,                      -- the last day its claims are about
+    claims INTEGER NOT NULL,
+    json TEXT NOT NULL,               -- the disagreement in its API shape
+    PRIMARY KEY (key, bucket, n)
+);
+CREATE INDEX disagreements_newest ON disagreements(newest DESC, key, bucket, n);
+CREATE TABLE copies (
+    doc_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,  -- the stored first printing
+    external_id TEXT,                 -- the copy's own id, outlet, url, date and title
+    source TEXT,
+    url TEXT,
+    published TEXT,
+    title TEXT,
+    path TEXT,
+    ingested_at TEXT NOT NULL
+);
+CREATE UNIQUE INDEX copies_identity ON copies(doc_id, coalesce(external_id, ''), coalesce(source, ''),
+    coalesce(url, ''), coalesce(published, ''));
+CREATE TRIGGER documents_claims_insert AFTER INSERT ON documents BEGIN
+INSERT OR IGNORE INTO claims_pending (doc_id) VALUES (NEW.id);
+END;
+CREATE TRIGGER documents_claims_update AFTER UPDATE OF cluster_id, published, source ON documents
+WHEN coalesce(OLD.cluster_id, OLD.id) IS NOT coalesce(NEW.cluster_id, NEW.id)
+    OR OLD.published IS NOT NEW.published OR OLD.source IS NOT NEW.source
+BEGIN
+{_DOC_KEYS.format("NEW.id")};
+INSERT OR IGNORE INTO claims_pending (doc_id) SELECT NEW.id WHERE OLD.published IS NOT NEW.published;
+END;
+CREATE TRIGGER claim_keys_delete AFTER DELETE ON claim_keys BEGIN
+INSERT OR IGNORE INTO claims_dirty (key, bucket) VALUES (OLD.key, OLD.bucket);
+END;
+CREATE TRIGGER quantities_claims_update AFTER UPDATE ON quantities BEGIN
+INSERT OR IGNORE INTO claims_pending (doc_id) VALUES (NEW.doc_id);
+END;
+CREATE TRIGGER events_claims_update AFTER UPDATE ON events BEGIN
+INSERT OR IGNORE INTO claims_pending (doc_id) VALUES (NEW.doc_id);
+END;
+CREATE TRIGGER copies_claims_insert AFTER INSERT ON copies BEGIN
+{_DOC_KEYS.format("NEW.doc_id")};
+END;
+CREATE TRIGGER copies_claims_delete AFTER DELETE ON copies BEGIN
+{_DOC_KEYS.format("OLD.doc_id")};
+END;
+"""
+
 # Each migration is (version, name, SQL script). Applied versions are recorded in `migrations`;
 # a migration is applied once, in order, inside one transaction. Never edit an applied migration:
 # append a new one.
@@ -314,4 +404,5 @@ CREATE INDEX events_target_lower ON events(lower(target));
     (5, "wire copies of a statement counted at write time", _COPIES),
     (6, "statements paged from one covering index", _PUBLISHED),
     (7, "estimate series materialized at refresh", _ESTIMATES),
+    (9, "claims keyed by referent and month, disagreements, copies", _CLAIMS),
 ]

@@ -22,6 +22,7 @@ from ...text import doc_text, find_dateline
 from .context import find_hedges, find_outcome
 from .ellipsis import find_followups
 from .lexicon import collectives, demonyms, is_nationality, lemma, source_words, unit_lexicon
+from .referent import add_referents
 from .scan import amount_span, find_amounts
 from .subject import MEASURES, Counted, find_counted
 
@@ -293,7 +294,7 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
             if a.start == 0 or doc[a.start - 1].lower_ not in ("including", "among"):
                 prev = got[1]  # a subset ("including 12 Americans") does not name what follows
     out.extend(find_followups(doc, out, lambda sp: find_claimant(doc, sp, statements, outlet)))
-    return out
+    return add_referents(doc, out)
 
 
 class QuantitiesComponent:

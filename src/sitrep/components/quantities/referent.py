@@ -1,0 +1,391 @@
+"""What a figure refers to: the thing counted, its side, place and scope in time (`Quantity.referent`).
+
+Read over the parse around a figure the quantities component found: the counted noun (its lemma
+normalized with `data/referent_counted.tsv`), the party it belongs to (a demonym or party word in the
+counted words, a possessive before the number, "of the Russian army", or the subject of an own-side
+verb: "Russia massed 100,000 troops"), the place attached to the figure or its verb by a preposition,
+and its scope ("since February 24", "per day", "3,000 more troops", "a total of", a percentage).
+Counts of countries, sides or leaders, survey samples and "the two men" are marked not countable.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Place, Quantity, Referent
+from ...referents import (
+    Counted,
+    counted_of,
+    locative_preps,
+    referent_from_subject,
+    sample_words,
+    scope_lexicon,
+    side_of,
+)
+from .lexicon import lemma, outcome_lexicon, source_words
+
+log = logging.getLogger(__name__)
+
+PEOPLE_UNITS = {"people"}
+MEASURE_UNITS = {"distance", "area"}
+CLAUSE_BREAKS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
+PLACE_PATH = {
+    "prep",
+    "pobj",
+    "poss",
+    "compound",
+    "amod",
+    "appos",
+    "pcomp",
+    "npadvmod",
+    "case",
+    "conj",
+    "advmod",
+}
+DEFINITE = {"the", "these", "those"}
+POPULATIONS = {"person", "population", "respondent", "voter", "adult", "citizen", "public"}
+CUMULATIVE = {"as_of", "since", "total"}
+
+
+def _figure(doc: Doc, q: Quantity) -> Span | None:
+    return doc.char_span(q.span[0], q.span[1], alignment_mode="expand")
+
+
+def _subject_span(doc: Doc, fig: Span, subject: str | None) -> Span | None:
+    """The subject's words in the sentence: after the figure if there, else the nearest occurrence."""
+    if not subject:
+        return None
+    sent = fig.sent
+    text = sent.text
+    base = sent.start_char
+    words = subject.split()
+    for cand in (subject, " ".join(words[1:]) if len(words) > 1 else None):
+        if not cand:
+            continue
+        at = text.find(cand, fig.end_char - base)
+        if at < 0:
+            at = text.find(cand)
+        if at >= 0:
+            return doc.char_span(base + at, base + at + len(cand), alignment_mode="expand")
+    return None
+
+
+def _head(words: Span | None) -> Token | None:
+    """The counted noun: the last word before an "of"/"in" phrase of the subject ("residents of Kherson")."""
+    if words is None:
+        return None
+    toks = []
+    for t in words:
+        if t.pos_ == "ADP" or t.lower_ in ("of", "in"):
+            break
+        toks.append(t)
+    toks = [t for t in toks if t.pos_ not in ("PUNCT", "DET")]
+    return toks[-1] if toks else None
+
+
+def _verb(tok: Token) -> Token | None:
+    """The nearest verb governing a token."""
+    for x in [tok, *tok.ancestors]:
+        if x.pos_ in ("VERB", "AUX"):
+            return x
+    return None
+
+
+def _clause(anchor: Token) -> list[Token]:
+    """The tokens of the clause holding `anchor` (its verb's subtree without other clauses)."""
+    verb = _verb(anchor)
+    if verb is None:
+        return list(anchor.sent)
+    out: list[Token] = []
+    stack = [verb]
+    while stack:
+        t = stack.pop()
+        out.append(t)
+        for c in t.children:
+            if c.dep_ in CLAUSE_BREAKS and not (c.left_edge.i <= anchor.i <= c.right_edge.i):
+                continue
+            stack.append(c)
+    return sorted(out, key=lambda t: t.i)
+
+
+def _counted(q: Quantity, head: Token | None) -> Counted | None:
+    if head is None:
+        if q.unit in PEOPLE_UNITS:
+            return Counted("person", True)
+        if q.unit == "money":
+            return Counted("money", True)
+        return None
+    if head.pos_ == "PROPN" and side_of(head.text):
+        return Counted("person", True)  # "1,000 Americans", "two Ukrainians"
+    prev = head.doc[head.i - 1] if head.i > 0 else None
+    before = lemma(prev) if prev is not None and prev.pos_ in ("NOUN", "ADJ", "PROPN") else None
+    return counted_of(lemma(head), before)
+
+
+def _pro(tok: Token) -> bool:
+    """True for "pro-Russian" written as one token or as "pro - Russian"."""
+    if tok.lower_.startswith("pro-"):
+        return True
+    return tok.i >= 2 and tok.doc[tok.i - 1].text == "-" and tok.doc[tok.i - 2].lower_ == "pro"
+
+
+def _side_in(tokens: list[Token]) -> str | None:
+    for t in tokens:
+        if _pro(t):
+            continue
+        s = side_of(t.text) or (side_of(t.text.split("-")[-1]) if "-" in t.text else None)
+        if s:
+            return s
+    return None
+
+
+def _side(
+    doc: Doc, fig: Span, words: Span | None, head: Token | None, subject: str | None, military: bool
+) -> str | None:
+    """The party the counted belong to (its name), or None."""
+    found = _side_in(list(words)) if words is not None else None
+    if found:
+        return found
+    if subject and words is None:  # the subject was built from context ("Russian" + "troops")
+        found = next((s for w in subject.split() if (s := side_of(w))), None)
+        if found:
+            return found
+    if subject and words is not None and len(subject) > len(words.text):
+        found = next((s for w in subject.split()[:1] if (s := side_of(w))), None)
+        if found:
+            return found
+    # a possessive right before the figure: "Russia's 190,000 troops"
+    if fig.start >= 2 and doc[fig.start - 1].tag_ == "POS":
+        found = _side_in([doc[fig.start - 2]])
+        if found:
+            return found
+    if head is not None:
+        for c in head.children:  # "soldiers of the Russian army"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                found = _side_in([t for g in c.children for t in g.subtree])
+                if found:
+                    return found
+        verb = _verb(head)
+        if verb is not None and _owner_verb(verb, military):
+            subj = _subject(verb)  # "Russia has massed 100,000 troops", "the US moved 3,000 troops"
+            if subj is not None:
+                return _side_in(list(subj.subtree))
+    return None
+
+
+def _owner_verb(verb: Token, military: bool) -> bool:
+    """Whether the verb's subject is the side of what it counts: an own-side outcome verb ("massed",
+    "deployed", "lost"), or for armed forces any verb but one that harms them ("killed", "captured")."""
+    hit = outcome_lexicon().get(verb.lemma_.lower())
+    if hit is not None:
+        return hit[1]
+    return military
+
+
+def _subject(verb: Token) -> Token | None:
+    """The subject of a verb, or of the verb it is coordinated with or subordinate to."""
+    for v in (verb, verb.head):
+        subj = [c for c in v.children if c.dep_ == "nsubj"]
+        if subj:
+            return subj[0]
+        if verb.dep_ not in ("conj", "advcl", "xcomp"):
+            break
+    return None
+
+
+def _place(doc: Doc, fig: Span, head: Token | None) -> Place | None:
+    """A place attached by a preposition to the counted noun or the figure's verb."""
+    anchor = head if head is not None else fig.root
+    targets = {anchor.i}
+    verb = _verb(anchor)
+    if verb is not None:
+        targets.add(verb.i)
+    sent = fig.sent
+    best: tuple[int, Place] | None = None
+    for p in doc._.sitrep_places or []:
+        if not (sent.start_char <= p.span[0] and p.span[1] <= sent.end_char):
+            continue
+        tok = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
+        if tok is None:
+            continue
+        x = tok.root
+        steps = 0
+        last_prep: str | None = None  # the preposition nearest the figure says how the place attaches
+        while x.head is not x and steps < 6 and x.i not in targets:
+            if x.dep_ not in PLACE_PATH or (x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")):
+                break
+            if x.dep_ == "prep":
+                last_prep = x.lemma_.lower()
+            x = x.head
+            steps += 1
+        # "at the border with Ukraine" attaches by "at"; "according to the White House" never does
+        if x.i in targets and last_prep in locative_preps() and (best is None or steps < best[0]):
+            best = (steps, p)
+    if best is not None:
+        return best[1]
+    return _demonym_place(anchor, targets)
+
+
+def _demonym_place(anchor: Token, targets: set[int]) -> Place | None:
+    """A country named by a demonym in a locative phrase on the figure or its verb: "on the Ukrainian
+    border", "in Russian territory" (the country's gazetteer entry)."""
+    from ...gazetteer import load
+
+    for i in sorted(targets):
+        for prep in anchor.doc[i].children:
+            if prep.dep_ != "prep" or prep.lemma_.lower() not in locative_preps():
+                continue
+            for obj in prep.children:
+                for mod in obj.children:
+                    if mod.dep_ != "amod" or _pro(mod):
+                        continue
+                    country = load().demonym(mod.text)
+                    entries = [e for e, _ in load().lookup(country)] if country else []
+                    entry = next((e for e in entries if e.feature == "country"), None)
+                    if entry is not None:
+                        return Place(text=mod.text, span=(mod.idx, mod.idx + len(mod.text)), name=entry.name,
+                                     country=entry.country, lat=entry.lat, lon=entry.lon, feature="country",
+                                     gazetteer_id=entry.gid)  # fmt: skip
+    return None
+
+
+def _part(doc: Doc, fig: Span) -> bool:
+    """A figure that counts part of another: "including 5.9 million", "among them 12 children" (and a
+    figure coordinated with one)."""
+    tok = fig.root
+    while tok.dep_ == "conj" and tok.head is not tok:
+        tok = tok.head
+    heads = {tok.head.lower_} if tok.dep_ == "pobj" else set()
+    before = doc[max(fig.sent.start, fig.start - 2) : fig.start]
+    return any(
+        _match(list(before), phrase) or (len(phrase) == 1 and phrase[0] in heads)
+        for phrase, cue in scope_lexicon().items()
+        if cue.scope == "part"
+    )
+
+
+def _match(tokens: list[Token], phrase: tuple[str, ...]) -> bool:
+    words = [t.lower_ for t in tokens]
+    lemmas = [t.lemma_.lower() for t in tokens]
+    n = len(phrase)
+    return any(
+        tuple(words[i : i + n]) == phrase or tuple(lemmas[i : i + n]) == phrase
+        for i in range(len(words) - n + 1)
+    )
+
+
+def _since(doc: Doc, clause: list[Token], anchor: Token) -> tuple[bool, str | None]:
+    """Whether the figure counts since a time ("since February 24"), and that time's value: a "since"
+    in its clause, or on a verb above it ("Since February 24, Ukraine says 15,000 ... were killed")."""
+    speech = source_words().get("speech", frozenset())
+    above = [c for v in anchor.ancestors if v.lemma_.lower() in speech for c in v.children]
+    for t in [*clause, *above]:
+        if t.lower_ != "since" or t.dep_ not in ("prep", "mark"):
+            continue
+        sub = t.subtree if t.dep_ == "prep" else t.head.subtree
+        toks = list(sub)
+        lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
+        for tm in doc._.sitrep_times or []:
+            if lo <= tm.span[0] and tm.span[1] <= hi and tm.value and tm.type == "date":
+                return True, tm.value
+        return True, None
+    return False, None
+
+
+def _scope(
+    doc: Doc, q: Quantity, fig: Span, words: Span | None, clause: list[Token]
+) -> tuple[str | None, str | None]:
+    """(scope, period) from the cue words around the figure."""
+    since, start = _since(doc, clause, fig.root)
+    end = words.end if words is not None else fig.end
+    sent = fig.sent
+    places = {
+        "before": list(doc[max(sent.start, fig.start - 2) : fig.start]),
+        "near": list(doc[max(sent.start, fig.start - 2) : fig.start]) + list(doc[fig.end : end]),
+        "after": list(doc[end : min(sent.end, end + 3)]),
+        "clause": clause,
+    }
+    before_fig = [t for t in doc[max(sent.start, fig.start - 1) : fig.start]]
+    found: tuple[str, str | None] | None = None
+    for phrase, cue in scope_lexicon().items():
+        if cue.scope == "part":
+            continue
+        if cue.where == "by":
+            if before_fig and before_fig[-1].lower_ in ("by", "of") and _match(clause, phrase):
+                return "change", None
+            continue
+        if _match(places[cue.where], phrase):
+            if cue.scope == "change":
+                return "change", None
+            if found is None or (found[0] != "per_period" and cue.scope == "per_period"):
+                found = (cue.scope, cue.period)
+    if found and found[0] == "per_period":
+        return found
+    if since or (found and found[0] == "since"):
+        return "since", start
+    if q.unit == "percent":
+        return "share", None
+    if found:
+        return found
+    if q.outcome or q.unit in PEOPLE_UNITS:
+        return "as_of", None
+    return None, None
+
+
+def _countable(doc: Doc, q: Quantity, fig: Span, counted: Counted | None, scope: str | None) -> bool:
+    if counted is None or not counted.countable or q.vague or _part(doc, fig):
+        return False
+    if q.unit in MEASURE_UNITS:
+        return False  # a distance or an area: where, not how many
+    if q.unit == "money" and (scope not in CUMULATIVE or counted.counted == "money"):
+        return False  # one sum (a package, a price, a fine) or a sum for nothing named, not a running total
+    if q.unit == "percent" and counted.counted in POPULATIONS:
+        return False  # "64 percent of Ukrainians": a poll's answer to its own question, not a count
+    near = list(doc[max(fig.sent.start, fig.start - 4) : fig.start])
+    verb = _verb(fig.root)
+    if any(lemma(t) in sample_words() for t in near) or (verb is not None and lemma(verb) in sample_words()):
+        return False  # "a poll of 1,000 adults", "surveyed 2,000 people"
+    prev = doc[fig.start - 1] if fig.start > 0 else None
+    small = q.low is not None and q.low == q.high and q.low <= 10 and q.qualifier == "exact"
+    if prev is not None and prev.lower_ in DEFINITE and small:
+        return False  # "the two men", "those three countries": a known set, not an estimate
+    return True
+
+
+def find_referent(doc: Doc, q: Quantity) -> Referent:
+    """The referent of one figure found in `doc` (see the module docstring)."""
+    fig = _figure(doc, q)
+    if fig is None or len(fig) == 0:
+        return referent_from_subject(q.subject, q.unit, q.outcome)
+    words = _subject_span(doc, fig, q.subject)
+    head = _head(words)
+    counted = _counted(q, head)
+    anchor = head if head is not None else fig.root
+    clause = _clause(anchor)
+    scope, period = _scope(doc, q, fig, words, clause)
+    place = _place(doc, fig, head)
+    side = _side(doc, fig, words, head, q.subject, counted is not None and counted.military)
+    name = counted.counted if counted is not None else None
+    if q.unit == "percent" and head is None:
+        name = None
+    return Referent(
+        counted=name,
+        side=side,
+        place=place.name if place else None,
+        place_id=place.gazetteer_id if place else None,
+        scope=scope,
+        period=period,
+        countable=_countable(doc, q, fig, counted, scope),
+    )
+
+
+def add_referents(doc: Doc, quantities: list[Quantity]) -> list[Quantity]:
+    """Set `referent` on each figure (one that cannot be read keeps None; the document goes on)."""
+    for q in quantities:
+        try:
+            q.referent = find_referent(doc, q)
+        except Exception:  # one bad item never costs the document
+            log.warning("referent: skipped %r", q.text, exc_info=True)
+    return quantities
