@@ -117,6 +117,13 @@ def test_quotation_resumed_after_its_attribution_sentence_joins_it(extract):
     assert "Horak" in _speaker(st)
 
 
+def test_hyphens_inside_words_open_no_quotation(extract):
+    text = HEAD + "Most families are housed by low- and middle-income towns, not the cities, Wilk noted."
+    st = _covering(_run(extract, text), "Most families")
+    assert st.content.text == "Most families are housed by low- and middle-income towns, not the cities"
+    assert "Wilk" in _speaker(st)
+
+
 def test_said_to_be_is_no_report(extract):
     text = HEAD + "A town said to be of great importance to the region, Lysove has had no power for a week."
     assert _run(extract, text) == []

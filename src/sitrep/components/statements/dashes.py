@@ -36,7 +36,7 @@ _SENT_END = ".!?\u2026"
 _CLOSE_MARKS = '"\u201d\u00bb'
 _MAX_CLAUSE = 60  # tokens of an attribution clause (", indicating that ..." may follow the speaker)
 _MAX_SUBJECT = 8  # tokens before the cue verb ("the head of the Russian Ministry of Foreign Affairs")
-_SUBJECT_POS = {"PRON", "PROPN", "NOUN", "DET", "ADJ", "PUNCT", "ADP", "NUM", "CCONJ", "PART"}
+_SUBJECT_POS = {"PRON", "PROPN", "NOUN", "DET", "ADJ", "ADP", "NUM", "CCONJ", "PART"}
 
 
 def _sentence_end_before(text: str, pos: int, floor: int) -> int:
@@ -79,8 +79,9 @@ class _Clause:
         self.resumes = resumes  # where the quotation resumes after a second dash, if it does
 
 
-def _clause(b: Builder, start: int, p_end: int) -> _Clause | None:
-    """The attribution clause starting at character `start` (just after a closing dash), if any."""
+def _clause(b: Builder, start: int, p_end: int, glued: bool = False) -> _Clause | None:
+    """The attribution clause starting at character `start` (just after a closing dash), if any;
+    `glued`: the dash has no space before it."""
     doc, text = b.doc, b.text
     first = doc.char_span(start, min(p_end, start + 1), alignment_mode="expand")
     if first is None:
@@ -116,8 +117,10 @@ def _clause(b: Builder, start: int, p_end: int) -> _Clause | None:
     if _said_to_be(toks, verb_at) or _takes_clause(toks, verb_at):
         return None
     before = toks[:verb_at]
+    if glued and (len(before) > 1 or (before and before[0].pos_ != "PRON")):
+        return None  # "the country-he said" is an attribution; "middle-income countries, X noted" is not
     if before:
-        if any(t.pos_ not in _SUBJECT_POS or t.pos_ == "PUNCT" and t.text != "," for t in before):
+        if any(t.pos_ not in _SUBJECT_POS for t in before):
             return None
         heads = [t for t in before if t.pos_ in {"PRON", "PROPN", "NOUN"}]
         if not heads:
@@ -218,7 +221,7 @@ def dash_quote_statements(b: Builder) -> None:
             lead = text[p_start:d0].rstrip(" \t")
             if not lead or lead[-1] in _SENT_END:  # a dash after a sentence end opens a quotation
                 continue
-            clause = _clause(b, d1, p_end)
+            clause = _clause(b, d1, p_end, glued=not text[d0].isspace())
             if clause is None or b.ctx.inside_quote(clause.verb):
                 continue
             close = d0
