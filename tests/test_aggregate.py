@@ -9,7 +9,7 @@ import pytest
 
 from sitrep.aggregate.contradictions import bounds
 from sitrep.aggregate.dedup import cluster_documents
-from sitrep.aggregate.resolve import name_key, resolve_entities, resolve_rows
+from sitrep.aggregate.resolve import name_key, resolve_entities
 from sitrep.record import query
 from sitrep.store import Store
 
@@ -71,6 +71,27 @@ def test_name_keys_keep_different_people_apart():
     assert name_key("Sergei Shoigu") != name_key("Sergei Surovikin")
 
 
+def resolve_rows(rows):
+    """Entity rows ({doc_id, seq, name, type, aliases}) resolved in memory: {(doc_id, seq): identity}."""
+    from sitrep.aggregate.identity.match import Authority, resolve
+    from sitrep.aggregate.identity.units import document_units
+
+    units = []
+    for doc in dict.fromkeys(r["doc_id"] for r in rows):
+        ents = [
+            {**r, "titles": [], "roles": [], "mentions": [
+                {"rowid": None, "text": t, "start": 10 * i, "end": 10 * i + len(t)}
+                for i, t in enumerate([r["name"], *r.get("aliases", [])])
+            ]}
+            for r in rows
+            if r["doc_id"] == doc
+        ]  # fmt: skip
+        units += document_units(doc, "2022-11-10", ents, [])
+    auth = Authority()
+    pairs = resolve(units, auth)
+    return {u.entity: i for u, i in pairs if u.entity}, auth
+
+
 def test_resolution_puts_variants_under_one_id_with_aliases():
     rows = [
         {"doc_id": "a", "seq": 0, "name": "Gen. Mark Milley", "type": "PERSON", "aliases": ["Milley"]},
@@ -83,19 +104,16 @@ def test_resolution_puts_variants_under_one_id_with_aliases():
         {"doc_id": "g", "seq": 0, "name": "Kremlin", "type": "ORG"},
         {"doc_id": "g", "seq": 1, "name": "Mark Miller", "type": "PERSON"},
     ]
-    mapping, groups = resolve_rows(rows)
-    assert mapping[("a", 0)] == mapping[("b", 0)] == mapping[("c", 0)] == "person:mark-miley"
-    assert mapping[("d", 0)] == mapping[("e", 0)] == mapping[("f", 0)]
-    assert mapping[("f", 1)] == mapping[("g", 0)] == "org:kremlin"
-    assert mapping[("g", 1)] != mapping[("a", 0)]
-    by_id = {g["id"]: g for g in groups}
-    zel = by_id[mapping[("d", 0)]]
-    assert zel["name"] == "Volodymyr Zelensky"  # a full name without a title
-    assert set(zel["aliases"]) == {"Zelenskyy", "Volodymyr Zelensky", "President Volodymyr Zelenskiy"}
-    assert zel["documents"] == 3
-    assert (
-        by_id["person:mark-miley"]["name"] == "Mark Milley" or "Milley" in by_id["person:mark-miley"]["name"]
-    )
+    mapping, _ = resolve_rows(rows)
+    assert mapping[("a", 0)] is mapping[("b", 0)] is mapping[("c", 0)]
+    assert mapping[("a", 0)].id == "person:mark-milley" and mapping[("a", 0)].name == "Mark Milley"
+    assert mapping[("d", 0)] is mapping[("e", 0)] is mapping[("f", 0)]
+    assert mapping[("f", 1)] is mapping[("g", 0)]
+    assert mapping[("g", 1)] is not mapping[("a", 0)]
+    zel = mapping[("d", 0)]
+    assert zel.name == "Volodymyr Zelensky"  # a full name without a title
+    assert set(zel.aliases) == {"Zelenskyy", "Volodymyr Zelensky", "President Volodymyr Zelenskiy"}
+    assert len(zel.new_docs) == 3
 
 
 def test_a_bare_surname_shared_by_two_people_prefers_its_own_document():
@@ -106,8 +124,8 @@ def test_a_bare_surname_shared_by_two_people_prefers_its_own_document():
         {"doc_id": "c", "seq": 0, "name": "Smith", "type": "PERSON"},
     ]
     mapping, _ = resolve_rows(rows)
-    assert mapping[("b", 1)] == mapping[("b", 0)] != mapping[("a", 0)]
-    assert mapping[("c", 0)] not in {mapping[("a", 0)], mapping[("b", 0)]}  # ambiguous: kept apart
+    assert mapping[("b", 1)] is mapping[("b", 0)] is not mapping[("a", 0)]
+    assert mapping[("c", 0)] not in (mapping[("a", 0)], mapping[("b", 0)])  # ambiguous: kept apart
 
 
 def test_resolution_is_stored_on_entities(store):
@@ -117,7 +135,7 @@ def test_resolution_is_stored_on_entities(store):
     store.write_report(report(t2, people=[("Milley", ["Milley"])]), t2)
     resolve_entities(store)
     ids = {r["global_id"] for r in store.rows("SELECT global_id FROM entities")}
-    assert ids == {"person:mark-miley"}
+    assert ids == {"person:mark-milley"}
 
 
 # -- estimates and contradictions ----------------------------------------------------------------------

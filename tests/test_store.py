@@ -48,7 +48,10 @@ def test_schema_is_migrated_once_with_wal_and_foreign_keys(tmp_path):
         "documents_fts",
         "statements_fts",
         "migrations",
-        "global_entities",
+        "identities",
+        "identity_aliases",
+        "identity_keys",
+        "identity_overrides",
     ]:
         assert t in tables
     again.close()
@@ -189,7 +192,7 @@ def test_statements_by_speaker_cover_every_spelling_of_the_person(store):
     assert query.statements(store, speaker="Peskov") == []
     assert all(r["copies"] == 1 for r in rows)
     [milley] = query.entities(store, type="person", q="Milley")
-    assert milley["id"] == "person:mark-miley" and milley["documents"] == 2
+    assert milley["id"] == "person:mark-milley" and milley["documents"] == 2
     assert set(milley["aliases"]) == {"Mark Milley", "Milley"}
 
 

@@ -2,32 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Any
 
 from ..store.db import Store
-from .resolve import name_key, org_key
 
 _ISO = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def names_for(store: Store, name: str) -> list[str]:
-    """Every surface name of the global entities (people, organisations, places) a name refers to."""
-    pkey, okey = name_key(name), org_key(name)
-    names = {name}
-    for g in store.rows("SELECT name, type, aliases FROM global_entities"):
-        aliases = [g["name"], *json.loads(g["aliases"])]
-        if g["type"] == "PERSON":
-            keys = {name_key(a) for a in aliases}
-            hit = pkey in keys or (
-                pkey and " " not in pkey and any(k.split()[-1:] == [pkey] for k in keys if k)
-            )
-        else:
-            hit = okey in {org_key(a) for a in aliases}
-        if hit:
-            names.update(aliases)
-    return sorted(names)
+    """Every surface name of the identities a name denotes (see identity.lookup), with the name itself."""
+    from .identity.lookup import aliases_of, identities_named
+
+    return sorted({name} | aliases_of(store, identities_named(store, name)))
 
 
 def _when(value: str | None, published: str | None) -> str | None:

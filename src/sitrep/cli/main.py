@@ -96,7 +96,7 @@ def extract(
 
 
 # Command groups that live in their own modules (record, batch, web); each exposes register(app).
-_COMMAND_MODULES = ("sitrep.cli.record", "sitrep.cli.batch", "sitrep.cli.web")
+_COMMAND_MODULES = ("sitrep.cli.record", "sitrep.cli.entities", "sitrep.cli.batch", "sitrep.cli.web")
 
 
 def _register_command_modules() -> None:

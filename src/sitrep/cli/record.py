@@ -302,20 +302,6 @@ def timeline(
     )
 
 
-def entities(
-    q: Annotated[str | None, typer.Argument(help="Part of a name or alias.")] = None,
-    type: Annotated[str | None, typer.Option("--type", help="person, org, gpe, place, ...")] = None,
-    db: DbOpt = None,
-    limit: Annotated[int, typer.Option(help="At most this many entities.")] = 50,
-    fmt: FmtOpt = Fmt.table,
-) -> None:
-    """People, organisations and places across articles, with every spelling seen."""
-    from ..record import query
-
-    rows = _query(db, lambda s: query.entities(s, type=type, q=q, limit=limit))
-    emit(rows, fmt, ["id", "name", "type", "documents", "aliases"], title="entities")
-
-
 def export(
     out: Annotated[Path, typer.Option("--out", "-o", help="File to write.")],
     fmt: Annotated[
@@ -345,5 +331,5 @@ def export(
 
 def register(app: typer.Typer) -> None:
     """Add the record commands to the sitrep CLI."""
-    for fn in (ingest, search, statements, estimates, contradictions, timeline, entities, export):
+    for fn in (ingest, search, statements, estimates, contradictions, timeline, export):
         app.command(fn.__name__)(fn)

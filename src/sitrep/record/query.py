@@ -92,17 +92,26 @@ def statements(
     params: list[Any] = []
     hint = ""
     if speaker:
-        names = speaker_names(store, speaker)
+        from ..aggregate.identity.lookup import identities_named
+
+        ids = identities_named(store, speaker)
+        names = speaker_names(store, speaker, ids)
         marks = ",".join("?" * len(names))
         lowered = [n.lower() for n in names]
-        exact = store.scalar(f"SELECT 1 FROM statements WHERE lower(speaker) IN ({marks}) LIMIT 1", lowered)
-        if len(names) > 1 or exact:  # a known person or an exact name: their spellings, through the index
-            where.append(f"lower(s.speaker) IN ({marks})")
+        if ids:  # a known identity: its statements, and unlinked ones under any of its spellings
+            id_marks = ",".join("?" * len(ids))
+            where.append(
+                f"(s.speaker_identity IN ({id_marks})"
+                f" OR (s.speaker_identity IS NULL AND lower(s.speaker) IN ({marks})))"
+            )
+            params += [*ids, *lowered]
+        elif store.scalar(f"SELECT 1 FROM statements WHERE lower(speaker) IN ({marks}) LIMIT 1", lowered):
+            where.append(f"lower(s.speaker) IN ({marks})")  # an exact name: through the index
             params += lowered
             hint = " INDEXED BY statements_by_speaker"  # not the date index, whatever the planner guesses
         else:  # nothing by that exact name: any speaker whose name contains it (a full scan)
             where.append(f"(lower(s.speaker) IN ({marks}) OR s.speaker LIKE ?)")
-            params += [n.lower() for n in names] + [f"%{speaker}%"]
+            params += lowered + [f"%{speaker}%"]
             hint = " NOT INDEXED"  # one pass over the table beats a lookup per row in date order
     if q:
         where.append(
@@ -123,32 +132,22 @@ def statements(
     return rows
 
 
-def speaker_names(store: Store, name: str) -> list[str]:
-    """Every surface name of the global entity (or entities) a name refers to, including the name itself."""
+def speaker_names(store: Store, name: str, ids: list[str] | None = None) -> list[str]:
+    """Every surface name of the identity (or identities) a name denotes, including the name itself."""
     from ..aggregate.timeline import names_for
 
-    return names_for(store, name)
+    if ids is None:
+        return names_for(store, name)
+    from ..aggregate.identity.lookup import aliases_of
+
+    return sorted({name} | aliases_of(store, ids))
 
 
 def person(store: Store, name: str) -> dict[str, Any] | None:
-    """The cross-article entity a name refers to (as `speaker_names` resolves it), with its JSON fields."""
-    names = speaker_names(store, name)
-    marks = ",".join("?" * len(names))
-    rows = store.rows(
-        f"SELECT * FROM global_entities WHERE name IN ({marks})"
-        " ORDER BY type = 'PERSON' DESC, documents DESC, id LIMIT 1",
-        names,
-    )
-    if not rows:
-        return None
-    out = rows[0]
-    for field in ("aliases", "titles", "roles"):
-        if isinstance(out.get(field), str):
-            try:
-                out[field] = json.loads(out[field])
-            except ValueError:
-                pass
-    return out
+    """The identity a name denotes, with its aliases and their counts (see record.identities)."""
+    from .identities import person as find
+
+    return find(store, name)
 
 
 def search(store: Store, text: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
@@ -250,24 +249,10 @@ def timeline(store: Store, name: str) -> list[dict[str, Any]]:
 def entities(
     store: Store, type: str | None = None, q: str | None = None, limit: int = 100, offset: int = 0
 ) -> list[dict[str, Any]]:
-    """Cross-article entities (people, organisations, places), most-mentioned first, with their aliases."""
-    where: list[str] = []
-    params: list[Any] = []
-    if type:
-        where.append("type = ?")
-        params.append(type.upper())
-    if q:
-        where.append("(name LIKE ? OR aliases LIKE ?)")
-        params += [f"%{q}%", f"%{q}%"]
-    clause = ("WHERE " + " AND ".join(where)) if where else ""
-    rows = store.rows(
-        f"SELECT id, name, type, aliases, documents FROM global_entities {clause}"
-        " ORDER BY documents DESC, id LIMIT ? OFFSET ?",
-        [*params, limit, offset],
-    )
-    for r in rows:
-        r["aliases"] = json.loads(r["aliases"])
-    return rows
+    """Identities (people, organisations, places, groups), most documents first, with their aliases."""
+    from .identities import entities as listing
+
+    return listing(store, type=type, q=q, limit=limit, offset=offset)
 
 
 def stats(store: Store) -> dict[str, int]:
@@ -275,5 +260,7 @@ def stats(store: Store) -> dict[str, int]:
     tables = ["documents", "entities", "statements", "quantities", "events", "positions", "times", "places"]
     out = {t: store.count(t) for t in tables}
     out["clusters"] = int(store.scalar("SELECT count(DISTINCT coalesce(cluster_id, id)) FROM documents") or 0)
-    out["global_entities"] = store.count("global_entities")
+    out["identities"] = int(store.scalar("SELECT count(*) FROM identities"))
     return out
+
+

@@ -232,7 +232,16 @@ class Store:
 
 
 # What `count` may count: the record tables and the store's own.
-_TABLES = {*TABLES, "signatures", "global_entities", "migrations", "state"}
+_TABLES = {
+    *TABLES,
+    "signatures",
+    "identities",
+    "identity_aliases",
+    "identity_keys",
+    "identity_overrides",
+    "migrations",
+    "state",
+}
 
 
 def _split_sql(script: str) -> list[str]:

@@ -128,6 +128,63 @@ INSERT OR IGNORE INTO estimates_dirty (subject) SELECT subject FROM quantities
 END;
 """
 
+# Identities (see aggregate/identity/): one row per person, organisation, place or group across
+# articles. `identity_keys` files each identity under the blocking keys its mentions produce, so that
+# resolving new documents reads only the identities their keys hit; `identity_aliases` counts every
+# spelling merged into it; `identity_overrides` records users' merges and splits, replayed after a
+# rebuild. Every entity, mention and place row links to its identity (`global_id`); statements,
+# figures and events link their speaker, claimant, actor and target where the name resolves.
+_IDENTITIES = """
+CREATE TABLE identities (
+    id TEXT PRIMARY KEY,              -- 'person:volodymyr-zelensky', 'place:kyiv', 'org:...', 'group:...'
+    kind TEXT NOT NULL,               -- person | surname (no full name claims it) | place | org | group
+    name TEXT NOT NULL,               -- display name: most used full name, gazetteer name, canonical org name
+    type TEXT NOT NULL,               -- NER type by vote of its mentions (PERSON for people)
+    gazetteer_id TEXT, country TEXT, lat REAL, lon REAL,  -- places; a group's country
+    given TEXT, middle TEXT, surname TEXT, suffix TEXT, gender TEXT,  -- people: folded name parts
+    first_seen TEXT, last_seen TEXT,  -- publication dates of its first and last documents
+    mentions INTEGER NOT NULL DEFAULT 0,
+    documents INTEGER NOT NULL DEFAULT 0,
+    types TEXT, titles TEXT, roles TEXT, names TEXT, companions TEXT  -- JSON {value: count}
+);
+CREATE INDEX identities_documents ON identities(documents DESC, id);
+CREATE INDEX identities_type ON identities(type, documents DESC);
+CREATE TABLE identity_aliases (
+    identity_id TEXT NOT NULL,
+    alias TEXT NOT NULL,              -- a surface form as written ("Zełenski", "Kiev", "E.U.")
+    count INTEGER NOT NULL,           -- mentions written so
+    PRIMARY KEY (identity_id, alias)
+) WITHOUT ROWID;
+CREATE INDEX identity_aliases_alias ON identity_aliases(alias COLLATE NOCASE);
+CREATE TABLE identity_keys (
+    key TEXT NOT NULL,                -- 'pn:volodymyr zelensky', 'sn:zelensky', 'pl:kyiv|UA', 'og:nato', ...
+    identity_id TEXT NOT NULL,
+    PRIMARY KEY (key, identity_id)
+) WITHOUT ROWID;
+CREATE INDEX identity_keys_identity ON identity_keys(identity_id);
+CREATE TABLE identity_overrides (
+    seq INTEGER PRIMARY KEY,
+    action TEXT NOT NULL,             -- merge | split
+    identity TEXT NOT NULL,           -- merge: the identity kept; split: the identity split
+    other TEXT,                       -- merge: the identity absorbed; split: the identity made
+    alias TEXT,                       -- split: the alias moved
+    created_at TEXT NOT NULL
+);
+ALTER TABLE mentions ADD COLUMN global_id TEXT;
+CREATE INDEX mentions_global ON mentions(global_id);
+ALTER TABLE statements ADD COLUMN speaker_identity TEXT;
+CREATE INDEX statements_by_identity ON statements(speaker_identity, reprint, published DESC);
+ALTER TABLE quantities ADD COLUMN claimant_identity TEXT;
+CREATE INDEX quantities_claimant_identity ON quantities(claimant_identity);
+ALTER TABLE events ADD COLUMN actor_identity TEXT;
+ALTER TABLE events ADD COLUMN target_identity TEXT;
+CREATE INDEX events_actor_identity ON events(actor_identity);
+CREATE INDEX events_target_identity ON events(target_identity);
+UPDATE entities SET global_id = NULL;
+UPDATE places SET global_id = NULL;
+DROP TABLE global_entities;
+"""
+
 # Migration 9: claims keyed by referent and month (see aggregate/estimates_store.py), word-for-word copies.
 # Every figure and event of a document gets its key and month in `claim_keys` at refresh (computed in
 # Python: a key reads the figure's referent and places); `claims_pending` lists documents not keyed
@@ -404,5 +461,6 @@ CREATE INDEX events_target_lower ON events(lower(target));
     (5, "wire copies of a statement counted at write time", _COPIES),
     (6, "statements paged from one covering index", _PUBLISHED),
     (7, "estimate series materialized at refresh", _ESTIMATES),
+    (8, "identities across articles, their aliases, keys and corrections", _IDENTITIES),
     (9, "claims keyed by referent and month, disagreements, copies", _CLAIMS),
 ]

@@ -200,7 +200,7 @@ ENTITIES = _item(
         Column("name", nullable=False),
         Column("type", nullable=False),
         *_span("", "mentions.0.span", sides=STORE),  # first mention
-        *_given("global_id", sides=STORE),  # cross-article identity (aggregation)
+        *_given("global_id", sides=STORE),  # its identity (identities.id; aggregation)
         *(Column(n, STRINGS, nullable=False, sides=BATCH) for n in ("titles", "roles", "aliases")),
         Column("n_mentions", INT32, lambda e: len(e.mentions), nullable=False, sides=BATCH),
         Column("mentions_json", read=_json_list("mentions"), nullable=False, sides=BATCH),
@@ -216,6 +216,7 @@ MENTIONS = Table(
         Column("entity_id", TEXT, "0.id", False, STORE),
         Column("text", TEXT, "1.text", False, STORE),
         *_span("", "1.span", nullable=False, sides=STORE),
+        *_given("global_id", sides=STORE),  # migration 8: its identity (aggregation)
     ),
     items=lambda report: [(e, m) for e in report.entities for m in e.mentions],
 )
@@ -247,6 +248,7 @@ STATEMENTS = _item(
         Column("copies", INT, None, nullable=False, sides=STORE, default="1"),
         Column("reprint", INT, None, nullable=False, sides=STORE, default="0"),
         Column("published", TEXT, None, sides=STORE),
+        Column("speaker_identity", TEXT, None, sides=STORE),  # migration 8 (aggregation)
     ],
 )
 
@@ -267,6 +269,7 @@ QUANTITIES = _item(
         Column("claimant_statement", read="claimant.statement"),
         *(Column(n) for n in ("place", "time", "derived_from")),
     ],
+    after_json=_given("claimant_identity", sides=STORE),  # migration 8 (aggregation)
 )
 
 TIMES = _item(
@@ -311,6 +314,7 @@ EVENTS = _item(
         Column("quantities", STRINGS, nullable=False, sides=BATCH),  # ids of its figures
         Column("negated", BOOL),
     ],
+    after_json=_given("actor_identity", "target_identity", sides=STORE),  # migration 8 (aggregation)
 )
 
 POSITIONS = _item(

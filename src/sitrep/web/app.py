@@ -23,6 +23,7 @@ from ..errors import InputError, SitrepError, StoreError
 from ..record import query
 from ..render import format_count
 from ..store.db import Store
+from .entities import install as install_entities
 from .highlight import highlight, person_href, speaker_colours
 from .pages import install as install_pages
 from .params import ApiError, focus_param, limit_param, offset_param, text_param
@@ -71,6 +72,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     # the overview, the map and the paged lists (documents, estimates, disagreements): web/pages.py
     install_pages(app, env, stores, render)
+    install_entities(app, stores, render)  # /entities, /entities/ID and their JSON twins
 
     # ---- contexts shared by pages and their JSON twins --------------------------------------------
 
@@ -248,9 +250,11 @@ def _ingest_one(stores: Stores, data: dict[str, Any]) -> dict[str, Any]:
 
     def write(s: Store) -> bool:
         from ..aggregate.estimates_store import refresh_estimates
+        from ..aggregate.identity.refresh import refresh_identities
 
         written = s.write_report(report, data["text"], {**meta, "published": report.document.published})
         refresh_estimates(s)  # only this document's subjects: the stored series stay current
+        refresh_identities(s)  # only the identities this document's names hit
         return written
 
     new = stores.write(write)

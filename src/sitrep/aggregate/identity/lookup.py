@@ -115,6 +115,19 @@ def identities_named(store: Store, name: str) -> list[str]:
     return [r["id"] for r in rows]
 
 
+def aliases_of(store: Store, ids: list[str]) -> set[str]:
+    """Every alias and display name of these identities."""
+    if not ids:
+        return set()
+    marks = ",".join("?" * len(ids))
+    rows = store.rows(
+        f"SELECT alias FROM identity_aliases WHERE identity_id IN ({marks})"
+        f" UNION SELECT name FROM identities WHERE id IN ({marks})",
+        [*ids, *ids],
+    )
+    return {r["alias"] for r in rows}
+
+
 def identity(store: Store, ident_id: str) -> dict[str, Any] | None:
     """One identity with its aliases (most used first) and the corrections recorded on it."""
     from .persist import COLUMNS

@@ -117,6 +117,13 @@ class Identity:
         self.name = (canonical(best) or best) if self.kind == "org" else best
 
 
+def _untitled(unit: Unit) -> str:
+    """A unit's name without the titles before a person's name ("Gen. Mark Milley" -> "Mark Milley")."""
+    if unit.person is None or not unit.person.titles:
+        return unit.surface
+    return " ".join(unit.surface.split()[len(unit.person.titles) :]) or unit.surface
+
+
 class NoMatch(Exception):
     """Raised by a read-only authority where resolution would found a new identity."""
 
@@ -186,7 +193,7 @@ class Authority:
         kind = kind or unit.kind
         if kind == "person" and unit.person and not unit.person.full:
             kind = "surname"
-        name = unit.place.name if kind == "place" and unit.place else unit.surface
+        name = unit.place.name if kind == "place" and unit.place else _untitled(unit)
         ident = Identity(id=self.new_id(kind, name), kind=kind, name=name)
         if unit.place is not None and kind == "place":
             p = unit.place
@@ -202,7 +209,7 @@ class Authority:
 
     def attach(self, unit: Unit, ident: Identity) -> None:
         """Count a unit's mentions, names, types, titles and dates into an identity; file its keys."""
-        ident.names[unit.surface] += 1
+        ident.names[_untitled(unit)] += 1
         ident.types.update(unit.ner)
         ident.aliases.update(unit.aliases)
         ident.titles.update(unit.titles)
@@ -288,11 +295,13 @@ def _group(unit: Unit, auth: Authority) -> Identity:
 def _full_person(unit: Unit, auth: Authority) -> Identity:
     p = unit.person
     assert p is not None
-    for key in (f"pn:{p.key}", f"fs:{p.given[:2]}|{p.surname[:1]}"):
-        for c in auth.candidates(key, ("person",)):
-            other = parse_person(c.name)
-            if other is not None and names_match(p, other) and c.suffix == p.suffix:
-                return c
+    exact = auth.candidates(f"pn:{p.key}", ("person",))
+    if len(exact) == 1:  # filed under this very name (by its earlier mentions or a user's merge)
+        return exact[0]
+    for c in exact + auth.candidates(f"fs:{p.given[:2]}|{p.surname[:1]}", ("person",)):
+        other = parse_person(c.name)
+        if other is not None and names_match(p, other) and c.suffix == p.suffix:
+            return c
     return auth.create(unit, "person")
 
 
