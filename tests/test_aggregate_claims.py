@@ -188,7 +188,7 @@ def test_a_toll_may_grow_but_not_shrink():
     toll = {"counted": "civilian", "place_id": "g:ua", "scope": "as_of"}
     grew = [
         row(500, toll, outcome="killed", claimant="UN", published="2022-03-01"),
-        row(900, toll, outcome="killed", claimant="Kyiv", published="2022-03-03"),
+        row(700, toll, outcome="killed", claimant="Kyiv", published="2022-03-03"),
     ]
     assert series_of(grew) == []
     shrank = [grew[0], row(200, toll, outcome="killed", claimant="Moscow", published="2022-03-03")]
@@ -325,3 +325,28 @@ def test_an_event_left_unconfirmed_is_not_denied():
     assert event_disagreements("attack|ukraine", claims) == []
     unconfirmed["before"] = "but Kyiv flatly denied the "
     assert len(event_disagreements("attack|ukraine", claims)) == 1
+
+
+def test_a_toll_far_higher_days_later_still_disagrees():
+    toll = {"counted": "soldier", "side": "Russia", "scope": "as_of"}
+    rows = [
+        row(
+            40_000,
+            toll,
+            outcome="casualties",
+            qualifier="at_most",
+            claimant="Mark Milley",
+            published="2022-11-10",
+        ),
+        row(
+            100_000,
+            toll,
+            outcome="casualties",
+            qualifier="more_than",
+            claimant="Reznikov",
+            published="2022-11-14",
+        ),
+    ]
+    assert len(series_of(rows)) == 1  # 2.5 times in four days: not growth
+    rows[1]["published"] = "2022-12-14"
+    assert series_of(rows) == []  # a month later it could be

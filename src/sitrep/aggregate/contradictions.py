@@ -3,8 +3,10 @@ cannot all hold.
 
 Figures (`quantity_disagreements`, one series at a time): two claims conflict when different
 claimants (not one source repeating itself; wire copies are one claim already) give, for days close
-enough for their scope, bounds that cannot overlap (`bounds`: "at least 20" is [20, inf), "about 30"
-is [27, 33]). A running toll may grow, so a later, higher toll is no conflict; a later, lower one is.
+enough for their scope (the same day for a rate, three days for a stock, a month for a running
+toll), bounds that cannot overlap (`bounds`: "at least 20" is [20, inf), "about 30" is [27, 33]). A
+running toll only grows, and by at most GROWTH a day: a later, lower toll conflicts, and so does one
+far higher than the days between allow.
 Events (`event_disagreements`, one event type and actor, or type and place, at a time): an event
 asserted by one party and denied or disputed by another, within two weeks, where one of the two speaks
 for the actor
@@ -28,10 +30,11 @@ from .claims import claim_date
 from .estimates import public_estimate
 from .sides import claimant_key, party_of, side_key
 
-WINDOW_DAYS = 3  # figures for a stock or a toll compared when their days are this close
+WINDOW_DAYS = 3  # figures for a stock (troops present, a share) compared when their days are this close
+TOLL_WINDOW_DAYS = 31  # a running toll only grows: two tolls a month apart can still contradict
 EVENT_WINDOW_DAYS = 14  # an assertion and a denial of one event compared when this close
 APPROX = 0.10  # "about 30,000" is taken to mean 30,000 +/- 10%
-GROWTH = 1.5  # a running toll is taken to grow by at most half a day (refugee counts early in a war do)
+GROWTH = 1.25  # a running toll is taken to grow by at most a quarter a day
 TOLLS = {"killed", "wounded", "casualties", "captured", "missing", "fled", "displaced", "destroyed", "lost"}
 ASSERTED = {"reported", "announced", "alleged", "speculated"}
 DENIED = {"denied", "disputed"}
@@ -163,7 +166,7 @@ def quantity_disagreements(series: dict[str, Any]) -> list[dict[str, Any]]:
     scope = series["key"].rsplit("|", 1)[-1]
     same_day = scope.startswith("per:") or scope == "change"
     growing = series["referent"]["outcome"] in TOLLS and (scope == "cum" or scope.startswith("since:"))
-    window = 0 if same_day else WINDOW_DAYS
+    window = 0 if same_day else TOLL_WINDOW_DAYS if growing else WINDOW_DAYS
     groups = _Groups(len(items))
     same: dict[tuple[Any, ...], int] = {}  # one source giving one figure in two stories: one claim
     docs: dict[tuple[Any, ...], set[str]] = {}

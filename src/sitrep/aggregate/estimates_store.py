@@ -39,7 +39,7 @@ from .estimates import (
     subject_key,
 )
 
-FORMAT = "8"  # bump when keys, series or disagreements change: stores then rebuild in full
+FORMAT = "9"  # bump when keys, series or disagreements change: stores then rebuild in full
 _STATE = "claims_key"
 _CHUNK = 200
 _DATA_FILES = (
@@ -275,9 +275,11 @@ def is_current(store: Store) -> bool:
     return store.get_state(_STATE) == series_version()
 
 
-def stored_series(store: Store, subject: str | None = None, outcome: str | None = None) -> list[bytes] | None:
-    """The JSON (UTF-8) of each stored series `estimates` answers, most figures first, then key; None
-    when the stored series are not current."""
+def stored_series_ids(
+    store: Store, subject: str | None = None, outcome: str | None = None
+) -> list[int] | None:
+    """The rowids of the stored series `estimates` answers, in its order (read from the order index
+    alone: no series JSON); None when the stored series are not current."""
     if not is_current(store):
         return None
     want = subject_key(subject) if subject else ""
@@ -287,13 +289,17 @@ def stored_series(store: Store, subject: str | None = None, outcome: str | None 
         " WHERE instr(skey, ?) > 0 ORDER BY figures DESC, skey",
         (want,),
     ).fetchall()
-    ids = [
+    return [
         r[0]
         for r in keys
         if not want_outcome or want_outcome <= set(r[2].split("+")) or want_outcome == {r[1].split("|")[2]}
     ]
+
+
+def series_json(store: Store, ids: list[int]) -> list[bytes]:
+    """The stored JSON (UTF-8, not decoded: the API sends it as it is) of the series `ids`, in order."""
     text: dict[int, bytes] = {}
-    for chunk in _chunks(ids, 500):  # as stored, UTF-8 bytes (no decoding: the API sends them as they are)
+    for chunk in _chunks(ids, 500):
         text.update(
             store.con.execute(
                 f"SELECT rowid, CAST(json AS BLOB) FROM estimate_series WHERE rowid IN ({_marks(chunk)})",
@@ -301,6 +307,13 @@ def stored_series(store: Store, subject: str | None = None, outcome: str | None 
             )
         )
     return [text[i] for i in ids]
+
+
+def stored_series(store: Store, subject: str | None = None, outcome: str | None = None) -> list[bytes] | None:
+    """The JSON (UTF-8) of each stored series `estimates` answers, most figures first, then key; None
+    when the stored series are not current."""
+    ids = stored_series_ids(store, subject, outcome)
+    return None if ids is None else series_json(store, ids)
 
 
 def newest_first(found: list[dict[str, Any]]) -> list[dict[str, Any]]:
