@@ -98,6 +98,7 @@ def test_other_referents_get_other_keys(change, why):
         (None, "amassed"),
         ({**BUILDUP, "scope": "change"}, "amassed"),  # "7,000 more troops": an increment
         ({**BUILDUP, "place_id": None, "place": None}, ""),  # troops nowhere named
+        ({"counted": "missile", "side": "Russia", "place_id": "g:ua"}, ""),  # one salvo, not a referent
     ],
 )
 def test_figures_that_are_no_referent_form_no_series(referent, outcome):

@@ -135,5 +135,5 @@ def test_a_subject_alone_names_what_is_counted(subject, counted, side):
 
 def test_words_of_the_lexicons():
     assert counted_of("troop").counted == counted_of("member", "service").counted == "soldier"
-    assert not counted_of("country").countable and counted_of("tank").military
+    assert not counted_of("country").countable and counted_of("tank").arms and counted_of("troop").military
     assert side_of("Kremlin") == "Russia" and side_of("us") is None and side_of("U.S.") == "United States"

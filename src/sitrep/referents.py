@@ -18,11 +18,13 @@ from .numbers import DATA
 
 
 class Counted(NamedTuple):
-    """A counted noun's normal form, whether its counts form series, and whether it is armed forces."""
+    """A counted noun's normal form, whether its counts form series, whether it is armed forces
+    (`military`) or their weapons (`arms`)."""
 
     counted: str
     countable: bool
     military: bool = False
+    arms: bool = False
 
 
 class ScopeCue(NamedTuple):
@@ -50,7 +52,7 @@ def counted_lexicon() -> dict[str, Counted]:
         flags = row[2] if len(row) > 2 else "-"
         if flags == "sample":
             continue
-        out[row[0]] = Counted(row[1], flags != "uncountable", flags == "military")
+        out[row[0]] = Counted(row[1], flags != "uncountable", flags == "military", flags == "arms")
     return out
 
 

@@ -98,6 +98,8 @@ def quantity_key(row: dict[str, Any]) -> str | None:
     from ..referents import counted_lexicon
 
     military = counted_lexicon().get(counted, None)
+    if military is not None and military.arms and not row.get("outcome"):
+        return None  # "fired 34 missiles", "sent 14 tanks": one salvo or one delivery, not a referent
     implied = counted in outcome_classes()[1]  # "refugees": people who fled, said or not
     counted, cls = outcome_class(counted, row.get("outcome") or "", bool(military and military.military))
     side = side_key(ref.get("side"))

@@ -39,7 +39,7 @@ from .estimates import (
     subject_key,
 )
 
-FORMAT = "9"  # bump when keys, series or disagreements change: stores then rebuild in full
+FORMAT = "10"  # bump when keys, series or disagreements change: stores then rebuild in full
 _STATE = "claims_key"
 _CHUNK = 200
 _DATA_FILES = (

@@ -366,7 +366,7 @@ def find_referent(doc: Doc, q: Quantity) -> Referent:
     clause = _clause(anchor)
     scope, period = _scope(doc, q, fig, words, clause)
     place = _place(doc, fig, head)
-    side = _side(doc, fig, words, head, q.subject, counted is not None and counted.military)
+    side = _side(doc, fig, words, head, q.subject, counted is not None and (counted.military or counted.arms))
     name = counted.counted if counted is not None else None
     if q.unit == "percent" and head is None:
         name = None
