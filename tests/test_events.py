@@ -33,10 +33,10 @@ STATUS_CASES = [
     (
         "Kyiv said the Russian pullout from Kherson was a trick to lure its army into a trap.",
         "retreat",
-        "russian",
+        "russia",
         "disputed",
     ),
-    ("Moscow denied that its forces had shelled the market in Kharkiv.", "attack", "moscow", "denied"),
+    ("Moscow denied that its forces had shelled the market in Kharkiv.", "attack", "russia", "denied"),
     ("Russian forces did not shell the market in Kharkiv, the ministry said.", "attack", "russian", "denied"),
     (
         "Russia will launch a new offensive against Kharkiv next month, Western officials said.",

@@ -34,7 +34,7 @@ CASES = [
     ),
     ("Hamas is willing to extend the truce, a spokesman said.", "hamas", "ceasefire", "open", 0),
     ("The junta rejected any ceasefire talks with the rebels.", "junta", "ceasefire", "rejects", 0),
-    ("Moscow has ruled out negotiations with Kyiv.", "moscow", "negotiations", "rejects", 0),
+    ("Moscow has ruled out negotiations with Kyiv.", "russia", "negotiations", "rejects", 0),
     ("The Kremlin said it was not open to talks on those terms.", "kremlin", "negotiations", "rejects", 0),
     ("The government refused to negotiate with the M23 rebels.", "government", "negotiations", "rejects", 0),
 ]

@@ -247,6 +247,8 @@ def places_in(doc: Doc, toks: Iterable[Token]) -> list[tuple[int, str, Token]]:
     seen = set()
     for t in toks:
         for s, e, name in by_token.get(t.i, ()):
+            if t.pos_ == "ADJ" and s == t.idx and e == t.idx + len(t):
+                continue  # "Ukrainian" in "the Ukrainian city of X": the adjective is no place of the event
             if s <= t.idx < e and (s, e) not in seen and not _modifier(t, s, e) and not _source(t):
                 seen.add((s, e))
                 out.append((t.i, name, t))

@@ -37,6 +37,11 @@ LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "from",
 COMMUNICATIVE = {"request", "threaten", "accuse", "reject", "agree"}
 ARG_PREPS = {"to", "into", "with", "in", "during"}
 DEMAND_VERBS = {"push", "press", "appeal", "ask", "hope", "wait", "lobby", "plead"}
+ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce"}
+# types whose of-phrase names who acts ("the withdrawal of Russian troops"), not a target
+INTRANSITIVE = {"retreat", "mobilize", "deploy", "protest", "displace", "fight", "negotiate"}
+# types that two parties do together ("talks between Putin and Biden")
+SYMMETRIC = {"negotiate", "fight", "agree", "ceasefire"}
 POSITION_TYPES = {"negotiate", "ceasefire", "agree"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
@@ -68,7 +73,7 @@ def _historical(tok: Token, verb: Token) -> bool:
     return False
 
 
-def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
+def _actor(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token | None]:
     """(actor token, target token) of the event at `tok`."""
     if tok.pos_ == "VERB" and tok.lemma_ == "fall":  # "the town fell to the rebels": the town is taken
         taker = next(
@@ -98,8 +103,15 @@ def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
             ctrl = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
             if ctrl is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 subj = ctrl  # object control: "forced Russian troops to retreat"
-        if subj is None and tok.dep_ == "pcomp" and tok.head.head.lemma_ in ("accuse", "blame"):
-            subj = next((c for c in tok.head.head.children if c.dep_ == "dobj"), None)
+        if subj is None and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for"):
+            gov = tok.head.head  # "accused X of sending", with "of" on the verb or on its object X
+            if gov.dep_ == "dobj" and gov.head.lemma_ in ACCUSING:
+                subj = gov
+            elif gov.lemma_ in ACCUSING:
+                subj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+        if subj is None and tok.dep_ in ("advcl", "acl") and not infinitive and tok.tag_ == "VBG":
+            # "..., calling on the West to act": a participle adjunct acts for its head's subject
+            subj = subject_of(tok.head) if tok.head.pos_ in ("VERB", "AUX") else None
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         target = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if passive:
@@ -108,9 +120,21 @@ def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
             )
         return subj, target
     target = None
+    of_obj = None
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
-            target = next((g for g in c.children if g.dep_ == "pobj"), None)
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c.lower_ == "of" and obj is not None:
+                of_obj = obj
+            target = obj if c.lower_ != "of" or target is None else target
+    if of_obj is not None and (etype in INTRANSITIVE or (target is not None and target is not of_obj)):
+        # "the withdrawal of Russian troops", "attacks of nationalists on civilians": who acts
+        return of_obj, (target if target is not of_obj else None)
+    pair = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if pair is not None and etype in SYMMETRIC:
+        first = next((g for g in pair.children if g.dep_ == "pobj"), None)
+        if first is not None:
+            return first, target  # "talks between Putin and Biden": both act (see `_pair_name`)
     for c in tok.children:
         if c.dep_ == "poss":
             if c.pos_ == "PRON" and verb is not tok and tok.dep_ == "dobj":
@@ -126,7 +150,10 @@ def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
     for c in tok.children:
         if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
             return c, target
-    if verb is not tok and tok.dep_ in ("dobj", "attr", "oprd") and verb.pos_ in ("VERB", "AUX"):
+    role = tok
+    while role.dep_ == "conj" and role.head is not role and role.head.pos_ in ("NOUN", "PROPN"):
+        role = role.head  # "launched missile and artillery attacks": the conjunct shares the object's role
+    if verb is not tok and role.dep_ in ("dobj", "attr", "oprd") and verb.pos_ in ("VERB", "AUX"):
         return subject_of(verb), target
     if verb is not tok and tok.dep_ == "pobj" and tok.head.head is verb and tok.head.lower_ in ARG_PREPS:
         return subject_of(
@@ -140,6 +167,12 @@ def _actor(tok: Token, verb: Token) -> tuple[Token | None, Token | None]:
     ):
         return subject_of(verb), target  # "adopted a package of sanctions"
     return None, target
+
+
+def _pair_name(first: Token) -> str | None:
+    """ "between Putin and Biden" -> "Putin and Biden": the parties of a symmetric event."""
+    names = [n for n in (party_name(t) for t in [first, *first.conjuncts]) if n]
+    return " and ".join(dict.fromkeys(names)) or None
 
 
 def _place(tok: Token, verb: Token, etype: str, actor_tok: Token | None) -> str | None:
@@ -299,11 +332,12 @@ def _event(
     if definite and not any(c.dep_ == "prep" for c in tok.children):
         fam = _family(etype)
         antecedent = next((e for e in reversed(events) if e.type in fam), None)
-    actor_tok, target_tok = _actor(tok, verb)
+    actor_tok, target_tok = _actor(tok, verb, etype)
     subj_ev = by_token.get(actor_tok.i) if actor_tok is not None else None
     if subj_ev is not None:
         actor_tok = None  # "The fighting killed 27": an event is no actor
-    actor = party_name(actor_tok)
+    actor = _pair_name(actor_tok) if actor_tok is not None and actor_tok.head.lower_ == "between" else None
+    actor = actor or party_name(actor_tok)
     # "..., killing 12": a participle or conjunct continues its head event
     head_ev = None
     if tok.dep_ in ("advcl", "conj", "xcomp") and tok.pos_ == "VERB":

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from ...model import Statement
 from ..shared.clauses import chunk_of, name_of, speaker_name, statement_at, statement_with_cue, subject_of
 from ..shared.lexicon import cue_has
 from .args import same_party, speaker_aliases
@@ -26,6 +27,9 @@ NOMINAL_UP = {
     "dative",
 }
 CONDITION_MARKS = {"if", "unless", "whether", "once"}
+# marks of an adverbial clause that sets the scene of a report rather than being its content
+SETTING_MARKS = {"as", "while", "when", "after", "before", "since", "because", "although", "though"}
+TEMPORAL_PREPS = {"after", "before", "since", "following", "during", "amid", "amidst", "throughout"}
 
 
 @dataclass
@@ -113,6 +117,8 @@ def _attribution(verb: Token) -> tuple[Token | None, Token | None]:
             break
         if cur.dep_ == "conj" and cur.tag_ == "VBD" and cur.head.tag_ == "VBG":
             break  # "denied targeting X and blamed Y": the finite verb goes with the cue, not the gerund
+        if _setting_clause(cur):
+            break  # "..., the council said, as fighting intensified": a scene, not what was said
         if cur.dep_ == "conj" and any(cue_has(cur.head.lemma_, c) for c in ("speech", "announce", "deny")):
             break  # "denied X and blamed Kyiv": coordinated with the cue, not under it
         if cur.dep_ in ("conj",) and cur.head.pos_ in ("VERB", "AUX"):
@@ -125,9 +131,52 @@ def _attribution(verb: Token) -> tuple[Token | None, Token | None]:
     return None, None
 
 
+def _setting_clause(cur: Token) -> bool:
+    """An adverbial clause that frames its head ("as fighting intensified", "..., blaming Kyiv")."""
+    if cur.dep_ == "prep" and cur.lower_ in SETTING_MARKS and any(c.dep_ == "pcomp" for c in cur.children):
+        return True  # "As fighting intensifies, ..." parsed as a preposition with a clause
+    if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in SETTING_MARKS for c in cur.children):
+        return True
+    # a participle adjunct set off by a comma, without a subject of its own, is the head's agent acting
+    if cur.tag_ != "VBG" or any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in cur.children):
+        return False
+    doc = cur.doc
+    if cur.dep_ == "acl" or cur.i > cur.head.i:  # "..., said the dictator, blaming Kyiv"
+        return cur.dep_ in ("advcl", "acl") and cur.i > cur.head.i and doc[cur.i - 1].text == ","
+    last = max(t.i for t in cur.subtree)  # "Speaking after the talks, the adviser said ..."
+    return cur.dep_ == "advcl" and last + 1 < len(doc) and doc[last + 1].text == ","
+
+
+def _media(name: str | None) -> bool:
+    """Whether a speaker is a news outlet: it reports a side's deeds, it does not announce them."""
+    if not name:
+        return False
+    words = name.lower().replace("'s", " ").split()
+    return any(cue_has(w, "media") for w in words) and "state" not in words
+
+
 def _speaks_for(speaker: str | None, aliases: list[str], actor: str | None) -> bool:
     """Whether the speaker is the actor or speaks for its side ("Ukrainian President X" for Ukraine)."""
+    if _media(speaker):
+        return False
     return any(same_party(name, actor) for name in [speaker, *aliases] if name)
+
+
+def _absent(trigger: Token) -> bool:
+    """ "There are no signs of a withdrawal", "saw no evidence of an attack": the event is denied."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ != "of":
+        return False
+    noun = trigger.head.head
+    if not cue_has(noun.lemma_, "absence"):
+        return False
+    if any(c.lower_ in ("no", "without") for c in noun.children):
+        return True
+    return noun.head.lower_ == "without" or (noun.dep_ in ("dobj", "attr") and _is_negated(noun.head))
+
+
+def _occurrence_negated(trigger: Token, verb: Token) -> bool:
+    """ "The attack did not happen": a negated verb of occurrence denies its subject event."""
+    return trigger.dep_ in ("nsubj", "nsubjpass") and (cue_has(verb.lemma_, "occur") or verb.lemma_ == "be")
 
 
 def factuality(trigger: Token, actor: str | None) -> Factuality:
@@ -160,8 +209,10 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
             out.source = cue_speaker
         if cue_st is not None:
             out.statement = cue_st.id
-    argument = trigger.dep_ in ("dobj", "nsubj", "nsubjpass", "xcomp", "attr")
-    negated = _is_negated(trigger) or (verb is not trigger and argument and _is_negated(verb))
+    argument = trigger.dep_ in ("dobj", "nsubjpass", "xcomp", "attr") or _occurrence_negated(trigger, verb)
+    negated = (
+        _is_negated(trigger) or (verb is not trigger and argument and _is_negated(verb)) or _absent(trigger)
+    )
     if negated or (cue is not None and cue_has(cue.lemma_, "deny")):
         out.status, out.negated = "denied", True
         return out
@@ -172,32 +223,55 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
     if announced:
         out.status = "announced"
         return out
-    temporal = trigger.dep_ == "pobj" and trigger.head.lower_ in (
-        "after",
-        "before",
-        "since",
-        "following",
-        "during",
-    )
+    temporal = trigger.dep_ == "pobj" and trigger.head.lower_ in TEMPORAL_PREPS
     speculative = _has_modal(trigger) or (verb is not trigger and not temporal and _has_modal(verb))
+    if not temporal:  # "during the battle of X", "after the invasion": a setting, whatever the verb's mood
+        speculative = speculative or _verb_speculative(trigger, verb)
+    if cue is not None and cue_has(cue.lemma_, "announce") and _speaks_for(cue_speaker, aliases, actor):
+        out.status = "announced"
+        return out
+    return _attributed(out, speculative, cue_speaker, cue_st, st, aliases, actor, announcer)
+
+
+def _verb_speculative(trigger: Token, verb: Token) -> bool:
+    """Whether the clause around the trigger makes it unrealized: a modal, an intention, a purpose."""
+    speculative = False
     conj_head = verb
     while conj_head.dep_ == "conj" and conj_head.head is not conj_head and not speculative:
         conj_head = conj_head.head  # "only if X withdraws and releases ...": the mark sits on the first verb
         speculative = _has_modal(conj_head)
     gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") else None
-    if gov is not None and verb.dep_ == "xcomp" and (cue_has(gov.lemma_, "intent") or _has_modal(gov)):
-        speculative = True  # "plans to attack", "would keep attacking", "will continue to strike"
+    controlled = verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and _infinitive(verb))
+    if gov is not None and controlled and (cue_has(gov.lemma_, "intent") or _has_modal(gov)):
+        speculative = True  # "plans to attack", "would keep attacking", "expects the EU to impose"
     if verb is not trigger and trigger.dep_ == "dobj" and cue_has(verb.lemma_, "intent"):
         speculative = True
+    direct = (
+        verb is trigger
+        or (trigger.head is verb and trigger.dep_ in ("dobj", "nsubjpass", "attr", "oprd"))
+        or (trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head is verb)
+    )  # what the infinitive brings about: "to seize X", "to regroup for an offensive"
     if (
-        _infinitive(verb)
+        direct
+        and _infinitive(verb)
         and verb.dep_ in ("advcl", "acl", "xcomp", "relcl")
         and not (gov is not None and cue_has(gov.lemma_, "implicative"))
     ):
-        speculative = True
-    if cue is not None and cue_has(cue.lemma_, "announce") and _speaks_for(cue_speaker, aliases, actor):
-        out.status = "announced"
-        return out
+        speculative = True  # "to punish X", "sent troops to seize Y"; not "to offset the costs of sanctions"
+    return speculative
+
+
+def _attributed(
+    out: Factuality,
+    speculative: bool,
+    cue_speaker: str | None,
+    cue_st: Statement | None,
+    st: Statement | None,
+    aliases: list[str],
+    actor: str | None,
+    announcer: str | None,
+) -> Factuality:
+    """Speculated, alleged, announced or reported, once negation and dispute are ruled out."""
     # A belief or intention ("X believes / wants ...") is nobody's claim that the event happened.
     holder_st = cue_st if cue_st is not None else st
     held = holder_st is not None and getattr(holder_st, "mode", "speech") in ("thought", "intention")

@@ -50,6 +50,13 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
                 continue  # "called on", not "called ... on Tuesday"
             if c.dep_ == "prep" and any(g.ent_type_ in ("DATE", "TIME") for g in c.children):
                 continue  # "called on Tuesday for calm"
+            nominal = [
+                g
+                for g in c.children
+                if g.dep_ == "conj" and lex.get(g.lemma_.lower(), ("", "VERB"))[1] != "VERB"
+            ]
+            if nominal:
+                continue  # "launched missile and artillery attacks": the conjoined noun is the event
             if key in lex and (c.dep_ in ("prt", "dobj", "prep") or c.i == tok.i + 1 or c in of_objs):
                 etype, want = lex[key]
                 return etype, min(tok.i, c.i), max(tok.i, c.i)

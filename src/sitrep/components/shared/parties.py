@@ -7,6 +7,7 @@ from spacy.tokens import Token
 
 from .clauses import body_start, chunk_of, name_of, speaker_name, statement_with_cue, subject_of
 from .lexicon import cue_has
+from .states import capital_country, country_adjective, state_of
 
 PERSON_PRON = {"he", "she", "his", "her", "him"}
 GROUP_PRON = {"it", "its", "they", "their", "them"}
@@ -59,7 +60,11 @@ def party_name(tok: Token | None) -> str | None:
     if tok is None or tok.idx < body_start(tok.doc):
         return None
     low = tok.lower_
-    if cue_has(tok.lemma_, "force") or cue_has(low, "force"):
+    if tok.dep_ in ("amod", "compound", "nmod") and tok.head is not tok and tok.pos_ in ("ADJ", "PROPN"):
+        state = state_of(tok.text)  # "a Russian invasion", "Kyiv's counteroffensive" -> the state
+        if state is not None and (tok.pos_ == "ADJ" or tok.ent_type_ in ("NORP", "GPE", "")):
+            return state
+    if cue_has(tok.lemma_, "force") or cue_has(low, "force") or cue_has(low, "military"):
         side = next(
             (c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")),
             None,
@@ -69,6 +74,10 @@ def party_name(tok: Token | None) -> str | None:
                 side.i - chunk_of(tok).start :
             ].text  # "Russian troops", not the whole phrase
         owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ == "PROPN":
+            adjective = country_adjective().get((state_of(owner.text) or owner.text).lower())
+            if adjective is not None:
+                return f"{adjective} {tok.text}"  # "Russia's military" -> "Russian military"
         if owner is not None:
             return party_name(owner)
     if cue_has(tok.lemma_, "instrument"):
@@ -97,5 +106,13 @@ def party_name(tok: Token | None) -> str | None:
             if name and subj is not None and subj is not tok:
                 is_person = _is_person(subj)
                 if (low in PERSON_PRON) == is_person:
-                    return name
-    return name_of(tok)
+                    return _as_state(name)
+    name = name_of(tok)
+    return _as_state(name) if tok.pos_ == "PROPN" else name
+
+
+def _as_state(name: str | None) -> str | None:
+    """A capital standing for its state names the state ("Moscow launched ..." -> Russia)."""
+    if name is not None and name.lower() in capital_country():
+        return capital_country()[name.lower()]
+    return name
