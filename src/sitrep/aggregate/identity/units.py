@@ -39,6 +39,9 @@ GROUP_TYPES = frozenset({"NORP"})
 _PLACE_PRIOR = 5.5
 
 
+_AREAS = frozenset({"region", "state", "admin1", "county", "province", "oblast"})
+
+
 @dataclass(frozen=True)
 class PlaceRef:
     """A gazetteer entry a unit refers to."""
@@ -53,8 +56,10 @@ class PlaceRef:
 
     @property
     def key(self) -> str:
-        """The blocking key: canonical name and country (duplicate gazetteer entries share it)."""
-        return f"pl:{fold(self.name)}|{self.country or ''}"
+        """The blocking key: canonical name, country and whether it is an area or a point (duplicate
+        gazetteer entries of one city share it; the region named after the city does not)."""
+        area = "a" if self.feature in _AREAS else ""
+        return f"pl:{fold(self.name)}|{self.country or ''}{'|a' if area else ''}"
 
     @property
     def ner(self) -> str:
