@@ -8,6 +8,7 @@ The vocabularies live in `data/numbers_words.tsv`, `data/quantities_vague.tsv` a
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -55,6 +56,16 @@ def modifiers() -> dict[str, dict[tuple[str, ...], tuple[str, bool]]]:
     return out
 
 
+# Larger than any real count or sum (a quadrillion): a numeral beyond it is not a figure (309 digits
+# would even overflow to infinity), so no infinity or NaN ever reaches a report, the store or a chart.
+MAX_FIGURE = 1e15
+
+
+def is_figure(value: float) -> bool:
+    """True for a finite value no larger than MAX_FIGURE."""
+    return math.isfinite(value) and abs(value) <= MAX_FIGURE
+
+
 def _num(value: float) -> float | int:
     """An int when the value is integral, else the float."""
     return int(value) if float(value).is_integer() else value
@@ -63,15 +74,14 @@ def _num(value: float) -> float | int:
 def parse_numeral(word: str) -> float | int | None:
     """The value of one numeral token: '1,351' -> 1351, '1.5' -> 1.5, '40k' -> 40000, else None."""
     w = word.lower().lstrip("+")
+    value: float | None = None
     if _NUMERAL.match(w):
-        return _num(float(w.replace(",", "")))
-    m = _SUFFIXED.match(w)
-    if m:
-        words = number_words()
-        suf = words.get(m.group(2))
+        value = float(w.replace(",", ""))
+    elif m := _SUFFIXED.match(w):
+        suf = number_words().get(m.group(2))
         if suf and suf[1] == "suffix":
-            return _num(float(m.group(1).replace(",", "")) * suf[0])
-    return None
+            value = float(m.group(1).replace(",", "")) * suf[0]
+    return _num(value) if value is not None and is_figure(value) else None
 
 
 @dataclass(frozen=True)
@@ -122,7 +132,7 @@ def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
         while j < n and vocab.get(_low(words, j), (0, ""))[1] == "scale":
             total *= vocab[_low(words, j)][0]
             j += 1
-        return _num(total), j
+        return (_num(total), j) if is_figure(total) else None
     numeral = parse_numeral(w) if j < n else None
     if numeral is not None:
         value = float(numeral)
@@ -130,7 +140,7 @@ def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
         while j < n and vocab.get(_low(words, j), (0, ""))[1] == "scale" and _low(words, j) != "score":
             value *= vocab[_low(words, j)][0]
             j += 1
-        return _num(value), j
+        return (_num(value), j) if is_figure(value) else None
     return _read_words(words, j, 0.0)
 
 
@@ -169,7 +179,7 @@ def _read_words(words: Sequence[str], j: int, current: float) -> tuple[float | i
             j += 1
         else:
             break
-    if not seen:
+    if not seen or not is_figure(total + current):
         return None
     return _num(total + current), j
 
@@ -225,6 +235,8 @@ def _read_core(words: Sequence[str], i: int) -> tuple[float | int, float | int, 
         lo, hi = vague_words()[key]
         scale = number_words().get(_low(words, j))
         if scale and scale[1] == "scale" and key[-1] in ("several", "few", "handful"):
+            if not is_figure(hi * scale[0]):
+                return None
             return _num(lo * scale[0]), _num(hi * scale[0]), True, j + 1
         if key[-1] in ("several", "few", "handful"):
             return _num(lo), _num(hi), True, j

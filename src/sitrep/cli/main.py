@@ -60,6 +60,7 @@ def extract(
     except SitrepError as exc:
         fail(str(exc))
     items, failed = [], 0
+    unreadable: set[str] = set()
     for path in files:
         try:
             items.append(
@@ -74,20 +75,30 @@ def extract(
         except SitrepError as exc:
             typer.echo(f"sitrep: error: {exc}", err=True)
             failed += 1
+            unreadable.add(path)
     if not items:
         raise typer.Exit(2)
     try:
         nlp = load_pipeline(model)
     except SitrepError as exc:
         fail(str(exc))
-    reports = extract_many(items, nlp=nlp)
+    names = [path for path in files if path not in unreadable]
+
+    def refused(i: int, exc: SitrepError) -> None:  # one line naming the file; the others go on
+        nonlocal failed
+        failed += 1
+        reason = str(exc).split(": ", 1)[-1] if str(exc).startswith("item ") else str(exc)
+        typer.echo(f"sitrep: error: {names[i]}: {reason}", err=True)
+
+    reports = extract_many(items, nlp=nlp, on_error=refused)
     if fmt is ExtractFormat.table:
         from ..render import print_report
 
         for report in reports:
             print_report(report)
     elif fmt is ExtractFormat.json and len(items) == 1:
-        sys.stdout.write(next(iter(reports)).to_json(indent=2) + "\n")
+        for report in reports:
+            sys.stdout.write(report.to_json(indent=2) + "\n")
     else:
         for report in reports:
             sys.stdout.write(report.to_json() + "\n")

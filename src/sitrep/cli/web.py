@@ -3,10 +3,30 @@
 from __future__ import annotations
 
 import os
+import sys
 
 import typer
 
 from ..errors import SitrepError
+
+
+def _read_token(path: str) -> str:
+    """The token in a file (its first line, whitespace trimmed), or a one-line error and exit 2."""
+    from .main import fail
+
+    try:
+        if path == "-":
+            line = sys.stdin.readline()
+        else:
+            with open(path, encoding="utf-8") as fh:
+                line = fh.readline()
+    except (OSError, UnicodeDecodeError) as exc:
+        fail(f"--token-file {path}: cannot read ({getattr(exc, 'strerror', None) or exc})")
+        raise  # unreachable: fail exits
+    token = line.strip()
+    if not token:
+        fail(f"--token-file {path}: the file holds no token")
+    return token
 
 
 def register(app: typer.Typer) -> None:
@@ -22,7 +42,13 @@ def register(app: typer.Typer) -> None:
             "--token",
             envvar="SITREP_TOKEN",
             help="Token that write requests must send as 'Authorization: Bearer ...'; "
-            "without it the server is read-only.",
+            "without it the server is read-only. On the command line it is visible to every user "
+            "of the machine (ps): prefer $SITREP_TOKEN or --token-file.",
+        ),
+        token_file: str = typer.Option(
+            None,
+            "--token-file",
+            help="Read the write token from this file (its first line; '-' for standard input).",
         ),
         workers: int = typer.Option(
             1,
@@ -35,6 +61,16 @@ def register(app: typer.Typer) -> None:
         """Serve the JSON API (/api/...) and the web UI for a store."""
         from .main import fail
 
+        if token_file:
+            if token:
+                fail("give the token once: --token/$SITREP_TOKEN or --token-file, not both")
+            token = _read_token(token_file)
+        elif token and any(a == "--token" or a.startswith("--token=") for a in sys.argv[1:]):
+            typer.echo(
+                "sitrep: warning: a --token on the command line is visible to every user of this machine "
+                "(ps); use $SITREP_TOKEN or --token-file",
+                err=True,
+            )
         try:
             import uvicorn
 

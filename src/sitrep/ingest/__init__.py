@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import glob
+import os
 from collections.abc import Iterable, Iterator, Mapping
 from pathlib import Path
 
@@ -46,9 +47,7 @@ def discover(paths: Iterable[str]) -> Iterator[Path | Failure]:
     for raw in paths:
         p = Path(raw)
         if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and reader_for(f) and not any(part.startswith(".") for part in f.parts[-3:]):
-                    yield f
+            yield from _walk(p)
         elif p.exists():
             yield p
         elif any(c in raw for c in "*?["):
@@ -59,6 +58,22 @@ def discover(paths: Iterable[str]) -> Iterator[Path | Failure]:
             yield from files
         else:
             yield Failure(raw, "no such file or directory")
+
+
+def _walk(top: Path) -> Iterator[Path | Failure]:
+    """The readable files under a directory (sorted), and a failure for every directory that cannot
+    be listed (an unreadable one is never skipped in silence)."""
+    found: list[Path | Failure] = []
+
+    def unreadable(exc: OSError) -> None:
+        found.append(Failure(str(exc.filename or top), f"cannot read directory ({exc.strerror or exc})"))
+
+    for root, _dirs, names in os.walk(top, onerror=unreadable):
+        for name in names:
+            f = Path(root) / name
+            if reader_for(f) and not any(part.startswith(".") for part in f.parts[-3:]) and f.is_file():
+                found.append(f)
+    return iter(sorted(found, key=lambda f: f if isinstance(f, Path) else Path(f.path)))
 
 
 def read_path(path: Path, fields: Mapping[str, str] | None = None) -> Iterator[Record | Failure]:

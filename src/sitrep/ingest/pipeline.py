@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..api import finite_report
 from ..errors import InputError
 from ..model import Report
 from ..store.db import Store
@@ -59,12 +61,40 @@ def _chunks(records: Iterable[Record], size: int) -> Iterator[list[Record]]:
 
 
 _WORKER_NLP: Any = None
+PR_SET_PDEATHSIG = 1  # prctl(2) option: the signal this process gets when its parent dies
 
 
-def _worker_init(model: str | None) -> None:
+def _die_with_parent(parent: int) -> None:
+    """End this worker when the ingest that started it ends, however it ends (kill -9 included): the
+    kernel sends SIGKILL on the parent's death (Linux), and a watchdog thread polls the parent pid
+    elsewhere (and in case the parent died before the signal was armed)."""
+    import ctypes
+    import signal
+    import sys
+    import threading
+
+    if sys.platform.startswith("linux"):
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while True:
+            if os.getppid() != parent:
+                os._exit(1)
+            time.sleep(1.0)
+
+    threading.Thread(target=watch, name="sitrep-parent-watchdog", daemon=True).start()
+
+
+def _worker_init(model: str | None, parent: int | None = None) -> None:
     global _WORKER_NLP
     from ..pipeline import load_pipeline
 
+    if parent is not None:
+        _die_with_parent(parent)
     _WORKER_NLP = load_pipeline(model) if model else load_pipeline()
 
 
@@ -131,6 +161,8 @@ class Ingest:
                             yield item
                 except OSError as exc:
                     self._fail(Failure(str(f), f"cannot read ({exc.strerror or exc})"))
+                except Exception as exc:  # noqa: BLE001 - a reader's crash fails its file, not the run
+                    self._fail(Failure(str(f), f"cannot read ({type(exc).__name__}: {exc})"))
                 self.progress("file", 1)
 
         for chunk in _chunks(records(), 256):
@@ -146,6 +178,7 @@ class Ingest:
                 yield r
 
     def _write(self, record: Record, report: Report) -> None:
+        report = finite_report(report)
         meta = {"path": record.path, "external_id": record.external_id}
         if self.store.write_report(report, record.text, meta):
             self.summary.new += 1
@@ -205,17 +238,23 @@ class Ingest:
 
     def _run_pool(self, records: Iterator[Record]) -> None:
         import multiprocessing as mp
+        from concurrent.futures.process import BrokenProcessPool
 
         ctx = mp.get_context("spawn")
         with ProcessPoolExecutor(
-            self.workers, mp_context=ctx, initializer=_worker_init, initargs=(self.model,)
+            self.workers, mp_context=ctx, initializer=_worker_init, initargs=(self.model, os.getpid())
         ) as pool:
             pending: list[tuple[Future[Any], dict[str, Record]]] = []
 
             def drain(limit: int) -> None:
                 while len(pending) > limit:
                     fut, by_id = pending.pop(0)
-                    for doc_id, payload, error in fut.result():
+                    try:
+                        results = fut.result()
+                    except Exception:  # noqa: BLE001 - a worker died (killed, out of memory): redo its chunk here
+                        self._run_local(iter(by_id.values()))
+                        continue
+                    for doc_id, payload, error in results:
                         rec = by_id[doc_id]
                         if payload is None:
                             self._fail(Failure(rec.path, (error or "extraction failed").split(": ", 1)[-1]))
@@ -223,7 +262,13 @@ class Ingest:
                             self._write(rec, Report.model_validate_json(payload))
 
             for chunk in _chunks(records, self.batch_size):
-                fut = pool.submit(_worker_extract, [r.item() for r in chunk], self.batch_size)
+                try:
+                    fut = pool.submit(_worker_extract, [r.item() for r in chunk], self.batch_size)
+                except BrokenProcessPool:  # a worker was killed: the rest is extracted here
+                    drain(0)
+                    self._run_local(iter(chunk))
+                    self._run_local(records)
+                    return
                 pending.append((fut, {r.id: r for r in chunk}))
                 drain(self.workers * 2)
             drain(0)

@@ -121,13 +121,25 @@ def decode_html(data: bytes, where: str, charset: str | None = None) -> str:
             raise InputError(f"{where}: cannot decode as declared charset {declared!r} ({exc})") from exc
 
 
+_OPEN_HTML = re.compile(r"<html[\s>]", re.I)
+_CLOSE_HTML = re.compile(r"</(?:html|body)\s*>", re.I)
+
+
+def check_complete_html(markup: str, where: str) -> None:
+    """Refuse a page cut off before its end: it opens `<html>` but closes neither it nor `<body>`."""
+    if _OPEN_HTML.search(markup[:4096]) and not _CLOSE_HTML.search(markup[-65536:]):
+        raise InputError(f"{where}: truncated HTML (the page opens <html> but never closes it)")
+
+
 def read_html(path: Path) -> Iterator[Item]:
-    """An HTML page."""
+    """An HTML page (one cut off before `</html>` is refused, not stored in part)."""
     try:
         if (big := _too_big(path)) is not None:
             yield big
             return
-        yield html_to_record(decode_html(path.read_bytes(), str(path)), str(path))
+        markup = decode_html(path.read_bytes(), str(path))
+        check_complete_html(markup, str(path))
+        yield html_to_record(markup, str(path))
     except InputError as exc:
         yield _fail(exc, path)
 
@@ -156,14 +168,31 @@ def read_feed(path: Path) -> Iterator[Item]:
     except InputError as exc:
         yield _fail(exc, path)
         return
-    parsed = feedparser.parse(data)
+    try:
+        parsed = feedparser.parse(data)
+    except Exception as exc:  # noqa: BLE001 - a parser crash is one failed file, not a failed run
+        yield Failure(str(path), f"malformed feed ({type(exc).__name__}: {exc})")
+        return
     if not parsed.entries:
         why = getattr(parsed, "bozo_exception", None)
         yield Failure(str(path), f"malformed feed ({why})" if why else "no entries in the feed")
         return
     outlet = parsed.feed.get("title")
     items: list[Item] = []
-    for i, entry in enumerate(parsed.entries):
+    notes: list[Failure] = []
+    entries = list(parsed.entries)
+    broken = _xml_error(parsed)
+    if broken and not _FEED_END.search(data[-4096:]):
+        # cut off: the last entry may be partial, so it is reported, not stored
+        notes.append(
+            Failure(f"{path}#entry{len(entries)}", f"the feed is truncated in this entry ({broken})")
+        )
+        entries.pop()
+    elif broken:
+        notes.append(
+            Failure(str(path), f"malformed feed ({broken}); the {len(entries)} entries read are kept")
+        )
+    for i, entry in enumerate(entries):
         where = f"{path}#entry{i + 1}"
         content = entry.get("content") or []
         body = content[0].get("value") if content else entry.get("summary") or entry.get("description")
@@ -185,6 +214,18 @@ def read_feed(path: Path) -> Iterator[Item]:
         yield Failure(str(path), f"malformed feed ({parsed.get('bozo_exception')})")
         return
     yield from items
+    yield from notes
+
+
+_FEED_END = re.compile(rb"</(?:[\w.-]+:)?(?:rss|feed|RDF)\s*>\s*$")
+
+
+def _xml_error(parsed: Any) -> str | None:
+    """The well-formedness error feedparser recovered from, if any (not its encoding notices)."""
+    from xml.sax import SAXException
+
+    exc = parsed.get("bozo_exception") if parsed.get("bozo") else None
+    return f"{exc}" if isinstance(exc, SAXException) else None
 
 
 def _mapped(row: Mapping[str, Any], fields: Mapping[str, str]) -> dict[str, Any]:
@@ -219,6 +260,8 @@ def read_jsonl(path: Path, fields: Mapping[str, str] | None = None) -> Iterator[
                 yield make_record(m.pop("text"), where, **m)
             except InputError as exc:
                 yield Failure(where, str(exc).removeprefix(where + ": "))
+            except (TypeError, ValueError, OverflowError) as exc:  # a field of a type no reader expects
+                yield Failure(where, f"unusable record ({type(exc).__name__}: {exc})")
     except InputError as exc:
         yield _fail(exc, path)
     except ValueError as exc:
@@ -238,8 +281,12 @@ def _json_lines(path: Path) -> Iterator[tuple[int, Any]]:
             if len(raw) > MAX_BYTES:
                 yield n, Failure(where, f"record larger than {MAX_BYTES // (1024 * 1024)} MiB")
                 continue
+            if n > 1 and raw.startswith(b"\xef\xbb\xbf"):
+                raw = raw[3:]
             try:
-                yield n, json.loads(raw.decode("utf-8-sig"))
+                yield n, json.loads(raw.decode("utf-8-sig" if n == 1 else "utf-8"))
+            except RecursionError:
+                yield n, Failure(where, "invalid JSON (nested too deeply)")
             except UnicodeDecodeError as exc:
                 yield (
                     n,
@@ -267,34 +314,61 @@ def read_csv(path: Path, fields: Mapping[str, str] | None = None) -> Iterator[It
     if not reader.fieldnames or text_field not in reader.fieldnames:
         yield Failure(str(path), f"no '{text_field}' column (columns: {', '.join(reader.fieldnames or [])})")
         return
+    # A file cut off mid-row: inside a quoted field (an odd number of quote marks: they pair up in
+    # CSV, escapes included), or before the row's last field with no final line break.
+    open_quote = text.count('"') % 2 == 1
+    ends_cleanly = text.endswith(("\n", "\r")) and not open_quote
     try:
         for n, row in enumerate(reader, 2):
             where = f"{path}:{n}"
             try:
+                if not ends_cleanly and _at_end(reader, text) and (open_quote or None in row.values()):
+                    raise InputError(f"{where}: the file ends in the middle of this row (truncated)")
                 m = _mapped(row, fields)
                 yield make_record(m.pop("text"), where, **m)
             except InputError as exc:
                 yield Failure(where, str(exc).removeprefix(where + ": "))
     except csv.Error as exc:
-        yield Failure(str(path), f"malformed CSV ({exc})")
+        yield Failure(f"{path}:{reader.line_num}", f"malformed CSV ({exc})")
+
+
+def _at_end(reader: csv.DictReader[str], text: str) -> bool:
+    """True when the row just read was the file's last."""
+    return reader.line_num >= text.count("\n") + (0 if text.endswith("\n") else 1)
 
 
 def read_warc(path: Path) -> Iterator[Item]:
-    """HTML responses in a WARC (or gzipped WARC) file."""
+    """HTML responses in a WARC (or gzipped WARC) file.
+
+    A record cut off before its declared length, and bytes after the last whole record (a record whose
+    header was cut, a corrupt gzip member), are reported as failures naming them; a cut record is
+    never stored in part.
+    """
+    import zlib
+
     from warcio.archiveiterator import ArchiveIterator
     from warcio.exceptions import ArchiveLoadFailed
 
     if (big := _too_big(path, MAX_CONTAINER_BYTES)) is not None:
         yield big
         return
-    found = 0
+    found = problems = 0
+    size = path.stat().st_size
     try:
         with path.open("rb") as fh:
-            for n, rec in enumerate(ArchiveIterator(fh), 1):
-                if rec.rec_type != "response":
+            archive = ArchiveIterator(fh)
+            for n, rec in enumerate(archive, 1):
+                if rec.rec_type not in WARC_TYPES or rec.rec_headers.get_header("Content-Length") is None:
+                    problems += 1
+                    yield Failure(f"{path}#record{n}", "truncated or corrupt WARC record header; not read")
                     continue
                 ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
-                if "html" not in ctype.lower():
+                if rec.rec_type != "response" or "html" not in ctype.lower():
+                    try:
+                        _check_whole(rec, f"{path}#record{n}")
+                    except InputError as exc:  # a record we skip, cut off: the file is cut there
+                        problems += 1
+                        yield Failure(f"{path}#record{n}", str(exc).removeprefix(f"{path}#record{n}: "))
                     continue
                 url = rec.rec_headers.get_header("WARC-Target-URI")
                 where = f"{path}#{url or n}"
@@ -303,12 +377,42 @@ def read_warc(path: Path) -> Iterator[Item]:
                     body = rec.content_stream().read(MAX_BYTES + 1)
                     if len(body) > MAX_BYTES:
                         raise InputError(f"{where}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
+                    _check_whole(rec, where)
                     m = re.search(r"charset=([A-Za-z0-9_\-]+)", ctype)
                     yield html_to_record(decode_html(body, where, m.group(1) if m else None), where, url=url)
                 except InputError as exc:
                     yield Failure(where, str(exc).removeprefix(where + ": "))
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError) as exc:
+                except (zlib.error, OSError, EOFError, ValueError) as exc:  # a corrupt body or encoding
+                    yield Failure(where, f"corrupt record ({type(exc).__name__}: {exc})")
+            end = archive.offset
+    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
         yield Failure(str(path), f"malformed WARC ({exc})")
         return
-    if not found:
+    except Exception as exc:  # noqa: BLE001 - warcio fails in many ways on a damaged file
+        yield Failure(str(path), f"malformed WARC ({type(exc).__name__}: {exc})")
+        return
+    if end < size:
+        yield Failure(
+            str(path),
+            f"truncated or corrupt WARC: {size - end:,} bytes after offset {end:,} are not a whole record",
+        )
+    elif not found and not problems:
         yield Failure(str(path), "no HTML response records in the WARC")
+
+
+WARC_TYPES = frozenset(
+    {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
+)
+
+
+def _check_whole(rec: Any, where: str) -> None:
+    """Refuse a WARC record whose block ends before its declared Content-Length."""
+    raw = rec.raw_stream
+    while raw.read(1 << 16):
+        pass
+    missing = getattr(raw, "limit", 0) or 0
+    if missing > 0:
+        declared = int(rec.rec_headers.get_header("Content-Length") or 0)
+        raise InputError(
+            f"{where}: truncated record ({declared - missing:,} of {declared:,} bytes); not stored"
+        )

@@ -7,7 +7,7 @@ from typing import Any
 
 from ..api import parse_published
 from ..errors import InputError
-from ..text import document_id
+from ..text import clean_text, document_id
 
 
 @dataclass
@@ -25,6 +25,8 @@ class Record:
     id: str = field(default="")
 
     def __post_init__(self) -> None:
+        self.text = clean_text(self.text)  # one for one: spans into it still index the input
+        self.path = clean_text(self.path)  # a file name's undecodable bytes arrive as lone surrogates
         if not self.id:
             self.id = document_id(self.text)
 
@@ -51,6 +53,9 @@ class Failure:
     path: str
     reason: str
 
+    def __post_init__(self) -> None:
+        self.path, self.reason = clean_text(str(self.path)), clean_text(str(self.reason))
+
     def __str__(self) -> str:
         return f"{self.path}: {self.reason}"
 
@@ -59,7 +64,7 @@ def clean(value: Any) -> str | None:
     """A metadata value as a stripped string, or None."""
     if value is None:
         return None
-    s = str(value).strip()
+    s = clean_text(str(value)).strip()
     return s or None
 
 

@@ -110,8 +110,8 @@ def statements(
             params += lowered
             hint = " INDEXED BY statements_by_speaker"  # not the date index, whatever the planner guesses
         else:  # nothing by that exact name: any speaker whose name contains it (a full scan)
-            where.append(f"(lower(s.speaker) IN ({marks}) OR s.speaker LIKE ?)")
-            params += lowered + [f"%{speaker}%"]
+            where.append(f"(lower(s.speaker) IN ({marks}) OR s.speaker LIKE ? ESCAPE '\\')")
+            params += lowered + [f"%{like_escape(speaker)}%"]  # "%" and "_" are letters of the name
             hint = " NOT INDEXED"  # one pass over the table beats a lookup per row in date order
     if q:
         where.append(
@@ -264,3 +264,6 @@ def stats(store: Store) -> dict[str, int]:
     return out
 
 
+def like_escape(value: str) -> str:
+    """`value` for a LIKE pattern with ESCAPE '\\': its own %, _ and \\ match only themselves."""
+    return value.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")

@@ -23,6 +23,7 @@ from ..errors import InputError, SitrepError, StoreError
 from ..record import query
 from ..render import format_count
 from ..store.db import Store
+from .apidocs import install as install_api_docs
 from .entities import install as install_entities
 from .highlight import highlight, person_href, speaker_colours
 from .pages import install as install_pages
@@ -36,9 +37,7 @@ MAX_BODY = 2 * 1024 * 1024  # bytes accepted in one request body
 
 def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> FastAPI:
     """The web app over the store file `db`; writes need `token` (writes are refused when it is None)."""
-    app = FastAPI(
-        title="sitrep", version="1", docs_url="/api/docs", redoc_url=None, openapi_url="/api/openapi.json"
-    )
+    app = FastAPI(title="sitrep", version="1", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     stores = Stores(db)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
     env.globals.update(person_href=person_href)
@@ -49,6 +48,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         return HTMLResponse(env.get_template(template).render(**ctx), status_code=status)
 
     app.add_middleware(Guard, max_body=max_body, render=render)
+    install_api_docs(app, render)  # /api/docs rendered here: no CDN, no inline script
 
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> Response:
@@ -241,10 +241,15 @@ def _json(data: Any) -> Response:
 
 def _ingest_one(stores: Stores, data: dict[str, Any]) -> dict[str, Any]:
     from ..api import extract
+    from ..text import clean_text
 
-    meta = {k: data.get(k) for k in ("title", "source", "url") if isinstance(data.get(k), str)}
+    # cleaned at the door, one for one (a JSON "\ud800" cannot be stored): spans index the stored text
+    text = clean_text(data["text"])
+    meta: dict[str, Any] = {
+        k: clean_text(data[k]) for k in ("title", "source", "url") if isinstance(data.get(k), str)
+    }
     try:
-        report = extract(data["text"], published=data.get("published"), **meta)
+        report = extract(text, published=data.get("published"), **meta)
     except InputError as exc:
         raise ApiError(400, str(exc)) from None
 
@@ -252,7 +257,7 @@ def _ingest_one(stores: Stores, data: dict[str, Any]) -> dict[str, Any]:
         from ..aggregate.estimates_store import refresh_estimates
         from ..aggregate.identity.refresh import refresh_identities
 
-        written = s.write_report(report, data["text"], {**meta, "published": report.document.published})
+        written = s.write_report(report, text, {**meta, "published": report.document.published})
         refresh_estimates(s)  # only this document's subjects: the stored series stay current
         refresh_identities(s)  # only the identities this document's names hit
         return written

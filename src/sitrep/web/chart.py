@@ -8,12 +8,14 @@ Every point is a link to the figure's passage in its article.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import math
 from typing import Any
 from urllib.parse import quote
 
 from markupsafe import Markup, escape
 
+log = logging.getLogger("sitrep.web")
 PALETTE = ("#1f77b4", "#d62728", "#2ca02c", "#9467bd", "#ff7f0e", "#8c564b", "#e377c2", "#17becf")
 W, H, PAD_L, PAD_R, PAD_T, PAD_B = 720, 260, 70, 20, 16, 40
 
@@ -52,9 +54,31 @@ def claimant_colours(series: dict[str, Any]) -> dict[str, str]:
     return out
 
 
+def _value(v: Any) -> float | None:
+    """A bound as a finite float, else None (a store written before figures were capped may hold inf)."""
+    try:
+        f = float(v)
+    except (TypeError, ValueError, OverflowError):
+        return None
+    return f if math.isfinite(f) else None
+
+
 def series_svg(series: dict[str, Any]) -> Markup:
-    """One series as an SVG chart (dates on x, counts on y)."""
-    ests = [e for e in series.get("estimates", []) if e.get("low") is not None or e.get("high") is not None]
+    """One series as an SVG chart (dates on x, counts on y); a series it cannot draw never takes the
+    page down: it gets a line saying so."""
+    try:
+        return _series_svg(series)
+    except Exception:  # noqa: BLE001 - one bad figure must not fail the estimates page
+        log.exception("chart of %r failed", series.get("subject"))
+        return Markup('<p class="muted">This series could not be drawn.</p>')
+
+
+def _series_svg(series: dict[str, Any]) -> Markup:
+    ests: list[dict[str, Any]] = []
+    for e in series.get("estimates", []):
+        low, high = _value(e.get("low")), _value(e.get("high"))
+        if low is not None or high is not None:
+            ests.append({**e, "low": low, "high": high})
     colours = claimant_colours(series)
     if not ests:
         return Markup('<p class="muted">No figure with a value in this series.</p>')
@@ -94,7 +118,7 @@ def series_svg(series: dict[str, Any]) -> Markup:
             )
     for i, e in enumerate(ests):
         colour = colours[str(e.get("claimant") or "unattributed")]
-        lo, hi = e.get("low"), e.get("high")
+        lo, hi = e["low"], e["high"]
         cx = x(i)
         tip = escape(
             f"{e.get('claimant') or 'unattributed'}: {e.get('text', '')} ({e.get('source') or '?'}, {e.get('published') or 'undated'})"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 MAX_LIMIT = 500  # rows in one page
+MAX_OFFSET = 1_000_000_000  # rows skipped: far past any store, far below SQLite's 64-bit integers
 MAX_QUERY = 200  # characters of a search or name parameter
 
 
@@ -34,8 +35,8 @@ def offset_param(value: str | None) -> int:
         n = int(value)
     except ValueError:
         raise ApiError(400, f"offset must be a whole number, not {value[:20]!r}") from None
-    if n < 0:
-        raise ApiError(400, "offset must not be negative")
+    if not 0 <= n <= MAX_OFFSET:
+        raise ApiError(400, f"offset must be between 0 and {MAX_OFFSET}")
     return n
 
 
@@ -56,4 +57,4 @@ def focus_param(value: str | None) -> tuple[int, int] | None:
         a, b = (int(x) for x in value.split("-", 1))
     except ValueError:
         return None
-    return (a, b) if 0 <= a < b else None
+    return (a, b) if 0 <= a < b <= MAX_OFFSET else None

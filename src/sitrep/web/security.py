@@ -4,6 +4,8 @@ string caps, the write token, and the one error shape (`{"error": {"status", "me
 from __future__ import annotations
 
 import hmac
+import html
+import logging
 from collections.abc import Callable
 
 from fastapi import Request
@@ -12,6 +14,8 @@ from starlette.datastructures import Headers, MutableHeaders
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .params import MAX_QUERY, ApiError
+
+log = logging.getLogger("sitrep.web")
 
 CSP = (
     "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -58,7 +62,22 @@ class Guard:
         if refusal is not None:
             await error_response(Request(scope), refusal, self.render)(scope, receive, send_secured)
             return
-        await self.app(scope, receive, send_secured)
+        started = False
+
+        async def send_tracked(message: Message) -> None:
+            nonlocal started
+            if message["type"] == "http.response.start":
+                started = True
+            await send_secured(message)
+
+        try:
+            await self.app(scope, receive, send_tracked)
+        except Exception:  # noqa: BLE001 - any bug answers the one error shape, never a bare 500
+            log.exception("unhandled error on %s %s", scope.get("method"), scope.get("path"))
+            if started:  # too late for another answer: the client sees the connection end
+                raise
+            oops = ApiError(500, "internal error: the server could not answer this request")
+            await error_response(Request(scope), oops, self.render)(scope, receive, send_secured)
 
 
 def check_token(request: Request, token: str | None) -> None:
@@ -67,7 +86,10 @@ def check_token(request: Request, token: str | None) -> None:
             403, "writing is disabled: start the server with --token (or SITREP_TOKEN) to allow it"
         )
     given = request.headers.get("authorization", "")
-    if not given.lower().startswith("bearer ") or not hmac.compare_digest(given[7:].strip(), token):
+    sent = given[7:].strip().encode("utf-8", "replace")  # bytes: compare_digest refuses non-ASCII str
+    if not given.lower().startswith("bearer ") or not hmac.compare_digest(
+        sent, token.encode("utf-8", "replace")
+    ):
         raise ApiError(401, "a valid 'Authorization: Bearer <token>' header is required to write")
 
 
@@ -80,7 +102,12 @@ def error_response(request: Request, exc: ApiError, render: Callable[..., HTMLRe
             {"error": {"status": exc.status, "message": exc.message}}, status_code=exc.status
         )
     else:
-        response = render("error.html", status=exc.status, error=exc)
-    response.headers["Content-Security-Policy"] = CSP
-    response.headers["X-Content-Type-Options"] = "nosniff"
+        try:
+            response = render("error.html", status=exc.status, error=exc)
+        except Exception:  # noqa: BLE001 - the error page itself failed: a plain one, still escaped
+            log.exception("the error page could not be rendered")
+            body = f"<!doctype html><title>Error {exc.status}</title><h1>Error {exc.status}</h1>"
+            response = HTMLResponse(body + f"<p>{html.escape(exc.message)}</p>", status_code=exc.status)
+    for name, value in SECURITY_HEADERS.items():  # also outside the Guard (Starlette's last handler)
+        response.headers[name] = value
     return response

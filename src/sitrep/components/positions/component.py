@@ -130,7 +130,7 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     if conditions:
         stance = "conditional"
     st = statement_at(doc, pred.idx)
-    start = min([pred.idx, *(c.start_char for c in conditions)])
+    start = min([pred.idx, topic_tok.idx, *(c.start_char for c in conditions)])  # the topic may come first
     end_char = max([topic_tok.idx + len(topic_tok), *(c.end_char for c in conditions)])
     return Position(
         id=f"p{n}",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 
 from spacy.attrs import IDX
 from spacy.tokens import Doc, Token
@@ -272,29 +272,48 @@ def trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+class _Cover:
+    """Spans, queried for whether any of them contains a given span."""
+
+    def __init__(self, spans: list[tuple[int, int]]) -> None:
+        ordered = sorted(spans)
+        self.starts = [s for s, _e in ordered]
+        self.reach: list[int] = []
+        for _s, e in ordered:
+            self.reach.append(max(e, self.reach[-1]) if self.reach else e)
+
+    def covers(self, start: int, end: int) -> bool:
+        i = bisect_right(self.starts, start) - 1
+        return i >= 0 and self.reach[i] >= end
+
+
 def finish(items: list[tuple[Statement, Token | None]]) -> list[Statement]:
     """Drops duplicate contents (the earlier cue wins), orders by position, numbers s1, s2, ..."""
     kept: list[Statement] = []
-    strong = [st.content.span for st, _v in items if st.confidence >= 0.7]
-    contents = [st.content.span for st, _v in items]
+    # "some content span contains [c0, c1)" is "the widest end among spans starting at or before c0
+    # reaches c1": sorted starts and running maximum ends answer it in log time (a text of thousands
+    # of statements would otherwise cost time squared)
+    strong = _Cover([st.content.span for st, _v in items if st.confidence >= 0.7])
+    contents = _Cover([st.content.span for st, _v in items])
+    kept_by_cue: dict[tuple[int, int], list[tuple[int, int]]] = {}
     for st, _verb in items:
         c0, c1 = st.cue.span
-        nested = any(s <= c0 and c1 <= e for s, e in contents)
-        in_strong = any(s <= c0 and c1 <= e for s, e in strong)
+        nested = contents.covers(c0, c1)
+        in_strong = strong.covers(c0, c1)
         if (nested and st.cue.text.lower().startswith("according")) or (in_strong and st.confidence <= 0.6):
             # "X said ..., according to its summary", "his lawyer said he will refuse to answer":
             # the enclosing statement covers it
             continue
         s, e = st.content.span
         dup = False
-        for other in kept:
-            os_, oe = other.content.span
+        for os_, oe in kept_by_cue.get(st.cue.span, ()):  # a duplicate shares the cue
             overlap = min(e, oe) - max(s, os_)
-            if overlap > 0 and overlap >= 0.8 * min(e - s, oe - os_) and other.cue.span == st.cue.span:
+            if overlap > 0 and overlap >= 0.8 * min(e - s, oe - os_):
                 dup = True
                 break
         if not dup:
             kept.append(st)
+            kept_by_cue.setdefault(st.cue.span, []).append(st.content.span)
     kept.sort(key=lambda st: (st.content.span[0], st.cue.span[0]))
     for i, st in enumerate(kept, 1):
         st.id = f"s{i}"
