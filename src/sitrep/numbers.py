@@ -97,6 +97,7 @@ class Amount:
     hedges: tuple[str, ...] = ()
     core_start: int = 0  # first word of the number itself (after bounding words)
     words: tuple[str, ...] = field(default=(), compare=False)
+    unit: str | None = None  # a unit the words themselves give: "percent" for shares, "times" for multipliers
 
 
 def _low(words: Sequence[str], i: int) -> str:
@@ -137,11 +138,40 @@ def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
     if numeral is not None:
         value = float(numeral)
         j += 1
+        if _GROUP_HEAD.match(w):
+            while _GROUP.match(_low(words, j)) and _low(words, j + 1) not in _measure_words():
+                value, j = value * 1000 + int(_low(words, j)), j + 1  # "473 400": a space between thousands
+        scale = 1.0
         while j < n and vocab.get(_low(words, j), (0, ""))[1] == "scale" and _low(words, j) != "score":
-            value *= vocab[_low(words, j)][0]
+            scale *= vocab[_low(words, j)][0]
             j += 1
-        return (_num(value), j) if is_figure(value) else None
+        value *= scale
+        got = _add_smaller(words, j, value, scale)
+        return got if is_figure(got[0]) else None
     return _read_words(words, j, 0.0)
+
+
+@lru_cache(maxsize=1)
+def _measure_words() -> frozenset[str]:
+    """Measure nouns ('mm', 'km', 'tonnes'): '20 120 mm mortars' is 20 of a 120 mm calibre, not 20,120."""
+    return frozenset(r[0] for r in _rows("quantities_units.tsv") if len(r) > 2) | frozenset({"-"})
+
+
+_GROUP_HEAD = re.compile(r"^\d{1,3}$")
+_GROUP = re.compile(r"^\d{3}$")
+
+
+def _add_smaller(words: Sequence[str], j: int, value: float, scale: float) -> tuple[float | int, int]:
+    """'2 billion 980 million', '$ 11 billion $ 700 million': a smaller scale after a larger one adds."""
+    vocab = number_words()
+    while scale >= 1000:
+        k = j + (_low(words, j) in CURRENCY_SIGNS)
+        part = parse_numeral(_low(words, k))
+        nxt = vocab.get(_low(words, k + 1), (0.0, ""))
+        if part is None or nxt[1] != "scale" or not 1000 <= nxt[0] < scale or not 0 < part < scale / nxt[0]:
+            break
+        value, scale, j = value + part * nxt[0], nxt[0], k + 2
+    return _num(value), j
 
 
 def _read_words(words: Sequence[str], j: int, current: float) -> tuple[float | int, int] | None:
@@ -247,13 +277,17 @@ def _read_core(words: Sequence[str], i: int) -> tuple[float | int, float | int, 
     return None
 
 
-CURRENCY_SIGNS = frozenset({"$", "€", "£", "¥", "us$", "c$", "a$"})
+CURRENCY_SIGNS = frozenset(
+    {"$", "€", "£", "¥", "us$", "c$", "a$", "eur", "usd", "pln", "uah", "rub", "gbp", "chf"}
+)
 
 
 @lru_cache(maxsize=1)
 def _starters() -> frozenset[str]:
     """Lower-cased words that can open a number expression (besides numerals)."""
-    out = set(QUOTES) | {"between", "from", "a", "an", "half"}
+    from .numbers_ratios import ratio_words
+
+    out = set(QUOTES) | {"between", "from", "a", "an", "half"} | set(ratio_words())
     out |= {w for w, (_, kind) in number_words().items() if kind in ("unit", "ten")}
     out |= {k[0] for k in vague_words() if k}
     out |= {k[0] for k in modifiers()["pre"] if k}
@@ -263,11 +297,16 @@ def _starters() -> frozenset[str]:
 def may_start_amount(word: str) -> bool:
     """False only when `read_amount` cannot find a number expression starting at `word` (a prefilter)."""
     c = word[:1]
-    return c.isdigit() or c == "+" or word.lower() in _starters()
+    return c.isdigit() or c == "+" or word.lower() in _starters() or word.lower().endswith("fold")
 
 
-def read_amount(words: Sequence[str], i: int) -> Amount | None:
-    """The number expression starting at words[i] with its bounding words, or None."""
+def read_amount(words: Sequence[str], i: int, ranges: bool = True) -> Amount | None:
+    """The number expression starting at words[i] with its bounding words, or None.
+
+    With `ranges` False, "60 to 71" stops after 60 (a change from one figure to another).
+    """
+    from .numbers_ratios import after_core, read_ratio  # reads numbers with this module's readers
+
     mods = modifiers()
     qualifier = "exact"
     hedges: list[str] = []
@@ -278,7 +317,7 @@ def read_amount(words: Sequence[str], i: int) -> Amount | None:
         if w in QUOTES:
             j += 1
             continue
-        if w in ("between", "from") and not frame:
+        if w in ("between", "from") and not frame and ranges:
             frame, j = w, j + 1
             continue
         pre = _match(words, j, mods["pre"])
@@ -293,13 +332,25 @@ def read_amount(words: Sequence[str], i: int) -> Amount | None:
         j = k
     while _low(words, j) in QUOTES:
         j += 1
-    if j > i and _low(words, j) in CURRENCY_SIGNS:
-        j += 1  # "about $1.5 billion": the bound belongs to the sum after the sign
+    sign = ""
+    if _low(words, j) in CURRENCY_SIGNS and (j > i or _low(words, j) not in ("$", "€", "£", "¥")):
+        sign, j = _low(words, j), j + 1  # "about $1.5 billion": the bound belongs to the sum after the sign
+    core_start = j
     core = _read_core(words, j)
     if core is None:
-        return None
-    core_start = j
+        ratio = read_ratio(words, j, bool(frame) or qualifier != "exact") if not sign else None
+        if ratio is None:
+            return None
+        value, unit, j = ratio
+        return _finish(words, i, j, value, value, qualifier, False, hedges, core_start, unit)
     lo, hi, vague, j = core
+    if vague and _low(words, j) == "times":  # "several times"
+        return _finish(words, i, j + 1, lo, hi, qualifier, True, hedges, core_start, "times")
+    if not vague and lo == hi:
+        ratio = after_core(words, j, lo)
+        if ratio is not None:
+            value, unit, j = ratio
+            return _finish(words, i, j, value, value, qualifier, False, hedges, core_start, unit)
     if lo != hi and not vague:
         qualifier = "range"
     # range: "20,000 to 30,000", "2,000-3,000", "between 20 and 30", "two or three"
@@ -312,9 +363,13 @@ def read_amount(words: Sequence[str], i: int) -> Amount | None:
     unit_gap = 0
     if _low(words, j) in ("%", "percent") and _low(words, j + 1) in joiners:
         unit_gap = 1  # "15% to 20%": the unit stands after each number
-    if _low(words, j + unit_gap) in joiners and not post:
+    if ranges and _low(words, j + unit_gap) in joiners and not post:
         k = j + unit_gap + 1
-        if _low(words, k) in ("$", "€", "£") and unit_gap == 0 and _low(words, i - 1) == _low(words, k):
+        if (
+            _low(words, k) in CURRENCY_SIGNS
+            and unit_gap == 0
+            and (sign or _low(words, i - 1)) == _low(words, k)
+        ):
             k += 1
         second = _read_core(words, k)
         if second is not None:
@@ -354,6 +409,7 @@ def _finish(
     vague: bool,
     hedges: list[str],
     core_start: int,
+    unit: str | None = None,
 ) -> Amount:
     """Turn a value and its qualifier into bounds as the contract wants them."""
     if qualifier in ("at_most", "less_than"):
@@ -366,7 +422,7 @@ def _finish(
         low, high = lo, hi
         if lo != hi:
             qualifier = "range"
-    return Amount(i, j, low, high, qualifier, vague, tuple(hedges), core_start, tuple(words[i:j]))
+    return Amount(i, j, low, high, qualifier, vague, tuple(hedges), core_start, tuple(words[i:j]), unit)
 
 
 def split_words(text: str) -> list[str]:

@@ -13,18 +13,18 @@ import logging
 from typing import TypeVar
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from ...extensions import ensure_extensions
-from ...model import Claimant, Place, Quantity, Statement, Time
+from ...model import Place, Quantity, Statement, Time
 from ...numbers import Amount
-from ...text import doc_text, find_dateline
+from .claimant import find_claimant
 from .context import find_hedges, find_outcome
 from .ellipsis import find_followups
-from .lexicon import collectives, demonyms, is_nationality, lemma, source_words, unit_lexicon
+from .lexicon import collectives, demonyms, is_nationality, lemma, source_words, unit_lexicon, unit_names
 from .referent import add_referents
 from .scan import amount_span, find_amounts
-from .subject import MEASURES, Counted, find_counted
+from .subject import MEASURES, Counted, find_counted, tally_subject
 
 PEOPLE_OUTCOMES = {
     "killed",
@@ -47,46 +47,6 @@ PEOPLE_OUTCOMES = {
 
 log = logging.getLogger(__name__)
 MONEY_OUTCOMES = {"lost", "released"}
-
-
-def outlet_claimant(doc: Doc) -> Claimant:
-    """The outlet as claimant: the document's source, the dateline agency, else 'the report'."""
-    meta = doc._.sitrep_document
-    if meta is not None and getattr(meta, "source", None):
-        return Claimant(name=meta.source)
-    line = find_dateline(doc_text(doc))
-    if line is not None and line.agency:
-        return Claimant(name=line.agency)
-    return Claimant(name="the report")
-
-
-def find_claimant(
-    doc: Doc,
-    span: tuple[int, int],
-    statements: list[Statement] | None = None,
-    outlet: dict[str, Claimant] | None = None,
-) -> Claimant:
-    """The speaker of the innermost statement whose content holds `span`, else the outlet.
-
-    `outlet` is an optional per-document memo so the outlet is worked out once per document.
-    """
-    best: Statement | None = None
-    meta = doc._.sitrep_document
-    body = getattr(meta, "body_start", 0) or 0
-    for st in statements if statements is not None else (doc._.sitrep_statements or []):
-        s, e = st.content.span
-        if st.speaker is not None and st.speaker.span is not None and st.speaker.span[0] < body:
-            continue  # a dateline misparsed as the speaker ("KYIV, Oct 3 (Reuters) - The head ... said")
-        if s <= span[0] and span[1] <= e and st.speaker is not None and st.speaker.name:
-            if best is None or (e - s) < (best.content.span[1] - best.content.span[0]):
-                best = st
-    if best is not None and best.speaker is not None:
-        return Claimant(name=best.speaker.name, statement=best.id)
-    if outlet is None:
-        return outlet_claimant(doc)
-    if "outlet" not in outlet:
-        outlet["outlet"] = outlet_claimant(doc)
-    return outlet["outlet"].model_copy()
 
 
 _Located = TypeVar("_Located", Place, Time)
@@ -168,7 +128,7 @@ def _conversion(doc: Doc, a: Amount, prev: Prev | None) -> bool:
     """True for a unit conversion in brackets right after a measure: '10km (6 miles)'."""
     if prev is None or a.start < 2 or doc[a.start - 1].text != "(":
         return False
-    return prev[2].unit in MEASURES and doc[a.start - 2].idx < prev[2].span[1] + 8
+    return prev[2].unit in MEASURE_NAMES and doc[a.start - 2].idx < prev[2].span[1] + 8
 
 
 def _collective(doc: Doc, a: Amount) -> str | None:
@@ -181,16 +141,39 @@ def _collective(doc: Doc, a: Amount) -> str | None:
 Prev = tuple[Amount, int, Quantity, Span | None]
 
 
+MEASURE_NAMES = frozenset(unit_names().values())
+_WHO = {"who", "whom", "of", "were", "are", "have", "had", "died", "fled"}
+
+
+def _bare_figure(doc: Doc, a: Amount) -> bool:
+    """True for a figure with no noun after it that still reports a count: 'losses reached 473 400',
+    'exceeds 465,000', '2,000 from the 82nd Airborne', 'including 9,000 who ...'."""
+    value = a.low if a.low is not None else a.high
+    if not isinstance(value, int):
+        return False
+    core = doc[a.core_start : a.end]
+    grouped = any("," in t.text for t in core) or len(core) > 1
+    after = doc[a.end] if a.end < len(doc) else None
+    if after is not None and after.lower_ in ("who", "whom") and value >= 2:
+        return True
+    if a.qualifier != "exact" and value >= 10:
+        return True
+    return value >= 1000 or (grouped and value >= 100)
+
+
 def _claim(
     doc: Doc,
     a: Amount,
     prev: Prev | None,
     n: int,
-    statements: list[Statement] | None,
-    outlet: dict[str, Claimant] | None = None,
+    statements: list[Statement],
 ) -> tuple[Quantity, Prev] | None:
     """The claim an amount makes, or None when it counts nothing."""
     counted = find_counted(doc, a)
+    if counted.head is None and counted.unit == "count" and counted.currency is None and a.unit is None:
+        tally = tally_subject(doc, a)  # "the number of displaced people rose to 120 million"
+        if tally is not None and (tally.tally or _bare_figure(doc, a)):
+            counted = tally
     outcomes, side, verb = find_outcome(doc, a, counted)
     if counted.unit == "money":
         # a sum can be lost or released, not killed or destroyed ("claims for $1.5 billion damages")
@@ -202,8 +185,8 @@ def _claim(
         and (not isinstance(a.low if a.low is not None else a.high, int))
     ):
         return None  # "fell to 437.68": an index or a rate, not a count
-    if counted.unit == "percent" and counted.span is None:
-        return None  # a percentage of nothing
+    if counted.unit == "percent" and a.high == 100 and counted.span is None:
+        return None  # "100 percent certain": a manner of speaking
     if _designation(doc, a, counted) or _conversion(doc, a, prev):
         return None
     if not outcomes and _informants(doc, a, counted):
@@ -215,10 +198,18 @@ def _claim(
         and counted.currency is None
         and not a.vague
         and counted.unit not in MEASURES
+        and counted.unit not in ("percent", "times")
         and collective is None
+        and not _bare_figure(doc, a)
     ):
         return None
     span = amount_span(doc, a)
+    if (
+        counted.measure is not None
+        and span.end < len(doc)
+        and (lemma(doc[span.end]) in unit_names() or lemma(doc[span.end]) == "pound")
+    ):
+        span = doc[span.start : span.end + 1]  # "19 miles", "40km": the measure's unit is part of the figure
     sent = span.sent
     subject_span = counted.span
     subject = subject_span.text if subject_span is not None else None
@@ -227,6 +218,8 @@ def _claim(
         unit = "people"
     if unit == "count" and counted.head is None and collective is not None:
         unit = collective
+    if unit == "count" and counted.head is None and a.end < len(doc) and doc[a.end].lower_ in _WHO:
+        unit = "people"  # "including 9,000 who have crossed since dawn"
     same_sent = prev is not None and prev[2].span[0] >= sent.start_char
     if prev is not None and same_sent:
         p_amount, p_end, p_q, p_subj = prev
@@ -254,6 +247,8 @@ def _claim(
             subject = f"{adj} {subject}"
     hedges = find_hedges(doc, a, counted, verb)
     place, time = _place_and_time(doc, sent, span.start_char)
+    if counted.measure is not None and unit in MEASURES:
+        unit = counted.measure
     q = Quantity(
         id=f"q{n + 1}",
         text=span.text,
@@ -261,14 +256,14 @@ def _claim(
         low=a.low,
         high=a.high,
         qualifier=a.qualifier,
-        unit=unit,
+        unit="items" if unit == "count" else unit,
         currency=counted.currency,
         subject=subject,
         outcome=outcomes,
         hedged=bool(hedges),
         hedges=hedges,
         vague=a.vague,
-        claimant=find_claimant(doc, (span.start_char, span.end_char), statements, outlet),
+        claimant=find_claimant(doc, (span.start_char, span.end_char), span[0], statements),
         place=place,
         time=time,
     )
@@ -282,10 +277,9 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
     prev: Prev | None = None
     if statements is None:
         statements = list(doc._.sitrep_statements or [])
-    outlet: dict[str, Claimant] = {}
     for a in find_amounts(doc):
         try:
-            got = _claim(doc, a, prev, len(out), statements, outlet)
+            got = _claim(doc, a, prev, len(out), statements)
         except Exception:  # one bad item never costs the document
             log.warning("quantities: skipped %r", doc[a.start : a.end].text, exc_info=True)
             continue
@@ -293,8 +287,14 @@ def find_quantities(doc: Doc, statements: list[Statement] | None = None) -> list
             out.append(got[0])
             if a.start == 0 or doc[a.start - 1].lower_ not in ("including", "among"):
                 prev = got[1]  # a subset ("including 12 Americans") does not name what follows
-    out.extend(find_followups(doc, out, lambda sp: find_claimant(doc, sp, statements, outlet)))
+    out.extend(find_followups(doc, out, lambda sp: find_claimant(doc, sp, _token_at(doc, sp[0]), statements)))
     return add_referents(doc, out)
+
+
+def _token_at(doc: Doc, char: int) -> Token:
+    """The token covering character `char` (or the next one)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else doc[0]
 
 
 class QuantitiesComponent:

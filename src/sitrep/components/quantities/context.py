@@ -259,9 +259,16 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
         gov = counted.head.head if counted.head.dep_ in ("dobj", "nsubjpass") else None
         if gov is not None:
             add(outcome_lexicon().get(f"{gov.lemma_.lower()}+{lemma(counted.head)}"))
-    if not outcomes and counted.head is not None and counted.head.dep_ in ("dobj", "nsubjpass"):
-        # "forced two million people from their homes": the verb's preposition and its object
-        for c in counted.head.head.children:
+    if not outcomes and counted.head is not None:
+        # "forced two million people from their homes", "people forced from their homes": the verb's
+        # preposition and its object
+        holders = [counted.head]
+        if counted.tally and counted.head.dep_ == "pobj":
+            holders.append(counted.head.head.head)  # "the number of people forced from their homes"
+        verbs = [c for h in holders for c in h.children if c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"]
+        if counted.head.dep_ in ("dobj", "nsubjpass"):
+            verbs.append(counted.head.head)
+        for c in (g for v in verbs for g in v.children):
             if c.dep_ == "prep":
                 for g in c.children:
                     if g.dep_ == "pobj":

@@ -44,7 +44,7 @@ def _swap_nationality(subject: str | None, adj: str, side_noun: str) -> str:
 
 
 def find_followups(
-    doc: Doc, claims: list[Quantity], claimant: Callable[[tuple[int, int]], Claimant]
+    doc: Doc, claims: list[Quantity], claimant: Callable[[tuple[int, int]], Claimant | None]
 ) -> list[Quantity]:
     """Hedged copies of earlier claims for sentences that say 'same thing on the X side'."""
     out: list[Quantity] = []

@@ -76,3 +76,31 @@ def lemma(tok: Token) -> str:
     if lem == tok.lower_ and lem.endswith("s") and lem[:-1] in unit_lexicon():
         return lem[:-1]
     return lem
+
+
+def _words(name: str) -> frozenset[str]:
+    return frozenset(r[0].strip() for r in _rows(name))
+
+
+@lru_cache(maxsize=1)
+def change_verbs() -> frozenset[str]:
+    """Lemmas of change ('rose', 'fell'): 'from 60 to 71' after one is two figures."""
+    return _words("quantities_changes.tsv")
+
+
+@lru_cache(maxsize=1)
+def tally_verbs() -> frozenset[str]:
+    """Lemmas of verbs that state a total of their subject ('reached', 'exceeds'), changes included."""
+    return _words("quantities_tally_verbs.tsv") | change_verbs()
+
+
+@lru_cache(maxsize=1)
+def claim_verbs() -> frozenset[str]:
+    """Lemmas of verbs whose subject claims the figures in their clause ('says', 'found', 'showed')."""
+    return _words("quantities_claim_verbs.tsv")
+
+
+@lru_cache(maxsize=1)
+def unit_names() -> dict[str, str]:
+    """Head-noun lemma of a measure -> the unit name a figure reports ('kilometre' -> 'km')."""
+    return {r[0]: r[2].strip() for r in _rows("quantities_units.tsv") if len(r) > 2}

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...numbers import DATA, QUOTES, Amount, may_start_amount, number_words, read_amount
 from ...text import doc_text
+from .ratios import VERB_FORMS, glued_scale, multiplier_verb, share_misread, split_change
 
 MONTHS = {
     "january",
@@ -45,12 +46,14 @@ MONTHS = {
     "dec",
     "dec.",
 }
+CALIBRES = frozenset({"mm", "millimetre", "millimeter", "-mm", "cal", "calibre", "caliber"})
 STREET_WORDS = {"st.", "st", "street", "ave.", "ave", "avenue", "road", "rd.", "blvd.", "boulevard", "lane"}
 CURRENCY_SIGNS = {"$", "€", "£", "¥", "US$"}
 NAME_ENTS = {"ORG", "WORK_OF_ART", "EVENT", "FAC", "LAW", "PRODUCT"}
 _PHONE = re.compile(r"(?:\+\d{1,3}[\s.-]?)?(?:\(\d{2,4}\)\s?|\d{2,4}[\s.-])\d{3,4}[\s.-]\d{3,4}\b")
 _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _DOT_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")  # "9.30 am"; "1.87 million" is no time
+_WORD_HEAD = re.compile(r"[a-z'.]+")
 _CLOCK_AFTER = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "hrs", "local"})
 
 
@@ -70,11 +73,22 @@ def count_nouns() -> frozenset[str]:
 
 def is_time_noun(tok: Token) -> bool:
     """True when the token names a unit of time ('weeks', 'day', 'p.m.')."""
-    return (
-        tok.lemma_.lower() in time_words()
-        or tok.text.lower() in time_words()
-        or tok.text.lower().rstrip("s") in time_words()
-    )
+    text = _WORD_HEAD.match(tok.text.lower())
+    word = text.group() if text else tok.text.lower()  # "years;Relations": a sentence end glued on
+    return tok.lemma_.lower() in time_words() or word in time_words() or word.rstrip("s") in time_words()
+
+
+def is_currency_code(tok: Token) -> bool:
+    """'EUR', 'PLN' before a sum: a currency, not a label."""
+    return len(tok.text) == 3 and tok.text.isupper() and tok.lower_ in currency_codes()
+
+
+@lru_cache(maxsize=1)
+def currency_codes() -> frozenset[str]:
+    """Lower-cased three-letter currency codes of quantities_currencies.tsv."""
+    lines = (DATA / "quantities_currencies.tsv").read_text(encoding="utf-8").splitlines()
+    rows = [x.split("\t") for x in lines if x.strip() and not x.startswith("#")]
+    return frozenset(r[0] for r in rows if len(r) > 1 and r[0].upper() == r[1].strip())
 
 
 def _next_word(doc: Doc, i: int) -> Token | None:
@@ -136,17 +150,36 @@ def _rejected(
         and not before.is_sent_start
     ):
         # a label: "Boeing 737", "Resolution 2231"; keep "Russia 20,000 troops"-like cases with a noun after
-        if after is None or not (after.pos_ in ("NOUN", "ADJ") or after.ent_type_ == "NORP"):
-            if before.ent_type_ not in ("GPE", "NORP") and doc[a.start].pos_ == "NUM":
+        if (
+            after is None
+            or not (after.pos_ in ("NOUN", "ADJ") or after.ent_type_ == "NORP")
+            or (after.tag_ == "NN" and after.lemma_.lower() in count_nouns())  # "Leopard 2 tank": a model
+        ):
+            if (
+                before.ent_type_ not in ("GPE", "NORP")
+                and doc[a.start].pos_ == "NUM"
+                and not is_currency_code(before)
+            ):
                 return True
+    if words == ["scores"] and (after is None or after.lower_ != "of"):
+        return True  # "high scores on exams": not "scores of people"
     # clock times and dates
     if any(_CLOCK.match(w) for w in words):
         return True
     if any(_DOT_CLOCK.match(w) for w in words) and after is not None and after.lower_ in _CLOCK_AFTER:
         return True
-    # two numbers back to back are a year or a code ("nineteen ninety-six"); "6-3" is a score
+    # two numbers back to back are a year or a code ("nineteen ninety-six"); "6-3" is a score; but
+    # "20 120 mm mortars" is 20 of a calibre
     if after is not None and after.like_num and after.i == a.end:
-        return True
+        if not (after.i + 1 < len(doc) and doc[after.i + 1].lower_ in CALIBRES):
+            return True
+    if (
+        after is not None
+        and after.lower_ in CALIBRES
+        and after.i + 1 < len(doc)
+        and doc[after.i + 1].pos_ == "NOUN"
+    ):
+        return True  # "155 mm shells": a calibre names the weapon, it counts nothing
     if (
         before is not None
         and before.like_num
@@ -178,6 +211,9 @@ def _rejected(
         return True
     if before is not None and before.lower_ in ("aged", "age", "ages"):
         return True
+    if before is not None and before.lower_ in ("and", "or", "to") and a.start >= 3:
+        if doc[a.start - 3].lower_ in ("aged", "age", "ages") and doc[a.start - 2].like_num:
+            return True  # "aged 23 and 36"
     if after is not None and is_time_noun(after):
         return True
     if after is not None and after.lower_ in (
@@ -206,14 +242,19 @@ def _rejected(
     ):
         return True
     if len(core) == 1 and _is_year(first) and "," not in first.text:
+        noun = after
+        while noun is not None and noun.pos_ == "ADJ" and noun.i + 1 < len(doc):
+            noun = doc[noun.i + 1]  # "1550 strategic nuclear heads": the noun after the adjectives
         if (
-            after is None
-            or after.lemma_.lower() not in count_nouns()
-            and after.lower_.rstrip("s") not in count_nouns()
+            noun is None
+            or noun.lemma_.lower() not in count_nouns()
+            and noun.lower_.rstrip("s") not in count_nouns()
+            and not (noun.tag_ == "NNS" and noun is not after)
         ):
             return True  # "the 1978 resolution", "in 1991": a year unless it counts people or things
         if before is not None and before.lower_ in ("in", "since", "of", "by", "until", "the", "from", "to"):
-            return True
+            if not (before.lower_ == "of" and noun is not None and noun is not after and noun.tag_ == "NNS"):
+                return True  # "a limit of 1550 strategic warheads" counts; "the war of 1812" does not
     # number words that belong to a name ("Group of Seven"), capitalized mid-sentence
     if (
         first.text[:1].isupper()
@@ -224,10 +265,10 @@ def _rejected(
         if before is None or before.text not in QUOTES:
             return True
     for s, e in names if names is not None else _name_ents(doc):
-        if s <= first.i < e and s < first.i:
+        if s <= first.i < e and s < first.i and not is_currency_code(doc[s]):
             return True
     # "one of the", "one day", "no one", pronoun "one"
-    if words in (["one"], ["a"]) or (len(core) == 1 and first.lower_ == "one"):
+    if (words in (["one"], ["a"]) or (len(core) == 1 and first.lower_ == "one")) and a.core_start == a.start:
         if (
             after is None
             or after.lower_
@@ -268,12 +309,27 @@ def find_amounts(doc: Doc) -> list[Amount]:
     i = 0
     n = len(words)
     while i < n:
+        if words[i].lower() in VERB_FORMS:
+            verb = multiplier_verb(doc, i)
+            if verb is not None:
+                out.append(verb)
+            i += 1
+            continue
         if words[i] in QUOTES or not may_start_amount(words[i]):
             i += 1
             continue
         a = read_amount(words, i)
         if a is None:
             i += 1
+            continue
+        a = glued_scale(doc, a)
+        if a.unit == "percent" and share_misread(doc, a):
+            i = a.end
+            continue
+        parts = split_change(doc, words, a)
+        if parts is not None:  # "grew from 60 to 71 percent": the figure before and the figure after
+            out.extend(p for p in parts if not _rejected(doc, p, times, phones, names))
+            i = parts[-1].end
             continue
         if _rejected(doc, a, times, phones, names):
             i = max(a.core_start, i) + 1 if a.core_start > i else a.end
@@ -292,4 +348,8 @@ def amount_span(doc: Doc, a: Amount) -> Span:
         s -= 1
     while e > s + 1 and doc[e - 1].text in QUOTES:
         e -= 1
+    if e < len(doc) and doc[e].lower_ in ("%", "percent") and doc[e - 1].like_num:
+        e += 1  # "41 percent", "46%": the sign is part of the figure
+    elif e + 1 < len(doc) and doc[e].lower_ == "per" and doc[e + 1].lower_ == "cent":
+        e += 2
     return doc[s:e]

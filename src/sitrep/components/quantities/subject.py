@@ -7,12 +7,13 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from ...numbers import QUOTES, Amount
-from .lexicon import currencies, is_nationality, lemma, unit_lexicon
-from .scan import is_time_noun
+from .lexicon import currencies, is_nationality, lemma, tally_verbs, unit_lexicon, unit_names
+from .scan import is_currency_code, is_time_noun
 
 NOUNISH = {"NOUN", "PROPN"}
 MODIFIERS = {"ADJ", "NOUN", "PROPN", "VERB"}
-MEASURES = {"distance", "area", "weight", "volume"}
+MEASURES = {"distance", "area", "weight", "volume", "power"}
+SQUARE = {"kilometer": "km2", "kilometre": "km2", "km": "km2", "mile": "sq mi", "meter": "m2", "metre": "m2"}
 
 
 @dataclass
@@ -23,6 +24,8 @@ class Counted:
     span: Span | None  # subject words, without determiners
     unit: str
     currency: str | None
+    measure: str | None = None  # the unit name of a measure ("km", "miles", "tonnes")
+    tally: bool = False  # read from "the number/toll of X" in the clause's subject
 
 
 def _money(doc: Doc, i: int, sent_end: int, currency: str | None) -> Counted:
@@ -58,6 +61,16 @@ def _run_end(doc: Doc, i: int, limit: int) -> int:
         elif t.pos_ == "NUM" and any(c.isalpha() for c in t.text):
             j += 1  # "T-72 tanks"
         elif (
+            t.pos_ == "ADV"
+            and t.lower_.endswith("ly")
+            and j + 2 < limit
+            and doc[j + 1].pos_ in ("ADJ", "VERB")
+            and doc[j + 2].pos_ in NOUNISH
+        ):
+            j += 1  # "nine million newly displaced people"
+        elif t.text in QUOTES and j > i and j + 1 < limit and doc[j + 1].pos_ in MODIFIERS:
+            j += 1  # 'the seven largest "advanced" economies'
+        elif (
             t.text in (",", "and")
             and j > i
             and all(x.pos_ == "PROPN" or x.text in (",", "and") for x in doc[i:j])
@@ -86,12 +99,15 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
     before = doc[a.start - 1] if a.start > 0 else None
     sign = doc[a.core_start - 1] if a.core_start > a.start else None  # "about $1.5 billion"
     for t in (doc[a.start], before, sign):
-        if t is not None and t.text.lower() in currencies() and not t.is_alpha:
+        if t is not None and t.text.lower() in currencies() and (not t.is_alpha or is_currency_code(t)):
             currency = currencies()[t.text.lower()]
     while i < sent_end and doc[i].text in QUOTES:
         i += 1
-    if i < sent_end and doc[i].lower_ in ("%", "percent", "per"):
+    if a.unit == "times":
+        return Counted(None, None, "times", None)
+    if a.unit == "percent" or (i < sent_end and doc[i].lower_ in ("%", "percent", "per")):
         j = i + (2 if doc[i].lower_ == "per" and i + 1 < sent_end and doc[i + 1].lower_ == "cent" else 1)
+        j = i if a.unit == "percent" else j
         if j < sent_end and doc[j].lower_ == "of":
             k = j + 1
             while (
@@ -104,6 +120,11 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
             e = _run_end(doc, k, sent_end)
             return Counted(doc[e - 1] if e > k else None, doc[k:e] if e > k else None, "percent", None)
         return Counted(None, None, "percent", None)
+    if i + 1 < sent_end and doc[i].text in ("-", "–") and lemma(doc[i + 1]) in unit_names():
+        e = _run_end(doc, i + 2, sent_end)  # "a 600-mile border": the measure, then what it measures
+        kind = unit_lexicon()[lemma(doc[i + 1])]
+        span = doc[i + 2 : e] if e > i + 2 else None
+        return Counted(doc[e - 1] if span else None, span, kind, None, unit_names()[lemma(doc[i + 1])])
     partitive = False
     if i < sent_end and doc[i].lower_ == "of":
         partitive = True
@@ -135,12 +156,9 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
         unit, currency = "weight", None
     if unit == "money" or (currency and unit is None):
         return _money(doc, end if unit == "money" else start, sent_end, currency)
-    if unit == "area" or (
-        head_lemma in ("kilometer", "kilometre", "mile", "km", "meter", "metre")
-        and start > 0
-        and doc[start].lower_ in ("square", "sq", "sq.")
-    ):
-        unit = "area"
+    measure = unit_names().get(head_lemma)
+    if head_lemma in SQUARE and doc[start].lower_ in ("square", "sq", "sq."):
+        unit, measure = "area", SQUARE[head_lemma]
     if unit is None:
         unit = next(
             (
@@ -159,14 +177,16 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
         else:
             unit = "count"
     if unit in MEASURES:
+        if pound_of:
+            measure = "lb"
         if end + 1 < sent_end and doc[end].lower_ == "of":
             k = end + 1
             while k < sent_end and doc[k].pos_ == "DET":
                 k += 1
             e = _run_end(doc, k, sent_end)
             if e > k:
-                return Counted(doc[e - 1], doc[k:e], unit, None)
-        return Counted(None, None, unit, None)
+                return Counted(doc[e - 1], doc[k:e], unit, None, measure)
+        return Counted(None, None, unit, None, measure)
     if head.pos_ == "ADJ" and end - start == 1:
         return Counted(head, None, unit, currency)  # "19 dead", "40 injured": no noun to name
     span_end = end
@@ -179,3 +199,38 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
         if e > k and not any(is_time_noun(t) for t in doc[k:e]):
             span_end = e
     return Counted(head, doc[start:span_end], unit, currency)
+
+
+TALLY_NOUNS = {"number", "toll", "tally", "count", "total", "figure"}
+_CLIMB = {"dobj", "attr", "pobj", "prep", "npadvmod", "nummod", "appos", "oprd"}
+
+
+def tally_subject(doc: Doc, a: Amount) -> Counted | None:
+    """What a figure with no noun after it counts, from the clause's subject: 'the number of people
+    forced from their homes rose to 120 million' (people), 'Russian losses reached 473 400' (losses)."""
+    x = doc[a.end - 1]
+    for _ in range(4):
+        if x.dep_ not in _CLIMB or x.head.i == x.i:
+            break
+        x = x.head
+        if x.pos_ in ("VERB", "AUX"):
+            break
+    if x.pos_ not in ("VERB", "AUX") or x.lemma_.lower() not in tally_verbs():
+        return None
+    subj = next((c for c in x.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None or subj.pos_ != "NOUN":
+        return None  # "Sudan accounted for nine million": a place or a name is not what is counted
+    head = subj
+    if lemma(subj) in TALLY_NOUNS:
+        of = next((c for c in subj.children if c.dep_ == "prep" and c.lower_ == "of"), None)
+        pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+        if pobj is None or pobj.pos_ not in NOUNISH:
+            return None
+        head = pobj
+    start = head.left_edge.i
+    while start < head.i and (doc[start].pos_ in ("DET", "PRON", "PART") or doc[start].tag_ == "POS"):
+        start += 1
+    unit = unit_lexicon().get(lemma(head)) or ("people" if head.ent_type_ == "NORP" else "count")
+    if unit in MEASURES or unit in ("money", "percent"):
+        return None
+    return Counted(head, doc[start : head.i + 1], unit, None, tally=head is not subj)

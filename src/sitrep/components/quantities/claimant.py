@@ -1,0 +1,353 @@
+"""Who claims a figure: the speaker of the statement that holds it, else the source the sentence
+credits ("according to X", "X said/found/showed ..."), else a source credited right after
+("That's according to X"), else the speaker of the quote a figure continues; nobody otherwise.
+
+A figure nobody is credited with has no claimant (None): the outlet is the document's `source`,
+not a claimant.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Claimant, Entity, Statement
+from ...numbers import QUOTES
+from ...text import doc_text
+from .lexicon import claim_verbs
+
+_CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "advcl", "parataxis", "conj", "dep"}
+_SETTING_PREPS = {
+    "at",
+    "in",
+    "during",
+    "alongside",
+    "after",
+    "before",
+    "to",
+    "from",
+    "by",
+    "near",
+    "between",
+    "among",
+}
+PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who", "them", "him", "her"}
+_DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
+_QUOTE_OPEN = re.compile(r"[\"“”]")
+_GLUED = re.compile(r"[a-z)][.!?][A-Z]|;")
+
+
+def _statement_claimant(
+    doc: Doc, span: tuple[int, int], statements: list[Statement], body: int
+) -> Claimant | None:
+    """The speaker of the innermost statement whose content holds `span`."""
+    best: Statement | None = None
+    for st in statements:
+        s, e = st.content.span
+        if st.speaker is None or not any(c.isalpha() for c in st.speaker.name):
+            continue  # no speaker, or a quote mark read as one
+        if st.speaker.span is not None and st.speaker.span[0] < body:
+            continue  # a dateline misparsed as the speaker ("KYIV, Oct 3 (Reuters) - The head ... said")
+        if s <= span[0] and span[1] <= e:
+            if best is None or (e - s) < (best.content.span[1] - best.content.span[0]):
+                best = st
+    if best is None or best.speaker is None:
+        return None
+    return Claimant(name=_speaker_name(doc, best), statement=best.id)
+
+
+def _speaker_name(doc: Doc, st: Statement) -> str:
+    """The statement's speaker name, or what a common-noun speaker refers to ('the company': Aramco; 'a
+    survey conducted by KIIS': the institute)."""
+    sp = st.speaker
+    assert sp is not None
+    coref = doc._.sitrep_coref
+    if sp.entity is not None or sp.span is None or coref is None or sp.name[:1].isupper():
+        return _display(doc, sp.name)
+    span = doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return sp.name
+    return _name(doc, span, span.root) or sp.name
+
+
+def _phrase(doc: Doc, head: Token) -> Span:
+    """The noun phrase of `head` without determiners, relative clauses, appositions or trailing commas."""
+    toks = [head]
+    for c in head.subtree:
+        if c.i == head.i:
+            continue
+        anc = c
+        while anc.head.i != head.i and anc.i != head.i:
+            anc = anc.head
+        if anc.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"):
+            if not (anc.dep_ in ("cc", "conj") and anc.i < head.i):
+                continue
+        toks.append(c)
+    toks.sort(key=lambda t: t.i)
+    start, end = toks[0].i, toks[-1].i + 1
+    # keep a contiguous run around the head
+    while start < head.i and (doc[start].lower_ in _DETS or doc[start].is_punct or doc[start].text in QUOTES):
+        start += 1
+    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].text in QUOTES):
+        end -= 1
+    return doc[start:end]
+
+
+def _display(doc: Doc, name: str) -> str:
+    """An acronym's spelled-out form when the document gives one ('KIIS' -> 'Kyiv International ...')."""
+    if not (name.isupper() and 2 <= len(name) <= 6 and name.isalpha()):
+        return name
+    for ent in doc._.sitrep_entities or []:
+        if ent.name != name:
+            continue
+        for alias in ent.aliases:
+            initials = "".join(w[0] for w in alias.split() if w[:1].isupper())
+            if initials == name:
+                return str(alias)
+    text = doc_text(doc)
+    for m in re.finditer(
+        r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the)\s+)*)+)\(" + re.escape(name) + r"\)", text
+    ):
+        words = m.group(1).split()
+        initials = "".join(w[0] for w in words if w[:1].isupper())
+        if initials.endswith(name):
+            caps = [i for i, w in enumerate(words) if w[:1].isupper()]
+            return " ".join(words[caps[len(caps) - len(name)] :])
+    return name
+
+
+def _name(doc: Doc, phrase: Span, head: Token | None = None) -> str | None:
+    """The canonical name of a credited source: its entity's name (through appositions and 'by X'), else
+    the phrase; None for a bare pronoun."""
+    if len(phrase) == 0:
+        return None
+    coref = doc._.sitrep_coref
+    if coref is not None:
+        whole = doc[head.left_edge.i : head.right_edge.i + 1] if head is not None else phrase
+        ent = coref.resolve(whole) if len(whole) <= 30 else None
+        if ent is None and head is not None:
+            ent = _agent(doc, head)
+        if ent is None:
+            ent = coref.resolve(phrase)
+        if ent is not None:
+            return _display(doc, str(ent.name))
+    if phrase.root.lower_ in PRONOUNS or phrase.root.pos_ == "PRON":
+        return None
+    text = phrase.text.strip(" ,;:-–—'\"“”‘’")
+    if phrase[0].lower_ in _DETS:
+        text = text.split(" ", 1)[-1]
+    return text or None
+
+
+def _agent(doc: Doc, head: Token) -> Entity | None:
+    """'a survey conducted by the Kyiv institute': the organisation behind a document noun."""
+    coref = doc._.sitrep_coref
+    bys = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"]
+    bys += [g for c in head.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"]
+    for by in bys:  # "an investigation by the outlet Important Stories", "a survey conducted by KIIS"
+        pobj = next((x for x in by.children if x.dep_ == "pobj"), None)
+        if pobj is None:
+            continue
+        got = coref.resolve(doc[pobj.left_edge.i : pobj.i + 1])
+        if got is None:
+            got = next(
+                (coref.entity_at(t.idx, t.idx + len(t.text)) for t in pobj.subtree if t.pos_ == "PROPN"), None
+            )
+        if isinstance(got, Entity):
+            return got
+    return None
+
+
+def _according_to(doc: Doc, sent: Span, at: int) -> Claimant | None:
+    """The source of 'according to X' anywhere in the sentence of the figure at character `at`."""
+    for t in sent:
+        if t.lower_ != "according" or t.i + 1 >= sent.end or doc[t.i + 1].lower_ != "to":
+            continue
+        to = doc[t.i + 1]
+        pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
+        if pobj is None:
+            k = to.i + 1
+            while k < sent.end and doc[k].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "PART") and k - to.i < 8:
+                k += 1
+            if k == to.i + 1:
+                continue
+            phrase = doc[to.i + 1 : k]
+        else:
+            phrase = _phrase(doc, pobj)
+        lo, hi = sorted((t.idx, at))
+        if _GLUED.search(doc_text(doc), lo, hi + 1):
+            continue  # "... the border.According to X, ...": another sentence the segmenter ran together
+        name = _name(doc, phrase, pobj)
+        if name:
+            return Claimant(name=name)
+    return None
+
+
+def _claim_verb(doc: Doc, tok: Token) -> Claimant | None:
+    """The subject of a claim verb ('says', 'found', 'showed', 'estimates') whose content holds the figure,
+    or of one attributing the whole sentence after it ('..., customs data show.')."""
+    verbs = claim_verbs()
+    x = tok
+    for _ in range(12):
+        if x.head.i == x.i:
+            break
+        child, x = x, x.head
+        if x.pos_ not in ("VERB", "AUX") or x.lemma_.lower() not in verbs:
+            continue
+        if not _content_child(child, tok):
+            return None  # "two officials said", "said at a news conference alongside four leaders"
+        return _subject_claimant(doc, x, tok)
+    root = tok.sent.root
+    for v in [root, *[c for c in root.children if c.dep_ in ("parataxis", "ccomp", "conj")]]:
+        if v.i > tok.i and v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in verbs and v.dep_ != "ccomp":
+            return _subject_claimant(doc, v, tok)  # "..., 14 drones were downed, the air force said."
+        if v.dep_ == "ccomp" and v.i > tok.i and v.lemma_.lower() in verbs and root.i < tok.i:
+            return _subject_claimant(doc, v, tok)
+    return _tail_attribution(doc, tok) or _dash_attribution(doc, tok)
+
+
+def _dash_attribution(doc: Doc, tok: Token) -> Claimant | None:
+    """'... is 899 soldiers - estimates the British Ministry of Defence.': a dash, a claim verb, then the
+    source (the inverted attribution of translated copy)."""
+    sent = tok.sent
+    for k in range(tok.i + 1, min(sent.end - 2, tok.i + 30)):
+        if doc[k].text not in ("-", "–", "—") or doc[k + 1].lemma_.lower() not in claim_verbs():
+            continue
+        j = k + 2
+        while j < sent.end and doc[j].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "ADP", "PART") and j - k < 12:
+            if doc[j].pos_ == "ADP" and doc[j].lower_ != "of" or "." in doc[j].text:
+                break
+            j += 1
+        while j > k + 2 and doc[j - 1].pos_ in ("ADP", "DET"):
+            j -= 1
+        if j == k + 2:
+            return None
+        phrase = doc[k + 2 : j]
+        return Claimant(name=_name(doc, phrase, phrase.root) or phrase.text)
+    return None
+
+
+def _tail_attribution(doc: Doc, tok: Token) -> Claimant | None:
+    """'..., Chinese and Ukrainian customs data show.': a source and a claim verb closing the sentence
+    after a comma, read from the words when the parse misses the verb."""
+    sent = tok.sent
+    end = sent.end
+    while end > sent.start and (
+        doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in QUOTES
+    ):
+        end -= 1
+    if end - 1 <= tok.i or doc[end - 1].lemma_.lower() not in claim_verbs():
+        return None
+    k = end - 2
+    while k > tok.i and not (doc[k].text in (",", "-", "–", "—") and not doc[k + 1].is_punct):
+        if doc[k].pos_ in ("VERB", "AUX") or end - k > 9:
+            return None
+        k -= 1
+    if k <= tok.i or k + 1 >= end - 1:
+        return None
+    phrase = doc[k + 1 : end - 1]
+    coref = doc._.sitrep_coref
+    last = phrase[-1]
+    ent = (
+        coref.entity_at(last.idx, last.idx + len(last.text))
+        if coref is not None and last.pos_ == "PROPN"
+        else None
+    )
+    if ent is not None:
+        return Claimant(name=_display(doc, str(ent.name)))
+    if last.pos_ == "PRON" or last.lower_ in PRONOUNS:
+        return None
+    return Claimant(name=phrase.text)
+
+
+def _content_child(child: Token, tok: Token) -> bool:
+    """True when the claim verb's child on the way to the figure is what the verb claims, not its subject or
+    the circumstances of the speech ('said at a news conference alongside four leaders')."""
+    if child.dep_ in _CONTENT_DEPS:
+        return True
+    if child.dep_ in ("advmod", "npadvmod"):
+        return child.i != tok.i  # "up 46%", not "twice said"
+    return child.dep_ == "prep" and child.lower_ not in _SETTING_PREPS
+
+
+def _subject_claimant(doc: Doc, verb: Token, tok: Token | None = None) -> Claimant | None:
+    """The claimant named by the subject of a claim verb (or the name right before a subjectless one
+    after the figure: '... inside the plant, Myhailo Vershynin, chief of police, told CNN')."""
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    coref = doc._.sitrep_coref
+    if subj is None and tok is not None and coref is not None and tok.i < verb.i:
+        window = range(verb.i - 1, max(tok.i, verb.i - 12), -1)
+        for label in ("PERSON", "ORG"):
+            for k in window:
+                if doc[k].ent_type_ == label and doc[k].pos_ == "PROPN":
+                    ent = coref.entity_at(doc[k].idx, doc[k].idx + len(doc[k].text))
+                    return Claimant(name=_display(doc, str(ent.name))) if ent is not None else None
+        return None
+    if subj is None:
+        return None
+    name = _name(doc, _phrase(doc, subj), subj)
+    return Claimant(name=name) if name else None
+
+
+def _credited_after(doc: Doc, sent: Span) -> Claimant | None:
+    """'That's according to X.' opening the next sentence credits the one before."""
+    if sent.end >= len(doc):
+        return None
+    nxt = doc[sent.end].sent
+    head = [t.lower_ for t in nxt[:6]]
+    if "according" not in head or len(nxt) > 45:
+        return None
+    if head[0] not in ("that", "this", "that's", "this's", "according", "all", "these", "those"):
+        return None
+    return _according_to(doc, nxt, nxt.start_char)
+
+
+@lru_cache(maxsize=8)
+def _quote_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges between paired double quotes (straight or curly), paragraph by paragraph."""
+    out = []
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [m.start() + para.start() for m in _QUOTE_OPEN.finditer(para.group())]
+        for a, b in zip(marks[::2], marks[1::2], strict=False):
+            out.append((a, b))
+        if len(marks) % 2 == 1:
+            out.append((marks[-1], para.end()))
+    return tuple(out)
+
+
+def _continued_quote(doc: Doc, span: tuple[int, int], statements: list[Statement]) -> Claimant | None:
+    """A figure in a quote no statement holds: the last quoted speaker's, two paragraphs back at most."""
+    text = doc_text(doc)
+    if not any(a < span[0] and span[1] <= b for a, b in _quote_regions(text)):
+        return None
+    before = [
+        st
+        for st in statements
+        if st.content.span[1] <= span[0] and st.kind in ("direct", "mixed") and st.speaker is not None
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda st: st.content.span[1])
+    if text.count("\n\n", last.content.span[1], span[0]) > 2 or last.speaker is None:
+        return None
+    return Claimant(name=last.speaker.name, statement=last.id)
+
+
+def find_claimant(
+    doc: Doc, span: tuple[int, int], tok: Token, statements: list[Statement]
+) -> Claimant | None:
+    """Who claims the figure at `span` (its first token `tok`), or None when nobody is credited."""
+    meta = doc._.sitrep_document
+    body = getattr(meta, "body_start", 0) or 0
+    got = _statement_claimant(doc, span, statements, body)
+    if got is not None:
+        return got
+    sent = tok.sent
+    return (
+        _according_to(doc, sent, span[0])
+        or _claim_verb(doc, tok)
+        or _continued_quote(doc, span, statements)
+        or _credited_after(doc, sent)
+    )
