@@ -22,15 +22,16 @@ import http.client
 import json
 import os
 import shutil
-import socket
 import statistics
 import subprocess
 import sys
 import time
-import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_web import free_port, wait_up  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "eval" / "realnews" / "corpus.jsonl"
@@ -48,25 +49,6 @@ class Row:
     cold: float
     median: float
     p95: float
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-def wait_up(url: str, proc: subprocess.Popen[bytes], timeout: float = 120) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if proc.poll() is not None:
-            raise SystemExit(f"server exited with {proc.returncode}")
-        try:
-            urllib.request.urlopen(url, timeout=2).read()
-            return
-        except OSError:
-            time.sleep(0.3)
-    raise SystemExit(f"{url} did not answer")
 
 
 def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, int, float]:
@@ -200,8 +182,6 @@ def main() -> int:
     ap.add_argument("--synthetic", type=int, default=0, help="build N synthetic documents instead")
     args = ap.parse_args()
     if args.synthetic and not Path(args.db).exists():
-        sys.path.insert(0, str(ROOT / "src"))
-        sys.path.insert(1, str(Path(__file__).resolve().parent))
         build_synthetic(Path(args.db), args.synthetic)
     elif not args.corpus.is_file():
         print(f"bench_pages: {args.corpus} is absent (it lives in ../shared); nothing to measure")

@@ -9,7 +9,7 @@ from typing import Any
 
 from sitrep.model import Document, Event, Place, Report, TextSpan
 from sitrep.store.db import Store
-from web_support import build_store
+from web_support import build_store, estimate_report
 
 TOWNS = [  # name, country, lat, lon
     ("Kharkiv", "UA", 49.99, 36.23),
@@ -19,6 +19,20 @@ TOWNS = [  # name, country, lat, lon
 ]
 OUTLETS = ["Gazette", "Courier", "Herald"]
 TOWN_REPORTS = 40
+# A figure a day after Ben Wallace's "between 90,000 and 100,000" (web_support.ESTIMATES) that cannot
+# overlap it, from another claimant: one disagreement.
+DISAGREEING = (
+    "At a briefing in Brussels on Friday, Mark Milley said at most 40,000 Russian soldiers had been"
+    " killed or wounded.",
+    "2022-12-02",
+    "Tribune",
+    "Mark Milley",
+    "at most 40,000",
+    None,
+    40000,
+    "at_most",
+)
+DOCUMENTS = 5 + 1 + TOWN_REPORTS  # web_support's five, the disagreeing figure, the town reports
 FIRST_DAY = dt.date(2023, 1, 2)
 
 
@@ -122,6 +136,10 @@ def build_pages_store(path: Path, extract: Any) -> dict[str, Any]:
     """The web tests' store and the town reports; ids of what was written."""
     ids: dict[str, Any] = dict(build_store(path, extract))
     with Store(path) as store:
+        r = estimate_report(*DISAGREEING)
+        text, published, source = DISAGREEING[:3]
+        store.write_report(r, text, {"source": source, "published": published, "title": r.document.title})
+        ids["Tribune"] = r.document.id
         for i in range(TOWN_REPORTS):
             report, text = town_report(i)
             d = report.document

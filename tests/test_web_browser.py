@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -31,17 +32,26 @@ FLAGS = [
 ]
 
 
+@contextmanager
+def served_in_chromium(db: Path):
+    """`sitrep serve` on the store `db` and a headless Chromium, both stopped on exit."""
+    server = Server(db)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    try:
+        with sync_api.sync_playwright() as pw:
+            browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+            yield server, browser
+            browser.close()
+    finally:
+        server.stop()
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory, extract):
     db = tmp_path_factory.mktemp("ui") / "store.db"
     ids = build_store(db, extract)
-    server = Server(db)
-    ARTIFACTS.mkdir(parents=True, exist_ok=True)
-    with sync_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=FLAGS)
+    with served_in_chromium(db) as (server, browser):
         yield server, ids, browser
-        browser.close()
-    server.stop()
 
 
 def new_page(browser):

@@ -7,7 +7,7 @@ from urllib.parse import quote
 
 import pytest
 
-from pages_support import OPENINGS, OUTLETS, TOWN_REPORTS, TOWNS, build_pages_store
+from pages_support import DOCUMENTS, OPENINGS, OUTLETS, TOWN_REPORTS, TOWNS, build_pages_store
 from web_support import Server
 
 pytest.importorskip("fastapi")
@@ -39,16 +39,16 @@ def test_overview_says_what_the_record_holds(served):
     status, ov = server.json("/api/overview")
     assert status == 200
     rec = ov["record"]
-    assert rec["documents"] == 5 + TOWN_REPORTS
+    assert rec["documents"] == DOCUMENTS
     assert rec["stories"] <= rec["documents"]
     assert rec["first"] == "2022-11-10" and rec["last"] == "2023-02-10"
     assert {o["source"] for o in rec["top_outlets"]} >= set(OUTLETS)
     # The most-reported series, with its newest figure and a sparkline's points in date order.
     soldiers = [s for s in ov["figures"] if s["subject"].lower() == "russian soldiers"]
     assert soldiers, ov["figures"]
-    assert soldiers[0]["newest"]["text"] == "between 90,000 and 100,000"
-    assert soldiers[0]["newest"]["claimant"] == "Ben Wallace"
-    assert [p[0] for p in soldiers[0]["points"]] == ["2022-11-10", "2022-11-14", "2022-12-01"]
+    assert soldiers[0]["newest"]["text"] == "at most 40,000"
+    assert soldiers[0]["newest"]["claimant"] == "Mark Milley"
+    assert [p[0] for p in soldiers[0]["points"]] == ["2022-11-10", "2022-11-14", "2022-12-01", "2022-12-02"]
     # Newest disagreement first; each item points at its passage.
     assert ov["disagreements"] and ov["disagreements_total"] >= len(ov["disagreements"])
     dates = [c["newest"] or "" for c in ov["disagreements"]]
@@ -58,11 +58,11 @@ def test_overview_says_what_the_record_holds(served):
             status, doc = server.json(f"/api/documents/{it['document']}")
             s, e = it["span"]
             assert doc["text"][s:e] == it["text"]
-    # People quoted in the record's last week (the newest statements are from 2022-12-01).
-    assert ov["quoted"]["until"] == "2022-12-01" and ov["quoted"]["since"] == "2022-11-25"
+    # People quoted in the record's last week (the newest statements are from 2022-12-02).
+    assert ov["quoted"]["until"] == "2022-12-02" and ov["quoted"]["since"] == "2022-11-26"
     people = {p["name"]: p for p in ov["quoted"]["people"]}
-    assert list(people) == ["Ben Wallace"]
-    latest = people["Ben Wallace"]["latest"]
+    assert list(people) == ["Ben Wallace", "Mark Milley"]
+    latest = people["Mark Milley"]["latest"]
     status, doc = server.json(f"/api/documents/{latest['document']}")
     assert doc["text"][latest["span"][0] : latest["span"][1]] == latest["text"]
 
@@ -73,7 +73,7 @@ def test_overview_page_links_items_to_pages_and_passages(served):
     html = body.decode()
     assert status == 200 and "What the record holds" in html
     assert 'href="/people/Ben%20Wallace"' in html
-    assert re.search(r'href="/documents/est-times-2022-12-01\?at=\d+-\d+#at"', html)
+    assert re.search(r'href="/documents/est-tribune-2022-12-02\?at=\d+-\d+#at"', html)
     assert 'href="/estimates?subject=Russian%20soldiers' in html
     assert '<svg class="spark"' in html and '<svg class="map small"' in html
     assert " style=" not in html  # the CSP forbids inline style: SVG presentation attributes only
@@ -82,7 +82,7 @@ def test_overview_page_links_items_to_pages_and_passages(served):
 def test_documents_are_paged_without_gaps_and_labelled(served):
     server, ids = served
     every = _all_pages(server, "/api/documents", "documents", 7)
-    assert len(every) == 5 + TOWN_REPORTS == len({d["id"] for d in every})
+    assert len(every) == DOCUMENTS == len({d["id"] for d in every})
     dates = [d["published"] or "" for d in every]
     assert dates == sorted(dates, reverse=True)
     by_id = {d["id"]: d for d in every}
@@ -240,8 +240,8 @@ def test_documents_page_pages_forward_and_back(served):
     server, _ids = served
     _s, _h, body = server.request("/documents?limit=10")
     html = body.decode()
-    assert "1–10 of 45 documents" in html
+    assert f"1–10 of {DOCUMENTS} documents" in html
     nxt = re.search(r'<a class="next" href="([^"]+)"', html).group(1).replace("&amp;", "&")
     assert nxt == "/documents?offset=10&limit=10"
     _s, _h, body = server.request(nxt)
-    assert "11–20 of 45 documents" in body.decode()
+    assert f"11–20 of {DOCUMENTS} documents" in body.decode()

@@ -129,32 +129,16 @@ def estimates_page(
     store: Store, subject: str | None = None, outcome: str | None = None, limit: int = 10, offset: int = 0
 ) -> dict[str, Any]:
     """A page of estimate series (most figures first), `{"total", "limit", "offset", "series": [...]}`,
-    filtered as `query.estimates` filters: subject contains, outcome set includes every outcome named."""
-    from ..aggregate.estimates import subject_key
-    from ..aggregate.estimates_store import is_current
+    filtered as `query.estimates` filters; only the page's series are read from the store."""
+    from ..aggregate.estimates_store import series_json, stored_series_ids
 
-    if not is_current(store):  # not refreshed since the last write: computed now, then sliced
+    ids = stored_series_ids(store, subject, outcome)
+    if ids is None:  # not refreshed since the last write: computed now, then sliced
         every = query.computed_estimates(store, subject, outcome)
-        return {
-            "total": len(every),
-            "limit": limit,
-            "offset": offset,
-            "series": every[offset : offset + limit],
-        }
-    where, params = ["instr(skey, ?) > 0"], [subject_key(subject) if subject else ""]
-    for o in sorted({o for o in re.split(r"[+,\s]+", (outcome or "").lower()) if o}):
-        where.append("instr('+' || outcome || '+', ?) > 0")
-        params.append(f"+{o}+")
-    clause = " AND ".join(where)
-    total = store.scalar(f"SELECT count(*) FROM estimate_series WHERE {clause}", params)
-    rows = store.rows(
-        "SELECT s.json FROM (SELECT rowid AS r FROM estimate_series INDEXED BY estimate_series_order"
-        f" WHERE {clause} ORDER BY figures DESC, skey, outcome_order LIMIT ? OFFSET ?) AS page"
-        " CROSS JOIN estimate_series s ON s.rowid = page.r ORDER BY s.figures DESC, s.skey, s.outcome_order",
-        [*params, limit, offset],
-    )
-    series = [json.loads(r["json"]) for r in rows]
-    return {"total": total, "limit": limit, "offset": offset, "series": series}
+        page = every[offset : offset + limit]
+        return {"total": len(every), "limit": limit, "offset": offset, "series": page}
+    series = [json.loads(t) for t in series_json(store, ids[offset : offset + limit])]
+    return {"total": len(ids), "limit": limit, "offset": offset, "series": series}
 
 
 def newest_figures(store: Store, series: int = 5) -> list[dict[str, Any]]:
@@ -187,7 +171,8 @@ def _middle(e: dict[str, Any]) -> float:
 
 
 def _newest(c: dict[str, Any]) -> str:
-    return max((str(it.get("published") or "") for it in c.get("items", [])), default="")
+    """The last day a disagreement's claims are about (`to`), else its newest claim's publication."""
+    return str(c.get("to") or max((str(it.get("published") or "") for it in c.get("items", [])), default=""))
 
 
 def _parties(c: dict[str, Any]) -> list[str]:

@@ -28,8 +28,9 @@ from .stores import Stores
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # (default, largest) rows of one page of each list
 PAGE = {"documents": (50, 200), "estimates": (10, 50), "contradictions": (20, 100), "passages": (25, 100)}
-CHART_FIGURES = 150  # the newest figures one series' chart draws on the estimates page
-TABLE_FIGURES = 10  # the newest figures its table lists (the JSON twin has them all)
+CHART_FIGURES = 40  # the newest figures one series' chart draws on the estimates page
+TABLE_FIGURES = 10  # the newest figures its table lists
+SERIES_FIGURES = (100, 1000)  # (default, largest) figures of one series in a JSON answer, the newest
 
 
 def date_param(value: str | None, name: str) -> str | None:
@@ -65,6 +66,14 @@ def pager(path: str, p: QueryParams, total: int, limit: int, offset: int) -> dic
         "prev": href(max(offset - limit, 0)) if offset > 0 else None,
         "next": href(offset + limit) if offset + limit < total else None,
     }
+
+
+def newest_figures(series: dict[str, Any], n: int) -> dict[str, Any]:
+    """A series with only its newest `n` figures; when some are left out, `figures` says how many it has."""
+    ests = series.get("estimates") or []
+    if len(ests) <= n:
+        return series
+    return {**series, "figures": len(ests), "estimates": ests[-n:]}
 
 
 def passage_href(document: str, span: list[int] | tuple[int, int]) -> str:
@@ -131,11 +140,15 @@ def install(app: FastAPI, env: Any, stores: Stores, render: Callable[..., HTMLRe
     def estimates_ctx(p: QueryParams) -> dict[str, Any]:
         limit, offset = page_params(p, "estimates")
         subject, outcome = text_param(p.get("subject"), "subject"), text_param(p.get("outcome"), "outcome")
-        found: dict[str, Any] = cached(
-            "estimates_page",
-            (subject, outcome, limit, offset),
-            lambda: overview.estimates_page(stores.reader(), subject, outcome, limit, offset),
-        )
+        figures = limit_param(p.get("figures"), SERIES_FIGURES[0])
+        if figures > SERIES_FIGURES[1]:
+            raise ApiError(400, f"figures must be at most {SERIES_FIGURES[1]}")
+
+        def compute() -> dict[str, Any]:
+            page = overview.estimates_page(stores.reader(), subject, outcome, limit, offset)
+            return {**page, "series": [newest_figures(s, figures) for s in page["series"]]}
+
+        found: dict[str, Any] = cached("estimates_page", (subject, outcome, limit, offset, figures), compute)
         return {**found, "subject": subject or "", "outcome": outcome or ""}
 
     def contradictions_ctx(p: QueryParams) -> dict[str, Any]:
@@ -296,15 +309,29 @@ def install(app: FastAPI, env: Any, stores: Stores, render: Callable[..., HTMLRe
             newest = list(reversed(s["estimates"][-TABLE_FIGURES:]))
             charts.append((s, series_svg(shown), claimant_colours(shown), newest))
         nav = pager("/estimates", p, ctx["total"], ctx["limit"], ctx["offset"])
-        return render("estimates.html", **ctx, charts=charts, nav=nav, json_href=json_href(request))
+        return render(
+            "estimates.html",
+            **ctx,
+            charts=charts,
+            nav=nav,
+            json_href=json_href(request),
+            chart_figures=CHART_FIGURES,
+        )
+
+    async def paged_list(
+        request: Request, name: str, filters: tuple[str, ...], context: Callable[..., Any], items: str
+    ) -> Response:
+        """A JSON list page (`context(params)[items]`), cached as bytes, paging in its headers."""
+        p = request.query_params
+        key = tuple(p.get(k) for k in (*filters, "limit", "offset"))
+        ctx = await stores.cached_async(name + ".page", key, lambda: context(p))
+        body = await stores.cached_async(name + ".json", key, lambda: _dumps(ctx[items]))
+        return _list_response(body, ctx, request)
 
     @app.get("/api/estimates")
     async def api_estimates(request: Request) -> Response:
-        p = request.query_params
-        key = tuple(p.get(k) for k in ("subject", "outcome", "limit", "offset"))
-        ctx = await stores.cached_async("estimates.page", key, lambda: estimates_ctx(p))
-        body = await stores.cached_async("estimates.json", key, lambda: _dumps(ctx["series"]))
-        return _list_response(body, ctx, request)
+        filters = ("subject", "outcome", "figures")
+        return await paged_list(request, "estimates", filters, estimates_ctx, "series")
 
     @app.get("/contradictions", response_class=HTMLResponse)
     def page_contradictions(request: Request) -> HTMLResponse:
@@ -315,11 +342,9 @@ def install(app: FastAPI, env: Any, stores: Stores, render: Callable[..., HTMLRe
 
     @app.get("/api/contradictions")
     async def api_contradictions(request: Request) -> Response:
-        p = request.query_params
-        key = tuple(p.get(k) for k in ("kind", "party", "limit", "offset"))
-        ctx = await stores.cached_async("contradictions.page", key, lambda: contradictions_ctx(p))
-        body = await stores.cached_async("contradictions.json", key, lambda: _dumps(ctx["contradictions"]))
-        return _list_response(body, ctx, request)
+        return await paged_list(
+            request, "contradictions", ("kind", "party"), contradictions_ctx, "contradictions"
+        )
 
     @app.get("/map", response_class=HTMLResponse)
     def page_map(request: Request) -> HTMLResponse:
