@@ -1,10 +1,14 @@
-"""Statements on real war news, judged by hand: sitrep vs textacy on 30 articles of the unlabelled corpus.
+"""Statements on real war news, judged by hand: sitrep vs textacy on 50 articles of the unlabelled corpus.
 
-Usage: .venv/bin/python bench/bench_statements_judged.py [--show]
+Usage: .venv/bin/python bench/bench_statements_judged.py [--show] [--round N]
 
-bench/data/statements_judged.jsonl holds our judgements of every statement sitrep gave (on 2026-12-05,
-issue 15) for 30 articles drawn at random (seed 15015) from ../shared/eval/realnews/corpus.jsonl,
-excluding the dev articles; the first line lists the documents. Each judgement gives the content span,
+bench/data/statements_judged.jsonl holds our judgements of every statement sitrep gave for articles
+drawn at random from ../shared/eval/realnews/corpus.jsonl, excluding the dev articles, in rounds:
+round 1 (2026-12-05, issue 15): 30 articles, seed 15015; round 2 (same day, second engineer): 20 more,
+seed 15016, excluding round 1 and word-for-word copies, judged on the output of commit c6c1967 before
+any change of that round (so round 2's first figure is out of sample). A line with "docs" lists one
+round's documents ("round" absent means 1); every judgement carries its round the same way.
+Each judgement gives the content span,
 whether the text really attributes a statement there (a claim, quote, belief, intention or finding
 with a holder, as the realnews gold defines statements, beliefs included: "statement"; else "none"),
 and, for statements, who made it (`true_speaker`; "A|B" where a name and a description both name
@@ -138,21 +142,31 @@ def _score(
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", action="store_true", help="print every wrong item")
+    ap.add_argument("--round", type=int, default=0, help="score one round only (default: each, then all)")
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"bench_statements_judged: {CORPUS} is absent (no ../shared here); nothing to do.")
         return 0
     lines = [json.loads(ln) for ln in JUDGED.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    ids, judged = lines[0]["docs"], lines[1:]
-    wanted = set(ids)
+    rounds = {ln.get("round", 1): ln["docs"] for ln in lines if "docs" in ln}
+    judged = [ln for ln in lines if "docs" not in ln]
+    wanted = {i for ids in rounds.values() for i in ids}
     docs = [d for d in (json.loads(ln) for ln in CORPUS.open(encoding="utf-8")) if d["id"] in wanted]
     print(f"statements judged by hand: {len(judged)} items in {len(docs)} articles of the unlabelled corpus")
-    _score("sitrep", _sitrep(docs), judged, args.show)
+    systems = [("sitrep", _sitrep(docs))]
     peer = _textacy(docs)
     if peer is None:
         print("textacy    not installed (pip install 'sitrep[bench]')")
     else:
-        _score("textacy", peer, judged, args.show)
+        systems.append(("textacy", peer))
+    parts = [(f"round {r}", set(ids), r) for r, ids in sorted(rounds.items()) if args.round in (0, r)]
+    if not args.round:
+        parts.append(("all", wanted, 0))
+    for label, ids, r in parts:
+        print(f"-- {label}: {len(ids)} articles")
+        rows = [j for j in judged if r in (0, j.get("round", 1))]
+        for name, pred in systems:
+            _score(name, {d: v for d, v in pred.items() if d in ids}, rows, args.show)
     return 0
 
 
