@@ -213,14 +213,37 @@ def disagreements_page(
     }
 
 
+def stored_disagreements_page(
+    store: Store, kind: str | None = None, limit: int = 20, offset: int = 0
+) -> dict[str, Any] | None:
+    """A page of the disagreements stored at refresh, newest first, read through their order index
+    (only the page's JSON is decoded); None when they are not current."""
+    from ..aggregate.estimates_store import is_current
+
+    if not is_current(store):
+        return None
+    where, params = ("WHERE kind = ?", [kind]) if kind else ("", [])
+    total = store.scalar(f"SELECT count(*) FROM disagreements {where}", params)
+    rows = store.rows(
+        f"SELECT json FROM disagreements INDEXED BY disagreements_newest {where}"
+        " ORDER BY newest DESC, key, bucket, n LIMIT ? OFFSET ?",
+        [*params, limit, offset],
+    )
+    found = [json.loads(r["json"]) for r in rows]
+    page = [{**c, "parties": _parties(c), "newest": _newest(c) or None} for c in found]
+    return {"total": total, "limit": limit, "offset": offset, "contradictions": page}
+
+
 def overview(store: Store, every_disagreement: list[dict[str, Any]] | None = None) -> dict[str, Any]:
     """The landing view: what the record holds, the newest disagreements, the most quoted people of its
     last week, and the newest figures of the most-reported series."""
-    every = every_disagreement if every_disagreement is not None else disagreements(store)
+    newest = stored_disagreements_page(store, limit=5)
+    if newest is None:  # not current: from the whole list
+        newest = disagreements_page(every_disagreement or disagreements(store), limit=5)
     return {
         "record": summary(store),
-        "disagreements": every[:5],
-        "disagreements_total": len(every),
+        "disagreements": newest["contradictions"],
+        "disagreements_total": newest["total"],
         "quoted": most_quoted(store),
         "figures": newest_figures(store),
     }

@@ -116,7 +116,7 @@ def install(app: FastAPI, env: Any, stores: Stores, render: Callable[..., HTMLRe
 
     def overview_ctx() -> dict[str, Any]:
         def compute() -> dict[str, Any]:
-            ctx = overview.overview(stores.reader(), every_disagreement())
+            ctx = overview.overview(stores.reader())
             ctx["places"] = geo.place_markers(stores.reader(), limit=40)
             return ctx
 
@@ -156,7 +156,9 @@ def install(app: FastAPI, env: Any, stores: Stores, render: Callable[..., HTMLRe
         kind, party = text_param(p.get("kind"), "kind"), text_param(p.get("party"), "party")
         if kind not in (None, "quantity", "event"):
             raise ApiError(400, "kind must be quantity or event")
-        found = overview.disagreements_page(every_disagreement(), kind, party, limit, offset)
+        found = None if party else overview.stored_disagreements_page(stores.reader(), kind, limit, offset)
+        if found is None:  # a party filter, or not refreshed: the whole list, filtered here
+            found = overview.disagreements_page(every_disagreement(), kind, party, limit, offset)
         return {**found, "kind": kind or "", "party": party or ""}
 
     def map_ctx(p: QueryParams) -> dict[str, Any]:
