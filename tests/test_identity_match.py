@@ -327,3 +327,15 @@ def test_a_family_name_alone_goes_to_its_dominant_bearer_and_headline_words_are_
     assert owner(pairs, "Trump") == donald
     assert owner(pairs, "Melania Trump") != donald and owner(pairs, "Trump Tower") != donald
     assert {i.id for u, i in pairs if u.doc_id == "b"} == donald
+
+
+def test_a_father_and_son_told_apart_by_middle_initials_stay_apart() -> None:
+    docs = [
+        ("b1", "2016-01-01", [ent(0, "George Bush", "PERSON")], []),
+        ("b2", "2016-01-02", [ent(0, "George W. Bush", "PERSON")], []),
+        ("b3", "2016-01-03", [ent(0, "George H.W. Bush", "PERSON")], []),
+        ("b4", "2016-01-04", [ent(0, "George W Bush", "PERSON")], []),
+    ]
+    _, pairs = run(docs)
+    assert owner(pairs, "George W. Bush") == owner(pairs, "George Bush") == owner(pairs, "George W Bush")
+    assert owner(pairs, "George H.W. Bush") != owner(pairs, "George W. Bush")

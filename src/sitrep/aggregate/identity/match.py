@@ -31,7 +31,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from ...gazetteer import distance_km
-from .names import genders_agree, is_given_name, names_match, parse_person, slug, surnames_match
+from .names import (
+    genders_agree,
+    is_given_name,
+    middles_match,
+    names_match,
+    parse_person,
+    slug,
+    surnames_match,
+)
 from .units import Unit, canonical
 
 PERIOD_DAYS = 366  # a bare family name looks for full names seen within this many days
@@ -222,6 +230,9 @@ class Authority:
             ident.last_seen = max(ident.last_seen or d, d)
         if ident.kind == "person" and unit.person and not ident.gender:
             ident.gender = unit.person.gender
+        if ident.kind == "person" and unit.person and unit.person.full and unit.person.middle:
+            if not ident.middle or all(len(m) == 1 for m in ident.middle.split()):
+                ident.middle = " ".join(unit.person.middle)  # the fullest middle names seen
         keys = unit.keys() if unit.kind == ident.kind or ident.kind != "place" else []
         if ident.kind == "surname" and unit.org:
             keys = [*keys, f"og:{unit.org}"]
@@ -295,14 +306,25 @@ def _group(unit: Unit, auth: Authority) -> Identity:
 def _full_person(unit: Unit, auth: Authority) -> Identity:
     p = unit.person
     assert p is not None
-    exact = auth.candidates(f"pn:{p.key}", ("person",))
+    # the middle names an identity has been seen with settle it: "George Bush" seen as "George W. Bush"
+    # is not "George H.W. Bush"
+    exact = [c for c in auth.candidates(f"pn:{p.key}", ("person",)) if middles_match(p.middle, _middle(c))]
     if len(exact) == 1:  # filed under this very name (by its earlier mentions or a user's merge)
         return exact[0]
     for c in exact + auth.candidates(f"fs:{p.given[:2]}|{p.surname[:1]}", ("person",)):
         other = parse_person(c.name)
-        if other is not None and names_match(p, other) and c.suffix == p.suffix:
+        if (
+            other is not None
+            and names_match(p, other)
+            and middles_match(p.middle, _middle(c))
+            and c.suffix == p.suffix
+        ):
             return c
     return auth.create(unit, "person")
+
+
+def _middle(ident: Identity) -> tuple[str, ...]:
+    return tuple(ident.middle.split())
 
 
 def _dominant(cands: list[Identity], date: str | None) -> Identity | None:
