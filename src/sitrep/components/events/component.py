@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import warnings
 
 from spacy.language import Language
@@ -11,168 +10,27 @@ from spacy.tokens import Doc, Token
 from ...extensions import ensure_extensions
 from ...model import Event, TextSpan
 from ..shared.clauses import body_start, name_of, subject_of
-from ..shared.lexicon import cue_has, position_cues
+from ..shared.lexicon import cue_has
 from ..shared.parties import party_name
+from .actors import ARG_PREPS, actor_of, pair_name
 from .args import CLAUSAL, PLACE_PREPS, clause_tokens, places_in, time_of
 from .checks import COMPASS, DIPLOMATS, ORDER_VERBS, accusation_conjunct, speech_conjunct
+from .mentions import (
+    COMMUNICATIVE,
+    DEFINITE,
+    background,
+    bridged_actor,
+    family,
+    historical,
+    occurring,
+    setting_antecedent,
+    skip_as_topic,
+)
 from .status import Factuality, clause_verb, factuality
 from .triggers import match_trigger, trigger_candidates
 
-DEFINITE = {"the", "this", "that", "its", "their", "his", "her"}
-# types that refer to the same happening when mentioned again ("the attack" after "killed 12")
-FAMILIES = [
-    {"attack", "fight", "kill"},
-    {"retreat", "deploy", "mobilize"},
-    {"accuse"},
-    {"sanction"},
-    {"negotiate", "ceasefire", "agree"},
-    {"seize"},
-    {"arrest"},
-    {"protest"},
-    {"displace"},
-]
-# types whose direct object is territory rather than a target
 TERRITORIAL = {"seize", "retreat"}
 LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "from", "into", "toward", "towards"}
-COMMUNICATIVE = {"request", "threaten", "accuse", "reject", "agree"}
-ARG_PREPS = {"to", "into", "with", "in", "during"}
-DEMAND_VERBS = {"push", "press", "appeal", "ask", "hope", "wait", "lobby", "plead"}
-ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce"}
-# types whose of-phrase names who acts ("the withdrawal of Russian troops"), not a target
-INTRANSITIVE = {"retreat", "mobilize", "deploy", "protest", "displace", "fight", "negotiate"}
-# types that two parties do together ("talks between Putin and Biden")
-SYMMETRIC = {"negotiate", "fight", "agree", "ceasefire"}
-POSITION_TYPES = {"negotiate", "ceasefire", "agree"}
-_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
-
-
-def _anchors(date_tok: Token) -> bool:
-    """Whether a date word dates its clause ("in 2014") rather than bounding a comparison ("since 2019")."""
-    cur = date_tok
-    for _ in range(4):
-        if cur.dep_ == "pobj":
-            return cur.head.lower_ in ("in", "on", "during", "at", "by", "of")
-        if cur.head is cur:
-            break
-        cur = cur.head
-    return True
-
-
-def _historical(tok: Token, verb: Token) -> bool:
-    """Whether the mention is anchored in the past: a named historical event or an earlier year."""
-    doc = tok.doc
-    published = (doc._.sitrep_meta or {}).get("published") if doc._.sitrep_meta else None
-    scope = set(tok.subtree) | ({*clause_tokens(verb)} if verb is not tok else set())
-    for t in scope:
-        if t.ent_type_ == "EVENT":
-            return True
-        if published is not None and t.ent_type_ == "DATE" and _anchors(t):
-            m = _YEAR.search(t.text)
-            if m and int(m.group(1)) < published.year:
-                return True
-    return False
-
-
-def _actor(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token | None]:
-    """(actor token, target token) of the event at `tok`."""
-    if tok.pos_ == "VERB" and tok.lemma_ == "fall":  # "the town fell to the rebels": the town is taken
-        taker = next(
-            (
-                g
-                for c in tok.children
-                if c.dep_ == "prep" and c.lower_ == "to"
-                for g in c.children
-                if g.dep_ == "pobj"
-            ),
-            None,
-        )
-        return taker, next((c for c in tok.children if c.dep_ == "nsubj"), None)
-    if tok.pos_ == "VERB":
-        subj = subject_of(tok)
-        if subj is not None and subj.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
-            subj = tok.head
-        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
-        if (
-            subj is None
-            and tok.dep_ == "acl"
-            and not infinitive
-            and (tok.tag_ in ("VBG", "VBD") or any(c.dep_ == "dobj" for c in tok.children))
-        ):
-            subj = tok.head  # "forces advancing on X"; a main clause misparsed after a dateline
-        if subj is not None and tok.dep_ == "xcomp":
-            ctrl = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
-            if ctrl is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
-                subj = ctrl  # object control: "forced Russian troops to retreat"
-        if subj is None and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for"):
-            gov = tok.head.head  # "accused X of sending", with "of" on the verb or on its object X
-            if gov.dep_ == "dobj" and gov.head.lemma_ in ACCUSING:
-                subj = gov
-            elif gov.lemma_ in ACCUSING:
-                subj = next((c for c in gov.children if c.dep_ == "dobj"), None)
-        if subj is None and tok.dep_ in ("advcl", "acl") and not infinitive and tok.tag_ == "VBG":
-            # "..., calling on the West to act": a participle adjunct acts for its head's subject
-            subj = subject_of(tok.head) if tok.head.pos_ in ("VERB", "AUX") else None
-        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
-        target = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
-        if passive:
-            subj = next(
-                (g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
-            )
-        return subj, target
-    target = None
-    of_obj = None
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
-            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-            if c.lower_ == "of" and obj is not None:
-                of_obj = obj
-            target = obj if c.lower_ != "of" or target is None else target
-    if of_obj is not None and (etype in INTRANSITIVE or (target is not None and target is not of_obj)):
-        # "the withdrawal of Russian troops", "attacks of nationalists on civilians": who acts
-        return of_obj, (target if target is not of_obj else None)
-    pair = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
-    if pair is not None and etype in SYMMETRIC:
-        first = next((g for g in pair.children if g.dep_ == "pobj"), None)
-        if first is not None:
-            return first, target  # "talks between Putin and Biden": both act (see `_pair_name`)
-    for c in tok.children:
-        if c.dep_ == "poss":
-            if c.pos_ == "PRON" and verb is not tok and tok.dep_ == "dobj":
-                return subject_of(verb) or c, target  # "Israel resumed its bombardment"
-            return c, target
-    for c in tok.children:
-        if c.dep_ == "prep" and c.lower_ == "by":
-            return next((g for g in c.children if g.dep_ == "pobj"), None), target
-        if c.dep_ == "acl":
-            for g in c.children:
-                if g.dep_ == "agent":
-                    return next((p for p in g.children if p.dep_ == "pobj"), None), target
-    for c in tok.children:
-        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
-            return c, target
-    role = tok
-    while role.dep_ == "conj" and role.head is not role and role.head.pos_ in ("NOUN", "PROPN"):
-        role = role.head  # "launched missile and artillery attacks": the conjunct shares the object's role
-    if verb is not tok and role.dep_ in ("dobj", "attr", "oprd") and verb.pos_ in ("VERB", "AUX"):
-        return subject_of(verb), target
-    if verb is not tok and tok.dep_ == "pobj" and tok.head.head is verb and tok.head.lower_ in ARG_PREPS:
-        return subject_of(
-            verb
-        ), target  # "agreed to a truce", "responded with shelling", "killed in an ambush"
-    if (
-        tok.dep_ == "pobj"
-        and tok.head.lower_ == "of"
-        and tok.head.head.dep_ == "dobj"
-        and verb.pos_ == "VERB"
-    ):
-        return subject_of(verb), target  # "adopted a package of sanctions"
-    return None, target
-
-
-def _pair_name(first: Token) -> str | None:
-    """ "between Putin and Biden" -> "Putin and Biden": the parties of a symmetric event."""
-    names = [n for n in (party_name(t) for t in [first, *first.conjuncts]) if n]
-    return " and ".join(dict.fromkeys(names)) or None
 
 
 def _place(tok: Token, verb: Token, etype: str, actor_tok: Token | None) -> str | None:
@@ -225,61 +83,6 @@ def _quantities(doc: Doc, toks: list[Token]) -> list[str]:
     return out
 
 
-def _family(etype: str) -> frozenset[str]:
-    return frozenset(next((f for f in FAMILIES if etype in f), {etype}))
-
-
-def _skip_as_topic(tok: Token, verb: Token, etype: str) -> bool:
-    """Whether a mention is the topic of a demand, offer or refusal rather than an event."""
-    if tok.pos_ != "VERB" and etype in COMMUNICATIVE and tok.dep_ == "pobj":
-        return True  # "fell short of its demands": a demand mentioned, not made
-    if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for"):
-        gov = tok.head.head
-        if gov.pos_ in ("ADJ", "NOUN") or cue_has(gov.lemma_, "request") or gov.lemma_ in DEMAND_VERBS:
-            return True  # "open to talks", "a window for negotiation", "called for a ceasefire"
-    if tok.pos_ != "VERB":
-        gov = verb if verb is not tok else tok.head
-        for g in (gov, gov.head):
-            if cue_has(g.lemma_, "request") or position_cues().get(g.lemma_) == "rejects":
-                return True
-            if g.pos_ == "ADJ" and position_cues().get(g.lemma_) == "open" and etype in POSITION_TYPES:
-                return True  # "ready to hold talks"
-    else:
-        if etype == "retreat" and any(
-            c.dep_ in ("dobj", "nsubjpass") and cue_has(c.lemma_, "document") for c in tok.children
-        ):
-            return True  # "the bill was withdrawn": no troops move
-        if (
-            tok.dep_ == "xcomp"
-            and (tok.head.lemma_ in ("refuse", "reject") or tok.head.pos_ == "ADJ")
-            and etype in POSITION_TYPES
-        ):
-            return True  # "refused to negotiate", "ready to negotiate": a position
-        if tok.dep_ == "xcomp" and tok.head.lemma_ in ("refuse", "decline"):
-            return True  # "refused to release the hostages": the refusal is the event
-        if tok.lemma_ in ("negotiate", "talk", "mediate") and any(c.dep_ == "neg" for c in tok.children):
-            return True  # "will not negotiate": a position
-    return False
-
-
-def _setting_antecedent(tok: Token, events: list[Event]) -> Event | None:
-    """ "26 civilians were killed in the strikes": the earlier event that "the strikes" mentions again."""
-    if tok.pos_ != "VERB":
-        return None
-    for c in tok.children:
-        if c.dep_ != "prep" or c.lower_ not in ("in", "during", "by"):
-            continue
-        for g in c.children:
-            if g.dep_ != "pobj" or not any(
-                d.dep_ in ("det", "poss") and d.lower_ in DEFINITE for d in g.children
-            ):
-                continue
-            m = match_trigger(g)
-            if m is not None:
-                return next((e for e in reversed(events) if e.type == m[0]), None)
-    return None
-
-
 def _following_quantities(doc: Doc, tok: Token, last: int) -> list[str]:
     """Quantities right after a verb whose object the parse lost ("amassed 20,000 to 30,000 troops")."""
     if tok.pos_ != "VERB":
@@ -295,6 +98,7 @@ def _following_quantities(doc: Doc, tok: Token, last: int) -> list[str]:
 def find_events(doc: Doc) -> list[Event]:
     """Events with actor, target, place, time and status."""
     events: list[Event] = []
+    mentioned: list[Event] = []
     by_token: dict[int, Event] = {}
     consumed: set[int] = set()
     start_char = body_start(doc)
@@ -306,13 +110,17 @@ def find_events(doc: Doc) -> list[Event]:
             continue
         consumed.update(range(m[1], m[2] + 1))
         try:
-            ev = _event(doc, tok, m, events, by_token)
+            ev = _event(doc, tok, m, mentioned, by_token)
         except Exception as exc:  # one bad item never costs the document
             warnings.warn(f"sitrep events: skipped trigger {tok.text!r} at {tok.idx}: {exc!r}", stacklevel=2)
             continue
-        if ev is not None:
+        if ev is None:
+            continue
+        mentioned.append(ev)  # background mentions too: later mentions find their actor there
+        by_token[tok.i] = ev
+        if not background(tok, ev.status, ev.time):
+            ev.id = f"v{len(events) + 1}"
             events.append(ev)
-            by_token[tok.i] = ev
     doc.user_data.pop("sitrep_events_cache", None)
     return events
 
@@ -323,20 +131,20 @@ def _event(
     """The event at trigger `tok`, or None when the mention is no (new, current) event."""
     etype, first, last = m
     verb = clause_verb(tok)
-    if _historical(tok, verb) or _skip_as_topic(tok, verb, etype):
+    if historical(tok, verb) or skip_as_topic(tok, verb, etype):
         return None
     definite = tok.pos_ != "VERB" and any(
         c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children
     )
     antecedent = None
-    if definite and not any(c.dep_ == "prep" for c in tok.children):
-        fam = _family(etype)
+    if definite and not any(c.dep_ == "prep" for c in tok.children) and not occurring(tok):
+        fam = family(etype)
         antecedent = next((e for e in reversed(events) if e.type in fam), None)
-    actor_tok, target_tok = _actor(tok, verb, etype)
+    actor_tok, target_tok = actor_of(tok, verb, etype)
     subj_ev = by_token.get(actor_tok.i) if actor_tok is not None else None
     if subj_ev is not None:
         actor_tok = None  # "The fighting killed 27": an event is no actor
-    actor = _pair_name(actor_tok) if actor_tok is not None and actor_tok.head.lower_ == "between" else None
+    actor = pair_name(actor_tok) if actor_tok is not None and actor_tok.head.lower_ == "between" else None
     actor = actor or party_name(actor_tok)
     # "..., killing 12": a participle or conjunct continues its head event
     head_ev = None
@@ -345,7 +153,7 @@ def _event(
         if head_ev is None:  # "An airstrike destroyed the consulate, killing seven"
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
             head_ev = by_token.get(subj.i) if subj is not None else None
-    head_ev = head_ev or subj_ev or _setting_antecedent(tok, events)
+    head_ev = head_ev or subj_ev or setting_antecedent(tok, events)
     setting = tok.dep_ == "pobj" and tok.head.lower_ in ARG_PREPS
     if head_ev is None and tok.pos_ != "VERB" and verb is not tok and setting:
         head_ev = by_token.get(verb.i)  # "killed 22 soldiers in an ambush": the killers ambushed
@@ -360,6 +168,8 @@ def _event(
         actor = head_ev.actor
     if antecedent is not None:
         actor = antecedent.actor
+    if actor is None and actor_tok is None and tok.pos_ != "VERB":
+        actor = bridged_actor(etype, name_of(target_tok), events)  # "an invasion" after "Russia's invasion"
     fact = factuality(tok, actor)
     if (
         etype == "displace"
@@ -414,13 +224,14 @@ def _event(
         and cue_has(target_tok.lower_, "force")
     ):
         target = None  # "withdrew its troops": what moves, not a target
+    when = time_of(doc, scope)
     return Event(
         id=f"v{len(events) + 1}",
         type=etype,
         actor=actor,
         target=target,
         place=place,
-        time=time_of(doc, scope),
+        time=when,
         status=fact.status,
         source=fact.source,
         statement=fact.statement,

@@ -15,6 +15,23 @@ def triggers() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=1)
+def trigger_checks() -> dict[str, str]:
+    """Trigger lemma -> the selectional check it needs (fourth column of the lexicon, when given)."""
+    return {r[0].lower(): r[3] for r in data_rows("events_triggers.tsv") if len(r) > 3 and r[3]}
+
+
+@lru_cache(maxsize=1)
+def modified_nouns() -> dict[str, dict[str, str]]:
+    """Head noun -> {modifier lemma: type} for two-word nominal triggers ("military operation")."""
+    out: dict[str, dict[str, str]] = {}
+    for key, (etype, pos) in triggers().items():
+        if pos == "NOUN" and " " in key:
+            mod, head = key.rsplit(" ", 1)
+            out.setdefault(head, {})[mod] = etype
+    return out
+
+
+@lru_cache(maxsize=1)
 def trigger_heads() -> frozenset[str]:
     """Every word sequence that a longer trigger starts with ("call" of "call for")."""
     return frozenset(k[:i] for k in triggers() for i, ch in enumerate(k) if ch == " ")
@@ -24,4 +41,4 @@ def trigger_heads() -> frozenset[str]:
 def trigger_words() -> frozenset[str]:
     """Lemmas with which a trigger may start: triggers, their first words, "vow" and impact verbs."""
     impact = {w for w, classes in event_cues().items() if "impact" in classes}
-    return frozenset(triggers()) | trigger_heads() | {"vow"} | impact
+    return frozenset(triggers()) | trigger_heads() | frozenset(modified_nouns()) | {"vow"} | impact

@@ -9,7 +9,8 @@ from spacy.tokens import Doc, Token
 
 from ..shared.lexicon import StringFilter, cue_has
 from .checks import argument_fits_more, objects_of
-from .lexicon import trigger_heads, trigger_words, triggers
+from .lexicon import modified_nouns, trigger_checks, trigger_heads, trigger_words, triggers
+from .selection import fits
 
 # named-entity labels under which a lexicon word is part of a name, not an event ("Operation Storm")
 NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -28,6 +29,10 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
         return None
+    if pos == "NOUN" and lemma in modified_nouns():
+        found = _modified_noun(tok, lemma)
+        if found is not None:
+            return found
     if lemma not in lex and (pos != "VERB" or (lemma not in trigger_heads() and lemma != "vow")):
         if pos != "VERB" or not cue_has(lemma, "impact"):
             return None  # no trigger starts with this word (the checks below could only say None)
@@ -59,6 +64,8 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
                 continue  # "launched missile and artillery attacks": the conjoined noun is the event
             if key in lex and (c.dep_ in ("prt", "dobj", "prep") or c.i == tok.i + 1 or c in of_objs):
                 etype, want = lex[key]
+                if key in trigger_checks() and not fits(tok, trigger_checks()[key]):
+                    continue
                 return etype, min(tok.i, c.i), max(tok.i, c.i)
     if lemma == "talk" and tok.lower_ != "talks":
         return None
@@ -70,6 +77,10 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
         return "threaten", tok.i, tok.i  # "vowed to retaliate"
     if pos == "VERB" and cue_has(lemma, "impact"):
         subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+        agent = next(
+            (g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+        )
+        subj = subj if subj is not None else agent  # "were hit by missiles"
         if subj is not None and (cue_has(subj.lemma_, "instrument") or cue_has(subj.lower_, "force")):
             return "attack", tok.i, tok.i
     hit = lex.get(lemma)
@@ -80,9 +91,20 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
         return None
     if not _argument_fits(tok, lemma):
         return None
+    if lemma in trigger_checks() and not fits(tok, trigger_checks()[lemma]):
+        return None
     if " " in lemma:
         return None
     return etype, tok.i, tok.i
+
+
+def _modified_noun(tok: Token, lemma: str) -> tuple[str, int, int] | None:
+    """ "a military operation", "offensive operations": a generic noun made an event by its modifier."""
+    mods = modified_nouns()[lemma]
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and c.lemma_.lower() in mods and c.i < tok.i:
+            return mods[c.lemma_.lower()], c.i, tok.i
+    return None
 
 
 def _argument_fits(tok: Token, lemma: str) -> bool:

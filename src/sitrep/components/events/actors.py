@@ -1,0 +1,134 @@
+"""The actor and target of an event trigger read off the parse (split from `events/component.py`)."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..shared.clauses import subject_of
+from ..shared.lexicon import cue_has
+from ..shared.parties import party_name
+
+ARG_PREPS = {"to", "into", "with", "in", "during"}
+ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce"}
+# types whose of-phrase names who acts ("the withdrawal of Russian troops"), not a target
+INTRANSITIVE = {"retreat", "mobilize", "deploy", "protest", "displace", "fight", "negotiate"}
+# types that two parties do together ("talks between Putin and Biden")
+SYMMETRIC = {"negotiate"}
+# types whose troops move of their own accord when the text puts them in the passive
+MOVES = {"mobilize", "deploy", "retreat"}
+
+
+def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token | None]:
+    """(actor token, target token) of the event at `tok`."""
+    if tok.pos_ == "VERB" and tok.lemma_ == "fall":  # "the town fell to the rebels": the town is taken
+        taker = next(
+            (
+                g
+                for c in tok.children
+                if c.dep_ == "prep" and c.lower_ == "to"
+                for g in c.children
+                if g.dep_ == "pobj"
+            ),
+            None,
+        )
+        return taker, next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if tok.pos_ == "VERB":
+        subj = subject_of(tok)
+        if subj is not None and subj.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
+            subj = tok.head
+        infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+        if (
+            subj is None
+            and tok.dep_ == "acl"
+            and not infinitive
+            and (tok.tag_ in ("VBG", "VBD") or any(c.dep_ == "dobj" for c in tok.children))
+        ):
+            subj = tok.head  # "forces advancing on X"; a main clause misparsed after a dateline
+        if subj is not None and tok.dep_ == "xcomp":
+            ctrl = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+            if ctrl is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
+                subj = ctrl  # object control: "forced Russian troops to retreat"
+        if subj is None and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for"):
+            gov = tok.head.head  # "accused X of sending", with "of" on the verb or on its object X
+            if gov.dep_ == "dobj" and gov.head.lemma_ in ACCUSING:
+                subj = gov
+            elif gov.lemma_ in ACCUSING:
+                subj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+        if subj is None and tok.dep_ in ("advcl", "acl") and not infinitive and tok.tag_ == "VBG":
+            # "..., calling on the West to act": a participle adjunct acts for its head's subject
+            subj = subject_of(tok.head) if tok.head.pos_ in ("VERB", "AUX") else None
+        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+        target = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if passive:
+            subj = next(
+                (g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
+            )
+            if subj is None and etype in MOVES and target is not None and cue_has(target.lemma_, "force"):
+                return target, None  # "troops have been concentrated at the border": the troops move
+        return subj, target
+    target = None
+    of_obj = None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if c.lower_ == "of" and obj is not None:
+                of_obj = obj
+            target = obj if c.lower_ != "of" or target is None else target
+    if of_obj is not None and (etype in INTRANSITIVE or (target is not None and target is not of_obj)):
+        # "the withdrawal of Russian troops", "attacks of nationalists on civilians": who acts
+        return of_obj, (target if target is not of_obj else None)
+    pair = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
+    if pair is not None and etype in SYMMETRIC:
+        first = next((g for g in pair.children if g.dep_ == "pobj"), None)
+        if first is not None:
+            return first, target  # "talks between Putin and Biden": both act (see `pair_name`)
+    if etype == "kill":
+        # "Russian losses", "civilian victims": the modifier names who died, not who killed
+        side = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss")), None)
+        return None, side if target is None else target
+    for c in tok.children:
+        if c.dep_ == "poss":
+            if c.pos_ == "PRON" and verb is not tok and tok.dep_ == "dobj":
+                return subject_of(verb) or c, target  # "Israel resumed its bombardment"
+            return c, target
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "by":
+            return next((g for g in c.children if g.dep_ == "pobj"), None), target
+        if c.dep_ == "acl":
+            for g in c.children:
+                if g.dep_ == "agent":
+                    return next((p for p in g.children if p.dep_ == "pobj"), None), target
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
+            return c, target
+    role = tok
+    while role.dep_ == "conj" and role.head is not role and role.head.pos_ in ("NOUN", "PROPN"):
+        role = role.head  # "launched missile and artillery attacks": the conjunct shares the object's role
+    if verb is not tok and role.dep_ in ("dobj", "attr", "oprd") and verb.pos_ in ("VERB", "AUX"):
+        if _onlooker(verb):
+            return None, target  # "the regime criticizes the supply of weapons": not the supplier
+        return subject_of(verb), target
+    if verb is not tok and tok.dep_ == "pobj" and tok.head.head is verb and tok.head.lower_ in ARG_PREPS:
+        return subject_of(
+            verb
+        ), target  # "agreed to a truce", "responded with shelling", "killed in an ambush"
+    if (
+        tok.dep_ == "pobj"
+        and tok.head.lower_ == "of"
+        and tok.head.head.dep_ == "dobj"
+        and verb.pos_ == "VERB"
+    ):
+        return subject_of(verb), target  # "adopted a package of sanctions"
+    return None, target
+
+
+def _onlooker(verb: Token) -> bool:
+    """A verb whose subject watches, judges or suffers an event rather than doing it."""
+    low = verb.lemma_.lower()
+    return low in ACCUSING or cue_has(low, "nonagent") or cue_has(low, "speech") or cue_has(low, "deny")
+
+
+def pair_name(first: Token) -> str | None:
+    """ "between Putin and Biden" -> "Putin and Biden": the parties of a symmetric event."""
+    names = [n for n in (party_name(t) for t in [first, *first.conjuncts]) if n]
+    return " and ".join(dict.fromkeys(names)) or None

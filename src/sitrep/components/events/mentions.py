@@ -1,0 +1,172 @@
+"""Which trigger mentions are new events: not a historical mention, not the topic of a position, not
+a repeated or background mention of a happening already on record (split from `events/component.py`)."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Token
+
+from ...model import Event
+from ..shared.lexicon import cue_has, position_cues
+from .args import clause_tokens
+from .triggers import match_trigger
+
+DEFINITE = {"the", "this", "that", "its", "their", "his", "her"}
+# types that refer to the same happening when mentioned again ("the attack" after "killed 12")
+FAMILIES = [
+    {"attack", "fight", "kill"},
+    {"retreat", "deploy", "mobilize"},
+    {"accuse"},
+    {"sanction"},
+    {"negotiate", "ceasefire", "agree"},
+    {"seize"},
+    {"arrest"},
+    {"protest"},
+    {"displace"},
+]
+COMMUNICATIVE = {"request", "threaten", "accuse", "reject", "agree"}
+DEMAND_VERBS = {"push", "press", "appeal", "ask", "hope", "wait", "lobby", "plead"}
+POSITION_TYPES = {"negotiate", "ceasefire", "agree"}
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _anchors(date_tok: Token) -> bool:
+    """Whether a date word dates its clause ("in 2014") rather than bounding a comparison ("since 2019")."""
+    cur = date_tok
+    for _ in range(4):
+        if cur.dep_ == "pobj":
+            return cur.head.lower_ in ("in", "on", "during", "at", "by", "of")
+        if cur.head is cur:
+            break
+        cur = cur.head
+    return True
+
+
+def historical(tok: Token, verb: Token) -> bool:
+    """Whether the mention is anchored in the past: a named historical event or an earlier year."""
+    doc = tok.doc
+    published = (doc._.sitrep_meta or {}).get("published") if doc._.sitrep_meta else None
+    scope = set(tok.subtree) | ({*clause_tokens(verb)} if verb is not tok else set())
+    for t in scope:
+        if t.ent_type_ == "EVENT":
+            return True
+        if published is not None and t.ent_type_ == "DATE" and _anchors(t):
+            m = _YEAR.search(t.text)
+            if m and int(m.group(1)) < published.year:
+                return True
+    return False
+
+
+def family(etype: str) -> frozenset[str]:
+    return frozenset(next((f for f in FAMILIES if etype in f), {etype}))
+
+
+def skip_as_topic(tok: Token, verb: Token, etype: str) -> bool:
+    """Whether a mention is the topic of a demand, offer or refusal rather than an event."""
+    if tok.pos_ != "VERB" and etype in COMMUNICATIVE and tok.dep_ == "pobj":
+        return True  # "fell short of its demands": a demand mentioned, not made
+    if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for"):
+        gov = tok.head.head
+        if gov.pos_ in ("ADJ", "NOUN") or cue_has(gov.lemma_, "request") or gov.lemma_ in DEMAND_VERBS:
+            return True  # "open to talks", "a window for negotiation", "called for a ceasefire"
+    if tok.pos_ != "VERB":
+        gov = verb if verb is not tok else tok.head
+        for g in (gov, gov.head):
+            if cue_has(g.lemma_, "request") or position_cues().get(g.lemma_) == "rejects":
+                return True
+            if g.pos_ == "ADJ" and position_cues().get(g.lemma_) == "open" and etype in POSITION_TYPES:
+                return True  # "ready to hold talks"
+    else:
+        if etype == "retreat" and any(
+            c.dep_ in ("dobj", "nsubjpass") and cue_has(c.lemma_, "document") for c in tok.children
+        ):
+            return True  # "the bill was withdrawn": no troops move
+        if (
+            tok.dep_ == "xcomp"
+            and (tok.head.lemma_ in ("refuse", "reject") or tok.head.pos_ == "ADJ")
+            and etype in POSITION_TYPES
+        ):
+            return True  # "refused to negotiate", "ready to negotiate": a position
+        if tok.dep_ == "xcomp" and tok.head.lemma_ in ("refuse", "decline"):
+            return True  # "refused to release the hostages": the refusal is the event
+        if tok.lemma_ in ("negotiate", "talk", "mediate") and any(c.dep_ == "neg" for c in tok.children):
+            return True  # "will not negotiate": a position
+    return False
+
+
+def setting_antecedent(tok: Token, events: list[Event]) -> Event | None:
+    """ "26 civilians were killed in the strikes": the earlier event that "the strikes" mentions again."""
+    if tok.pos_ != "VERB":
+        return None
+    for c in tok.children:
+        if c.dep_ != "prep" or c.lower_ not in ("in", "during", "by"):
+            continue
+        for g in c.children:
+            if g.dep_ != "pobj" or not any(
+                d.dep_ in ("det", "poss") and d.lower_ in DEFINITE for d in g.children
+            ):
+                continue
+            m = match_trigger(g)
+            if m is not None:
+                return next((e for e in reversed(events) if e.type == m[0]), None)
+    return None
+
+
+SETTING_PREPS = {"after", "before", "since", "following", "during", "amid", "amidst", "into", "throughout"}
+SETTING_MARKS = {"since", "after", "before", "as", "when", "while", "once"}
+
+
+def in_setting(tok: Token) -> bool:
+    """Whether `tok` sits in a phrase that dates or frames its clause ("since the invasion began")."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "pobj" and cur.head.lower_ in SETTING_PREPS:
+            return True
+        if cur.dep_ in ("advcl", "pcomp") and any(
+            c.dep_ == "mark" and c.lower_ in SETTING_MARKS for c in cur.children
+        ):
+            return True
+        if cur.head is cur:
+            return False
+        cur = cur.head
+    return False
+
+
+def occurring(tok: Token) -> bool:
+    """ "launched its invasion", "the offensive began": the clause makes the happening itself news."""
+    role = tok
+    while role.dep_ == "conj" and role.head is not role:
+        role = role.head
+    if role.dep_ in ("dobj", "nsubjpass", "nsubj"):
+        head = role.head
+        return cue_has(head.lemma_, "implicative") or cue_has(head.lemma_, "occur")
+    return False
+
+
+def background(tok: Token, status: str, time: str | None) -> bool:
+    """A passing mention of the war a story is set in ("since Russia's invasion of Ukraine", "free from
+    Russian aggression"): news only where the clause launches, begins or dates it, or where its very
+    occurrence is denied, disputed or speculated."""
+    if tok.pos_ == "VERB" or not cue_has(tok.lemma_, "background") or status not in ("reported", "alleged"):
+        return False
+    if in_setting(tok):
+        return True
+    return not (occurring(tok) or time is not None)
+
+
+def bridged_actor(etype: str, target: str | None, events: list[Event]) -> str | None:
+    """The actor of the latest earlier event of the same type with a compatible target: a bare "an
+    invasion of Ukraine" or "the attacks" after "Russia's invasion of Ukraine" (bridging coreference)."""
+    for ev in reversed(events):
+        if ev.type != etype or not ev.actor:
+            continue
+        if target and ev.target and not _share_word(target, ev.target):
+            continue
+        return ev.actor
+    return None
+
+
+def _share_word(a: str, b: str) -> bool:
+    words = {w for w in a.lower().split() if len(w) > 3}
+    return bool(words & {w for w in b.lower().split() if len(w) > 3})

@@ -1,0 +1,161 @@
+"""Named selectional checks for broad trigger words (fourth column of `events_triggers.tsv`).
+
+A word like "mass", "supply", "warn" or "losses" is an event only with the right arguments: troops
+massed, weapons supplied, a party warned, people lost. Each check reads the trigger's dependents and
+the word classes of `events_cues.tsv` (force, instrument, materiel, aid_kind, generic, captive).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from spacy.tokens import Token
+
+from ..shared.lexicon import cue_has
+from .checks import objects_of, territory
+
+PARTY_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
+
+
+def _is_force(t: Token) -> bool:
+    """Troops, soldiers, an army (or a number of them): who can be massed, moved or deployed."""
+    return cue_has(t.lemma_, "force") or cue_has(t.lower_, "force") or cue_has(t.lower_, "military")
+
+
+def _materiel(t: Token) -> bool:
+    """Weapons, ammunition, equipment, aid: what one side delivers to another."""
+    return cue_has(t.lemma_, "instrument") or cue_has(t.lemma_, "materiel") or cue_has(t.lower_, "materiel")
+
+
+def _party(t: Token) -> bool:
+    return t.ent_type_ in PARTY_LABELS or cue_has(t.lemma_, "person_role")
+
+
+def _arguments(tok: Token) -> list[Token]:
+    """Subject, objects, agent and of/with-objects of `tok`, with their conjuncts and of-heads."""
+    out = objects_of(tok)
+    for c in tok.children:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            out.append(c)
+        if c.dep_ in ("agent", "prep") and c.lower_ in ("by", "with", "of"):
+            out.extend(g for g in c.children if g.dep_ == "pobj")
+    if tok.dep_ in ("relcl", "acl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        out.append(tok.head)  # "the troops massed on the border", "weapons supplied by X"
+    if tok.pos_ in ("NOUN", "PROPN"):
+        out.extend(c for c in tok.children if c.dep_ in ("compound", "amod"))  # "weapons supplies"
+    return out + [g for o in out for g in o.conjuncts]
+
+
+def _force(tok: Token) -> bool:
+    return any(_is_force(a) for a in _arguments(tok))
+
+
+def _materiel_arg(tok: Token) -> bool:
+    return any(_materiel(a) for a in _arguments(tok))
+
+
+def _party_object(tok: Token) -> bool:
+    """ "helped Ukraine", "support for Kyiv": a state or group is helped."""
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [g for c in tok.children if c.dep_ == "prep" and c.lower_ in ("for", "to") for g in c.children]
+    return any(o.ent_type_ in ("GPE", "NORP", "ORG") for o in objs + [g for o in objs for g in o.conjuncts])
+
+
+def _aid(tok: Token) -> bool:
+    """ "military aid", "humanitarian assistance", "aid to Ukraine", "weapons aid"."""
+    if any(
+        c.dep_ in ("amod", "compound") and (cue_has(c.lower_, "aid_kind") or _materiel(c))
+        for c in tok.children
+    ):
+        return True
+    if any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in ("NORP", "GPE") for c in tok.children):
+        return True
+    return _party_object(tok)
+
+
+def _warning(tok: Token) -> bool:
+    """ "warned Moscow", "warned of severe costs", "warned against escalation"; not "warned that ..."."""
+    if any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in tok.children):
+        return True
+    return any(c.dep_ in ("dobj", "dative") and _party(c) for c in tok.children)
+
+
+def _appeal(tok: Token) -> bool:
+    """ "asked Kyiv to", "encouraged diplomats to", "asked for help"."""
+    if any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children)
+        for c in tok.children
+    ):
+        return True
+    return any(c.dep_ == "prep" and c.lower_ == "for" for c in tok.children)
+
+
+def _ground(tok: Token) -> bool:
+    return any(territory(o) for o in objects_of(tok))
+
+
+def _people_subject(tok: Token) -> bool:
+    """ "100,000 people crossed into Poland": people move, not troops."""
+    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and (cue_has(subj.lemma_, "generic") or subj.like_num or subj.pos_ == "NUM")
+
+
+def _casualty(tok: Token) -> bool:
+    """ "Russian losses", "losses in manpower", "civilian victims"; not "economic losses"."""
+    for c in tok.children:
+        if c.dep_ in ("amod", "compound", "poss") and (
+            c.ent_type_ in ("NORP", "GPE") or cue_has(c.lower_, "casualty_kind") or _is_force(c)
+        ):
+            return True
+        if c.dep_ == "prep" and c.lower_ in ("in", "among", "of"):
+            if any(
+                _is_force(g) or cue_has(g.lemma_, "generic") or cue_has(g.lemma_, "casualty_kind")
+                for g in c.children
+            ):
+                return True
+    return False
+
+
+def _has_object(tok: Token) -> bool:
+    """ "slammed the decision": a verb of criticism needs what it criticizes."""
+    return any(c.dep_ in ("dobj", "ccomp") for c in tok.children) and not any(
+        c.dep_ == "nsubj" and cue_has(c.lemma_, "instrument") for c in tok.children
+    )
+
+
+def _military(tok: Token) -> bool:
+    """ "military exercises", "joint drills", "Russian exercises"."""
+    return any(
+        c.dep_ in ("amod", "compound", "poss")
+        and (cue_has(c.lower_, "military") or c.ent_type_ in ("NORP", "GPE") or cue_has(c.lower_, "aid_kind"))
+        for c in tok.children
+    )
+
+
+def _determined(tok: Token) -> bool:
+    """ "an advance towards the city", "the Russian advance"; not "in advance", "advance notice"."""
+    if tok.dep_ in ("compound", "amod") or (tok.dep_ == "pobj" and tok.head.lower_ == "in"):
+        return False
+    return any(c.dep_ in ("det", "poss", "amod", "compound", "prep") for c in tok.children)
+
+
+CHECKS: dict[str, Callable[[Token], bool]] = {
+    "force": _force,
+    "materiel": _materiel_arg,
+    "party_object": _party_object,
+    "aid": _aid,
+    "warning": _warning,
+    "appeal": _appeal,
+    "ground": _ground,
+    "people_subject": _people_subject,
+    "casualty": _casualty,
+    "has_object": _has_object,
+    "military": _military,
+    "determined": _determined,
+}
+
+
+def fits(tok: Token, check: str) -> bool:
+    """Whether `tok` passes the named check (an unknown name passes: the lexicon may run ahead)."""
+    test = CHECKS.get(check)
+    return test is None or test(tok)
