@@ -33,7 +33,7 @@ def test_an_informant_noun_with_a_relative_clause_of_its_own_is_still_counted(ex
 
 def test_a_bracketed_conversion_is_not_a_second_claim(extract):
     qs = _quantities(extract, "He said Russian forces had advanced up to 10km (6 miles) into the region.")
-    assert [q.text for q in qs] == ["up to 10"]
+    assert [q.text for q in qs] == ["up to 10km"]
 
 
 @pytest.mark.parametrize(
