@@ -59,6 +59,7 @@ _GLUED_STOPS = (
     r"(?<=[0-9])\.(?=[A-Z][a-z])",
     r"(?<=[a-z0-9])[.?!](?=[-\u2013\u2014])",  # "she said.- We will ..."
     r"(?<=[.?!])[-\u2013\u2014](?=\w)",
+    r"(?<=[.?!,])[\"\u201d](?=[A-Z])",  # 'a threat to peace."He announced': the mark closes a quotation
 )
 
 

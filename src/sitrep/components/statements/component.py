@@ -26,6 +26,7 @@ from ...extensions import ensure_extensions
 from ...model import Statement
 from .builder import Builder
 from .dashes import dash_quote_statements
+from .filters import compound_part
 from .forms import (
     adjective_sections,
     adjective_statement,
@@ -89,6 +90,8 @@ def find_statements(doc: Doc) -> list[Statement]:
     colon_statements(b)
     for i in _candidates(doc, ctx.body_start):
         tok = doc[i]
+        if compound_part(tok):
+            continue
         try:
             if tok.lower_ == "according" and tok.i + 1 < len(doc) and doc[tok.i + 1].lower_ == "to":
                 according_statement(b, tok)

@@ -25,6 +25,7 @@ from spacy.tokens import Span, Token
 from ...model import Speaker, TextSpan
 from ...quotes import Quote
 from .builder import Builder
+from .filters import compound_part
 from .speaker import PRONOUNS, cue_lemma, cue_sections, mention_span
 
 # a dash with a space before it, or glued between a word and a lowercase cue clause
@@ -114,8 +115,8 @@ def _clause(b: Builder, start: int, p_end: int, glued: bool = False) -> _Clause 
     if verb_at is None or verb_at > _MAX_SUBJECT:
         return None
     verb = toks[verb_at]
-    if _said_to_be(toks, verb_at) or _takes_clause(toks, verb_at):
-        return None
+    if _said_to_be(toks, verb_at) or _takes_clause(toks, verb_at) or compound_part(verb):
+        return None  # ... or "the self-declared republics": a compound, not a dash and a cue
     before = toks[:verb_at]
     if glued and (len(before) > 1 or (before and before[0].pos_ != "PRON")):
         return None  # "the country-he said" is an attribution; "middle-income countries, X noted" is not

@@ -28,6 +28,16 @@ def _negated(tok: Token) -> bool:
     return any(c.dep_ == "neg" or c.lower_ in _NEG and c.dep_ in {"advmod", "neg"} for c in tok.children)
 
 
+def compound_part(tok: Token) -> bool:
+    """Whether a word is the second half of a hyphenated compound ("self-declared", "so-called",
+    "long-announced"): a modifier, never a cue of its own."""
+    if tok.i < 2:
+        return False
+    hyphen, first = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    glued = hyphen.text == "-" and not hyphen.whitespace_ and not first.whitespace_
+    return glued and first.is_alpha and first.is_lower and tok.is_lower
+
+
 def withheld(verb: Token, text: str | None = None) -> bool:
     """Whether a cue verb reports no speech act: negated ("did not say"), withheld ("declined to say"),
     not permitted ("not authorized to speak"), future or hypothetical inside another statement

@@ -32,7 +32,7 @@ from spacy.tokens import Span, Token
 
 from ...gender import name_gender
 from ...model import Entity, Speaker, Statement
-from .speaker import _lines, cue_lemma, cue_sections
+from .speaker import _lines, cue_lemma, cue_sections, role_nouns
 
 if TYPE_CHECKING:
     from .syntax import Ctx
@@ -57,17 +57,6 @@ class _Cand:
     kind: str  # PERSON | ORG | GPE | NORP | GROUP (an unnamed plural)
     strong: bool  # a speaker or a subject outside reported content
     head: str = ""  # head noun of an unnamed speaker ("spokesman")
-
-
-@lru_cache(maxsize=1)
-def _noun_types() -> dict[str, str]:
-    """Head nouns of descriptions -> PERSON | ORG | GPE (`data/entities_nouns.tsv`)."""
-    out: dict[str, str] = {}
-    for line in _lines("entities_nouns.tsv"):
-        cols = line.split("\t")
-        if len(cols) >= 2:
-            out[cols[0].strip().lower()] = cols[1].strip()
-    return out
 
 
 @lru_cache(maxsize=1)
@@ -218,12 +207,12 @@ class Salience:
             return "", ""
         if root.pos_ == "PROPN":  # a name the entities component left alone ("the Russian Patriarch Kirill")
             titled = any(t.lower_.rstrip(".") in _title_words() for t in span)
-            if root.ent_type_ in {"ORG", "GPE", "NORP"} and not titled:
+            if root.ent_type_ in {"ORG", "GPE", "NORP"} and not titled and not _first_name_gender(span.text):
                 return root.ent_type_, ""
             person = titled or root.ent_type_ == "PERSON" or bool(_first_name_gender(span.text))
             return ("PERSON", "") if person else ("", "")
         head = root.lemma_.lower()
-        typ = _noun_types().get(head) or _noun_types().get(root.lower_)
+        typ = role_nouns().get(head) or role_nouns().get(root.lower_)
         if typ is None and head not in speaker_nouns():
             return "", ""
         if root.tag_ in {"NNS", "NNPS"}:
@@ -235,6 +224,11 @@ class Salience:
         paras = [p for p in self.ctx.paras if p[0] <= pos]
         start = paras[-_LOOKBACK_PARAS][0] if len(paras) >= _LOOKBACK_PARAS else 0
         return max(start, pos - _LOOKBACK_CHARS)
+
+    def _near(self, pos: int) -> int:
+        """The start of the paragraph before the one holding `pos` (of that one when it is the first)."""
+        paras = [p for p in self.ctx.paras if p[0] <= pos]
+        return paras[-2][0] if len(paras) >= 2 else 0
 
     def _candidates(self, pos: int, skip: list[tuple[int, int]]) -> list[_Cand]:
         """Candidates before `pos` within the window, nearest first, outside the `skip` ranges."""
@@ -282,7 +276,7 @@ class Salience:
             return KEEP
         root = span.root
         head = root.lemma_.lower()
-        if (_noun_types().get(head) != "PERSON" and head not in speaker_nouns()) or root.tag_ in {
+        if (role_nouns().get(head) != "PERSON" and head not in speaker_nouns()) or root.tag_ in {
             "NNS",
             "NNPS",
         }:
@@ -290,22 +284,33 @@ class Salience:
         nat = _nationality_words(span)
         cands = [c for c in self._candidates(sp.span[0], _parts(st)) if c.kind == "PERSON"]
         linked = self.entities.get(sp.entity) if sp.entity else None
-        if linked is not None and (not nat or self._nationality(linked, nat)):
+        linked_nat = self._nationality(linked, nat, sp.span) if linked is not None else None
+        if linked is not None and (not nat or linked_nat):
             return KEEP  # the entities component's link stands
         same = next((c for c in cands if c.head == head and c.entity is None), None)
         if same is not None and linked is None:  # "a police spokesman" ... "the spokesman"
             return Speaker(name=same.name, entity=None, span=sp.span, text=sp.text)
         named = [c for c in cands if c.strong and c.entity is not None]
         if nat:  # "the American president": the latest person the text gives that nationality
-            match = next((c for c in named if self._nationality(self.entities[c.entity or ""], nat)), None)
+            match = next(
+                (c for c in named if self._nationality(self.entities[c.entity or ""], nat, sp.span)), None
+            )
+            if match is None and named and named[0].pos >= self._near(sp.span[0]):
+                # "Putin met the rabbis. The Russian leader said": the person just named, when nothing
+                # the text says of them gives another nationality
+                if self._nationality(self.entities[named[0].entity or ""], nat, sp.span) is None:
+                    match = named[0]
+            if match is None and linked_nat is False:  # a link to a person of another nationality
+                name = re.sub(r"^(?:the|this|that)\s+", "", sp.text or "", flags=re.IGNORECASE)
+                return Speaker(name=name, entity=None, span=sp.span, text=sp.text)
             return _to(match, sp) if match is not None else KEEP
         if head not in speaker_nouns() or not named:
             return KEEP
         return _to(named[0], sp)
 
-    def _nationality(self, ent: Entity, nat: list[str]) -> bool | None:
-        """Whether an entity's titles, roles or the words before its mentions name the nationality:
-        True, False (another one), None (none at all)."""
+    def _nationality(self, ent: Entity, nat: list[str], own: tuple[int, int] | None = None) -> bool | None:
+        """Whether an entity's titles, roles or the words of and before its mentions (other than the
+        description `own` being resolved) name the nationality: True, False (another one), None (none)."""
         if not nat:
             return None
         want: set[str] = set()
@@ -314,7 +319,9 @@ class Salience:
         context = " ".join([*ent.titles, *ent.roles, *ent.aliases, ent.name])
         for m in ent.mentions:
             s = m.span[0]
-            context += " " + self.text[max(0, s - 40) : s]
+            if own is not None and s < own[1] and own[0] < m.span[1]:
+                continue
+            context += " " + self.text[max(0, s - 40) : m.span[1]]
         words = set(re.findall(r"[a-z][a-z.]*[a-z]|[a-z]", context.lower().replace("\u2019", "'")))
         words |= {
             " ".join(p) for p in zip(context.lower().split(), context.lower().split()[1:], strict=False)

@@ -9,6 +9,7 @@ from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
+from ...gender import name_gender
 from ...model import Entity, Speaker, TimeRef
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -36,6 +37,17 @@ NAME_DEPS = {"compound", "flat", "nmod", "amod", "poss", "case", "det", "nummod"
 # "Gen.", "Sen."... are handled by the NER span or the entities resolver; these are dropped
 # from a fallback phrase only at its start.
 _LEADING_DROP = {"DET", "PRON"}
+
+
+@lru_cache(maxsize=1)
+def role_nouns() -> dict[str, str]:
+    """Head nouns of descriptions -> PERSON | ORG | GPE (`data/entities_nouns.tsv`)."""
+    out: dict[str, str] = {}
+    for line in _lines("entities_nouns.tsv"):
+        cols = line.split("\t")
+        if len(cols) >= 2:
+            out[cols[0].strip().lower()] = cols[1].strip()
+    return out
 
 
 def _lines(name: str) -> list[str]:
@@ -288,8 +300,36 @@ class SpeakerResolver:
         sp = self.from_mention(mention_span(subj))
         if sp is not None and sp.entity is None and subj.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
             named = self._named_apposition(subj)  # "One of its propagandists, a spokeswoman, Maria X,"
+            if named is None and subj.pos_ == "NOUN":
+                named = self._name_after_post_head(subj)
             if named is not None:
                 return named
+        return sp
+
+    def _name_after_post_head(self, subj: Token) -> Speaker | None:
+        """A person named at the end of a role's prepositional phrase, as news copy writes an office
+        without a comma: "Russia's ambassador to the US Anatoly Antonov" is Anatoly Antonov."""
+        if role_nouns().get(subj.lemma_.lower()) != "PERSON":
+            return None
+        prep = next(
+            (c for c in subj.rights if c.dep_ == "prep" and c.lower_ in {"to", "of", "at", "in"}), None
+        )
+        obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+        if obj is None or obj.pos_ != "PROPN" or obj.i < 2:
+            return None
+        first = subj.doc[obj.i - 1]
+        if first.pos_ != "PROPN" or first.head.i != obj.i or not name_gender(f"{first.text} {obj.text}"):
+            return None
+        # "the US Anatoly Antonov": the office's object stands before the name
+        if subj.doc[obj.i - 2].pos_ != "PROPN":
+            return None
+        span = subj.doc[first.i : obj.i + 1]
+        ent = next((e for e in self.entities if e.type == "PERSON" and e.name.endswith(span.text)), None)
+        name = canonical_name(ent.name) if ent is not None else span.text
+        sp = Speaker(
+            name=name, entity=ent.id if ent else None, span=(span.start_char, span.end_char), text=span.text
+        )
+        self.history.append((span.start_char, sp, True))
         return sp
 
     def _named_apposition(self, subj: Token) -> Speaker | None:

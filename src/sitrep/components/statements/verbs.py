@@ -71,6 +71,9 @@ def _post_content(b: Builder, lo: int, hi: int, sent: Span) -> tuple[int, int] |
     prev = b.doc[lo - 1] if lo > 0 else None
     if lo <= sent.start or prev is None or not (prev.text in ATTR_PUNCT or b.ctx.single_close(prev)):
         return None
+    first = b.doc[lo]
+    if first.pos_ == "PRON" and first.text[:1].isupper() and first.lower_ != "i":
+        return None  # 'peace."He announced': a capital pronoun opens a new sentence, not an attribution
     end = b.doc[lo - 1].idx
     start = max(sent.start_char, b.ctx.para_of(end - 1)[0])
     before = b.ctx.quote_at(b.doc[lo - 1].idx) or b.ctx.quote_at(max(end - 1, 0))
@@ -178,9 +181,10 @@ def _ccomp_content(b: Builder, verb: Token) -> tuple[int, int] | None:
     return span.start_char, span.end_char
 
 
-def _to_content(b: Builder, verb: Token) -> tuple[int, int] | None:
-    """ "pointed to the data", "referred to them as rebels": the object of "to" and an "as" phrase."""
-    to = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == "to"), None)
+def _prep_content(b: Builder, verb: Token, prep: str) -> tuple[int, int] | None:
+    """ "pointed to the data", "referred to them as rebels", "warned of a split": the object of the
+    cue's preposition (`data/cues_limits.tsv`) and an "as" phrase."""
+    to = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == prep), None)
     obj = next((c for c in to.children if c.dep_ in {"pobj", "pcomp"}), None) if to is not None else None
     if obj is None:
         return None
@@ -331,7 +335,7 @@ def verb_statement(b: Builder, verb: Token) -> None:
         if limit == "clausal" or (limit == "claim" and not claim_object(verb)):
             return  # "added 40 firms to the list", "rejected the proposal"
         as_deps = frozenset({"dobj", "prep"})
-        content = _to_content(b, verb) if limit == "to" else None
+        content = _prep_content(b, verb, limit) if limit in {"to", "of"} else None
         if content is None:
             content = _object_content(b, verb, as_deps if limit == "as" else None)
         conf = 0.4 if limit == "claim" else 0.5
