@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import warnings
+from bisect import bisect_left
 
 from spacy.language import Language
 from spacy.tokens import Doc, Token
@@ -75,12 +76,28 @@ def _place(tok: Token, verb: Token, etype: str, actor_tok: Token | None) -> str 
 
 def _quantities(doc: Doc, toks: list[Token]) -> list[str]:
     """Ids of the quantities standing on one of `toks`."""
-    chars = {t.idx for t in toks}
-    out = []
-    for q in getattr(doc._, "sitrep_quantities", None) or []:
-        if any(q.span[0] <= c < q.span[1] for c in chars):
-            out.append(q.id)
-    return out
+    quantities = getattr(doc._, "sitrep_quantities", None) or []
+    if not quantities or not toks:
+        return []
+    chars = sorted({t.idx for t in toks})
+    # figures by start, built once per Doc: only those that can reach the tokens are looked at (a text
+    # of thousands of events and figures would otherwise cost their product)
+    key = (id(quantities), len(quantities))
+    index = doc.user_data.get("sitrep_events_figures")
+    if index is None or index[0] != key:
+        order = sorted(range(len(quantities)), key=lambda k: quantities[k].span[0])
+        longest = max(q.span[1] - q.span[0] for q in quantities)
+        index = (key, [quantities[k].span[0] for k in order], order, longest)
+        doc.user_data["sitrep_events_figures"] = index
+    _key, starts, order, longest = index
+    lo, hi = bisect_left(starts, chars[0] - longest), bisect_left(starts, chars[-1] + 1)
+    hits = []
+    for k in order[lo:hi]:
+        q = quantities[k]
+        i = bisect_left(chars, q.span[0])  # the first token start at or after the figure's start
+        if i < len(chars) and chars[i] < q.span[1]:
+            hits.append(k)
+    return [quantities[k].id for k in sorted(hits)]
 
 
 def _following_quantities(doc: Doc, tok: Token, last: int) -> list[str]:
