@@ -22,9 +22,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 
-from sitrep.components.events.args import same_name  # noqa: E402
 from sitrep.components.events.lexicon import triggers  # noqa: E402
 from sitrep.components.positions.lexicon import position_topics  # noqa: E402
+from sitrep.components.shared.sides import same_name  # noqa: E402
 from sitrep.components.shared.states import capital_country  # noqa: E402
 
 DATA = ROOT / "bench" / "data" / "events" / "articles.jsonl"

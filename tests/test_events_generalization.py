@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from sitrep.components.events.args import same_party, side_of
+from sitrep.components.shared.sides import same_party, side_of
 
 
 def events_of(extract, text: str):

@@ -17,26 +17,44 @@ def positions_of(extract, text: str):
 
 
 CASES = [
-    # (text, holder contains, topic, stance, number of conditions)
+    # (text, holder contains, topic: the phrase that names it, stance, number of conditions)
     (
         "Armenia's prime minister said he was open to peace talks with Azerbaijan.",
         "armenia",
-        "peace talks",
+        "peace talks with Azerbaijan",
         "open",
         0,
     ),
     (
         "The Houthis said they were ready to negotiate with Saudi Arabia.",
         "houthis",
-        "negotiations",
+        "negotiate with Saudi Arabia",
         "open",
         0,
     ),
-    ("Hamas is willing to extend the truce, a spokesman said.", "hamas", "ceasefire", "open", 0),
-    ("The junta rejected any ceasefire talks with the rebels.", "junta", "ceasefire", "rejects", 0),
-    ("Moscow has ruled out negotiations with Kyiv.", "russia", "negotiations", "rejects", 0),
-    ("The Kremlin said it was not open to talks on those terms.", "kremlin", "negotiations", "rejects", 0),
-    ("The government refused to negotiate with the M23 rebels.", "government", "negotiations", "rejects", 0),
+    ("Hamas is willing to extend the truce, a spokesman said.", "hamas", "extend the truce", "open", 0),
+    (
+        "The junta rejected any ceasefire talks with the rebels.",
+        "junta",
+        "ceasefire talks with the rebels",
+        "rejects",
+        0,
+    ),
+    ("Moscow has ruled out negotiations with Kyiv.", "russia", "negotiations with Kyiv", "rejects", 0),
+    (
+        "The Kremlin said it was not open to talks on those terms.",
+        "kremlin",
+        "talks on those terms",
+        "rejects",
+        0,
+    ),
+    (
+        "The government refused to negotiate with the M23 rebels.",
+        "government",
+        "negotiate with the M23 rebels",
+        "rejects",
+        0,
+    ),
 ]
 
 
@@ -120,7 +138,7 @@ def test_talks_can_begin_only_if(extract):
 def test_position_in_a_statement_names_the_statement(extract):
     text = "Russia has said it is open to talks, and this week it moved troops to the border."
     report = extract(text)
-    (pos,) = [p for p in report.positions if p.topic == "negotiations"]
+    (pos,) = [p for p in report.positions if "talks" in p.topic]
     assert "russia" in pos.holder.lower()
     if report.statements:
         assert pos.statement in {s.id for s in report.statements}

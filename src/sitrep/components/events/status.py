@@ -9,7 +9,8 @@ from spacy.tokens import Token
 from ...model import Statement
 from ..shared.clauses import chunk_of, name_of, speaker_name, statement_at, statement_with_cue, subject_of
 from ..shared.lexicon import cue_has
-from .args import same_party, speaker_aliases
+from ..shared.sides import same_party
+from .args import speaker_aliases
 
 # relations through which a complement clause or object hangs from a reporting verb
 COMPLEMENT = {"ccomp", "xcomp", "dobj", "pcomp", "parataxis", "advcl", "oprd", "attr", "acomp"}

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import warnings
 from bisect import bisect_left
-from functools import lru_cache
 
 import numpy as np
 from spacy.attrs import LEMMA, LOWER
@@ -13,110 +12,120 @@ from spacy.tokens import Doc, Span, Token
 
 from ...extensions import ensure_extensions
 from ...model import Position
-from ..shared.clauses import speaker_name, statement_at, subject_of
-from ..shared.lexicon import StringFilter, position_cues
+from ..shared.clauses import speaker_name, statement_at, statement_with_cue, subject_of
+from ..shared.lexicon import StringFilter, cue_has, position_cues
 from ..shared.parties import governing_speech, party_name
+from ..shared.sides import same_party
 from .conditions import condition_extent, find_marker, split_conditions
-from .lexicon import position_topics
+from .predicates import COMMITTING, UNWILLING, stance_of
+from .topics import topic_in, topic_phrase
 
-NEGATORS = {"not", "n't", "never", "no"}
 START_VERBS = {"begin", "start", "resume", "happen", "proceed", "restart", "take"}
-UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
+SELF = {"we", "i", "us", "our", "my"}
+NON_PARTIES = {"this", "that", "there", "which", "what", "these", "those", "everything", "nothing"}
+SHARES = {
+    "majority",
+    "minority",
+    "percent",
+    "per cent",
+    "%",
+    "share",
+    "half",
+    "third",
+    "quarter",
+    "most",
+    "many",
+}
 
 
-def topic_in(toks: list[Token]) -> tuple[str, Token] | None:
-    """The first topic (from the topics lexicon) named by `toks`, with its head token."""
-    lemmas = [t.lemma_.lower() for t in toks]
-    by_first = _topics_by_first()
-    for i in range(len(toks)):
-        for seq, topic in by_first.get(lemmas[i], ()):  # only sequences that start with this lemma
-            if tuple(lemmas[i : i + len(seq)]) == seq:
-                return topic, toks[i + len(seq) - 1]
-    return None
+def _self(tok: Token) -> bool:
+    """The first person ("we", "I"; not "US")."""
+    return tok.pos_ == "PRON" and tok.lower_ in SELF
 
 
-@lru_cache(maxsize=1)
-def _topics_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
-    """`position_topics()` grouped by first lemma, longest first within each group."""
-    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for seq, topic in position_topics():
-        if seq:
-            out.setdefault(seq[0], []).append((seq, topic))
-    return out
+def _own_voice(pred: Token) -> bool:
+    """ "We will support Ukraine": a commitment in the first person is the speaker's stated position."""
+    subj = subject_of(pred)
+    return subj is not None and _self(subj)
 
 
-def _complement(pred: Token) -> list[Token]:
-    """The words that say what the predicate is about: its object, to/for-phrase or infinitive."""
-    out: list[Token] = []
-    doc = pred.doc
-    if pred.i + 1 < len(doc) and doc[pred.i + 1].lower_ == "for" and doc[pred.i + 1].dep_ == "mark":
-        # "called for the deal to be restored"
-        out.extend(doc[pred.i + 2 : min(pred.i + 8, pred.sent.end)])
-    for c in pred.children:
-        if c.dep_ in ("prep",) and c.lower_ in ("to", "for", "on", "of", "about"):
-            out.extend([t for t in c.subtree if t.dep_ not in ("relcl", "acl", "advcl")][:8])
-        elif c.dep_ in ("xcomp", "dobj", "ccomp", "prt", "attr"):
-            sub = [t for t in c.subtree]
-            out.extend(sub[:8])
-    return sorted(set(out), key=lambda t: t.i)
+def _party_subject(pred: Token, stance: str) -> bool:
+    """A commitment or refusal under a modal needs a party as subject ("it would be a disaster" has none)."""
+    if stance not in ("committed", "rejects") or position_cues().get(pred.lemma_.lower()):
+        return True
+    subj = subject_of(pred)
+    if subj is None:
+        return stance == "rejects"  # "there can be no impunity", an imperative refusal
+    return _self(subj) or _is_party(subj) or any(c.dep_ == "nsubjpass" for c in pred.children)
 
 
-def _negated(tok: Token) -> bool:
-    heads = [tok, tok.head] if tok.dep_ in ("acomp", "xcomp", "attr") else [tok]
-    return any(
-        c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg"))
-        for h in heads
-        for c in h.children
-    )
-
-
-def _stance_of(tok: Token) -> tuple[str, list[Token]] | None:
-    """(stance, complement tokens) when `tok` is a position predicate."""
-    cues = position_cues()
-    lemma = tok.lemma_.lower()
-    cls = cues.get(lemma) or cues.get(tok.lower_)
-    if tok.lower_ in UNWILLING:
-        return "rejects", _complement(tok)
-    if (
-        cls == "open"
-        and tok.pos_ in ("ADJ", "VERB")
-        and tok.dep_ in ("acomp", "amod", "xcomp", "ROOT", "ccomp", "conj", "advcl", "oprd", "attr")
-    ):
-        return ("rejects" if _negated(tok) else "open"), _complement(tok)
-    if cls == "open_verb" and tok.pos_ == "VERB":
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
-        if lemma == "call" and nxt.lower_ not in ("for", "on", "upon"):
-            return None  # "called for", "called on X to": not "called the mutiny treason"
-        if lemma in ("insist", "press", "push", "appeal") and nxt.lower_ not in ("for", "on", "to"):
-            return None  # "insisted on", "pressed for": not "pushed into the town"
-        return ("rejects" if _negated(tok) else "open"), _complement(tok)
-    if cls == "rejects" and tok.pos_ == "VERB":
-        if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
-            return None
-        return ("open" if _negated(tok) else "rejects"), _complement(tok)
-    if lemma in ("negotiate", "talk") and tok.pos_ == "VERB" and _negated(tok):
-        return "rejects", [tok]
-    return None
+def _is_party(tok: Token) -> bool:
+    """Whether a subject can hold a position: not "it"/"this", not a topic ("the borders", "the war")."""
+    if tok.lower_ in NON_PARTIES or tok.pos_ in ("NUM", "DET"):
+        return False
+    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+        return True  # "the EU", "NATO" are parties even though membership of them is a topic
+    return topic_in([tok]) is None
 
 
 def _holder(pred: Token) -> str | None:
     """The canonical name of whoever holds the position: the predicate's subject, else the speaker."""
-    verb = pred.head if pred.dep_ in ("acomp", "attr", "oprd", "amod") else pred
+    if pred.pos_ == "NOUN":  # "Russia's demands", "Western calls for talks", "made an appeal"
+        owner = next((c for c in pred.children if c.dep_ in ("poss", "amod", "compound")), None)
+        if owner is not None and (owner.dep_ == "poss" or owner.ent_type_ in ("NORP", "GPE", "ORG")):
+            return party_name(owner)
+    verb = pred.head if pred.dep_ in ("acomp", "attr", "oprd", "amod", "prep", "dobj") else pred
+    if verb.lemma_ == "be" and position_cues().get(pred.lower_) in ("rejects_adj", "open_adj"):
+        return _speaker_holder(pred)  # "membership is unacceptable": the subject is the topic
     subj = subject_of(verb)
-    name = party_name(subj)
+    if subj is not None and (_self(subj) or not (_is_party(subj) or _counted(subj))):
+        subj = None  # "borders should not be changed by force": the speaker holds it, not the borders
+    if subj is None and verb.dep_ == "ccomp" and not _self(verb.head):
+        gov = subject_of(verb.head)  # "Biden has sworn that there would be no troops": who swore it
+        subj = gov if gov is not None and not _self(gov) and _is_party(gov) else None
+    name = (_counted_name(subj) if _counted(subj) else party_name(subj)) if subj is not None else None
+    speaker = speaker_name(statement_at(pred.doc, pred.idx) or statement_with_cue(pred.doc, pred))
     if name is None:
-        name = speaker_name(statement_at(pred.doc, pred.idx))
+        return speaker
+    voiced = speaker and subj is not None and not _person(subj) and not _shares_word(name, speaker)
+    if voiced and same_party(name, speaker):
+        return f"{name} ({speaker})"  # a body voiced by its own: "Russia (Sergei Lavrov)"
     return name
 
 
+def _person(tok: Token) -> bool:
+    return (
+        tok.ent_type_ == "PERSON"
+        or tok.lower_ in ("he", "she", "him", "her")
+        or cue_has(tok.lemma_, "person_role")
+    )
+
+
+def _shares_word(a: str, b: str) -> bool:
+    return bool({w for w in a.lower().split() if len(w) > 2} & {w for w in b.lower().split() if len(w) > 2})
+
+
+def _counted(tok: Token | None) -> bool:
+    """ "64% of Ukrainians", "the majority of respondents": a share of people holds the position."""
+    return tok is not None and (tok.like_num or tok.lemma_.lower() in SHARES or tok.text == "%")
+
+
+def _counted_name(tok: Token) -> str:
+    """The share with what it counts ("absolute majority of Ukrainians - 87%"), at most ten words."""
+    words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i <= tok.i][:10]
+    return tok.doc[words[0].i : words[-1].i + 1].text if words else tok.text
+
+
 def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -> Position | None:
-    hit = topic_in(comp)
+    comp = sorted(set(comp), key=lambda t: t.i)
+    hit = topic_in(comp) or (topic_in([pred]) if pred.pos_ == "VERB" and comp else None)
     if hit is None:
-        return None
-    topic, topic_tok = hit
-    holder = _speaker_holder(pred) if stance == "conditional" else _holder(pred)
-    if holder is None:
-        return None
+        return None  # "support Kyiv with artillery": the predicate itself may name the topic
+    topic_head = hit[1]
+    if topic_head is pred:
+        comp = sorted({pred, *comp}, key=lambda t: t.i)
+    if position_cues().get(pred.lower_) == "open_adj" and hit[0] == "war":
+        return None  # "a large-scale invasion is possible": a forecast, not a stated position
     doc = sent.doc
     conditions: list[Span] = []
     negs: list[bool] = []
@@ -127,15 +136,24 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
         if c1 > c0:
             conditions = split_conditions(doc[c0:c1])
             negs = [neg] * len(conditions)
-    if conditions:
-        stance = "conditional"
+    if stance == "committed" and cue_has(pred.lemma_, "nonagent"):
+        return None  # "she would suffer the consequences": undergone, not chosen
+    if stance == "committed" and not (conditions or _own_voice(pred)) or not _party_subject(pred, stance):
+        return None  # "will impose sanctions" is a plan; "will impose sanctions if X" states a position
+    speaker_held = stance == "advocated" or (bool(conditions) and pred.lemma_ in START_VERBS)
+    stance = "conditional" if conditions else "open" if stance in ("advocated", "committed") else stance
+    holder = _speaker_holder(pred) if speaker_held else _holder(pred)
+    if holder is None:
+        return None
     st = statement_at(doc, pred.idx)
-    start = min([pred.idx, topic_tok.idx, *(c.start_char for c in conditions)])  # the topic may come first
-    end_char = max([topic_tok.idx + len(topic_tok), *(c.end_char for c in conditions)])
+    start = min([pred.idx, topic_head.idx, *(c.start_char for c in conditions)])
+    end_char = max(
+        [pred.idx + len(pred), topic_head.idx + len(topic_head), *(c.end_char for c in conditions)]
+    )
     return Position(
         id=f"p{n}",
         holder=holder,
-        topic=topic,
+        topic=topic_phrase(comp, topic_head),
         stance=stance,
         conditions=[c.text for c in conditions],
         condition_spans=[(c.start_char, c.end_char) for c in conditions],
@@ -167,19 +185,23 @@ def _speaker_holder(tok: Token) -> str | None:
 
 def _candidates(doc: Doc) -> list[int]:
     """Indices of the tokens that may be a position predicate (a cue word, "unwilling", "negotiate",
-    a start verb); `_stance_of` and `_conditional_start` are None on every other token."""
+    a start verb, a verb under a committing modal); `stance_of` is None on every other token."""
     if not len(doc):
         return []
     strings = doc.vocab.strings
     arr = doc.to_array([LOWER, LEMMA])
     mask = _LOWER_CUE.mask(strings, arr[:, 0]) | _LEMMA_CUE.mask(strings, arr[:, 1])
-    return np.flatnonzero(mask).tolist()
+    found = set(np.flatnonzero(mask).tolist())
+    modal = np.flatnonzero(_MODAL.mask(strings, arr[:, 0])).tolist()
+    found.update(doc[i].head.i for i in modal if doc[i].dep_ == "aux")
+    return sorted(found)
 
 
 _LOWER_CUE = StringFilter(lambda w: w in position_cues() or w in UNWILLING)
 _LEMMA_CUE = StringFilter(
     lambda w: w.lower() in position_cues() or w.lower() in ("negotiate", "talk") or w in START_VERBS
 )
+_MODAL = StringFilter(lambda w: w in COMMITTING)
 
 
 def find_positions(doc: Doc) -> list[Position]:
@@ -190,9 +212,7 @@ def find_positions(doc: Doc) -> list[Position]:
     for sent in doc.sents:
         lo, hi = bisect_left(cands, sent.start), bisect_left(cands, sent.end)
         for tok in (doc[i] for i in cands[lo:hi]):
-            found = _stance_of(tok)
-            if found is None:
-                found = _conditional_start(tok)
+            found = _conditional_start(tok) or stance_of(tok)
             if found is None:
                 continue
             stance, comp = found
@@ -203,8 +223,8 @@ def find_positions(doc: Doc) -> list[Position]:
                 continue
             if pos is None:
                 continue
-            key = (pos.holder.lower(), pos.topic, pos.stance, sent.start)
-            if key in seen:
+            key = (pos.holder.lower(), pos.topic.lower(), pos.stance, sent.start)
+            if key in seen or any(p.holder == pos.holder and p.span == pos.span for p in out):
                 continue
             seen.add(key)
             out.append(pos)

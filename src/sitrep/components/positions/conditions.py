@@ -6,6 +6,7 @@ import re
 
 from spacy.tokens import Span, Token
 
+from ..shared.lexicon import cue_has
 from .lexicon import condition_markers
 
 FINITE_TAGS = {"VB", "VBP", "VBZ", "VBD", "MD"}
@@ -34,6 +35,8 @@ def find_marker(sent: Span, pred: Token, stance: str = "open") -> tuple[int, int
                 continue
             if any(best is not None and best[0] <= span.start < best[1] for _ in [0]):
                 continue  # inside a longer marker already taken ("only if" vs "if")
+            if mark == "if" and span.start > 0 and sent.doc[span.start - 1].lower_ == "even":
+                continue  # "even if": a concession, not a condition
             if mark in ("if", "unless", "once") and span[0].dep_ not in ("mark", "advmod", "cc", "prep"):
                 continue
             if mark == "once" and span.end < len(sent.doc) and sent.doc[span.end].lower_ in ("again", "more"):
@@ -59,8 +62,8 @@ def condition_extent(sent: Span, pred: Token, first: int, end: int) -> tuple[int
             if t.lower_ in ("but", "while", "whereas") and t.i > end + 1:
                 stop = t.i
                 break
-            if t.text in (";",):
-                stop = t.i
+            if t.text in (";",) or (t.text in (",", "-", "\u2013") and _attribution_follows(t)):
+                stop = t.i  # "..., the commission said": the attribution is no part of the condition
                 break
         return end, stop
     # marker before the predicate: "If Russia withdraws, Ukraine will talk"
@@ -69,6 +72,16 @@ def condition_extent(sent: Span, pred: Token, first: int, end: int) -> tuple[int
         if t.text == ",":
             stop = t.i
     return end, stop
+
+
+def _attribution_follows(sep: Token) -> bool:
+    """Whether the words after a comma or dash are the sentence's reporting clause ("..., she said")."""
+    root = sep.sent.root
+    nxt = sep.doc[sep.i + 1] if sep.i + 1 < sep.sent.end else None
+    if nxt is None or not cue_has(root.lemma_, "speech") or nxt.i > root.i:
+        return False
+    subj = [c for c in root.children if c.dep_ == "nsubj"]
+    return bool(subj) and all(c.i > sep.i for c in subj)
 
 
 def _verbal(seg: list[Token]) -> bool:

@@ -107,7 +107,13 @@ def party_name(tok: Token | None) -> str | None:
                 is_person = _is_person(subj)
                 if (low in PERSON_PRON) == is_person:
                     return _as_state(name)
+    if cue_has(tok.lemma_, "government") or cue_has(low, "government"):
+        side = next((c for c in tok.children if c.dep_ in ("amod", "compound") and state_of(c.text)), None)
+        if side is not None:
+            return state_of(side.text)  # "the Russian regime", "Estonian diplomats": the state
     name = name_of(tok)
+    if name is not None and " " not in name.strip() and state_of(name) and tok.ent_type_ in ("NORP", ""):
+        return state_of(name)  # "the Russians", "they" resolved to "Russian": the side
     return _as_state(name) if tok.pos_ == "PROPN" else name
 
 

@@ -1,0 +1,159 @@
+"""Position predicates: the words by which a party states that it is open to, asks for or refuses a
+course of action ("ready to talk", "calls for sanctions", "rejects any concessions", "will not send
+troops", "is against NATO membership", "X is unacceptable"), and the words that say what about."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..shared.lexicon import position_cues
+
+NEGATORS = {"not", "n't", "never", "no"}
+UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
+# modal auxiliaries that make a verb a commitment or a refusal ("will not send", "cannot accept")
+COMMITTING = {"will", "would", "shall", "can", "could", "ca", "wo", "must", "should"}
+CLAUSE_DEPS = ("relcl", "acl", "advcl")
+Found = tuple[str, list[Token]]  # (stance, the words that say what the position is about)
+
+
+def complement(pred: Token) -> list[Token]:
+    """The words that say what the predicate is about: its object, to/for-phrase or infinitive."""
+    out: list[Token] = []
+    doc = pred.doc
+    if pred.i + 1 < len(doc) and doc[pred.i + 1].lower_ == "for" and doc[pred.i + 1].dep_ == "mark":
+        # "called for the deal to be restored"
+        out.extend(doc[pred.i + 2 : min(pred.i + 8, pred.sent.end)])
+    for c in pred.children:
+        if c.dep_ == "prep" and c.lower_ in ("to", "for", "on", "of", "about", "against"):
+            out.extend([t for t in c.subtree if t.dep_ not in CLAUSE_DEPS][:10])
+        elif c.dep_ in ("xcomp", "dobj", "ccomp", "prt", "attr"):
+            out.extend(list(c.subtree)[:10])
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def negated(tok: Token) -> bool:
+    """A negation on the predicate (or on the copula or verb it complements)."""
+    heads = [tok, tok.head] if tok.dep_ in ("acomp", "xcomp", "attr") else [tok]
+    return any(
+        c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg"))
+        for h in heads
+        for c in h.children
+    )
+
+
+def _averted(tok: Token) -> bool:
+    """ "urged the media to avoid calling it a crisis", "called on X not to send troops": a call against."""
+    for c in tok.children:
+        if c.dep_ in ("xcomp", "ccomp") and (negated(c) or position_cues().get(c.lemma_.lower()) == "averts"):
+            return True
+    return False
+
+
+def _modal(tok: Token) -> str | None:
+    """The committing modal on a verb ("will", "cannot", "must"), if any."""
+    for c in tok.children:
+        if c.dep_ == "aux" and c.lower_ in COMMITTING:
+            return c.lower_
+    return None
+
+
+def stance_of(tok: Token) -> Found | None:
+    """(stance, complement tokens) when `tok` is a position predicate."""
+    cues = position_cues()
+    lemma = tok.lemma_.lower()
+    cls = cues.get(lemma) or cues.get(tok.lower_)
+    if tok.lower_ in UNWILLING:
+        return "rejects", complement(tok)
+    if (
+        cls == "open"
+        and tok.pos_ in ("ADJ", "VERB")
+        and tok.dep_
+        in (
+            "acomp",
+            "amod",
+            "xcomp",
+            "ROOT",
+            "ccomp",
+            "conj",
+            "advcl",
+            "oprd",
+            "attr",
+        )
+    ):
+        return ("rejects" if negated(tok) else "open"), complement(tok)
+    if cls == "open_verb" and tok.pos_ == "VERB" and not any(c.dep_ == "nsubjpass" for c in tok.children):
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
+        if lemma == "call" and nxt.lower_ not in ("for", "on", "upon"):
+            return None  # "called for", "called on X to": not "called the mutiny treason"
+        if lemma in ("insist", "press", "push", "appeal") and nxt.lower_ not in ("for", "on", "to"):
+            return None  # "insisted on", "pressed for": not "pushed into the town"
+        return ("rejects" if negated(tok) or _averted(tok) else "open"), complement(tok)
+    if cls in ("rejects", "criticizes") and tok.pos_ == "VERB":
+        if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
+            return None
+        return ("open" if negated(tok) else "rejects"), complement(tok)
+    if cls in ("rejects_adj", "open_adj") and tok.pos_ == "ADJ" and not negated(tok):
+        # "membership is unacceptable", "the West considers X unacceptable": what is judged
+        subj = [t for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+        obj = [t for c in tok.head.children if c.dep_ == "dobj" for t in c.subtree]
+        words = obj or subj
+        if words and words[0].lower_ in ("which", "that", "what") and words[0].head.dep_ == "relcl":
+            ante = words[0].head.head  # "wants to join NATO, which the Kremlin considers unacceptable"
+            ante = ante.head if ante.dep_ in ("dobj", "pobj") and ante.head.pos_ == "VERB" else ante
+            clause = {t.i for t in words[0].head.subtree}
+            words = [t for t in ante.subtree if t.i not in clause]
+        return ("rejects" if cls == "rejects_adj" else "open"), words[:10]
+    if cls == "against" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
+        return ("open" if negated(tok.head) else "rejects"), [t for c in tok.children for t in c.subtree][
+            :10
+        ]  # "87% are against any concessions"
+    if cls in ("open_noun", "rejects_noun", "open_verb") and tok.pos_ == "NOUN":
+        words = [
+            t
+            for c in tok.children
+            if c.dep_ in ("acl", "prep", "ccomp", "relcl", "xcomp")
+            and c.lower_ not in ("by", "from", "in", "at")
+            for t in c.subtree
+        ]
+        return ("rejects" if cls == "rejects_noun" else "open"), words[:10]
+    if lemma in ("negotiate", "talk") and tok.pos_ == "VERB" and negated(tok):
+        return "rejects", [tok]
+    return _committed(tok)
+
+
+def _committed(tok: Token) -> Found | None:
+    """ "We will not send troops", "Kyiv cannot accept the loss of territory": a refused course of
+    action; a commitment ("will impose sanctions") counts only under a condition or in the holder's own
+    voice (see component); "there can be no impunity" refuses what it names."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in (
+        "ROOT",
+        "ccomp",
+        "conj",
+        "xcomp",
+        "advcl",
+        "parataxis",
+    ):
+        return None
+    modal = _modal(tok)
+    if modal is None:
+        return None
+    if tok.lemma_ == "be":
+        expl = any(c.dep_ == "expl" for c in tok.children)
+        attr = next((c for c in tok.children if c.dep_ == "attr"), None)
+        if expl and attr is not None and any(c.lower_ == "no" for c in attr.children):
+            return "rejects", list(attr.subtree)[:10]  # "there can be no impunity for war crimes"
+        return None
+    verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and _modal(c) is None]
+    words = [
+        t
+        for v in verbs
+        for t in [
+            v,
+            *(t for c in v.children if c.dep_ in ("dobj", "prep", "xcomp", "prt") for t in c.subtree),
+        ]
+    ]  # "must show restraint and create conditions to resume talks": the modal covers both verbs
+    if negated(tok):
+        return "rejects", words[:12]
+    if modal in ("must", "should"):
+        return "advocated", words[:12]  # "the West must send more air defence": the speaker asks for it
+    return "committed", words[:12]

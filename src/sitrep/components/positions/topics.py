@@ -1,0 +1,96 @@
+"""What a position is about: a topic from `positions_topics.tsv` among the predicate's complement words
+(which makes it a position on war and peace at all) and the phrase that names it ("talks with the West",
+"Ukraine's membership in NATO", "sending troops to Ukraine")."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from .lexicon import position_topics
+
+LEAD_STRIP = {
+    "to",
+    "for",
+    "on",
+    "of",
+    "about",
+    "against",
+    "that",
+    "any",
+    "a",
+    "an",
+    "the",
+    "all",
+    "further",
+    "more",
+}
+TRAIL_STRIP = {",", ".", ";", ":", "and", "or", "but", "-", '"', "'", "\u201d", "\u2019", "(", ")", "\u2018"}
+TRAIL_STRIP |= {
+    "of",
+    "the",
+    "a",
+    "an",
+    "to",
+    "in",
+    "on",
+    "with",
+    "for",
+    "as",
+    "at",
+    "by",
+    "which",
+    "that",
+    "its",
+}
+STOP_DEPS = {"relcl", "advcl", "acl", "ccomp", "parataxis", "appos", "mark"}
+MAX_WORDS = 9
+
+
+def topic_in(toks: list[Token]) -> tuple[str, Token] | None:
+    """The first topic (from the topics lexicon) named by `toks`, with its head token."""
+    lemmas = [t.lemma_.lower() for t in toks]
+    by_first = _topics_by_first()
+    for i in range(len(toks)):
+        for seq, topic in by_first.get(lemmas[i], ()):  # only sequences that start with this lemma
+            if tuple(lemmas[i : i + len(seq)]) == seq:
+                return topic, toks[i + len(seq) - 1]
+    return None
+
+
+@lru_cache(maxsize=1)
+def _topics_by_first() -> dict[str, list[tuple[tuple[str, ...], str]]]:
+    """`position_topics()` grouped by first lemma, longest first within each group."""
+    out: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for seq, topic in position_topics():
+        if seq:
+            out.setdefault(seq[0], []).append((seq, topic))
+    return out
+
+
+def topic_phrase(comp: list[Token], head: Token) -> str:
+    """The phrase that names the topic: the complement words, without embedded clauses, trimmed."""
+    inside = {t.i for t in comp}
+    cut: set[int] = set()
+    for t in comp:
+        if t.dep_ in STOP_DEPS and t.i > head.i:
+            cut.update(s.i for s in t.subtree)  # "sanctions, which would hurt ...": no clause
+    words = [t for t in comp if t.i not in cut and t.i in inside and t.dep_ != "prt"]
+    run: list[Token] = []
+    for t in words:  # one contiguous run around the topic head
+        if run and t.i != run[-1].i + 1:
+            if run[-1].i >= head.i:
+                break
+            run = []
+        run.append(t)
+    while run and (run[0].lower_ in LEAD_STRIP or run[0].is_punct):
+        run.pop(0)
+    while run and (run[-1].lower_ in TRAIL_STRIP or run[-1].is_space):
+        run.pop()
+    if len(run) > MAX_WORDS:
+        keep = max(0, min(head.i - run[0].i - 2, len(run) - MAX_WORDS))
+        run = run[keep : keep + MAX_WORDS]
+    if not run:
+        return head.text
+    return head.doc[run[0].i : run[-1].i + 1].text
