@@ -181,3 +181,16 @@ def test_sparkline_draws_every_point_and_marks_the_newest():
 )
 def test_first_sentence_labels_untitled_documents(text, label):
     assert first_sentence(text) == label
+
+
+def test_a_disagreement_lists_a_few_claims_a_side_and_says_how_many():
+    from sitrep.web.pages import trim_disagreement
+
+    claim = [{"text": f"{i}", "document": "d", "span": [0, 1]} for i in range(7)]
+    c = {"kind": "quantity", "sides": [{"low": 1, "claims": claim}, {"low": 9, "claims": claim[:2]}]}
+    c["items"] = claim + claim[:2]
+    small = trim_disagreement(c, 3)
+    assert [len(s["claims"]) for s in small["sides"]] == [3, 2]
+    assert small["sides"][0]["claims_total"] == 7 and "claims_total" not in small["sides"][1]
+    assert len(small["items"]) == 5 and small["items_total"] == 9
+    assert trim_disagreement(c, 7) is c

@@ -245,3 +245,13 @@ def test_documents_page_pages_forward_and_back(served):
     assert nxt == "/documents?offset=10&limit=10"
     _s, _h, body = server.request(nxt)
     assert f"11–20 of {DOCUMENTS} documents" in body.decode()
+
+
+def test_timeline_is_paged(served):
+    server, _ids = served
+    status, whole = server.json("/api/timeline/Goma?limit=500")
+    assert status == 200 and whole["total"] == len(whole["timeline"]) >= TOWN_REPORTS // len(TOWNS)
+    status, page = server.json("/api/timeline/Goma?limit=3&offset=2")
+    assert page["total"] == whole["total"] and page["timeline"] == whole["timeline"][2:5]
+    _s, _h, body = server.request("/timeline/Goma?limit=3")
+    assert f"1–3 of {whole['total']} items" in body.decode()

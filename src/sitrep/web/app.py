@@ -27,6 +27,7 @@ from .apidocs import install as install_api_docs
 from .entities import install as install_entities
 from .highlight import highlight, person_href, speaker_colours
 from .pages import install as install_pages
+from .pages import pager
 from .params import ApiError, focus_param, limit_param, offset_param, text_param
 from .security import Guard, check_token, error_response
 from .stores import Stores, run_in_thread
@@ -117,10 +118,14 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         )
         return {"q": q, "documents": hits, "statements": stmts}
 
-    def timeline_ctx(name: str) -> dict[str, Any]:
+    def timeline_ctx(name: str, request: Request) -> dict[str, Any]:
+        """A page of a timeline (100 items by default), the whole computed once per store version."""
         name = text_param(name, "name", required=True) or ""
+        p = request.query_params
+        limit, offset = limit_param(p.get("limit"), 100), offset_param(p.get("offset"))
         found = stores.cached("timeline", (name,), lambda: query.timeline(stores.reader(), name))
-        return {"name": name, "timeline": found}
+        page = found[offset : offset + limit]
+        return {"name": name, "total": len(found), "limit": limit, "offset": offset, "timeline": page}
 
     # ---- JSON API -----------------------------------------------------------------------------------
 
@@ -153,8 +158,8 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         return Response(body, media_type="application/json")
 
     @app.get("/api/timeline/{name}")
-    def api_timeline(name: str) -> Response:
-        return _json(timeline_ctx(name))
+    def api_timeline(name: str, request: Request) -> Response:
+        return _json(timeline_ctx(name, request))
 
     @app.post("/api/documents", status_code=201)
     async def api_ingest(request: Request) -> JSONResponse:
@@ -224,8 +229,10 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         return render("search.html", **search_ctx(request))
 
     @app.get("/timeline/{name}", response_class=HTMLResponse)
-    def page_timeline(name: str) -> HTMLResponse:
-        return render("timeline.html", **timeline_ctx(name))
+    def page_timeline(name: str, request: Request) -> HTMLResponse:
+        ctx = timeline_ctx(name, request)
+        nav = pager(request.url.path, request.query_params, ctx["total"], ctx["limit"], ctx["offset"])
+        return render("timeline.html", **ctx, nav=nav)
 
     return app
 

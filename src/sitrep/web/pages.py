@@ -27,10 +27,11 @@ from .stores import Stores
 
 _DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
 # (default, largest) rows of one page of each list
-PAGE = {"documents": (50, 200), "estimates": (10, 50), "contradictions": (20, 100), "passages": (25, 100)}
+PAGE = {"documents": (50, 200), "estimates": (10, 50), "contradictions": (10, 100), "passages": (25, 100)}
 CHART_FIGURES = 40  # the newest figures one series' chart draws on the estimates page
 TABLE_FIGURES = 10  # the newest figures its table lists
-SERIES_FIGURES = (100, 1000)  # (default, largest) figures of one series in a JSON answer, the newest
+SERIES_FIGURES = (50, 1000)  # (default, largest) figures of one series in a JSON answer, the newest
+SIDE_CLAIMS = (5, 200)  # (default, largest) claims listed on each side of one disagreement
 
 
 def date_param(value: str | None, name: str) -> str | None:
@@ -76,6 +77,23 @@ def newest_figures(series: dict[str, Any], n: int) -> dict[str, Any]:
     return {**series, "figures": len(ests), "estimates": ests[-n:]}
 
 
+def trim_disagreement(c: dict[str, Any], n: int) -> dict[str, Any]:
+    """A disagreement with at most `n` claims on each side (and in `items`, the claims kept); a side
+    that had more says how many in `claims_total`, the whole in `items_total`."""
+    sides = c.get("sides") or []
+    every = c.get("items") or []
+    if not any(len(side.get("claims") or []) > n for side in sides) and len(every) <= n * 2:
+        return c
+    kept = [
+        {**side, "claims": side["claims"][:n], "claims_total": len(side["claims"])}
+        if len(side.get("claims") or []) > n
+        else side
+        for side in sides
+    ]
+    items = [it for side in kept for it in side.get("claims") or []] if sides else every[: 2 * n]
+    return {**c, "sides": kept, "items": items, "items_total": len(every)}
+
+
 def passage_href(document: str, span: list[int] | tuple[int, int]) -> str:
     """The article page focused on a passage."""
     return f"/documents/{quote(str(document), safe='')}?at={int(span[0])}-{int(span[1])}#at"
@@ -117,6 +135,7 @@ def install(app: FastAPI, env: Any, stores: Stores, render: Callable[..., HTMLRe
     def overview_ctx() -> dict[str, Any]:
         def compute() -> dict[str, Any]:
             ctx = overview.overview(stores.reader())
+            ctx["disagreements"] = [trim_disagreement(c, 2) for c in ctx["disagreements"]]
             ctx["places"] = geo.place_markers(stores.reader(), limit=40)
             return ctx
 
@@ -156,10 +175,14 @@ def install(app: FastAPI, env: Any, stores: Stores, render: Callable[..., HTMLRe
         kind, party = text_param(p.get("kind"), "kind"), text_param(p.get("party"), "party")
         if kind not in (None, "quantity", "event"):
             raise ApiError(400, "kind must be quantity or event")
+        claims = limit_param(p.get("claims"), SIDE_CLAIMS[0])
+        if claims > SIDE_CLAIMS[1]:
+            raise ApiError(400, f"claims must be at most {SIDE_CLAIMS[1]}")
         found = None if party else overview.stored_disagreements_page(stores.reader(), kind, limit, offset)
         if found is None:  # a party filter, or not refreshed: the whole list, filtered here
             found = overview.disagreements_page(every_disagreement(), kind, party, limit, offset)
-        return {**found, "kind": kind or "", "party": party or ""}
+        page = [trim_disagreement(c, claims) for c in found["contradictions"]]
+        return {**found, "contradictions": page, "kind": kind or "", "party": party or ""}
 
     def map_ctx(p: QueryParams) -> dict[str, Any]:
         limit, offset = page_params(p, "passages")
@@ -344,9 +367,8 @@ def install(app: FastAPI, env: Any, stores: Stores, render: Callable[..., HTMLRe
 
     @app.get("/api/contradictions")
     async def api_contradictions(request: Request) -> Response:
-        return await paged_list(
-            request, "contradictions", ("kind", "party"), contradictions_ctx, "contradictions"
-        )
+        filters = ("kind", "party", "claims")
+        return await paged_list(request, "contradictions", filters, contradictions_ctx, "contradictions")
 
     @app.get("/map", response_class=HTMLResponse)
     def page_map(request: Request) -> HTMLResponse:
