@@ -324,7 +324,7 @@ def test_nested_object_cue_inside_reported_speech_is_dropped(extract):
 @pytest.mark.parametrize(
     ("needle", "speaker", "kind", "cue", "venue"),
     [
-        ("Russian forces shelled", "governor", "indirect", "said", None),
+        ("Russian forces shelled", "Serhiy Lysak", "indirect", "said", None),  # the governor named next
         ("heavy artillery", "Serhiy Lysak", "direct", "wrote", "on Telegram"),
         ("five houses were damaged", "Serhiy Lysak", "indirect", "said", None),
         ("no basis for talks", "Dmitry Peskov", "indirect", "told", None),

@@ -89,3 +89,53 @@ def test_warned_of_reads_what_is_warned_of(extract):
     assert not st.content.text.startswith("of ")
     assert "Bolander" in speaker_name(st)
 
+
+def test_lede_description_goes_to_the_person_named_after_it(extract):
+    text = (
+        "Fleet chief urges allies to hold firm\n\nOSLO, May 3 (AP) - Norway's most senior naval commander "
+        'has called on allies to "hold the line" in the Arctic.\n\n'
+        "Vice Admiral Lars Berntsen said at a conference that the northern waters were "
+        '"busier than at any time since the Cold War".\n\n'
+        '"We see more submarines every season," the commander said.'
+    )
+    sts = _run(extract, text)
+    assert "Berntsen" in speaker_name(covering(sts, "hold the line"))
+    assert "Berntsen" in speaker_name(covering(sts, "more submarines"))
+
+
+def test_indefinite_lede_source_stays_anonymous(extract):
+    text = (
+        "Talks resume\n\nOSLO, May 3 (AP) - "
+        "A senior naval officer said the patrols would double next year.\n\n"
+        'Defence Minister Lars Berntsen said the budget was "not yet settled".'
+    )
+    sts = _run(extract, text)
+    assert "Berntsen" not in speaker_name(covering(sts, "patrols would double"))
+
+
+def test_office_description_skips_a_person_with_another_office(extract):
+    text = (
+        "Summit opens\n\nVIENNA, May 4 (AP) - "
+        "Secretary General Jens Stoltenberg opened the session on Monday.\n\n"
+        "In a later speech, the head of the parliament warned that the bloc could not depend on one supplier."
+    )
+    assert "Stoltenberg" not in speaker_name(covering(_run(extract, text), "depend on one supplier"))
+
+
+def test_she_for_a_country_when_no_woman_is_named(extract):
+    text = (
+        "Moscow answers\n\nWARSAW, May 4 (PAP) - Russia announced on Tuesday that it would cut gas "
+        'deliveries to the region. She said the decision was a response to "hostile steps".'
+    )
+    assert speaker_name(covering(_run(extract, text), "hostile steps")) == "Russia"
+
+
+def test_she_stays_with_the_woman_named_before_the_country(extract):
+    text = (
+        "Moscow answers\n\nWARSAW, May 4 (PAP) - Spokeswoman Maria Zakharova spoke in Moscow on Monday.\n\n"
+        "Russia announced on Tuesday that it would cut gas deliveries to the region. "
+        'She said the decision was a response to "hostile steps".'
+    )
+    sts = _run(extract, text)
+    assert "Zakharova" in speaker_name(covering(sts, "hostile steps"))
+    assert all(s.content.text != "on Monday" for s in sts)  # a time is no topic of "spoke"

@@ -173,6 +173,41 @@ class Salience:
             if st.speaker is None:
                 st.confidence = min(st.confidence, 0.4)
             self._remember(st)
+        self._lede_descriptions(order)
+
+    def _lede_descriptions(self, order: list[tuple[Statement, Token | None]]) -> None:
+        """A lede that describes its speaker before naming them ("Britain's top commander has called
+        on ...", then "Adm Jane Doe said"): a definite or possessive description in the body's first
+        paragraph goes to the first person who speaks in the next three paragraphs, never one the text
+        mentioned before it nor one of another nationality; the same description later goes to them."""
+        paras = [p for p in self.ctx.paras if p[1] > self.ctx.body_start]
+        if not paras:
+            return
+        lede, limit = paras[0], paras[min(3, len(paras) - 1)][1]
+        resolved: dict[str, Speaker] = {}
+        for st, _verb in order:
+            sp = st.speaker
+            if sp is None or sp.entity is not None or sp.span is None or not sp.name:
+                continue
+            key = sp.name.lower()
+            if key in resolved:
+                st.speaker = _to_speaker(resolved[key], sp)
+                continue
+            span = self.doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand")
+            if not lede[0] <= sp.span[0] < lede[1] or span is None or not _definite_role(span):
+                continue
+            nat = _nationality_words(span)
+            for c in self.spoken:
+                if not sp.span[1] <= c.pos < limit or c.entity is None or c.kind != "PERSON" or not c.strong:
+                    continue
+                ent = self.entities[c.entity]
+                if any(m.span[0] < sp.span[0] for m in ent.mentions):
+                    continue
+                if nat and self._nationality(ent, nat, sp.span) is False:
+                    continue
+                resolved[key] = Speaker(name=c.name, entity=c.entity, span=sp.span, text=sp.text)
+                st.speaker = resolved[key]
+                break
 
     def _remember(self, st: Statement) -> None:
         """The statement's speaker becomes the most salient candidate at its mention."""
@@ -256,6 +291,14 @@ class Salience:
         best = next((c for c in cands if c.strong and self._fits(c, word)), None)
         if best is None:
             best = next((c for c in cands if self._fits(c, word)), None)
+        if best is None and word == "she":
+            # Polish and Russian call a country "she", and machine translation keeps it: with no woman
+            # (nor anyone of unknown gender) to be found, the country speaking in this paragraph
+            para = self.ctx.para_of(pos)[0]
+            best = next(
+                (c for c in cands if c.kind == "GPE" and c.strong and c.pos >= para and c in self.spoken),
+                None,
+            )
         if best is None:  # nobody fits: a "he" the entities component gave a place or a noun stays unnamed
             return KEEP if word not in _PERSONAL or self._is_person(sp) else None
         if word in _PRONOUN_GENDER and best.key not in self.learned:
@@ -284,6 +327,8 @@ class Salience:
         nat = _nationality_words(span)
         cands = [c for c in self._candidates(sp.span[0], _parts(st)) if c.kind == "PERSON"]
         linked = self.entities.get(sp.entity) if sp.entity else None
+        if linked is not None and linked.name[:1].islower():
+            linked = None  # an entity that is itself a description ("head of the EU executive") names no one
         linked_nat = self._nationality(linked, nat, sp.span) if linked is not None else None
         if linked is not None and (not nat or linked_nat):
             return KEEP  # the entities component's link stands
@@ -347,6 +392,22 @@ def _anchor(st: Statement) -> int:
     if st.speaker is not None and st.speaker.span is not None:
         return st.speaker.span[0]
     return st.cue.span[0]
+
+
+def _definite_role(span: Span) -> bool:
+    """Whether a description names one office holder: a singular role noun with "the" or a possessor
+    ("the head of the mission", "its foreign minister", "Britain's most senior commander")."""
+    root = span.root
+    if role_nouns().get(root.lemma_.lower()) != "PERSON" or root.tag_ in {"NNS", "NNPS"}:
+        return False
+    return span[0].lower_ in {"the", "its", "his", "her", "their"} or any(
+        c.dep_ == "poss" for c in root.children
+    )
+
+
+def _to_speaker(named: Speaker, sp: Speaker) -> Speaker:
+    """The person `named` names, at the mention `sp` was read from."""
+    return Speaker(name=named.name, entity=named.entity, span=sp.span, text=sp.text)
 
 
 def _to(c: _Cand, sp: Speaker) -> Speaker:

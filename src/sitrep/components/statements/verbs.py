@@ -198,6 +198,12 @@ def _prep_content(b: Builder, verb: Token, prep: str) -> tuple[int, int] | None:
     return span.start_char, span.end_char
 
 
+def _circumstance(prep: Token) -> bool:
+    """A prepositional phrase of time or place ("spoke on Monday", "commented in Berlin"), not a topic."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"}
+
+
 def _object_content(b: Builder, verb: Token, deps: frozenset[str] | None = None) -> tuple[int, int] | None:
     """The object side of a communication verb: "denied targeting civilians", "urged X to vote"."""
     if deps is not None:  # thought, intention, evidence cues: only the complements they allow
@@ -205,7 +211,11 @@ def _object_content(b: Builder, verb: Token, deps: frozenset[str] | None = None)
         if "prep" in deps and not any(c.dep_ in {"oprd", "prep"} for c in parts):
             return None  # "sees the plan" is no view; "sees the plan as a threat" is
     else:
-        parts = [c for c in verb.rights if c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS)]
+        parts = [
+            c
+            for c in verb.rights
+            if c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS and not _circumstance(c))
+        ]
         if not parts:  # "called for the strongholds to be hit": a for-clause
             parts = [
                 c
