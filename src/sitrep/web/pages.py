@@ -31,7 +31,7 @@ PAGE = {"documents": (50, 200), "estimates": (10, 50), "contradictions": (10, 10
 CHART_FIGURES = 40  # the newest figures one series' chart draws on the estimates page
 TABLE_FIGURES = 10  # the newest figures its table lists
 SERIES_FIGURES = (50, 1000)  # (default, largest) figures of one series in a JSON answer, the newest
-SIDE_CLAIMS = (5, 200)  # (default, largest) claims listed on each side of one disagreement
+SIDE_CLAIMS = (3, 200)  # (default, largest) claims listed on each side of one disagreement
 
 
 def date_param(value: str | None, name: str) -> str | None:
@@ -178,11 +178,19 @@ def install(app: FastAPI, env: Any, stores: Stores, render: Callable[..., HTMLRe
         claims = limit_param(p.get("claims"), SIDE_CLAIMS[0])
         if claims > SIDE_CLAIMS[1]:
             raise ApiError(400, f"claims must be at most {SIDE_CLAIMS[1]}")
-        found = None if party else overview.stored_disagreements_page(stores.reader(), kind, limit, offset)
-        if found is None:  # a party filter, or not refreshed: the whole list, filtered here
-            found = overview.disagreements_page(every_disagreement(), kind, party, limit, offset)
-        page = [trim_disagreement(c, claims) for c in found["contradictions"]]
-        return {**found, "contradictions": page, "kind": kind or "", "party": party or ""}
+
+        def compute() -> dict[str, Any]:
+            r = stores.reader()
+            found = None if party else overview.stored_disagreements_page(r, kind, limit, offset)
+            if found is None:  # a party filter, or not refreshed: the whole list, filtered here
+                found = overview.disagreements_page(every_disagreement(), kind, party, limit, offset)
+            return {
+                **found,
+                "contradictions": [trim_disagreement(c, claims) for c in found["contradictions"]],
+            }
+
+        page: dict[str, Any] = cached("contradictions_page", (kind, party, limit, offset, claims), compute)
+        return {**page, "kind": kind or "", "party": party or ""}
 
     def map_ctx(p: QueryParams) -> dict[str, Any]:
         limit, offset = page_params(p, "passages")
