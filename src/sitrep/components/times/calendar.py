@@ -60,6 +60,11 @@ def month_year(dct: dt.date, mon: int, direction: Direction, strict: bool = Fals
     return dct.year if (mon < dct.month or (mon == dct.month and not strict)) else dct.year - 1
 
 
+# days beyond which a month-day against the clause's tense belongs to another year; nearer dates keep
+# the DCT's year ("said the notes would be redeemed Dec. 15" in October is this December)
+FAR = 90
+
+
 def month_day_year(dct: dt.date, mon: int, dd: int, direction: Direction) -> int:
     """Year of a month-day without year: the same year unless that is implausibly far away."""
     try:
@@ -67,6 +72,10 @@ def month_day_year(dct: dt.date, mon: int, dd: int, direction: Direction) -> int
     except ValueError:
         return dct.year
     gap = (same - dct).days
+    if direction == "past" and gap > FAR:
+        return dct.year - 1  # "was held on Nov. 3" in a May article: last November
+    if direction == "future" and gap < -FAR:
+        return dct.year + 1  # "will vote on Feb. 2" in a May article: next February
     if gap > 183 and direction != "future":
         return dct.year - 1
     if gap < -183 and direction == "future":

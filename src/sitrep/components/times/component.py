@@ -21,6 +21,7 @@ from spacy.tokens import Doc, Token
 from ...extensions import ensure_extensions
 from ...model import Time
 from ...text import doc_text
+from ..shared.lexicon import cue_has
 from . import rules_more, rules_units  # noqa: F401  (register the rest of the rules)
 from .fallback import entity_candidates
 from .fastre import lowered, may_match, scan_plan
@@ -49,6 +50,21 @@ def _verb_of(tok: Token) -> Token:
 
 
 PAST_AUX = {"had", "was", "were", "did", "has", "have", "'d", "would"}
+STATIVE = {"be", "have", "remain", "seem", "appear", "know", "believe", "think", "mean", "include", "contain"}
+
+
+def _finite(verb: Token) -> Token:
+    """The finite verb whose tense a participle or gerund shares ("will travel, including on Tuesday")."""
+    for _ in range(3):
+        if verb.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
+            return verb
+        if verb.dep_ not in ("prep", "advcl", "acl", "xcomp", "conj") or verb.head.pos_ not in (
+            "VERB",
+            "AUX",
+        ):
+            return verb
+        verb = verb.head
+    return verb
 
 
 def _has_past_aux(verb: Token) -> bool:
@@ -100,7 +116,7 @@ def make_direction(doc: Doc) -> Callable[[int, int], str]:
         before = [t.lower_ for t in doc[max(span.start - 2, span.sent.start) : span.start]]
         if any(w in ("next", "coming", "upcoming", "until", "till") for w in before):
             return "future"
-        verb = _verb_of(span.root)
+        verb = _finite(_verb_of(span.root))
         if verb.pos_ in ("VERB", "AUX"):
             if _is_future_verb(verb, cues):
                 between = doc[min(verb.i, span.start) : max(verb.i, span.start)]
@@ -114,6 +130,20 @@ def make_direction(doc: Doc) -> Callable[[int, int], str]:
                 return "present" if far and after_noun else "future"
             if verb.tag_ in ("VBD",) or _has_past_aux(verb):
                 return "past"
+            if verb.tag_ in ("VBZ", "VBP") and cue_has(verb.lemma_, "speech"):
+                return "past"  # "Moscow says on Monday ...": the journalistic present reports
+            possessive = span.root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS")
+            possessive = possessive or (  # "Medvedev's remarks Sunday": the day dates a noun, not the verb
+                span.root.dep_ in ("npadvmod", "compound", "nmod")
+                and span.root.head.pos_ in ("NOUN", "PROPN")
+            )
+            if (
+                verb.tag_ in ("VBZ", "VBP")
+                and verb.pos_ == "VERB"
+                and verb.lemma_ not in STATIVE
+                and not possessive
+            ):
+                return "scheduled"  # "Orban travels to Moscow on Tuesday": an action set for later
             return "present"
         # a verbless headline or a noun phrase: look for a future auxiliary before it in the sentence
         window = [t.lower_ for t in doc[max(span.start - 8, span.sent.start) : span.start]]

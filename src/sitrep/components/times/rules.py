@@ -32,7 +32,7 @@ class Ctx:
 
     text: str
     dct: dt.date | None
-    direction: Callable[[int, int], str]  # (start, end) -> "past" | "future" | "present"
+    direction: Callable[[int, int], str]  # (start, end) -> "past" | "future" | "present" | "scheduled"
     tag: Callable[[int], str] = lambda i: ""  # fine-grained POS tag of the token at a character offset
 
 
@@ -223,7 +223,7 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return mk(m, "date", cal.month(ctx.dct.year, mon), mod, "month")
     direction = _dir(m, ctx, rel)
     strict = rel in ("last", "next", "past", "the past")
-    if direction == "present":
+    if direction in ("present", "scheduled"):
         ahead = (mon - ctx.dct.month) % 12
         direction = "future" if 0 < ahead <= 2 else "past"
     return mk(m, "date", cal.month(cal.month_year(ctx.dct, mon, direction, strict), mon), mod, "month")
@@ -260,6 +260,8 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     else:
         direction = _dir(m, ctx, rel)
         strict = rel in ("last", "next", "past", "the past", "previous", "this coming")
+        if direction == "scheduled":
+            direction = "future"  # "Orban goes to Moscow on Tuesday": a present action is scheduled
         base = cal.day(cal.weekday_date(ctx.dct, wd, direction, strict))
     if code:
         return mk(m, "time", f"{base}T{code}", mod, "weekday")
