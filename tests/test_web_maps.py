@@ -194,3 +194,5 @@ def test_a_disagreement_lists_a_few_claims_a_side_and_says_how_many():
     assert small["sides"][0]["claims_total"] == 7 and "claims_total" not in small["sides"][1]
     assert len(small["items"]) == 5 and small["items_total"] == 9
     assert trim_disagreement(c, 7) is c
+    long = trim_disagreement({**c, "reason": "claim " * 200}, 7)["reason"]
+    assert len(long) <= 402 and long.endswith(" …")

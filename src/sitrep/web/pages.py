@@ -31,6 +31,7 @@ PAGE = {"documents": (50, 200), "estimates": (10, 50), "contradictions": (10, 10
 CHART_FIGURES = 40  # the newest figures one series' chart draws on the estimates page
 TABLE_FIGURES = 10  # the newest figures its table lists
 SERIES_FIGURES = (50, 1000)  # (default, largest) figures of one series in a JSON answer, the newest
+REASON_CHARS = 400  # a disagreement's reason names every claim: at thousands of claims, 20 KB
 SIDE_CLAIMS = (3, 200)  # (default, largest) claims listed on each side of one disagreement
 
 
@@ -78,10 +79,14 @@ def newest_figures(series: dict[str, Any], n: int) -> dict[str, Any]:
 
 
 def trim_disagreement(c: dict[str, Any], n: int) -> dict[str, Any]:
-    """A disagreement with at most `n` claims on each side (and in `items`, the claims kept); a side
-    that had more says how many in `claims_total`, the whole in `items_total`."""
+    """A disagreement with at most `n` claims on each side (and in `items`, the claims kept) and its
+    reason cut to `REASON_CHARS`; a side that had more says how many in `claims_total`, the whole in
+    `items_total`."""
     sides = c.get("sides") or []
     every = c.get("items") or []
+    reason = str(c.get("reason") or "")
+    if len(reason) > REASON_CHARS:
+        c = {**c, "reason": reason[:REASON_CHARS].rsplit(" ", 1)[0] + " …"}
     if not any(len(side.get("claims") or []) > n for side in sides) and len(every) <= n * 2:
         return c
     kept = [
