@@ -60,10 +60,6 @@ def party_name(tok: Token | None) -> str | None:
     if tok is None or tok.idx < body_start(tok.doc):
         return None
     low = tok.lower_
-    if tok.dep_ in ("amod", "compound", "nmod") and tok.head is not tok and tok.pos_ in ("ADJ", "PROPN"):
-        state = state_of(tok.text)  # "a Russian invasion", "Kyiv's counteroffensive" -> the state
-        if state is not None and (tok.pos_ == "ADJ" or tok.ent_type_ in ("NORP", "GPE", "")):
-            return state
     if cue_has(tok.lemma_, "force") or cue_has(low, "force") or cue_has(low, "military"):
         side = next(
             (c for c in tok.children if c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE")),
@@ -112,8 +108,6 @@ def party_name(tok: Token | None) -> str | None:
         if side is not None:
             return state_of(side.text)  # "the Russian regime", "Estonian diplomats": the state
     name = name_of(tok)
-    if name is not None and " " not in name.strip() and state_of(name) and tok.ent_type_ in ("NORP", ""):
-        return state_of(name)  # "the Russians", "they" resolved to "Russian": the side
     return _as_state(name) if tok.pos_ == "PROPN" else name
 
 
