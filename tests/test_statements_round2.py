@@ -139,3 +139,18 @@ def test_she_stays_with_the_woman_named_before_the_country(extract):
     sts = _run(extract, text)
     assert "Zakharova" in speaker_name(covering(sts, "hostile steps"))
     assert all(s.content.text != "on Monday" for s in sts)  # a time is no topic of "spoke"
+
+
+def test_stance_of_a_described_group_or_inside_a_report_is_no_statement(extract):
+    text = HEAD + (
+        "There are those who favor a quick deal with the junta.\n\n"
+        "Senator Paul Okafor urged the allies to keep supporting the coalition and oppose the junta."
+    )
+    sts = _run(extract, text)
+    assert [s.cue.text for s in sts] == ["urged"]
+
+
+def test_a_stance_of_its_own_stays(extract):
+    text = HEAD + "The opposition party supports the ceasefire plan drafted by the mediators."
+    st = covering(_run(extract, text), "ceasefire plan")
+    assert st.cue.text == "supports"

@@ -198,6 +198,21 @@ def _prep_content(b: Builder, verb: Token, prep: str) -> tuple[int, int] | None:
     return span.start_char, span.end_char
 
 
+def _embedded_stance(b: Builder, verb: Token) -> bool:
+    """A stance verb that describes a group ("those who favor appeasement") or sits inside what another
+    cue reports ("urged the US to continue to support Ukraine"): no statement of its own."""
+    if verb.dep_ == "relcl":
+        return True
+    anc = verb
+    for _ in range(4):
+        if anc.head.i == anc.i or anc.dep_ not in {"xcomp", "conj"}:
+            return False
+        anc = anc.head
+        if anc.pos_ in {"VERB", "AUX"} and cue_lemma(anc) in b.ctx.cues and cue_lemma(anc) != cue_lemma(verb):
+            return True
+    return False
+
+
 def _circumstance(prep: Token) -> bool:
     """A prepositional phrase of time or place ("spoke on Monday", "commented in Berlin"), not a topic."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -333,6 +348,8 @@ def verb_statement(b: Builder, verb: Token) -> None:
         content = ccomp
     elif section in _NONSPEECH_DEPS:  # "wants to X", "supports the plan"; "found the bodies" is no claim
         deps = _NONSPEECH_DEPS[section]
+        if section == "stance" and _embedded_stance(b, verb):
+            return  # "those who favor appeasement", "urged the US to support Ukraine": no stance of its own
         if section == "evidence" and _is_evidence(subj):  # "polls show a close race"
             deps = frozenset({"dobj"})
         content = _object_content(b, verb, deps)
