@@ -11,7 +11,7 @@ from ..shared.lexicon import position_cues
 NEGATORS = {"not", "n't", "never", "no"}
 UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
 # modal auxiliaries that make a verb a commitment or a refusal ("will not send", "cannot accept")
-COMMITTING = {"will", "would", "shall", "can", "could", "ca", "wo", "must", "should"}
+COMMITTING = {"will", "would", "shall", "can", "ca", "wo", "must", "should"}
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
 Found = tuple[str, list[Token]]  # (stance, the words that say what the position is about)
 
@@ -140,7 +140,11 @@ def _committed(tok: Token) -> Found | None:
     if tok.lemma_ == "be":
         expl = any(c.dep_ == "expl" for c in tok.children)
         attr = next((c for c in tok.children if c.dep_ == "attr"), None)
-        if expl and attr is not None and any(c.lower_ == "no" for c in attr.children):
+        # "there will be no war" is a forecast; "there can be no impunity", "swore there would be no troops" not
+        normative = (
+            modal in ("can", "ca", "must", "should") or position_cues().get(tok.head.lemma_) == "commits"
+        )
+        if normative and expl and attr is not None and any(c.lower_ == "no" for c in attr.children):
             return "rejects", list(attr.subtree)[:10]  # "there can be no impunity for war crimes"
         return None
     verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and _modal(c) is None]

@@ -57,8 +57,8 @@ def _is_person(tok: Token) -> bool:
 
 def party_name(tok: Token | None) -> str | None:
     """The canonical name of the party at `tok`, or None for no party (a weapon, a crowd, a dateline)."""
-    if tok is None or tok.idx < body_start(tok.doc):
-        return None
+    if tok is None or tok.idx < body_start(tok.doc) or tok.ent_type_ in ("DATE", "TIME"):
+        return None  # "Tuesday's attack", "said Saturday sanctions ...": a day is no party
     low = tok.lower_
     if cue_has(tok.lemma_, "force") or cue_has(low, "force") or cue_has(low, "military"):
         side = next(
