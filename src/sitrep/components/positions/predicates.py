@@ -140,7 +140,7 @@ def _committed(tok: Token) -> Found | None:
     if tok.lemma_ == "be":
         expl = any(c.dep_ == "expl" for c in tok.children)
         attr = next((c for c in tok.children if c.dep_ == "attr"), None)
-        # "there will be no war" is a forecast; "there can be no impunity", "swore there would be no troops" not
+        # "there will be no war" forecasts; "there can be no impunity", "swore there would be no troops" not
         normative = (
             modal in ("can", "ca", "must", "should") or position_cues().get(tok.head.lemma_) == "commits"
         )
