@@ -4,15 +4,8 @@ from __future__ import annotations
 
 import pytest
 
+from events_support import events_of
 from sitrep.components.shared.states import capital_country, country_adjective, state_of
-
-
-def events_of(extract, text: str):
-    report = extract(text)
-    for ev in report.events:
-        s, e = ev.trigger.span
-        assert text[s:e] == ev.trigger.text
-    return report.events
 
 
 def one(events, trigger: str):
