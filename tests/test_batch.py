@@ -293,7 +293,9 @@ def test_parts_of_the_previous_release_are_read_under_todays_names(tmp_path):
     for table in ITEM_TABLES:
         want = [r for report, _ in pairs for r in to_arrow(table, report_rows(report)[table]).to_pylist()]
         # an item's JSON gains the optional fields added since (e.g. "referent": null); the rest is equal
-        assert [_without_new_nulls(r) for r in read_table(out, table)] == [_without_new_nulls(r) for r in want]
+        assert [_without_new_nulls(r) for r in read_table(out, table)] == [
+            _without_new_nulls(r) for r in want
+        ]
     for report, row in pairs:
         again = document_row(
             report, row["text"], row["partition"], row["row"], row["path"], row["external_id"]

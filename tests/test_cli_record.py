@@ -118,7 +118,8 @@ def test_estimates_json_shape(ingested):
             text = con.execute("SELECT text FROM documents WHERE id = ?", (e["document"],)).fetchone()[0]
             assert text[e["span"][0] : e["span"][1]] == e["text"]
             # every story is printed by three outlets: a claim is listed once, with its reprints
-            assert len({r["document"] for r in e["reprints"]}) <= 3  # + the word-for-word copy, kept (issue 14)
+            # (+ the word-for-word copy, kept since issue 14)
+            assert len({r["document"] for r in e["reprints"]}) <= 3
     con.close()
     csv_out = sitrep("estimates", "--format", "csv", db=db).stdout.splitlines()
     assert csv_out[0].startswith("subject,outcome,low,high,qualifier,claimant")
