@@ -200,6 +200,19 @@ def bad_spans(text: str, report: Any) -> int:
     return bad
 
 
+def _tally() -> dict[str, Any]:
+    """The counters a shard keeps and the whole run adds up."""
+    return {
+        "inputs": 0,
+        "chars": 0,
+        "reports": 0,
+        "refused": 0,
+        "crashes": [],
+        "bad_spans": [],
+        "slowest": [],
+    }
+
+
 def _worker(args: tuple[int, int, int, int, int, int]) -> dict[str, Any]:
     """Run inputs first..last-1 (every `step`-th from `first`): the figures of this share."""
     seed, first, last, step, max_chars, batch_size = args
@@ -215,15 +228,7 @@ def _worker(args: tuple[int, int, int, int, int, int]) -> dict[str, Any]:
     nlp = sitrep.load_pipeline()
     list(sitrep.extract_many(["Kyiv (AP) \u2014 He said 40,000 died on Monday."], nlp=nlp))
     corpus = _corpus()
-    out: dict[str, Any] = {
-        "inputs": 0,
-        "chars": 0,
-        "reports": 0,
-        "refused": 0,
-        "crashes": [],
-        "bad_spans": [],
-        "slowest": [],
-    }
+    out = _tally()
 
     def timed_one(kind: str, text: str, i: int) -> None:
         w0, c0 = time.perf_counter(), time.process_time()
@@ -374,16 +379,7 @@ def main() -> None:
     shards = max(args.shards, args.workers)
     jobs = [(args.seed, k, args.n, shards, args.max_chars, args.batch_size) for k in range(shards)]
     t0 = time.perf_counter()
-    total: dict[str, Any] = {
-        "inputs": 0,
-        "chars": 0,
-        "reports": 0,
-        "refused": 0,
-        "crashes": [],
-        "bad_spans": [],
-        "slowest": [],
-        "peak_rss_mib": 0.0,
-    }
+    total = {**_tally(), "peak_rss_mib": 0.0}
     ctx = mp.get_context("spawn")
     with ctx.Pool(args.workers, maxtasksperchild=1) as pool:
         for part in pool.imap_unordered(_worker, jobs):
