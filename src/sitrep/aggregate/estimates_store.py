@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import math
 from collections import defaultdict
 from functools import lru_cache
 from typing import Any
@@ -39,7 +40,7 @@ from .estimates import (
     subject_key,
 )
 
-FORMAT = "10"  # bump when keys, series or disagreements change: stores then rebuild in full
+FORMAT = "11"  # bump when keys, series or disagreements change: stores then rebuild in full
 _STATE = "claims_key"
 _CHUNK = 200
 _DATA_FILES = (
@@ -64,8 +65,29 @@ def series_version() -> str:
 
 
 def dumps(data: Any) -> str:
-    """JSON as the web API writes it (compact, UTF-8 kept)."""
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":"), default=str)
+    """Strict JSON as the web API writes it (compact, UTF-8 kept): a non-finite number is null."""
+    return json.dumps(finite(data), ensure_ascii=False, separators=(",", ":"), default=str, allow_nan=False)
+
+
+def finite(data: Any) -> Any:
+    """`data` with every NaN or infinite float (an old store may hold an infinite bound) as None."""
+    if isinstance(data, float):
+        return data if math.isfinite(data) else None
+    if isinstance(data, dict):
+        return {k: finite(v) for k, v in data.items()}
+    if isinstance(data, (list, tuple)):
+        return [finite(v) for v in data]
+    return data
+
+
+def _finite_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Claim rows with a non-finite bound (written by an older release) nulled before they are keyed
+    or any series or disagreement is built from them, as `api.finite_report` does for new reports."""
+    for r in rows:
+        for k, v in r.items():
+            if isinstance(v, float) and not math.isfinite(v):
+                r[k] = None
+    return rows
 
 
 def _chunks(items: list[Any], size: int = _CHUNK) -> list[list[Any]]:
@@ -146,7 +168,7 @@ def _key_documents(store: Store, docs: list[str]) -> None:
     marks = _marks(docs)
     store.con.execute(f"DELETE FROM claim_keys WHERE doc_id IN ({marks})", docs)
     out: list[tuple[str, str, int, str, str]] = []
-    for r in quantity_rows(store, f"q.doc_id IN ({marks})", docs):
+    for r in _finite_rows(quantity_rows(store, f"q.doc_id IN ({marks})", docs)):
         key = quantity_key(r)
         if key:
             out.append((r["document"], "q", r["seq"], key, bucket(r)))
@@ -169,7 +191,7 @@ def _load(store: Store, pairs: list[tuple[str, str]]) -> dict[str, Rows]:
     for chunk in _chunks(pairs, 400):
         where = f"(k.key, k.bucket) IN (VALUES {','.join(['(?, ?)'] * len(chunk))})"
         params = [x for p in chunk for x in p]
-        q = quantity_rows(store, where, params, keyed=True)
+        q = _finite_rows(quantity_rows(store, where, params, keyed=True))
         e = event_rows(store, where, params, keyed=True)
         _group(q, "q", out)
         _group(e, "e", out)
@@ -335,7 +357,7 @@ def computed(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """(series in order, disagreements newest first) computed from every claim now, month by month as
     the refresh keeps them: what the stored rows must equal."""
     rows: dict[str, Rows] = {"q": {}, "e": {}}
-    q, e = quantity_rows(store), event_rows(store)
+    q, e = _finite_rows(quantity_rows(store)), event_rows(store)
     _attach_copies(store, q + e)
     _group(q, "q", rows)
     _group(e, "e", rows)

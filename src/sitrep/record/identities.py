@@ -9,6 +9,7 @@ import json
 from typing import Any
 
 from ..store.db import Store
+from .query import like_escape
 
 _FIELDS = (
     "id, name, type, kind, gazetteer_id, country, first_seen, last_seen, mentions, documents, titles, roles"
@@ -51,8 +52,12 @@ def _where(type: str | None, q: str | None) -> tuple[str, list[Any]]:
             where.append("type = ?")
             params.append(type.upper())
     if q:
-        where.append("(name LIKE ? OR id IN (SELECT identity_id FROM identity_aliases WHERE alias LIKE ?))")
-        params += [f"%{q}%", f"%{q}%"]
+        where.append(
+            "(name LIKE ? ESCAPE '\\' OR id IN"
+            " (SELECT identity_id FROM identity_aliases WHERE alias LIKE ? ESCAPE '\\'))"
+        )
+        pattern = f"%{like_escape(q)}%"  # a % or _ in the query matches only itself
+        params += [pattern, pattern]
     return ("WHERE " + " AND ".join(where)) if where else "", params
 
 
