@@ -1,4 +1,4 @@
-"""Statements on real war news, judged by hand: sitrep vs textacy on 50 articles of the unlabelled corpus.
+"""Statements on real war news, judged by hand: sitrep vs textacy on 65 articles of the unlabelled corpus.
 
 Usage: .venv/bin/python bench/bench_statements_judged.py [--show] [--round N]
 
@@ -6,7 +6,9 @@ bench/data/statements_judged.jsonl holds our judgements of every statement sitre
 drawn at random from ../shared/eval/realnews/corpus.jsonl, excluding the dev articles, in rounds:
 round 1 (2026-12-05, issue 15): 30 articles, seed 15015; round 2 (same day, second engineer): 20 more,
 seed 15016, excluding round 1 and word-for-word copies, judged on the output of commit c6c1967 before
-any change of that round (so round 2's first figure is out of sample). A line with "docs" lists one
+any change of that round (so round 2's first figure is out of sample); round 3 (session 5): 15 more,
+seed 15017, excluding dev, rounds 1-2 and copies, judged on commit 7f33400's output before any change
+of that round (out of sample: precision 0.823, speaker 0.863). A line with "docs" lists one
 round's documents ("round" absent means 1); every judgement carries its round the same way.
 Each judgement gives the content span,
 whether the text really attributes a statement there (a claim, quote, belief, intention or finding
