@@ -135,7 +135,7 @@ def load(
         counts = load_into_store(directory, db, aggregate=aggregate)
     except SitrepError as exc:
         _fail(str(exc))
-    extra = "".join(f", {counts[k]} {k}" for k in ("clusters", "entities") if k in counts)
+    extra = "".join(f", {counts[k]} {k}" for k in ("copies", "clusters", "entities") if k in counts)
     typer.echo(
         f"sitrep: loaded {counts['new']} new documents ({counts['duplicate']} already stored{extra}) "
         f"from {directory} into {db}",

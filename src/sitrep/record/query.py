@@ -11,6 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
+from ..store.copies import copies, copy_named
 from ..store.db import Store
 
 DOC_COLUMNS = "id, external_id, title, source, url, published, dateline, path, ingested_at, cluster_id"
@@ -29,11 +30,21 @@ def documents(store: Store, limit: int = 50, offset: int = 0, source: str | None
 
 
 def document(store: Store, doc_id: str) -> dict[str, Any] | None:
-    """One document with its text, its report and its wire copies (None if unknown)."""
-    rows = store.rows(f"SELECT {DOC_COLUMNS}, text FROM documents WHERE id = ?", (doc_id,))
+    """One document with its text, its report, its wire copies (other documents of its cluster) and
+    its `reprints` (word-for-word copies: other printings of this very text, `"copy": true`). The id of
+    a copy gives the document it copies, with that printing as `requested_copy`. None if unknown."""
+    sql = f"SELECT {DOC_COLUMNS}, text FROM documents WHERE id = ?"
+    rows = store.rows(sql, (doc_id,))
+    printing = None if rows else copy_named(store, doc_id)
+    if printing is not None:
+        rows = store.rows(sql, (printing.pop("doc_id"),))
     if not rows:
         return None
     doc = rows[0]
+    doc_id = doc["id"]
+    if printing is not None:
+        doc["requested_copy"] = {**printing, "copy": True}
+    doc["reprints"] = [{**c, "copy": True} for c in copies(store, doc_id)]
     report = store.get_report(doc_id)
     doc["report"] = report.to_dict() if report else None
     doc["copies"] = (

@@ -7,21 +7,17 @@ the same printing (same id, outlet, url and date) adds nothing, and neither does
 
 from __future__ import annotations
 
-import datetime as dt
 import sqlite3
 from collections.abc import Iterable, Mapping
 from typing import Any
 
 from ..errors import StoreError
+from ..model import Report
 from .db import Store
+from .writer import now
 
 COPY_FIELDS = ("external_id", "source", "url", "published", "title", "path")
 _SAME = ("external_id", "source", "url", "published")
-
-
-def now() -> str:
-    """The current UTC time as the store writes it."""
-    return dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
 
 
 def add_copies(store: Store, copies: Iterable[tuple[str, Mapping[str, Any]]]) -> int:
@@ -52,6 +48,31 @@ def add_copies(store: Store, copies: Iterable[tuple[str, Mapping[str, Any]]]) ->
     return added
 
 
+def printing(report: Report, meta: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """The copy metadata of one printing: outlet, url, date and title from the report's document, its
+    own id (`external_id`) and `path` from the writer's `meta`."""
+    meta = meta or {}
+    d = report.document
+    return {
+        "external_id": meta.get("external_id"),
+        "source": d.source,
+        "url": d.url,
+        "published": d.published,
+        "title": d.title,
+        "path": meta.get("path"),
+    }
+
+
+def write_or_copy(
+    store: Store, report: Report, text: str, meta: Mapping[str, Any] | None = None
+) -> tuple[bool, bool]:
+    """Store a report (`Store.write_report`); when its text is stored already, keep this printing as a
+    copy of it instead. Returns (written, copy recorded): both False when this printing was known."""
+    if store.write_report(report, text, meta):
+        return True, False
+    return False, add_copies(store, [(report.document.id, printing(report, meta))]) > 0
+
+
 def copies(store: Store, doc_id: str) -> list[dict[str, Any]]:
     """The copies recorded for a document, oldest first."""
     return store.rows(
@@ -59,3 +80,14 @@ def copies(store: Store, doc_id: str) -> list[dict[str, Any]]:
         " ORDER BY published, rowid",
         (doc_id,),
     )
+
+
+def copy_named(store: Store, external_id: str) -> dict[str, Any] | None:
+    """The first copy recorded under this id of its own, with the stored document it copies (`doc_id`);
+    None when no copy has that id. (Copies are few beside documents: the lookup reads them all.)"""
+    rows = store.rows(
+        "SELECT doc_id, external_id, source, url, published, title FROM copies WHERE external_id = ?"
+        " ORDER BY rowid LIMIT 1",
+        (external_id,),
+    )
+    return rows[0] if rows else None

@@ -29,7 +29,7 @@ from .highlight import highlight, person_href, speaker_colours
 from .pages import install as install_pages
 from .pages import pager
 from .params import ApiError, focus_param, limit_param, offset_param, text_param
-from .security import Guard, check_token, error_response
+from .security import Guard, check_token, error_response, link_url
 from .stores import Stores, run_in_thread
 
 HERE = Path(__file__).resolve().parent
@@ -41,7 +41,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     app = FastAPI(title="sitrep", version="1", docs_url=None, redoc_url=None, openapi_url="/api/openapi.json")
     stores = Stores(db)
     env = Environment(loader=FileSystemLoader(HERE / "templates"), autoescape=select_autoescape(default=True))
-    env.globals.update(person_href=person_href)
+    env.globals.update(person_href=person_href, link_url=link_url)
     env.filters["num"] = format_count
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
 
@@ -260,17 +260,24 @@ def _ingest_one(stores: Stores, data: dict[str, Any]) -> dict[str, Any]:
     except InputError as exc:
         raise ApiError(400, str(exc)) from None
 
-    def write(s: Store) -> bool:
+    own_id = (
+        (clean_text(data["id"]).strip() or None) if isinstance(data.get("id"), str) else None
+    )  # its own id
+
+    def write(s: Store) -> tuple[bool, bool]:
         from ..aggregate.estimates_store import refresh_estimates
         from ..aggregate.identity.refresh import refresh_identities
+        from ..store.copies import write_or_copy
 
-        written = s.write_report(report, text, {**meta, "published": report.document.published})
+        # the same text posted again from another outlet, id, url or date is kept as a copy of it
+        done = write_or_copy(s, report, text, {"external_id": own_id})
         refresh_estimates(s)  # only this document's subjects: the stored series stay current
         refresh_identities(s)  # only the identities this document's names hit
-        return written
+        return done
 
-    new = stores.write(write)
-    return {"id": report.document.id, "new": bool(new), "url": f"/documents/{report.document.id}"}
+    new, copy = stores.write(write)
+    doc_id = report.document.id
+    return {"id": doc_id, "new": bool(new), "copy": bool(copy), "url": f"/documents/{doc_id}"}
 
 
 __all__ = ["create_app", "ApiError", "SitrepError"]

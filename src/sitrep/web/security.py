@@ -111,3 +111,14 @@ def error_response(request: Request, exc: ApiError, render: Callable[..., HTMLRe
     for name, value in SECURITY_HEADERS.items():  # also outside the Guard (Starlette's last handler)
         response.headers[name] = value
     return response
+
+
+def link_url(url: object) -> str | None:
+    """`url` when it may become a link (http or https, no control characters), else None: a stored
+    `javascript:` or `data:` URL is shown as no link at all."""
+    if not isinstance(url, str):
+        return None
+    u = url.strip()
+    if not u.lower().startswith(("http://", "https://")) or any(ord(ch) < 32 or ord(ch) == 127 for ch in u):
+        return None
+    return u
