@@ -17,6 +17,7 @@ from urllib.parse import urlparse
 
 from ..errors import InputError
 from ..io import MAX_BYTES, decode_text, read_text
+from .gzcheck import BadMember, bad_member
 from .records import Failure, Record, make_record
 
 Item = Record | Failure
@@ -340,9 +341,9 @@ def _at_end(reader: csv.DictReader[str], text: str) -> bool:
 def read_warc(path: Path) -> Iterator[Item]:
     """HTML responses in a WARC (or gzipped WARC) file.
 
-    A record cut off before its declared length, and bytes after the last whole record (a record whose
-    header was cut, a corrupt gzip member), are reported as failures naming them; a cut record is
-    never stored in part.
+    A record cut off before its declared length, a record in a gzip member whose CRC/length trailer
+    is cut or wrong (`gzcheck`), and bytes after the last whole record (a record whose header was cut,
+    a corrupt gzip member), are reported as failures naming them; a cut record is never stored in part.
     """
     import zlib
 
@@ -354,10 +355,12 @@ def read_warc(path: Path) -> Iterator[Item]:
         return
     found = problems = 0
     size = path.stat().st_size
+    bad = bad_member(path)  # warcio never reads a member's CRC and length: a cut trailer passes it
     try:
         with path.open("rb") as fh:
             archive = ArchiveIterator(fh)
             for n, rec in enumerate(archive, 1):
+                at = archive.offset  # where the record starts (get_record_offset() would read it through)
                 if rec.rec_type not in WARC_TYPES or rec.rec_headers.get_header("Content-Length") is None:
                     problems += 1
                     yield Failure(f"{path}#record{n}", "truncated or corrupt WARC record header; not read")
@@ -365,7 +368,7 @@ def read_warc(path: Path) -> Iterator[Item]:
                 ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
                 if rec.rec_type != "response" or "html" not in ctype.lower():
                     try:
-                        _check_whole(rec, f"{path}#record{n}")
+                        _check_whole(rec, f"{path}#record{n}", bad, at)
                     except InputError as exc:  # a record we skip, cut off: the file is cut there
                         problems += 1
                         yield Failure(f"{path}#record{n}", str(exc).removeprefix(f"{path}#record{n}: "))
@@ -377,7 +380,7 @@ def read_warc(path: Path) -> Iterator[Item]:
                     body = rec.content_stream().read(MAX_BYTES + 1)
                     if len(body) > MAX_BYTES:
                         raise InputError(f"{where}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
-                    _check_whole(rec, where)
+                    _check_whole(rec, where, bad, at)
                     m = re.search(r"charset=([A-Za-z0-9_\-]+)", ctype)
                     yield html_to_record(decode_html(body, where, m.group(1) if m else None), where, url=url)
                 except InputError as exc:
@@ -386,7 +389,8 @@ def read_warc(path: Path) -> Iterator[Item]:
                     yield Failure(where, f"corrupt record ({type(exc).__name__}: {exc})")
             end = archive.offset
     except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
-        yield Failure(str(path), f"malformed WARC ({exc})")
+        why = f"; {bad.reason} at offset {bad.start:,}" if bad is not None else ""
+        yield Failure(str(path), f"malformed WARC ({' '.join(str(exc).split())[:200]}){why}")
         return
     except Exception as exc:  # noqa: BLE001 - warcio fails in many ways on a damaged file
         yield Failure(str(path), f"malformed WARC ({type(exc).__name__}: {exc})")
@@ -405,8 +409,9 @@ WARC_TYPES = frozenset(
 )
 
 
-def _check_whole(rec: Any, where: str) -> None:
-    """Refuse a WARC record whose block ends before its declared Content-Length."""
+def _check_whole(rec: Any, where: str, bad: BadMember | None = None, at: int = 0) -> None:
+    """Refuse a WARC record whose block ends before its declared Content-Length, or which starts (at
+    compressed offset `at`) in a gzip member whose trailer is cut or wrong (`bad`)."""
     raw = rec.raw_stream
     while raw.read(1 << 16):
         pass
@@ -416,3 +421,5 @@ def _check_whole(rec: Any, where: str) -> None:
         raise InputError(
             f"{where}: truncated record ({declared - missing:,} of {declared:,} bytes); not stored"
         )
+    if bad is not None and bad.holds(at):
+        raise InputError(f"{where}: {bad.reason} at offset {bad.start:,}; not stored")
