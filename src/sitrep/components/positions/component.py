@@ -12,41 +12,21 @@ from spacy.tokens import Doc, Span, Token
 
 from ...extensions import ensure_extensions
 from ...model import Position
-from ..shared.clauses import speaker_name, statement_at, statement_with_cue, subject_of
+from ..shared.clauses import statement_at, subject_of
 from ..shared.lexicon import StringFilter, cue_has, position_cues
-from ..shared.parties import governing_speech, party_name
-from ..shared.sides import same_party
 from .conditions import condition_extent, find_marker, split_conditions
+from .forecasts import DEONTIC, forecast, modal_of, question
+from .holders import holder_of, is_party, is_self, speaker_holder
 from .predicates import COMMITTING, UNWILLING, stance_of
 from .topics import topic_in, topic_phrase
 
 START_VERBS = {"begin", "start", "resume", "happen", "proceed", "restart", "take"}
-SELF = {"we", "i", "us", "our", "my"}
-NON_PARTIES = {"this", "that", "there", "which", "what", "these", "those", "everything", "nothing"}
-SHARES = {
-    "majority",
-    "minority",
-    "percent",
-    "per cent",
-    "%",
-    "share",
-    "half",
-    "third",
-    "quarter",
-    "most",
-    "many",
-}
-
-
-def _self(tok: Token) -> bool:
-    """The first person ("we", "I"; not "US")."""
-    return tok.pos_ == "PRON" and tok.lower_ in SELF
 
 
 def _own_voice(pred: Token) -> bool:
     """ "We will support Ukraine": a commitment in the first person is the speaker's stated position."""
     subj = subject_of(pred)
-    return subj is not None and _self(subj)
+    return subj is not None and is_self(subj)
 
 
 def _party_subject(pred: Token, stance: str) -> bool:
@@ -56,64 +36,7 @@ def _party_subject(pred: Token, stance: str) -> bool:
     subj = subject_of(pred)
     if subj is None:
         return stance == "rejects"  # "there can be no impunity", an imperative refusal
-    return _self(subj) or _is_party(subj) or any(c.dep_ == "nsubjpass" for c in pred.children)
-
-
-def _is_party(tok: Token) -> bool:
-    """Whether a subject can hold a position: not "it"/"this", not a topic ("the borders", "the war")."""
-    if tok.lower_ in NON_PARTIES or tok.pos_ in ("NUM", "DET"):
-        return False
-    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
-        return True  # "the EU", "NATO" are parties even though membership of them is a topic
-    return topic_in([tok]) is None
-
-
-def _holder(pred: Token) -> str | None:
-    """The canonical name of whoever holds the position: the predicate's subject, else the speaker."""
-    if pred.pos_ == "NOUN":  # "Russia's demands", "Western calls for talks", "made an appeal"
-        owner = next((c for c in pred.children if c.dep_ in ("poss", "amod", "compound")), None)
-        if owner is not None and (owner.dep_ == "poss" or owner.ent_type_ in ("NORP", "GPE", "ORG")):
-            return party_name(owner)
-    verb = pred.head if pred.dep_ in ("acomp", "attr", "oprd", "amod", "prep", "dobj") else pred
-    if verb.lemma_ == "be" and position_cues().get(pred.lower_) in ("rejects_adj", "open_adj"):
-        return _speaker_holder(pred)  # "membership is unacceptable": the subject is the topic
-    subj = subject_of(verb)
-    if subj is not None and (_self(subj) or not (_is_party(subj) or _counted(subj))):
-        subj = None  # "borders should not be changed by force": the speaker holds it, not the borders
-    if subj is None and verb.dep_ == "ccomp" and not _self(verb.head):
-        gov = subject_of(verb.head)  # "Biden has sworn that there would be no troops": who swore it
-        subj = gov if gov is not None and not _self(gov) and _is_party(gov) else None
-    name = (_counted_name(subj) if _counted(subj) else party_name(subj)) if subj is not None else None
-    speaker = speaker_name(statement_at(pred.doc, pred.idx) or statement_with_cue(pred.doc, pred))
-    if name is None:
-        return speaker
-    voiced = speaker and subj is not None and not _person(subj) and not _shares_word(name, speaker)
-    if voiced and same_party(name, speaker):
-        return f"{name} ({speaker})"  # a body voiced by its own: "Russia (Sergei Lavrov)"
-    return name
-
-
-def _person(tok: Token) -> bool:
-    return (
-        tok.ent_type_ == "PERSON"
-        or tok.lower_ in ("he", "she", "him", "her")
-        or cue_has(tok.lemma_, "person_role")
-    )
-
-
-def _shares_word(a: str, b: str) -> bool:
-    return bool({w for w in a.lower().split() if len(w) > 2} & {w for w in b.lower().split() if len(w) > 2})
-
-
-def _counted(tok: Token | None) -> bool:
-    """ "64% of Ukrainians", "the majority of respondents": a share of people holds the position."""
-    return tok is not None and (tok.like_num or tok.lemma_.lower() in SHARES or tok.text == "%")
-
-
-def _counted_name(tok: Token) -> str:
-    """The share with what it counts ("absolute majority of Ukrainians - 87%"), at most ten words."""
-    words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i <= tok.i][:10]
-    return tok.doc[words[0].i : words[-1].i + 1].text if words else tok.text
+    return is_self(subj) or is_party(subj) or any(c.dep_ == "nsubjpass" for c in pred.children)
 
 
 def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -> Position | None:
@@ -140,9 +63,15 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
         return None  # "she would suffer the consequences": undergone, not chosen
     if stance == "committed" and not (conditions or _own_voice(pred)) or not _party_subject(pred, stance):
         return None  # "will impose sanctions" is a plan; "will impose sanctions if X" states a position
-    speaker_held = stance == "advocated" or (bool(conditions) and pred.lemma_ in START_VERBS)
+    if stance in ("committed", "rejects") and forecast(pred):
+        return None  # "Putin will not stop at the Polish border, Sunak warned": said of another
+    speaker_held = (
+        stance == "advocated"
+        or (bool(conditions) and pred.lemma_ in START_VERBS)
+        or (stance == "rejects" and modal_of(pred) in DEONTIC)  # "the US should not deploy": who says so
+    )
     stance = "conditional" if conditions else "open" if stance in ("advocated", "committed") else stance
-    holder = _speaker_holder(pred) if speaker_held else _holder(pred)
+    holder = speaker_holder(pred) if speaker_held else holder_of(pred)
     if holder is None:
         return None
     st = statement_at(doc, pred.idx)
@@ -173,16 +102,6 @@ def _conditional_start(tok: Token) -> tuple[str, list[Token]] | None:
     return "conditional", [t for t in subj.subtree]
 
 
-def _speaker_holder(tok: Token) -> str | None:
-    """Who voices the sentence at `tok`: the subject of its reporting verb, else the statement's speaker."""
-    cue = governing_speech(tok)
-    if cue is not None:
-        name = party_name(subject_of(cue))
-        if name:
-            return name
-    return speaker_name(statement_at(tok.doc, tok.idx))
-
-
 def _candidates(doc: Doc) -> list[int]:
     """Indices of the tokens that may be a position predicate (a cue word, "unwilling", "negotiate",
     a start verb, a verb under a committing modal); `stance_of` is None on every other token."""
@@ -210,8 +129,13 @@ def find_positions(doc: Doc) -> list[Position]:
     seen: set[tuple[str, str, str, int]] = set()
     cands = _candidates(doc)
     for sent in doc.sents:
+        if question(sent):
+            continue  # "Will Kyiv give up its NATO ambitions?": asked, not stated
         lo, hi = bisect_left(cands, sent.start), bisect_left(cands, sent.end)
+        outer: list[tuple[set[int], Position]] = []  # earlier positions' complements in this sentence
         for tok in (doc[i] for i in cands[lo:hi]):
+            if any(s <= tok.idx < e for p in out for s, e in p.condition_spans):
+                continue  # "... if both parties agreed to release captives": part of a condition
             found = _conditional_start(tok) or stance_of(tok)
             if found is None:
                 continue
@@ -223,12 +147,35 @@ def find_positions(doc: Doc) -> list[Position]:
                 continue
             if pos is None:
                 continue
+            host = next((p for c, p in outer if _nested(tok, c)), None)
+            if host is not None:  # "urged both sides to agree to a ceasefire": the request's content
+                if _same_topic(host.topic, pos.topic):
+                    continue
+                pos = pos.model_copy(update={"holder": host.holder})  # "Russia's demands to A and B"
+            outer.append(({t.i for t in comp}, pos))
             key = (pos.holder.lower(), pos.topic.lower(), pos.stance, sent.start)
             if key in seen or any(p.holder == pos.holder and p.span == pos.span for p in out):
                 continue
             seen.add(key)
             out.append(pos)
     return out
+
+
+def _nested(tok: Token, comp: set[int]) -> bool:
+    """Whether `tok` is part of what an earlier predicate asks for, not of a relative clause inside it
+    ("wants to join NATO, which the Kremlin considers unacceptable" holds two positions)."""
+    cur = tok
+    while cur.i in comp:
+        if cur.dep_ == "relcl" or cur.head is cur:
+            return False
+        cur = cur.head
+    return tok.i in comp
+
+
+def _same_topic(a: str, b: str) -> bool:
+    """Whether two topic phrases share a content word."""
+    words = {w for w in a.lower().split() if len(w) > 3}
+    return bool(words & {w for w in b.lower().split() if len(w) > 3})
 
 
 class PositionsComponent:

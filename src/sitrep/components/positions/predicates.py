@@ -13,6 +13,7 @@ UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
 # modal auxiliaries that make a verb a commitment or a refusal ("will not send", "cannot accept")
 COMMITTING = {"will", "would", "shall", "can", "ca", "wo", "must", "should"}
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
+SETTING_PREPS = {"during", "after", "before", "since", "at", "in", "within", "throughout", "amid"}
 Found = tuple[str, list[Token]]  # (stance, the words that say what the position is about)
 
 
@@ -61,9 +62,13 @@ def stance_of(tok: Token) -> Found | None:
     """(stance, complement tokens) when `tok` is a position predicate."""
     cues = position_cues()
     lemma = tok.lemma_.lower()
+    if tok.dep_ == "pcomp" and cues.get(tok.head.head.lemma_.lower()) == "accuses":
+        return None  # "accused Serbia of backing the gunmen": an accusation, no stated position
     cls = cues.get(lemma) or cues.get(tok.lower_)
     if tok.lower_ in UNWILLING:
         return "rejects", complement(tok)
+    if cls == "open" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children):
+        return None  # "the EU has prepared a package of sanctions": an act, not readiness
     if (
         cls == "open"
         and tok.pos_ in ("ADJ", "VERB")
@@ -121,6 +126,14 @@ def stance_of(tok: Token) -> Found | None:
     return _committed(tok)
 
 
+def _object_like(c: Token) -> bool:
+    """What a committed verb is about: its object, its passive subject ("borders should not be changed"),
+    its prepositions other than the time or place of it ("during the meeting")."""
+    if c.dep_ == "prep":
+        return c.lower_ not in SETTING_PREPS
+    return c.dep_ in ("dobj", "xcomp", "prt", "nsubjpass")
+
+
 def _committed(tok: Token) -> Found | None:
     """ "We will not send troops", "Kyiv cannot accept the loss of territory": a refused course of
     action; a commitment ("will impose sanctions") counts only under a condition or in the holder's own
@@ -153,7 +166,7 @@ def _committed(tok: Token) -> Found | None:
         for v in verbs
         for t in [
             v,
-            *(t for c in v.children if c.dep_ in ("dobj", "prep", "xcomp", "prt") for t in c.subtree),
+            *(t for c in v.children if _object_like(c) for t in c.subtree),
         ]
     ]  # "must show restraint and create conditions to resume talks": the modal covers both verbs
     if negated(tok):

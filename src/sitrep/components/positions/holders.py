@@ -1,0 +1,211 @@
+"""Who holds a position: the predicate's subject when it is a party (a state, a body, a group, a person,
+a share of people), else whoever voices the sentence (the subject of the reporting or believing verb
+above it, or the statement's speaker); names as news reports write them ("US", "EU")."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from spacy.tokens import Token
+
+from ..shared.clauses import chunk_of, speaker_name, statement_at, statement_with_cue, subject_of
+from ..shared.lexicon import cue_has, data_rows, position_cues
+from ..shared.parties import governing_speech, party_name
+from ..shared.sides import same_party
+from ..shared.states import state_of
+from .topics import topic_in
+
+SELF = {"we", "i", "us", "our", "my"}
+RELATIVE = {"who", "that", "which"}
+NON_PARTIES = {"this", "that", "there", "which", "what", "these", "those", "everything", "nothing"}
+SHARES = {"majority", "minority", "percent", "per cent", "%", "share", "half", "third", "quarter", "most"}
+SHARES |= {"many"}
+PARTY_SUFFIXES = ("ist", "ian")
+CUE_VERBS = ("open_verb", "rejects", "criticizes")
+NAME_GLUE = {"and", "of", "the", "its", "their", "s", "'s"}
+
+
+@lru_cache(maxsize=1)
+def party_nouns() -> frozenset[str]:
+    """Common nouns that name a party (`positions_parties.tsv`)."""
+    return frozenset(r[0].lower() for r in data_rows("positions_parties.tsv"))
+
+
+@lru_cache(maxsize=1)
+def _short_forms() -> list[tuple[re.Pattern[str], str]]:
+    """(full name pattern, short form) pairs, longest first (`positions_holders.tsv`)."""
+    rows = sorted(data_rows("positions_holders.tsv"), key=lambda r: -len(r[0]))
+    return [(re.compile(r"\b" + re.escape(r[0]) + r"\b", re.IGNORECASE), r[1]) for r in rows if len(r) > 1]
+
+
+def display(name: str) -> str:
+    """A holder's name as news reports write it: "United States and allies" -> "US and allies"."""
+    for pattern, short in _short_forms():
+        name = pattern.sub(short, name)
+    return name
+
+
+def is_self(tok: Token) -> bool:
+    """The first person ("we", "I"; not "US")."""
+    return tok.pos_ == "PRON" and tok.lower_ in SELF
+
+
+def is_party(tok: Token) -> bool:
+    """Whether a subject can hold a position: a name, a pronoun, a body or group of people; not "it",
+    not a thing ("the equipment", "history", "the priority") and not a topic ("the borders")."""
+    if tok.lower_ in NON_PARTIES or tok.pos_ in ("NUM", "DET"):
+        return False
+    if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
+        return True  # "the EU", "NATO" are parties even though membership of them is a topic
+    lemma = tok.lemma_.lower()
+    if lemma in party_nouns() or tok.lower_ in party_nouns() or lemma.endswith(PARTY_SUFFIXES):
+        return True
+    return any(cue_has(lemma, cls) for cls in ("government", "person_role", "force")) and not topic_in([tok])
+
+
+def counted(tok: Token | None) -> bool:
+    """ "64% of Ukrainians", "the majority of respondents": a share of people holds the position."""
+    return tok is not None and (tok.like_num or tok.lemma_.lower() in SHARES or tok.text == "%")
+
+
+def counted_name(tok: Token) -> str:
+    """The share with what it counts ("absolute majority of Ukrainians - 87%"), at most ten words."""
+    words = [t for t in tok.subtree if t.dep_ not in ("relcl", "acl", "punct") or t.i <= tok.i][:10]
+    words = [t for t in words if t.dep_ != "det" or t.i > words[0].i]
+    return tok.doc[words[0].i : words[-1].i + 1].text if words else tok.text
+
+
+def subject(verb: Token) -> Token | None:
+    """The subject of a predicate: passive subjects of adjectives ("X are prepared to"), the antecedent of a
+    relative pronoun ("isolationists who believe ...")."""
+    subj = subject_of(verb)
+    if subj is None:
+        subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        if subj is not None and verb.pos_ != "ADJ":
+            subj = None
+    if subj is not None and subj.lower_ in RELATIVE and verb.dep_ == "relcl":
+        return verb.head
+    return subj
+
+
+def party(tok: Token) -> str | None:
+    """The name of the party at a subject token, with its coordinated parties ("US and allies")."""
+    if counted(tok):
+        return counted_name(tok)
+    name = party_name(tok)
+    if name is None:
+        return None
+    if tok.tag_ in ("NNPS", "NNS") and tok.ent_type_ == "NORP" and state_of(tok.text):
+        name = state_of(tok.text) or name  # "the Russians talk" -> Russia
+    more = [c for c in tok.children if c.dep_ == "conj" and is_party(c)]
+    names = [name]
+    for c in more:  # "Colombia's government and the ELN": each its own name, never the first twice
+        other = party_name(c)
+        names.append(other if other and other != name else chunk_of(c).text)
+    return display(" and ".join(names))
+
+
+def speaker_holder(tok: Token) -> str | None:
+    """Who voices the sentence at `tok`: the subject of its reporting or believing verb, else the speaker."""
+    cue = governing_speech(tok)
+    if cue is not None:
+        subj = subject(cue)
+        name = party(subj) if subj is not None and is_party(subj) and not is_self(subj) else None
+        if name:
+            return name
+    name = speaker_name(statement_at(tok.doc, tok.idx))
+    return display(name) if name else None
+
+
+def holder_of(pred: Token) -> str | None:
+    """The name of whoever holds the position at `pred`: its subject when a party, else the speaker."""
+    if pred.pos_ == "NOUN" and subject_of(pred) is None:  # "Russia's demands", "made an appeal"
+        owner = _owner(pred)
+        if owner is not None:
+            name = party_name(owner)
+            return display(name) if name else None
+        subj = _maker(pred)  # "the ministry made an appeal": whoever makes it; "voicing opposition": nobody
+        return party(subj) if subj is not None else None
+    verb = pred.head if pred.dep_ in ("acomp", "attr", "oprd", "amod", "prep", "dobj") else pred
+    if verb.lemma_ == "be" and position_cues().get(pred.lower_) in ("rejects_adj", "open_adj"):
+        judge = _judge(pred)  # "the offer is unsatisfactory for them": who judges it
+        return party(judge) if judge is not None else speaker_holder(pred)  # the subject is the topic
+    subj = subject(verb) if verb is not pred else subject(pred)
+    if subj is not None and not (is_self(subj) or is_party(subj) or counted(subj)):
+        if verb is pred and position_cues().get(pred.lemma_.lower()) in CUE_VERBS or _relative(verb):
+            return None  # "the equipment supports Ukraine", "terms which support": a thing, no stance
+    if subj is not None and (is_self(subj) or not (is_party(subj) or counted(subj))):
+        subj = None  # "borders should not be changed by force": the speaker holds it, not the borders
+    if subj is None and verb.dep_ == "ccomp" and not is_self(verb.head):
+        gov = subject_of(verb.head)  # "Biden has sworn that there would be no troops": who swore it
+        subj = gov if gov is not None and not is_self(gov) and is_party(gov) else None
+    name = party(subj) if subj is not None else None
+    speaker = speaker_name(statement_at(pred.doc, pred.idx) or statement_with_cue(pred.doc, pred))
+    if name is None:
+        return display(speaker) if speaker else None
+    speaker = display(speaker) if speaker else None
+    voiced = speaker and subj is not None and not _person(subj) and not shares_word(name, speaker)
+    voiced = voiced and name.lower() != (speaker or "").lower()
+    if voiced and same_party(name, speaker):
+        return f"{name} ({speaker})"  # a body voiced by its own: "Russia (Sergei Lavrov)"
+    return name
+
+
+def _owner(noun: Token) -> Token | None:
+    """Whose position a noun states: "Russia's demands", "Western calls", "the support of the EU"."""
+    for c in noun.children:
+        if c.dep_ == "poss" or (c.dep_ in ("amod", "compound") and c.ent_type_ in ("NORP", "GPE", "ORG")):
+            return c
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "by"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and obj.ent_type_ in ("NORP", "GPE", "ORG", "PERSON"):
+                return obj
+    return None
+
+
+def _maker(noun: Token) -> Token | None:
+    """The party whose verb a position noun hangs from ("he sent a message with an appeal that ...")."""
+    cur = noun
+    for _ in range(4):
+        if cur.dep_ not in ("dobj", "pobj", "prep", "attr"):
+            return None
+        cur = cur.head
+        if cur.pos_ in ("VERB", "AUX"):
+            subj = subject(cur)
+            ok = subj is not None and is_party(subj) and not is_self(subj)
+            return subj if ok else None
+    return None
+
+
+def _judge(adj: Token) -> Token | None:
+    """The party a judgement is made for ("unacceptable for Moscow")."""
+    for c in adj.children:
+        if c.dep_ == "prep" and c.lower_ in ("for", "to"):
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and is_party(obj) and not is_self(obj):
+                return obj
+    return None
+
+
+def _relative(verb: Token) -> bool:
+    """A relative clause ("those who support the invasion"): it describes its antecedent."""
+    return verb.dep_ == "relcl"
+
+
+def _person(tok: Token) -> bool:
+    return (
+        tok.ent_type_ == "PERSON"
+        or tok.lower_ in ("he", "she", "him", "her")
+        or cue_has(tok.lemma_, "person_role")
+    )
+
+
+def shares_word(a: str, b: str) -> bool:
+    """Whether two names share a word ("US" and "US and allies" do; "and", "of", "the" do not count)."""
+    return bool(_name_words(a) & _name_words(b))
+
+
+def _name_words(name: str) -> set[str]:
+    return {w for w in name.lower().replace("(", " ").replace(")", " ").split() if w not in NAME_GLUE}
