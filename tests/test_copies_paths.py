@@ -40,6 +40,7 @@ STAR = {
     "source": "Toronto Star",
     "url": "https://star.example/55",
 }
+LONG_ID = "urn:newsml:ap.example:20220715:odesa-port-warehouse-drone-strike-civilians-killed-wounded-refiled"
 
 
 def _jsonl(path: Path, rows: list[dict]) -> str:
@@ -127,7 +128,7 @@ def test_post_keeps_both_outlets_and_the_pages_show_them(served) -> None:
     status, again = _post(server, STAR)  # the same printing posted twice: still one copy
     assert status == 200 and (again["new"], again["copy"]) == (False, False)
     # the same text under the wire's own new id and date, with a URL that must not become a link
-    refiled = {**AP, "id": "ap-977", "published": "2022-07-15", "url": "javascript:alert(1)"}
+    refiled = {**AP, "id": LONG_ID, "published": "2022-07-15", "url": "javascript:alert(1)"}
     assert _post(server, refiled)[1]["copy"] is True
 
     doc_id = first["id"]
@@ -139,7 +140,7 @@ def test_post_keeps_both_outlets_and_the_pages_show_them(served) -> None:
     assert status == 200 and (doc["source"], doc["external_id"]) == ("AP", "ap-901")
     assert [(r["source"], r["published"], r["external_id"], r["copy"]) for r in doc["reprints"]] == [
         ("Toronto Star", "2022-07-13", "star-55", True),
-        ("AP", "2022-07-15", "ap-977", True),
+        ("AP", "2022-07-15", LONG_ID, True),
     ]
     assert "requested_copy" not in doc
 
@@ -151,6 +152,10 @@ def test_post_keeps_both_outlets_and_the_pages_show_them(served) -> None:
         True,
     )
     assert server.json("/api/documents/nobody-1")[0] == 404
+    status, via_long = server.json(f"/api/documents/{LONG_ID}")  # a wire's id longer than a document id
+    assert (
+        status == 200 and via_long["id"] == doc_id and via_long["requested_copy"]["published"] == "2022-07-15"
+    )
 
     status, _h, page = server.request(f"/documents/{doc_id}")
     html = page.decode()

@@ -28,7 +28,7 @@ from .entities import install as install_entities
 from .highlight import highlight, person_href, speaker_colours
 from .pages import install as install_pages
 from .pages import pager
-from .params import ApiError, focus_param, limit_param, offset_param, text_param
+from .params import MAX_QUERY, ApiError, focus_param, limit_param, offset_param, text_param
 from .security import Guard, check_token, error_response, link_url
 from .stores import Stores, run_in_thread
 
@@ -78,7 +78,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
     # ---- contexts shared by pages and their JSON twins --------------------------------------------
 
     def document_ctx(doc_id: str) -> dict[str, Any]:
-        if len(doc_id) > 64:
+        if len(doc_id) > MAX_QUERY:  # a document id is 16 hex digits; a copy's own id may be longer
             raise ApiError(404, "no such document")
         doc = query.document(stores.reader(), doc_id)
         if doc is None:
