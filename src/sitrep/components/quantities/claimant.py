@@ -16,9 +16,11 @@ from spacy.tokens import Doc, Span, Token
 from ...model import Claimant, Entity, Statement
 from ...numbers import QUOTES
 from ...text import doc_text
+from ..shared.clauses import children_with
 from .lexicon import claim_verbs
 
 _CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "advcl", "parataxis", "conj", "dep"}
+_CLAUSE_CHILDREN = frozenset({"parataxis", "ccomp", "conj"})  # clauses of a root that may claim
 _SETTING_PREPS = {
     "at",
     "in",
@@ -162,6 +164,8 @@ def _agent(doc: Doc, head: Token) -> Entity | None:
 
 def _according_to(doc: Doc, sent: Span, at: int) -> Claimant | None:
     """The source of 'according to X' anywhere in the sentence of the figure at character `at`."""
+    if "according" not in doc_text(doc)[sent.start_char : sent.end_char].lower():
+        return None  # read once as text, not word by word for every figure of a long sentence
     for t in sent:
         if t.lower_ != "according" or t.i + 1 >= sent.end or doc[t.i + 1].lower_ != "to":
             continue
@@ -200,7 +204,7 @@ def _claim_verb(doc: Doc, tok: Token) -> Claimant | None:
             return None  # "two officials said", "said at a news conference alongside four leaders"
         return _subject_claimant(doc, x, tok)
     root = tok.sent.root
-    for v in [root, *[c for c in root.children if c.dep_ in ("parataxis", "ccomp", "conj")]]:
+    for v in [root, *children_with(root, _CLAUSE_CHILDREN)]:
         if v.i > tok.i and v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in verbs and v.dep_ != "ccomp":
             return _subject_claimant(doc, v, tok)  # "..., 14 drones were downed, the air force said."
         if v.dep_ == "ccomp" and v.i > tok.i and v.lemma_.lower() in verbs and root.i < tok.i:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.tokens import Doc, Token
 
 from ...numbers import QUOTES, Amount
+from ..shared.clauses import children_with
 from .lexicon import hedge_lexicon, lemma, outcome_lexicon
 from .subject import Counted
 
@@ -56,6 +59,9 @@ VAGUE_HEADS = {"dozens", "scores", "hundreds", "thousands", "millions", "several
 TALLY_NOUNS = {"number", "toll", "tally", "count", "total", "figure"}
 CLIMB_PREPS = {"of", "including", "among", "to", "at", "as", "by"}
 STRONG_NOUN_OUTCOMES = {"killed", "wounded", "missing"}
+_SUBJECT = frozenset({"nsubj"})
+# the children of a verb that can say what happened to its count (the others are never read)
+_OUTCOME_CHILDREN = frozenset({"prep", "acomp", "oprd", "xcomp", "attr", "nsubj", "nsubjpass", "dobj"})
 
 
 def _climb(tok: Token) -> list[Token]:
@@ -97,19 +103,29 @@ def _lex_hits(tok: Token) -> tuple[list[str], bool] | None:
     return None
 
 
-def _own_number(doc: Doc, a: Amount, x: Token, cc: Token) -> bool:
-    """True when a conjunct verb has its own count ('killed 3 and wounded 6'): its outcome is not ours."""
-    lo, hi = min(x.i, cc.i), max(x.i, cc.i)
+def _own_number(doc: Doc, a: Amount, x: Token) -> Callable[[Token], bool]:
+    """For a conjunct `cc` after verb `x`: True when it has its own count ('killed 3 and wounded 6'), a
+    number between the two or in its subject or object, so its outcome is not ours. The words after `x`
+    are read once for all its conjuncts (a coordination of thousands would otherwise cost their square)."""
+    scanned, first = x.i, -1  # words x.i .. scanned-1 read; `first` the first number among them, else -1
 
     def numeric(t: Token) -> bool:
         return (t.like_num or t.lower_ in VAGUE_HEADS) and not (a.start <= t.i < a.end)
 
-    return any(numeric(t) for t in doc[lo:hi]) or any(
-        numeric(t)
-        for c in cc.children
-        if c.dep_ in ("dobj", "nsubjpass", "npadvmod", "nsubj")
-        for t in c.subtree
-    )
+    def own(cc: Token) -> bool:
+        nonlocal scanned, first
+        while first < 0 and scanned < cc.i:
+            if numeric(doc[scanned]):
+                first = scanned
+            scanned += 1
+        return 0 <= first < cc.i or any(
+            numeric(t)
+            for c in cc.children
+            if c.dep_ in ("dobj", "nsubjpass", "npadvmod", "nsubj")
+            for t in c.subtree
+        )
+
+    return own
 
 
 def _lexical_verb(doc: Doc, a: Amount, counted: Counted) -> Token | None:
@@ -193,20 +209,20 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
         if found and x.pos_ in ("VERB", "NOUN", "ADJ", "AUX"):
             add(found)
             verb = x
+            own = _own_number(doc, a, x)
             for cc in x.conjuncts:
-                if cc.i > x.i and not _own_number(doc, a, x, cc):
+                if cc.i > x.i and not own(cc):
                     if not add(_lex_hits(cc)):
                         # "missing and presumed dead"
                         for g in cc.children:
                             if g.dep_ in ("oprd", "acomp", "xcomp"):
                                 add(_lex_hits(g))
             if found[1]:
-                for c in x.children:
-                    if c.dep_ == "nsubj":
-                        side = c
+                for c in children_with(x, _SUBJECT):
+                    side = c
             break
         if x.pos_ in ("VERB", "AUX"):
-            for c in x.children:
+            for c in children_with(x, _OUTCOME_CHILDREN):
                 if c.dep_ == "prep" and c.lower_ == "among":
                     # "among the dead", "among 11 people hurt"
                     pobjs = [g for g in c.children if g.dep_ == "pobj"]
@@ -243,8 +259,9 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
         verb = lexical
         found = _lex_hits(lexical)
         add(found)
+        own = _own_number(doc, a, lexical)
         for cc in lexical.conjuncts:
-            if cc.i > lexical.i and not _own_number(doc, a, lexical, cc):
+            if cc.i > lexical.i and not own(cc):
                 add(_lex_hits(cc))
         if found and found[1] and lexical.i < a.start:
             subj = [c for c in lexical.children if c.dep_ == "nsubj"]

@@ -11,6 +11,7 @@ Counts of countries, sides or leaders, survey samples and "the two men" are mark
 from __future__ import annotations
 
 import logging
+from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -258,22 +259,32 @@ def _part(doc: Doc, fig: Span) -> bool:
     while tok.dep_ == "conj" and tok.head is not tok:
         tok = tok.head
     heads = {tok.head.lower_} if tok.dep_ == "pobj" else set()
-    before = doc[max(fig.sent.start, fig.start - 2) : fig.start]
+    before = _Words(doc[max(fig.sent.start, fig.start - 2) : fig.start])
     return any(
-        _match(list(before), phrase) or (len(phrase) == 1 and phrase[0] in heads)
+        before.has(phrase) or (len(phrase) == 1 and phrase[0] in heads)
         for phrase, cue in scope_lexicon().items()
         if cue.scope == "part"
     )
 
 
-def _match(tokens: list[Token], phrase: tuple[str, ...]) -> bool:
-    words = [t.lower_ for t in tokens]
-    lemmas = [t.lemma_.lower() for t in tokens]
-    n = len(phrase)
-    return any(
-        tuple(words[i : i + n]) == phrase or tuple(lemmas[i : i + n]) == phrase
-        for i in range(len(words) - n + 1)
-    )
+class _Words:
+    """Some tokens' words and lemmas, whose runs of n are built once per n: every phrase of the scope
+    lexicon is looked up in the same clause (a clause of hundreds of words would cost that many times
+    the lexicon's size per figure)."""
+
+    def __init__(self, tokens: Iterable[Token]) -> None:
+        toks = list(tokens)
+        self._seqs = ([t.lower_ for t in toks], [t.lemma_.lower() for t in toks])
+        self._grams: dict[int, set[tuple[str, ...]]] = {}
+
+    def has(self, phrase: tuple[str, ...]) -> bool:
+        """True when `phrase` is a run of the words, or of the lemmas."""
+        n = len(phrase)
+        grams = self._grams.get(n)
+        if grams is None:
+            grams = {tuple(seq[i : i + n]) for seq in self._seqs for i in range(len(seq) - n + 1)}
+            self._grams[n] = grams
+        return phrase in grams
 
 
 def _since(doc: Doc, clause: list[Token], anchor: Token) -> tuple[bool, str | None]:
@@ -302,10 +313,10 @@ def _scope(
     end = words.end if words is not None else fig.end
     sent = fig.sent
     places = {
-        "before": list(doc[max(sent.start, fig.start - 2) : fig.start]),
-        "near": list(doc[max(sent.start, fig.start - 2) : fig.start]) + list(doc[fig.end : end]),
-        "after": list(doc[end : min(sent.end, end + 3)]),
-        "clause": clause,
+        "before": _Words(doc[max(sent.start, fig.start - 2) : fig.start]),
+        "near": _Words([*doc[max(sent.start, fig.start - 2) : fig.start], *doc[fig.end : end]]),
+        "after": _Words(doc[end : min(sent.end, end + 3)]),
+        "clause": _Words(clause),
     }
     before_fig = [t for t in doc[max(sent.start, fig.start - 1) : fig.start]]
     found: tuple[str, str | None] | None = None
@@ -313,10 +324,10 @@ def _scope(
         if cue.scope == "part":
             continue
         if cue.where == "by":
-            if before_fig and before_fig[-1].lower_ in ("by", "of") and _match(clause, phrase):
+            if before_fig and before_fig[-1].lower_ in ("by", "of") and places["clause"].has(phrase):
                 return "change", None
             continue
-        if _match(places[cue.where], phrase):
+        if places[cue.where].has(phrase):
             if cue.scope == "change":
                 return "change", None
             if found is None or (found[0] != "per_period" and cue.scope == "per_period"):

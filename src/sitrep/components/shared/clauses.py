@@ -15,6 +15,9 @@ DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
 
 
 _T = TypeVar("_T")
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_LOOSE = frozenset({"dep", "npadvmod"})
+_AGENT = frozenset({"agent"})
 
 
 def doc_memo(doc: Doc, key: str, build: Callable[[], _T]) -> _T:
@@ -24,6 +27,18 @@ def doc_memo(doc: Doc, key: str, build: Callable[[], _T]) -> _T:
         store[key] = build()
     value: _T = store[key]
     return value
+
+
+def children_with(tok: Token, deps: frozenset[str]) -> list[Token]:
+    """`tok`'s children whose dependency label is in `deps`, in order; each token's list is read once per
+    Doc and set of labels (a verb the parse gave hundreds of children is asked about once per figure)."""
+    doc = tok.doc
+    index: dict[tuple[int, frozenset[str]], tuple[int, ...]] = doc_memo(doc, "children", dict)
+    key = (tok.i, deps)
+    found = index.get(key)
+    if found is None:
+        found = index[key] = tuple(c.i for c in tok.children if c.dep_ in deps)
+    return [doc[i] for i in found]
 
 
 def _chunk_index(doc: Doc) -> dict[int, tuple[int, int]]:
@@ -135,16 +150,15 @@ def _after_dateline(verb: Token) -> Token | None:
 
 def subject_of(verb: Token) -> Token | None:
     """The subject of `verb` (passive agents included), inherited through coordination and xcomp."""
-    for c in verb.children:
-        if c.dep_ in ("nsubj", "csubj"):
-            if c.idx < body_start(verb.doc):
-                # "BAMAKO -- Gunmen killed ...": the parser makes the dateline the subject
-                return _after_dateline(verb)
-            return c
-    for c in verb.children:
-        if c.dep_ in ("dep", "npadvmod") and c.idx < body_start(verb.doc) and c.i < verb.i:
+    for c in children_with(verb, _SUBJECTS):
+        if c.idx < body_start(verb.doc):
+            # "BAMAKO -- Gunmen killed ...": the parser makes the dateline the subject
             return _after_dateline(verb)
-    for c in verb.children:
+        return c
+    for c in children_with(verb, _LOOSE):
+        if c.idx < body_start(verb.doc) and c.i < verb.i:
+            return _after_dateline(verb)
+    for c in children_with(verb, _AGENT):
         if c.dep_ == "agent":
             for g in c.children:
                 if g.dep_ == "pobj":
