@@ -7,7 +7,15 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from ...model import Statement
-from ..shared.clauses import chunk_of, name_of, speaker_name, statement_at, statement_with_cue, subject_of
+from ..shared.clauses import (
+    children_with,
+    chunk_of,
+    name_of,
+    speaker_name,
+    statement_at,
+    statement_with_cue,
+    subject_of,
+)
 from ..shared.lexicon import cue_has
 from ..shared.sides import same_party
 from .args import speaker_aliases
@@ -61,8 +69,11 @@ def _is_negated(tok: Token) -> bool:
     )
 
 
+_MODAL_CHILDREN = frozenset({"aux", "auxpass", "amod", "advmod", "mark"})
+
+
 def _has_modal(tok: Token) -> bool:
-    for c in tok.children:
+    for c in children_with(tok, _MODAL_CHILDREN):  # a verb's only children that can make it modal
         if c.dep_ in ("aux", "auxpass") and cue_has(c.lower_, "modal"):
             return True
         if c.dep_ in ("amod", "advmod") and cue_has(c.lower_, "modal"):
