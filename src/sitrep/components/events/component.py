@@ -16,6 +16,8 @@ from ..shared.parties import party_name
 from .actors import ARG_PREPS, actor_of, pair_name
 from .args import CLAUSAL, PLACE_PREPS, clause_tokens, places_in, time_of
 from .checks import COMPASS, DIPLOMATS, ORDER_VERBS, accusation_conjunct, speech_conjunct
+from .corefer import merge_repeats
+from .generic import hypothesis, not_happening
 from .mentions import (
     COMMUNICATIVE,
     DEFINITE,
@@ -139,7 +141,7 @@ def find_events(doc: Doc) -> list[Event]:
             ev.id = f"v{len(events) + 1}"
             events.append(ev)
     doc.user_data.pop("sitrep_events_cache", None)
-    return events
+    return merge_repeats(doc, events)
 
 
 def _event(
@@ -148,7 +150,7 @@ def _event(
     """The event at trigger `tok`, or None when the mention is no (new, current) event."""
     etype, first, last = m
     verb = clause_verb(tok)
-    if historical(tok, verb) or skip_as_topic(tok, verb, etype):
+    if historical(tok, verb) or skip_as_topic(tok, verb, etype) or not_happening(tok, etype):
         return None
     definite = tok.pos_ != "VERB" and any(
         c.dep_ in ("det", "poss") and c.lower_ in DEFINITE for c in tok.children
@@ -233,6 +235,8 @@ def _event(
             None,
         )
     target = name_of(target_tok)
+    if hypothesis(tok, fact.status, actor, target):
+        return None
     if etype in TERRITORIAL and target is not None and place is not None and target in place:
         target = None
     if (
