@@ -14,6 +14,13 @@ record ("hundreds of thousands"). The first line lists the judged documents of e
   the figure rules were then developed while reading sitrep's misses on them (in-sample).
 - batch 2: 15 other articles (seed 16), judged the same way after that work and not used to
   change any rule before its first run (the first-run figures are in the README).
+- batch 3: 15 further articles (seed 17, session 5 of issue 15), judged the same way before sitrep's
+  output on them was read; the claimant work of that session was then done on dev and on them.
+A claimant is the speaker of the statement holding the figure, the "according to" source, or the
+author of the report, letter or study it cites ("UNHCR report": three batch-2 figures first judged
+"report" carry their author since session 5); null when nobody is named (the outlet is no claimant).
+A predicted claimant is right when it shares a content word with the judged one or spells out its
+acronym.
 
 Prints, per system: found (judged figures a prediction overlaps), precision (predictions that
 overlap a judged figure), and for sitrep bounds right (of found, non-vague) and claimant right
@@ -38,6 +45,23 @@ STOP = {"the", "a", "an", "of", "mr", "mrs", "ms", "dr", "s", "and", "in", "on",
 
 def _words(s: str | None) -> set[str]:
     return {w for w in re.findall(r"[a-z0-9]+", (s or "").lower()) if w not in STOP and len(w) > 1}
+
+
+def _initials(s: str) -> str:
+    return "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", s) if w[0].isupper())
+
+
+def same_party(got: str | None, judged: str) -> bool:
+    """A content word in common, or an acronym on one side spelled out on the other ('ECFR report' and
+    'European Council on Foreign Relations', 'UNHCR' and 'Office of the United Nations High Commissioner
+    for Refugees')."""
+    if _words(got) & _words(judged):
+        return True
+    for a, b in ((got or "", judged), (judged, got or "")):
+        for w in re.findall(r"\b[A-Z]{3,}\b", a):
+            if w in _initials(b):
+                return True
+    return False
 
 
 def _overlap(a: list[int] | tuple[int, int], b: list[int] | tuple[int, int]) -> bool:
@@ -113,7 +137,7 @@ def score(
         if j["claimant"] != "?" and "low" in q:
             clm_n += 1
             got = (q.get("claimant") or {}).get("name")
-            ok = got is None if j["claimant"] is None else bool(_words(got) & _words(j["claimant"]))
+            ok = got is None if j["claimant"] is None else same_party(got, j["claimant"])
             clm += ok
             if show and not ok:
                 print(f"  claimant {where}: judged {j['claimant']!r} got {got!r}")

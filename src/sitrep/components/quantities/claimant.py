@@ -9,6 +9,7 @@ not a claimant.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -17,6 +18,17 @@ from ...model import Claimant, Entity, Statement
 from ...numbers import QUOTES
 from ...text import doc_text
 from ..shared.clauses import children_with
+from .authors import (
+    antecedent,
+    bare_description,
+    description_type,
+    document_author,
+    first_mention,
+    is_authors,
+    is_document,
+    is_outlet,
+    named,
+)
 from .lexicon import claim_verbs
 
 _CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "advcl", "parataxis", "conj", "dep"}
@@ -57,21 +69,38 @@ def _statement_claimant(
                 best = st
     if best is None or best.speaker is None:
         return None
-    return Claimant(name=_speaker_name(doc, best), statement=best.id)
+    name = _speaker_name(doc, best, statements)
+    return Claimant(name=name, statement=best.id) if name else None
 
 
-def _speaker_name(doc: Doc, st: Statement) -> str:
-    """The statement's speaker name, or what a common-noun speaker refers to ('the company': Aramco; 'a
-    survey conducted by KIIS': the institute)."""
+def _speaker_name(doc: Doc, st: Statement, statements: Sequence[Statement] = ()) -> str | None:
+    """The statement's speaker name, or what a description speaker refers to ('the company': Aramco; 'a
+    survey conducted by KIIS': the institute; 'the outlet Important Stories': the name after it; 'he'
+    read as 'the head of state': the person speaking just before)."""
     sp = st.speaker
     assert sp is not None
     coref = doc._.sitrep_coref
-    if sp.entity is not None or sp.span is None or coref is None or sp.name[:1].isupper():
+    span = doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand") if sp.span is not None else None
+    if coref is None or span is None or not len(span):
         return _display(doc, sp.name)
-    span = doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand")
-    if span is None or not len(span):
-        return sp.name
-    return _name(doc, span, span.root) or sp.name
+    root = span.root
+    if root.pos_ == "NOUN" and span.end < len(doc) and doc[span.end].pos_ == "PROPN":
+        ent = coref.entity_at(doc[span.end].idx, doc[span.end].idx + len(doc[span.end].text))
+        if ent is not None and named(str(ent.name)) and ent.type in ("ORG", "PERSON"):
+            return _display(doc, str(ent.name))  # "the Russian-language outlet Important Stories"
+    proper = any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in span)
+    described = not proper and (
+        is_document(root)
+        or is_authors(root)
+        or (description_type(root) is not None and bare_description(root))
+    )
+    if root.pos_ == "PRON" and not named(sp.name):
+        return antecedent(doc, root, "PERSON", list(statements)) or sp.name
+    if named(sp.name) and not described:
+        return _display(doc, sp.name)
+    if described and is_document(root):
+        return _name(doc, span, root, statements)  # None for "the report" with no author anywhere
+    return _name(doc, span, root, statements) or sp.name
 
 
 def _phrase(doc: Doc, head: Token) -> Span:
@@ -98,15 +127,17 @@ def _phrase(doc: Doc, head: Token) -> Span:
 
 
 def _display(doc: Doc, name: str) -> str:
-    """An acronym's spelled-out form when the document gives one ('KIIS' -> 'Kyiv International ...')."""
-    if not (name.isupper() and 2 <= len(name) <= 6 and name.isalpha()):
+    """An acronym's spelled-out form when the document gives one ('KIIS' -> 'Kyiv International ...',
+    'MoD' -> 'Ministry of Defense')."""
+    caps_of = "".join(c for c in name if c.isupper())
+    if not (name.isalpha() and 2 <= len(name) <= 6 and name[:1].isupper() and len(caps_of) >= 2):
         return name
     for ent in doc._.sitrep_entities or []:
         if ent.name != name:
             continue
         for alias in ent.aliases:
             initials = "".join(w[0] for w in alias.split() if w[:1].isupper())
-            if initials == name:
+            if initials == caps_of:
                 return str(alias)
     text = doc_text(doc)
     for m in re.finditer(
@@ -114,18 +145,22 @@ def _display(doc: Doc, name: str) -> str:
     ):
         words = m.group(1).split()
         initials = "".join(w[0] for w in words if w[:1].isupper())
-        if initials.endswith(name):
+        if initials.endswith(caps_of):
             caps = [i for i, w in enumerate(words) if w[:1].isupper()]
-            return " ".join(words[caps[len(caps) - len(name)] :])
+            return " ".join(words[caps[len(caps) - len(caps_of)] :])
     return name
 
 
-def _name(doc: Doc, phrase: Span, head: Token | None = None) -> str | None:
-    """The canonical name of a credited source: its entity's name (through appositions and 'by X'), else
-    the phrase; None for a bare pronoun."""
+def _name(
+    doc: Doc, phrase: Span, head: Token | None = None, statements: Sequence[Statement] = ()
+) -> str | None:
+    """The canonical name of a credited source: its entity's name (through appositions and 'by X'), the
+    author of a document it names, the party a description refers to, else the phrase; None for a bare
+    pronoun or a bare 'report'."""
     if len(phrase) == 0:
         return None
     coref = doc._.sitrep_coref
+    root = head if head is not None else phrase.root
     if coref is not None:
         whole = doc[head.left_edge.i : head.right_edge.i + 1] if head is not None else phrase
         ent = coref.resolve(whole) if len(whole) <= 30 else None
@@ -133,10 +168,24 @@ def _name(doc: Doc, phrase: Span, head: Token | None = None) -> str | None:
             ent = _agent(doc, head)
         if ent is None:
             ent = coref.resolve(phrase)
-        if ent is not None:
+        if ent is not None and named(str(ent.name)):
             return _display(doc, str(ent.name))
     if phrase.root.lower_ in PRONOUNS or phrase.root.pos_ == "PRON":
         return None
+    if is_document(root):
+        author = document_author(doc, root)
+        if author is not None:
+            return _name(doc, author, author.root, statements)
+        if root.lemma_.lower() == "report" and not any(t.pos_ == "PROPN" for t in phrase):
+            return None  # "according to the report": no author named anywhere
+    typ = "PERSON" if is_authors(root) else description_type(root)
+    if typ is not None and bare_description(root):
+        fuller = first_mention(doc, root)
+        if fuller is not None:
+            return fuller.text  # "the spokesman" after "a spokesman for the local police"
+        found = antecedent(doc, root, typ, list(statements), any_type=is_authors(root))
+        if found is not None:
+            return _display(doc, found)
     text = phrase.text.strip(" ,;:-–—'\"“”‘’")
     if phrase[0].lower_ in _DETS:
         text = text.split(" ", 1)[-1]
@@ -162,7 +211,7 @@ def _agent(doc: Doc, head: Token) -> Entity | None:
     return None
 
 
-def _according_to(doc: Doc, sent: Span, at: int) -> Claimant | None:
+def _according_to(doc: Doc, sent: Span, at: int, statements: Sequence[Statement] = ()) -> Claimant | None:
     """The source of 'according to X' anywhere in the sentence of the figure at character `at`."""
     if "according" not in doc_text(doc)[sent.start_char : sent.end_char].lower():
         return None  # read once as text, not word by word for every figure of a long sentence
@@ -183,13 +232,13 @@ def _according_to(doc: Doc, sent: Span, at: int) -> Claimant | None:
         lo, hi = sorted((t.idx, at))
         if _GLUED.search(doc_text(doc), lo, hi + 1):
             continue  # "... the border.According to X, ...": another sentence the segmenter ran together
-        name = _name(doc, phrase, pobj)
+        name = _name(doc, phrase, pobj, statements)
         if name:
             return Claimant(name=name)
     return None
 
 
-def _claim_verb(doc: Doc, tok: Token) -> Claimant | None:
+def _claim_verb(doc: Doc, tok: Token, statements: Sequence[Statement] = ()) -> Claimant | None:
     """The subject of a claim verb ('says', 'found', 'showed', 'estimates') whose content holds the figure,
     or of one attributing the whole sentence after it ('..., customs data show.')."""
     verbs = claim_verbs()
@@ -198,21 +247,23 @@ def _claim_verb(doc: Doc, tok: Token) -> Claimant | None:
         if x.head.i == x.i:
             break
         child, x = x, x.head
-        if x.pos_ not in ("VERB", "AUX") or x.lemma_.lower() not in verbs:
+        if not _verb_like(x) or x.lemma_.lower() not in verbs:
             continue
         if not _content_child(child, tok):
             return None  # "two officials said", "said at a news conference alongside four leaders"
-        return _subject_claimant(doc, x, tok)
+        return _subject_claimant(doc, x, tok, statements)
     root = tok.sent.root
     for v in [root, *children_with(root, _CLAUSE_CHILDREN)]:
         if v.i > tok.i and v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in verbs and v.dep_ != "ccomp":
-            return _subject_claimant(doc, v, tok)  # "..., 14 drones were downed, the air force said."
+            return _subject_claimant(
+                doc, v, tok, statements
+            )  # "..., 14 drones were downed, the air force said."
         if v.dep_ == "ccomp" and v.i > tok.i and v.lemma_.lower() in verbs and root.i < tok.i:
-            return _subject_claimant(doc, v, tok)
-    return _tail_attribution(doc, tok) or _dash_attribution(doc, tok)
+            return _subject_claimant(doc, v, tok, statements)
+    return _tail_attribution(doc, tok) or _dash_attribution(doc, tok, statements)
 
 
-def _dash_attribution(doc: Doc, tok: Token) -> Claimant | None:
+def _dash_attribution(doc: Doc, tok: Token, statements: Sequence[Statement] = ()) -> Claimant | None:
     """'... is 899 soldiers - estimates the British Ministry of Defence.': a dash, a claim verb, then the
     source (the inverted attribution of translated copy)."""
     sent = tok.sent
@@ -229,7 +280,7 @@ def _dash_attribution(doc: Doc, tok: Token) -> Claimant | None:
         if j == k + 2:
             return None
         phrase = doc[k + 2 : j]
-        return Claimant(name=_name(doc, phrase, phrase.root) or phrase.text)
+        return Claimant(name=_name(doc, phrase, phrase.root, statements) or phrase.text)
     return None
 
 
@@ -276,7 +327,9 @@ def _content_child(child: Token, tok: Token) -> bool:
     return child.dep_ == "prep" and child.lower_ not in _SETTING_PREPS
 
 
-def _subject_claimant(doc: Doc, verb: Token, tok: Token | None = None) -> Claimant | None:
+def _subject_claimant(
+    doc: Doc, verb: Token, tok: Token | None = None, statements: Sequence[Statement] = ()
+) -> Claimant | None:
     """The claimant named by the subject of a claim verb (or the name right before a subjectless one
     after the figure: '... inside the plant, Myhailo Vershynin, chief of police, told CNN')."""
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
@@ -289,13 +342,53 @@ def _subject_claimant(doc: Doc, verb: Token, tok: Token | None = None) -> Claima
                     ent = coref.entity_at(doc[k].idx, doc[k].idx + len(doc[k].text))
                     return Claimant(name=_display(doc, str(ent.name))) if ent is not None else None
         return None
-    if subj is None:
-        return None
-    name = _name(doc, _phrase(doc, subj), subj)
+    if subj is None or subj.lower_ == "it":
+        # "In the report of X, it was reported that ...", or a document the parse left without its verb
+        return _document_setting(doc, verb, statements) or _document_before(doc, verb, statements)
+    name = _name(doc, _phrase(doc, subj), subj, statements)
     return Claimant(name=name) if name else None
 
 
-def _credited_after(doc: Doc, sent: Span) -> Claimant | None:
+def _verb_like(x: Token) -> bool:
+    """A verb, or a claim verb the tagger read as a noun at the root of its clause ('X forecasts that')."""
+    if x.pos_ in ("VERB", "AUX"):
+        return True
+    return (
+        x.dep_ == "ROOT"
+        and any(c.dep_ == "nsubj" for c in x.children)
+        and any(c.dep_ == "ccomp" for c in x.children)
+    )
+
+
+def _document_before(doc: Doc, verb: Token, statements: Sequence[Statement]) -> Claimant | None:
+    """A subjectless claim verb after a document noun the parse attached elsewhere ('several polls from
+    ... (names) have reported that ...'): that document, or its author."""
+    sent = verb.sent
+    for k in range(verb.i - 1, max(sent.start, verb.i - 30) - 1, -1):
+        t = doc[k]
+        if t.pos_ == "VERB" and t.dep_ not in ("amod", "acl", "relcl"):
+            return None  # another clause's verb: its subject is not ours
+        if is_document(t) and t.dep_ not in ("compound", "pobj"):
+            name = _name(doc, _phrase(doc, t), t, statements)
+            return Claimant(name=name) if name else None
+    return None
+
+
+def _document_setting(doc: Doc, verb: Token, statements: Sequence[Statement]) -> Claimant | None:
+    """The author of the document a subjectless claim verb is set in: 'In X's report, it was said ...'."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "in":
+            continue
+        pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+        if pobj is not None and is_document(pobj):
+            author = document_author(doc, pobj)
+            name = _name(doc, author, author.root, statements) if author is not None else None
+            if name:
+                return Claimant(name=name)
+    return None
+
+
+def _credited_after(doc: Doc, sent: Span, statements: Sequence[Statement] = ()) -> Claimant | None:
     """'That's according to X.' opening the next sentence credits the one before."""
     if sent.end >= len(doc):
         return None
@@ -305,7 +398,7 @@ def _credited_after(doc: Doc, sent: Span) -> Claimant | None:
         return None
     if head[0] not in ("that", "this", "that's", "this's", "according", "all", "these", "those"):
         return None
-    return _according_to(doc, nxt, nxt.start_char)
+    return _according_to(doc, nxt, nxt.start_char, statements)
 
 
 @lru_cache(maxsize=8)
@@ -336,22 +429,27 @@ def _continued_quote(doc: Doc, span: tuple[int, int], statements: list[Statement
     last = max(before, key=lambda st: st.content.span[1])
     if text.count("\n\n", last.content.span[1], span[0]) > 2 or last.speaker is None:
         return None
-    return Claimant(name=last.speaker.name, statement=last.id)
+    name = _speaker_name(doc, last, statements)
+    return Claimant(name=name, statement=last.id) if name else None
 
 
 def find_claimant(
     doc: Doc, span: tuple[int, int], tok: Token, statements: list[Statement]
 ) -> Claimant | None:
-    """Who claims the figure at `span` (its first token `tok`), or None when nobody is credited."""
+    """Who claims the figure at `span` (its first token `tok`), or None when nobody is credited (the
+    outlet or its dateline's agency is never a claimant)."""
     meta = doc._.sitrep_document
     body = getattr(meta, "body_start", 0) or 0
-    got = _statement_claimant(doc, span, statements, body)
-    if got is not None:
-        return got
     sent = tok.sent
-    return (
-        _according_to(doc, sent, span[0])
-        or _claim_verb(doc, tok)
-        or _continued_quote(doc, span, statements)
-        or _credited_after(doc, sent)
+    rules: tuple[Callable[[], Claimant | None], ...] = (
+        lambda: _statement_claimant(doc, span, statements, body),
+        lambda: _according_to(doc, sent, span[0], statements),
+        lambda: _claim_verb(doc, tok, statements),
+        lambda: _continued_quote(doc, span, statements),
+        lambda: _credited_after(doc, sent, statements),
     )
+    for rule in rules:
+        got = rule()
+        if got is not None and not is_outlet(doc, got.name):
+            return got
+    return None

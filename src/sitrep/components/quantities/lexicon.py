@@ -104,3 +104,16 @@ def claim_verbs() -> frozenset[str]:
 def unit_names() -> dict[str, str]:
     """Head-noun lemma of a measure -> the unit name a figure reports ('kilometre' -> 'km')."""
     return {r[0]: r[2].strip() for r in _rows("quantities_units.tsv") if len(r) > 2}
+
+
+@lru_cache(maxsize=1)
+def document_nouns() -> frozenset[str]:
+    """Nouns naming a document or dataset whose author claims its figures ('the report', 'customs data')."""
+    return _words("quantities_documents.tsv")
+
+
+@lru_cache(maxsize=1)
+def description_nouns() -> dict[str, str]:
+    """Head nouns of descriptions ('the company', 'the spokesman') -> the entity type they refer to; the
+    entities component's lexicon, read as data."""
+    return {r[0].strip(): r[1].strip() for r in _rows("entities_nouns.tsv") if len(r) > 1}

@@ -1,0 +1,188 @@
+"""Who stands behind a credited source that is not a name: the author of a document ("the Sunday report
+of the General Staff", "a survey conducted by KIIS", "in the ministry's update"), the named party a
+description refers to ("the company" -> the company named just before, "the spokesman" -> "spokesman
+for the local police" at his first mention), and whether a name is only the outlet or its dateline.
+"""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Entity, Statement
+from .lexicon import description_nouns, document_nouns
+
+_AUTHOR_PREPS = {"of", "by", "from"}
+_NEWCOMER = {"former", "another", "other", "second", "one", "unnamed", "anonymous", "senior"}
+_WINDOW = 1500  # characters back to look for the antecedent of a description (about three paragraphs)
+_AGENCY = re.compile(r"\(([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})\)\s*[-–—]")  # "(BelTA) –" in a dateline
+
+
+def is_document(tok: Token) -> bool:
+    """True for a noun naming a document or dataset ('report', 'survey', 'data')."""
+    return tok.pos_ in ("NOUN", "PROPN") and (
+        tok.lemma_.lower() in document_nouns() or tok.lower_ in document_nouns()
+    )
+
+
+def own_author(doc: Doc, head: Token) -> Token | None:
+    """The author a document phrase names itself: 'report of X', 'data from X', 'survey by X', 'a survey
+    conducted by X', "X's report", 'the KIIS survey'."""
+    for c in head.children:
+        if c.dep_ == "poss" and c.pos_ == "PROPN":
+            return c
+        if c.dep_ == "prep" and c.lower_ in _AUTHOR_PREPS:
+            pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if pobj is not None and (
+                pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+            ):
+                return pobj
+        if c.dep_ == "acl":
+            for g in c.children:
+                if g.dep_ == "agent":
+                    pobj = next((x for x in g.children if x.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+        if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON") and c.pos_ == "PROPN":
+            return c
+    return None
+
+
+def author_phrase(doc: Doc, author: Token) -> Span:
+    """The author's name: its flat proper-noun phrase ('the General Staff of the Ukrainian Armed Forces')."""
+    toks = [t for t in author.subtree if t.dep_ not in ("relcl", "acl", "appos", "punct", "advcl")]
+    start = min(t.i for t in toks)
+    end = max(t.i for t in toks) + 1
+    while start < author.i and doc[start].pos_ in ("DET", "PUNCT"):
+        start += 1
+    while end - 1 > author.i and doc[end - 1].is_punct:
+        end -= 1
+    return doc[start:end]
+
+
+def document_author(doc: Doc, head: Token) -> Span | None:
+    """The author of the document `head` names: its own ('report of X'), else that of an earlier mention
+    of the same document noun that names one ('the Sunday report' after 'the Sunday report of X')."""
+    own = own_author(doc, head)
+    if own is not None:
+        return author_phrase(doc, own)
+    lem = head.lemma_.lower()
+    mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "nmod")}
+    best: Token | None = None
+    for t in doc[: head.i]:
+        if t.lemma_.lower() != lem or t.pos_ not in ("NOUN", "PROPN") or head.idx - t.idx > 4 * _WINDOW:
+            continue
+        tm = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
+        if mods and tm and not (mods & tm):
+            continue  # "the Sunday report" is not "the monthly report"
+        got = own_author(doc, t)
+        if got is not None:
+            best = got
+    return author_phrase(doc, best) if best is not None else None
+
+
+def description_type(head: Token) -> str | None:
+    """'PERSON' or 'ORG' when `head` is a description noun ('the company', 'the spokesman'), else None."""
+    if head.pos_ != "NOUN":
+        return None
+    typ = description_nouns().get(head.lower_) or description_nouns().get(head.lemma_.lower())
+    return typ if typ in ("PERSON", "ORG") else None
+
+
+def bare_description(head: Token) -> bool:
+    """'the company', 'the Russian tycoon', 'the head of state': a description that can only point back;
+    not one that says whose it is or names more ('the prime minister's office', 'the company's lawyer',
+    'Aramco officials', 'a spokesman for the police')."""
+    for c in head.children:
+        if c.dep_ in ("poss", "compound", "nmod"):
+            return False
+        if c.dep_ == "prep" and c.i > head.i and head.lemma_ != "author":
+            pobj = [g for g in c.children if g.dep_ == "pobj"]
+            if not (pobj and pobj[0].pos_ == "NOUN" and not list(pobj[0].children)):
+                return False  # "head of state" is one title; "spokesman for the police" says whose
+    return not any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in head.subtree if t.i < head.i)
+
+
+def first_mention(doc: Doc, head: Token) -> Span | None:
+    """An earlier indefinite mention of the same description that says more: 'a spokesman for the local
+    police' before 'the spokesman'."""
+    lem = head.lemma_.lower()
+    for t in doc[: head.i]:
+        if t.lemma_.lower() != lem or t.pos_ != "NOUN" or head.idx - t.idx > _WINDOW:
+            continue
+        if not any(c.lower_ in ("a", "an") for c in t.children):
+            continue
+        prep = next((c for c in t.children if c.dep_ == "prep" and c.lower_ in ("for", "of", "at")), None)
+        if prep is not None and prep.right_edge.i > prep.i:
+            return doc[t.i : prep.right_edge.i + 1]
+    return None
+
+
+def is_authors(head: Token) -> bool:
+    """'the authors of the letter': whoever issued a document spoken of before."""
+    return head.lemma_.lower() == "author" and any(
+        c.dep_ == "prep" and c.lower_ == "of" and any(g.dep_ == "pobj" and is_document(g) for g in c.children)
+        for c in head.children
+    )
+
+
+def antecedent(
+    doc: Doc, head: Token, typ: str, statements: list[Statement], any_type: bool = False
+) -> str | None:
+    """The name of the party a description refers to: for a person the speaker of the last statement
+    before it (a named person in the same or the previous paragraph; any named speaker with `any_type`),
+    for an organisation the last organisation named before it."""
+    at = head.idx
+    ents: dict[str, Entity] = {e.id: e for e in doc._.sitrep_entities or []}
+    if typ == "PERSON":
+        if any(c.lower_ in _NEWCOMER for c in head.children):
+            return None  # "the former Russian official", "another official": someone not named before
+        text = doc.text
+
+        def fits(st: Statement) -> bool:
+            sp = st.speaker
+            if sp is None or not named(sp.name) or not st.cue.span[1] <= at < st.cue.span[1] + _WINDOW:
+                return False
+            if text.count("\n\n", st.cue.span[1], at) > 1:
+                return False
+            ent = ents.get(sp.entity or "")
+            return any_type or (ent is not None and ent.type == "PERSON")
+
+        before = [st for st in statements if fits(st)]
+        if not before:
+            return None
+        last = max(before, key=lambda s: s.cue.span[1])
+        assert last.speaker is not None
+        return last.speaker.name
+    best: tuple[int, Entity] | None = None
+    for e in ents.values():
+        if e.type != typ or not named(e.name):
+            continue
+        for m in e.mentions:
+            if m.span[1] <= at and at - m.span[1] < _WINDOW and (best is None or m.span[0] > best[0]):
+                best = (m.span[0], e)
+    return best[1].name if best is not None else None
+
+
+def named(name: str) -> bool:
+    """True for a proper name ('Aramco'), not a description entity ('the company')."""
+    first = name.split()[0] if name.split() else ""
+    return first[:1].isupper() and first.lower() not in ("the", "a", "an")
+
+
+def is_outlet(doc: Doc, name: str) -> bool:
+    """True when `name` is only the outlet publishing the story or the agency of its dateline
+    ('MOSCOW, 16 August (BelTA) - ...')."""
+    key = _fold(name)
+    if not key:
+        return False
+    meta = doc._.sitrep_document
+    outlets = {_fold(getattr(meta, "source", None) or "")}
+    head = (getattr(meta, "dateline", None) or "") + " " + doc.text[: min(len(doc.text), 160)]
+    outlets.update(_fold(m.group(1)) for m in _AGENCY.finditer(head))
+    return key in outlets - {""}
+
+
+def _fold(s: str) -> str:
+    return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
