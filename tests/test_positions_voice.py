@@ -89,3 +89,14 @@ def test_the_second_demand_keeps_its_owner(extract):
     text = "Belgrade ignored Pristina's demands to halt the exercises and give Kosovo security guarantees."
     found = positions_of(extract, text)
     assert found and all(p.holder == "Kosovo" for p in found)
+
+
+def test_a_topic_named_by_a_bare_verb_is_named_as_a_noun(extract):
+    (pos,) = positions_of(extract, "Belarus says it is ready to negotiate.")
+    assert pos.topic == "negotiations" and pos.stance == "open"
+
+
+def test_a_reason_is_no_part_of_the_topic(extract):
+    text = "The Iranians signal that they want to talk despite the fact that the offer is poor."
+    found = [p for p in positions_of(extract, text) if p.topic == "talks"]
+    assert found and found[0].holder.startswith("Iran")

@@ -164,6 +164,8 @@ def find_positions(doc: Doc) -> list[Position]:
 def _nested(tok: Token, comp: set[int]) -> bool:
     """Whether `tok` is part of what an earlier predicate asks for, not of a relative clause inside it
     ("wants to join NATO, which the Kremlin considers unacceptable" holds two positions)."""
+    if tok.tag_ in ("VBD", "VBZ", "VBP"):
+        return False  # "seeking to strengthen ties and offered to send grain": a finite verb of its own
     cur = tok
     while cur.i in comp:
         if cur.dep_ == "relcl" or cur.head is cur:

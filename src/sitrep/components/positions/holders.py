@@ -12,13 +12,14 @@ from spacy.tokens import Token
 from ..shared.clauses import chunk_of, speaker_name, statement_at, statement_with_cue, subject_of
 from ..shared.lexicon import cue_has, data_rows, position_cues
 from ..shared.parties import governing_speech, party_name
-from ..shared.sides import same_party
+from ..shared.sides import same_name, same_party
 from ..shared.states import state_of
 from .topics import topic_in
 
 SELF = {"we", "i", "us", "our", "my"}
 RELATIVE = {"who", "that", "which"}
 NON_PARTIES = {"this", "that", "there", "which", "what", "these", "those", "everything", "nothing"}
+NON_PARTIES |= {"some", "any", "none", "all", "each", "one", "whom", "whose"}  # "some of whom"
 SHARES = {"majority", "minority", "percent", "per cent", "%", "share", "half", "third", "quarter", "most"}
 SHARES |= {"many"}
 PARTY_SUFFIXES = ("ist", "ian")
@@ -96,14 +97,21 @@ def party(tok: Token) -> str | None:
     name = party_name(tok)
     if name is None:
         return None
-    if tok.tag_ in ("NNPS", "NNS") and tok.ent_type_ == "NORP" and state_of(tok.text):
-        name = state_of(tok.text) or name  # "the Russians talk" -> Russia
+    if tok.tag_ in ("NNPS", "NNS") and tok.ent_type_ == "NORP" and _people_state(tok.text):
+        name = _people_state(tok.text) or name  # "the Russians talk" -> Russia
+    elif tok.pos_ == "PRON" and _people_state(name):
+        name = _people_state(name) or name  # "they want to talk", they being "the Russians" -> Russia
     more = [c for c in tok.children if c.dep_ == "conj" and is_party(c)]
     names = [name]
     for c in more:  # "Colombia's government and the ELN": each its own name, never the first twice
         other = party_name(c)
         names.append(other if other and other != name else chunk_of(c).text)
     return display(" and ".join(names))
+
+
+def _people_state(word: str) -> str | None:
+    """The state a people's name stands for ("Russians", "Iranians" -> the state), else None."""
+    return state_of(word) or (state_of(word[:-1]) if word.endswith("s") else None)
 
 
 def speaker_holder(tok: Token) -> str | None:
@@ -146,7 +154,7 @@ def holder_of(pred: Token) -> str | None:
         return display(speaker) if speaker else None
     speaker = display(speaker) if speaker else None
     voiced = speaker and subj is not None and not _person(subj) and not shares_word(name, speaker)
-    voiced = voiced and name.lower() != (speaker or "").lower()
+    voiced = voiced and not same_name(name, speaker)  # "Russia" said by "the Russians" is Russia
     if voiced and same_party(name, speaker):
         return f"{name} ({speaker})"  # a body voiced by its own: "Russia (Sergei Lavrov)"
     return name

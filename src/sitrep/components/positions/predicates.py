@@ -13,6 +13,7 @@ UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
 # modal auxiliaries that make a verb a commitment or a refusal ("will not send", "cannot accept")
 COMMITTING = {"will", "would", "shall", "can", "ca", "wo", "must", "should"}
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
+FINITE = {"VBD", "VBZ", "VBP"}
 SETTING_PREPS = {"during", "after", "before", "since", "at", "in", "within", "throughout", "amid"}
 Found = tuple[str, list[Token]]  # (stance, the words that say what the position is about)
 
@@ -29,7 +30,8 @@ def complement(pred: Token) -> list[Token]:
             out.extend([t for t in c.subtree if t.dep_ not in CLAUSE_DEPS][:10])
         elif c.dep_ in ("xcomp", "dobj", "ccomp", "prt", "attr"):
             out.extend(list(c.subtree)[:10])
-    return sorted(set(out), key=lambda t: t.i)
+    cut = {s.i for t in out if t.dep_ == "conj" and t.tag_ in FINITE for s in t.subtree}
+    return sorted({t for t in out if t.i not in cut}, key=lambda t: t.i)  # "to A and offered B": not B
 
 
 def negated(tok: Token) -> bool:
@@ -62,6 +64,8 @@ def stance_of(tok: Token) -> Found | None:
     """(stance, complement tokens) when `tok` is a position predicate."""
     cues = position_cues()
     lemma = tok.lemma_.lower()
+    if tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "yet" and tok.doc[tok.i - 1].lower_ == "to":
+        return None  # "some are yet to condemn the invasion": not done
     if tok.dep_ == "pcomp" and cues.get(tok.head.head.lemma_.lower()) == "accuses":
         return None  # "accused Serbia of backing the gunmen": an accusation, no stated position
     cls = cues.get(lemma) or cues.get(tok.lower_)

@@ -8,6 +8,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from ..shared.lexicon import data_rows
 from .lexicon import position_topics
 
 LEAD_STRIP = {
@@ -46,6 +47,7 @@ TRAIL_STRIP |= {
 }
 STOP_DEPS = {"relcl", "advcl", "acl", "ccomp", "parataxis", "appos", "mark"}
 MAX_WORDS = 9
+CONCESSIVE = {"despite", "because", "although", "though", "regardless"}  # reasons are no part of it
 
 
 def topic_in(toks: list[Token]) -> tuple[str, Token] | None:
@@ -74,7 +76,7 @@ def topic_phrase(comp: list[Token], head: Token) -> str:
     inside = {t.i for t in comp}
     cut: set[int] = set()
     for t in comp:
-        if t.dep_ in STOP_DEPS and t.i > head.i:
+        if (t.dep_ in STOP_DEPS or t.lower_ in CONCESSIVE) and t.i > head.i:
             cut.update(s.i for s in t.subtree)  # "sanctions, which would hurt ...": no clause
     words = [t for t in comp if t.i not in cut and t.i in inside and t.dep_ != "prt"]
     run: list[Token] = []
@@ -93,4 +95,12 @@ def topic_phrase(comp: list[Token], head: Token) -> str:
         run = run[keep : keep + MAX_WORDS]
     if not run:
         return head.text
+    if len(run) == 1 and run[0].pos_ == "VERB":
+        return _nominals().get(run[0].lemma_.lower(), run[0].text)  # "ready to talk" -> talks
     return head.doc[run[0].i : run[-1].i + 1].text
+
+
+@lru_cache(maxsize=1)
+def _nominals() -> dict[str, str]:
+    """Verb lemma -> the noun that names its course of action (`positions_nominals.tsv`)."""
+    return {r[0].lower(): r[1] for r in data_rows("positions_nominals.tsv") if len(r) > 1}
