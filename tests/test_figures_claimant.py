@@ -96,3 +96,22 @@ def test_a_new_unnamed_person_keeps_the_description(extract):
     )
     got = _claimant(extract, text, "two")
     assert got is None or "Petrenko" not in got
+
+
+# text, figure, outcome (a side's losses and victims are its killed and wounded)
+OUTCOMES = [
+    (
+        "The army's losses in the battle reached 1,200 soldiers, the ministry said.",
+        "1,200",
+        ["killed", "wounded"],
+    ),
+    ("The number of victims among the defenders rose to 350 people.", "350", ["killed", "wounded"]),
+    ("The staff said 640 enemy soldiers were eliminated during the last day.", "640", ["killed", "wounded"]),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "outcome"), OUTCOMES)
+def test_losses_and_victims_are_casualties(extract, text, surface, outcome):
+    rep = extract(text)
+    got = [q for q in rep.quantities if surface in q.text]
+    assert got and sorted(got[0].outcome) == outcome, [(q.text, q.outcome) for q in rep.quantities]
