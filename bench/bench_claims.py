@@ -118,6 +118,12 @@ def score_pairs(
     return len(hits), sum(hits), len(pairs)
 
 
+def _same_dispute(judged: set[Figure], found: set[Figure]) -> bool:
+    """A judged disagreement is the one found when they share most of the claims of the smaller (one
+    that gained or lost claims is still the one judged; one sharing a single claim of two is not)."""
+    return len(judged & found) * 2 > min(len(judged), len(found))
+
+
 def score_disagreements(
     found: list[dict[str, Any]], judged: list[tuple[set[Figure], bool]]
 ) -> dict[str, Any]:
@@ -125,7 +131,7 @@ def score_disagreements(
     verdicts, matched = [], defaultdict(int)
     for d in found:
         claims = {_fig(c) for c in d["items"]}
-        hit = [i for i, (js, _) in enumerate(judged) if js & claims]
+        hit = [i for i, (js, _) in enumerate(judged) if _same_dispute(js, claims)]
         for i in hit:
             matched[i] += 1
         if hit:
@@ -162,7 +168,7 @@ def print_sample(
             print("   B:", context(store, b))
     for d in query.contradictions(store):
         claims = {_fig(c) for c in d["items"]}
-        if any(js & claims for js, _ in judged["disagreements"]):
+        if any(_same_dispute(js, claims) for js, _ in judged["disagreements"]):
             continue
         print(json.dumps({"kind": "disagreement", "claims": [list(c) for c in sorted(claims)]}))
         print("   ", d["reason"][:300])

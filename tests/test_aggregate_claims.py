@@ -10,7 +10,7 @@ import pytest
 from sitrep.aggregate.claims import claim_date, event_key, quantity_key
 from sitrep.aggregate.contradictions import event_disagreements, quantity_disagreements
 from sitrep.aggregate.estimates import build_series, estimate_series, subject_key
-from sitrep.aggregate.sides import party_of, place_key, side_key
+from sitrep.aggregate.sides import claimant_key, party_of, place_key, side_key
 
 BUILDUP = {"counted": "soldier", "side": "Russia", "place": "Ukraine", "place_id": "g:ua", "scope": "as_of"}
 
@@ -351,3 +351,65 @@ def test_a_toll_far_higher_days_later_still_disagrees():
     assert len(series_of(rows)) == 1  # 2.5 times in four days: not growth
     rows[1]["published"] = "2022-12-14"
     assert series_of(rows) == []  # a month later it could be
+
+
+# -- session 5: claimants, parties, forecasts, rounding -------------------------------------------------
+
+
+def test_a_forecast_or_a_range_spanning_a_factor_of_ten_forms_no_series():
+    assert quantity_key(row(100_000)) is not None
+    assert quantity_key(row(500_000, time="FUTURE_REF")) is None  # "may increase to 500,000"
+    assert quantity_key(row(150_000, high=1_000_000)) is None  # "150,000 or 1 million"
+    assert quantity_key(row(70_000, high=80_000)) is not None
+
+
+@pytest.mark.parametrize(
+    "a, b, same",
+    [
+        ("Volodymyr Zełenski", "President Zelenskyy", True),  # one person, two spellings
+        ("Gen. Mark Milley", "Milley", True),
+        ("the Kremlin", "Moscow", True),  # a seat of power for its government, not a place or a surname
+        ("U.K. officials", "Ukrainian officials", False),  # "officials" is no one's surname
+        ("Russian Defence Ministry", "Ukrainian Defence Ministry", False),
+        ("Russian Defence Ministry", "Russia's defence ministry", True),
+        ("Dmitry Peskov", "Peskov", True),
+    ],
+)
+def test_claimants_are_keyed_as_people_by_family_name_else_by_party_and_body(a, b, same):
+    assert (claimant_key(a) == claimant_key(b)) is same, (claimant_key(a), claimant_key(b))
+
+
+def test_western_leaders_and_the_nato_chief_speak_for_a_party():
+    assert party_of("Western leaders") == party_of("the West") != None  # noqa: E711
+    assert party_of("Jens Stoltenberg") == party_of("NATO") == "nato"
+    assert party_of("residents of western Ukraine") != party_of("Western leaders")
+
+
+def test_figures_a_rounding_apart_do_not_disagree_but_far_apart_do():
+    close = [row(127_000, claimant="Estonia"), row(130_000, qualifier="at_least", claimant="Liz Truss")]
+    assert series_of(close) == []  # "127,000" is a rounded estimate
+    far = [row(150_000, claimant="Volodymyr Zelensky"), row(190_000, claimant="US officials")]
+    [d] = series_of(far)
+    assert [len(s["claims"]) for s in d["sides"]] == [1, 1]
+
+
+def test_an_announced_withdrawal_that_nato_sees_no_sign_of_is_one_disagreement():
+    pulled = [
+        {**event("announced", "Russia", "2022-02-15", trigger="withdraws"), "type": "retreat"},
+        {**event("denied", "Jens Stoltenberg", "2022-02-17", actor="Russian troops"), "type": "retreat"},
+        # a generic actor names no party: its event keys by its place, not as a party called "some troops"
+        {
+            **event("denied", "Western leaders", "2022-02-15", actor="some troops", place="Ukraine"),
+            "type": "retreat",
+        },
+    ]
+    assert event_key(pulled[0]) == event_key(pulled[1]) == "retreat|russia"
+    assert event_key(pulled[2]) == "retreat|@ukraine"
+    [d] = event_disagreements("retreat|russia", pulled[:2])
+    assert [c["claimant"] for s in d["sides"] for c in s["claims"]] == ["Russia", "Jens Stoltenberg"]
+
+
+def test_a_trigger_contrasted_with_what_is_negated_is_not_denied():
+    contrast = {**event("denied", "United States", "2022-01-26"), "after": ", not Nato"}
+    events = [event("alleged", "Vladimir Putin", "2022-01-25"), contrast]  # "is Russian aggression, not ..."
+    assert event_disagreements("attack|russia", events) == []

@@ -86,6 +86,61 @@ CASES = [
         "According to a senior White House official, 600 troops arrived overnight.",
         {"place": None},
     ),
+    (
+        "about 60,000",
+        "Belarus will not take part. Moscow has stationed about 60,000 soldiers near the border.",
+        {"side": "Russia", "place": "Belarus"},
+    ),
+    (
+        "some 45,000",
+        "The Kremlin denies it will invade Georgia, but Moscow massed some 45,000 troops on its doorstep.",
+        {"side": "Russia", "place": "Georgia"},
+    ),
+    (
+        "roughly 9,000",
+        "Armenia says roughly 9,000 soldiers of Azerbaijan are camped along the frontier.",
+        {"side": "Azerbaijan", "place": "Armenia"},
+    ),
+    (
+        "about 3,500",
+        "Syria has suffered about 3,500 casualties in the fighting this year, the monitor said.",
+        {"side": "Syria", "counted": "person"},
+    ),
+    (
+        "400",
+        "Sudan has 400 prisoners of war, the ministry said.",
+        {"side": None},
+    ),
+    (
+        "212,400",
+        "In Chad the number of people forcibly displaced rose by 212,400 to stand at 1.1 million.",
+        {"scope": "change"},
+    ),
+    (
+        "20,000",
+        "If Turkey sends 20,000 soldiers into Iraq, the talks will collapse.",
+        {"countable": False},
+    ),
+    (
+        "8,000",
+        "We will fight on, no matter whether 8,000 or 80,000 soldiers stand on the border.",
+        {"countable": False},
+    ),
+    (
+        "25 miles",
+        "The convoy stopped 25 miles from Kharkiv.",
+        {"countable": False},
+    ),
+    (
+        "about 4,000",
+        "Officials estimated Iran had sent about 4,000 fighters; Iraq's own militia totals about 9,000.",
+        {"side": "Iran"},
+    ),
+    (
+        "about 9,000",
+        "Officials estimated Iran had sent about 4,000 fighters; Iraq's own militia totals about 9,000.",
+        {"side": None},
+    ),
 ]
 
 

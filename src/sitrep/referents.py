@@ -151,3 +151,32 @@ def referent_from_subject(subject: str | None, unit: str, outcome: list[str]) ->
     if unit == "money":
         return Referent(counted=counted.counted, side=side, scope=scope, countable=False)
     return Referent(counted=counted.counted, side=side, scope=scope, countable=counted.countable)
+
+
+@lru_cache(maxsize=1)
+def measure_units() -> frozenset[str]:
+    """Unit names of distances and areas ("km", "miles", "km2", "sq mi"; and the old class names): a
+    figure in one of them says where, not how many."""
+    from .components.quantities.subject import SQUARE
+
+    rows = [r for r in _rows("quantities_units.tsv") if len(r) > 2 and r[1] in ("distance", "area")]
+    return frozenset({"distance", "area", *SQUARE.values(), *(r[2] for r in rows)})
+
+
+@lru_cache(maxsize=1)
+def owner_verbs() -> dict[str, str]:
+    """Verb lemma -> when its subject is the side of what it counts ("any", or "loss": for losses)."""
+    return {r[0]: r[1] for r in _rows("referent_owner_verbs.tsv") if len(r) > 1}
+
+
+@lru_cache(maxsize=1)
+def border_words() -> frozenset[str]:
+    """Nouns naming a border without its country ("near the border", "on its doorstep")."""
+    return frozenset(r[0] for r in _rows("referent_borders.txt"))
+
+
+@lru_cache(maxsize=1)
+def hypothetical_cues() -> tuple[frozenset[str], tuple[str, ...]]:
+    """(conjunctions opening a supposed clause, phrases before a supposed figure in its sentence)."""
+    rows = [r for r in _rows("referent_hypothetical.txt") if len(r) > 1]
+    return frozenset(r[1] for r in rows if r[0] == "mark"), tuple(r[1] for r in rows if r[0] == "phrase")

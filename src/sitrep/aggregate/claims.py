@@ -23,10 +23,12 @@ from typing import Any
 
 from ..numbers import DATA
 from ..store.db import Store
-from .sides import claimant_key, place_key, side_key
+from .sides import claimant_key, party_of, place_key, side_key
 
 STATED_TIME_DAYS = 31  # a stated date this far before publication is the claim's date; else publication
 PEOPLE_COUNTED = {"person", "civilian", "child", "refugee", "evacuee", "prisoner", "hostage"}
+WIDE = 3  # a range whose high is more than this many times its low estimates nothing to chart
+FORECAST = "FUTURE_REF"  # a figure's time when it is about the future (quantities component)
 STOCK_COUNTED_FLAG = "present"  # outcome class of armed forces counted with no outcome: where they are
 
 
@@ -91,6 +93,11 @@ def quantity_key(row: dict[str, Any]) -> str | None:
     """The series key of a quantity row (`claim_rows`), or None when it forms no series."""
     if row.get("vague") or (row.get("low") is None and row.get("high") is None) or row.get("derived_from"):
         return None
+    if row.get("time") == FORECAST:
+        return None  # "may increase to 500,000": a forecast, not an estimate of what there is
+    low, high = row.get("low"), row.get("high")
+    if low and high and high > WIDE * low:
+        return None  # "150,000 or 1 million": no estimate of one number
     ref = referent_of(row)
     counted = ref.get("counted")
     if not counted or not ref.get("countable", True):
@@ -127,11 +134,21 @@ def split_key(key: str) -> dict[str, str]:
 def event_key(row: dict[str, Any]) -> str | None:
     """The key of an event row: its type and its actor's side ("attack|russia"), else its place
     ("retreat|@kherson"); None with neither. Targets and places are compared claim by claim."""
-    actor = side_key(row.get("actor"))
+    actor = actor_key(row.get("actor"))
     if actor:
         return f"{row['type']}|{actor}"
     place = side_key(row.get("place"))
     return f"{row['type']}|@{place}" if place else None
+
+
+def actor_key(actor: str | None) -> str:
+    """An event actor's key: its party, else its name when written as a name ("Wagner"); a common noun
+    with no party ("some troops", "the military") keys nothing (the event keys by its place)."""
+    if not actor:
+        return ""
+    if party_of(actor) or actor.strip()[:1].isupper():
+        return side_key(actor)
+    return ""
 
 
 def claim_date(row: dict[str, Any]) -> str | None:
@@ -177,7 +194,7 @@ _QUANTITY_COLUMNS = """q.doc_id AS document, q.seq, q.id, q.text, q.start, q."en
 _QUANTITY_FROM = "quantities q JOIN documents d ON d.id = q.doc_id"
 _EVENT_COLUMNS = """e.doc_id AS document, e.seq, e.id, e.type, e.actor, e.target, e.place, e.time, e.status,
     e.source AS claimed_by, e.trigger, e.start, e."end", e.negated,
-    substr(d.text, max(1, e.start - 19), min(e.start, 20)) AS before,
+    substr(d.text, max(1, e.start - 19), min(e.start, 20)) AS before, substr(d.text, e."end" + 1, 8) AS after,
     d.source, d.published, coalesce(d.cluster_id, d.id) AS cluster, d.rowid AS doc_order"""
 _EVENT_FROM = "events e JOIN documents d ON d.id = e.doc_id"
 

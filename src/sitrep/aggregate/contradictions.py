@@ -22,11 +22,12 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
 from ..numbers import DATA
-from .claims import claim_date
+from .claims import actor_key, claim_date
 from .estimates import public_estimate
 from .sides import claimant_key, party_of, side_key
 
@@ -34,6 +35,7 @@ WINDOW_DAYS = 3  # figures for a stock (troops present, a share) compared when t
 TOLL_WINDOW_DAYS = 31  # a running toll only grows: two tolls a month apart can still contradict
 EVENT_WINDOW_DAYS = 14  # an assertion and a denial of one event compared when this close
 APPROX = 0.10  # "about 30,000" is taken to mean 30,000 +/- 10%
+ROUNDING = 0.05  # any other figure to within 5%: "127,000" and "at least 130,000" can both hold
 GROWTH = 1.25  # a running toll is taken to grow by at most a quarter a day
 TOLLS = {"killed", "wounded", "casualties", "captured", "missing", "fled", "displaced", "destroyed", "lost"}
 ASSERTED = {"reported", "announced", "alleged", "speculated"}
@@ -62,6 +64,15 @@ def bounds(e: dict[str, Any]) -> tuple[float, float] | None:
     if q == "approximate":
         return (low * (1 - APPROX), high * (1 + APPROX))
     return (float(low), float(high))
+
+
+def _loose(e: dict[str, Any]) -> tuple[float, float] | None:
+    """A claim's bounds as good as news figures are: a figure given as exact ("127,000") or a range is a
+    rounded estimate, taken to within ROUNDING."""
+    found = bounds(e)
+    if found is None or e.get("qualifier") not in (None, "exact", "range"):
+        return found  # "about" allows APPROX already; "at least", "more than" are bounds as said
+    return (found[0] * (1 - ROUNDING), found[1] * (1 + ROUNDING))
 
 
 def _day(value: str | None) -> dt.date | None:
@@ -112,7 +123,7 @@ def _who(e: dict[str, Any]) -> str:
 
 def _conflict(a: dict[str, Any], b: dict[str, Any], growing: bool) -> bool:
     """Whether two figures for one referent cannot both hold (`a` no later than `b`)."""
-    ba, bb = bounds(a), bounds(b)
+    ba, bb = _loose(a), _loose(b)
     if ba is None or bb is None:
         return False
     (alo, ahi), (blo, bhi) = ba, bb
@@ -239,8 +250,14 @@ def _open(e: dict[str, Any]) -> bool:
     return any(re.search(rf"\b{re.escape(w)}", before) for w in _noncommittal())
 
 
+def _contrasted(e: dict[str, Any]) -> bool:
+    """A trigger right before ", not ..." is the one affirmed ("the issue is Russian aggression, not
+    Nato expansion"): the negation denies what follows it."""
+    return bool(re.match(r"\s*[,\u2014\u2013-]\s*not\b", str(e.get("after") or "")))
+
+
 def _stance(e: dict[str, Any]) -> str | None:
-    if e.get("negated") or e["status"] in DENIED:
+    if (e.get("negated") or e["status"] in DENIED) and not (e["status"] != "disputed" and _contrasted(e)):
         return None if _presupposed(e) or (e["status"] != "disputed" and _open(e)) else "denied"
     return "asserted" if e["status"] in ASSERTED else None
 
@@ -265,17 +282,17 @@ def event_claim(e: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def _compatible(a: str | None, b: str | None) -> bool:
-    ka, kb = side_key(a), side_key(b)
+def _compatible(a: str | None, b: str | None, key: Callable[[str | None], str] = side_key) -> bool:
+    ka, kb = key(a), key(b)
     return not ka or not kb or ka == kb
 
 
 def _event_conflict(a: dict[str, Any], d: dict[str, Any]) -> bool:
     """Whether an assertion `a` and a denial `d` of one event are two parties disagreeing: same actor,
     target and place where both name one, and one of the two claimants speaks for the actor."""
-    if not _compatible(a.get("actor"), d.get("actor")):
+    if not _compatible(a.get("actor"), d.get("actor"), actor_key):
         return False
-    actor = side_key(a.get("actor")) or side_key(d.get("actor"))
+    actor = actor_key(a.get("actor")) or actor_key(d.get("actor"))
     ca, cd = a.get("claimed_by"), d.get("claimed_by")
     if not ca or not cd or claimant_key(ca) == claimant_key(cd):
         return False

@@ -2,12 +2,16 @@
 
 `side_key("Russian forces")`, `side_key("the Kremlin")` and `side_key("Russia")` are all "russia":
 a party is read from its words through the demonym and party lexicons (`data/referent_sides.tsv`,
-`data/gazetteer_demonyms.tsv`) and the office-holder and affiliation tables the events component
-uses (`data/events_offices.tsv`, `data/events_affiliations.tsv`: "Peskov" speaks for Russia). A name
-no lexicon knows keys as its folded self. `place_key` keys a place by its gazetteer entry.
+`data/gazetteer_demonyms.tsv`), the office-holder and affiliation tables the events component
+uses (`data/events_offices.tsv`, `data/events_affiliations.tsv`: "Peskov" speaks for Russia) and the
+claimants' own table (`data/claims_parties.tsv`: "Western leaders", "Stoltenberg"). A name no lexicon
+knows keys as its folded self. `place_key` keys a place by its gazetteer entry.
 
-When the cross-article identity layer (issue 13) offers identity ids for names, `side_key` and
-`claimant_key` are the two functions to switch to it.
+Claimants (`claimant_key`): a person by the identity layer's family-name key (`identity.lookup.
+referent_key`: "Volodymyr Zełenski" and "Zelenskyy" are one), only for names written as a person's
+(every word capitalized: "U.K. officials" is no one's surname, and the Kremlin no place); any other
+claimant by its party and its remaining words ("Russian Defence Ministry" -> "russia:defence
+ministry", apart from "Ukrainian Defence Ministry").
 """
 
 from __future__ import annotations
@@ -17,7 +21,7 @@ from functools import lru_cache
 
 from ..numbers import DATA
 from ..referents import side_lexicon
-from .resolve import fold, name_key, org_key
+from .resolve import fold, org_key
 
 _WORD = re.compile(r"[\w'\u2019.-]+")
 _LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
@@ -25,9 +29,10 @@ _LEAD = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 @lru_cache(maxsize=1)
 def _party_words() -> dict[str, str]:
-    """Lowercase word or name -> party key, from the events component's office and affiliation tables."""
+    """Lowercase word or name -> party key, from the events component's office and affiliation tables
+    and the claimants' own table."""
     out: dict[str, str] = {}
-    for name in ("events_affiliations.tsv", "events_offices.tsv"):
+    for name in ("claims_parties.tsv", "events_affiliations.tsv", "events_offices.tsv"):
         for line in (DATA / name).read_text(encoding="utf-8").splitlines():
             if line.strip() and not line.startswith("#") and "\t" in line:
                 word, side = (c.strip() for c in line.split("\t")[:2])
@@ -62,6 +67,8 @@ def party_of(name: str | None) -> str | None:
             hit = side_lexicon().get(bare.lower())
             if hit:
                 return _canonical(hit)
+            if bare.lower() in _capital_parties():  # "Western leaders", not "western Ukraine"
+                return _party_words()[bare.lower()]
     for w in reversed(words):  # an office-holder's surname: "Dmitry Peskov"
         hit = _party_words().get(w.lower())
         if hit:
@@ -77,13 +84,46 @@ def side_key(name: str | None) -> str:
     return party_of(name) or org_key(name)
 
 
+@lru_cache(maxsize=1)
+def _capital_parties() -> frozenset[str]:
+    """Words of `data/claims_parties.tsv` that name a party only when capitalized ("Western")."""
+    rows = (DATA / "claims_parties.tsv").read_text(encoding="utf-8").splitlines()
+    return frozenset(r.split("\t")[0].strip().lower() for r in rows if r.count("\t") >= 2 and "capital" in r)
+
+
+_PARTICLES = {"de", "van", "von", "der", "bin", "al", "la", "le", "da", "du", "ibn"}
+
+
+def _person_like(name: str) -> bool:
+    """A name written as a person's: two to five words, each capitalized (titles and particles aside)."""
+    words = _WORD.findall(_LEAD.sub("", name.strip()))
+    return 1 <= len(words) <= 5 and all(w[:1].isupper() or w.lower() in _PARTICLES for w in words)
+
+
 @lru_cache(maxsize=1 << 14)
 def claimant_key(name: str | None) -> str:
-    """The key of a claimant: a person by surname ("Gen. Mark Milley" ~ "Milley"), else its folded name."""
+    """The key of a claimant: a person by family name ("Gen. Mark Milley" ~ "Milley", "Zełenski" ~
+    "Zelenskyy"), else its party and other words ("U.K. officials" -> "united kingdom:officials")."""
     if not name:
         return ""
-    tokens = name_key(name).split()
-    return tokens[-1] if tokens and len(org_key(name).split()) <= 4 else org_key(name)
+    party = party_of(name)
+    bare = _LEAD.sub("", name.strip())
+    whole = bare.lower() in side_lexicon()
+    if _person_like(bare) and not whole:
+        from .identity.lookup import unit_for
+
+        unit = unit_for(bare, None if party else "PERSON")  # a party's name is guessed, not forced
+        if unit is not None and unit.kind == "person" and unit.person is not None and unit.person.surname:
+            return "sn:" + unit.person.surname
+    if party:
+        rest = [] if whole else [w for w in _WORD.findall(bare) if not _names_party(w)]
+        return party + ":" + org_key(" ".join(rest))
+    return org_key(name)
+
+
+def _names_party(word: str) -> bool:
+    bare = re.sub(r"['\u2019]s$", "", word).lower()
+    return bare in side_lexicon() or bare in _party_words()
 
 
 def place_key(place_id: str | None) -> str:

@@ -18,8 +18,12 @@ from spacy.tokens import Doc, Span, Token
 from ...model import Place, Quantity, Referent
 from ...referents import (
     Counted,
+    border_words,
     counted_of,
+    hypothetical_cues,
     locative_preps,
+    measure_units,
+    owner_verbs,
     referent_from_subject,
     sample_words,
     scope_lexicon,
@@ -30,7 +34,6 @@ from .lexicon import lemma, outcome_lexicon, source_words
 log = logging.getLogger(__name__)
 
 PEOPLE_UNITS = {"people"}
-MEASURE_UNITS = {"distance", "area"}
 CLAUSE_BREAKS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
 PLACE_PATH = {
     "prep",
@@ -48,6 +51,7 @@ PLACE_PATH = {
 DEFINITE = {"the", "these", "those"}
 POPULATIONS = {"person", "population", "respondent", "voter", "adult", "citizen", "public"}
 CUMULATIVE = {"as_of", "since", "total"}
+LOSSES = {"killed", "wounded", "missing", "lost"}  # what a side suffers: "Russia has had 70,000 casualties"
 
 
 def _figure(doc: Doc, q: Quantity) -> Span | None:
@@ -68,9 +72,24 @@ def _subject_span(doc: Doc, fig: Span, subject: str | None) -> Span | None:
         at = text.find(cand, fig.end_char - base)
         if at < 0:
             at = text.find(cand)
+            if at >= 0 and ";" in text[at : fig.start_char - base]:
+                return None  # another clause's words: `_borrowed`
         if at >= 0:
             return doc.char_span(base + at, base + at + len(cand), alignment_mode="expand")
     return None
+
+
+def _borrowed(fig: Span, subject: str | None) -> bool:
+    """Whether the figure's subject words are only another clause's, across a semicolon ("had positioned
+    190,000 troops; Ukraine's military totals about 200,000"): they say nothing of its side."""
+    if not subject:
+        return False
+    text, base = fig.sent.text, fig.sent.start_char
+    head = subject.split()[-1]  # "Iranian fighters" built from "Iran had sent 4,000 fighters"
+    if head in text[fig.end_char - base :]:
+        return False
+    at = text.find(head)
+    return 0 <= at < fig.start_char - base and ";" in text[at : fig.start_char - base]
 
 
 def _head(words: Span | None) -> Token | None:
@@ -143,9 +162,10 @@ def _side_in(tokens: list[Token]) -> str | None:
 
 
 def _side(
-    doc: Doc, fig: Span, words: Span | None, head: Token | None, subject: str | None, military: bool
+    doc: Doc, fig: Span, words: Span | None, head: Token | None, q: Quantity, military: bool
 ) -> str | None:
     """The party the counted belong to (its name), or None."""
+    subject = q.subject
     found = _side_in(list(words)) if words is not None else None
     if found:
         return found
@@ -169,19 +189,25 @@ def _side(
                 if found:
                     return found
         verb = _verb(head)
-        if verb is not None and _owner_verb(verb, military):
+        if verb is not None and _owner_verb(verb, military, bool(q.outcome) and set(q.outcome) <= LOSSES):
             subj = _subject(verb)  # "Russia has massed 100,000 troops", "the US moved 3,000 troops"
             if subj is not None:
                 return _side_in(list(subj.subtree))
     return None
 
 
-def _owner_verb(verb: Token, military: bool) -> bool:
+def _owner_verb(verb: Token, military: bool, loss: bool) -> bool:
     """Whether the verb's subject is the side of what it counts: an own-side outcome verb ("massed",
-    "deployed", "lost"), or for armed forces any verb but one that harms them ("killed", "captured")."""
-    hit = outcome_lexicon().get(verb.lemma_.lower())
+    "deployed", "lost"), a verb of suffering losses ("suffered 500 casualties"; "has had" for losses
+    only: `data/referent_owner_verbs.tsv`), or for armed forces any verb but one that harms them
+    ("killed", "captured")."""
+    name = verb.lemma_.lower()
+    hit = outcome_lexicon().get(name)
     if hit is not None:
         return hit[1]
+    when = owner_verbs().get(name)
+    if when is not None:
+        return when == "any" or loss
     return military
 
 
@@ -196,8 +222,9 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _place(doc: Doc, fig: Span, head: Token | None) -> Place | None:
-    """A place attached by a preposition to the counted noun or the figure's verb."""
+def _place(doc: Doc, fig: Span, head: Token | None, side: str | None) -> Place | None:
+    """A place attached by a preposition to the counted noun or the figure's verb (an unnamed border:
+    `_border_place`)."""
     anchor = head if head is not None else fig.root
     targets = {anchor.i}
     verb = _verb(anchor)
@@ -226,7 +253,29 @@ def _place(doc: Doc, fig: Span, head: Token | None) -> Place | None:
             best = (steps, p)
     if best is not None:
         return best[1]
-    return _demonym_place(anchor, targets)
+    return _demonym_place(anchor, targets) or _border_place(doc, fig, anchor, targets, side)
+
+
+def _border_place(doc: Doc, fig: Span, anchor: Token, targets: set[int], side: str | None) -> Place | None:
+    """A border named by no country ("near the border", "on its borders", "around its western
+    neighbour") is the border of the country the story last named before the figure, other than the
+    side's own: in "Moscow has deployed 100,000 soldiers near the border" after "denies planning to
+    enter Ukraine", Ukraine."""
+    if not any(
+        obj.dep_ == "pobj" and obj.lemma_.lower() in border_words()
+        for i in sorted(targets)
+        for prep in doc[i].children
+        if prep.dep_ == "prep" and prep.lemma_.lower() in locative_preps()
+        for obj in prep.children
+    ):
+        return None
+    own = (side or "").lower()
+    before = [
+        p
+        for p in doc._.sitrep_places or []
+        if p.feature == "country" and p.span[1] <= fig.start_char and p.name.lower() != own
+    ]
+    return before[-1] if before else None
 
 
 def _demonym_place(anchor: Token, targets: set[int]) -> Place | None:
@@ -324,7 +373,12 @@ def _scope(
         if cue.scope == "part":
             continue
         if cue.where == "by":
-            if before_fig and before_fig[-1].lower_ in ("by", "of") and places["clause"].has(phrase):
+            # "rose by 331,600": the verb the "by" hangs on, which may not be the counted noun's
+            if (
+                before_fig
+                and before_fig[-1].lower_ in ("by", "of")
+                and (places["clause"].has(phrase) or _Words([before_fig[-1].head]).has(phrase))
+            ):
                 return "change", None
             continue
         if places[cue.where].has(phrase):
@@ -345,10 +399,22 @@ def _scope(
     return None, None
 
 
+def _hypothetical(doc: Doc, fig: Span) -> bool:
+    """A figure supposed, not claimed: in a clause under "if"/"whether", or after "no matter" in its
+    sentence ("no matter how many - 50,000, 150,000 or 1 million - soldiers")."""
+    marks, phrases = hypothetical_cues()
+    verb = _verb(fig.root)
+    for v in [verb, *(verb.ancestors if verb is not None else [])]:
+        if v is not None and any(c.dep_ == "mark" and c.lower_ in marks for c in v.children):
+            return True
+    before = doc.text[fig.sent.start_char : fig.start_char].lower()
+    return any(p in before for p in phrases)
+
+
 def _countable(doc: Doc, q: Quantity, fig: Span, counted: Counted | None, scope: str | None) -> bool:
-    if counted is None or not counted.countable or q.vague or _part(doc, fig):
+    if counted is None or not counted.countable or q.vague or _part(doc, fig) or _hypothetical(doc, fig):
         return False
-    if q.unit in MEASURE_UNITS:
+    if q.unit in measure_units():
         return False  # a distance or an area: where, not how many
     if q.unit == "money" and (scope not in CUMULATIVE or counted.counted == "money"):
         return False  # one sum (a package, a price, a fine) or a sum for nothing named, not a running total
@@ -370,14 +436,16 @@ def find_referent(doc: Doc, q: Quantity) -> Referent:
     fig = _figure(doc, q)
     if fig is None or len(fig) == 0:
         return referent_from_subject(q.subject, q.unit, q.outcome)
+    if _borrowed(fig, q.subject):
+        q = q.model_copy(update={"subject": None})
     words = _subject_span(doc, fig, q.subject)
     head = _head(words)
     counted = _counted(q, head)
     anchor = head if head is not None else fig.root
     clause = _clause(anchor)
     scope, period = _scope(doc, q, fig, words, clause)
-    place = _place(doc, fig, head)
-    side = _side(doc, fig, words, head, q.subject, counted is not None and (counted.military or counted.arms))
+    side = _side(doc, fig, words, head, q, counted is not None and (counted.military or counted.arms))
+    place = _place(doc, fig, head, side)
     name = counted.counted if counted is not None else None
     if q.unit == "percent" and head is None:
         name = None
