@@ -2,20 +2,72 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Token
 
-from ..shared.clauses import subject_of
-from ..shared.lexicon import cue_has
+from ..shared.clauses import chunk_of, speaker_at, subject_of
+from ..shared.lexicon import cue_has, data_rows
 from ..shared.parties import party_name
 
 ARG_PREPS = {"to", "into", "with", "in", "during"}
 ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce"}
+# "thanked the army for liberating X": the object of thanks or praise did it
+CREDITING = {"thank", "praise", "congratulate", "commend", "credit", "honour", "honor", "reward"}
 # types whose of-phrase names who acts ("the withdrawal of Russian troops"), not a target
 INTRANSITIVE = {"retreat", "mobilize", "deploy", "protest", "displace", "fight", "negotiate"}
 # types that two parties do together ("talks between Putin and Biden")
 SYMMETRIC = {"negotiate"}
 # types whose troops move of their own accord when the text puts them in the passive
 MOVES = {"mobilize", "deploy", "retreat"}
+# types done by force: a seat of government doing them is its state ("the Kremlin launched" -> Russia)
+FORCE_TYPES = {"attack", "fight", "kill", "seize", "retreat", "mobilize", "deploy", "arrest", "displace"}
+NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
+
+
+def is_party(tok: Token) -> bool:
+    """Whether a token can name who acted: not a common noun of a quantity, kind, document or thing
+    ("the number includes ...", "the equipment supports ..."), unless a name stands in its phrase."""
+    if tok.pos_ != "NOUN" or not any(cue_has(w, "nonparty") for w in (tok.lemma_.lower(), tok.lower_)):
+        return True
+    return any(t.ent_type_ in NAMED or t.pos_ == "PROPN" for t in chunk_of(tok))
+
+
+def _initials(name: str) -> str:
+    return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def described_speaker(tok: Token | None) -> str | None:
+    """A description that is a statement's speaker ("the head of the Commission warned ...") names the
+    person the statements component resolved it to."""
+    if tok is None or tok.pos_ != "NOUN" or any(t.ent_type_ in ("PERSON", "ORG") for t in chunk_of(tok)):
+        return None  # a name names itself; "the Belarusian leader" is a description
+    if any(cue_has(tok.lemma_, c) or cue_has(tok.lower_, c) for c in ("force", "military", "government")):
+        return None  # "Poland's army has reported ...", "the Russian regime": named by their state
+    name = speaker_at(tok.doc, tok.idx)
+    return name if name and any(w[:1].isupper() for w in name.split()) else None
+
+
+def display_actor(tok: Token | None, name: str | None, etype: str) -> str | None:
+    """The actor as news writes it: an acronym the text uses stays one ("US", not "United States"), and
+    a seat of government acting by force is its state ("the Kremlin launched an offensive" -> Russia)."""
+    if not name:
+        return name
+    if tok is not None and _ACRONYM.match(tok.text):
+        short = tok.text.replace(".", "")
+        if short != name and _initials(name) == short:
+            return short
+    if etype in FORCE_TYPES:
+        return _seats().get(name.lower(), name)
+    return name
+
+
+@lru_cache(maxsize=1)
+def _seats() -> dict[str, str]:
+    """Seat of government (lower case) -> its state as written in `events_seats.tsv`."""
+    return {r[0].lower(): r[1] for r in data_rows("events_seats.tsv") if len(r) > 1}
 
 
 def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token | None]:
@@ -50,15 +102,17 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
                 subj = ctrl  # object control: "forced Russian troops to retreat"
         if subj is None and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for"):
             gov = tok.head.head  # "accused X of sending", with "of" on the verb or on its object X
-            if gov.dep_ == "dobj" and gov.head.lemma_ in ACCUSING:
+            if gov.dep_ == "dobj" and gov.head.lemma_ in ACCUSING | CREDITING:
                 subj = gov
-            elif gov.lemma_ in ACCUSING:
+            elif gov.lemma_ in ACCUSING or gov.lemma_ in CREDITING:
                 subj = next((c for c in gov.children if c.dep_ == "dobj"), None)
         if subj is None and tok.dep_ in ("advcl", "acl") and not infinitive and tok.tag_ == "VBG":
             # "..., calling on the West to act": a participle adjunct acts for its head's subject
             subj = subject_of(tok.head) if tok.head.pos_ in ("VERB", "AUX") else None
         passive = any(c.dep_ == "nsubjpass" for c in tok.children)
         target = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
+        if not passive and subj is not None and any(c.dep_ == "auxpass" for c in tok.children):
+            passive, target = True, subj  # "if Ukraine were to be invaded": the subject is acted on
         if passive:
             subj = next(
                 (g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None

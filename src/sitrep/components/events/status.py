@@ -242,7 +242,17 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
     if cue is not None and cue_has(cue.lemma_, "announce") and _speaks_for(cue_speaker, aliases, actor):
         out.status = "announced"
         return out
+    if not speculative and _hearsay(trigger) and cue is None:
+        out.status = "alleged"  # "there have been reports of secret talks": on nobody's named word
+        return out
     return _attributed(out, speculative, cue_speaker, cue_st, st, aliases, actor, announcer)
+
+
+def _hearsay(trigger: Token) -> bool:
+    """ "reports of talks", "allegations of torture": the happening is someone's unnamed claim."""
+    if trigger.dep_ != "pobj" or trigger.head.lower_ != "of":
+        return False
+    return cue_has(trigger.head.head.lemma_, "hearsay")
 
 
 def _verb_speculative(trigger: Token, verb: Token) -> bool:

@@ -124,6 +124,16 @@ def statement_with_cue(doc: Doc, tok: Token) -> Statement | None:
     return None
 
 
+def speaker_at(doc: Doc, char: int) -> str | None:
+    """The canonical name of the speaker whose mention covers character `char` ("the dictator" in
+    "..., said the dictator" -> the name the statements component resolved it to)."""
+    for st in _statements(doc):
+        sp = st.speaker
+        if sp is not None and sp.span is not None and sp.span[0] <= char < sp.span[1]:
+            return sp.name
+    return None
+
+
 def speaker_name(st: Statement | None) -> str | None:
     """The canonical speaker name of a statement."""
     if st is None or st.speaker is None:
