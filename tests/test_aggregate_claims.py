@@ -413,3 +413,14 @@ def test_a_trigger_contrasted_with_what_is_negated_is_not_denied():
     contrast = {**event("denied", "United States", "2022-01-26"), "after": ", not Nato"}
     events = [event("alleged", "Vladimir Putin", "2022-01-25"), contrast]  # "is Russian aggression, not ..."
     assert event_disagreements("attack|russia", events) == []
+
+
+def test_two_voices_of_one_party_do_not_disagree():
+    rate = {"counted": "soldier", "side": "Russia", "scope": "per_period", "period": "P1D"}
+    one_side = [
+        row(824, rate, outcome="killed", claimant="U.K. officials", published="2023-02-16"),
+        row(1_000, rate, outcome="killed", claimant="British Ministry of Defence", published="2023-02-16"),
+    ]
+    assert series_of(one_side) == []
+    one_side[1]["claimant"] = "Ukraine's General Staff"
+    assert len(series_of(one_side)) == 1

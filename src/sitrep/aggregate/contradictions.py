@@ -2,11 +2,12 @@
 cannot all hold.
 
 Figures (`quantity_disagreements`, one series at a time): two claims conflict when different
-claimants (not one source repeating itself; wire copies are one claim already) give, for days close
-enough for their scope (the same day for a rate, three days for a stock, a month for a running
-toll), bounds that cannot overlap (`bounds`: "at least 20" is [20, inf), "about 30" is [27, 33]). A
-running toll only grows, and by at most GROWTH a day: a later, lower toll conflicts, and so does one
-far higher than the days between allow.
+claimants (not one source repeating itself, nor two voices of one party; wire copies are one claim
+already) give, for days close enough for their scope (the same day for a rate, three days for a
+stock, a month for a running toll), bounds that cannot overlap (`bounds`: "at least 20" is [20, inf),
+"about 30" is [27, 33]; a figure given as exact is good to ROUNDING). A running toll only grows, and
+by at most GROWTH a day: a later, lower toll conflicts, and so does one far higher than the days
+between allow.
 Events (`event_disagreements`, one event type and actor, or type and place, at a time): an event
 asserted by one party and denied or disputed by another, within two weeks, where one of the two speaks
 for the actor
@@ -142,6 +143,14 @@ def _comparable(a: dict[str, Any], b: dict[str, Any]) -> bool:
     return not (a["_in"] & b["_in"]) or bool(a.get("claimant") and b.get("claimant"))
 
 
+def _apart(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Two claimants that can disagree: not two voices of one party ("U.K. officials" and the British
+    Ministry of Defence, Ukraine's General Staff and its president: one side updating or citing the
+    other), where both parties are known."""
+    pa, pb = party_of(a.get("claimant")), party_of(b.get("claimant"))
+    return pa is None or pb is None or pa != pb
+
+
 def _sides(items: list[dict[str, Any]], edges: list[tuple[int, int]], members: list[int]) -> list[list[int]]:
     """Claims split into sides whose bounds overlap (a sweep), else by the conflicts themselves."""
     ranked = sorted(members, key=lambda i: bounds(items[i]) or (0.0, 0.0))
@@ -195,7 +204,7 @@ def quantity_disagreements(series: dict[str, Any]) -> list[dict[str, Any]]:
             days = _days(a, b)
             if days is None or days > window:
                 break  # sorted by day: the rest are later still
-            if a["_who"] != b["_who"] and _comparable(a, b) and _conflict(a, b, growing):
+            if a["_who"] != b["_who"] and _comparable(a, b) and _apart(a, b) and _conflict(a, b, growing):
                 groups.union(i, j)
                 edges.append((i, j))
     roots = {groups.find(i) for e in edges for i in e}
