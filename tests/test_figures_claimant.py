@@ -115,3 +115,18 @@ def test_losses_and_victims_are_casualties(extract, text, surface, outcome):
     rep = extract(text)
     got = [q for q in rep.quantities if surface in q.text]
     assert got and sorted(got[0].outcome) == outcome, [(q.text, q.outcome) for q in rep.quantities]
+
+
+NOT_CLAIMED = [
+    "Local officials worry that the 300 tanks promised in spring will arrive too late.",
+    "The chancellor refused to lift export limits on the 15 countries that own 2,000 such tanks.",
+]
+
+
+@pytest.mark.parametrize("text", NOT_CLAIMED)
+def test_a_worry_or_a_refusal_claims_no_figure(extract, text):
+    rep = extract(text)
+    assert rep.quantities
+    for q in rep.quantities:
+        assert text[q.span[0] : q.span[1]] == q.text
+        assert q.claimant is None, (q.text, q.claimant)

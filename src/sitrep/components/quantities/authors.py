@@ -142,7 +142,11 @@ def antecedent(
 
         def fits(st: Statement) -> bool:
             sp = st.speaker
-            if sp is None or not named(sp.name) or not st.cue.span[1] <= at < st.cue.span[1] + _WINDOW:
+            if (
+                sp is None
+                or not named(sp.name, person=not any_type)
+                or not st.cue.span[1] <= at < st.cue.span[1] + _WINDOW
+            ):
                 return False
             if text.count("\n\n", st.cue.span[1], at) > 1:
                 return False
@@ -165,10 +169,14 @@ def antecedent(
     return best[1].name if best is not None else None
 
 
-def named(name: str) -> bool:
-    """True for a proper name ('Aramco'), not a description entity ('the company')."""
-    first = name.split()[0] if name.split() else ""
-    return first[:1].isupper() and first.lower() not in ("the", "a", "an")
+def named(name: str, person: bool = False) -> bool:
+    """True for a proper name ('Aramco', 'Ukrainian media community'), not a description entity ('the
+    company'); with `person`, only a name ending in a capitalised word ('Andrii Deshchytsia', not
+    'Ukrainian ambassador')."""
+    words = name.split()
+    if not words or words[0].lower() in ("the", "a", "an"):
+        return False
+    return words[-1][:1].isupper() if person else any(w[:1].isupper() for w in words)
 
 
 def is_outlet(doc: Doc, name: str) -> bool:

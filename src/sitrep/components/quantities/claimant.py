@@ -50,6 +50,7 @@ _SETTING_PREPS = {
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who", "them", "him", "her"}
 _DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 _QUOTE_OPEN = re.compile(r"[\"“”]")
+_INFINITIVE = re.compile(r"(?:not )?to [a-z]")
 _GLUED = re.compile(r"[a-z)][.!?][A-Z]|;")
 
 
@@ -64,6 +65,8 @@ def _statement_claimant(
             continue  # no speaker, or a quote mark read as one
         if st.speaker.span is not None and st.speaker.span[0] < body:
             continue  # a dateline misparsed as the speaker ("KYIV, Oct 3 (Reuters) - The head ... said")
+        if st.mode == "thought" and st.kind != "direct" or _INFINITIVE.match(doc_text(doc), s):
+            continue  # "politicians worry that ...", "refused to lift limits on 15 countries": no claim
         if s <= span[0] and span[1] <= e:
             if best is None or (e - s) < (best.content.span[1] - best.content.span[0]):
                 best = st
@@ -94,7 +97,7 @@ def _speaker_name(doc: Doc, st: Statement, statements: Sequence[Statement] = ())
         or is_authors(root)
         or (description_type(root) is not None and bare_description(root))
     )
-    if root.pos_ == "PRON" and not named(sp.name):
+    if root.pos_ == "PRON" and not named(sp.name, person=True):
         return antecedent(doc, root, "PERSON", list(statements)) or sp.name
     if named(sp.name) and not described:
         return _display(doc, sp.name)
