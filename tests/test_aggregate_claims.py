@@ -424,3 +424,20 @@ def test_two_voices_of_one_party_do_not_disagree():
     assert series_of(one_side) == []
     one_side[1]["claimant"] = "Ukraine's General Staff"
     assert len(series_of(one_side)) == 1
+
+
+def test_a_sides_war_losses_are_one_toll_whether_or_not_its_country_is_named():
+    in_ukraine = {"counted": "soldier", "side": "Russia", "place": "Ukraine", "place_id": "geonames:690791"}
+    nowhere = {"counted": "soldier", "side": "Russia", "scope": "as_of"}
+    killed = [
+        row(5_800, nowhere, outcome="killed"),
+        row(498, {**in_ukraine, "scope": "as_of"}, outcome="killed"),
+    ]
+    assert quantity_key(killed[0]) == quantity_key(killed[1])
+    in_bakhmut = {**in_ukraine, "place": "Bakhmut", "place_id": "geonames:711660"}
+    assert quantity_key(row(300, in_bakhmut, outcome="killed")) != quantity_key(
+        killed[0]
+    )  # a town keeps its own
+    assert "geonames:690791" in (
+        quantity_key(row(100_000, {**in_ukraine, "scope": "as_of"})) or ""
+    )  # a stock

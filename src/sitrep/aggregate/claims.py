@@ -4,7 +4,9 @@ A figure's key is `counted|side|outcome class|place|unit|scope` (`quantity_key`)
 amassed|geonames:690791|people|cum" is the Russian buildup around Ukraine, whatever words each outlet used.
 Figures that estimate nothing an analyst charts (not countable, nothing counted, vague, no bounds)
 have no key, and neither do figures about nobody and nowhere in particular ("12 people were killed"
-with no side and no place: a toll of some incident, not a referent one can follow over time). An
+with no side and no place: a toll of some incident, not a referent one can follow over time). A
+side's military losses are one toll wherever its country is named ("Russian soldiers killed in
+Ukraine" and "Russia lost 5,800 soldiers"); a town or region still keys its own. An
 event's key is its type and actor side, else its type and place (`event_key`); targets and places
 are compared claim by claim.
 
@@ -30,6 +32,7 @@ PEOPLE_COUNTED = {"person", "civilian", "child", "refugee", "evacuee", "prisoner
 WIDE = 3  # a range whose high is more than this many times its low estimates nothing to chart
 FORECAST = "FUTURE_REF"  # a figure's time when it is about the future (quantities component)
 STOCK_COUNTED_FLAG = "present"  # outcome class of armed forces counted with no outcome: where they are
+WAR_LOSSES = {"killed", "wounded", "casualties", "captured", "missing", "lost"}  # a side's losses in a war
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +114,8 @@ def quantity_key(row: dict[str, Any]) -> str | None:
     counted, cls = outcome_class(counted, row.get("outcome") or "", bool(military and military.military))
     side = side_key(ref.get("side"))
     place = place_key(ref.get("place_id"))
+    if side and military and military.military and cls in WAR_LOSSES and _country(ref):
+        place = ""  # "Russian soldiers killed in Ukraine" and "Russia lost 5,800 soldiers": one toll
     if not place and ref.get("place") and not ref.get("place_id"):
         place = "name:" + side_key(ref["place"])
     if not side and not place:
@@ -123,6 +128,15 @@ def quantity_key(row: dict[str, Any]) -> str | None:
     if row.get("currency"):
         unit += ":" + str(row["currency"])
     return "|".join([counted, side, cls, place, unit, scope_key(ref, row.get("published"))])
+
+
+def _country(ref: dict[str, Any]) -> bool:
+    """Whether the referent's place is a whole country (not a town or region in it)."""
+    if not ref.get("place") or not ref.get("place_id"):
+        return False
+    from ..gazetteer import load
+
+    return any(e.gid == ref["place_id"] and e.feature == "country" for e, _ in load().lookup(ref["place"]))
 
 
 def split_key(key: str) -> dict[str, str]:
