@@ -58,3 +58,28 @@ def test_reports_of_a_happening_are_alleged(extract):
         extract, "There have been reports of secret talks between Turkish and Syrian officials."
     )
     assert found["talks"][2] == "alleged"
+
+
+def test_we_in_a_ministers_quote_is_the_ministers_state_announcing(extract):
+    text = '"We struck three ammunition depots near Kherson overnight," Ukrainian Defence Minister Oleksii Reznikov said.'
+    actor, _, status = _by_trigger(extract, text)["struck"]
+    assert actor == "Ukraine"
+    assert status == "announced"
+
+
+STATUSES = [
+    # (text, trigger, status): the outlet takes a setting, a reduced relative or the object of a verb of
+    # judgement as given; an attempt happened
+    (
+        "The State Department said it did not know where he was after his short-lived rebellion.",
+        "rebellion",
+        "reported",
+    ),
+    ("The regime criticizes the supply of western weapons to Kyiv.", "supply", "reported"),
+    ("Russian forces are reported to be attempting an advance on the town.", "advance", "alleged"),
+]
+
+
+@pytest.mark.parametrize("text,trigger,status", STATUSES)
+def test_status_of_presupposed_and_attempted_happenings(extract, text, trigger, status):
+    assert _by_trigger(extract, text)[trigger][2] == status

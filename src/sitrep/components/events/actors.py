@@ -7,9 +7,11 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..shared.clauses import chunk_of, speaker_at, subject_of
+from ..shared.clauses import chunk_of, speaker_at, speaker_name, statement_at, subject_of
 from ..shared.lexicon import cue_has, data_rows
 from ..shared.parties import party_name
+from ..shared.sides import side_of
+from ..shared.states import capital_country
 
 ARG_PREPS = {"to", "into", "with", "in", "during"}
 ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce"}
@@ -37,6 +39,19 @@ def is_party(tok: Token) -> bool:
 
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
+
+
+def first_person(tok: Token | None) -> str | None:
+    """ "we started the operation", said a minister: the speaker's state when the speaker speaks for one
+    (the side lexicons), else the speaker; the status then reads the event as the side's own word."""
+    if tok is None or tok.lower_ not in ("we", "our", "us"):
+        return None
+    name = speaker_name(statement_at(tok.doc, tok.idx))
+    if not name:
+        return None
+    side = side_of(name)
+    states = {v.lower(): v for v in capital_country().values()}
+    return states.get(side, name) if side and side != "military" else name
 
 
 def described_speaker(tok: Token | None) -> str | None:

@@ -13,7 +13,7 @@ from ...model import Event, TextSpan
 from ..shared.clauses import body_start, name_of, subject_of
 from ..shared.lexicon import cue_has
 from ..shared.parties import party_name
-from .actors import ARG_PREPS, actor_of, described_speaker, display_actor, is_party, pair_name
+from .actors import ARG_PREPS, actor_of, described_speaker, display_actor, first_person, is_party, pair_name
 from .args import CLAUSAL, PLACE_PREPS, clause_tokens, places_in, time_of
 from .checks import COMPASS, DIPLOMATS, ORDER_VERBS, accusation_conjunct, speech_conjunct
 from .corefer import merge_repeats
@@ -166,7 +166,7 @@ def _event(
     actor = pair_name(actor_tok) if actor_tok is not None and actor_tok.head.lower_ == "between" else None
     if actor_tok is not None and not is_party(actor_tok):
         actor_tok = None  # "the number includes the dead": no party acted
-    actor = actor or described_speaker(actor_tok) or party_name(actor_tok)
+    actor = actor or first_person(actor_tok) or described_speaker(actor_tok) or party_name(actor_tok)
     # "..., killing 12": a participle or conjunct continues its head event
     head_ev = None
     if tok.dep_ in ("advcl", "conj", "xcomp") and tok.pos_ == "VERB":

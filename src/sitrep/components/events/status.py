@@ -242,14 +242,51 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
     if cue is not None and cue_has(cue.lemma_, "announce") and _speaks_for(cue_speaker, aliases, actor):
         out.status = "announced"
         return out
-    if not speculative and _hearsay(trigger) and cue is None:
+    if not speculative and _presupposed(trigger, verb, st):
+        out.status, out.source, out.statement = "reported", None, None
+        return out
+    if not speculative and _hearsay(trigger) and not cue_speaker:
         out.status = "alleged"  # "there have been reports of secret talks": on nobody's named word
         return out
     return _attributed(out, speculative, cue_speaker, cue_st, st, aliases, actor, announcer)
 
 
+def _presupposed(trigger: Token, verb: Token, st: Statement | None) -> bool:
+    """The outlet takes the happening as given: a setting ("following his short-lived rebellion", "during
+    the battle of X"), a reduced relative ("equipment captured in Ukraine"), or the object of a factive
+    verb of judgement the outlet reports ("the regime criticizes the supply of weapons"); not inside a
+    direct quotation, which stays the speaker's word."""
+    if st is not None and st.kind == "direct":
+        return False
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in TEMPORAL_PREPS:
+        return True
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
+        return not any(c.dep_ == "auxpass" for c in trigger.children)
+    if verb.i == trigger.i or not cue_has(verb.lemma_, "factive"):
+        return False
+    if any(s.content.span[0] <= verb.idx < s.content.span[1] for s in _statements_of(trigger)):
+        return False  # "X said the regime criticizes ...": X's word
+    role = trigger
+    while role.dep_ in ("pobj", "prep") and role.head.i != role.i:
+        role = role.head
+    return role.dep_ == "dobj" and role.head.i == verb.i
+
+
+def _statements_of(tok: Token) -> list[Statement]:
+    return list(getattr(tok.doc._, "sitrep_statements", None) or [])
+
+
 def _hearsay(trigger: Token) -> bool:
-    """ "reports of talks", "allegations of torture": the happening is someone's unnamed claim."""
+    """ "reports of talks", "allegations of torture", "forces are reported to be attempting an advance":
+    the happening is someone's unnamed claim."""
+    cur = clause_verb(trigger)
+    for _ in range(3):
+        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
+            break
+        cur = cur.head
+        passive = any(c.dep_ == "auxpass" for c in cur.children)
+        if passive and cue_has(cur.lemma_, "speech") and not any(c.dep_ == "agent" for c in cur.children):
+            return True
     if trigger.dep_ != "pobj" or trigger.head.lower_ != "of":
         return False
     return cue_has(trigger.head.head.lemma_, "hearsay")
