@@ -80,3 +80,33 @@ def test_estimates_a_rounding_apart_from_two_sides_do_not_disagree(tmp_path, ext
     assert _record(tmp_path, extract, AGREEING, series) == []
     [buildup] = [s for s in series if len(s["estimates"]) == 2]  # one referent, two estimates
     assert buildup["key"].startswith("soldier|russia|present|")
+
+
+SHELLING = [
+    ("z1", "2022-08-07", "Russia accused Ukraine of shelling the Zaporizhzhia nuclear plant on Saturday."),
+    (
+        "z2",
+        "2022-08-08",
+        "Ukraine's energy company denied that its forces had shelled the plant and blamed Russian troops.",
+    ),
+]
+CAPTURE = [
+    ("c1", "2022-05-20", "Russia's defence ministry said its forces had captured the village of Popasna."),
+    (
+        "c2",
+        "2022-05-21",
+        "Ukraine's military denied that Popasna had been captured, saying its troops still held the town.",
+    ),
+]
+
+
+def test_a_strike_one_side_alleges_and_the_other_denies_disagrees(tmp_path, extract):
+    [d] = _record(tmp_path, extract, SHELLING)  # "the plant" is the Zaporizhzhia nuclear plant
+    assert d["kind"] == "event" and d["key"] == "attack|ukraine"
+    assert [[c["document"] for c in s["claims"]] for s in d["sides"]] == [["z1"], ["z2"]]
+
+
+def test_a_town_one_side_says_it_took_and_the_other_says_it_holds_disagrees(tmp_path, extract):
+    [d] = _record(tmp_path, extract, CAPTURE)  # the denial names no taker: keyed by the town
+    assert d["key"] == "seize|@popasna"
+    assert [[c["document"] for c in s["claims"]] for s in d["sides"]] == [["c1"], ["c2"]]

@@ -32,6 +32,7 @@ PEOPLE_COUNTED = {"person", "civilian", "child", "refugee", "evacuee", "prisoner
 WIDE = 3  # a range whose high is more than this many times its low estimates nothing to chart
 FORECAST = "FUTURE_REF"  # a figure's time when it is about the future (quantities component)
 STOCK_COUNTED_FLAG = "present"  # outcome class of armed forces counted with no outcome: where they are
+PLACE_FIRST = {"seize"}  # event types keyed by their place before their actor: `event_key`
 WAR_LOSSES = {"killed", "wounded", "casualties", "captured", "missing", "lost"}  # a side's losses in a war
 
 
@@ -147,12 +148,26 @@ def split_key(key: str) -> dict[str, str]:
 
 def event_key(row: dict[str, Any]) -> str | None:
     """The key of an event row: its type and its actor's side ("attack|russia"), else its place
-    ("retreat|@kherson"); None with neither. Targets and places are compared claim by claim."""
+    ("retreat|@kherson"); None with neither. A place taken is keyed by the place ("seize|@popasna":
+    who holds it is what is claimed and denied, and a denial seldom names the taker; a target that
+    is a place stands for it). Targets and places are compared claim by claim."""
+    place = side_key(row.get("place"))
+    if row["type"] in PLACE_FIRST:
+        target = row.get("target")
+        if not place and target and _is_place(target):
+            place = side_key(target)
+        if place:
+            return f"{row['type']}|@{place}"
     actor = actor_key(row.get("actor"))
     if actor:
         return f"{row['type']}|{actor}"
-    place = side_key(row.get("place"))
     return f"{row['type']}|@{place}" if place else None
+
+
+def _is_place(name: str) -> bool:
+    from ..gazetteer import load
+
+    return bool(name[:1].isupper() and load().lookup(name))
 
 
 def actor_key(actor: str | None) -> str:

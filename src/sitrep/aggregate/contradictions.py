@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..numbers import DATA
-from .claims import actor_key, claim_date
+from .claims import PLACE_FIRST, actor_key, claim_date
 from .estimates import public_estimate
 from .sides import claimant_key, party_of, side_key
 
@@ -310,7 +310,23 @@ def _event_conflict(a: dict[str, Any], d: dict[str, Any]) -> bool:
         return False  # two parties, each known: not a speaker of unknown allegiance
     if not actor or actor not in (pa, pd):
         return False  # neither speaks for the actor: two outsiders' readings, not a denial
-    return _compatible(a.get("target"), d.get("target")) and _compatible(a.get("place"), d.get("place"))
+    if a["type"] in PLACE_FIRST:
+        return True  # one key is one place: the taken place is the target ("captured the village")
+    return _compatible(a.get("target"), d.get("target"), _head_key) and _compatible(
+        a.get("place"), d.get("place")
+    )
+
+
+def _head_key(name: str | None) -> str:
+    """A target by its last word ("Zaporizhzhia nuclear plant" and "the plant" are one target), or
+    by its party when it names one ("Ukraine", "Ukrainian forces")."""
+    if not name:
+        return ""
+    party = party_of(name)
+    if party:
+        return party
+    words = side_key(name).split()
+    return words[-1] if words else ""
 
 
 def event_disagreements(key: str, events: list[dict[str, Any]]) -> list[dict[str, Any]]:
