@@ -11,7 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Entity, Statement
-from .lexicon import description_nouns, document_nouns
+from .lexicon import description_nouns, document_nouns, generic_documents
 
 _AUTHOR_PREPS = {"of", "by", "from"}
 _NEWCOMER = {"former", "another", "other", "second", "one", "unnamed", "anonymous", "senior"}
@@ -24,6 +24,11 @@ def is_document(tok: Token) -> bool:
     return tok.pos_ in ("NOUN", "PROPN") and (
         tok.lemma_.lower() in document_nouns() or tok.lower_ in document_nouns()
     )
+
+
+def generic_document(tok: Token) -> bool:
+    """True for a document noun that says nothing without its author ('report', 'communication')."""
+    return tok.lemma_.lower() in generic_documents() or tok.lower_ in generic_documents()
 
 
 def own_author(doc: Doc, head: Token) -> Token | None:

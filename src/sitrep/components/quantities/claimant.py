@@ -24,6 +24,7 @@ from .authors import (
     description_type,
     document_author,
     first_mention,
+    generic_document,
     is_authors,
     is_document,
     is_outlet,
@@ -48,6 +49,19 @@ _SETTING_PREPS = {
     "among",
 }
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who", "them", "him", "her"}
+_QUANTIFIERS = {
+    "some",
+    "many",
+    "others",
+    "several",
+    "most",
+    "all",
+    "both",
+    "few",
+    "none",
+    "someone",
+    "everyone",
+}
 _DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 _QUOTE_OPEN = re.compile(r"[\"“”]")
 _INFINITIVE = re.compile(r"(?:not )?to [a-z]")
@@ -97,7 +111,9 @@ def _speaker_name(doc: Doc, st: Statement, statements: Sequence[Statement] = ())
         or is_authors(root)
         or (description_type(root) is not None and bare_description(root))
     )
-    if root.pos_ == "PRON" and not named(sp.name, person=True):
+    if root.lower_ in _QUANTIFIERS and len(span) == 1:
+        return None  # "some suggested ...", "many say ...": nobody in particular
+    if root.lower_ in ("he", "she") and not named(sp.name, person=True):
         return antecedent(doc, root, "PERSON", list(statements)) or sp.name
     if named(sp.name) and not described:
         return _display(doc, sp.name)
@@ -173,14 +189,14 @@ def _name(
             ent = coref.resolve(phrase)
         if ent is not None and named(str(ent.name)):
             return _display(doc, str(ent.name))
-    if phrase.root.lower_ in PRONOUNS or phrase.root.pos_ == "PRON":
+    if phrase.root.lower_ in PRONOUNS | _QUANTIFIERS or phrase.root.pos_ == "PRON":
         return None
     if is_document(root):
         author = document_author(doc, root)
         if author is not None:
             return _name(doc, author, author.root, statements)
-        if root.lemma_.lower() == "report" and not any(t.pos_ == "PROPN" for t in phrase):
-            return None  # "according to the report": no author named anywhere
+        if generic_document(root) and not any(t.pos_ == "PROPN" for t in phrase):
+            return None  # "according to the report", "added in the communication": no author anywhere
     typ = "PERSON" if is_authors(root) else description_type(root)
     if typ is not None and bare_description(root):
         fuller = first_mention(doc, root)

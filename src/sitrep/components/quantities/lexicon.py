@@ -113,6 +113,14 @@ def document_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def generic_documents() -> frozenset[str]:
+    """Document nouns that are no claimant without an author ('the report', 'the communication')."""
+    return frozenset(
+        r[0].strip() for r in _rows("quantities_documents.tsv") if len(r) > 1 and r[1].strip() == "generic"
+    )
+
+
+@lru_cache(maxsize=1)
 def description_nouns() -> dict[str, str]:
     """Head nouns of descriptions ('the company', 'the spokesman') -> the entity type they refer to; the
     entities component's lexicon, read as data."""
