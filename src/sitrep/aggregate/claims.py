@@ -24,6 +24,7 @@ from functools import lru_cache
 from typing import Any
 
 from ..numbers import DATA
+from ..referents import side_lexicon
 from ..store.db import Store
 from .sides import claimant_key, party_of, place_key, side_key
 
@@ -132,12 +133,10 @@ def quantity_key(row: dict[str, Any]) -> str | None:
 
 
 def _country(ref: dict[str, Any]) -> bool:
-    """Whether the referent's place is a whole country (not a town or region in it)."""
-    if not ref.get("place") or not ref.get("place_id"):
-        return False
-    from ..gazetteer import load
-
-    return any(e.gid == ref["place_id"] and e.feature == "country" for e, _ in load().lookup(ref["place"]))
+    """Whether the referent's place is a whole country: a party's own name ("Ukraine"; not a town or
+    region in it), read from the side lexicon, not the gazetteer (no 10 s load for a refresh)."""
+    name = str(ref.get("place") or "").lower()
+    return bool(name) and side_lexicon().get(name, "").lower() == name
 
 
 def split_key(key: str) -> dict[str, str]:
@@ -165,9 +164,8 @@ def event_key(row: dict[str, Any]) -> str | None:
 
 
 def _is_place(name: str) -> bool:
-    from ..gazetteer import load
-
-    return bool(name[:1].isupper() and load().lookup(name))
+    """A target written as a name that is no party's ("Popasna"; not "Ukraine's army")."""
+    return name.strip()[:1].isupper() and party_of(name) is None
 
 
 def actor_key(actor: str | None) -> str:

@@ -40,7 +40,7 @@ from .estimates import (
     subject_key,
 )
 
-FORMAT = "15"  # bump when keys, series or disagreements change: stores then rebuild in full
+FORMAT = "18"  # bump when keys, series or disagreements change: stores then rebuild in full
 _STATE = "claims_key"
 _CHUNK = 200
 _DATA_FILES = (

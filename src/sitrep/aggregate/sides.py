@@ -7,8 +7,9 @@ uses (`data/events_offices.tsv`, `data/events_affiliations.tsv`: "Peskov" speaks
 claimants' own table (`data/claims_parties.tsv`: "Western leaders", "Stoltenberg"). A name no lexicon
 knows keys as its folded self. `place_key` keys a place by its gazetteer entry.
 
-Claimants (`claimant_key`): a person by the identity layer's family-name key (`identity.lookup.
-referent_key`: "Volodymyr Zełenski" and "Zelenskyy" are one), only for names written as a person's
+Claimants (`claimant_key`): a person by the identity layer's family-name key (`identity.names.
+parse_person`, as `identity.lookup.referent_key` files people: "Volodymyr Zełenski" and "Zelenskyy"
+are one; no gazetteer load), only for names written as a person's
 (every word capitalized: "U.K. officials" is no one's surname, and the Kremlin no place); any other
 claimant by its party and its remaining words ("Russian Defence Ministry" -> "russia:defence
 ministry", apart from "Ukrainian Defence Ministry").
@@ -110,15 +111,28 @@ def claimant_key(name: str | None) -> str:
     bare = _LEAD.sub("", name.strip())
     whole = bare.lower() in side_lexicon()
     if _person_like(bare) and not whole:
-        from .identity.lookup import unit_for
+        from .identity.names import clean_surface, parse_person
 
-        unit = unit_for(bare, None if party else "PERSON")  # a party's name is guessed, not forced
-        if unit is not None and unit.kind == "person" and unit.person is not None and unit.person.surname:
-            return "sn:" + unit.person.surname
+        person = parse_person(clean_surface(bare) or bare)  # the identity layer's reading of a name
+        if person is not None and person.surname and (party is None or _office_holder(bare, person.titles)):
+            return "sn:" + person.surname
     if party:
         rest = [] if whole else [w for w in _WORD.findall(bare) if not _names_party(w)]
         return party + ":" + org_key(" ".join(rest))
     return org_key(name)
+
+
+def _office_holder(name: str, titles: tuple[str, ...]) -> bool:
+    """A name with a party that is a person's: an office-holder's surname of the party tables
+    ("Peskov"; not "West"), a title or a given name first ("President Zelenskyy", "Dmitry Peskov";
+    not "White House")."""
+    from .identity.names import is_given_name
+
+    words = _WORD.findall(name)
+    if len(words) == 1:
+        low = words[0].lower()
+        return low in _party_words() and low not in _capital_parties()
+    return bool(titles) or is_given_name(words[0])
 
 
 def _names_party(word: str) -> bool:
