@@ -24,6 +24,7 @@ component's answer only when that is a person (for "he"/"she"), never a place or
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -32,6 +33,7 @@ from spacy.tokens import Span, Token
 
 from ...gender import name_gender
 from ...model import Entity, Speaker, Statement
+from .spanindex import Covers, Points
 from .speaker import _lines, cue_lemma, cue_sections, role_nouns
 
 if TYPE_CHECKING:
@@ -111,6 +113,9 @@ class Salience:
         self.coref = ctx.speakers.coref
         self.learned: dict[str, str] = {}
         self.contents = sorted((p for st, _v in items for p in _parts(st)), key=lambda p: p[0])
+        self.covers = Covers(self.contents)
+        self.cues = Points([o.cue.span[0] for o, _v in items])
+        self.times = Counter(id(o) for o, _v in items)  # how often each statement is an item
         self.mentions = self._mention_candidates()
         self.spoken: list[_Cand] = []
 
@@ -119,7 +124,7 @@ class Salience:
         return any(s <= pos < e for q in self.ctx.quotes if q.closed for s, e in q.parts)
 
     def _in_content(self, pos: int) -> bool:
-        return any(s <= pos < e for s, e in self.contents)
+        return self.covers.covers(pos)
 
     def _mention_candidates(self) -> list[_Cand]:
         """Entity mentions outside quotations, subjects marked strong unless inside reported content."""
@@ -226,8 +231,9 @@ class Salience:
         own = _parts(st)
         # a speaker inside what another is reported to have said is no one the reader follows, and
         # nor is one who only reports another's words ("our correspondent reports X said ...")
-        reported = any(s <= pos < e for s, e in self.contents if (s, e) not in own)
-        relays = any(a <= o.cue.span[0] < z for o, _v in self.items if o is not st for a, z in own)
+        reported = self.covers.covers(pos, own)
+        at, times = st.cue.span[0], self.times[id(st)]
+        relays = any(self.cues.count(a, z) - (times if a <= at < z else 0) > 0 for a, z in own)
         self.spoken.append(_Cand(pos, key, sp.name, sp.entity, kind, not (reported or relays), head))
 
     def _unnamed_kind(self, sp: Speaker) -> tuple[str, str]:
