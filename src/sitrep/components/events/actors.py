@@ -66,14 +66,16 @@ def described_speaker(tok: Token | None) -> str | None:
 
 
 def display_actor(tok: Token | None, name: str | None, etype: str) -> str | None:
-    """The actor as news writes it: an acronym the text uses stays one ("US", not "United States"), and
+    """The actor as news writes it: an acronym the text uses stays one ("US", not "United States") unless
+    the text introduces it with its full name, and
     a seat of government acting by force is its state ("the Kremlin launched an offensive" -> Russia)."""
     if not name:
         return name
     if tok is not None and _ACRONYM.match(tok.text):
         short = tok.text.replace(".", "")
-        if short != name and _initials(name) == short:
-            return short
+        defined = re.search(re.escape(name) + r"\s*\(" + re.escape(tok.text) + r"\)", tok.doc.text)
+        if short != name and _initials(name) == short and defined is None:
+            return short  # unless the text introduces it: "the Rapid Support Forces (RSF)"
     if etype in FORCE_TYPES:
         return _seats().get(name.lower(), name)
     return name

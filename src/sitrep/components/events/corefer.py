@@ -96,6 +96,11 @@ def _anaphoric(doc: Doc, ev: Event) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ANAPHORIC for c in root.children)
 
 
+def _verbal(doc: Doc, ev: Event) -> bool:
+    span = doc.char_span(*ev.trigger.span, alignment_mode="expand")
+    return span is not None and span.root.pos_ in ("VERB", "AUX")
+
+
 def merge_repeats(doc: Doc, events: list[Event]) -> list[Event]:
     """The events that are first mentions: body mentions before headings. A war story reports many
     attacks, so a factual mention repeats an earlier one only in a heading or as a definite noun ("the
@@ -112,7 +117,8 @@ def merge_repeats(doc: Doc, events: list[Event]) -> list[Event]:
         if first is None:
             kept.append(ev)
             continue
-        first.actor = first.actor or ev.actor
+        if not _verbal(doc, first):  # a verb without an actor left it unnamed on purpose (a passive)
+            first.actor = first.actor or ev.actor
         first.target = first.target or ev.target
         first.place = first.place or ev.place
         first.time = first.time or ev.time

@@ -252,16 +252,18 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
 
 
 def _presupposed(trigger: Token, verb: Token, st: Statement | None) -> bool:
-    """The outlet takes the happening as given: a setting ("following his short-lived rebellion", "during
-    the battle of X"), a reduced relative ("equipment captured in Ukraine"), or the object of a factive
+    """The outlet takes the happening as given: a known happening as a setting ("following his short-lived
+    rebellion", "during the battle of X"), a reduced relative in its own words ("equipment captured in
+    Ukraine"), or the object of a factive
     verb of judgement the outlet reports ("the regime criticizes the supply of weapons"); not inside a
     direct quotation, which stays the speaker's word."""
     if st is not None and st.kind == "direct":
         return False
     if trigger.dep_ == "pobj" and trigger.head.lower_ in TEMPORAL_PREPS:
-        return True
+        # a known happening ("his rebellion", "the battle of X"), not a new one ("during a rocket attack")
+        return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in trigger.children)
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
-        return not any(c.dep_ == "auxpass" for c in trigger.children)
+        return st is None and not any(c.dep_ == "auxpass" for c in trigger.children)
     if verb.i == trigger.i or not cue_has(verb.lemma_, "factive"):
         return False
     if any(s.content.span[0] <= verb.idx < s.content.span[1] for s in _statements_of(trigger)):
