@@ -62,34 +62,25 @@ def test_a_definite_mention_of_the_same_happening_lends_its_arguments(extract):
     assert attacks[0].trigger.text == "attacked"
 
 
-NOT_EVENTS = [
-    # (text, trigger that is no event)
-    ("Many analysts believe that Ukraine should try to retake the peninsula.", "retake"),
-    ("Some senators argue the country should not deploy troops abroad.", "deploy"),
-    ("The scandal destroyed trust between the two governments.", "destroyed"),
-    ("The minister said the war is a threat to the principles of international law.", "threat"),
-    ("The toll includes the dead and the wounded, the ministry said.", "wounded"),
-    ("The army does not say how many of them were killed.", "killed"),
-    ('"I fully agree with the president," the mayor told reporters.', "agree"),
-    ("The treaty promises military help in the event of an invasion.", "invasion"),
+MENTIONS = [
+    # (text, trigger, whether it is an event): mentions that name no happening, then the same words
+    # where they do
+    ("Many analysts believe that Ukraine should try to retake the peninsula.", "retake", False),
+    ("Some senators argue the country should not deploy troops abroad.", "deploy", False),
+    ("The scandal destroyed trust between the two governments.", "destroyed", False),
+    ("The minister said the war is a threat to the principles of international law.", "threat", False),
+    ("The toll includes the dead and the wounded, the ministry said.", "wounded", False),
+    ("The army does not say how many of them were killed.", "killed", False),
+    ('"I fully agree with the president," the mayor told reporters.', "agree", False),
+    ("The treaty promises military help in the event of an invasion.", "invasion", False),
+    ("Ukrainian troops retook the village of Robotyne last week.", "retook", True),
+    ("The United States will deploy 2,000 troops to Romania.", "deploy", True),
+    ("A missile destroyed a grain warehouse in Izmail.", "destroyed", True),
+    ("The two sides agreed on a prisoner exchange, the mediators said.", "agreed", True),
+    ("Officials counted 40 civilian victims in Izium.", "victims", True),
 ]
 
 
-@pytest.mark.parametrize("text,trigger", NOT_EVENTS)
-def test_mentions_that_name_no_happening(extract, text, trigger):
-    assert trigger not in [t for _, t in _kinds(extract, text)]
-
-
-EVENTS = [
-    # the counterparts: the same words where they do name a happening
-    ("Ukrainian troops retook the village of Robotyne last week.", "retook"),
-    ("The United States will deploy 2,000 troops to Romania.", "deploy"),
-    ("A missile destroyed a grain warehouse in Izmail.", "destroyed"),
-    ("The two sides agreed on a prisoner exchange, the mediators said.", "agreed"),
-    ("Officials counted 40 civilian victims in Izium.", "victims"),
-]
-
-
-@pytest.mark.parametrize("text,trigger", EVENTS)
-def test_the_same_words_naming_a_happening(extract, text, trigger):
-    assert trigger in [t for _, t in _kinds(extract, text)]
+@pytest.mark.parametrize("text,trigger,is_event", MENTIONS)
+def test_which_mentions_name_a_happening(extract, text, trigger, is_event):
+    assert (trigger in [t for _, t in _kinds(extract, text)]) == is_event
