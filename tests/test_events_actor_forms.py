@@ -61,7 +61,10 @@ def test_reports_of_a_happening_are_alleged(extract):
 
 
 def test_we_in_a_ministers_quote_is_the_ministers_state_announcing(extract):
-    text = '"We struck three ammunition depots near Kherson overnight," Ukrainian Defence Minister Oleksii Reznikov said.'
+    text = (
+        '"We struck three ammunition depots near Kherson overnight," '
+        "Ukrainian Defence Minister Oleksii Reznikov said."
+    )
     actor, _, status = _by_trigger(extract, text)["struck"]
     assert actor == "Ukraine"
     assert status == "announced"
