@@ -132,3 +132,23 @@ def test_a_worry_or_a_refusal_claims_no_figure(extract, text):
     for q in rep.quantities:
         assert text[q.span[0] : q.span[1]] == q.text
         assert q.claimant is None, (q.text, q.claimant)
+
+
+def test_a_speech_reprinted_in_full_is_its_speakers(extract):
+    text = (
+        "Minister Anna Kowal spoke at the summit in Vilnius on Tuesday. Below is the full text of her "
+        "address.\n\n"
+        "Speech by the Foreign Minister of Estonia at the Vilnius Summit\n\n"
+        "Friends! Our country has 400 kilometres of border with Russia. We have trained 12,000 reservists."
+    )
+    assert _claimant(extract, text, "12,000") == "Anna Kowal"
+    assert _claimant(extract, text, "400") == "Anna Kowal"
+
+
+def test_a_figure_before_the_heading_is_not_the_speeches(extract):
+    text = (
+        "About 300 delegates came to Vilnius on Tuesday.\n\n"
+        "Speech by the Foreign Minister of Estonia at the Vilnius Summit\n\n"
+        "Friends! We have trained 12,000 reservists."
+    )
+    assert _claimant(extract, text, "300") is None

@@ -16,6 +16,12 @@ from .lexicon import description_nouns, document_nouns, generic_documents
 _AUTHOR_PREPS = {"of", "by", "from"}
 _NEWCOMER = {"former", "another", "other", "second", "one", "unnamed", "anonymous", "senior"}
 _WINDOW = 1500  # characters back to look for the antecedent of a description (about three paragraphs)
+# a heading line over a speech reprinted in full: "Speech by X at Y", "Full text of the address of X"
+_SPEECH_HEADING = re.compile(
+    r"^(?:(?:The )?[Ff]ull text of (?:the )?)?(?:[Ss]peech|[Aa]ddress|[Rr]emarks|[Ss]tatement) (?:by|of) "
+    r"((?:the )?[A-Z][^\n.:]{2,80}?)(?: (?:at|to|on|before|in) [^\n.]{0,80})?$",
+    re.M,
+)
 _AGENCY = re.compile(r"\(([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})\)\s*[-–—]")  # "(BelTA) –" in a dateline
 
 
@@ -199,3 +205,26 @@ def is_outlet(doc: Doc, name: str) -> bool:
 
 def _fold(s: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
+
+
+def speech_heading(doc: Doc, at: int) -> Span | None:
+    """The speaker named by the last heading before `at` over a speech reprinted in full ('Speech by the
+    President of Ukraine at the Munich Security Conference'), as a span of the text."""
+    text = doc.text
+    heads = [m for m in _SPEECH_HEADING.finditer(text, 0, at) if m.end() <= at]
+    if not heads:
+        return None
+    who = doc.char_span(heads[-1].start(1), heads[-1].end(1), alignment_mode="expand")
+    return who if who is not None and len(who) else None
+
+
+def last_person(doc: Doc, at: int) -> Entity | None:
+    """The person last named (by a full name) before character `at`, within the window."""
+    best: tuple[int, Entity] | None = None
+    for e in doc._.sitrep_entities or []:
+        if e.type != "PERSON" or not named(e.name, person=True):
+            continue
+        for m in e.mentions:
+            if m.span[1] <= at and at - m.span[1] < 2 * _WINDOW and (best is None or m.span[0] > best[0]):
+                best = (m.span[0], e)
+    return best[1] if best is not None else None

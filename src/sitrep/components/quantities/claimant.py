@@ -28,9 +28,11 @@ from .authors import (
     is_authors,
     is_document,
     is_outlet,
+    last_person,
     named,
+    speech_heading,
 )
-from .lexicon import claim_verbs
+from .lexicon import claim_verbs, description_nouns
 
 _CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "advcl", "parataxis", "conj", "dep"}
 _CLAUSE_CHILDREN = frozenset({"parataxis", "ccomp", "conj"})  # clauses of a root that may claim
@@ -452,6 +454,21 @@ def _continued_quote(doc: Doc, span: tuple[int, int], statements: list[Statement
     return Claimant(name=name, statement=last.id) if name else None
 
 
+def _transcript(doc: Doc, at: int) -> Claimant | None:
+    """A figure in a speech reprinted in full under a heading: the speaker the heading names."""
+    who = speech_heading(doc, at)
+    if who is None:
+        return None
+    if (
+        description_nouns().get(who.root.lower_) == "PERSON"
+    ):  # "Speech by the President of Ukraine": the person named
+        ent = last_person(doc, who.start_char)  # in the lede above it
+    else:
+        ent = doc._.sitrep_coref.resolve(who) if doc._.sitrep_coref is not None else None
+    name = str(ent.name) if ent is not None and named(str(ent.name)) else who.text
+    return Claimant(name=_display(doc, name)) if name[:1].isupper() else None
+
+
 def find_claimant(
     doc: Doc, span: tuple[int, int], tok: Token, statements: list[Statement]
 ) -> Claimant | None:
@@ -466,6 +483,7 @@ def find_claimant(
         lambda: _claim_verb(doc, tok, statements),
         lambda: _continued_quote(doc, span, statements),
         lambda: _credited_after(doc, sent, statements),
+        lambda: _transcript(doc, span[0]),
     )
     for rule in rules:
         got = rule()
