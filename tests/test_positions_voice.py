@@ -100,3 +100,9 @@ def test_a_reason_is_no_part_of_the_topic(extract):
     text = "The Iranians signal that they want to talk despite the fact that the offer is poor."
     found = [p for p in positions_of(extract, text) if p.topic == "talks"]
     assert found and found[0].holder.startswith("Iran")
+
+
+def test_a_passive_course_of_action_keeps_its_verb(extract):
+    text = "The war in Donbas, which has lasted for years, must be ended now, the Estonian minister said."
+    (pos,) = positions_of(extract, text)
+    assert pos.topic == "war in Donbas ended" and pos.stance == "open"

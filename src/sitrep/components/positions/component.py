@@ -82,7 +82,7 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     return Position(
         id=f"p{n}",
         holder=holder,
-        topic=topic_phrase(comp, topic_head),
+        topic=_undergone(pred) or topic_phrase(comp, topic_head),
         stance=stance,
         conditions=[c.text for c in conditions],
         condition_spans=[(c.start_char, c.end_char) for c in conditions],
@@ -159,6 +159,23 @@ def find_positions(doc: Doc) -> list[Position]:
             seen.add(key)
             out.append(pos)
     return out
+
+
+def _undergone(pred: Token) -> str | None:
+    """ "The war must be stopped": a passive verb that names the course of action keeps its subject
+    ("war in Donbas stopped"), else the stance would read as one on the war itself."""
+    subj = next((c for c in pred.children if c.dep_ == "nsubjpass"), None)
+    if subj is None or pred.pos_ != "VERB" or topic_in([pred]) is None:
+        return None
+    cut = {s.i for t in subj.subtree if t.dep_ in ("relcl", "acl", "appos") for s in t.subtree}
+    run: list[Token] = []
+    for t in subj.subtree:  # the subject without its clauses: "war in Donbas"
+        if t.i in cut or t.is_punct or (t.dep_ == "det" and not run):
+            if run:
+                break
+            continue
+        run.append(t)
+    return f"{pred.doc[run[0].i : run[-1].i + 1].text} {pred.text}" if run else None
 
 
 def _nested(tok: Token, comp: set[int]) -> bool:
