@@ -73,6 +73,11 @@ MENTIONS = [
     ("The army does not say how many of them were killed.", "killed", False),
     ('"I fully agree with the president," the mayor told reporters.', "agree", False),
     ("The treaty promises military help in the event of an invasion.", "invasion", False),
+    (
+        "Russian forces invaded Ukraine. A tribunal could try Putin for the crime of aggression.",
+        "aggression",
+        False,
+    ),
     ("Ukrainian troops retook the village of Robotyne last week.", "retook", True),
     ("The United States will deploy 2,000 troops to Romania.", "deploy", True),
     ("A missile destroyed a grain warehouse in Izmail.", "destroyed", True),

@@ -148,7 +148,11 @@ def background(tok: Token, status: str, time: str | None) -> bool:
     """A passing mention of the war a story is set in ("since Russia's invasion of Ukraine", "free from
     Russian aggression"): news only where the clause launches, begins or dates it, or where its very
     occurrence is denied, disputed or speculated."""
-    if tok.pos_ == "VERB" or not cue_has(tok.lemma_, "background") or status not in ("reported", "alleged"):
+    if tok.pos_ == "VERB" or not cue_has(tok.lemma_, "background"):
+        return False
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and status != "denied":
+        return True  # "the crime of aggression", "its war of aggression": a name for the war, not news
+    if status not in ("reported", "alleged", "announced"):
         return False
     if in_setting(tok):
         return True
