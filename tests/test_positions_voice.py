@@ -28,6 +28,7 @@ NO_STANCE = [
     "The EU has prepared a package of sanctions.",  # an act, not readiness
     "Voicing opposition to the war can lead to prison.",  # nobody's opposition
     "We will be dealing with more pressure on the border, the analyst said.",  # a progressive future
+    "The winner might be unwilling to negotiate with anyone, the analyst said.",  # a guess
 ]
 
 

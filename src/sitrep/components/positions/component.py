@@ -15,7 +15,7 @@ from ...model import Position
 from ..shared.clauses import statement_at, subject_of
 from ..shared.lexicon import StringFilter, cue_has, position_cues
 from .conditions import condition_extent, find_marker, split_conditions
-from .forecasts import DEONTIC, forecast, modal_of, question
+from .forecasts import DEONTIC, forecast, hedged, modal_of, question
 from .holders import holder_of, is_party, is_self, speaker_holder
 from .predicates import COMMITTING, UNWILLING, stance_of
 from .topics import topic_in, topic_phrase
@@ -63,7 +63,7 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
         return None  # "she would suffer the consequences": undergone, not chosen
     if stance == "committed" and not (conditions or _own_voice(pred)) or not _party_subject(pred, stance):
         return None  # "will impose sanctions" is a plan; "will impose sanctions if X" states a position
-    if stance in ("committed", "rejects") and forecast(pred):
+    if (not conditions and hedged(pred)) or stance in ("committed", "rejects") and forecast(pred):
         return None  # "Putin will not stop at the Polish border, Sunak warned": said of another
     speaker_held = (
         stance == "advocated"

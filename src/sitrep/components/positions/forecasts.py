@@ -13,6 +13,7 @@ from .holders import is_self, shares_word, subject
 
 FUTURE = {"will", "would", "wo", "'ll", "shall"}
 DEONTIC = {"must", "should"}
+HEDGES = {"may", "might", "could"}
 CLOSERS = "\"'\u201d\u2019)] \n\t"
 
 
@@ -27,6 +28,16 @@ def modal_of(tok: Token) -> str | None:
         if c.dep_ == "aux" and c.tag_ == "MD":
             return c.lower_
     return None
+
+
+def hedged(pred: Token) -> bool:
+    """ "The winner may be unwilling to talk": a guess at a party's stance, not one it stated (the first
+    person's "we could talk" offers, and stays)."""
+    verb = pred.head if pred.dep_ in ("acomp", "attr", "oprd") else pred
+    if modal_of(verb) not in HEDGES:
+        return False
+    subj = subject(verb)
+    return subj is None or not is_self(subj)
 
 
 def forecast(pred: Token) -> bool:
