@@ -152,3 +152,12 @@ def test_a_figure_before_the_heading_is_not_the_speeches(extract):
         "Friends! We have trained 12,000 reservists."
     )
     assert _claimant(extract, text, "300") is None
+
+
+def test_a_business_description_points_back_to_the_person(extract):
+    text = (
+        "Russian businessman Oleg Petrov said on Monday that the war was a disaster for the country.\n\n"
+        "The Russian tycoon, who built a chain of bakeries, wrote that 80% of his staff oppose it."
+    )
+    got = _claimant(extract, text, "80%")
+    assert got is not None and "Petrov" in got

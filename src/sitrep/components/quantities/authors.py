@@ -162,7 +162,10 @@ def antecedent(
             if text.count("\n\n", st.cue.span[1], at) > 1:
                 return False
             ent = ents.get(sp.entity or "")
-            return any_type or (ent is not None and ent.type == "PERSON")
+            if any_type or ent is not None:
+                return any_type or (ent is not None and ent.type == "PERSON")
+            at_name = doc.char_span(*sp.span, alignment_mode="expand") if sp.span is not None else None
+            return at_name is not None and len(at_name) > 0 and at_name.root.ent_type_ == "PERSON"
 
         before = [st for st in statements if fits(st)]
         if not before:

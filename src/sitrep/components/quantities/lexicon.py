@@ -122,6 +122,7 @@ def generic_documents() -> frozenset[str]:
 
 @lru_cache(maxsize=1)
 def description_nouns() -> dict[str, str]:
-    """Head nouns of descriptions ('the company', 'the spokesman') -> the entity type they refer to; the
-    entities component's lexicon, read as data."""
-    return {r[0].strip(): r[1].strip() for r in _rows("entities_nouns.tsv") if len(r) > 1}
+    """Head nouns of descriptions ('the company', 'the spokesman') -> the entity type they refer to: the
+    entities component's lexicon, read as data, and the figures' own supplement."""
+    rows = _rows("quantities_descriptions.tsv") + _rows("entities_nouns.tsv")
+    return {r[0].strip(): r[1].strip() for r in rows if len(r) > 1}
