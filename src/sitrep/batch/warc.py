@@ -39,30 +39,51 @@ def _article(kind: str, body: str, where: str, url: str | None, crawl_date: str 
 
 
 def warc_records(url: str, parse: bool = True, first: int = 0) -> Iterator[Record]:
-    """Article records of a WARC/WET file, numbered in file order; those before `first` are not parsed."""
-    from warcio.archiveiterator import ArchiveIterator
+    """Article records of a WARC/WET file, numbered in file order; those before `first` are not parsed.
+
+    The file is checked as `sitrep ingest` checks it (`ingest.warcscan`): a record cut before its
+    declared length or lying in a gzip member whose trailer is cut or wrong is an error row naming the
+    record, as is every record after it; a cut header, or bytes after the last whole record, add an
+    error row of their own. Rows are numbered the same whether or not they are parsed.
+    """
+    from ..ingest.gzcheck import bad_member
+    from ..ingest.warcscan import scan
 
     with fsspec.open(url, "rb") as fh:
+        bad = bad_member(fh)  # warcio never reads a member's CRC and length: a cut trailer passes it
+        size = fh.seek(0, 2)
+        fh.seek(0)
         row = 0
-        for record in ArchiveIterator(fh):
-            kind = _kind(record)
-            if kind is None:
-                continue
-            if not parse or row < first:
-                yield Record(row, None)
+        for e in scan(fh, size, bad):
+            where = f"{url}#{row}"
+            if e.rec is None:  # a cut header, or the file itself: a row of its own
+                yield Record(row, None, f"WARC record {e.n}: {e.problem}" if e.n else e.problem)
                 row += 1
                 continue
-            target = record.rec_headers.get_header("WARC-Target-URI")
-            date = (record.rec_headers.get_header("WARC-Date") or "")[:10] or None
-            raw = record.content_stream().read()
+            target = e.rec.rec_headers.get_header("WARC-Target-URI")
+            kind = _kind(e.rec)
+            try:
+                if kind is None:  # not an article, but a cut one means the file is cut there
+                    e.check(where)
+                    continue
+                if not parse or row < first:
+                    yield Record(row, None)
+                    row += 1
+                    continue
+                raw = e.body(where)
+            except InputError as exc:
+                yield Record(row, None, f"WARC record {e.n}: {str(exc).removeprefix(where + ': ')}", target)
+                row += 1
+                continue
+            date = (e.rec.rec_headers.get_header("WARC-Date") or "")[:10] or None
             try:
                 body = raw.decode("utf-8")
             except UnicodeDecodeError:
                 body = raw.decode("latin-1")
             try:
-                rec = _article(kind, body, f"{url}#{row}", target, date)
+                rec = _article(kind, body, where, target, date)
             except InputError as exc:
-                yield Record(row, None, str(exc).removeprefix(f"{url}#{row}: "), target)
+                yield Record(row, None, str(exc).removeprefix(f"{where}: "), target)
             else:
                 yield Record(row, {**rec.item(), "external_id": rec.external_id}, None, target)
             row += 1

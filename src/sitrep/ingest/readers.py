@@ -17,8 +17,9 @@ from urllib.parse import urlparse
 
 from ..errors import InputError
 from ..io import MAX_BYTES, decode_text, read_text
-from .gzcheck import BadMember, bad_member
+from .gzcheck import bad_member
 from .records import Failure, Record, make_record
+from .warcscan import scan
 
 Item = Record | Failure
 FIELDS = ("id", "text", "title", "published", "source", "url")
@@ -343,83 +344,40 @@ def read_warc(path: Path) -> Iterator[Item]:
 
     A record cut off before its declared length, a record in a gzip member whose CRC/length trailer
     is cut or wrong (`gzcheck`), and bytes after the last whole record (a record whose header was cut,
-    a corrupt gzip member), are reported as failures naming them; a cut record is never stored in part.
+    a corrupt gzip member), are reported as failures naming them (`warcscan`); a cut record is never
+    stored in part.
     """
-    import zlib
-
-    from warcio.archiveiterator import ArchiveIterator
-    from warcio.exceptions import ArchiveLoadFailed
-
     if (big := _too_big(path, MAX_CONTAINER_BYTES)) is not None:
         yield big
         return
     found = problems = 0
-    size = path.stat().st_size
     bad = bad_member(path)  # warcio never reads a member's CRC and length: a cut trailer passes it
-    try:
-        with path.open("rb") as fh:
-            archive = ArchiveIterator(fh)
-            for n, rec in enumerate(archive, 1):
-                at = archive.offset  # where the record starts (get_record_offset() would read it through)
-                if rec.rec_type not in WARC_TYPES or rec.rec_headers.get_header("Content-Length") is None:
-                    problems += 1
-                    yield Failure(f"{path}#record{n}", "truncated or corrupt WARC record header; not read")
-                    continue
-                ctype = (rec.http_headers.get_header("Content-Type") or "") if rec.http_headers else ""
-                if rec.rec_type != "response" or "html" not in ctype.lower():
-                    try:
-                        _check_whole(rec, f"{path}#record{n}", bad, at)
-                    except InputError as exc:  # a record we skip, cut off: the file is cut there
-                        problems += 1
-                        yield Failure(f"{path}#record{n}", str(exc).removeprefix(f"{path}#record{n}: "))
-                    continue
-                url = rec.rec_headers.get_header("WARC-Target-URI")
-                where = f"{path}#{url or n}"
-                found += 1
+    with path.open("rb") as fh:
+        for e in scan(fh, path.stat().st_size, bad):
+            if e.rec is None:
+                problems += 1
+                yield Failure(f"{path}#record{e.n}" if e.n else str(path), e.problem or "unreadable")
+                continue
+            ctype = (e.rec.http_headers.get_header("Content-Type") or "") if e.rec.http_headers else ""
+            if e.rec.rec_type != "response" or "html" not in ctype.lower():
                 try:
-                    body = rec.content_stream().read(MAX_BYTES + 1)
-                    if len(body) > MAX_BYTES:
-                        raise InputError(f"{where}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
-                    _check_whole(rec, where, bad, at)
-                    m = re.search(r"charset=([A-Za-z0-9_\-]+)", ctype)
-                    yield html_to_record(decode_html(body, where, m.group(1) if m else None), where, url=url)
-                except InputError as exc:
-                    yield Failure(where, str(exc).removeprefix(where + ": "))
-                except (zlib.error, OSError, EOFError, ValueError) as exc:  # a corrupt body or encoding
-                    yield Failure(where, f"corrupt record ({type(exc).__name__}: {exc})")
-            end = archive.offset
-    except (ArchiveLoadFailed, OSError, EOFError, ValueError, zlib.error) as exc:
-        why = f"; {bad.reason} at offset {bad.start:,}" if bad is not None else ""
-        yield Failure(str(path), f"malformed WARC ({' '.join(str(exc).split())[:200]}){why}")
-        return
-    except Exception as exc:  # noqa: BLE001 - warcio fails in many ways on a damaged file
-        yield Failure(str(path), f"malformed WARC ({type(exc).__name__}: {exc})")
-        return
-    if end < size:
-        yield Failure(
-            str(path),
-            f"truncated or corrupt WARC: {size - end:,} bytes after offset {end:,} are not a whole record",
-        )
-    elif not found and not problems:
+                    e.check(f"{path}#record{e.n}")
+                except InputError as exc:  # a record we skip, cut off: the file is cut there
+                    problems += 1
+                    yield Failure(f"{path}#record{e.n}", str(exc).removeprefix(f"{path}#record{e.n}: "))
+                continue
+            url = e.rec.rec_headers.get_header("WARC-Target-URI")
+            where = f"{path}#{url or e.n}"
+            found += 1
+            try:
+                body = e.body(where, MAX_BYTES + 1)
+                if len(body) > MAX_BYTES:
+                    raise InputError(f"{where}: larger than {MAX_BYTES // (1024 * 1024)} MiB")
+                m = re.search(r"charset=([A-Za-z0-9_\-]+)", ctype)
+                yield html_to_record(decode_html(body, where, m.group(1) if m else None), where, url=url)
+            except InputError as exc:
+                yield Failure(where, str(exc).removeprefix(where + ": "))
+            except (OSError, EOFError, ValueError) as exc:  # a body that cannot be decoded
+                yield Failure(where, f"corrupt record ({type(exc).__name__}: {exc})")
+    if not found and not problems:
         yield Failure(str(path), "no HTML response records in the WARC")
-
-
-WARC_TYPES = frozenset(
-    {"warcinfo", "response", "resource", "request", "metadata", "revisit", "conversion", "continuation"}
-)
-
-
-def _check_whole(rec: Any, where: str, bad: BadMember | None = None, at: int = 0) -> None:
-    """Refuse a WARC record whose block ends before its declared Content-Length, or which starts (at
-    compressed offset `at`) in a gzip member whose trailer is cut or wrong (`bad`)."""
-    raw = rec.raw_stream
-    while raw.read(1 << 16):
-        pass
-    missing = getattr(raw, "limit", 0) or 0
-    if missing > 0:
-        declared = int(rec.rec_headers.get_header("Content-Length") or 0)
-        raise InputError(
-            f"{where}: truncated record ({declared - missing:,} of {declared:,} bytes); not stored"
-        )
-    if bad is not None and bad.holds(at):
-        raise InputError(f"{where}: {bad.reason} at offset {bad.start:,}; not stored")
