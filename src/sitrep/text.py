@@ -69,7 +69,7 @@ _BLANK_LINE = re.compile(r"\n[ \t\r]*\n")
 
 
 # Wire datelines: "WASHINGTON --", "KYIV, Ukraine (AP) —", "LONDON (Reuters) -",
-# "MOSCOW, Nov 9 (Reuters) -", "UNITED NATIONS, March 3 (AFP) –".
+# "MOSCOW, Nov 9 (Reuters) -", "UNITED NATIONS, March 3 (AFP) –", "MINSK, 26 February (BelTA) –".
 _PLACE = r"[A-Z][A-Z.'\u2019\-]*(?:[ \-][A-Z][A-Z.'\u2019\-]*){0,3}"
 _REGION = r"[A-Z][A-Za-z.'\u2019\-]*(?: [A-Z][A-Za-z.'\u2019\-]*){0,3}"
 _MONTH = (
@@ -79,7 +79,7 @@ _MONTH = (
 _DATELINE = re.compile(
     rf"(?P<place>{_PLACE})"
     rf"(?:,\s+(?P<region>(?!{_MONTH}\s+\d){_REGION}))?"
-    rf"(?:,?\s+(?P<date>{_MONTH}\s+\d{{1,2}}))?"
+    rf"(?:,?\s+(?P<date>{_MONTH}\s+\d{{1,2}}|\d{{1,2}}\s+{_MONTH}))?"
     r"(?:\s*\((?P<agency>[A-Za-z][A-Za-z .&\-]{0,40})\))?"
     r"\s*(?P<dash>--|\u2014|\u2013|-|:)\s+"
 )

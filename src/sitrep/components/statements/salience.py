@@ -35,6 +35,7 @@ from ...gender import name_gender
 from ...model import Entity, Speaker, Statement
 from .spanindex import Covers, Points
 from .speaker import _lines, cue_lemma, cue_sections, role_nouns
+from .verbs import source_tail
 
 if TYPE_CHECKING:
     from .syntax import Ctx
@@ -132,17 +133,27 @@ class Salience:
         for ent in self.entities.values():
             for m in ent.mentions:
                 s, e = m.span
-                if self._in_quote(s):
+                if self._in_quote(s) or self.ctx.in_dateline((s, e)):
                     continue
                 span = self.doc.char_span(s, e, alignment_mode="expand")
                 if span is None or not len(span):
                     continue
                 root = span.root
+                if root.pos_ == "NOUN" and not self._nationality_fits(ent, span):
+                    continue  # "The US president" linked to Putin: a description of someone else
                 subject = _main_subject(root) or self._label(s, e)
+                if subject and root.dep_ == "nsubj" and source_tail(root.head, self.ctx.cues):
+                    subject = False  # ", BelTA has learned": the outlet, not a speaker the reader follows
                 strong = subject and not self._in_content(s)
                 out.append(_Cand(s, ent.id, ent.name, ent.id, _kind(ent), strong))
         out.sort(key=lambda c: c.pos)
         return out
+
+    def _nationality_fits(self, ent: Entity, span: Span) -> bool:
+        """Whether a description's nationality words ("the US president") are confirmed for the entity
+        it was linked to; a description without any always fits."""
+        nat = _nationality_words(span)
+        return not nat or bool(self._nationality(ent, nat, (span.start_char, span.end_char)))
 
     def _label(self, s: int, e: int) -> bool:
         """A name that opens a paragraph as its label ("Kamala Harris: ...")."""
@@ -173,6 +184,8 @@ class Salience:
                     new = self._description(st, sp)
             if new is not KEEP:
                 st.speaker = new  # type: ignore[assignment]
+            elif sp is not None and sp.entity is None:
+                st.speaker = self._family_name(sp)
             if st.speaker is not None and not st.speaker.name:  # a pronoun nobody fits
                 st.speaker = None
             if st.speaker is None:
@@ -213,6 +226,25 @@ class Salience:
                 resolved[key] = Speaker(name=c.name, entity=c.entity, span=sp.span, text=sp.text)
                 st.speaker = resolved[key]
                 break
+
+    def _family_name(self, sp: Speaker) -> Speaker:
+        """A speaker named by a family name alone that no entity took ("DeSantis had said") is the one
+        person of the document with that family name mentioned before it."""
+        name = sp.name.strip()
+        if not name[:1].isupper() or " " in name or sp.span is None:
+            return sp
+        people = {
+            e.id: e
+            for e in self.entities.values()
+            if e.type == "PERSON"
+            and " " in e.name
+            and e.name.split()[-1] == name
+            and any(m.span[0] < sp.span[0] for m in e.mentions)
+        }
+        if len(people) != 1:
+            return sp
+        ent = next(iter(people.values()))
+        return Speaker(name=ent.name, entity=ent.id, span=sp.span, text=sp.text)
 
     def _remember(self, st: Statement) -> None:
         """The statement's speaker becomes the most salient candidate at its mention."""
@@ -355,9 +387,35 @@ class Salience:
                 name = re.sub(r"^(?:the|this|that)\s+", "", sp.text or "", flags=re.IGNORECASE)
                 return Speaker(name=name, entity=None, span=sp.span, text=sp.text)
             return _to(match, sp) if match is not None else KEEP
-        if head not in speaker_nouns() or not named:
+        if head not in speaker_nouns():
+            current = self._current_speaker(sp.span[0], span)
+            return _to(current, sp) if current is not None else KEEP
+        if not named:
             return KEEP
         return _to(named[0], sp)
+
+    def _current_speaker(self, pos: int, span: Span) -> _Cand | None:
+        """The named person speaking when a bare role description comes ("Blinken said ... - Then the
+        attack will start - said the head of diplomacy"): the latest speaker, a named person of this or
+        the previous paragraph, with no other person the subject of a sentence in between. A description
+        naming an organisation or place of its own ("the spokesman of the court") may be someone new,
+        unless that name stands beside the person's mentions too."""
+        floor = self._near(pos)
+        spoken = [c for c in self.spoken if floor <= c.pos < pos and c.strong and c.kind == "PERSON"]
+        if not spoken or spoken[-1].entity is None:
+            return None
+        cur = spoken[-1]
+        others = [c for c in self.mentions if cur.pos < c.pos < pos and c.strong and c.kind == "PERSON"]
+        if any(c.entity != cur.entity for c in others):
+            return None
+        ent = self.entities[cur.entity or ""]
+        context = " ".join([*ent.titles, *ent.roles, ent.name]).lower()
+        for m in ent.mentions:
+            context += " " + _premodifiers(self.text, m.span[0]).lower()
+        for tok in span:
+            if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in context:
+                return None
+        return cur
 
     def _nationality(self, ent: Entity, nat: list[str], own: tuple[int, int] | None = None) -> bool | None:
         """Whether an entity's titles, roles or the words of and before its mentions (other than the
@@ -372,7 +430,7 @@ class Salience:
             s = m.span[0]
             if own is not None and s < own[1] and own[0] < m.span[1]:
                 continue
-            context += " " + self.text[max(0, s - 40) : m.span[1]]
+            context += " " + _premodifiers(self.text, s) + " " + self.text[s : m.span[1]]
         words = set(re.findall(r"[a-z][a-z.]*[a-z]|[a-z]", context.lower().replace("\u2019", "'")))
         words |= {
             " ".join(p) for p in zip(context.lower().split(), context.lower().split()[1:], strict=False)
@@ -383,6 +441,23 @@ class Salience:
         if any(w in table for w in words if w[:1].isalpha() and len(w) > 2):
             return False
         return None
+
+
+# what stands before a mention inside its own noun phrase: after the last clause break ("invasion of
+# Ukraine, Mr Putin" says nothing of Putin's nationality; "Russian President Vladimir Putin" does)
+_PHRASE_BREAK = re.compile(
+    r"[.,;:!?()\"\u201c\u201d\u2014\u2013]|\s-\s|\b(?:in|on|with|by|for|and|to|from)\s"
+)
+
+
+def _premodifiers(text: str, at: int) -> str:
+    """The last words before `at` that may modify a name: up to four, after the last clause break or
+    preposition ("Ukrainian President", "Russia's foreign minister")."""
+    before = text[max(0, at - 40) : at]
+    breaks = list(_PHRASE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    return " ".join(before.split()[-4:])
 
 
 def _parts(st: Statement) -> list[tuple[int, int]]:

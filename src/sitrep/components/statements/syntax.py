@@ -180,6 +180,8 @@ def subject_of(verb: Token) -> Token | None:
     tok = verb
     for _ in range(3):
         for child in tok.children:
+            if child.dep_ == "csubj" and child.tag_ == "VBG":
+                return _swallowed_subject(child, tok)
             if child.dep_ in {"nsubj", "csubj"}:
                 return child  # a relative pronoun ("who said") is resolved by the speaker resolver
         head = tok.head
@@ -201,6 +203,16 @@ def subject_of(verb: Token) -> Token | None:
         if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
             return tok.head  # "the ministry, which said", "a statement saying"
         break
+    return None
+
+
+def _swallowed_subject(gerund: Token, verb: Token) -> Token | None:
+    """ "Speaking in Volgograd - the modern name for Stalingrad - Mr Putin hinted": a fronted participle
+    parsed as the clause's subject has swallowed the name that closes it, right before the verb; the
+    participle itself is never the speaker."""
+    edge = gerund.right_edge
+    if edge.i == verb.i - 1 and edge.pos_ == "PROPN" and edge.ent_type_ in {"PERSON", "ORG", "NORP", "GPE"}:
+        return edge
     return None
 
 

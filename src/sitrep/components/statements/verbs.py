@@ -61,9 +61,24 @@ def _quote_after(b: Builder, hi: int, sent: Span) -> Quote | None:
     if not stripped or not b.ctx.mark_at(pos + len(rest) - len(stripped)):
         return None
     q = b.ctx.quote_at(pos + len(rest) - len(stripped))
-    if q is not None and q.start >= pos and q.start - pos <= (7 if colon else 3):
-        return q
-    return None
+    if q is None or q.start < pos or q.start - pos > (7 if colon else 3):
+        return None
+    if rest[: q.start - pos].strip() == "" and _quoted_name(b, q):
+        return None
+    return q
+
+
+def _quoted_name(b: Builder, q: Quote) -> bool:
+    """'said at the forum "This Is Our History!"': a short quotation right after the noun of a
+    prepositional phrase is that thing's name, not what was said."""
+    gap = b.text[max(0, q.start - 3) : q.start]
+    mark = b.doc.char_span(q.start, q.start + 1, alignment_mode="expand")
+    if mark is None or not len(mark) or mark[0].i == 0 or not gap or not gap[-1].isspace():
+        return False
+    last = b.doc[mark[0].i - 1]
+    if last.pos_ != "NOUN" or last.dep_ != "pobj" or b.text[last.idx + len(last.text) : q.start].strip():
+        return False
+    return len(b.text[q.start : q.end].split()) <= 6
 
 
 def _post_content(b: Builder, lo: int, hi: int, sent: Span) -> tuple[int, int] | None:
@@ -134,6 +149,8 @@ def _parenthetical_tail(b: Builder, hi: int, sent: Span) -> int | None:
     if b.ctx.mark_at(first.idx) or first.lower_ in NOT_TAIL or first.tag_ == "VBG":
         return None
     words = [t for t in b.doc[hi + 1 : sent.end] if not t.is_punct]
+    if len(words) <= 5 and any(t.pos_ in {"VERB", "AUX"} and source_tail(t, b.ctx.cues) for t in words):
+        return None  # ", the agency has learned": how the outlet came by it, no resumed content
     return hi + 1 if len(words) >= 2 else None
 
 
@@ -154,7 +171,11 @@ def _split_resume(b: Builder, hi: int) -> Quote | None:
 
 def _ccomp_content(b: Builder, verb: Token) -> tuple[int, int] | None:
     """The clausal complement after a cue, with coordinated clauses that carry their own subject."""
-    comps = [c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i]
+    comps = [
+        c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and not source_tail(c, b.ctx.cues)
+    ]
+    named = [q for q in b.ctx.quotes if q.closed and _quoted_name(b, q)]
+    comps = [c for c in comps if not any(q.start <= c.idx < q.end for q in named)]
     if not comps:
         return None
     comp = comps[0]
@@ -179,6 +200,18 @@ def _ccomp_content(b: Builder, verb: Token) -> tuple[int, int] | None:
                 end = child.right_edge.i
     span = b.doc[start.i : end + 1]
     return span.start_char, span.end_char
+
+
+def source_tail(comp: Token, cues: dict[str, float]) -> bool:
+    """ "..., X said on Friday, the agency has learned": a closing clause in which the outlet says how
+    it came by the statement (a reporting verb or "learn" with nothing of its own to report)."""
+    if comp.lemma_.lower() != "learn" and cue_lemma(comp) not in cues:
+        return False
+    if any(c.dep_ in {"ccomp", "dobj", "xcomp", "prep"} and c.i > comp.i for c in comp.children):
+        return False
+    own = [c.left_edge.i for c in comp.lefts if c.dep_ in {"nsubj", "aux"}]
+    start = min([*own, comp.i])
+    return start > 0 and comp.doc[start - 1].text == ","
 
 
 def _prep_content(b: Builder, verb: Token, prep: str) -> tuple[int, int] | None:
