@@ -11,6 +11,7 @@ import re
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Entity, Statement
+from ...text import doc_text
 from .lexicon import description_nouns, document_nouns, generic_documents
 
 _AUTHOR_PREPS = {"of", "by", "from"}
@@ -149,7 +150,7 @@ def antecedent(
     if typ == "PERSON":
         if any(c.lower_ in _NEWCOMER for c in head.children):
             return None  # "the former Russian official", "another official": someone not named before
-        text = doc.text
+        text = doc_text(doc)
 
         def fits(st: Statement) -> bool:
             sp = st.speaker
@@ -201,7 +202,7 @@ def is_outlet(doc: Doc, name: str) -> bool:
         return False
     meta = doc._.sitrep_document
     outlets = {_fold(getattr(meta, "source", None) or "")}
-    head = (getattr(meta, "dateline", None) or "") + " " + doc.text[: min(len(doc.text), 160)]
+    head = (getattr(meta, "dateline", None) or "") + " " + doc_text(doc)[: min(len(doc_text(doc)), 160)]
     outlets.update(_fold(m.group(1)) for m in _AGENCY.finditer(head))
     return key in outlets - {""}
 
@@ -213,7 +214,7 @@ def _fold(s: str) -> str:
 def speech_heading(doc: Doc, at: int) -> Span | None:
     """The speaker named by the last heading before `at` over a speech reprinted in full ('Speech by the
     President of Ukraine at the Munich Security Conference'), as a span of the text."""
-    text = doc.text
+    text = doc_text(doc)
     heads = [m for m in _SPEECH_HEADING.finditer(text, 0, at) if m.end() <= at]
     if not heads:
         return None

@@ -29,6 +29,7 @@ from ...referents import (
     scope_lexicon,
     side_of,
 )
+from ...text import doc_text
 from .lexicon import lemma, outcome_lexicon, source_words
 
 log = logging.getLogger(__name__)
@@ -407,7 +408,7 @@ def _hypothetical(doc: Doc, fig: Span) -> bool:
     for v in [verb, *(verb.ancestors if verb is not None else [])]:
         if v is not None and any(c.dep_ == "mark" and c.lower_ in marks for c in v.children):
             return True
-    before = doc.text[fig.sent.start_char : fig.start_char].lower()
+    before = doc_text(doc)[fig.sent.start_char : fig.start_char].lower()
     return any(p in before for p in phrases)
 
 
