@@ -1,0 +1,232 @@
+"""Role descriptions as speakers ("the Russian president said", "the analyst emphasized"), read by the
+salience pass: nationality words checked against what the text says of each person, the person
+speaking when a bare role comes, and a lede that describes its speaker before naming them.
+
+A description resolves to an earlier unnamed speaker with the same head noun ("a police spokesman" ...
+"the spokesman"), to the entity the entities component links it to when its nationality words do not
+contradict ("the American president" is not Poland's), or, for words that describe whoever is
+speaking ("the expert", "the interlocutor", `data/cues_speaker_nouns.txt`), to the person speaking.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+from typing import TYPE_CHECKING, Protocol
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Entity, Speaker, Statement
+from .candidate import KEEP, Cand, parts, to_speaker
+from .speaker import _lines, role_nouns
+
+if TYPE_CHECKING:
+    from .syntax import Ctx
+
+
+class Reader(Protocol):
+    """What the description rules read of the salience pass at the statement being resolved."""
+
+    ctx: Ctx
+    doc: Doc
+    text: str
+    entities: dict[str, Entity]
+    mentions: list[Cand]
+    spoken: list[Cand]
+
+    def candidates(self, pos: int, skip: list[tuple[int, int]]) -> list[Cand]:
+        """Candidates before `pos` within the window, nearest first."""
+        ...
+
+    def near(self, pos: int) -> int:
+        """The start of the paragraph before the one holding `pos`."""
+        ...
+
+
+@lru_cache(maxsize=1)
+def speaker_nouns() -> frozenset[str]:
+    """Nouns by which a text describes whoever is speaking ("the expert"), `data/cues_speaker_nouns.txt`."""
+    return frozenset(w.lower() for w in _lines("cues_speaker_nouns.txt"))
+
+
+@lru_cache(maxsize=1)
+def _nationalities() -> dict[str, frozenset[str]]:
+    """A nationality word or country name (lower case) -> every form naming the same country."""
+    groups: dict[str, set[str]] = {}
+    for line in _lines("gazetteer_demonyms.tsv"):
+        cols = line.split("\t")
+        if len(cols) == 2:
+            groups.setdefault(cols[1].strip().lower(), set()).add(cols[0].strip().lower())
+    for line in _lines("entities_aliases.tsv"):
+        canon, _, rest = line.partition("\t")
+        key = canon.strip().lower()
+        if key in groups:
+            groups[key].update(a.strip().lower() for a in rest.split("|") if a.strip())
+    out: dict[str, frozenset[str]] = {}
+    for country, forms in groups.items():
+        every = frozenset(forms | {country})
+        for form in every:
+            out[form] = every
+    return out
+
+
+def nationality_words(span: Span) -> list[str]:
+    """Capitalized nationality words of a description ("the American president" -> ["american"])."""
+    table = _nationalities()
+    return [t.lower_ for t in span if t.i != span.root.i and t.text[:1].isupper() and t.lower_ in table]
+
+
+def nationality(text: str, ent: Entity, nat: list[str], own: tuple[int, int] | None = None) -> bool | None:
+    """Whether an entity's titles, roles or the words of and before its mentions (other than the
+    description `own` being resolved) name the nationality: True, False (another one), None (none)."""
+    if not nat:
+        return None
+    want: set[str] = set()
+    for w in nat:
+        want |= _nationalities().get(w, frozenset({w}))
+    context = " ".join([*ent.titles, *ent.roles, *ent.aliases, ent.name])
+    for m in ent.mentions:
+        s = m.span[0]
+        if own is not None and s < own[1] and own[0] < m.span[1]:
+            continue
+        context += " " + premodifiers(text, s) + " " + text[s : m.span[1]]
+    words = set(re.findall(r"[a-z][a-z.]*[a-z]|[a-z]", context.lower().replace("\u2019", "'")))
+    words |= {" ".join(p) for p in zip(context.lower().split(), context.lower().split()[1:], strict=False)}
+    if words & want:
+        return True
+    table = _nationalities()
+    if any(w in table for w in words if w[:1].isalpha() and len(w) > 2):
+        return False
+    return None
+
+
+# what stands before a mention inside its own noun phrase: after the last clause break ("invasion of
+# Ukraine, Mr Putin" says nothing of Putin's nationality; "Russian President Vladimir Putin" does)
+_PHRASE_BREAK = re.compile(
+    r"[.,;:!?()\"\u201c\u201d\u2014\u2013]|\s-\s|\b(?:in|on|with|by|for|and|to|from)\s"
+)
+
+
+def premodifiers(text: str, at: int) -> str:
+    """The last words before `at` that may modify a name: up to four, after the last clause break or
+    preposition ("Ukrainian President", "Russia's foreign minister")."""
+    before = text[max(0, at - 40) : at]
+    breaks = list(_PHRASE_BREAK.finditer(before))
+    if breaks:
+        before = before[breaks[-1].end() :]
+    return " ".join(before.split()[-4:])
+
+
+def _definite_role(span: Span) -> bool:
+    """Whether a description names one office holder: a singular role noun with "the" or a possessor
+    ("the head of the mission", "its foreign minister", "Britain's most senior commander")."""
+    root = span.root
+    if role_nouns().get(root.lemma_.lower()) != "PERSON" or root.tag_ in {"NNS", "NNPS"}:
+        return False
+    return span[0].lower_ in {"the", "its", "his", "her", "their"} or any(
+        c.dep_ == "poss" for c in root.children
+    )
+
+
+def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
+    """The person a description speaker names, or KEEP for the entities component's answer."""
+    if sp.span is None:
+        return KEEP
+    span = r.doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand")
+    if span is None or not len(span):
+        return KEEP
+    root = span.root
+    head = root.lemma_.lower()
+    if (role_nouns().get(head) != "PERSON" and head not in speaker_nouns()) or root.tag_ in {"NNS", "NNPS"}:
+        return KEEP
+    nat = nationality_words(span)
+    cands = [c for c in r.candidates(sp.span[0], parts(st)) if c.kind == "PERSON"]
+    linked = r.entities.get(sp.entity) if sp.entity else None
+    if linked is not None and linked.name[:1].islower():
+        linked = None  # an entity that is itself a description ("head of the EU executive") names no one
+    linked_nat = nationality(r.text, linked, nat, sp.span) if linked is not None else None
+    if linked is not None and (not nat or linked_nat):
+        return KEEP  # the entities component's link stands
+    same = next((c for c in cands if c.head == head and c.entity is None), None)
+    if same is not None and linked is None:  # "a police spokesman" ... "the spokesman"
+        return Speaker(name=same.name, entity=None, span=sp.span, text=sp.text)
+    named = [c for c in cands if c.strong and c.entity is not None]
+    if nat:  # "the American president": the latest person the text gives that nationality
+        match = next(
+            (c for c in named if nationality(r.text, r.entities[c.entity or ""], nat, sp.span)), None
+        )
+        if match is None and named and named[0].pos >= r.near(sp.span[0]):
+            # "Putin met the rabbis. The Russian leader said": the person just named, when nothing
+            # the text says of them gives another nationality
+            if nationality(r.text, r.entities[named[0].entity or ""], nat, sp.span) is None:
+                match = named[0]
+        if match is None and linked_nat is False:  # a link to a person of another nationality
+            name = re.sub(r"^(?:the|this|that)\s+", "", sp.text or "", flags=re.IGNORECASE)
+            return Speaker(name=name, entity=None, span=sp.span, text=sp.text)
+        return to_speaker(match, sp) if match is not None else KEEP
+    if head not in speaker_nouns():
+        current = current_speaker(r, sp.span[0], span)
+        return to_speaker(current, sp) if current is not None else KEEP
+    if not named:
+        return KEEP
+    return to_speaker(named[0], sp)
+
+
+def current_speaker(r: Reader, pos: int, span: Span) -> Cand | None:
+    """The named person speaking when a bare role description comes ("Blinken said ... - Then the
+    attack will start - said the head of diplomacy"): the latest speaker, a named person of this or
+    the previous paragraph, with no other person the subject of a sentence in between. A description
+    naming an organisation or place of its own ("the spokesman of the court") may be someone new,
+    unless that name stands beside the person's mentions too."""
+    floor = r.near(pos)
+    spoken = [c for c in r.spoken if floor <= c.pos < pos and c.strong and c.kind == "PERSON"]
+    if not spoken or spoken[-1].entity is None:
+        return None
+    cur = spoken[-1]
+    others = [c for c in r.mentions if cur.pos < c.pos < pos and c.strong and c.kind == "PERSON"]
+    if any(c.entity != cur.entity for c in others):
+        return None
+    ent = r.entities[cur.entity or ""]
+    context = " ".join([*ent.titles, *ent.roles, ent.name]).lower()
+    for m in ent.mentions:
+        context += " " + premodifiers(r.text, m.span[0]).lower()
+    for tok in span:
+        if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in context:
+            return None
+    return cur
+
+
+def lede_descriptions(r: Reader, order: Sequence[tuple[Statement, Token | None]]) -> None:
+    """A lede that describes its speaker before naming them ("Britain's top commander has called
+    on ...", then "Adm Jane Doe said"): a definite or possessive description in the body's first
+    paragraph goes to the first person who speaks in the next three paragraphs, never one the text
+    mentioned before it nor one of another nationality; the same description later goes to them."""
+    paras = [p for p in r.ctx.paras if p[1] > r.ctx.body_start]
+    if not paras:
+        return
+    lede, limit = paras[0], paras[min(3, len(paras) - 1)][1]
+    resolved: dict[str, Speaker] = {}
+    for st, _verb in order:
+        sp = st.speaker
+        if sp is None or sp.entity is not None or sp.span is None or not sp.name:
+            continue
+        key = sp.name.lower()
+        if key in resolved:
+            st.speaker = to_speaker(resolved[key], sp)
+            continue
+        span = r.doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand")
+        if not lede[0] <= sp.span[0] < lede[1] or span is None or not _definite_role(span):
+            continue
+        nat = nationality_words(span)
+        for c in r.spoken:
+            if not sp.span[1] <= c.pos < limit or c.entity is None or c.kind != "PERSON" or not c.strong:
+                continue
+            ent = r.entities[c.entity]
+            if any(m.span[0] < sp.span[0] for m in ent.mentions):
+                continue
+            if nat and nationality(r.text, ent, nat, sp.span) is False:
+                continue
+            resolved[key] = Speaker(name=c.name, entity=c.entity, span=sp.span, text=sp.text)
+            st.speaker = resolved[key]
+            break
