@@ -44,14 +44,29 @@ def _initials(name: str) -> str:
 def first_person(tok: Token | None) -> str | None:
     """ "we started the operation", said a minister: the speaker's state when the speaker speaks for one
     (the side lexicons), else the speaker; the status then reads the event as the side's own word."""
-    if tok is None or tok.lower_ not in ("we", "our", "us"):
-        return None
+    if tok is None or tok.lower_ not in ("we", "our", "us") or tok.text.isupper():
+        return None  # "US sanctions": the state, not "us"
     name = speaker_name(statement_at(tok.doc, tok.idx))
     if not name:
         return None
     side = side_of(name)
     states = {v.lower(): v for v in capital_country().values()}
     return states.get(side, name) if side and side != "military" else name
+
+
+def appositive_name(tok: Token | None) -> Token | None:
+    """A description's name in apposition: "One of the regime's propagandists, a spokeswoman, Maria X,
+    urged ..." -> Maria X; "Turkey, a Nato member, lifted ..." stays Turkey (a name names itself)."""
+    if tok is None or tok.pos_ == "PROPN" or tok.ent_type_ in NAMED:
+        return None
+    frontier = [tok]
+    for _ in range(3):
+        nxt = [c for t in frontier for c in t.children if c.dep_ == "appos"]
+        for c in nxt:
+            if c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+                return c
+        frontier = nxt
+    return None
 
 
 def described_speaker(tok: Token | None) -> str | None:

@@ -13,7 +13,16 @@ from ...model import Event, TextSpan
 from ..shared.clauses import body_start, name_of, subject_of
 from ..shared.lexicon import cue_has
 from ..shared.parties import party_name
-from .actors import ARG_PREPS, actor_of, described_speaker, display_actor, first_person, is_party, pair_name
+from .actors import (
+    ARG_PREPS,
+    actor_of,
+    appositive_name,
+    described_speaker,
+    display_actor,
+    first_person,
+    is_party,
+    pair_name,
+)
 from .args import CLAUSAL, PLACE_PREPS, clause_tokens, places_in, time_of
 from .checks import COMPASS, DIPLOMATS, ORDER_VERBS, accusation_conjunct, speech_conjunct
 from .corefer import merge_repeats
@@ -160,6 +169,7 @@ def _event(
         fam = family(etype)
         antecedent = next((e for e in reversed(events) if e.type in fam), None)
     actor_tok, target_tok = actor_of(tok, verb, etype)
+    actor_tok = appositive_name(actor_tok) or actor_tok
     subj_ev = by_token.get(actor_tok.i) if actor_tok is not None else None
     if subj_ev is not None:
         actor_tok = None  # "The fighting killed 27": an event is no actor

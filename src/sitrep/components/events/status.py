@@ -36,6 +36,7 @@ NOMINAL_UP = {
     "dative",
 }
 CONDITION_MARKS = {"if", "unless", "whether", "once"}
+INVERTING = {"were", "had", "should"}  # auxiliaries that front a condition ("Were X to ...")
 # marks of an adverbial clause that sets the scene of a report rather than being its content
 SETTING_MARKS = {"as", "while", "when", "after", "before", "since", "because", "although", "though"}
 TEMPORAL_PREPS = {"after", "before", "since", "following", "during", "amid", "amidst", "throughout"}
@@ -223,13 +224,18 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
             out.statement = cue_st.id
     argument = trigger.dep_ in ("dobj", "nsubjpass", "xcomp", "attr") or _occurrence_negated(trigger, verb)
     negated = (
-        _is_negated(trigger) or (verb is not trigger and argument and _is_negated(verb)) or _absent(trigger)
-    )
+        _is_negated(trigger)
+        or (verb is not trigger and argument and _is_negated(verb) and not cue_has(verb.lemma_, "factive"))
+        or _absent(trigger)
+    )  # a factive verb keeps its object under negation: "those who do not notice the aggression"
     if negated or (cue is not None and cue_has(cue.lemma_, "deny")):
         out.status, out.negated = "denied", True
         return out
     if _disputed(trigger, verb):
         out.status = "disputed"
+        return out
+    if st is None and trigger.pos_ == "VERB" and statement_with_cue(doc, trigger) is not None:
+        out.status, out.source = "reported", None  # "X urged Y to ...": the outlet reports the act of speech
         return out
     announced, announcer = _local_announcement(trigger, actor)
     if announced:
@@ -301,6 +307,7 @@ def _verb_speculative(trigger: Token, verb: Token) -> bool:
     while conj_head.dep_ == "conj" and conj_head.head is not conj_head and not speculative:
         conj_head = conj_head.head  # "only if X withdraws and releases ...": the mark sits on the first verb
         speculative = _has_modal(conj_head)
+    speculative = speculative or _inverted_condition(conj_head)
     gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") else None
     controlled = verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and _infinitive(verb))
     if gov is not None and controlled and (cue_has(gov.lemma_, "intent") or _has_modal(gov)):
@@ -320,6 +327,24 @@ def _verb_speculative(trigger: Token, verb: Token) -> bool:
     ):
         speculative = True  # "to punish X", "sent troops to seize Y"; not "to offset the costs of sanctions"
     return speculative
+
+
+def _inverted_condition(verb: Token) -> bool:
+    """ "Were China to sell weapons, ...", "Had the army retreated, ...": a condition with the auxiliary
+    before its subject and no "if"."""
+    for cand in (verb, verb.head):
+        if cand.dep_ != "advcl":
+            continue
+        if cand.pos_ == "AUX" and cand.lower_ in INVERTING:
+            aux: Token | None = cand
+        else:
+            aux = next(
+                (c for c in cand.children if c.dep_ in ("aux", "auxpass") and c.lower_ in INVERTING), None
+            )
+        subj = next((c for c in cand.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if aux is not None and subj is not None and aux.i < subj.i:
+            return True
+    return False
 
 
 def _attributed(
