@@ -363,7 +363,8 @@ def read_amount(words: Sequence[str], i: int, ranges: bool = True) -> Amount | N
     unit_gap = 0
     if _low(words, j) in ("%", "percent") and _low(words, j + 1) in joiners:
         unit_gap = 1  # "15% to 20%": the unit stands after each number
-    if ranges and _low(words, j + unit_gap) in joiners and not post:
+    listed = _low(words, j + unit_gap) == "or" and _low(words, i - 1) == ","  # "50,000, 150,000 or 1 million"
+    if ranges and _low(words, j + unit_gap) in joiners and not post and not listed:
         k = j + unit_gap + 1
         if (
             _low(words, k) in CURRENCY_SIGNS

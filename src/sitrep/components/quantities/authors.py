@@ -7,6 +7,7 @@ for the local police" at his first mention), and whether a name is only the outl
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -21,6 +22,16 @@ _WINDOW = 1500  # characters back to look for the antecedent of a description (a
 _SPEECH_HEADING = re.compile(
     r"^(?:(?:The )?[Ff]ull text of (?:the )?)?(?:[Ss]peech|[Aa]ddress|[Rr]emarks|[Ss]tatement) (?:by|of) "
     r"((?:the )?[A-Z][^\n.:]{2,80}?)(?: (?:at|to|on|before|in) [^\n.]{0,80})?$",
+    re.M,
+)
+# "Full text of Zelensky's speech at ...", "Transcript of Biden's address" (often glued to the speech's
+# first sentence), or a line of its own: "Putin's speech at the Valdai forum"
+_SPEECH_HEADING_POSS = re.compile(
+    r"^(?:(?:(?:The )?(?:[Ff]ull )?(?:[Tt]ext|[Tt]ranscript) of )"
+    r"((?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})['’]s? "
+    r"(?:full )?(?:speech|address|remarks|statement)\b"
+    r"|((?:the )?[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3})['’]s? (?:full )?(?:speech|address|remarks) "
+    r"(?:at|to|on|before|in) [^\n.!?]{0,80}$)",
     re.M,
 )
 _AGENCY = re.compile(r"\(([A-Z][\w.&-]*(?: [A-Z][\w.&-]*){0,2})\)\s*[-–—]")  # "(BelTA) –" in a dateline
@@ -211,14 +222,24 @@ def _fold(s: str) -> str:
     return " ".join(re.findall(r"[a-z0-9]+", s.lower()))
 
 
+@lru_cache(maxsize=8)
+def _speech_headings(text: str) -> tuple[tuple[int, int, int], ...]:
+    """(end of the heading, start and end of the speaker's name) of every speech heading in `text`."""
+    out = [(m.end(), m.start(1), m.end(1)) for m in _SPEECH_HEADING.finditer(text)]
+    for m in _SPEECH_HEADING_POSS.finditer(text):
+        g = 1 if m.group(1) else 2
+        out.append((m.end(), m.start(g), m.end(g)))
+    return tuple(sorted(out))
+
+
 def speech_heading(doc: Doc, at: int) -> Span | None:
     """The speaker named by the last heading before `at` over a speech reprinted in full ('Speech by the
-    President of Ukraine at the Munich Security Conference'), as a span of the text."""
-    text = doc_text(doc)
-    heads = [m for m in _SPEECH_HEADING.finditer(text, 0, at) if m.end() <= at]
+    President of Ukraine at the Munich Security Conference', "Full text of Zelensky's speech"), as a span
+    of the text."""
+    heads = [h for h in _speech_headings(doc_text(doc)) if h[0] <= at]
     if not heads:
         return None
-    who = doc.char_span(heads[-1].start(1), heads[-1].end(1), alignment_mode="expand")
+    who = doc.char_span(heads[-1][1], heads[-1][2], alignment_mode="expand")
     return who if who is not None and len(who) else None
 
 
@@ -232,3 +253,22 @@ def last_person(doc: Doc, at: int) -> Entity | None:
             if m.span[1] <= at and at - m.span[1] < 2 * _WINDOW and (best is None or m.span[0] > best[0]):
                 best = (m.span[0], e)
     return best[1] if best is not None else None
+
+
+def apposed_person(doc: Doc, start: int, end: int) -> str | None:
+    """The person named in apposition between characters `start` and `end` ('The co-organizer of the
+    rally, Michal Meisner, noted'): a PERSON name right after a comma, before the cue."""
+    span = doc.char_span(start, end, alignment_mode="contract")
+    if span is None or len(span) > 25:
+        return None
+    for tok in span:
+        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and tok.i > 0 and doc[tok.i - 1].text == ",":
+            last = tok.i + 1
+            while last < len(doc) and doc[last].ent_iob_ == "I":
+                last += 1
+            name = doc[tok.i : last]
+            if last < len(doc) and doc[last].text == "," and named(name.text, person=True):
+                coref = doc._.sitrep_coref
+                ent = coref.entity_at(name.start_char, name.end_char) if coref is not None else None
+                return str(ent.name) if ent is not None and named(str(ent.name)) else name.text
+    return None

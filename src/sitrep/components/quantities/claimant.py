@@ -20,6 +20,7 @@ from ...text import doc_text
 from ..shared.clauses import children_with
 from .authors import (
     antecedent,
+    apposed_person,
     bare_description,
     description_type,
     document_author,
@@ -102,6 +103,10 @@ def _speaker_name(doc: Doc, st: Statement, statements: Sequence[Statement] = ())
     span = doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand") if sp.span is not None else None
     if coref is None or span is None or not len(span):
         return _display(doc, sp.name)
+    if not named(sp.name) and sp.span is not None and sp.span[1] < st.cue.span[0]:
+        apposed = apposed_person(doc, sp.span[1], st.cue.span[0])  # "The co-organizer, Michal Meisner, noted"
+        if apposed is not None:
+            return _display(doc, apposed)
     root = span.root
     if root.pos_ == "NOUN" and span.end < len(doc) and doc[span.end].pos_ == "PROPN":
         ent = coref.entity_at(doc[span.end].idx, doc[span.end].idx + len(doc[span.end].text))

@@ -216,6 +216,14 @@ def _rejected(
             return True  # "aged 23 and 36"
     if after is not None and is_time_noun(after):
         return True
+    if (
+        before is not None
+        and len(core) == 1
+        and is_time_noun(before)
+        and not before.lower_.endswith("s")
+        and (after is None or after.lower_ == "of" or after.is_punct)
+    ):
+        return True  # "on day 48 of the war", "in week 3,": a label, not a count
     if after is not None and after.lower_ in (
         "more",
         "additional",
