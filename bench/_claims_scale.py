@@ -7,6 +7,10 @@ date order, 60 a day, as a news feed does. At each size: writing 1,000 more docu
 refresh that keeps series and disagreements (`refresh_estimates`: only the keys and months the new
 documents touch); the peer in the same run is rebuilding them all (`refresh_estimates(force=True)`).
 Answer sizes: every series as `/api/estimates` sends it, the largest series, every disagreement.
+
+Each cost is given as CPU seconds of this process (`time.process_time`: the writer and the refresh run
+in it, SQLite included), which is what the text costs whatever else runs on the machine, and wall
+seconds beside it. `peer_max`: sizes above it skip the peer's full rebuild (it alone grows with the store).
 """
 
 from __future__ import annotations
@@ -16,6 +20,7 @@ import random
 import sys
 import tempfile
 import time
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -70,18 +75,23 @@ def clone(base: tuple[Report, str], i: int, rng: random.Random) -> tuple[Report,
     return report.model_copy(update={"document": doc, "quantities": quantities}), text
 
 
-def _write(store: Store, base: list[tuple[Report, str]], first: int, count: int, rng: random.Random) -> float:
-    t = time.perf_counter()
+Cost = tuple[float, float]  # (CPU seconds of this process, wall seconds)
+
+
+def _write(store: Store, base: list[tuple[Report, str]], first: int, count: int, rng: random.Random) -> None:
     for i in range(first, first + count):
         report, text = clone(base[i % len(base)], i, rng)
         store.write_report(report, text)
-    return time.perf_counter() - t
 
 
-def _timed(fn: Any) -> tuple[float, Any]:
-    t = time.perf_counter()
+def _timed(fn: Any) -> tuple[Cost, Any]:
+    c, t = time.process_time(), time.perf_counter()
     out = fn()
-    return time.perf_counter() - t, out
+    return (time.process_time() - c, time.perf_counter() - t), out
+
+
+def _cost(c: Cost, fmt: str = ".1f") -> str:
+    return f"{c[0]:{fmt}} s ({c[1]:{fmt}} s)"
 
 
 def sizes_of(store: Store) -> dict[str, float]:
@@ -93,14 +103,15 @@ def sizes_of(store: Store) -> dict[str, float]:
             "disagreements_kb": found[1] / 1024}  # fmt: skip
 
 
-def scale(real_db: Path, sizes: list[int]) -> None:
-    """Grow a store through `sizes` and print the cost of adding 1,000 documents at each."""
+def scale(real_db: Path, sizes: list[int], peer_max: int | None = None) -> None:
+    """Grow a store through `sizes` and print the cost of adding 1,000 documents at each (CPU, wall)."""
     print(f"\nbuilding the pool (real reports + {SYNTHETIC} synthetic articles extracted) ...")
     base = pool(real_db)
     rng = random.Random(14)
     print(f"pool: {len(base)} reports; stores grow 60 documents a day from {START}")
+    print("\ncosts: CPU seconds of this process (wall seconds)")
     print(
-        "\n| store | write 1,000 docs | claims refresh (keys, months touched) | per added doc"
+        "\n| store | write 1,000 docs | claims refresh (key-months touched) | per added doc"
         " | peer: rebuild all | series | all series | largest series | disagreements |"
     )
     print("|---|---|---|---|---|---|---|---|---|")
@@ -112,15 +123,18 @@ def scale(real_db: Path, sizes: list[int]) -> None:
                 _write(store, base, have, step, rng)
                 refresh_estimates(store)
                 have += step
-            write_s = _write(store, base, have, BATCH, rng)
-            refresh_s, touched = _timed(lambda: refresh_estimates(store))
+            write_c, _ = _timed(partial(_write, store, base, have, BATCH, rng))
+            refresh_c, touched = _timed(lambda: refresh_estimates(store))
             have += BATCH
             s = sizes_of(store)
             series = store.scalar("SELECT count(*) FROM estimate_series")
-            rebuild_s, _ = _timed(lambda: refresh_estimates(store, force=True))
+            peer = "not run"
+            if peer_max is None or size <= peer_max:
+                peer = _cost(_timed(lambda: refresh_estimates(store, force=True))[0])
+            per = tuple(1000 * (w + r) / BATCH for w, r in zip(write_c, refresh_c, strict=True))
             print(
-                f"| {size:,} + 1,000 | {write_s:.1f} s | {refresh_s:.2f} s ({touched:,} pairs) |"
-                f" {1000 * (write_s + refresh_s) / BATCH:.1f} ms | {rebuild_s:.1f} s | {series:,} |"
+                f"| {size:,} + 1,000 | {_cost(write_c)} | {_cost(refresh_c)} ({touched:,}) |"
+                f" {per[0]:.1f} ms ({per[1]:.1f} ms) | {peer} | {series:,} |"
                 f" {s['series_kb']:,.0f} KB | {s['largest_kb']:,.0f} KB |"
                 f" {s['disagreements']:,} ({s['disagreements_kb']:,.0f} KB) |",
                 flush=True,

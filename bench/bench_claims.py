@@ -12,7 +12,7 @@ The peer, in the same run: the grouping sitrep had before referents (a series pe
 noun and outcome set), with its own judged sample of pairs. Then, with `--scale`, the cost of adding
 1,000 documents to stores of 10,000, 50,000 and 100,000 documents (bench/_claims_scale.py).
 
-    .venv/bin/python bench/bench_claims.py [--db STORE] [--scale] [--sample N]
+    .venv/bin/python bench/bench_claims.py [--db STORE] [--scale [--sizes A,B] [--peer-max N]] [--sample N]
 
 `--sample N` prints N seeded random unjudged pairs (and every unjudged disagreement) to judge.
 Exits 0 with a message when ../shared/eval is absent.
@@ -181,6 +181,7 @@ def main() -> None:
     ap.add_argument("--db", help="the store of the corpus (ingested first when the file does not exist)")
     ap.add_argument("--scale", action="store_true", help="also measure adding 1,000 documents at scale")
     ap.add_argument("--sizes", default="10000,50000,100000", help="store sizes for --scale")
+    ap.add_argument("--peer-max", type=int, help="skip the peer's full rebuild for stores above this size")
     ap.add_argument("--sample", type=int, default=0, help="print N unjudged pairs to judge")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help=argparse.SUPPRESS)
     args = ap.parse_args()
@@ -230,7 +231,7 @@ def main() -> None:
     if args.scale:
         from _claims_scale import scale
 
-        scale(db, [int(x) for x in args.sizes.split(",")])
+        scale(db, [int(x) for x in args.sizes.split(",")], args.peer_max)
 
 
 if __name__ == "__main__":
