@@ -35,3 +35,38 @@ def test_a_negated_factive_verb_does_not_deny_its_object(extract):
     text = "The mayor did not ignore the shelling of Kharkiv by Russian artillery last week."
     found = _by_trigger(extract, text)
     assert found["shelling"][2] == "reported"
+
+
+def test_a_leader_imposing_sanctions_acts_for_the_state(extract):
+    text = "Joe Biden announced new sanctions on Belarusian potash exporters on Tuesday."
+    assert _by_trigger(extract, text)["sanctions"][0] == "US"
+
+
+def test_a_leader_doing_other_things_stays_the_person(extract):
+    text = "Joe Biden threatened Minsk with consequences on Tuesday."
+    assert _by_trigger(extract, text)["threatened"][0] == "Joe Biden"
+
+
+def test_a_belligerents_losses_told_without_a_killer_are_the_other_sides(extract):
+    text = (
+        "According to the daily report of the Ukrainian General Staff, 940 Russian soldiers were "
+        "eliminated over the past day near Bakhmut."
+    )
+    actor, _, status = _by_trigger(extract, text)["eliminated"]
+    assert actor == "Ukrainian forces"
+    assert status == "announced"  # Ukraine's own staff tells of Ukraine's deed
+
+
+def test_a_killing_outside_the_war_gets_no_guessed_killer(extract):
+    text = "A Russian businessman was killed in Vienna, police in Ukraine and Austria said."
+    assert _by_trigger(extract, text)["killed"][0] is None
+
+
+def test_talks_between_the_two_sides_are_held_by_their_host(extract):
+    text = "The rebellion ended on Sunday after Kazakhstan held negotiations between the two sides."
+    assert _by_trigger(extract, text)["negotiations"][0] == "Kazakhstan"
+
+
+def test_a_belligerents_people_killed_without_a_killer_are_the_other_states(extract):
+    text = "Ukrainians are being killed every day, the Latvian minister said, blaming Russia."
+    assert _by_trigger(extract, text)["killed"][0] == "Russia"

@@ -166,8 +166,12 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
     pair = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
     if pair is not None and etype in SYMMETRIC:
         first = next((g for g in pair.children if g.dep_ == "pobj"), None)
-        if first is not None:
+        named = first is not None and any(
+            t.pos_ == "PROPN" or t.ent_type_ in NAMED for t in [first, *first.conjuncts]
+        )
+        if first is not None and named:
             return first, target  # "talks between Putin and Biden": both act (see `pair_name`)
+        # "Belarus held negotiations between the two sides": the host, the verb's subject, below
     if etype == "kill":
         # "Russian losses", "civilian victims": the modifier names who died, not who killed
         side = next((c for c in tok.children if c.dep_ in ("amod", "compound", "poss")), None)

@@ -38,6 +38,7 @@ from .mentions import (
     setting_antecedent,
     skip_as_topic,
 )
+from .parties import opposing_forces, state_for_person
 from .status import Factuality, clause_verb, factuality
 from .triggers import match_trigger, trigger_candidates
 
@@ -201,6 +202,10 @@ def _event(
         actor = antecedent.actor
     if actor is None and actor_tok is None and tok.pos_ != "VERB":
         actor = bridged_actor(etype, name_of(target_tok), events)  # "an invasion" after "Russia's invasion"
+    if actor is None:
+        actor = opposing_forces(target_tok, etype)  # "1,260 Russian military were eliminated"
+    elif actor_tok is not None:
+        actor = state_for_person(actor_tok, actor, etype) or actor  # "Biden announced sanctions"
     fact = factuality(tok, actor)
     if (
         etype == "displace"
