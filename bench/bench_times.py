@@ -16,6 +16,9 @@ import warnings
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from bench_times_judged import expression_class  # noqa: E402  (the classes the judged sample uses)
+
 SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 DATA = SHARED / "eval" / "timebank" / "timebank.jsonl"
 
@@ -133,6 +136,8 @@ def evaluate(name: str, system, docs: list[dict], errors_path: str | None = None
     by_type: Counter[str] = Counter()
     by_type_match: Counter[str] = Counter()
     by_type_value: Counter[str] = Counter()
+    by_class: Counter[str] = Counter()
+    by_class_value: Counter[str] = Counter()
     errors = []
     t0 = time.perf_counter()
     for doc in docs:
@@ -149,9 +154,12 @@ def evaluate(name: str, system, docs: list[dict], errors_path: str | None = None
             by_type[g[2]] += 1
         for g, p in pairs:
             by_type_match[g[2]] += 1
+            cls = expression_class(text[g[0] : g[1]]) or "other"
+            by_class[cls] += 1
             if g[3] == p[3]:
                 n_value += 1
                 by_type_value[g[2]] += 1
+                by_class_value[cls] += 1
             else:
                 errors.append(
                     f"VALUE\t{doc['published'][:10]}\t{text[g[0] : g[1]]!r}\t{g[3]}\t"
@@ -182,6 +190,10 @@ def evaluate(name: str, system, docs: list[dict], errors_path: str | None = None
             f"    {typ:<9} gold {n:>5}  found {by_type_match[typ] / n:.3f}  "
             f"value correct {by_type_value[typ] / n:.3f}"
         )
+    print("    value right of matched, by class of expression:")
+    for cls in sorted(by_class):
+        right, total = by_class_value[cls], by_class[cls]
+        print(f"      {cls:<15} {right:>4} / {total:<4} {right / total:.3f}")
     if errors_path:
         Path(errors_path).write_text("\n".join(errors) + "\n", encoding="utf-8")
     return {"value_f1": f1(vp, vr), "extraction_f1": f1(ep, er)}

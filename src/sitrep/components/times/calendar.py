@@ -80,8 +80,8 @@ def month_day_year(dct: dt.date, mon: int, dd: int, direction: Direction) -> int
         return dct.year - 1
     if gap < -183 and direction == "future":
         return dct.year + 1
-    if gap < -250:
-        return dct.year + 1
+    if gap < -250 and direction != "past":
+        return dct.year + 1  # "opens Jan. 5" in late October; "the year ended Jan. 31" stays
     return dct.year
 
 
@@ -92,8 +92,9 @@ def season_year(dct: dt.date, code: str, direction: Direction) -> int:
     current = (start <= m < start + 3) or (code == "WI" and m in (1, 2))
     if current:
         return dct.year - 1 if code == "WI" and m in (1, 2) else dct.year
-    if direction == "future":
-        return dct.year if start > m else dct.year + 1
+    ahead = (start - m) % 12
+    if direction == "future" or (direction in ("present", "scheduled") and 0 < ahead <= 3):
+        return dct.year if start > m else dct.year + 1  # "a spring offensive" in January: this spring
     if code == "WI" and m in (9, 10, 11):
         return dct.year  # the coming winter is the one talked about in autumn
     return dct.year if start < m else dct.year - 1

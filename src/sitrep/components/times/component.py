@@ -16,142 +16,17 @@ import re
 from collections.abc import Callable
 
 from spacy.language import Language
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from ...extensions import ensure_extensions
 from ...model import Time
 from ...text import doc_text
-from ..shared.lexicon import cue_has
-from . import rules_more, rules_units  # noqa: F401  (register the rest of the rules)
+from . import calendar as cal
+from . import rules_days, rules_more, rules_units  # noqa: F401  (register the rest of the rules)
+from .direction import make_direction
 from .fallback import entity_candidates
 from .fastre import lowered, may_match, scan_plan
-from .lexicon import lexicon
 from .rules import RULES, Cand, Ctx
-
-FUTURE_AUX = {"will", "'ll", "shall", "wo", "ll"}
-MODAL_AUX = {"must", "should", "could", "might", "may", "can", "ca"}  # non-past unless perfect ("may have")
-
-
-def _future_cues() -> set[str]:
-    return {w.lower() for w in lexicon()["future_cues"]}
-
-
-def _verb_of(tok: Token) -> Token:
-    """The verb governing `tok`, or the noun whose prepositional phrase holds it ("invasion in February")."""
-    if tok.dep_ in ("compound", "amod", "nmod") and tok.head.pos_ in ("NOUN", "PROPN"):
-        tok = tok.head  # "a spring offensive": date the offensive
-    for _ in range(6):
-        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
-            return tok
-        if tok.dep_ == "pobj" and tok.head.head.pos_ == "NOUN" and tok.head.dep_ == "prep":
-            return tok.head.head
-        tok = tok.head
-    return tok
-
-
-PAST_AUX = {"had", "was", "were", "did", "has", "have", "'d", "would"}
-STATIVE = {"be", "have", "remain", "seem", "appear", "know", "believe", "think", "mean", "include", "contain"}
-
-
-def _finite(verb: Token) -> Token:
-    """The finite verb whose tense a participle or gerund shares ("will travel, including on Tuesday")."""
-    for _ in range(3):
-        if verb.tag_ not in ("VBG", "VBN") or any(c.dep_ in ("aux", "auxpass") for c in verb.children):
-            return verb
-        if verb.dep_ not in ("prep", "advcl", "acl", "xcomp", "conj") or verb.head.pos_ not in (
-            "VERB",
-            "AUX",
-        ):
-            return verb
-        verb = verb.head
-    return verb
-
-
-def _has_past_aux(verb: Token) -> bool:
-    """A past or perfect auxiliary on the verb, or on the copula of a predicate adjective ("had been due")."""
-    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in PAST_AUX for c in verb.children):
-        return True
-    if verb.dep_ in ("acomp", "attr") and verb.head.i != verb.i:
-        head = verb.head
-        return head.tag_ == "VBD" or any(c.dep_ == "aux" and c.lower_ in PAST_AUX for c in head.children)
-    return False
-
-
-def _is_future_verb(verb: Token, cues: set[str], depth: int = 0) -> bool:
-    if _has_past_aux(verb):
-        return False
-    for child in verb.children:
-        if child.dep_ in ("aux", "auxpass") and child.lower_ in FUTURE_AUX | MODAL_AUX:
-            return True
-        if child.dep_ == "aux" and child.lower_ == "going":
-            return True
-    if verb.lemma_.lower() in ("schedule", "plan", "due", "expect", "set") and verb.tag_ in (
-        "VBN",
-        "VBZ",
-        "VBP",
-        "JJ",
-    ):
-        return True
-    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
-        head = verb.head
-        if depth > 3 or head.i == verb.i:
-            return False
-        if head.lemma_.lower() in cues | {"plan", "intend", "aim", "hope", "want", "expect", "schedule"}:
-            return _is_future_verb(head, cues, depth + 1) or (
-                head.tag_ in ("VBZ", "VBP", "VBN", "VB") and not _has_past_aux(head)
-            )
-        if head.pos_ in ("VERB", "AUX"):
-            return _is_future_verb(head, cues, depth + 1)
-    return False
-
-
-def make_direction(doc: Doc) -> Callable[[int, int], str]:
-    """A function (start, end) -> "past" | "future" reading tense around a character span."""
-    cues = _future_cues()
-
-    def direction(start: int, end: int) -> str:
-        span = doc.char_span(start, end, alignment_mode="expand")
-        if span is None or len(span) == 0:
-            return "past"
-        before = [t.lower_ for t in doc[max(span.start - 2, span.sent.start) : span.start]]
-        if any(w in ("next", "coming", "upcoming", "until", "till") for w in before):
-            return "future"
-        verb = _finite(_verb_of(span.root))
-        if verb.pos_ in ("VERB", "AUX"):
-            if _is_future_verb(verb, cues):
-                between = doc[min(verb.i, span.start) : max(verb.i, span.start)]
-                far = len(between) > 6 or any(t.text in (",", ";", "--") for t in between)
-                after_noun = (
-                    span.start >= 2
-                    and doc[span.start - 1].pos_ == "ADP"
-                    and doc[span.start - 2].pos_ == "NOUN"
-                )
-                # "will open on Monday, nine months after the invasion in February": the noun dates it
-                return "present" if far and after_noun else "future"
-            if verb.tag_ in ("VBD",) or _has_past_aux(verb):
-                return "past"
-            if verb.tag_ in ("VBZ", "VBP") and cue_has(verb.lemma_, "speech"):
-                return "past"  # "Moscow says on Monday ...": the journalistic present reports
-            possessive = span.root.dep_ == "poss" or (span.end < len(doc) and doc[span.end].tag_ == "POS")
-            possessive = possessive or (  # "Medvedev's remarks Sunday": the day dates a noun, not the verb
-                span.root.dep_ in ("npadvmod", "compound", "nmod")
-                and span.root.head.pos_ in ("NOUN", "PROPN")
-            )
-            if (
-                verb.tag_ in ("VBZ", "VBP")
-                and verb.pos_ == "VERB"
-                and verb.lemma_ not in STATIVE
-                and not possessive
-            ):
-                return "scheduled"  # "Orban travels to Moscow on Tuesday": an action set for later
-            return "present"
-        # a verbless headline or a noun phrase: look for a future auxiliary before it in the sentence
-        window = [t.lower_ for t in doc[max(span.start - 8, span.sent.start) : span.start]]
-        if any(w in FUTURE_AUX for w in window):
-            return "future"
-        return "present"
-
-    return direction
 
 
 def make_tagger(doc: Doc) -> Callable[[int], str]:
@@ -227,6 +102,10 @@ def resolve_anchors(chosen: list[Cand]) -> None:
             continue
         if c.value and re.match(r"\d{4}(?:$|-)", c.value):
             last_year = int(c.value[:4])
+        if c.anchor and c.anchor.startswith("dom:") and last_day:
+            c.value = _day_in_month_of(last_day, int(c.anchor[4:])) or c.value
+        if c.anchor and c.anchor.startswith("wd:") and last_day and c.value:
+            c.value = _weekday_from(last_day, c.anchor, c.value)
         if c.anchor and c.anchor.startswith("day:"):
             if last_day:
                 try:
@@ -247,6 +126,24 @@ def resolve_anchors(chosen: list[Cand]) -> None:
             last_quarter = c.value
         if c.anchor == "year_back" and last_quarter:
             c.value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
+
+
+def _day_in_month_of(last_day: str, dd: int) -> str | None:
+    """ "on May 2 ... on the 4th": day `dd` of the month of the last day named."""
+    try:
+        return cal.day(dt.date(int(last_day[:4]), int(last_day[5:7]), dd))
+    except ValueError:
+        return None
+
+
+def _weekday_from(last_day: str, anchor: str, value: str) -> str:
+    """ "the previous Friday" after a day named before: the Friday before that day (keeps a "T..." part)."""
+    try:
+        base = dt.date.fromisoformat(last_day)
+    except ValueError:
+        return value
+    found = cal.weekday_date(base, int(anchor[4:]), "past" if anchor[3] == "-" else "future", strict=True)
+    return cal.day(found) + value[10:]
 
 
 def find_times(doc: Doc) -> list[Time]:

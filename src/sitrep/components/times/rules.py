@@ -94,7 +94,7 @@ def _negative(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "negative", None, name="negative")
 
 
-@rule("date_mdy", P + r"(?:({WD}),?\s+)?({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\d|:)")
+@rule("date_mdy", P + r"(?:({WD}),?\s+)?({MONTH})\s+(\d{{1,2}})(?:st|nd|rd|th)?(?:,?\s+(\d{{4}}))?(?!\d|:\d)")
 def _date_mdy(m: re.Match[str], ctx: Ctx) -> Cand | None:
     mon, dd = months()[m.group(2).lower()], int(m.group(3))
     return _ymd(m, ctx, m.group(4), mon, dd)
@@ -225,7 +225,8 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     strict = rel in ("last", "next", "past", "the past")
     if direction in ("present", "scheduled"):
         ahead = (mon - ctx.dct.month) % 12
-        direction = "future" if 0 < ahead <= 2 else "past"
+        deadline = prev_word(ctx, m.start()) in ("by", "until", "till", "through")
+        direction = "future" if 0 < ahead <= 2 or (deadline and ahead) else "past"  # "pay it by February"
     return mk(m, "date", cal.month(cal.month_year(ctx.dct, mon, direction, strict), mon), mod, "month")
 
 
@@ -242,30 +243,51 @@ def _month_rel_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
 
 @rule(
     "weekday",
-    P + r"(?:({POSMOD})\s+(?:(?i:on)\s+)?)?(?:(last|this|next|this\s+coming|(?:the\s+)?past|previous|"
-    r"each|every)\s+)?({WD})(s)?"
-    r"(?:\s+({DAYPART})(s)?)?" + E,
+    P + r"(?:({POSMOD})\s+(?:(?i:on)\s+)?)?(?:(?i:(the\s+previous|the\s+following|last|this|next|"
+    r"this\s+coming|(?:the\s+)?past|previous|each|every))\s+)?({WD})(s)?"
+    r"(?:\s+({DAYPART})(s)?)?(?:\s+(before|after)(?=\s*[,.;:)]|\s*$))?" + E,
 )
 def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     wd = weekday(m.group(3))
     rel = norm(m.group(2) or "")
     part = m.group(5)
     code = lower_keys(lexicon()["day_parts"]).get(norm(part)) if part else None
-    if rel in ("each", "every") or m.group(4):
+    start = m.start()
+    if m.group(1) and ctx.tag(m.start()).startswith("VB"):
+        start = m.start(2) if m.group(2) else m.start(3)  # "the drills end on Sunday": a verb, no modifier
+    if rel in ("each", "every") or m.group(4) or m.group(6):
         value = f"XXXX-WXX-{wd + 1}" + (f"T{code}" if code else "")
-        return mk(m, "set", value, name="set")
-    mod = position_mod(m.group(1))
+        return Cand(start, m.end(), "set", value, None, "set")
+    mod = position_mod(m.group(1)) if start == m.start() else None
+    end = m.end()
+    the_day = ctx.text[max(0, m.start(3) - 4) : m.start(3)].lower() == "the "
+    if m.group(7) and not the_day:
+        end = len(ctx.text[: m.start(7)].rstrip())  # "left on Friday before": "before" is no part of it
+    anchor = _weekday_anchor(rel, m.group(7) if the_day else None, wd)
     if not ctx.dct:
         base = f"XXXX-WXX-{wd + 1}"
     else:
         direction = _dir(m, ctx, rel)
-        strict = rel in ("last", "next", "past", "the past", "previous", "this coming")
+        strict = rel in ("last", "next", "past", "the past", "previous", "this coming", "the previous")
+        strict = strict or rel == "the following"
+        if anchor:
+            direction = "past" if anchor.startswith("wd:-") else "future"
         if direction == "scheduled":
             direction = "future"  # "Orban goes to Moscow on Tuesday": a present action is scheduled
         base = cal.day(cal.weekday_date(ctx.dct, wd, direction, strict))
-    if code:
-        return mk(m, "time", f"{base}T{code}", mod, "weekday")
-    return mk(m, "date", base, mod, "weekday")
+    typ, value = ("time", f"{base}T{code}") if code else ("date", base)
+    cand = Cand(start, end, typ, value, mod, "weekday")
+    cand.anchor = anchor
+    return cand
+
+
+def _weekday_anchor(rel: str, before_after: str | None, wd: int) -> str | None:
+    """ "the previous Friday", "the Friday before": the weekday before (or after) the last day named."""
+    if rel == "the previous" or before_after == "before":
+        return f"wd:-{wd}"
+    if rel == "the following" or before_after == "after":
+        return f"wd:+{wd}"
+    return None
 
 
 DEICTIC = {
