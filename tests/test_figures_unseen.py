@@ -104,3 +104,31 @@ def test_day_label_is_no_figure(extract, text: str) -> None:
 def test_day_with_a_count_is_a_figure(extract) -> None:
     q = _one(extract, "On the first day 48 people were evacuated.", "48")
     assert q.low == 48
+
+
+def test_apposed_name_the_tagger_misses(extract) -> None:
+    """'The governor of X, Name Surname, wrote': the name in apposition, even when its first word is
+    tagged a place."""
+    text = "The governor of Kherson, Oleksandr Prokudin, wrote on Telegram that 5 civilians were killed."
+    q = _one(extract, text, "5")
+    assert q.claimant is not None and q.claimant.name.endswith("Prokudin")
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The agency counted 8.2 million refugees in the region.", "8.2 million", 8200000),
+        ("Farmers exported 0.3 million tonnes of grain.", "0.3 million", 300000),
+    ],
+)
+def test_decimal_times_scale_is_exact(extract, text: str, surface: str, value: int) -> None:
+    q = _one(extract, text, surface)
+    assert q.low == value and q.high == value
+
+
+def test_share_of_a_counted_whole(extract) -> None:
+    """'Less than half of the 43 heads of state': the share and the whole are two figures; 'the first
+    half of 2022' stays a time."""
+    got = {q.text: q for q in _figures(extract, "Less than half of the 43 heads of state came.")}
+    assert got["Less than half"].high == 50 and got["43"].low == 43
+    assert _figures(extract, "In the first half of 2022, exports fell.") == []

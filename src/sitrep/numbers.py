@@ -67,8 +67,10 @@ def is_figure(value: float) -> bool:
 
 
 def _num(value: float) -> float | int:
-    """An int when the value is integral, else the float."""
-    return int(value) if float(value).is_integer() else value
+    """An int when the value is integral, else the float; rounded to 12 significant digits, so that
+    8.2 * 1e6 is 8200000, not 8199999.999999999."""
+    value = float(f"{value:.12g}")
+    return int(value) if value.is_integer() else value
 
 
 def parse_numeral(word: str) -> float | int | None:

@@ -62,9 +62,9 @@ def documents_page(
     `{"total", "limit", "offset", "documents": [...]}`; filters: outlet (`source`) and publication dates.
     """
     where, params = _date_filters("published", date_from, date_to)
-    if source:
-        where.append("source = ?")
-        params.append(source)
+    if source:  # its own printings and the documents it ran a word-for-word copy of
+        where.append("(source = ? OR id IN (SELECT doc_id FROM copies WHERE source = ?))")
+        params += [source, source]
     clause = ("WHERE " + " AND ".join(where)) if where else ""
     total = store.scalar(f"SELECT count(*) FROM documents {clause}", params)
     rows = store.rows(
@@ -82,17 +82,23 @@ def documents_page(
 
 
 def summary(store: Store) -> dict[str, Any]:
-    """Documents, stories (wire copies grouped), date range and outlets of the whole record."""
+    """Documents, stories (wire copies grouped), date range and outlets of the whole record. Outlets
+    count every printing: an outlet that only ran a word-for-word copy of another's text is one, and
+    each top outlet's `printings` are its `documents` and its `copies`."""
     row = store.rows(
-        "SELECT count(*) AS documents, count(DISTINCT coalesce(cluster_id, id)) AS stories,"
-        " count(DISTINCT source) AS outlets FROM documents"
+        "SELECT count(*) AS documents, count(DISTINCT coalesce(cluster_id, id)) AS stories FROM documents"
     )[0]
+    row["outlets"] = store.scalar(
+        "SELECT count(*) FROM (SELECT source FROM documents UNION SELECT source FROM copies)"
+        " WHERE source IS NOT NULL AND source != ''"
+    )
     row["first"] = store.scalar("SELECT min(published) FROM documents WHERE published IS NOT NULL")
     row["last"] = store.scalar("SELECT max(published) FROM documents")
     row["undated"] = store.scalar("SELECT count(*) FROM documents WHERE published IS NULL")
     row["top_outlets"] = store.rows(
-        "SELECT source, count(*) AS documents FROM documents WHERE source IS NOT NULL AND source != ''"
-        " GROUP BY source ORDER BY documents DESC, source LIMIT 8"
+        "SELECT source, sum(doc) AS documents, sum(1 - doc) AS copies, count(*) AS printings"
+        " FROM (SELECT source, 1 AS doc FROM documents UNION ALL SELECT source, 0 FROM copies)"
+        " WHERE source IS NOT NULL AND source != '' GROUP BY source ORDER BY printings DESC, source LIMIT 8"
     )
     return row
 

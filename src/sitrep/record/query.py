@@ -11,7 +11,7 @@ import re
 from collections.abc import Callable
 from typing import Any
 
-from ..store.copies import copies, copy_named
+from ..store.copies import copies, copy_named, document_named
 from ..store.db import Store
 
 DOC_COLUMNS = "id, external_id, title, source, url, published, dateline, path, ingested_at, cluster_id"
@@ -31,10 +31,14 @@ def documents(store: Store, limit: int = 50, offset: int = 0, source: str | None
 
 def document(store: Store, doc_id: str) -> dict[str, Any] | None:
     """One document with its text, its report, its wire copies (other documents of its cluster) and
-    its `reprints` (word-for-word copies: other printings of this very text, `"copy": true`). The id of
-    a copy gives the document it copies, with that printing as `requested_copy`. None if unknown."""
+    its `reprints` (word-for-word copies: other printings of this very text, `"copy": true`). Asked
+    for by sitrep's id, or by the id its input gave (`external_id`); the id of a copy gives the document
+    it copies, with that printing as `requested_copy`. None if unknown."""
     sql = f"SELECT {DOC_COLUMNS}, text FROM documents WHERE id = ?"
     rows = store.rows(sql, (doc_id,))
+    named = None if rows else document_named(store, doc_id)
+    if named is not None:
+        rows = store.rows(sql, (named,))
     printing = None if rows else copy_named(store, doc_id)
     if printing is not None:
         rows = store.rows(sql, (printing.pop("doc_id"),))

@@ -84,10 +84,19 @@ def copies(store: Store, doc_id: str) -> list[dict[str, Any]]:
 
 def copy_named(store: Store, external_id: str) -> dict[str, Any] | None:
     """The first copy recorded under this id of its own, with the stored document it copies (`doc_id`);
-    None when no copy has that id. (Copies are few beside documents: the lookup reads them all.)"""
+    None when no copy has that id (index `copies_external_id`)."""
     rows = store.rows(
         "SELECT doc_id, external_id, source, url, published, title FROM copies WHERE external_id = ?"
         " ORDER BY rowid LIMIT 1",
         (external_id,),
     )
     return rows[0] if rows else None
+
+
+def document_named(store: Store, external_id: str) -> str | None:
+    """The stored document whose own printing came under this id (the first such, index
+    `documents_external_id`), or None."""
+    value = store.scalar(
+        "SELECT id FROM documents WHERE external_id = ? ORDER BY rowid LIMIT 1", (external_id,)
+    )
+    return str(value) if value is not None else None

@@ -463,4 +463,13 @@ CREATE INDEX events_target_lower ON events(lower(target));
     (7, "estimate series materialized at refresh", _ESTIMATES),
     (8, "identities across articles, their aliases, keys and corrections", _IDENTITIES),
     (9, "claims keyed by referent and month, disagreements, copies", _CLAIMS),
+    (
+        10,
+        "documents and copies found by the id their input gave, copies by outlet",
+        """
+CREATE INDEX documents_external_id ON documents(external_id);
+CREATE INDEX copies_external_id ON copies(external_id);
+CREATE INDEX copies_source ON copies(source);
+""",
+    ),
 ]

@@ -138,7 +138,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
         body = await stores.cached_async("stats.json", (), lambda: _dumps(stats_ctx()))
         return Response(body, media_type="application/json")
 
-    @app.get("/api/documents/{doc_id}")
+    @app.get("/api/documents/{doc_id:path}")
     def api_document(doc_id: str) -> Response:
         body = stores.cached("document.json", (doc_id,), lambda: _dumps(document_ctx(doc_id)))
         return Response(body, media_type="application/json")
@@ -178,7 +178,7 @@ def create_app(db: str, token: str | None = None, max_body: int = MAX_BODY) -> F
 
     # ---- pages ----------------------------------------------------------------------------------------
 
-    @app.get("/documents/{doc_id}", response_class=HTMLResponse)
+    @app.get("/documents/{doc_id:path}", response_class=HTMLResponse)
     def page_document(doc_id: str, request: Request) -> HTMLResponse:
         focus = focus_param(request.query_params.get("at"))
 

@@ -257,18 +257,20 @@ def last_person(doc: Doc, at: int) -> Entity | None:
 
 def apposed_person(doc: Doc, start: int, end: int) -> str | None:
     """The person named in apposition between characters `start` and `end` ('The co-organizer of the
-    rally, Michal Meisner, noted'): a PERSON name right after a comma, before the cue."""
+    rally, Michal Meisner, noted'): proper names set off by commas, before the cue, that the entity layer
+    or the parser takes for a person."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or len(span) > 25:
         return None
-    for tok in span:
-        if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B" and tok.i > 0 and doc[tok.i - 1].text == ",":
-            last = tok.i + 1
-            while last < len(doc) and doc[last].ent_iob_ == "I":
-                last += 1
-            name = doc[tok.i : last]
-            if last < len(doc) and doc[last].text == "," and named(name.text, person=True):
-                coref = doc._.sitrep_coref
-                ent = coref.entity_at(name.start_char, name.end_char) if coref is not None else None
-                return str(ent.name) if ent is not None and named(str(ent.name)) else name.text
+    commas = [t.i for t in span if t.text == ","]
+    for a, b in zip(commas, commas[1:], strict=False):
+        name = doc[a + 1 : b]
+        if not 1 <= len(name) <= 4 or any(t.pos_ != "PROPN" for t in name):
+            continue
+        coref = doc._.sitrep_coref
+        ent = coref.entity_at(name.start_char, name.end_char) if coref is not None else None
+        if ent is not None and ent.type == "PERSON" and named(str(ent.name), person=True):
+            return str(ent.name)
+        if any(t.ent_type_ == "PERSON" for t in name) and named(name.text, person=True):
+            return name.text
     return None

@@ -50,12 +50,10 @@ def find_followups(
     out: list[Quantity] = []
     n = len(claims)
     for sent in doc.sents:
-        if any(sent.start_char <= q.span[0] < sent.end_char for q in claims):
-            continue
         toks = list(sent)
         same = next((t for t in toks if t.lower_ == "same"), None)
-        if same is None:
-            continue
+        if same is None or any(sent.start_char <= q.span[0] < sent.end_char for q in claims):
+            continue  # (the scan of all claims only for the rare sentence that says "same")
         nxt = [t for t in toks if same.i < t.i <= same.i + 3 and t.lower_ in SAME_NOUNS]
         if not nxt:
             continue

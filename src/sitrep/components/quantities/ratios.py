@@ -69,7 +69,8 @@ def share_misread(doc: Doc, a: Amount) -> bool:
         k += 1
     if k < len(doc):
         nxt = doc[k]
-        if nxt.ent_type_ in ("DATE", "TIME") or nxt.like_num:
+        counted = k + 1 < len(doc) and doc[k + 1].tag_ == "NNS"  # "half of the 43 heads of state"
+        if nxt.ent_type_ in ("DATE", "TIME") and not counted or nxt.like_num and not counted:
             return True
     return False
 
