@@ -205,7 +205,21 @@ def test_a_rate_is_compared_only_on_its_own_day():
     ]
     assert series_of(rows) == []
     rows[1]["published"] = "2023-02-16"
+    assert series_of(rows) == []  # no day said: "800 a day" may be an average over weeks
+    for r in rows:
+        r["time"] = "2023-02-15"  # "... yesterday": one day's count each
     assert len(series_of(rows)) == 1
+
+
+def test_an_average_rate_is_no_day_s_count():
+    rate = {"counted": "soldier", "side": "Russia", "scope": "per_period", "period": "P1D"}
+    rows = [
+        row(
+            899, rate, outcome="killed", claimant="UK", published="2024-05-04", time="P1D"
+        ),  # April's average
+        row(1_260, rate, outcome="killed", claimant="Ukraine", published="2024-05-04", time="2024-05-03"),
+    ]
+    assert series_of(rows) == []
 
 
 # -- events that disagree ----------------------------------------------------------------------------------
@@ -418,8 +432,17 @@ def test_a_trigger_contrasted_with_what_is_negated_is_not_denied():
 def test_two_voices_of_one_party_do_not_disagree():
     rate = {"counted": "soldier", "side": "Russia", "scope": "per_period", "period": "P1D"}
     one_side = [
-        row(824, rate, outcome="killed", claimant="U.K. officials", published="2023-02-16"),
-        row(1_000, rate, outcome="killed", claimant="British Ministry of Defence", published="2023-02-16"),
+        row(
+            824, rate, outcome="killed", claimant="U.K. officials", published="2023-02-16", time="2023-02-15"
+        ),
+        row(
+            1_000,
+            rate,
+            outcome="killed",
+            claimant="British Ministry of Defence",
+            published="2023-02-16",
+            time="2023-02-15",
+        ),
     ]
     assert series_of(one_side) == []
     one_side[1]["claimant"] = "Ukraine's General Staff"
@@ -441,3 +464,54 @@ def test_a_sides_war_losses_are_one_toll_whether_or_not_its_country_is_named():
     assert "geonames:690791" in (
         quantity_key(row(100_000, {**in_ukraine, "scope": "as_of"})) or ""
     )  # a stock
+
+
+def _before(e: dict, words: str) -> dict:
+    return {**e, "before": words}
+
+
+@pytest.mark.parametrize(
+    "events, why",
+    [
+        (
+            [
+                event("alleged", "Joe Biden", "2024-05-06"),
+                _before(
+                    event("denied", "Vladimir Putin", "2024-05-07"), "isolated two years into its full-scale "
+                ),
+            ],
+            "a possessive and a modifier before a noun take the event as given",
+        ),
+        (
+            [
+                event("alleged", "Joe Biden", "2022-01-25"),
+                _before(
+                    event("denied", "Ukrainian ambassador", "2022-01-26"), "talks go on, there will be no "
+                ),
+            ],
+            "an outsider's forecast is no denial",
+        ),
+        (
+            [event("speculated", "Vladimir Putin", "2022-01-31"), event("denied", "Ukraine", "2022-01-31")],
+            "the actor's own side wondering aloud asserts nothing",
+        ),
+        (
+            [
+                event("alleged", "Joe Biden", "2022-01-25"),
+                event("denied", "INNER WORKINGS OF THE KREMLIN REVEALED", "2022-01-26"),
+            ],
+            "a heading the text ran into is nobody speaking",
+        ),
+    ],
+)
+def test_presupposed_foretold_wondered_or_headed_claims_are_no_disagreement(events, why):
+    assert event_disagreements("attack|russia", events) == [], why
+
+
+def test_the_actor_s_promise_denies_and_its_forces_acting_is_asserted():
+    promise = _before(event("denied", "the Kremlin", "2022-01-28"), "said Russia will not ")
+    assert (
+        len(event_disagreements("attack|russia", [event("alleged", "Joe Biden", "2022-01-25"), promise])) == 1
+    )
+    acted = _before(event("alleged", "Joe Biden", "2022-03-01", trigger="attacked"), "Russia's forces ")
+    assert len(event_disagreements("attack|russia", [acted, event("denied", "Russia", "2022-03-02")])) == 1

@@ -178,19 +178,26 @@ def actor_key(actor: str | None) -> str:
     return ""
 
 
+def stated_day(row: dict[str, Any]) -> str | None:
+    """The claim's stated date when it is a day shortly before publication ("1,260 yesterday"), else None
+    ("899 a day on average", "every day", no date said)."""
+    published: str | None = row.get("published")
+    stated = row.get("time")
+    if isinstance(stated, str) and len(stated) >= 10 and stated[4] == "-" and published:
+        try:
+            s, p = dt.date.fromisoformat(stated[:10]), dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return None
+        if 0 <= (p - s).days <= STATED_TIME_DAYS:
+            return s.isoformat()
+    return None
+
+
 def claim_date(row: dict[str, Any]) -> str | None:
     """The day a claim is about: its stated date when that is a day shortly before publication, else
     the publication date."""
     published: str | None = row.get("published")
-    stated: str | None = row.get("time")
-    if stated and len(stated) >= 10 and stated[4] == "-" and published:
-        try:
-            s, p = dt.date.fromisoformat(stated[:10]), dt.date.fromisoformat(published[:10])
-        except ValueError:
-            return published
-        if 0 <= (p - s).days <= STATED_TIME_DAYS:
-            return s.isoformat()
-    return published
+    return stated_day(row) or published
 
 
 def source_of(row: dict[str, Any]) -> str:
@@ -221,7 +228,7 @@ _QUANTITY_COLUMNS = """q.doc_id AS document, q.seq, q.id, q.text, q.start, q."en
 _QUANTITY_FROM = "quantities q JOIN documents d ON d.id = q.doc_id"
 _EVENT_COLUMNS = """e.doc_id AS document, e.seq, e.id, e.type, e.actor, e.target, e.place, e.time, e.status,
     e.source AS claimed_by, e.trigger, e.start, e."end", e.negated,
-    substr(d.text, max(1, e.start - 19), min(e.start, 20)) AS before, substr(d.text, e."end" + 1, 8) AS after,
+    substr(d.text, max(1, e.start - 39), min(e.start, 40)) AS before, substr(d.text, e."end" + 1, 8) AS after,
     d.source, d.published, coalesce(d.cluster_id, d.id) AS cluster, d.rowid AS doc_order"""
 _EVENT_FROM = "events e JOIN documents d ON d.id = e.doc_id"
 

@@ -204,6 +204,8 @@ def quantity_disagreements(series: dict[str, Any]) -> list[dict[str, Any]]:
             days = _days(a, b)
             if days is None or days > window:
                 break  # sorted by day: the rest are later still
+            if same_day and not (a.get("_dated") and b.get("_dated")):
+                continue  # a rate for no day said ("899 a day on average in April") is no day's count
             if a["_who"] != b["_who"] and _comparable(a, b) and _apart(a, b) and _conflict(a, b, growing):
                 groups.union(i, j)
                 edges.append((i, j))
@@ -239,12 +241,23 @@ def quantity_disagreements(series: dict[str, Any]) -> list[dict[str, Any]]:
     return out
 
 
+_MODIFIER = re.compile(r"[a-z][a-z-]*$")
+
+
 def _presupposed(e: dict[str, Any]) -> bool:
-    """A trigger after a possessive ("its invasion", "Russia's offensive") takes the event as given:
-    a denial in its sentence is about something else."""
-    words = str(e.get("before") or "").split()
-    last = words[-1].lower() if words else ""
-    return last in POSSESSIVES or last.endswith(("'s", "\u2019s"))
+    """A trigger after a possessive ("its invasion", "Russia's offensive", "his short-lived rebellion":
+    up to two lowercase modifiers between a possessive and a noun) takes the event as given: a denial
+    in its sentence is about something else."""
+    words = str(e.get("before") or "").split()[-3:]
+    if str(e.get("trigger") or "").lower().endswith(("ed", "ing", "s")):
+        words = words[-1:]  # a verb form ("Russia's forces attacked"): only a possessive right before
+    for n, word in enumerate(reversed(words)):
+        low = word.lower()
+        if low in POSSESSIVES or low.endswith(("'s", "\u2019s")):
+            return True
+        if n == 2 or not _MODIFIER.match(word) or low in _forecast_words() or low in ("no", "not"):
+            return False
+    return False
 
 
 @lru_cache(maxsize=1)
@@ -255,8 +268,27 @@ def _noncommittal() -> tuple[str, ...]:
 
 def _open(e: dict[str, Any]) -> bool:
     """A negated event under a verb that leaves it open ("has not confirmed any strikes")."""
-    before = str(e.get("before") or "").lower()
+    before = str(e.get("before") or "")[-20:].lower()
     return any(re.search(rf"\b{re.escape(w)}", before) for w in _noncommittal())
+
+
+@lru_cache(maxsize=1)
+def _forecast_words() -> frozenset[str]:
+    text = (DATA / "disagreements_forecast.txt").read_text(encoding="utf-8")
+    return frozenset(w.strip() for w in text.splitlines() if w.strip() and not w.startswith("#"))
+
+
+def _foretold(e: dict[str, Any]) -> bool:
+    """A negated event under a modal of the future just before it ("there will be no invasion", "would
+    not attack"): a forecast, which only the actor's own side can make a denial of (a promise)."""
+    words = str(e.get("before") or "").lower().split()[-4:]
+    return any(w in _forecast_words() for w in words)
+
+
+def _heading(name: str | None) -> bool:
+    """A claimant written all in capitals over three words or more is a heading the text ran into
+    ("INNER WORKINGS OF WAGNER GROUP REVEALED"), not someone speaking (acronyms stay: "NATO")."""
+    return bool(name) and len(str(name).split()) >= 3 and str(name).isupper()
 
 
 def _contrasted(e: dict[str, Any]) -> bool:
@@ -310,6 +342,10 @@ def _event_conflict(a: dict[str, Any], d: dict[str, Any]) -> bool:
         return False  # two parties, each known: not a speaker of unknown allegiance
     if not actor or actor not in (pa, pd):
         return False  # neither speaks for the actor: two outsiders' readings, not a denial
+    if pa == actor and a["status"] == "speculated":
+        return False  # the actor's own side wondering aloud ("if we attack") asserts nothing
+    if pd != actor and _foretold(d):
+        return False  # an outsider's "there will be no invasion" is a forecast, not a denial
     if a["type"] in PLACE_FIRST:
         return True  # one key is one place: the taken place is the target ("captured the village")
     return _compatible(a.get("target"), d.get("target"), _head_key) and _compatible(
@@ -337,7 +373,7 @@ def event_disagreements(key: str, events: list[dict[str, Any]]) -> list[dict[str
     claims: dict[tuple[Any, ...], dict[str, Any]] = {}
     for e in sorted(events, key=lambda e: (e.get("published") or "", e["document"], e["seq"])):
         stance = _stance(e)
-        if stance is None or not e.get("claimed_by"):
+        if stance is None or not e.get("claimed_by") or _heading(e["claimed_by"]):
             continue
         ident = (e["cluster"], stance, claimant_key(e["claimed_by"]), e["trigger"].lower())
         if ident not in claims:

@@ -12,7 +12,7 @@ from collections import Counter, defaultdict
 from functools import lru_cache
 from typing import Any
 
-from .claims import claim_date, num, quantity_key, referent_of, source_of, split_key
+from .claims import claim_date, num, quantity_key, referent_of, source_of, split_key, stated_day
 from .resolve import fold
 
 ESTIMATE_KEYS = (
@@ -92,6 +92,7 @@ def entries(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "span": [r["start"], r["end"]],
             "reprints": list(r.get("copies") or []),
             "_who": who,
+            "_dated": stated_day(r) is not None,  # a day said: a rate for that day, not an average
             "_docs": {r["document"]},
             "_subject": r.get("subject"),
             "_outcome": r.get("outcome") or "",

@@ -40,7 +40,7 @@ from .estimates import (
     subject_key,
 )
 
-FORMAT = "18"  # bump when keys, series or disagreements change: stores then rebuild in full
+FORMAT = "19"  # bump when keys, series or disagreements change: stores then rebuild in full
 _STATE = "claims_key"
 _CHUNK = 200
 _DATA_FILES = (
@@ -51,6 +51,7 @@ _DATA_FILES = (
     "events_affiliations.tsv",
     "events_offices.tsv",
     "disagreements_noncommittal.txt",
+    "disagreements_forecast.txt",
     "claims_parties.tsv",
 )
 Rows = dict[str, dict[str, list[dict[str, Any]]]]  # key -> month -> rows
