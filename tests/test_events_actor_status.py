@@ -70,3 +70,21 @@ def test_talks_between_the_two_sides_are_held_by_their_host(extract):
 def test_a_belligerents_people_killed_without_a_killer_are_the_other_states(extract):
     text = "Ukrainians are being killed every day, the Latvian minister said, blaming Russia."
     assert _by_trigger(extract, text)["killed"][0] == "Russia"
+
+
+def test_western_sanctions_are_the_wests(extract):
+    text = "Moscow raised taxes to pay for the war and for western sanctions on its banks."
+    assert _by_trigger(extract, text)["sanctions"][0] == "Western"
+
+
+def test_the_supply_of_a_sides_weapons_is_that_sides_aid(extract):
+    text = "The Kremlin condemned the delivery of western howitzers to Ukraine last month."
+    assert _by_trigger(extract, text)["delivery"][0] == "Western"
+
+
+def test_a_rebellion_after_following_is_a_known_setting(extract):
+    text = (
+        "The ministry said on Monday it had lost contact with the colonel following his failed mutiny "
+        "against the defence minister."
+    )
+    assert _by_trigger(extract, text)["mutiny"][2] == "reported"

@@ -37,6 +37,11 @@ def is_party(tok: Token) -> bool:
     return any(t.ent_type_ in NAMED or t.pos_ == "PROPN" for t in chunk_of(tok))
 
 
+def is_side(tok: Token) -> bool:
+    """Whether a modifier names a side ("Russian", "western", "NATO", "Poland's")."""
+    return tok.ent_type_ in ("NORP", "GPE", "ORG") or side_of(tok.text) not in (None, "military")
+
+
 def _initials(name: str) -> str:
     return "".join(w[0] for w in name.split() if w[:1].isupper())
 
@@ -86,6 +91,8 @@ def display_actor(tok: Token | None, name: str | None, etype: str) -> str | None
     a seat of government acting by force is its state ("the Kremlin launched an offensive" -> Russia)."""
     if not name:
         return name
+    if tok is not None and tok.pos_ == "ADJ" and name == tok.text and name.islower():
+        name = name.capitalize()  # "western sanctions" -> Western
     if tok is not None and _ACRONYM.match(tok.text):
         short = tok.text.replace(".", "")
         defined = re.search(re.escape(name) + r"\s*\(" + re.escape(tok.text) + r"\)", tok.doc.text)
@@ -160,6 +167,16 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
             if c.lower_ == "of" and obj is not None:
                 of_obj = obj
             target = obj if c.lower_ != "of" or target is None else target
+    if (
+        etype == "aid"
+        and of_obj is not None
+        and any(cue_has(of_obj.lemma_, c) for c in ("instrument", "materiel"))
+    ):
+        side = next(
+            (c for c in of_obj.children if c.dep_ in ("amod", "compound", "poss") and is_side(c)), None
+        )
+        if side is not None:
+            return side, target  # "the supply of western weapons": the side whose weapons they are
     if of_obj is not None and (etype in INTRANSITIVE or (target is not None and target is not of_obj)):
         # "the withdrawal of Russian troops", "attacks of nationalists on civilians": who acts
         return of_obj, (target if target is not of_obj else None)
@@ -191,6 +208,8 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
     for c in tok.children:
         if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
             return c, target
+        if c.dep_ == "amod" and c.pos_ == "ADJ" and side_of(c.text) not in (None, "military"):
+            return c, target  # "western sanctions": the side the tagger left untyped
     role = tok
     while role.dep_ == "conj" and role.head is not role and role.head.pos_ in ("NOUN", "PROPN"):
         role = role.head  # "launched missile and artillery attacks": the conjunct shares the object's role

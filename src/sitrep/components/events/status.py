@@ -241,7 +241,7 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
     if announced:
         out.status = "announced"
         return out
-    temporal = trigger.dep_ == "pobj" and trigger.head.lower_ in TEMPORAL_PREPS
+    temporal = _in_setting(trigger)
     speculative = _has_modal(trigger) or (verb is not trigger and not temporal and _has_modal(verb))
     if not temporal:  # "during the battle of X", "after the invasion": a setting, whatever the verb's mood
         speculative = speculative or _verb_speculative(trigger, verb)
@@ -265,7 +265,7 @@ def _presupposed(trigger: Token, verb: Token, st: Statement | None) -> bool:
     direct quotation, which stays the speaker's word."""
     if st is not None and st.kind == "direct":
         return False
-    if trigger.dep_ == "pobj" and trigger.head.lower_ in TEMPORAL_PREPS:
+    if _in_setting(trigger):
         # a known happening ("his rebellion", "the battle of X"), not a new one ("during a rocket attack")
         return any(c.dep_ == "poss" or c.lower_ in ("the", "this", "that") for c in trigger.children)
     if trigger.dep_ == "acl" and trigger.tag_ == "VBN":
@@ -278,6 +278,18 @@ def _presupposed(trigger: Token, verb: Token, st: Statement | None) -> bool:
     while role.dep_ in ("pobj", "prep") and role.head.i != role.i:
         role = role.head
     return role.dep_ == "dobj" and role.head.i == verb.i
+
+
+def _in_setting(trigger: Token) -> bool:
+    """The object of a temporal preposition ("after the invasion", "following his rebellion", which the
+    parser may read as a verb)."""
+    if trigger.dep_ == "pobj" and trigger.head.lower_ in TEMPORAL_PREPS:
+        return True
+    return (
+        trigger.dep_ == "dobj"
+        and trigger.head.lower_ == "following"
+        and trigger.head.dep_ in ("prep", "advcl")
+    )
 
 
 def _statements_of(tok: Token) -> list[Statement]:
