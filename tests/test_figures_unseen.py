@@ -132,3 +132,16 @@ def test_share_of_a_counted_whole(extract) -> None:
     got = {q.text: q for q in _figures(extract, "Less than half of the 43 heads of state came.")}
     assert got["Less than half"].high == 50 and got["43"].low == 43
     assert _figures(extract, "In the first half of 2022, exports fell.") == []
+
+
+def test_subjectless_said_after_an_apposed_name(extract) -> None:
+    """The parse leaves 'said' without a subject; the name set off by commas before it claims."""
+    text = "In a post on Telegram, the mayor of Kharkiv, Ihor Terekhov, said 9 people were injured."
+    q = _one(extract, text, "9")
+    assert q.claimant is not None and q.claimant.name == "Ihor Terekhov"
+
+
+def test_count_before_an_acronym_compound(extract) -> None:
+    """'three US-made launchers' counts launchers; the acronym is no model number."""
+    q = _one(extract, "The army said it had destroyed three US-made launchers.", "three")
+    assert q.low == 3

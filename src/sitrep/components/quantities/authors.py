@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
+from ...gender import name_gender
 from ...model import Entity, Statement
 from ...text import doc_text
 from .lexicon import description_nouns, document_nouns, generic_documents
@@ -271,6 +272,7 @@ def apposed_person(doc: Doc, start: int, end: int) -> str | None:
         ent = coref.entity_at(name.start_char, name.end_char) if coref is not None else None
         if ent is not None and ent.type == "PERSON" and named(str(ent.name), person=True):
             return str(ent.name)
-        if any(t.ent_type_ == "PERSON" for t in name) and named(name.text, person=True):
-            return name.text
+        person = any(t.ent_type_ == "PERSON" for t in name) or name_gender(name.text) != ""
+        if person and named(name.text, person=True):
+            return name.text  # the tagger's PERSON, or a known first name ("Ihor Terekhov" tagged ORG)
     return None

@@ -37,20 +37,8 @@ from .lexicon import claim_verbs, description_nouns
 
 _CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "advcl", "parataxis", "conj", "dep"}
 _CLAUSE_CHILDREN = frozenset({"parataxis", "ccomp", "conj"})  # clauses of a root that may claim
-_SETTING_PREPS = {
-    "at",
-    "in",
-    "during",
-    "alongside",
-    "after",
-    "before",
-    "to",
-    "from",
-    "by",
-    "near",
-    "between",
-    "among",
-}
+_SETTING_PREPS = {"at", "in", "during", "alongside", "after", "before", "to", "from", "by", "near", "between"}
+_SETTING_PREPS.add("among")
 PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who", "them", "him", "her"}
 _QUANTIFIERS = {
     "some",
@@ -368,6 +356,10 @@ def _subject_claimant(
                     ent = coref.entity_at(doc[k].idx, doc[k].idx + len(doc[k].text))
                     return Claimant(name=_display(doc, str(ent.name))) if ent is not None else None
         return None
+    if subj is None and tok is not None and tok.i > verb.i:
+        apposed = apposed_person(doc, verb.sent.start_char, verb.idx)  # "the mayor, Ihor Terekhov, said"
+        if apposed is not None:
+            return Claimant(name=_display(doc, apposed))
     if subj is None or subj.lower_ == "it":
         # "In the report of X, it was reported that ...", or a document the parse left without its verb
         return _document_setting(doc, verb, statements) or _document_before(doc, verb, statements)

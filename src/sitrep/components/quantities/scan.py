@@ -110,6 +110,11 @@ def _name_ents(doc: Doc) -> list[tuple[int, int]]:
     return [(e.start, e.end) for e in doc.ents if e.label_ in NAME_ENTS]
 
 
+def _made_in(doc: Doc, tok: Token) -> bool:
+    """True for an acronym that starts a compound adjective: 'three US-made launchers', 'UK-led'."""
+    return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].text[:1].islower()
+
+
 def _rejected(
     doc: Doc,
     a: Amount,
@@ -141,6 +146,7 @@ def _rejected(
         and after.text.isupper()
         and len(after.text) <= 3
         and not after.whitespace_
+        and not _made_in(doc, after)
     ):
         return True
     if (
