@@ -83,7 +83,7 @@ CASES = [
     ),
     ("The 2014-2016 talks failed.", PUB, "2014-2016", "interval", "2014/2016"),
     # times of day
-    ("The curfew starts at 10 p.m. Wednesday.", PUB, "10 p.m. Wednesday", "time", "2022-11-09T22:00"),
+    ("The curfew started at 10 p.m. Wednesday.", PUB, "10 p.m. Wednesday", "time", "2022-11-09T22:00"),
     # reference words
     ("The rebels recently seized two villages.", PUB, "recently", "date", "PAST_REF"),
     ("Peace talks may resume in the future.", PUB, "the future", "date", "FUTURE_REF"),

@@ -39,6 +39,14 @@ CASES = [
         "Saturday, May 6",
         "2023-05-06",
     ),
+    # "hopes to", a passive infinitive, a present arrangement, a deadline that "expires"
+    ("The government hopes to reopen the airport by Friday.", "Friday", "2023-05-12"),
+    ("The new governor is expected to be sworn in Sunday.", "Sunday", "2023-05-14"),
+    ("The defence ministers are meeting Thursday in Brussels.", "Thursday", "2023-05-11"),
+    ("The runoff vote is Sunday.", "Sunday", "2023-05-14"),
+    ("The runoff vote was Sunday.", "Sunday", "2023-05-07"),
+    ("The ultimatum expires at noon Friday.", "noon Friday", "2023-05-12T12:00"),
+    ("The decree, signed on Dec. 2, takes effect on Jan. 1.", "Jan. 1", "2024-01-01"),
     # a season as a noun's modifier is the nearest one ahead when it is close
     ("Kyiv is preparing a spring offensive.", "spring", "2023-SP"),
 ]

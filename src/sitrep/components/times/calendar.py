@@ -42,7 +42,7 @@ def shift_quarter(year: int, q: int, k: int) -> tuple[int, int]:
 
 def weekday_date(dct: dt.date, wd: int, direction: Direction, strict: bool = False) -> dt.date:
     """The weekday `wd` (0=Monday) nearest `dct` in the given direction (the DCT itself unless strict)."""
-    if direction == "future":
+    if direction in ("future", "scheduled"):
         delta = (wd - dct.weekday()) % 7
         if strict and delta == 0:
             delta = 7
@@ -72,6 +72,8 @@ def month_day_year(dct: dt.date, mon: int, dd: int, direction: Direction) -> int
     except ValueError:
         return dct.year
     gap = (same - dct).days
+    if direction == "scheduled":
+        direction = "future"  # "the decree takes effect on Jan. 1" in May: next January
     if direction == "past" and gap > FAR:
         return dct.year - 1  # "was held on Nov. 3" in a May article: last November
     if direction == "future" and gap < -FAR:

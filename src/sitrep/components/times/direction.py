@@ -92,12 +92,19 @@ def _aux_words(verb: Token) -> set[str]:
     return {c.lower_ for c in verb.children if c.dep_ in ("aux", "auxpass")}
 
 
+def _infinitive(verb: Token) -> bool:
+    """ "to reopen", and the passive "to be sworn in"."""
+    if not any(c.lower_ == "to" for c in verb.children):
+        return False
+    return verb.tag_ == "VB" or (verb.tag_ == "VBN" and "be" in _aux_words(verb))
+
+
 def _looks_ahead(verb: Token) -> bool:
     """ "would" without "have" (the future of a reported past), and "is to" / "are to" + verb."""
     auxes = _aux_words(verb)
     if "would" in auxes and not auxes & {"have", "'ve", "had"}:
         return True
-    if verb.tag_ == "VB" and "to" in auxes:
+    if _infinitive(verb) and "to" in auxes:
         head = verb.head
         if auxes & BE_PRESENT or (head.i != verb.i and head.lemma_ == "be" and head.lower_ in BE_PRESENT):
             return True  # "the talks are to resume on Friday"
@@ -128,11 +135,12 @@ def _is_future_verb(verb: Token, cues: set[str], depth: int = 0) -> bool:
             return True
     if _scheduled_participle(verb):
         return True
-    if verb.tag_ == "VB" and any(c.lower_ == "to" for c in verb.children):
+    if _infinitive(verb):
         head = verb.head
         if depth > 3 or head.i == verb.i:
             return False
-        if head.lemma_.lower() in cues | {"plan", "intend", "aim", "hope", "want", "expect", "schedule"}:
+        wants = cues | {"plan", "intend", "aim", "hope", "want", "expect", "schedule"}
+        if head.lemma_.lower() in wants or head.lower_ in wants:  # spaCy lemmatizes "hopes" as "hop"
             return _is_future_verb(head, cues, depth + 1) or (
                 head.tag_ in ("VBZ", "VBP", "VBN", "VB") and not _has_past_aux(head)
             )
@@ -155,6 +163,18 @@ def _past_in_present_form(verb: Token) -> bool:
 
 def _same_form_past() -> set[str]:
     return {w.lower() for w in lexicon().get("same_form_past", [])}
+
+
+def _arranged(verb: Token, root: Token) -> bool:
+    """An arrangement in the present: "the ministers are meeting Thursday", "the vote is Sunday"."""
+    if verb.tag_ == "VBG" and verb.lemma_ not in STATIVE and _aux_words(verb) & BE_PRESENT:
+        return True
+    return (
+        verb.lemma_ == "be"
+        and verb.tag_ in ("VBZ", "VBP")
+        and root.head.i == verb.i
+        and root.dep_ in ("attr", "npadvmod")
+    )
 
 
 def headline_end(text: str) -> int:
@@ -206,12 +226,8 @@ def make_direction(doc: Doc) -> Callable[[int, int], str]:
                 span.root.dep_ in ("npadvmod", "compound", "nmod")
                 and span.root.head.pos_ in ("NOUN", "PROPN")
             )
-            if (
-                verb.tag_ in ("VBZ", "VBP")
-                and verb.pos_ == "VERB"
-                and verb.lemma_ not in STATIVE
-                and not possessive
-            ):
+            action = verb.tag_ in ("VBZ", "VBP") and verb.pos_ == "VERB" and verb.lemma_ not in STATIVE
+            if (action or _arranged(verb, span.root)) and not possessive:
                 if start < head_end:
                     return "past"  # a headline's present reports: "Russia shells Kharkiv on Monday"
                 return "scheduled"  # "Orban travels to Moscow on Tuesday": an action set for later
