@@ -1,16 +1,20 @@
 """Claims keyed by referent: series keys, disagreements between figures and between event claims.
 
-Pure functions over rows shaped as the store reads them (`aggregate.claims.quantity_rows`), written here.
+Pure functions over rows shaped as the store reads them (`aggregate.claims.quantity_rows`), written here;
+claimants' parties from identities over a real SQLite store.
 """
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
-from sitrep.aggregate.claims import claim_date, event_key, quantity_key
+from sitrep.aggregate.claims import attach_parties, claim_date, event_key, quantity_key
 from sitrep.aggregate.contradictions import event_disagreements, quantity_disagreements
 from sitrep.aggregate.estimates import build_series, estimate_series, subject_key
 from sitrep.aggregate.sides import claimant_key, party_of, place_key, side_key
+from sitrep.store import Store
 
 BUILDUP = {"counted": "soldier", "side": "Russia", "place": "Ukraine", "place_id": "g:ua", "scope": "as_of"}
 
@@ -515,3 +519,33 @@ def test_the_actor_s_promise_denies_and_its_forces_acting_is_asserted():
     )
     acted = _before(event("alleged", "Joe Biden", "2022-03-01", trigger="attacked"), "Russia's forces ")
     assert len(event_disagreements("attack|russia", [acted, event("denied", "Russia", "2022-03-02")])) == 1
+
+
+def _person(store, ident: str, name: str, surname: str, roles: dict[str, int]) -> None:
+    """An identity as the identity refresh files it: under its family-name key (`claimant_key`'s)."""
+    store.con.execute(
+        "INSERT INTO identities (id, kind, name, type, surname, roles)"
+        " VALUES (?, 'person', ?, 'PERSON', ?, ?)",
+        (ident, name, surname, json.dumps(roles)),
+    )
+    store.con.execute(
+        "INSERT INTO identity_keys (key, identity_id) VALUES (?, ?)", (claimant_key(name), ident)
+    )
+
+
+def test_a_claimant_no_lexicon_places_speaks_for_the_party_its_identity_s_roles_name(tmp_path):
+    with Store(tmp_path / "s.db") as store:
+        _person(store, "person:ann-tarrow", "Ann Tarrow", "tarrow", {"British foreign secretary": 3})
+        _person(store, "person:ivo-mell", "Ivo Mell", "mell", {"Estonian intelligence chief": 1})
+        _person(store, "person:kai-dorn", "Kai Dorn", "dorn", {"US envoy": 2, "Russian analyst": 2})
+        store.con.commit()
+        events = [
+            event("alleged", "Ann Tarrow", "2022-02-01"),
+            event("alleged", "Ivo Mell", "2022-02-01"),  # met once: one mention is no allegiance
+            event("alleged", "Kai Dorn", "2022-02-01"),  # roles in two camps
+            event("denied", "the Kremlin", "2022-02-02"),
+        ]
+        attach_parties(store, events)
+    assert [e.get("claimant_party") for e in events] == ["united kingdom", None, None, None]
+    [d] = event_disagreements("attack|russia", events)
+    assert [c["claimant"] for c in d["sides"][0]["claims"]] == ["Ann Tarrow"]

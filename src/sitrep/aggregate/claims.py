@@ -256,3 +256,40 @@ def event_rows(
 ) -> list[dict[str, Any]]:
     """Event rows with outlet, date and wire-copy cluster (`where` and `keyed` as in `quantity_rows`)."""
     return store.rows(_select(_EVENT_COLUMNS, _EVENT_FROM, "e", "e", where, keyed), params)
+
+
+IDENTITY_ROLES_MIN = 2  # role mentions an identity needs before its roles give a claimant's party
+
+
+def attach_parties(store: Store, rows: list[dict[str, Any]]) -> None:
+    """Give event rows whose claimant no lexicon places (`party_of` is None: "Liz Truss", "Mark Milley")
+    the party of that person's cross-article identity (`claimant_party`): the one party its roles name
+    ("Foreign Secretary of the United Kingdom"), read only when they name one party over at least
+    IDENTITY_ROLES_MIN mentions; a person the record has met once, or in two camps, stays unplaced."""
+    found: dict[str, str | None] = {}
+    for r in rows:
+        name = r.get("claimed_by")
+        if not name or party_of(name) is not None:
+            continue
+        if name not in found:
+            found[name] = _identity_party(store, claimant_key(name))
+        if found[name]:
+            r["claimant_party"] = found[name]
+
+
+def _identity_party(store: Store, key: str) -> str | None:
+    if not key.startswith("sn:"):
+        return None  # a person's family-name key is what identities are filed under
+    votes: dict[str, int] = {}
+    for row in store.rows(
+        "SELECT i.roles FROM identity_keys k JOIN identities i ON i.id = k.identity_id"
+        " WHERE k.key = ? AND i.kind = 'person'",
+        (key,),
+    ):
+        for role, n in json.loads(row["roles"] or "{}").items():
+            party = party_of(role)
+            if party:
+                votes[party] = votes.get(party, 0) + int(n)
+    if len(votes) == 1 and sum(votes.values()) >= IDENTITY_ROLES_MIN:
+        return next(iter(votes))
+    return None

@@ -337,7 +337,7 @@ def _event_conflict(a: dict[str, Any], d: dict[str, Any]) -> bool:
     ca, cd = a.get("claimed_by"), d.get("claimed_by")
     if not ca or not cd or claimant_key(ca) == claimant_key(cd):
         return False
-    pa, pd = party_of(ca), party_of(cd)
+    pa, pd = _party(a), _party(d)
     if pa is None or pd is None or pa == pd:
         return False  # two parties, each known: not a speaker of unknown allegiance
     if not actor or actor not in (pa, pd):
@@ -351,6 +351,12 @@ def _event_conflict(a: dict[str, Any], d: dict[str, Any]) -> bool:
     return _compatible(a.get("target"), d.get("target"), _head_key) and _compatible(
         a.get("place"), d.get("place")
     )
+
+
+def _party(e: dict[str, Any]) -> str | None:
+    """The party a claim's claimant speaks for: from the lexicons, else from its identity's roles
+    (`claims.attach_parties`)."""
+    return party_of(e.get("claimed_by")) or e.get("claimant_party")
 
 
 def _head_key(name: str | None) -> str:

@@ -25,7 +25,7 @@ from typing import Any
 
 from ..numbers import DATA
 from ..store.db import Store
-from .claims import event_key, event_rows, quantity_key, quantity_rows
+from .claims import attach_parties, event_key, event_rows, quantity_key, quantity_rows
 from .contradictions import event_disagreements, quantity_disagreements
 from .estimates import (
     assemble,
@@ -40,7 +40,7 @@ from .estimates import (
     subject_key,
 )
 
-FORMAT = "19"  # bump when keys, series or disagreements change: stores then rebuild in full
+FORMAT = "20"  # bump when keys, series or disagreements change: stores then rebuild in full
 _STATE = "claims_key"
 _CHUNK = 200
 _DATA_FILES = (
@@ -199,6 +199,7 @@ def _load(store: Store, pairs: list[tuple[str, str]]) -> dict[str, Rows]:
         _group(e, "e", out)
         loaded += q + e
     _attach_copies(store, loaded)
+    attach_parties(store, loaded)
     return out
 
 
@@ -361,6 +362,7 @@ def computed(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     rows: dict[str, Rows] = {"q": {}, "e": {}}
     q, e = _finite_rows(quantity_rows(store)), event_rows(store)
     _attach_copies(store, q + e)
+    attach_parties(store, e)
     _group(q, "q", rows)
     _group(e, "e", rows)
     series = []
