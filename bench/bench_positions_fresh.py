@@ -59,7 +59,8 @@ def naive(nlp: Any, docs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
     from sitrep.components.positions.lexicon import position_topics
     from sitrep.components.shared.lexicon import position_cues
 
-    cues = {k: v for k, v in position_cues().items() if not v.startswith("condition")}
+    stances = ("open", "open_verb", "open_adj", "rejects", "rejects_adj", "criticizes", "against")
+    cues = {k: v for k, v in position_cues().items() if v in stances}
     topics = {seq[-1] for seq, _ in position_topics()}
     out: dict[str, dict[str, Any]] = {}
     for d in docs:

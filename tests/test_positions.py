@@ -28,11 +28,11 @@ CASES = [
     (
         "The Houthis said they were ready to negotiate with Saudi Arabia.",
         "houthis",
-        "negotiate with Saudi Arabia",
+        "negotiating with Saudi Arabia",
         "open",
         0,
     ),
-    ("Hamas is willing to extend the truce, a spokesman said.", "hamas", "extend the truce", "open", 0),
+    ("Hamas is willing to extend the truce, a spokesman said.", "hamas", "extending the truce", "open", 0),
     (
         "The junta rejected any ceasefire talks with the rebels.",
         "junta",
@@ -51,7 +51,7 @@ CASES = [
     (
         "The government refused to negotiate with the M23 rebels.",
         "government",
-        "negotiate with the M23 rebels",
+        "negotiating with the M23 rebels",
         "rejects",
         0,
     ),

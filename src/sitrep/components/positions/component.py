@@ -12,8 +12,10 @@ from spacy.tokens import Doc, Span, Token
 
 from ...extensions import ensure_extensions
 from ...model import Position
-from ..shared.clauses import statement_at, subject_of
+from ..shared.clauses import speaker_name, statement_at, subject_of
 from ..shared.lexicon import StringFilter, cue_has, position_cues
+from ..shared.parties import party_name
+from ..shared.sides import same_party
 from .conditions import condition_extent, find_marker, split_conditions
 from .forecasts import DEONTIC, forecast, hedged, modal_of, question
 from .holders import holder_of, is_party, is_self, speaker_holder
@@ -29,19 +31,38 @@ def _own_voice(pred: Token) -> bool:
     return subj is not None and is_self(subj)
 
 
+def _own_side(pred: Token) -> bool:
+    """ "The US will provide further support, Biden said": an ongoing commitment voiced by the subject's own
+    side (a stance); "Germany will send tanks, Scholz said" announces a single act (an event), and is none."""
+    subj = subject_of(pred)
+    if subj is None or subj.pos_ == "PRON" or not is_party(subj) or not _ongoing(pred):
+        return False
+    speaker = speaker_name(statement_at(pred.doc, pred.idx))
+    return same_party(party_name(subj), speaker)
+
+
+def _ongoing(pred: Token) -> bool:
+    """ "will continue to support", "will keep sending", "will provide further support": carried on."""
+    objs = [c for c in pred.children if c.dep_ in ("dobj", "xcomp")]
+    near = [pred, *pred.children, *(g for c in objs for g in c.children)]
+    return any(position_cues().get(t.lemma_.lower()) == "ongoing" for t in near)
+
+
 def _party_subject(pred: Token, stance: str) -> bool:
     """A commitment or refusal under a modal needs a party as subject ("it would be a disaster" has none)."""
     if stance not in ("committed", "rejects") or position_cues().get(pred.lemma_.lower()):
         return True
     subj = subject_of(pred)
     if subj is None:
-        return stance == "rejects"  # "there can be no impunity", an imperative refusal
+        # "there can be no impunity", an imperative refusal; "there will be consequences if ..."
+        return stance == "rejects" or any(c.dep_ == "expl" for c in pred.children)
     return is_self(subj) or is_party(subj) or any(c.dep_ == "nsubjpass" for c in pred.children)
 
 
-def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -> Position | None:
+def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -> tuple[Position, str] | None:
+    """The position stated at `pred`, with its topic class from the lexicon ("weapons deliveries")."""
     comp = sorted(set(comp), key=lambda t: t.i)
-    hit = topic_in(comp) or (topic_in([pred]) if pred.pos_ == "VERB" and comp else None)
+    hit = topic_in(comp) or (topic_in([pred]) if _names_topic(pred) and comp else None)
     if hit is None:
         return None  # "support Kyiv with artillery": the predicate itself may name the topic
     topic_head = hit[1]
@@ -61,8 +82,11 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
             negs = [neg] * len(conditions)
     if stance == "committed" and cue_has(pred.lemma_, "nonagent"):
         return None  # "she would suffer the consequences": undergone, not chosen
-    if stance == "committed" and not (conditions or _own_voice(pred)) or not _party_subject(pred, stance):
+    own_side = hit[0] != "war" and _own_side(pred)  # "will keep attacking ships": acts of war are events
+    if stance == "committed" and not (conditions or _own_voice(pred) or own_side):
         return None  # "will impose sanctions" is a plan; "will impose sanctions if X" states a position
+    if not _party_subject(pred, stance):
+        return None  # "it would be a disaster": no party commits or refuses
     if (not conditions and hedged(pred)) or stance in ("committed", "rejects") and forecast(pred):
         return None  # "Putin will not stop at the Polish border, Sunak warned": said of another
     speaker_held = (
@@ -79,7 +103,7 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     end_char = max(
         [pred.idx + len(pred), topic_head.idx + len(topic_head), *(c.end_char for c in conditions)]
     )
-    return Position(
+    pos = Position(
         id=f"p{n}",
         holder=holder,
         topic=_undergone(pred) or topic_phrase(comp, topic_head),
@@ -90,6 +114,14 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
         statement=st.id if st is not None else None,
         span=(start, end_char),
     )
+    return pos, hit[0]
+
+
+def _names_topic(pred: Token) -> bool:
+    """Whether the predicate itself may name the topic: a verb ("support Kyiv"), or a noun someone
+    conveys or pledges ("reiterated its support for Ukraine"), not one that is talked about ("Western
+    support for Kiev would not change the course of the war")."""
+    return pred.pos_ == "VERB" or (pred.pos_ == "NOUN" and pred.dep_ == "dobj")
 
 
 def _conditional_start(tok: Token) -> tuple[str, list[Token]] | None:
@@ -127,6 +159,7 @@ def find_positions(doc: Doc) -> list[Position]:
     """Stated positions: who is open to what, on which conditions."""
     out: list[Position] = []
     seen: set[tuple[str, str, str, int]] = set()
+    held: set[tuple[str, str, str]] = set()  # (holder, stance, topic class) already stated in the document
     cands = _candidates(doc)
     for sent in doc.sents:
         if question(sent):
@@ -141,12 +174,13 @@ def find_positions(doc: Doc) -> list[Position]:
                 continue
             stance, comp = found
             try:
-                pos = _position(sent, tok, stance, comp, len(out) + 1)
+                found_pos = _position(sent, tok, stance, comp, len(out) + 1)
             except Exception as exc:  # one bad item never costs the document
                 warnings.warn(f"sitrep positions: skipped {tok.text!r} at {tok.idx}: {exc!r}", stacklevel=2)
                 continue
-            if pos is None:
+            if found_pos is None:
                 continue
+            pos, topic_class = found_pos
             host = next((p for c, p in outer if _nested(tok, c)), None)
             if host is not None:  # "urged both sides to agree to a ceasefire": the request's content
                 if _same_topic(host.topic, pos.topic):
@@ -154,11 +188,17 @@ def find_positions(doc: Doc) -> list[Position]:
                 pos = pos.model_copy(update={"holder": host.holder})  # "Russia's demands to A and B"
             outer.append(({t.i for t in comp}, pos))
             key = (pos.holder.lower(), pos.topic.lower(), pos.stance, sent.start)
-            if key in seen or any(p.holder == pos.holder and p.span == pos.span for p in out):
-                continue
+            again = (pos.holder.split(" (")[0].lower(), pos.stance, topic_class)  # "China (Beijing)": China
+            if key in seen or again in held or _same_span(pos, out):
+                continue  # "reject the use of nuclear weapons" after "warned against nuclear weapons": one
             seen.add(key)
+            held.add(again)
             out.append(pos)
     return out
+
+
+def _same_span(pos: Position, out: list[Position]) -> bool:
+    return any(p.holder == pos.holder and p.span == pos.span for p in out)
 
 
 def _undergone(pred: Token) -> str | None:

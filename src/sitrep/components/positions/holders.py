@@ -14,6 +14,7 @@ from ..shared.lexicon import cue_has, data_rows, position_cues
 from ..shared.parties import governing_speech, party_name
 from ..shared.sides import same_name, same_party
 from ..shared.states import state_of
+from .authors import author_at
 from .topics import topic_in
 
 SELF = {"we", "i", "us", "our", "my"}
@@ -37,7 +38,7 @@ def party_nouns() -> frozenset[str]:
 def _short_forms() -> list[tuple[re.Pattern[str], str]]:
     """(full name pattern, short form) pairs, longest first (`positions_holders.tsv`)."""
     rows = sorted(data_rows("positions_holders.tsv"), key=lambda r: -len(r[0]))
-    return [(re.compile(r"\b" + re.escape(r[0]) + r"\b", re.IGNORECASE), r[1]) for r in rows if len(r) > 1]
+    return [(re.compile(rf"(?<!\w){re.escape(r[0])}(?!\w)", re.IGNORECASE), r[1]) for r in rows if len(r) > 1]
 
 
 def display(name: str) -> str:
@@ -122,7 +123,7 @@ def speaker_holder(tok: Token) -> str | None:
         name = party(subj) if subj is not None and is_party(subj) and not is_self(subj) else None
         if name:
             return name
-    name = speaker_name(statement_at(tok.doc, tok.idx))
+    name = speaker_name(statement_at(tok.doc, tok.idx)) or author_at(tok.doc, tok.idx)
     return display(name) if name else None
 
 
@@ -130,20 +131,26 @@ def holder_of(pred: Token) -> str | None:
     """The name of whoever holds the position at `pred`: its subject when a party, else the speaker."""
     if pred.pos_ == "NOUN" and subject_of(pred) is None:  # "Russia's demands", "made an appeal"
         owner = _owner(pred)
-        if owner is not None:
+        if owner is not None and not is_self(owner):
             name = party_name(owner)
             return display(name) if name else None
         subj = _maker(pred)  # "the ministry made an appeal": whoever makes it; "voicing opposition": nobody
+        if subj is None and owner is not None:  # "our support for Ukraine": the speaker's side
+            return speaker_holder(pred)
         return party(subj) if subj is not None else None
     verb = pred.head if pred.dep_ in ("acomp", "attr", "oprd", "amod", "prep", "dobj") else pred
     if verb.lemma_ == "be" and position_cues().get(pred.lower_) in ("rejects_adj", "open_adj"):
         judge = _judge(pred)  # "the offer is unsatisfactory for them": who judges it
         return party(judge) if judge is not None else speaker_holder(pred)  # the subject is the topic
     subj = subject(verb) if verb is not pred else subject(pred)
+    if subj is None and verb.dep_ == "acl" and position_cues().get(verb.head.lemma_.lower()) == "text_noun":
+        subj = _owner(verb.head) or _maker(verb.head)  # "signed a statement calling on X to": the signers
     if subj is not None and not (is_self(subj) or is_party(subj) or counted(subj)):
         if verb is pred and position_cues().get(pred.lemma_.lower()) in CUE_VERBS or _relative(verb):
             return None  # "the equipment supports Ukraine", "terms which support": a thing, no stance
-    if subj is not None and (is_self(subj) or not (is_party(subj) or counted(subj))):
+    if subj is not None and (
+        is_self(subj) or not (is_party(subj) or counted(subj)) or _ours_asked(subj, verb)
+    ):
         subj = None  # "borders should not be changed by force": the speaker holds it, not the borders
     if subj is None and verb.dep_ == "ccomp" and not is_self(verb.head):
         gov = subject_of(verb.head)  # "Biden has sworn that there would be no troops": who swore it
@@ -151,6 +158,7 @@ def holder_of(pred: Token) -> str | None:
     name = party(subj) if subj is not None else None
     speaker = speaker_name(statement_at(pred.doc, pred.idx) or statement_with_cue(pred.doc, pred))
     if name is None:
+        speaker = speaker or author_at(pred.doc, pred.idx)  # "we must ..." in a letter: its signer
         return display(speaker) if speaker else None
     speaker = display(speaker) if speaker else None
     voiced = speaker and subj is not None and not _person(subj) and not shares_word(name, speaker)
@@ -158,6 +166,12 @@ def holder_of(pred: Token) -> str | None:
     if voiced and same_party(name, speaker):
         return f"{name} ({speaker})"  # a body voiced by its own: "Russia (Sergei Lavrov)"
     return name
+
+
+def _ours_asked(subj: Token, verb: Token) -> bool:
+    """ "Our government must press for a ceasefire": the speaker asks it of their own side."""
+    ours = any(c.dep_ == "poss" and is_self(c) for c in subj.children)
+    return ours and any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in verb.children)
 
 
 def _owner(noun: Token) -> Token | None:

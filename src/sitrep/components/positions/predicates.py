@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..shared.clauses import subject_of
 from ..shared.lexicon import position_cues
 
 NEGATORS = {"not", "n't", "never", "no"}
@@ -116,6 +117,8 @@ def stance_of(tok: Token) -> Found | None:
         return ("open" if negated(tok.head) else "rejects"), [t for c in tok.children for t in c.subtree][
             :10
         ]  # "87% are against any concessions"
+    if cls in ("open_noun", "open_verb") and tok.pos_ == "NOUN" and _denied(tok):
+        return None  # "has no need to attack": no stance stated
     if cls in ("open_noun", "rejects_noun", "open_verb") and tok.pos_ == "NOUN":
         words = [
             t
@@ -127,7 +130,33 @@ def stance_of(tok: Token) -> Found | None:
         return ("rejects" if cls == "rejects_noun" else "open"), words[:10]
     if lemma in ("negotiate", "talk") and tok.pos_ == "VERB" and negated(tok):
         return "rejects", [tok]
+    if cls == "warns" and tok.pos_ == "VERB":
+        # "Russia warned Israel against supplying arms": what the warning is against is refused
+        against = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "against" for t in c.subtree]
+        return ("rejects", against[1:11]) if against else None
+    if cls == "commits" and tok.pos_ == "VERB" and not negated(tok) and subject_of(tok) is not None:
+        # "Japan pledged aid", "vowed to keep sending arms": a promise of a course of action states it
+        promised = _promised(tok)
+        return ("open", promised[:10]) if promised else None
     return _committed(tok)
+
+
+def _promised(verb: Token) -> list[Token]:
+    """What a promise names: its object, or its infinitive with that verb's object ("vowed to send tanks"),
+    not the manner ("vowed to respond with full force")."""
+    out: list[Token] = []
+    for c in verb.children:
+        if c.dep_ == "dobj":
+            out.extend(c.subtree)
+        elif c.dep_ == "xcomp":
+            out.append(c)
+            out.extend(_promised(c))
+    return sorted(set(out), key=lambda t: t.i)
+
+
+def _denied(noun: Token) -> bool:
+    """ "no need to attack": the noun is denied."""
+    return any(c.lower_ == "no" for c in noun.children)
 
 
 def _object_like(c: Token) -> bool:
@@ -136,6 +165,29 @@ def _object_like(c: Token) -> bool:
     if c.dep_ == "prep":
         return c.lower_ not in SETTING_PREPS
     return c.dep_ in ("dobj", "xcomp", "prt", "nsubjpass")
+
+
+def _threat(tok: Token, modal: str) -> Found | None:
+    """ "There will be consequences if Russia invades": a threat under a condition commits to a response
+    (the component keeps it only with its condition); "any attempt to interfere would lead to
+    consequences": the act the threat is against is refused."""
+    if modal not in ("will", "would", "wo") or negated(tok):
+        return None
+    cues = position_cues()
+    if tok.lemma_ == "be":
+        attr = next((c for c in tok.children if c.dep_ == "attr"), None)
+        if attr is None or cues.get(attr.lemma_.lower()) != "threat":
+            return None
+        if not any(c.dep_ == "expl" for c in tok.children):
+            return None
+        return "committed", list(attr.subtree)[:10]
+    if cues.get(tok.lemma_.lower()) != "threat_verb":
+        return None
+    objs = [g for c in tok.children if c.dep_ in ("dobj", "prep") for g in (c, *c.children)]
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if subj is None or not any(cues.get(g.lemma_.lower()) == "threat" for g in objs):
+        return None
+    return "rejects", list(subj.subtree)[:10]
 
 
 def _committed(tok: Token) -> Found | None:
@@ -154,6 +206,9 @@ def _committed(tok: Token) -> Found | None:
     modal = _modal(tok)
     if modal is None:
         return None
+    threat = _threat(tok, modal)
+    if threat is not None:
+        return threat
     if tok.lemma_ == "be":
         expl = any(c.dep_ == "expl" for c in tok.children)
         attr = next((c for c in tok.children if c.dep_ == "attr"), None)

@@ -4,6 +4,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from spacy.tokens import Token
@@ -47,6 +48,7 @@ TRAIL_STRIP |= {
 }
 STOP_DEPS = {"relcl", "advcl", "acl", "ccomp", "parataxis", "appos", "mark"}
 MAX_WORDS = 9
+OTHER_VERB = {"up", "down"}  # particles that make another verb of a topic verb
 CONCESSIVE = {"despite", "because", "although", "though", "regardless"}  # reasons are no part of it
 
 
@@ -55,10 +57,16 @@ def topic_in(toks: list[Token]) -> tuple[str, Token] | None:
     lemmas = [t.lemma_.lower() for t in toks]
     by_first = _topics_by_first()
     for i in range(len(toks)):
+        if toks[i].pos_ == "VERB" and _other_verb(toks[i]):
+            continue  # "talk up a conflict", "ended up in Minsk": another verb than the topic's
         for seq, topic in by_first.get(lemmas[i], ()):  # only sequences that start with this lemma
             if tuple(lemmas[i : i + len(seq)]) == seq:
                 return topic, toks[i + len(seq) - 1]
     return None
+
+
+def _other_verb(verb: Token) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ in OTHER_VERB for c in verb.children)
 
 
 @lru_cache(maxsize=1)
@@ -97,7 +105,27 @@ def topic_phrase(comp: list[Token], head: Token) -> str:
         return head.text
     if len(run) == 1 and run[0].pos_ == "VERB":
         return _nominals().get(run[0].lemma_.lower(), run[0].text)  # "ready to talk" -> talks
-    return head.doc[run[0].i : run[-1].i + 1].text
+    text = head.doc[run[0].i : run[-1].i + 1].text
+    first = run[0]
+    lemma = first.lemma_.lower()
+    if first.tag_ == "VB" and first.lower_ == lemma and first.is_alpha and _nominals().get(lemma) != lemma:
+        return gerund(first.lower_) + text[len(first.text) :]  # "send troops" -> "sending troops"
+    return text
+
+
+_CVC = re.compile(r"^[^aeiou]*[aeiou][bdgklmnprtvz]$")
+
+
+def gerund(verb: str) -> str:
+    """The -ing form of a base verb ("send" -> "sending", "make" -> "making", "stop" -> "stopping"): a
+    course of action named as the gold and news name it ("refused to send troops": sending troops)."""
+    if verb.endswith("ie"):
+        return verb[:-2] + "ying"
+    if verb.endswith("e") and not verb.endswith(("ee", "ye", "oe")) and len(verb) > 2:
+        return verb[:-1] + "ing"
+    if _CVC.match(verb):
+        return verb + verb[-1] + "ing"
+    return verb + "ing"
 
 
 @lru_cache(maxsize=1)

@@ -1,0 +1,53 @@
+"""Authors of opinion pieces and letters: an unattributed "we must ..." in a letter is its signer's, in an
+op-ed its author's. Letters end with a line holding the writer's name (and often a line with a town);
+op-eds end with a line introducing the author ("Jane Doe is the founder of ...")."""
+
+from __future__ import annotations
+
+import re
+
+from spacy.tokens import Doc
+
+from ...gender import first_name_gender
+from ..shared.clauses import doc_memo
+
+_NAME = r"[A-Z][\w'\u2019.-]+(?: (?:[A-Z][\w'\u2019.-]+|de|van|von|der|al)){1,3}"
+NAME_LINE = re.compile(rf"^(?:(?:Dr|Prof|Professor|Rev|Sir|Lord|Lady|Baroness)\.? )?{_NAME}$")
+BIO_LINE = re.compile(rf"^(?P<name>{_NAME}),? (?:is|was|has been|serves as) ")
+MIN_BODY = 150  # characters of text a signature must close: a letter, not a list of names
+BIO_FROM_END = 3  # the bio line is among the last paragraphs
+
+
+def author_at(doc: Doc, char: int) -> str | None:
+    """The signer of the letter holding character `char`, or the op-ed's author, when the text names one."""
+    for start, end, name in doc_memo(doc, "positions_authors", lambda: _signed(doc)):
+        if start <= char < end:
+            return name
+    return None
+
+
+def _signed(doc: Doc) -> list[tuple[int, int, str]]:
+    """(start, end, name) of each passage a signature or an author line closes."""
+    text = doc.text
+    lines = [(m.start(), m.group().strip()) for m in re.finditer(r"[^\n]+", text)]
+    out: list[tuple[int, int, str]] = []
+    prev = 0
+    for start, line in lines:
+        if NAME_LINE.match(line) and start - prev >= MIN_BODY and _person(doc, start, start + len(line)):
+            out.append((prev, start, line))
+            prev = start + len(line)
+    if out:
+        return out
+    for start, line in lines[-BIO_FROM_END:]:
+        m = BIO_LINE.match(line)
+        if m and _person(doc, start, start + len(m.group("name"))):
+            return [(0, start, m.group("name"))]
+    return []
+
+
+def _person(doc: Doc, start: int, end: int) -> bool:
+    """Whether the characters are a person's name: spaCy reads them so, or they start with a first name."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    return any(t.ent_type_ == "PERSON" for t in span) or bool(first_name_gender(span[0].text))
