@@ -57,6 +57,7 @@ def build_pipeline(model: str | None = None, components: tuple[str, ...] = COMPO
 _GLUED_STOPS = (
     r"(?<=[a-z0-9])[?!](?=[A-Z])",
     r"(?<=[0-9])\.(?=[A-Z][a-z])",
+    r"(?<=[A-Z]{2})\.(?=[A-Z][a-z])",  # "the Council of NATO.Stoltenberg said"
     r"(?<=[a-z0-9])[.?!](?=[-\u2013\u2014])",  # "she said.- We will ..."
     r"(?<=[.?!])[-\u2013\u2014](?=\w)",
     r"(?<=[.?!,])[\"\u201d](?=[A-Z])",  # 'a threat to peace."He announced': the mark closes a quotation

@@ -150,12 +150,15 @@ def label_statements(b: Builder) -> None:
         name = m.group("name")
         if name.lower().rstrip(".") in _NOT_SPEAKERS or len(m.group("content").split()) < 3:
             continue
-        if not headline and _subhead(text[p_start:p_end]):
-            continue  # "Scholz: Russia made NATO a casus belli": a section title over the quote below
         n_start, n_end = m.span("name")
         transcript = name.isupper() and len(name) >= 2 and not headline
         ent = b.ctx.speakers.coref.entity_at(n_start, n_end) if b.ctx.speakers.coref is not None else None
         if not transcript and (ent is None or ent.type not in _ENTITY_TYPES):
+            continue
+        if not headline and _subhead(text[p_start:p_end]):
+            # "Scholz: Russia made NATO a casus belli": a section title over the quote below; its
+            # words are the named speaker's, so a cue inside ("I am convinced") makes no statement
+            b.ctx.speech.append((m.start("content"), p_end))
             continue
         mention = b.doc.char_span(n_start, n_end, alignment_mode="expand")
         if mention is None:

@@ -246,6 +246,37 @@ def _embedded_stance(b: Builder, verb: Token) -> bool:
     return False
 
 
+def _as_clause(
+    b: Builder, verb: Token, subj: Token, section: str
+) -> tuple[tuple[int, int], tuple[int, int] | None] | None:
+    """ "As the mayor added, the bridge stays shut": a cue in an "as" clause with no object of its own
+    attributes the clause it modifies. The outlet's own "as we reported" is no one's statement."""
+    if section not in {"speech", "thought"} or verb.dep_ != "advcl" or subj.lower_ in {"we", "i"}:
+        return None
+    mark, doc = verb.left_edge, verb.doc
+    if mark.lower_ != "as" or mark.dep_ != "mark" or mark.head.i != verb.i:
+        return None
+    before = doc[mark.i - 1] if mark.i > verb.sent.start else None
+    after = doc[verb.right_edge.i + 1] if verb.right_edge.i + 1 < len(doc) else None
+    if (before is not None and before.text not in {",", "\u2014", "-", "("}) or (
+        after is not None and not after.is_punct and not verb.right_edge.is_punct
+    ):
+        return None  # "described the pact as the source ... historians assessed": no clause set apart
+    tell = verb.lemma_.lower() == "tell"  # "as she told reporters": the object is the audience
+    if any(
+        (c.dep_ in OBJ_DEPS and not (tell and c.dep_ == "dobj")) or c.dep_ == "ccomp" for c in verb.children
+    ):
+        return None  # "as he described the attack": the object is what was said
+    span = b.host_clause(verb)
+    if span is None:
+        return None
+    head, own = verb.head, verb.doc[verb.left_edge.i : verb.right_edge.i + 1]
+    if head.left_edge.i < own.start and own.end <= head.right_edge.i:  # "The army, as X said, will stay"
+        a, z = max(head.left_edge.idx, b.ctx.para_of(verb.idx)[0]), span.end_char
+        return (a, z), (own.start_char, own.end_char)
+    return (span.start_char, span.end_char), None
+
+
 def _circumstance(prep: Token) -> bool:
     """A prepositional phrase of time or place ("spoke on Monday", "commented in Berlin"), not a topic."""
     obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
@@ -311,6 +342,22 @@ def _outer_subject(b: Builder, verb: Token) -> Token | None:
     return None
 
 
+def _hung_subject(b: Builder, verb: Token) -> Token | None:
+    """ "..., the adviser Anna Kowal told a news call: \"The crisis is over\"": a parse that hangs the
+    cue under the verb of the quotation it introduces, and its subject elsewhere, leaves the name
+    right before the cue as the speaker."""
+    if verb.dep_ not in {"ccomp", "parataxis"} or not b.ctx.inside_quote(verb.head) or verb.i == 0:
+        return None
+    prev = b.doc[verb.i - 1]
+    if (
+        prev.pos_ != "PROPN"
+        or prev.ent_type_ not in {"PERSON", "ORG", "NORP", "GPE"}
+        or b.ctx.inside_quote(prev)
+    ):
+        return None
+    return prev
+
+
 def verb_statement(b: Builder, verb: Token) -> None:
     """A statement introduced by a reporting verb, if it has a subject and content."""
     if b.ctx.inside_quote(verb) or verb.i in b.ctx.claimed:
@@ -330,6 +377,8 @@ def verb_statement(b: Builder, verb: Token) -> None:
     if subj is None:
         subj = postposed_subject(verb)
         own = subj is not None
+    if subj is None:
+        subj = _hung_subject(b, verb)
     if subj is None or subj.lower_ in {"there"} or b.ctx.in_dateline((subj.idx, subj.idx + 1)):
         return
     sent = verb.sent
@@ -379,6 +428,8 @@ def verb_statement(b: Builder, verb: Token) -> None:
         content = (q_after.start, q_after.end)
     elif ccomp is not None:
         content = ccomp
+    elif (as_clause := _as_clause(b, verb, subj, section)) is not None:
+        content, skip = as_clause
     elif section in _NONSPEECH_DEPS:  # "wants to X", "supports the plan"; "found the bodies" is no claim
         deps = _NONSPEECH_DEPS[section]
         if section == "stance" and _embedded_stance(b, verb):
