@@ -43,6 +43,9 @@ from .status import Factuality, clause_verb, factuality
 from .triggers import match_trigger, trigger_candidates
 
 TERRITORIAL = {"seize", "retreat"}
+# acts of speech toward others: when the trigger is a statement's own cue, the outlet reports the act
+# ("X urged Y to ..."); a refusal or an agreement stays the speaker's word about its own deed
+SPEECH_ACTS = {"request", "threaten", "accuse"}
 LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "from", "into", "toward", "towards"}
 
 
@@ -206,7 +209,7 @@ def _event(
         actor = opposing_forces(target_tok, etype)  # "1,260 Russian military were eliminated"
     elif actor_tok is not None:
         actor = state_for_person(actor_tok, actor, etype) or actor  # "Biden announced sanctions"
-    fact = factuality(tok, actor)
+    fact = factuality(tok, actor, speech_act=etype in SPEECH_ACTS)
     if (
         etype == "displace"
         and tok.dep_ == "xcomp"

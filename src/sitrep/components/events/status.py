@@ -192,8 +192,9 @@ def _occurrence_negated(trigger: Token, verb: Token) -> bool:
     return trigger.dep_ in ("nsubj", "nsubjpass") and (cue_has(verb.lemma_, "occur") or verb.lemma_ == "be")
 
 
-def factuality(trigger: Token, actor: str | None) -> Factuality:
-    """Status, source, statement and negation of the event at `trigger`."""
+def factuality(trigger: Token, actor: str | None, speech_act: bool = False) -> Factuality:
+    """Status, source, statement and negation of the event at `trigger`; `speech_act` for an appeal,
+    threat or accusation, which the outlet reports when its trigger is a statement's own cue."""
     doc = trigger.doc
     verb = clause_verb(trigger)
     out = Factuality()
@@ -234,7 +235,7 @@ def factuality(trigger: Token, actor: str | None) -> Factuality:
     if _disputed(trigger, verb):
         out.status = "disputed"
         return out
-    if st is None and trigger.pos_ == "VERB" and statement_with_cue(doc, trigger) is not None:
+    if speech_act and st is None and trigger.pos_ == "VERB" and statement_with_cue(doc, trigger) is not None:
         out.status, out.source = "reported", None  # "X urged Y to ...": the outlet reports the act of speech
         return out
     announced, announcer = _local_announcement(trigger, actor)
