@@ -56,6 +56,18 @@ PUBLISHED_JANUARY = [
 ]
 
 
+def test_winter_in_autumn_follows_the_tense(extract):
+    text = "Shelling of the grid eased in the winter. Kyiv fears a hard winter ahead."
+    report = extract(text, published="2022-09-16")
+    winters = [(t.text, t.value) for t in report.times if "winter" in t.text]
+    assert winters == [("the winter", "2021-WI"), ("winter", "2022-WI")]
+
+
+def test_games_named_for_a_season_are_no_time(extract):
+    report = extract("The leaders last met at the Winter Olympic Games in Beijing.", published=PUBLISHED)
+    assert not [t for t in report.times if "Winter" in t.text]
+
+
 def _value(extract, text: str, surface: str, published: str) -> str | None:
     report = extract(text, published=published)
     found = [t for t in report.times if t.text == surface]
