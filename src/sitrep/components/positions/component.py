@@ -225,7 +225,7 @@ def _nested(tok: Token, comp: set[int]) -> bool:
         return False  # "seeking to strengthen ties and offered to send grain": a finite verb of its own
     cur = tok
     while cur.i in comp:
-        if cur.dep_ == "relcl" or cur.head is cur:
+        if cur.dep_ == "relcl" or cur.head.i == cur.i:
             return False
         cur = cur.head
     return tok.i in comp
