@@ -109,9 +109,13 @@ class CorefIndex:
         self._mentions = sorted(
             ((m.span[0], m.span[1], e) for e in entities for m in e.mentions), key=lambda t: t[0]
         )
+        # Mention starts and the longest mention: a lookup reads only the mentions that can overlap it.
+        self._mention_starts = [s for s, _e, _ent in self._mentions]
+        self._longest = max((e - s for s, e, _ent in self._mentions), default=0)
         self._starts = doc.to_array(IDX).tolist() if len(doc) else []
         self._quotes = _quote_regions(doc_text(doc))
         self._sents: list[Span] | None = None
+        self._sent_index: dict[int, int] = {}  # a sentence's first token -> its place in `_sents`
         self._roles: dict[tuple[int, int], tuple[bool, bool]] = {}
         meta = doc._.sitrep_document if Doc.has_extension("sitrep_document") else None
         self._body_start = getattr(meta, "body_start", 0) or 0
@@ -137,7 +141,10 @@ class CorefIndex:
     def entity_at(self, start: int, end: int) -> Entity | None:
         """The entity with a mention overlapping `[start, end)` (largest overlap, then shortest mention)."""
         best, best_key = None, (0, 0)
-        for s, e, ent in self._mentions:
+        mentions = self._mentions
+        # a mention starting `_longest` or more before `start` ends before it: none of those can overlap
+        for k in range(bisect.bisect_right(self._mention_starts, start - self._longest), len(mentions)):
+            s, e, ent = mentions[k]
             if s >= end:
                 break
             overlap = min(e, end) - max(s, start)
@@ -217,8 +224,9 @@ class CorefIndex:
             return None  # "A police spokesman said he ...", "Officials said they ...": someone unnamed
         if self._sents is None:
             self._sents = list(self.doc.sents)
+            self._sent_index = {s.start: k for k, s in enumerate(self._sents)}
         sents = self._sents
-        idx = next((k for k, s in enumerate(sents) if s.start == sent.start), 0)
+        idx = self._sent_index.get(sent.start, 0)
         for s in reversed(sents[max(0, idx - LOOKBACK_SENTENCES) : idx]):
             cands = self._candidates(s, types, gender)
             outside = [c for c in cands if not c[4]] or cands
@@ -238,10 +246,10 @@ class CorefIndex:
         """(start, is_speaker, is_subject, entity, in_quote) of the compatible mentions in a sentence."""
         out: list[_Candidate] = []
         floor = max(sent.start_char, self._body_start)
-        first = next((s for s, _e, _ in self._mentions if s >= floor), -1)
-        for s, e, ent in self._mentions:
-            if s < floor:
-                continue
+        lo = bisect.bisect_left(self._mention_starts, floor)
+        first = self._mention_starts[lo] if lo < len(self._mention_starts) else -1
+        for k in range(lo, len(self._mentions)):
+            s, e, ent = self._mentions[k]
             if s >= sent.end_char:
                 break
             if ent.type not in types:

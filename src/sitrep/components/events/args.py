@@ -11,8 +11,9 @@ from spacy.symbols import PROPN
 from spacy.tokens import Doc, Token
 
 from ...model import Place, Statement, Time
-from ..shared.clauses import chunk_of, doc_memo
+from ..shared.clauses import chunk_of, doc_memo, memo_of
 from ..shared.sides import tsv_pairs
+from ..shared.spans import SpanCover
 
 # dependency labels that open a new clause below a token: its words are not the token's arguments
 CLAUSAL = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "acl", "pcomp"}
@@ -257,11 +258,17 @@ def places_in(doc: Doc, toks: Iterable[Token]) -> list[tuple[int, str, Token]]:
 def time_of(doc: Doc, toks: Iterable[Token]) -> str | None:
     """The normalized value (else the text) of the first time expression on one of `toks`."""
     times: list[Time] = getattr(doc._, "sitrep_times", None) or []
-    idxs = sorted(t.idx for t in toks)
-    for tm in sorted(times, key=lambda x: x.span[0]):
-        if any(tm.span[0] <= i < tm.span[1] for i in idxs):
-            return tm.value or tm.text
-    return None
+
+    def build() -> tuple[list[Time], SpanCover]:
+        ordered = sorted(times, key=lambda x: x.span[0])
+        return ordered, SpanCover(tm.span for tm in ordered)
+
+    ordered, cover = memo_of(doc, "times", getattr(doc._, "sitrep_times", None), build)
+    found = [k for t in toks if (k := cover.first_at(t.idx)) is not None]
+    if not found:
+        return None
+    tm = ordered[min(found)]
+    return tm.value or tm.text
 
 
 def speaker_aliases(doc: Doc, st: Statement | None) -> list[str]:

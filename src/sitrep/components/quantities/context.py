@@ -7,7 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ...numbers import QUOTES, Amount
-from ..shared.clauses import children_with
+from ..shared.clauses import children_with, conjuncts
 from .lexicon import hedge_lexicon, lemma, outcome_lexicon
 from .subject import Counted
 
@@ -60,6 +60,9 @@ TALLY_NOUNS = {"number", "toll", "tally", "count", "total", "figure"}
 CLIMB_PREPS = {"of", "including", "among", "to", "at", "as", "by"}
 STRONG_NOUN_OUTCOMES = {"killed", "wounded", "missing"}
 _SUBJECT = frozenset({"nsubj"})
+_MODIFIERS = frozenset({"amod", "acl", "compound", "relcl"})
+_NUMMOD = frozenset({"nummod"})
+_COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp"})
 # the children of a verb that can say what happened to its count (the others are never read)
 _OUTCOME_CHILDREN = frozenset({"prep", "acomp", "oprd", "xcomp", "attr", "nsubj", "nsubjpass", "dobj"})
 
@@ -178,14 +181,10 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
 
     # the counted noun's own modifiers: "wounded soldiers", "12 people killed"
     if counted.head is not None:
-        for c in counted.head.children:
-            if (
-                c.dep_ in ("amod", "acl", "compound", "relcl")
-                and c.i != a.end - 1
-                and not (a.start <= c.i < a.end)
-            ):
+        for c in children_with(counted.head, _MODIFIERS):
+            if c.i != a.end - 1 and not (a.start <= c.i < a.end):
                 if add(_lex_hits(c)):
-                    for cc in c.conjuncts:
+                    for cc in conjuncts(c):
                         add(_lex_hits(cc))
         if outcomes:
             return outcomes, side, None
@@ -196,13 +195,13 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
         if (
             x.pos_ == "NOUN"
             and x is not anchor
-            and any(c.dep_ == "nummod" and not (a.start <= c.i < a.end) for c in x.children)
+            and any(not (a.start <= c.i < a.end) for c in children_with(x, _NUMMOD))
         ):
             continue  # another count's noun ("26 bodies and more than 55 wounded") says nothing of this one
         if x.pos_ == "VERB" and x.lemma_.lower() in REPORTING and x.lemma_.lower() not in outcome_lexicon():
             # "were reported killed", "are believed dead": the reporting verb's complement says what happened
-            for c in x.children:
-                if c.dep_ in ("oprd", "xcomp", "acomp") and add(_lex_hits(c)):
+            for c in children_with(x, _COMPLEMENTS):
+                if add(_lex_hits(c)):
                     verb = c
             break
         found = _lex_hits(x) if not (a.start <= x.i < a.end) else None
@@ -210,7 +209,7 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
             add(found)
             verb = x
             own = _own_number(doc, a, x)
-            for cc in x.conjuncts:
+            for cc in conjuncts(x):
                 if cc.i > x.i and not own(cc):
                     if not add(_lex_hits(cc)):
                         # "missing and presumed dead"
@@ -260,7 +259,7 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
         found = _lex_hits(lexical)
         add(found)
         own = _own_number(doc, a, lexical)
-        for cc in lexical.conjuncts:
+        for cc in conjuncts(lexical):
             if cc.i > lexical.i and not own(cc):
                 add(_lex_hits(cc))
         if found and found[1] and lexical.i < a.start:

@@ -30,6 +30,7 @@ from ...referents import (
     side_of,
 )
 from ...text import doc_text
+from ..shared.clauses import children_with
 from .lexicon import lemma, outcome_lexicon, source_words
 
 log = logging.getLogger(__name__)
@@ -400,13 +401,16 @@ def _scope(
     return None, None
 
 
+_MARK = frozenset({"mark"})
+
+
 def _hypothetical(doc: Doc, fig: Span) -> bool:
     """A figure supposed, not claimed: in a clause under "if"/"whether", or after "no matter" in its
     sentence ("no matter how many - 50,000, 150,000 or 1 million - soldiers")."""
     marks, phrases = hypothetical_cues()
     verb = _verb(fig.root)
     for v in [verb, *(verb.ancestors if verb is not None else [])]:
-        if v is not None and any(c.dep_ == "mark" and c.lower_ in marks for c in v.children):
+        if v is not None and any(c.lower_ in marks for c in children_with(v, _MARK)):
             return True
     before = doc_text(doc)[fig.sent.start_char : fig.start_char].lower()
     return any(p in before for p in phrases)

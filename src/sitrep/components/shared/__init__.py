@@ -1,2 +1,3 @@
 """Helpers read by more than one concern (events and positions): clause lookups (`clauses`), canonical
-party names (`parties`) and the shared lexicon reading and cue classes (`lexicon`)."""
+party names (`parties`), the shared lexicon reading and cue classes (`lexicon`) and span lookups
+(`spans`)."""

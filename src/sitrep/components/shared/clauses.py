@@ -9,6 +9,7 @@ from typing import TypeVar
 from spacy.tokens import Doc, Span, Token
 
 from ...model import Entity, Statement
+from .spans import SpanCover
 
 PRONOUNS = {"it", "its", "they", "their", "them", "he", "his", "she", "her", "him"}
 DETERMINERS = {"the", "a", "an", "this", "that", "these", "those"}
@@ -41,6 +42,17 @@ def children_with(tok: Token, deps: frozenset[str]) -> list[Token]:
     return [doc[i] for i in found]
 
 
+def conjuncts(tok: Token) -> list[Token]:
+    """`tok.conjuncts`, read once per Doc and token (`Token.conjuncts` walks the whole coordination, and
+    a coordination of hundreds is asked about once per figure on it)."""
+    doc = tok.doc
+    index: dict[int, tuple[int, ...]] = doc_memo(doc, "conjuncts", dict)
+    found = index.get(tok.i)
+    if found is None:
+        found = index[tok.i] = tuple(c.i for c in tok.conjuncts)
+    return [doc[i] for i in found]
+
+
 def _chunk_index(doc: Doc) -> dict[int, tuple[int, int]]:
     index: dict[int, tuple[int, int]] = {}
     for nc in doc.noun_chunks:
@@ -62,6 +74,15 @@ def chunk_of(tok: Token) -> Span:
     return doc[start:end]
 
 
+def _ents_by_token(doc: Doc) -> dict[int, Span]:
+    """Each token's named-entity span (`doc.ents` builds every span on each call)."""
+    index: dict[int, Span] = {}
+    for ent in doc.ents:
+        for i in range(ent.start, ent.end):
+            index.setdefault(i, ent)
+    return index
+
+
 def name_of(tok: Token | None) -> str | None:
     """A canonical name for the phrase headed by `tok`: the coreferent entity, else the phrase itself."""
     if tok is None:
@@ -70,7 +91,7 @@ def name_of(tok: Token | None) -> str | None:
     span = chunk_of(tok)
     if tok.dep_ in ("poss", "amod", "compound") and tok.head.i != tok.i:
         # a modifier names itself, not the phrase it modifies ("Ukraine's counteroffensive")
-        ent_span = next((e for e in doc.ents if e.start <= tok.i < e.end), None)
+        ent_span = doc_memo(doc, "ents_by_token", lambda: _ents_by_token(doc)).get(tok.i)
         span = ent_span if ent_span is not None else doc[tok.i : tok.i + 1]
         if ent_span is None and tok.dep_ == "poss" and span.start > chunk_of(tok).start:
             span = doc[chunk_of(tok).start : tok.i + 1]  # "the Wagner group's fighters" -> "Wagner group"
@@ -105,33 +126,56 @@ def _statements(doc: Doc) -> list[Statement]:
     ]
 
 
+def memo_of(doc: Doc, key: str, source: object, build: Callable[[], _T]) -> _T:
+    """`doc_memo` for a value derived from `source` (an upstream list on the Doc): built again only if
+    that list is replaced."""
+    store: dict[str, tuple[object, _T]] = doc_memo(doc, "derived", dict)
+    hit = store.get(key)
+    if hit is None or hit[0] is not source:
+        hit = store[key] = (source, build())
+    return hit[1]
+
+
+def _index(doc: Doc) -> tuple[list[Statement], SpanCover, SpanCover, SpanCover]:
+    """The statements of `_statements` with covers of their contents, cues and speakers."""
+
+    def build() -> tuple[list[Statement], SpanCover, SpanCover, SpanCover]:
+        sts = _statements(doc)
+        speakers = [
+            st.speaker.span if st.speaker is not None and st.speaker.span is not None else (0, 0)
+            for st in sts
+        ]
+        return (
+            sts,
+            SpanCover(st.content.span for st in sts),
+            SpanCover(st.cue.span for st in sts),
+            SpanCover(speakers),
+        )
+
+    return memo_of(doc, "statements", getattr(doc._, "sitrep_statements", None), build)
+
+
 def statement_at(doc: Doc, char: int) -> Statement | None:
-    """The innermost statement whose content contains character `char`."""
-    best = None
-    for st in _statements(doc):
-        s, e = st.content.span
-        if s <= char < e and (best is None or e - s < best.content.span[1] - best.content.span[0]):
-            best = st
-    return best
+    """The innermost statement whose content contains character `char` (the first one on a tie)."""
+    sts, contents, _cues, _speakers = _index(doc)
+    hits = contents.at(char)
+    return sts[min((e - s, k) for s, e, k in hits)[1]] if hits else None
 
 
 def statement_with_cue(doc: Doc, tok: Token) -> Statement | None:
     """The statement whose cue is `tok`."""
-    for st in _statements(doc):
-        s, e = st.cue.span
-        if s <= tok.idx < e:
-            return st
-    return None
+    sts, _contents, cues, _speakers = _index(doc)
+    k = cues.first_at(tok.idx)
+    return sts[k] if k is not None else None
 
 
 def speaker_at(doc: Doc, char: int) -> str | None:
     """The canonical name of the speaker whose mention covers character `char` ("the dictator" in
     "..., said the dictator" -> the name the statements component resolved it to)."""
-    for st in _statements(doc):
-        sp = st.speaker
-        if sp is not None and sp.span is not None and sp.span[0] <= char < sp.span[1]:
-            return sp.name
-    return None
+    sts, _contents, _cues, speakers = _index(doc)
+    k = speakers.first_at(char)
+    sp = sts[k].speaker if k is not None else None
+    return sp.name if sp is not None else None
 
 
 def speaker_name(st: Statement | None) -> str | None:

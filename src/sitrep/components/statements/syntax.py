@@ -18,6 +18,7 @@ from ...quotes import (
     paragraph_spans,
 )
 from ...text import doc_text
+from ..shared.spans import merged_spans
 from .speaker import SpeakerResolver, cue_lemma, cue_lemmas, cue_sections, object_cues
 
 ATTR_PUNCT = {",", '"', "\u201d", "''", "\u2019\u2019", "\u2014", "\u2013", "--", "-", ";"}
@@ -85,6 +86,8 @@ class Ctx:
         self.object_cues = object_cues()
         self.speakers = SpeakerResolver(doc)
         self.times = list(getattr(doc._, "sitrep_times", None) or [])
+        self._inside: tuple[list[int], list[int]] = ([], [])  # see inside_quote
+        self._inside_of: list[Quote] | None = None
 
     def _cue_beside(self, q: Quote) -> bool:
         """Whether a verb of speech stands within a few words before or after a single-quoted stretch
@@ -126,9 +129,12 @@ class Ctx:
 
     def inside_quote(self, tok: Token) -> bool:
         """Whether a token stands inside a closed quotation (a cue there belongs to the quote)."""
-        for q in self.quotes:
-            if q.closed and any(s <= tok.idx < e for s, e in q.parts):
-                return True
+        if self._inside_of is not self.quotes:  # the closed quotations' parts, merged, once per list
+            self._inside = merged_spans(p for q in self.quotes if q.closed for p in q.parts)
+            self._inside_of = self.quotes
+        k = bisect_right(self._inside[0], tok.idx) - 1
+        if k >= 0 and tok.idx < self._inside[1][k]:
+            return True
         return any(s <= tok.idx < e for s, e in self.speech)
 
 

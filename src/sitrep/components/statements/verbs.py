@@ -4,6 +4,7 @@ clausal complement), before it (a postposed or parenthetical attribution), or th
 from __future__ import annotations
 
 import re
+from weakref import WeakKeyDictionary
 
 from spacy.tokens import Span, Token
 
@@ -22,6 +23,7 @@ from .syntax import (
     OBJ_PREPS,
     SENT_END,
     SUBJ,
+    Ctx,
     attribution_bounds,
     is_reporting,
     postposed_subject,
@@ -79,6 +81,18 @@ def _quoted_name(b: Builder, q: Quote) -> bool:
     if last.pos_ != "NOUN" or last.dep_ != "pobj" or b.text[last.idx + len(last.text) : q.start].strip():
         return False
     return len(b.text[q.start : q.end].split()) <= 6
+
+
+_NAMED: WeakKeyDictionary[Ctx, tuple[list[Quote], list[Quote]]] = WeakKeyDictionary()
+
+
+def _named_quotes(b: Builder) -> list[Quote]:
+    """The closed quotations that are a thing's name (`_quoted_name`), found once per list of quotations
+    (dash quotations extend it), not once per cue (a long text has hundreds of each)."""
+    hit = _NAMED.get(b.ctx)
+    if hit is None or hit[0] is not b.ctx.quotes:
+        hit = _NAMED[b.ctx] = (b.ctx.quotes, [q for q in b.ctx.quotes if q.closed and _quoted_name(b, q)])
+    return hit[1]
 
 
 def _post_content(b: Builder, lo: int, hi: int, sent: Span) -> tuple[int, int] | None:
@@ -174,7 +188,7 @@ def _ccomp_content(b: Builder, verb: Token) -> tuple[int, int] | None:
     comps = [
         c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and not source_tail(c, b.ctx.cues)
     ]
-    named = [q for q in b.ctx.quotes if q.closed and _quoted_name(b, q)]
+    named = _named_quotes(b)
     comps = [c for c in comps if not any(q.start <= c.idx < q.end for q in named)]
     if not comps:
         return None
