@@ -1,6 +1,6 @@
 """Statements on real war news, judged by hand: sitrep vs textacy on 65 articles of the unlabelled corpus.
 
-Usage: .venv/bin/python bench/bench_statements_judged.py [--show] [--round N]
+Usage: .venv/bin/python bench/bench_statements_judged.py [--show] [--round N|s6-fresh]
 
 bench/data/statements_judged.jsonl holds our judgements of every statement sitrep gave for articles
 drawn at random from ../shared/eval/realnews/corpus.jsonl, excluding the dev articles, in rounds:
@@ -8,7 +8,10 @@ round 1 (2026-12-05, issue 15): 30 articles, seed 15015; round 2 (same day, seco
 seed 15016, excluding round 1 and word-for-word copies, judged on the output of commit c6c1967 before
 any change of that round (so round 2's first figure is out of sample); round 3 (session 5): 15 more,
 seed 15017, excluding dev, rounds 1-2 and copies, judged on commit 7f33400's output before any change
-of that round (out of sample: precision 0.823, speaker 0.863). A line with "docs" lists one
+of that round (out of sample: precision 0.823, speaker 0.863); round "s6-fresh" (session 6): 10 more,
+seed 15018, same exclusions, judged on commit fc529f7's output, with every statement the article makes
+that sitrep missed (verdict "missed"; beliefs, passives, link teasers and negated speech are not listed),
+so that round also gives recall. A line with "docs" lists one
 round's documents ("round" absent means 1); every judgement carries its round the same way.
 Each judgement gives the content span,
 whether the text really attributes a statement there (a claim, quote, belief, intention or finding
@@ -117,9 +120,10 @@ def _textacy(docs: list[dict[str, Any]]) -> dict[str, list[tuple[tuple[int, int]
 def _score(
     name: str, pred: dict[str, list[tuple[tuple[int, int], str]]], judged: list[dict[str, Any]], show: bool
 ) -> None:
-    n = met = real = spk_ok = spk_n = 0
+    n = met = real = spk_ok = spk_n = missed = 0
     for doc, items in pred.items():
-        rows = [j for j in judged if j["doc"] == doc]
+        missed += sum(1 for j in judged if j["doc"] == doc and j["verdict"] == "missed")
+        rows = [j for j in judged if j["doc"] == doc and j["verdict"] != "missed"]
         m = _match([s for s, _n in items], [tuple(j["span"]) for j in rows])
         n += len(items)
         for i, j in m.items():
@@ -138,19 +142,22 @@ def _score(
     prec = real / met if met else 0.0
     spk = spk_ok / spk_n if spk_n else 0.0
     counts = f"predicted {n:4d}  judged {met:4d}  unjudged {n - met:4d}"
-    print(f"{name:10s} {counts}  precision {prec:.3f}  speaker {spk:.3f}")
+    recall = f"  recall {real / (real + missed):.3f} ({missed} missed)" if missed and name == "sitrep" else ""
+    print(f"{name:10s} {counts}  precision {prec:.3f}  speaker {spk:.3f}{recall}")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--show", action="store_true", help="print every wrong item")
-    ap.add_argument("--round", type=int, default=0, help="score one round only (default: each, then all)")
+    ap.add_argument(
+        "--round", default="", help="score one round only, as 2 or s6-fresh (default: each, then all)"
+    )
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"bench_statements_judged: {CORPUS} is absent (no ../shared here); nothing to do.")
         return 0
     lines = [json.loads(ln) for ln in JUDGED.read_text(encoding="utf-8").splitlines() if ln.strip()]
-    rounds = {ln.get("round", 1): ln["docs"] for ln in lines if "docs" in ln}
+    rounds = {str(ln.get("round", 1)): ln["docs"] for ln in lines if "docs" in ln}
     judged = [ln for ln in lines if "docs" not in ln]
     wanted = {i for ids in rounds.values() for i in ids}
     docs = [d for d in (json.loads(ln) for ln in CORPUS.open(encoding="utf-8")) if d["id"] in wanted]
@@ -161,12 +168,12 @@ def main() -> int:
         print("textacy    not installed (pip install 'sitrep[bench]')")
     else:
         systems.append(("textacy", peer))
-    parts = [(f"round {r}", set(ids), r) for r, ids in sorted(rounds.items()) if args.round in (0, r)]
+    parts = [(f"round {r}", set(ids), r) for r, ids in sorted(rounds.items()) if args.round in ("", r)]
     if not args.round:
-        parts.append(("all", wanted, 0))
+        parts.append(("all", wanted, ""))
     for label, ids, r in parts:
         print(f"-- {label}: {len(ids)} articles")
-        rows = [j for j in judged if r in (0, j.get("round", 1))]
+        rows = [j for j in judged if r in ("", str(j.get("round", 1)))]
         for name, pred in systems:
             _score(name, {d: v for d, v in pred.items() if d in ids}, rows, args.show)
     return 0
