@@ -97,7 +97,7 @@ def season_year(dct: dt.date, code: str, direction: Direction) -> int:
     ahead = (start - m) % 12
     if direction == "future" or (direction in ("present", "scheduled") and 0 < ahead <= 3):
         return dct.year if start > m else dct.year + 1  # "a spring offensive" in January: this spring
-    if code == "WI" and m in (9, 10, 11) and direction != "past":
+    if code == "WI" and m in (9, 10, 11):
         return dct.year  # the coming winter is the one talked about in autumn
     return dct.year if start < m else dct.year - 1
 

@@ -198,6 +198,8 @@ def make_direction(doc: Doc) -> Callable[[int, int], str]:
         before = [t.lower_ for t in doc[max(span.start - 2, span.sent.start) : span.start]]
         if any(w in ("next", "coming", "upcoming") for w in before):
             return "future"
+        if before[-1:] == ["since"]:
+            return "past"  # "thousands of shootings since January 1st"
         verb = _finite(_verb_of(span.root))
         if any(w in ("until", "till") for w in before):
             past = verb.pos_ in ("VERB", "AUX") and (verb.tag_ == "VBD" or _has_past_aux(verb))
