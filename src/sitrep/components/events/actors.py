@@ -211,16 +211,12 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         if c.dep_ == "amod" and c.pos_ == "ADJ" and side_of(c.text) not in (None, "military"):
             return c, target  # "western sanctions": the side the tagger left untyped
     role = tok
-    while role.dep_ == "conj" and role.head is not role and role.head.pos_ in ("NOUN", "PROPN"):
+    while role.dep_ == "conj" and role.head.i != role.i and role.head.pos_ in ("NOUN", "PROPN"):
         role = role.head  # "launched missile and artillery attacks": the conjunct shares the object's role
     if verb is not tok and role.dep_ in ("dobj", "attr", "oprd") and verb.pos_ in ("VERB", "AUX"):
         if _onlooker(verb):
             return None, target  # "the regime criticizes the supply of weapons": not the supplier
         return subject_of(verb), target
-    if verb is not tok and tok.dep_ == "pobj" and tok.head.head is verb and tok.head.lower_ in ARG_PREPS:
-        return subject_of(
-            verb
-        ), target  # "agreed to a truce", "responded with shelling", "killed in an ambush"
     if (
         tok.dep_ == "pobj"
         and tok.head.lower_ == "of"

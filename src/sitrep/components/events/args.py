@@ -209,7 +209,7 @@ def _demonym_territory(
 def _modifier(t: Token, s: int, e: int) -> bool:
     """Whether the place at `[s, e)` only modifies a noun ("the Black Sea grain deal")."""
     root = t
-    while root.head is not root and s <= root.head.idx < e:
+    while root.head.i != root.i and s <= root.head.idx < e:
         root = root.head
     return root.dep_ == "compound" and not (s <= root.head.idx < e)
 
@@ -217,7 +217,7 @@ def _modifier(t: Token, s: int, e: int) -> bool:
 def _source(t: Token) -> bool:
     """Whether `t` names a source ("according to Washington"), not a place."""
     cur = t
-    while cur.dep_ in ("pobj", "compound", "conj") and cur.head is not cur:
+    while cur.dep_ in ("pobj", "compound", "conj") and cur.head.i != cur.i:
         cur = cur.head
         if cur.lower_ == "to" and cur.head.lower_ == "according":
             return True

@@ -20,7 +20,7 @@ def _deontic(tok: Token) -> bool:
     for _ in range(3):
         if any(c.dep_ == "aux" and cue_has(c.lower_, "deontic") for c in cur.children):
             return True
-        if cur.dep_ != "xcomp" or cur.head is cur:
+        if cur.dep_ != "xcomp" or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -49,7 +49,7 @@ def _figurative(tok: Token, etype: str) -> bool:
 def _counting(tok: Token) -> bool:
     """ "how many of them were killed", "the number includes the dead and wounded"."""
     role = tok
-    while role.dep_ == "conj" and role.head is not role:
+    while role.dep_ == "conj" and role.head.i != role.i:
         role = role.head
     if role.dep_ in ("dobj", "attr") and role.head.lemma_.lower() in _COUNTING:
         return True

@@ -37,7 +37,7 @@ def _anchors(date_tok: Token) -> bool:
     for _ in range(4):
         if cur.dep_ == "pobj":
             return cur.head.lower_ in ("in", "on", "during", "at", "by", "of")
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         cur = cur.head
     return True
@@ -127,7 +127,7 @@ def in_setting(tok: Token) -> bool:
             c.dep_ == "mark" and c.lower_ in SETTING_MARKS for c in cur.children
         ):
             return True
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
@@ -136,7 +136,7 @@ def in_setting(tok: Token) -> bool:
 def occurring(tok: Token) -> bool:
     """ "launched its invasion", "the offensive began": the clause makes the happening itself news."""
     role = tok
-    while role.dep_ == "conj" and role.head is not role:
+    while role.dep_ == "conj" and role.head.i != role.i:
         role = role.head
     if role.dep_ in ("dobj", "nsubjpass", "nsubj"):
         head = role.head

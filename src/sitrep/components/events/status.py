@@ -57,7 +57,7 @@ def clause_verb(trigger: Token) -> Token:
     cur = trigger
     hops = 0
     while cur.pos_ not in ("VERB", "AUX") or cur is trigger and trigger.pos_ not in ("VERB", "AUX"):
-        if cur.head is cur or cur.dep_ not in NOMINAL_UP or hops > 6:
+        if cur.head.i == cur.i or cur.dep_ not in NOMINAL_UP or hops > 6:
             return cur
         cur = cur.head
         hops += 1
@@ -126,7 +126,7 @@ def _attribution(verb: Token) -> tuple[Token | None, Token | None]:
             for cls in ("deny", "announce", "speech"):
                 if cue_has(cur.lemma_, cls) and cur.pos_ in ("VERB", "NOUN") and cur is not verb:
                     return cur, subject_of(cur)
-        if cur.head is cur:
+        if cur.head.i == cur.i:
             break
         if cur.dep_ == "conj" and cur.tag_ == "VBD" and cur.head.tag_ == "VBG":
             break  # "denied targeting X and blamed Y": the finite verb goes with the cue, not the gerund
@@ -317,7 +317,7 @@ def _verb_speculative(trigger: Token, verb: Token) -> bool:
     """Whether the clause around the trigger makes it unrealized: a modal, an intention, a purpose."""
     speculative = False
     conj_head = verb
-    while conj_head.dep_ == "conj" and conj_head.head is not conj_head and not speculative:
+    while conj_head.dep_ == "conj" and conj_head.head.i != conj_head.i and not speculative:
         conj_head = conj_head.head  # "only if X withdraws and releases ...": the mark sits on the first verb
         speculative = _has_modal(conj_head)
     speculative = speculative or _inverted_condition(conj_head)
@@ -327,13 +327,11 @@ def _verb_speculative(trigger: Token, verb: Token) -> bool:
         speculative = True  # "plans to attack", "would keep attacking", "expects the EU to impose"
     if verb is not trigger and trigger.dep_ == "dobj" and cue_has(verb.lemma_, "intent"):
         speculative = True
-    direct = (
-        verb is trigger
-        or (trigger.head is verb and trigger.dep_ in ("dobj", "nsubjpass", "attr", "oprd"))
-        or (trigger.dep_ == "pobj" and trigger.head.lower_ == "for" and trigger.head.head is verb)
-    )  # what the infinitive brings about: "to seize X", "to regroup for an offensive"
+    # What the infinitive brings about: "to seize X". Only the verb itself counts: reading its object or
+    # "for" object too ("to regroup for an offensive") was measured on the real-news dev set and lowered
+    # status 0.776 -> 0.759 and actor 0.738 -> 0.729 (those terms compared Tokens by identity, never true).
     if (
-        direct
+        verb is trigger
         and _infinitive(verb)
         and verb.dep_ in ("advcl", "acl", "xcomp", "relcl")
         and not (gov is not None and cue_has(gov.lemma_, "implicative"))

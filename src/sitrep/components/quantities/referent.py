@@ -243,7 +243,7 @@ def _place(doc: Doc, fig: Span, head: Token | None, side: str | None) -> Place |
         x = tok.root
         steps = 0
         last_prep: str | None = None  # the preposition nearest the figure says how the place attaches
-        while x.head is not x and steps < 6 and x.i not in targets:
+        while x.head.i != x.i and steps < 6 and x.i not in targets:
             if x.dep_ not in PLACE_PATH or (x.dep_ == "conj" and x.pos_ in ("VERB", "AUX")):
                 break
             if x.dep_ == "prep":
@@ -307,7 +307,7 @@ def _part(doc: Doc, fig: Span) -> bool:
     """A figure that counts part of another: "including 5.9 million", "among them 12 children" (and a
     figure coordinated with one)."""
     tok = fig.root
-    while tok.dep_ == "conj" and tok.head is not tok:
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     heads = {tok.head.lower_} if tok.dep_ == "pobj" else set()
     before = _Words(doc[max(fig.sent.start, fig.start - 2) : fig.start])

@@ -219,6 +219,6 @@ def subject_of(verb: Token) -> Token | None:
                     return g
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head)
-    if verb.dep_ in ("xcomp", "acomp") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "acomp") and verb.head.i != verb.i:
         return subject_of(verb.head)  # "ready to deliver": the subject of "was ready"
     return None

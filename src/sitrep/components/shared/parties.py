@@ -18,7 +18,7 @@ def governing_speech(tok: Token) -> Token | None:
     cur = tok
     for _ in range(12):
         h = cur.head
-        if h is cur:
+        if h.i == cur.i:
             return None
         if h.pos_ == "VERB" and (
             cue_has(h.lemma_, "speech") or cue_has(h.lemma_, "announce") or cue_has(h.lemma_, "deny")
