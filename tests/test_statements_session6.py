@@ -72,3 +72,12 @@ def test_acronym_glued_to_the_next_sentence_is_split(extract):
     st = covering(_run(extract, text), "terminal will be sold")
     assert "EBRD" not in st.content.text
     assert "Lind" in speaker_name(st)
+
+
+def test_according_to_before_a_coordinated_clause_keeps_to_its_own_side(extract):
+    text = HEAD + (
+        "A ceasefire has been agreed for the port of Berdyansk, according to the regional governor, but "
+        "troops are reported to be advancing toward the town."
+    )
+    st = next(s for s in _run(extract, text) if s.cue.text == "according to")
+    assert st.content.text == "A ceasefire has been agreed for the port of Berdyansk"

@@ -508,9 +508,27 @@ def according_statement(b: Builder, tok: Token) -> None:
         if span is None:
             return
         start, end = span.start_char, span.end_char
+        before = _before_coordination(b, tok)
+        if before is not None and start >= tok.idx:  # "X, according to Y, but Z": Y said X, not Z
+            start, end = before
     cue = TextSpan(text=b.text[tok.idx : to.idx + len(to.text)], span=(tok.idx, to.idx + len(to.text)))
     speaker = b.ctx.speakers.speaker(pobj)
     b.add(cue, speaker, start, end, None, 0.85 if mode == "speech" else 0.7, mode=mode)
+
+
+def _before_coordination(b: Builder, tok: Token) -> tuple[int, int] | None:
+    """The sentence before an "according to" phrase that a coordinated clause of the writer's own
+    follows ("A corridor was agreed, according to the minister, but troops are advancing")."""
+    after = tok.right_edge.i + 1
+    doc = tok.doc
+    if after < len(doc) and doc[after].text == ",":
+        after += 1
+    if after >= len(doc) or doc[after].pos_ != "CCONJ" or doc[after].lower_ not in {"but", "and", "while"}:
+        return None
+    lo = max(tok.sent.start_char, b.ctx.para_of(tok.idx)[0])
+    if tok.i == 0 or doc[tok.i - 1].idx < lo:
+        return None
+    return lo, doc[tok.i - 1].idx
 
 
 # "That's according to X", "This is according to X": the attribution of what was said just before
