@@ -55,7 +55,19 @@ FOUND = [
         "open",
     ),
     ("The U.S. Embassy urged its citizens to leave Belarus immediately.", "us embassy", "leav", "open"),
+    ("The Polish foreign minister recommended new sanctions on the junta.", "minister", "sanctions", "open"),
+    ("Minsk called for a freezing of hostilities along the front.", "minsk", "hostilities", "open"),
 ]
+
+
+def test_a_statement_speaks_for_those_who_issued_it(extract):
+    text = (
+        "The members of the Nordic Council in a joint statement called on Belarus to free its political "
+        'prisoners. "We also urge Minsk to end all support for the war," the statement said.'
+    )
+    held = {p.holder for p in positions_of(extract, text)}
+    assert held and all("statement" not in h for h in held)
+    assert any("members" in h for h in held)
 
 
 @pytest.mark.parametrize(("text", "holder", "topic", "stance"), FOUND)

@@ -7,9 +7,9 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from ..shared.clauses import chunk_of, speaker_name, statement_at, statement_with_cue, subject_of
+from ..shared.clauses import chunk_of, doc_memo, speaker_name, statement_at, statement_with_cue, subject_of
 from ..shared.lexicon import cue_has, data_rows, position_cues
 from ..shared.parties import governing_speech, party_name
 from ..shared.sides import same_name, same_party
@@ -123,7 +123,7 @@ def speaker_holder(tok: Token) -> str | None:
         name = party(subj) if subj is not None and is_party(subj) and not is_self(subj) else None
         if name:
             return name
-    name = speaker_name(statement_at(tok.doc, tok.idx)) or author_at(tok.doc, tok.idx)
+    name = _issued(tok, speaker_name(statement_at(tok.doc, tok.idx))) or author_at(tok.doc, tok.idx)
     return display(name) if name else None
 
 
@@ -144,7 +144,7 @@ def holder_of(pred: Token) -> str | None:
         return party(judge) if judge is not None else speaker_holder(pred)  # the subject is the topic
     subj = subject(verb) if verb is not pred else subject(pred)
     if subj is None and verb.dep_ == "acl" and position_cues().get(verb.head.lemma_.lower()) == "text_noun":
-        subj = _owner(verb.head) or _maker(verb.head)  # "signed a statement calling on X to": the signers
+        subj = _signer(verb.head)  # "signed a statement calling on X to": the signers
     if subj is not None and not (is_self(subj) or is_party(subj) or counted(subj)):
         if verb is pred and position_cues().get(pred.lemma_.lower()) in CUE_VERBS or _relative(verb):
             return None  # "the equipment supports Ukraine", "terms which support": a thing, no stance
@@ -156,7 +156,9 @@ def holder_of(pred: Token) -> str | None:
         gov = subject_of(verb.head)  # "Biden has sworn that there would be no troops": who swore it
         subj = gov if gov is not None and not is_self(gov) and is_party(gov) else None
     name = party(subj) if subj is not None else None
-    speaker = speaker_name(statement_at(pred.doc, pred.idx) or statement_with_cue(pred.doc, pred))
+    speaker = _issued(
+        pred, speaker_name(statement_at(pred.doc, pred.idx) or statement_with_cue(pred.doc, pred))
+    )
     if name is None:
         speaker = speaker or author_at(pred.doc, pred.idx)  # "we must ..." in a letter: its signer
         return display(speaker) if speaker else None
@@ -166,6 +168,38 @@ def holder_of(pred: Token) -> str | None:
     if voiced and same_party(name, speaker):
         return f"{name} ({speaker})"  # a body voiced by its own: "Russia (Sergei Lavrov)"
     return name
+
+
+def _issued(tok: Token, speaker: str | None) -> str | None:
+    """ "..., the statement said": the party that issued the text ("the participants ... in a joint
+    statement called on Russia to ..."), the nearest such text before `tok`; else the speaker as named."""
+    words = [w for w in (speaker or "").lower().split() if w not in ("the", "a", "joint", "its", "their")]
+    if len(words) != 1 or position_cues().get(words[0].rstrip("s")) != "text_noun":
+        return speaker
+    doc = tok.doc
+    issuers = doc_memo(doc, "positions_issuers", lambda: _issuers(doc))
+    before = [name for i, name in issuers if i < tok.i]
+    return before[-1] if before else speaker
+
+
+def _issuers(doc: Doc) -> list[tuple[int, str]]:
+    """(token index, issuer) of each text noun whose owner or maker is a party ("Iran's statement")."""
+    out: list[tuple[int, str]] = []
+    for t in doc:
+        if t.pos_ == "NOUN" and position_cues().get(t.lemma_.lower()) == "text_noun":
+            who = _signer(t)
+            name = party(who) if who is not None and is_party(who) and not is_self(who) else None
+            if name:
+                out.append((t.i, name))
+    return out
+
+
+def _signer(text: Token) -> Token | None:
+    """Who issues a text: "Iran's statement", "signed a statement", "the members in a joint statement"."""
+    found = _owner(text) or _maker(text)
+    if found is None and text.dep_ == "pobj" and text.head.lower_ == "in" and is_party(text.head.head):
+        return text.head.head
+    return found
 
 
 def _ours_asked(subj: Token, verb: Token) -> bool:
