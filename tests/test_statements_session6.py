@@ -81,3 +81,16 @@ def test_according_to_before_a_coordinated_clause_keeps_to_its_own_side(extract)
     )
     st = next(s for s in _run(extract, text) if s.cue.text == "according to")
     assert st.content.text == "A ceasefire has been agreed for the port of Berdyansk"
+
+
+def test_recall_post_and_highlight_need_a_claim_object(extract):
+    text = HEAD + (
+        "Several countries recalled their ambassadors on Monday.\n\n"
+        "Brenner posted a short video on social media.\n\n"
+        "Harbour officials highlight the damaged cranes.\n\n"
+        "Lind recalled that the port had closed once before, in 1981."
+    )
+    sts = _run(extract, text)
+    assert not [s for s in sts if s.content.text in {"their ambassadors", "a short video on social media"}]
+    assert not [s for s in sts if "damaged cranes" in s.content.text]
+    assert "Lind" in speaker_name(covering(sts, "port had closed once before"))
