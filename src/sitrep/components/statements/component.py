@@ -24,6 +24,7 @@ from spacy.tokens import Doc
 
 from ...extensions import ensure_extensions
 from ...model import Statement
+from .according import according_statement
 from .builder import Builder
 from .dashes import dash_quote_statements
 from .filters import compound_part
@@ -41,7 +42,7 @@ from .forms import (
 from .salience import Salience
 from .speaker import cue_lemma, cue_lemmas, lemma_of_cue, object_cues
 from .syntax import Ctx, finish
-from .verbs import according_statement, verb_statement
+from .verbs import verb_statement
 
 log = logging.getLogger(__name__)
 
