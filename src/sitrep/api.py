@@ -17,6 +17,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .budget import TimeBudgetExceeded, budget_seconds, time_budget
 from .chunking import chunk_chars, max_chars, merge_reports, split_points
 from .errors import InputError
 from .extensions import ensure_extensions
@@ -152,10 +153,18 @@ def _extract_long(nlp: Language, job: _Job) -> Report:
 
 
 def _extract_one(nlp: Language, job: _Job) -> Report:
+    seconds = budget_seconds(len(job.text))
     try:
-        if len(job.text) > min(chunk_chars(), nlp.max_length):
-            return _extract_long(nlp, job)
-        return _report(nlp(_doc(nlp, job.text, job.meta)))
+        with time_budget(seconds):
+            if len(job.text) > min(chunk_chars(), nlp.max_length):
+                return _extract_long(nlp, job)
+            return _report(nlp(_doc(nlp, job.text, job.meta)))
+    except TimeBudgetExceeded:
+        log.warning("extraction of %s stopped after %.3g s", job.where, seconds)
+        raise InputError(
+            f"{job.where}: extraction stopped after {seconds:.3g} s, over its time budget "
+            "($SITREP_TIME_BUDGET seconds per 100,000 characters)"
+        ) from None
     except InputError:
         raise
     except Exception as exc:  # noqa: BLE001 - any failure of the pipeline on one text names that text
@@ -182,9 +191,10 @@ def extract(
 def _batch(nlp: Language, jobs: list[_Job], batch_size: int) -> list[Report | InputError]:
     """Reports of short texts through one `nlp.pipe`; when a text breaks the pipeline, each text alone."""
     try:
-        docs = [_doc(nlp, j.text, j.meta) for j in jobs]
-        return [_report(doc) for doc in nlp.pipe(docs, batch_size=batch_size)]
-    except Exception:  # noqa: BLE001 - find the text that failed; the others still get their reports
+        with time_budget(budget_seconds(sum(len(j.text) for j in jobs))):
+            docs = [_doc(nlp, j.text, j.meta) for j in jobs]
+            return [_report(doc) for doc in nlp.pipe(docs, batch_size=batch_size)]
+    except (Exception, TimeBudgetExceeded):  # noqa: BLE001 - find the text that failed or hung; the others still get their reports
         out: list[Report | InputError] = []
         for job in jobs:
             try:
