@@ -6,15 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def positions_of(extract, text: str):
-    report = extract(text)
-    for pos in report.positions:
-        assert pos.span is not None and 0 <= pos.span[0] < pos.span[1] <= len(text)
-        for cond, (s, e) in zip(pos.conditions, pos.condition_spans, strict=True):
-            assert text[s:e] == cond
-    return report.positions
-
+from positions_support import positions_of
 
 NO_STANCE = [
     "Will Hungary ever agree to send weapons to Kyiv?",  # a question
