@@ -6,6 +6,7 @@ month-day) and prints sitrep's calendar-relative times (weekdays, month-days wit
 `score` prints value precision per judged round and per class of expression, re-using a judged
 `gold` for the same span when a later round gives a new value.
 Usage: .venv/bin/python bench/bench_times_judged.py dump --seed 61 --round s6-before [--n 10] > FILE
+       (or `dump --docs ID,ID,... --round NAME`: those corpus articles, e.g. a figures batch)
        (fill in "gold" in FILE by reading "context") bench/bench_times_judged.py add FILE
        .venv/bin/python bench/bench_times_judged.py score
 The judged file keeps ids, spans, the time's own words and values, never the articles' sentences.
@@ -95,12 +96,22 @@ def sentence_of(text: str, start: int, end: int) -> str:
     return (text[left:start] + "[[" + text[start:end] + "]]" + text[end:right]).strip()
 
 
-def dump(seed: int, n: int, round_name: str) -> int:
+def chosen(ids: list[str]) -> list[dict]:
+    """The corpus articles with these ids, in the order given."""
+    rows = {}
+    for line in (REALNEWS / "corpus.jsonl").open(encoding="utf-8"):
+        if line.strip():
+            r = json.loads(line)
+            rows[r["id"]] = r
+    return [rows[i] for i in ids]
+
+
+def dump(seed: int, n: int, round_name: str, docs: list[str] | None = None) -> int:
     """Print one JSON line per calendar-relative time sitrep finds in the sample, `gold` left null."""
     import sitrep
 
     known = judged_gold()
-    arts = sample(seed, n)
+    arts = chosen(docs) if docs else sample(seed, n)
     nlp = sitrep.load_pipeline()
     for art in arts:
         report = sitrep.extract(art["text"], published=art["published"], nlp=nlp)
@@ -176,7 +187,8 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = ap.add_subparsers(dest="cmd", required=True)
     d = sub.add_parser("dump")
-    d.add_argument("--seed", type=int, required=True)
+    d.add_argument("--seed", type=int, default=0)
+    d.add_argument("--docs", default="", help="comma-separated corpus ids instead of a seeded sample")
     d.add_argument("--n", type=int, default=10)
     d.add_argument("--round", required=True)
     a = sub.add_parser("add")
@@ -187,7 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"real-news corpus not found under {REALNEWS}; nothing to judge")
         return 0
     if args.cmd == "dump":
-        return dump(args.seed, args.n, args.round)
+        return dump(args.seed, args.n, args.round, [i for i in args.docs.split(",") if i])
     if args.cmd == "add":
         return add(args.file)
     return score()
