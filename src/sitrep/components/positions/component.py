@@ -22,6 +22,8 @@ from .holders import holder_of, is_party, is_self, speaker_holder
 from .predicates import COMMITTING, UNWILLING, stance_of
 from .topics import topic_in, topic_phrase
 
+RELATIVES = {"which", "that", "it", "this"}  # what an elided refusal's object may be
+ELIDED = {"rejects", "open_verb"}  # cue classes that may leave their object to the context
 START_VERBS = {"begin", "start", "resume", "happen", "proceed", "restart", "take"}
 
 
@@ -178,6 +180,8 @@ def find_positions(doc: Doc) -> list[Position]:
             except Exception as exc:  # one bad item never costs the document
                 warnings.warn(f"sitrep positions: skipped {tok.text!r} at {tok.idx}: {exc!r}", stacklevel=2)
                 continue
+            if found_pos is None and outer:
+                found_pos = _elided(tok, stance, comp, outer[-1][1], len(out) + 1)
             if found_pos is None:
                 continue
             pos, topic_class = found_pos
@@ -195,6 +199,34 @@ def find_positions(doc: Doc) -> list[Position]:
             held.add(again)
             out.append(pos)
     return out
+
+
+def _elided(
+    pred: Token, stance: str, comp: list[Token], before: Position, n: int
+) -> tuple[Position, str] | None:
+    """ "X demanded A, but Y has refused", "called for A, which Y rejected": a refusal or acceptance with
+    no object of its own (or only a relative pronoun) is about what the sentence's earlier position asks."""
+    if stance not in ("rejects", "open") or pred.pos_ != "VERB" or pred.tag_ == "VBG":
+        return None
+    if any(t.lower_ not in RELATIVES for t in comp) or position_cues().get(pred.lemma_.lower()) not in ELIDED:
+        return None
+    holder = holder_of(pred)
+    if holder is None or holder == before.holder:
+        return None
+    st = statement_at(pred.doc, pred.idx)
+    pos = before.model_copy(
+        update={
+            "id": f"p{n}",
+            "holder": holder,
+            "stance": stance,
+            "conditions": [],
+            "condition_spans": [],
+            "condition_negated": [],
+            "statement": st.id if st is not None else None,
+            "span": (pred.idx, pred.idx + len(pred)),
+        }
+    )
+    return pos, f"elided {before.topic}"
 
 
 def _same_span(pos: Position, out: list[Position]) -> bool:

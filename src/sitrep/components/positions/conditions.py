@@ -41,6 +41,8 @@ def find_marker(sent: Span, pred: Token, stance: str = "open") -> tuple[int, int
                 continue
             if mark == "once" and span.end < len(sent.doc) and sent.doc[span.end].lower_ in ("again", "more"):
                 continue
+            if span.end < sent.end and sent.doc[span.end].lower_ in ("possible", "practicable", "feasible"):
+                continue  # "end it as soon as possible": how soon, not on which condition
             if (
                 mark == "if"
                 and span.start > 0

@@ -9,7 +9,7 @@ from spacy.tokens import Span, Token
 from ..shared.clauses import speaker_name, statement_at
 from ..shared.parties import governing_speech, party_name
 from ..shared.sides import side_of
-from .holders import is_self, shares_word, subject
+from .holders import is_self, reported_self, shares_word, subject
 
 FUTURE = {"will", "would", "wo", "'ll", "shall"}
 DEONTIC = {"must", "should"}
@@ -50,6 +50,8 @@ def forecast(pred: Token) -> bool:
     subj = subject(pred)
     if subj is None or is_self(subj):
         return False
+    if subj.lower_ in ("he", "she") and reported_self(pred):
+        return False  # "Kurz stressed he would never accept it": the speaker's own commitment
     name = party_name(subj)
     speaker = _voice(pred)
     if not name or not speaker:

@@ -128,7 +128,13 @@ def speaker_holder(tok: Token) -> str | None:
 
 
 def holder_of(pred: Token) -> str | None:
-    """The name of whoever holds the position at `pred`: its subject when a party, else the speaker."""
+    """The name of whoever holds the position at `pred`: its subject when a party, else the speaker; a
+    text named as the holder ("they will not be recognized", they being the statement) is its issuer's."""
+    name = _holder_of(pred)
+    return _issued(pred, name) if name else None
+
+
+def _holder_of(pred: Token) -> str | None:
     if pred.pos_ == "NOUN" and subject_of(pred) is None:  # "Russia's demands", "made an appeal"
         owner = _owner(pred)
         if owner is not None and not is_self(owner):
@@ -145,6 +151,17 @@ def holder_of(pred: Token) -> str | None:
     subj = subject(verb) if verb is not pred else subject(pred)
     if subj is None and verb.dep_ == "acl" and position_cues().get(verb.head.lemma_.lower()) == "text_noun":
         subj = _signer(verb.head)  # "signed a statement calling on X to": the signers
+    if subj is not None and position_cues().get(subj.lemma_.lower()) == "text_noun":
+        issuer = _text_issuer(subj)  # "the document called to suspend ...": whoever issued it
+        if issuer is not None:
+            return issuer
+    if (
+        subj is not None
+        and _relative(verb)
+        and subj.pos_ == "NOUN"
+        and position_cues().get(pred.lemma_) in CUE_VERBS
+    ):
+        return None  # "a country that threatens war": the clause describes the country, no stance is stated
     if subj is not None and not (is_self(subj) or is_party(subj) or counted(subj)):
         if verb is pred and position_cues().get(pred.lemma_.lower()) in CUE_VERBS or _relative(verb):
             return None  # "the equipment supports Ukraine", "terms which support": a thing, no stance
@@ -156,6 +173,8 @@ def holder_of(pred: Token) -> str | None:
         gov = subject_of(verb.head)  # "Biden has sworn that there would be no troops": who swore it
         subj = gov if gov is not None and not is_self(gov) and is_party(gov) else None
     name = party(subj) if subj is not None else None
+    if subj is not None and subj.lower_ in ("he", "she"):  # "Kurz stressed he would never accept ...": Kurz
+        name = reported_self(pred) or name
     speaker = _issued(
         pred, speaker_name(statement_at(pred.doc, pred.idx) or statement_with_cue(pred.doc, pred))
     )
@@ -170,6 +189,17 @@ def holder_of(pred: Token) -> str | None:
     return name
 
 
+def reported_self(pred: Token) -> str | None:
+    """The speaker of the statement whose content holds `pred`, when the statement's cue governs it ("he"
+    in reported speech is mostly the speaker: "X said he would not send troops")."""
+    st = statement_at(pred.doc, pred.idx)
+    if st is None or st.speaker is None:
+        return None
+    if not any(st.cue.span[0] <= a.idx < st.cue.span[1] for a in pred.ancestors):
+        return None
+    return display(st.speaker.name)
+
+
 def _issued(tok: Token, speaker: str | None) -> str | None:
     """ "..., the statement said": the party that issued the text ("the participants ... in a joint
     statement called on Russia to ..."), the nearest such text before `tok`; else the speaker as named."""
@@ -180,6 +210,15 @@ def _issued(tok: Token, speaker: str | None) -> str | None:
     issuers = doc_memo(doc, "positions_issuers", lambda: _issuers(doc))
     before = [name for i, name in issuers if i < tok.i]
     return before[-1] if before else speaker
+
+
+def _text_issuer(text: Token) -> str | None:
+    """Who issued the text at `text`: its signer ("China's document"), else the nearest issuer before."""
+    who = _signer(text)
+    if who is not None and is_party(who) and not is_self(who):
+        return party(who)
+    found = _issued(text, text.lemma_.lower())
+    return found if found != text.lemma_.lower() else None
 
 
 def _issuers(doc: Doc) -> list[tuple[int, str]]:

@@ -31,8 +31,23 @@ def complement(pred: Token) -> list[Token]:
             out.extend([t for t in c.subtree if t.dep_ not in CLAUSE_DEPS][:10])
         elif c.dep_ in ("xcomp", "dobj", "ccomp", "prt", "attr"):
             out.extend(list(c.subtree)[:10])
+    if any(c.dep_ in ("dobj", "prep") and c.lower_ not in SETTING_PREPS for c in pred.children):
+        # "called on X to withdraw", parsed with the infinitive as an adverbial clause: what X is asked
+        out.extend(
+            t for c in pred.children if c.dep_ == "advcl" and _infinitive(c) for t in list(c.subtree)[:10]
+        )
     cut = {s.i for t in out if t.dep_ == "conj" and t.tag_ in FINITE for s in t.subtree}
     return sorted({t for t in out if t.i not in cut}, key=lambda t: t.i)  # "to A and offered B": not B
+
+
+def _calls_to(call: Token, nxt: Token) -> bool:
+    """ "called to suspend the fighting": the infinitive right after the verb is what it calls for."""
+    return nxt.lower_ == "to" and nxt.head.head.i == call.i and _infinitive(nxt.head)
+
+
+def _infinitive(verb: Token) -> bool:
+    """A "to" infinitive: "to withdraw its troops"."""
+    return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def negated(tok: Token) -> bool:
@@ -93,8 +108,8 @@ def stance_of(tok: Token) -> Found | None:
         return ("rejects" if negated(tok) else "open"), complement(tok)
     if cls == "open_verb" and tok.pos_ == "VERB" and not any(c.dep_ == "nsubjpass" for c in tok.children):
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
-        if lemma == "call" and nxt.lower_ not in ("for", "on", "upon"):
-            return None  # "called for", "called on X to": not "called the mutiny treason"
+        if lemma == "call" and nxt.lower_ not in ("for", "on", "upon") and not _calls_to(tok, nxt):
+            return None  # "called for", "called on X to", "called to halt": not "called the mutiny treason"
         if lemma in ("insist", "press", "push", "appeal") and nxt.lower_ not in ("for", "on", "to"):
             return None  # "insisted on", "pressed for": not "pushed into the town"
         return ("rejects" if negated(tok) or _averted(tok) else "open"), complement(tok)

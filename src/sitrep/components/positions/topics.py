@@ -49,6 +49,7 @@ TRAIL_STRIP |= {
 STOP_DEPS = {"relcl", "advcl", "acl", "ccomp", "parataxis", "appos", "mark"}
 MAX_WORDS = 9
 OTHER_VERB = {"up", "down"}  # particles that make another verb of a topic verb
+NAMED = {"ORG", "FAC", "PERSON"}  # names whose inner words name no topic
 CONCESSIVE = {"despite", "because", "although", "though", "regardless"}  # reasons are no part of it
 
 
@@ -59,10 +60,24 @@ def topic_in(toks: list[Token]) -> tuple[str, Token] | None:
     for i in range(len(toks)):
         if toks[i].pos_ == "VERB" and _other_verb(toks[i]):
             continue  # "talk up a conflict", "ended up in Minsk": another verb than the topic's
+        if toks[i].ent_iob_ == "I" and toks[i].ent_type_ in NAMED:
+            continue  # "the International Atomic Energy Agency" is a name, not a position on energy
         for seq, topic in by_first.get(lemmas[i], ()):  # only sequences that start with this lemma
             if tuple(lemmas[i : i + len(seq)]) == seq:
                 return topic, toks[i + len(seq) - 1]
     return None
+
+
+def _in_clause(tok: Token, head: Token) -> bool:
+    """Whether `tok` belongs to a clause (relative, adverbial, ...) that starts after the topic head."""
+    cur = tok
+    for _ in range(12):
+        if cur.left_edge.i <= head.i <= cur.right_edge.i or cur.head.i == cur.i:
+            return False  # up to a phrase that holds the head: no clause of its own
+        if cur.dep_ in STOP_DEPS and cur.i > head.i:
+            return True
+        cur = cur.head
+    return False
 
 
 def _other_verb(verb: Token) -> bool:
@@ -86,6 +101,8 @@ def topic_phrase(comp: list[Token], head: Token) -> str:
     for t in comp:
         if (t.dep_ in STOP_DEPS or t.lower_ in CONCESSIVE) and t.i > head.i:
             cut.update(s.i for s in t.subtree)  # "sanctions, which would hurt ...": no clause
+        elif t.i > head.i and _in_clause(t, head):
+            cut.add(t.i)  # "a truce, which both sides rejected" cut after ten words: the clause's head is out
     words = [t for t in comp if t.i not in cut and t.i in inside and t.dep_ != "prt"]
     run: list[Token] = []
     for t in words:  # one contiguous run around the topic head

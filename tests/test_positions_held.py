@@ -1,0 +1,98 @@
+"""Positions (issue 15, session 7): who holds them in joint texts and reported speech, cues read from the
+data files (a desire, a threat, "called to"), refusals whose object is the sentence's earlier demand, and
+what is no condition or no topic. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from positions_support import positions_of
+
+
+def _about(found, word):
+    return [p for p in found if word in p.topic.lower()]
+
+
+def test_the_participants_of_a_joint_text_hold_its_demands(extract):
+    text = (
+        "The members of the Baltic Forum in a joint declaration called on Moscow to withdraw its soldiers "
+        "from Georgia immediately."
+    )
+    (pos,) = _about(positions_of(extract, text), "soldiers")
+    assert "members" in pos.holder.lower()
+    assert pos.stance == "open"
+
+
+def test_a_text_named_as_holder_is_its_issuers(extract):
+    text = (
+        "The participants in the Baltic Forum in a joint declaration called on Moscow to withdraw its "
+        "soldiers from Georgia.\n\n"
+        '"Any attempts to move the borders of Georgia by force are illegal, they undermine its '
+        'sovereignty and will not be recognized," the declaration said.'
+    )
+    found = positions_of(extract, text)
+    assert found
+    assert all("declaration" not in p.holder.lower() for p in found)
+    assert any("participants" in p.holder.lower() for p in _about(found, "recogni"))
+
+
+def test_a_desire_states_a_position(extract):
+    text = "Tehran's desire to sell more drones to Moscow worries the Gulf states."
+    (pos,) = _about(positions_of(extract, text), "drones")
+    assert "tehran" in pos.holder.lower() or "iran" in pos.holder.lower()
+    assert pos.stance == "open"
+
+
+def test_a_threat_of_sanctions_states_a_position(extract):
+    text = "The chancellor threatened new sanctions against Belarus on Monday."
+    (pos,) = _about(positions_of(extract, text), "sanctions")
+    assert "chancellor" in pos.holder.lower()
+
+
+def test_a_country_that_threatens_war_states_nothing(extract):
+    text = "Europe cannot depend on gas from a country that threatens war, the commissioner said."
+    assert not [p for p in positions_of(extract, text) if "country" in p.holder.lower()]
+
+
+def test_called_to_with_an_infinitive(extract):
+    text = (
+        "Beijing published a twelve-point document on Friday. The document called to suspend the shelling "
+        "and to open talks between both sides."
+    )
+    found = positions_of(extract, text)
+    assert found and found[0].stance == "open"
+    assert "beijing" in found[0].holder.lower() or "china" in found[0].holder.lower()
+
+
+def test_as_soon_as_possible_is_no_condition(extract):
+    text = '"We want the fighting to stop as soon as possible," the Kenyan president said.'
+    found = positions_of(extract, text)
+    assert all(not p.conditions and p.stance != "conditional" for p in found)
+
+
+def test_a_refusal_without_object_refuses_the_earlier_demand(extract):
+    text = "The council demanded a ceasefire around the dam, but Moscow has refused."
+    found = _about(positions_of(extract, text), "ceasefire")
+    assert {p.stance for p in found if "russia" in p.holder.lower()} == {"rejects"}  # Moscow: Russia
+    assert any("council" in p.holder.lower() and p.stance == "open" for p in found)
+
+
+def test_which_they_rejected(extract):
+    text = "Minsk proposed a truce along the river, which both Moscow and Kyiv quickly rejected."
+    found = _about(positions_of(extract, text), "truce")
+    assert any("russia" in p.holder.lower() and p.stance == "rejects" for p in found)
+    assert all("which" not in p.topic for p in found)
+
+
+def test_a_word_inside_an_agency_name_is_no_topic(extract):
+    text = "The council demanded that the head of the International Energy Forum visit the capital."
+    assert not positions_of(extract, text)
+
+
+def test_he_in_reported_speech_is_the_speaker(extract):
+    text = (
+        "The Austrian chancellor Anton Weber met the Russian envoy on Tuesday. "
+        "In turn, the Georgian president Maria Kobakhidze stressed that she will never accept a peace that "
+        "leaves Georgian land to Russia."
+    )
+    (pos,) = _about(positions_of(extract, text), "peace")
+    assert "kobakhidze" in pos.holder.lower()
+    assert pos.stance == "rejects"
