@@ -26,6 +26,7 @@ from . import rules_days, rules_more, rules_units  # noqa: F401  (register the r
 from .direction import make_direction
 from .fallback import entity_candidates
 from .fastre import lowered, may_match, scan_plan
+from .generic import make_generic
 from .rules import RULES, Cand, Ctx
 
 
@@ -49,9 +50,10 @@ def candidates(
     dct: dt.date | None,
     direction: Callable[[int, int], str],
     tag: Callable[[int], str] | None = None,
+    generic: Callable[[int, int], bool] | None = None,
 ) -> list[Cand]:
     """Every rule match over the text (overlapping), negatives included."""
-    ctx = Ctx(text, dct, direction, tag or (lambda i: ""))
+    ctx = Ctx(text, dct, direction, tag or (lambda i: ""), generic or (lambda s, e: False))
     out: list[Cand] = []
     low = lowered(text)
     for prio, (name, pattern, handler) in enumerate(RULES):
@@ -153,8 +155,9 @@ def find_times(doc: Doc) -> list[Time]:
     if isinstance(dct, dt.datetime):
         dct = dct.date()
     text = doc_text(doc)
-    chosen = select(candidates(text, dct, make_direction(doc), make_tagger(doc)))
-    extra = entity_candidates(doc, chosen, dct)
+    direction = make_direction(doc)
+    chosen = select(candidates(text, dct, direction, make_tagger(doc), make_generic(doc)))
+    extra = entity_candidates(doc, chosen, dct, direction)
     if extra:
         chosen = sorted(chosen + select(extra), key=lambda c: c.start)
     for c in chosen:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import warnings
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -67,7 +68,18 @@ def _parse(text: str, dct: dt.date | None) -> str | None:
     return _granular(text, when) if when else None
 
 
-def entity_candidates(doc: Doc, taken: list[Cand], dct: dt.date | None) -> list[Cand]:
+def _near_month(mon: int, dct: dt.date, direction: str) -> str:
+    """A month named without a year ("into March") read as the month rule reads it: the latest past one
+    in a past clause, the next one in a future clause, else the next within two months or the last."""
+    ahead = (mon - dct.month) % 12
+    if direction == "future" or (direction != "past" and 0 < ahead <= 2):
+        return f"{dct.year + (1 if mon < dct.month else 0):04d}-{mon:02d}"
+    return f"{dct.year if mon <= dct.month else dct.year - 1:04d}-{mon:02d}"
+
+
+def entity_candidates(
+    doc: Doc, taken: list[Cand], dct: dt.date | None, direction: Callable[[int, int], str] | None = None
+) -> list[Cand]:
     """DATE/TIME entities overlapping no rule match whose value dateparser can give."""
     skip = {norm(w) for w in lexicon()["not_times"]}
     out: list[Cand] = []
@@ -87,6 +99,8 @@ def entity_candidates(doc: Doc, taken: list[Cand], dct: dt.date | None) -> list[
         value = normalize_absolute(text, dct)
         if value and value[:4] not in text and (dct is None or abs(int(value[:4]) - dct.year) > 1):
             value = None  # dateparser invented a year the text does not state ("32 May" -> 1932)
+        if value and dct and re.fullmatch(r"\d{4}-\d\d", value) and not re.search(r"\d{4}", text):
+            value = _near_month(int(value[5:]), dct, direction(start, end) if direction else "present")
         if value:
             out.append(Cand(start, end, "date", value, None, "entity"))
     return out

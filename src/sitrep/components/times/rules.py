@@ -34,6 +34,7 @@ class Ctx:
     dct: dt.date | None
     direction: Callable[[int, int], str]  # (start, end) -> "past" | "future" | "present" | "scheduled"
     tag: Callable[[int], str] = lambda i: ""  # fine-grained POS tag of the token at a character offset
+    generic: Callable[[int, int], bool] = lambda s, e: False  # a "today" meaning the present at large
 
 
 Handler = Callable[[re.Match[str], Ctx], "Cand | None"]
@@ -319,6 +320,8 @@ def _deictic(m: re.Match[str], ctx: Ctx) -> Cand | None:
             mod,
             "deictic",
         )
+    if word == "today" and not code and not m.group(1) and ctx.generic(m.start(3), m.end(3)):
+        return mk(m, "date", "PRESENT_REF", None, "deictic")  # "Today Europe faces ...": the present
     base = cal.day(ctx.dct + dt.timedelta(days=DEICTIC[word]))
     if code:
         return mk(m, "time", f"{base}T{code}", mod, "deictic")
