@@ -83,7 +83,7 @@ def test_which_they_rejected(extract):
 
 
 def test_a_word_inside_an_agency_name_is_no_topic(extract):
-    text = "The council demanded that the head of the International Energy Forum visit the capital."
+    text = "The council backs the new head of the International Energy Forum."
     assert not positions_of(extract, text)
 
 
@@ -96,3 +96,30 @@ def test_he_in_reported_speech_is_the_speaker(extract):
     (pos,) = _about(positions_of(extract, text), "peace")
     assert "kobakhidze" in pos.holder.lower()
     assert pos.stance == "rejects"
+
+
+def test_a_refusal_names_its_course_of_action_without_a_topic_word(extract):
+    found = positions_of(extract, "Kyiv refused to hand over the plant to the occupiers.")
+    assert [(p.stance, p.topic) for p in found] == [("rejects", "handing over the plant to the occupiers")]
+
+
+def test_declining_to_comment_is_no_position(extract):
+    assert not positions_of(extract, "The ministry declined to comment on the report.")
+
+
+def test_what_a_warning_says_would_lead_to_conflict_is_refused(extract):
+    text = "The Kremlin warned that any deployment of Western troops to Moldova would lead to conflict."
+    (pos,) = positions_of(extract, text)
+    assert "kremlin" in pos.holder.lower() and pos.stance == "rejects"
+    assert "deployment" in pos.topic
+
+
+def test_resisting_pressure_to_act(extract):
+    (pos,) = positions_of(extract, "Scholz has resisted pressure to send long-range missiles.")
+    assert pos.stance == "rejects"
+    assert "missiles" in pos.topic
+
+
+def test_the_party_asked_to_act_is_no_topic(extract):
+    (pos,) = positions_of(extract, "The Baltic states want NATO to deploy more troops on their territory.")
+    assert "troops" in pos.topic

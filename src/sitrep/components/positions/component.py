@@ -20,7 +20,7 @@ from .conditions import condition_extent, find_marker, split_conditions
 from .forecasts import DEONTIC, forecast, hedged, modal_of, question
 from .holders import holder_of, is_party, is_self, speaker_holder
 from .predicates import COMMITTING, UNWILLING, stance_of
-from .topics import topic_in, topic_phrase
+from .topics import free_topic, topic_in, topic_phrase
 
 RELATIVES = {"which", "that", "it", "this"}  # what an elided refusal's object may be
 ELIDED = {"rejects", "open_verb"}  # cue classes that may leave their object to the context
@@ -64,9 +64,14 @@ def _party_subject(pred: Token, stance: str) -> bool:
 def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -> tuple[Position, str] | None:
     """The position stated at `pred`, with its topic class from the lexicon ("weapons deliveries")."""
     comp = sorted(set(comp), key=lambda t: t.i)
-    hit = topic_in(comp) or (topic_in([pred]) if _names_topic(pred) and comp else None)
+    hit = (
+        topic_in(comp)
+        or (topic_in([pred]) if _names_topic(pred) and comp else None)
+        or free_topic(pred, comp)
+    )
     if hit is None:
         return None  # "support Kyiv with artillery": the predicate itself may name the topic
+    hit = _asked_of(hit, comp)
     topic_head = hit[1]
     if topic_head is pred:
         comp = sorted({pred, *comp}, key=lambda t: t.i)
@@ -117,6 +122,20 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
         span=(start, end_char),
     )
     return pos, hit[0]
+
+
+def _asked_of(hit: tuple[str, Token], comp: list[Token]) -> tuple[str, Token]:
+    """ "want NATO to deploy more troops": the party asked to act names no topic when what it is asked
+    to do does ("deploy ... troops")."""
+    head = hit[1]
+    verb = head.head
+    if head.dep_ not in ("nsubj", "dobj") or verb.pos_ != "VERB" or verb.i <= head.i:
+        return hit
+    inside = {t.i for t in comp}
+    after = [
+        t for t in verb.subtree if t.i > head.i and t.i in inside and t.i not in {s.i for s in head.subtree}
+    ]
+    return topic_in(after) or hit
 
 
 def _names_topic(pred: Token) -> bool:

@@ -68,6 +68,14 @@ def _averted(tok: Token) -> bool:
     return False
 
 
+def _no_object(tok: Token) -> bool:
+    """ "accept no deal", "support no plan": the object is denied."""
+    return any(
+        c.dep_ == "dobj" and any(g.lower_ == "no" and g.dep_ == "det" for g in c.children)
+        for c in tok.children
+    )
+
+
 def _modal(tok: Token) -> str | None:
     """The committing modal on a verb ("will", "cannot", "must"), if any."""
     for c in tok.children:
@@ -112,7 +120,8 @@ def stance_of(tok: Token) -> Found | None:
             return None  # "called for", "called on X to", "called to halt": not "called the mutiny treason"
         if lemma in ("insist", "press", "push", "appeal") and nxt.lower_ not in ("for", "on", "to"):
             return None  # "insisted on", "pressed for": not "pushed into the town"
-        return ("rejects" if negated(tok) or _averted(tok) else "open"), complement(tok)
+        refused = negated(tok) or _averted(tok) or _no_object(tok)  # "would accept no deal that ..."
+        return ("rejects" if refused else "open"), complement(tok)
     if cls in ("rejects", "criticizes") and tok.pos_ == "VERB":
         if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
             return None

@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from ..shared.lexicon import data_rows
+from ..shared.lexicon import cue_has, data_rows
 from .lexicon import position_topics
 
 LEAD_STRIP = {
@@ -68,13 +68,40 @@ def topic_in(toks: list[Token]) -> tuple[str, Token] | None:
     return None
 
 
+def free_topic(pred: Token, comp: list[Token]) -> tuple[str, Token] | None:
+    """A course of action a strong cue names though no topic of the lexicon is in it ("urged Moscow to
+    reopen the port", "refused to hand over the plant"): the complement's head verb or noun, when the cue
+    is one that only ever takes a course of action (`free` in positions_free.tsv) and the head is no
+    speech or thought ("declined to comment")."""
+    if pred.lemma_.lower() not in _free_cues() or not comp:
+        return None
+    inside = {t.i for t in comp}
+    tops = [t for t in comp if t.head.i not in inside and t.pos_ in ("VERB", "NOUN")]
+    if not tops:
+        return None
+    head = tops[0]
+    if head.lemma_.lower() in _free_cues().get("~not", set()) or cue_has(head.lemma_, "speech"):
+        return None
+    return f"free {head.lemma_.lower()}", head
+
+
+@lru_cache(maxsize=1)
+def _free_cues() -> dict[str, set[str]]:
+    """Cue lemma -> "free", and "~not" -> the heads that are no course of action (`positions_free.tsv`)."""
+    out: dict[str, set[str]] = {}
+    for r in data_rows("positions_free.tsv"):
+        if len(r) > 1:
+            out.setdefault("~not" if r[1] == "not" else r[0].lower(), set()).add(r[0].lower())
+    return out
+
+
 def _in_clause(tok: Token, head: Token) -> bool:
     """Whether `tok` belongs to a clause (relative, adverbial, ...) that starts after the topic head."""
     cur = tok
     for _ in range(12):
         if cur.left_edge.i <= head.i <= cur.right_edge.i or cur.head.i == cur.i:
             return False  # up to a phrase that holds the head: no clause of its own
-        if cur.dep_ in STOP_DEPS and cur.i > head.i:
+        if cur.dep_ in STOP_DEPS and cur.i > head.i and not (cur.dep_ == "acl" and cur.tag_ == "VB"):
             return True
         cur = cur.head
     return False
@@ -99,11 +126,13 @@ def topic_phrase(comp: list[Token], head: Token) -> str:
     inside = {t.i for t in comp}
     cut: set[int] = set()
     for t in comp:
+        if t.dep_ == "acl" and t.head.i == head.i and t.tag_ == "VB":
+            continue  # "pressure to send missiles", "efforts to end the war": what the noun is about
         if (t.dep_ in STOP_DEPS or t.lower_ in CONCESSIVE) and t.i > head.i:
             cut.update(s.i for s in t.subtree)  # "sanctions, which would hurt ...": no clause
         elif t.i > head.i and _in_clause(t, head):
             cut.add(t.i)  # "a truce, which both sides rejected" cut after ten words: the clause's head is out
-    words = [t for t in comp if t.i not in cut and t.i in inside and t.dep_ != "prt"]
+    words = [t for t in comp if t.i not in cut and not (t.dep_ == "prt" and t.head.i not in inside)]
     run: list[Token] = []
     for t in words:  # one contiguous run around the topic head
         if run and t.i != run[-1].i + 1:
