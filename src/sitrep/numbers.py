@@ -119,6 +119,13 @@ def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
             return _read_words(words, j + 1, 1.0)  # "a hundred thirty million"
         mult, j = 1.0, j + 1
     elif (
+        w == "a"
+        and _low(words, j + 1) == "couple"
+        and _low(words, j + 2) == "of"
+        and vocab.get(_low(words, j + 3), (0, ""))[1] == "scale"
+    ):
+        mult, j = 2.0, j + 3  # "a couple of hundred": about two hundred
+    elif (
         w == "half"
         and _low(words, j + 1) in ("a", "an")
         and vocab.get(_low(words, j + 2), (0, ""))[1] == "scale"
@@ -346,6 +353,8 @@ def read_amount(words: Sequence[str], i: int, ranges: bool = True) -> Amount | N
         value, unit, j = ratio
         return _finish(words, i, j, value, value, qualifier, False, hedges, core_start, unit)
     lo, hi, vague, j = core
+    if qualifier == "exact" and _low(words, core_start + 1) == "couple":
+        qualifier = "approximate"  # "a couple of hundred"
     if vague and _low(words, j) == "times":  # "several times"
         return _finish(words, i, j + 1, lo, hi, qualifier, True, hedges, core_start, "times")
     if not vague and lo == hi:
