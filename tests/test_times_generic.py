@@ -41,3 +41,17 @@ def test_month_left_to_the_fallback_takes_the_near_year(extract: Any) -> None:
     report = extract(text, published="2022-02-04")
     months = {t.text: t.value for t in report.times}
     assert months.get("March") == "2022-03", months
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("The parade, which is usually held on May 9, was cancelled this year.", "May 9", "XXXX-05-09"),
+        ("The marshes usually freeze in January.", "January", "XXXX-01"),
+        ("The army often attacked in the spring.", "the spring", "XXXX-SP"),
+        ("The fleet was modernized in March.", "March", "2022-03"),
+        ("The parade was held on May 9.", "May 9", "2022-05-09"),
+    ],
+)
+def test_habitual_adverb_makes_a_time_recur(extract: Any, text: str, surface: str, value: str) -> None:
+    assert _value(extract(text, published=PUB), surface) == value

@@ -26,7 +26,7 @@ from . import rules_days, rules_more, rules_units  # noqa: F401  (register the r
 from .direction import make_direction
 from .fallback import entity_candidates
 from .fastre import lowered, may_match, scan_plan
-from .generic import make_generic
+from .generic import make_generic, make_habitual
 from .rules import RULES, Cand, Ctx
 
 
@@ -51,9 +51,17 @@ def candidates(
     direction: Callable[[int, int], str],
     tag: Callable[[int], str] | None = None,
     generic: Callable[[int, int], bool] | None = None,
+    habitual: Callable[[int, int], bool] | None = None,
 ) -> list[Cand]:
     """Every rule match over the text (overlapping), negatives included."""
-    ctx = Ctx(text, dct, direction, tag or (lambda i: ""), generic or (lambda s, e: False))
+    ctx = Ctx(
+        text,
+        dct,
+        direction,
+        tag or (lambda i: ""),
+        generic or (lambda s, e: False),
+        habitual or (lambda s, e: False),
+    )
     out: list[Cand] = []
     low = lowered(text)
     for prio, (name, pattern, handler) in enumerate(RULES):
@@ -156,7 +164,7 @@ def find_times(doc: Doc) -> list[Time]:
         dct = dct.date()
     text = doc_text(doc)
     direction = make_direction(doc)
-    chosen = select(candidates(text, dct, direction, make_tagger(doc), make_generic(doc)))
+    chosen = select(candidates(text, dct, direction, make_tagger(doc), make_generic(doc), make_habitual(doc)))
     extra = entity_candidates(doc, chosen, dct, direction)
     if extra:
         chosen = sorted(chosen + select(extra), key=lambda c: c.start)

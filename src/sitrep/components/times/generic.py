@@ -5,7 +5,8 @@ A generic "today" stands in a clause of the simple present or under a present mo
 "must"), with no past or future auxiliary, no speech verb, no verb of a scheduled act (`scheduled_verbs`
 in the times lexicon: "meet", "visit", "vote"), no other day named beside it and no "yesterday" or
 "tomorrow" next to it; "today" as a subject ("today is the deadline"), a possessive or after "by",
-"until", "from" keeps the date.
+"until", "from" keeps the date. Likewise a month, month-day or season recurs (XXXX-05-09) in a clause
+a habitual adverb modifies ("the parade is usually held on May 9": `habitual_adverbs`).
 """
 
 from __future__ import annotations
@@ -116,3 +117,27 @@ def make_generic(doc: Doc) -> Callable[[int, int], bool]:
         return not (cue_has(lemma, "speech") or lemma in scheduled or verb.lower_ in scheduled)
 
     return generic
+
+
+def _habitual() -> set[str]:
+    return {w.lower() for w in lexicon().get("habitual_adverbs", [])}
+
+
+def make_habitual(doc: Doc) -> Callable[[int, int], bool]:
+    """A function (start, end) -> whether the time there recurs: a habitual adverb ("usually",
+    "traditionally") modifies it or its clause, in any tense ("was usually held on May 9")."""
+    words = _habitual()
+
+    def habitual(start: int, end: int) -> bool:
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            return False
+        tok, marked = span.root, False
+        for _ in range(5):  # up to the clause's verb: "held usually on May 9", "usually present in May"
+            marked = marked or any(c.dep_ == "advmod" and c.lower_ in words for c in tok.children)
+            if tok.pos_ in ("VERB", "AUX") and tok.dep_ not in ("amod", "acl") or tok.head.i == tok.i:
+                break
+            tok = tok.head
+        return marked
+
+    return habitual

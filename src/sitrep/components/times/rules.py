@@ -35,6 +35,7 @@ class Ctx:
     direction: Callable[[int, int], str]  # (start, end) -> "past" | "future" | "present" | "scheduled"
     tag: Callable[[int], str] = lambda i: ""  # fine-grained POS tag of the token at a character offset
     generic: Callable[[int, int], bool] = lambda s, e: False  # a "today" meaning the present at large
+    habitual: Callable[[int, int], bool] = lambda s, e: False  # a recurring time ("usually held in May")
 
 
 Handler = Callable[[re.Match[str], Ctx], "Cand | None"]
@@ -121,6 +122,8 @@ def _ymd(m: re.Match[str], ctx: Ctx, year: str | None, mon: int, dd: int) -> Can
         return None
     if year:
         y: int | None = int(year)
+    elif ctx.habitual(m.start(), m.end()):
+        y = None  # "usually held on May 9": every year
     elif ctx.dct:
         y = cal.month_day_year(ctx.dct, mon, dd, ctx.direction(m.start(), m.end()))
     else:
@@ -218,7 +221,7 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if rel in ("each", "every"):
         return mk(m, "set", f"XXXX-{mon:02d}", name="set")
     mod = position_mod(m.group(1))
-    if not ctx.dct:
+    if not ctx.dct or (not rel and ctx.habitual(m.start(), m.end())):
         return mk(m, "date", f"XXXX-{mon:02d}", mod, "month")
     if rel == "this":
         return mk(m, "date", cal.month(ctx.dct.year, mon), mod, "month")

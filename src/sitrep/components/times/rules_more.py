@@ -29,7 +29,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return mk(m, "set", f"XXXX-{code}", name="set")
     if year:
         return mk(m, "date", f"{year}-{code}", mod, "season")
-    if not ctx.dct:
+    if not ctx.dct or (rel in ("", "the") and ctx.habitual(m.start(3), m.end(3))):
         return mk(m, "date", f"XXXX-{code}", mod, "season")
     direction = _dir(m, ctx, rel)
     y = cal.season_year(ctx.dct, code, direction)
