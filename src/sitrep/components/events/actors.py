@@ -139,8 +139,11 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
             ctrl = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
             if ctrl is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 subj = ctrl  # object control: "forced Russian troops to retreat"
-        if subj is None and tok.dep_ == "pcomp" and tok.head.lower_ in ("of", "for"):
-            gov = tok.head.head  # "accused X of sending", with "of" on the verb or on its object X
+        ctl = tok  # "accused Russia of planning to invade": the accused plans and would invade
+        while subj is None and ctl.dep_ == "xcomp" and ctl.head.i != ctl.i and ctl.head.pos_ == "VERB":
+            ctl = ctl.head
+        if subj is None and ctl.dep_ == "pcomp" and ctl.head.lower_ in ("of", "for"):
+            gov = ctl.head.head  # "accused X of sending", with "of" on the verb or on its object X
             if gov.dep_ == "dobj" and gov.head.lemma_ in ACCUSING | CREDITING:
                 subj = gov
             elif gov.lemma_ in ACCUSING or gov.lemma_ in CREDITING:

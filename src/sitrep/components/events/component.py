@@ -38,6 +38,7 @@ from .mentions import (
     setting_antecedent,
     skip_as_topic,
 )
+from .mood import no_happening
 from .parties import opposing_forces, state_for_person
 from .status import Factuality, clause_verb, factuality
 from .triggers import match_trigger, trigger_candidates
@@ -255,7 +256,7 @@ def _event(
             None,
         )
     target = name_of(target_tok)
-    if hypothesis(tok, fact.status, actor, target):
+    if hypothesis(tok, fact.status, actor, target) or no_happening(tok, fact.status, actor):
         return None
     if etype in TERRITORIAL and target is not None and place is not None and target in place:
         target = None

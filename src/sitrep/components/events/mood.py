@@ -1,0 +1,98 @@
+"""Mentions that report no happening because of the clause around them: questions, unrealized deeds
+that nobody in particular would do, descriptions of a class ("companies criticized for ..."), and
+topics of talk ("talked about sanctions")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..shared.clauses import subject_of
+from ..shared.lexicon import cue_has
+from .actors import is_party
+
+# marks of an adverbial clause whose content the question takes as given ("since X did Y, why ...?")
+_GIVEN_MARKS = {"since", "because", "as", "after", "when", "while", "although", "though"}
+# pronouns that stand for a class of people or things ("those detained", "others who fled")
+_CLASS_PRONOUNS = {"those", "others", "anyone", "everyone", "people", "whoever", "all"}
+# prepositions that make a noun the subject matter of talk ("talks about sanctions", "a debate on aid")
+_TOPIC_PREPS = {"about", "regarding", "concerning"}
+# a verb's own subject, passive or agent: the deed is someone's, named or not
+_OWN_ARGUMENTS = {"nsubj", "nsubjpass", "auxpass", "csubj", "agent", "expl"}
+_CLOSING = {'"', "”", "’", "'", ")"}
+_BREAKS = {".", "!", "?", "…", ";", "...", ":"}
+
+
+def interrogative(tok: Token) -> bool:
+    """The trigger stands in a question ("Will Russia accept ...?", "Lukashenko agreed to be a puppet?"):
+    asked, not reported. The question runs from the last stop, ellipsis or semicolon of its sentence; a
+    clause the question takes as given ("Since Russia encourages them, why ...?") still reports its event."""
+    sent = tok.sent
+    last = next((t for t in reversed(sent) if not t.is_space and t.text not in _CLOSING), None)
+    if last is None or last.text != "?" or tok.i > last.i:
+        return False
+    if any(t.text in _BREAKS for t in tok.doc[tok.i + 1 : last.i]):
+        return False  # "We don't need your sanctions ... why would we need them?": the question is after
+    cur = tok
+    for _ in range(12):
+        if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in _GIVEN_MARKS for c in cur.children):
+            return False
+        if cur.head.i == cur.i:
+            break
+        cur = cur.head
+    return True
+
+
+def unrealized_by_nobody(tok: Token, status: str, actor: str | None) -> bool:
+    """A speculated verb with nobody to do it ("corridors to evacuate civilians", "the goal is to fight
+    hegemony", "failed to provide"): a purpose, plan or possibility in general, not a party's act the
+    story reports. Nouns go through `generic.hypothesis`."""
+    if status != "speculated" or actor is not None or tok.pos_ != "VERB":
+        return False
+    if any(c.dep_ in _OWN_ARGUMENTS for c in tok.children):
+        return False  # "if Belarus were attacked", "allow Ukraine to fall": someone is acted on or acts
+    if tok.dep_ in ("acl", "relcl") and tok.head.pos_ in ("NOUN", "PROPN"):
+        return False  # "an order to arrest", "western efforts to support": a party's plan, named by its noun
+    if tok.dep_ == "xcomp" and any(c.dep_ == "dobj" for c in tok.head.children):
+        return False  # "allow Ukraine to fall", "forced them to retreat": the object would do it
+    subj = subject_of(tok)  # "if both parties agreed to release more captives": theirs, though unnamed
+    return subj is None or subj.pos_ in ("PRON", "DET") or not is_party(subj)
+
+
+def class_description(tok: Token, actor: str | None) -> bool:
+    """A verb that describes the members of a class rather than reporting what happened to them: a
+    relative or reduced relative clause on a bare plural or a class pronoun, with nobody named as doing
+    it ("companies criticized for their stance", "those whose fathers were killed")."""
+    if actor is not None or tok.pos_ != "VERB" or tok.dep_ not in ("relcl", "acl"):
+        return False
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+        return False  # "western efforts to support Ukraine": a purpose, not a description
+    head = tok.head
+    if head.lower_ in _CLASS_PRONOUNS:
+        return True
+    if head.tag_ not in ("NNS", "NNPS") or head.ent_type_:
+        return False
+    return not any(c.dep_ in ("det", "poss", "nummod") for c in head.children)
+
+
+def talk_topic(tok: Token) -> bool:
+    """A nominal event that is what people talk about ("they talked about economic support",
+    "questions about sanctions"), not a happening the sentence reports."""
+    if tok.pos_ == "VERB":
+        return False
+    role = tok
+    while role.dep_ == "conj" and role.head.i != role.i:
+        role = role.head
+    if role.dep_ != "pobj" or role.head.lower_ not in _TOPIC_PREPS:
+        return False
+    gov = role.head.head
+    return gov.pos_ in ("VERB", "NOUN") and any(cue_has(gov.lemma_, c) for c in ("speech", "topical"))
+
+
+def no_happening(tok: Token, status: str, actor: str | None) -> bool:
+    """Whether the clause around the trigger makes the mention report no happening."""
+    return (
+        interrogative(tok)
+        or unrealized_by_nobody(tok, status, actor)
+        or class_description(tok, actor)
+        or talk_topic(tok)
+    )

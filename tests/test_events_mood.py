@@ -1,0 +1,75 @@
+"""Mentions whose clause reports no happening (issue 15, session 7): questions, unrealized deeds nobody in
+particular would do, descriptions of a class, topics of talk; and the deeds next to them that stay
+events. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from events_support import events_of
+
+
+def _triggers(extract, text: str) -> list[str]:
+    return [ev.trigger.text for ev in events_of(extract, text)]
+
+
+def test_a_question_reports_nothing(extract):
+    text = "Will Hungary finally lift its veto on the aid, or will it block the package again?"
+    assert _triggers(extract, text) == []
+
+
+def test_a_statement_before_a_question_in_the_same_sentence_stays(extract):
+    text = (
+        "Belarusian troops shelled the crossing at Mokrany on Sunday; "
+        "why did nobody in Minsk say a word about it?"
+    )
+    assert "shelled" in _triggers(extract, text)
+
+
+def test_a_clause_the_question_takes_as_given_stays(extract):
+    text = "Since Moscow shelled the port again on Friday, why should the shipping firms trust its promises?"
+    assert "shelled" in _triggers(extract, text)
+
+
+def test_a_purpose_with_nobody_to_carry_it_out_is_no_event(extract):
+    text = "The talks in Geneva ended with a plan to open corridors to evacuate the wounded from the valley."
+    assert "evacuate" not in _triggers(extract, text)
+
+
+def test_a_partys_plan_to_act_stays_a_speculated_event(extract):
+    text = "Serbia plans to deploy two more battalions along the northern border next month."
+    events = events_of(extract, text)
+    deploys = [ev for ev in events if ev.type == "deploy"]
+    assert len(deploys) == 1
+    assert deploys[0].status == "speculated"
+    assert deploys[0].actor is not None and "Serbia" in deploys[0].actor
+
+
+def test_the_accused_is_the_actor_of_what_it_is_said_to_plan(extract):
+    text = "Lithuania accused Belarus of planning to invade the Suwalki corridor."
+    events = events_of(extract, text)
+    invasions = [ev for ev in events if ev.trigger.text == "invade"]
+    assert invasions and invasions[0].actor == "Belarus"
+
+
+def test_a_passive_under_a_condition_stays(extract):
+    text = "The minister said Moldova would respond at once if its border posts were attacked."
+    assert "attacked" in _triggers(extract, text)
+
+
+def test_a_description_of_a_class_is_no_event(extract):
+    text = "The ministry published a list of retailers criticized for staying in the Russian market."
+    assert "criticized" not in _triggers(extract, text)
+
+
+def test_those_to_whom_something_happened_are_a_class(extract):
+    text = "Those whose sons were killed at the front get free tuition, the decree says."
+    assert "killed" not in _triggers(extract, text)
+
+
+def test_a_reduced_relative_with_its_agent_stays(extract):
+    text = "Three villages captured by Azerbaijani troops on Monday were handed back on Friday."
+    assert "captured" in _triggers(extract, text)
+
+
+def test_what_people_talk_about_is_no_event(extract):
+    text = "The two ministers talked about sanctions and the grain harvest during a long dinner in Rome."
+    assert "sanctions" not in _triggers(extract, text)
