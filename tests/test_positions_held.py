@@ -123,3 +123,29 @@ def test_resisting_pressure_to_act(extract):
 def test_the_party_asked_to_act_is_no_topic(extract):
     (pos,) = positions_of(extract, "The Baltic states want NATO to deploy more troops on their territory.")
     assert "troops" in pos.topic
+
+
+def test_as_long_as_it_takes_is_no_condition(extract):
+    text = "The Dutch prime minister vowed to keep supporting Ukraine for as long as it takes."
+    (pos,) = positions_of(extract, text)
+    assert pos.stance == "open" and not pos.conditions
+
+
+def test_openness_to_talks(extract):
+    (pos,) = positions_of(extract, "The Kremlin signaled openness to talks with Washington.")
+    assert "kremlin" in pos.holder.lower() and "talks" in pos.topic and pos.stance == "open"
+
+
+def test_a_ban_is_a_topic(extract):
+    (pos,) = positions_of(extract, "Poland has pushed for a ban on Russian grain imports.")
+    assert "ban" in pos.topic and pos.stance == "open"
+
+
+def test_he_would_in_reported_speech_is_the_speakers_own_commitment(extract):
+    (pos,) = positions_of(extract, "Senator Tom Harlan has said he would end the war within a day.")
+    assert "harlan" in pos.holder.lower() and "war" in pos.topic
+
+
+def test_he_would_said_of_another_is_no_commitment(extract):
+    text = "Mr Lavrov said the strikes were needed, a claim the US predicted he would make to justify war."
+    assert not [p for p in positions_of(extract, text) if p.holder == "US"]

@@ -18,7 +18,7 @@ from ..shared.parties import party_name
 from ..shared.sides import same_party
 from .conditions import condition_extent, find_marker, split_conditions
 from .forecasts import DEONTIC, forecast, hedged, modal_of, question
-from .holders import holder_of, is_party, is_self, speaker_holder
+from .holders import holder_of, is_party, is_self, reported_self, speaker_holder
 from .predicates import COMMITTING, UNWILLING, stance_of
 from .topics import free_topic, topic_in, topic_phrase
 
@@ -30,6 +30,8 @@ START_VERBS = {"begin", "start", "resume", "happen", "proceed", "restart", "take
 def _own_voice(pred: Token) -> bool:
     """ "We will support Ukraine": a commitment in the first person is the speaker's stated position."""
     subj = subject_of(pred)
+    if subj is not None and subj.lower_ in ("he", "she"):  # "Trump said he would end the war": his own
+        return reported_self(pred) is not None
     return subj is not None and is_self(subj)
 
 

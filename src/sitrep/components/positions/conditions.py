@@ -9,6 +9,7 @@ from spacy.tokens import Span, Token
 from ..shared.lexicon import cue_has
 from .lexicon import condition_markers
 
+UNCONDITIONAL = {"possible", "practicable", "feasible", "necessary", "needed", "required"}
 FINITE_TAGS = {"VB", "VBP", "VBZ", "VBD", "MD"}
 LEAD_STRIP = {"that", "only", ",", "and", "or", "then"}
 TRAIL_STRIP = {",", ".", ";", ":", "and", "or", "but", '"', "'", "\u201d"}
@@ -41,8 +42,8 @@ def find_marker(sent: Span, pred: Token, stance: str = "open") -> tuple[int, int
                 continue
             if mark == "once" and span.end < len(sent.doc) and sent.doc[span.end].lower_ in ("again", "more"):
                 continue
-            if span.end < sent.end and sent.doc[span.end].lower_ in ("possible", "practicable", "feasible"):
-                continue  # "end it as soon as possible": how soon, not on which condition
+            if _no_condition(sent, span.end):
+                continue  # "as soon as possible", "as long as it takes": how soon or long, no condition
             if (
                 mark == "if"
                 and span.start > 0
@@ -53,6 +54,14 @@ def find_marker(sent: Span, pred: Token, stance: str = "open") -> tuple[int, int
             if best is None or abs(cand[0] - pred.i) < abs(best[0] - pred.i):
                 best = cand
     return best
+
+
+def _no_condition(sent: Span, after: int) -> bool:
+    """Whether the words after a marker say how soon or how long, not on which condition ("as soon as
+    possible", "for as long as it takes", "as long as necessary")."""
+    doc = sent.doc
+    nxt = [t.lower_ for t in doc[after : min(after + 2, sent.end)]]
+    return bool(nxt) and (nxt[0] in UNCONDITIONAL or nxt == ["it", "takes"])
 
 
 def condition_extent(sent: Span, pred: Token, first: int, end: int) -> tuple[int, int]:

@@ -25,6 +25,7 @@ SHARES = {"majority", "minority", "percent", "per cent", "%", "share", "half", "
 SHARES |= {"many"}
 PARTY_SUFFIXES = ("ist", "ian")
 CUE_VERBS = ("open_verb", "rejects", "criticizes")
+BODIES = {"GPE", "NORP", "LOC", "FAC"}  # names of no person (spaCy often reads a surname as ORG)
 NAME_GLUE = {"and", "of", "the", "its", "their", "s", "'s"}
 
 
@@ -193,11 +194,18 @@ def reported_self(pred: Token) -> str | None:
     """The speaker of the statement whose content holds `pred`, when the statement's cue governs it ("he"
     in reported speech is mostly the speaker: "X said he would not send troops")."""
     st = statement_at(pred.doc, pred.idx)
-    if st is None or st.speaker is None:
+    if st is None or st.speaker is None or st.speaker.span is None:
         return None
-    if not any(st.cue.span[0] <= a.idx < st.cue.span[1] for a in pred.ancestors):
-        return None
-    return display(st.speaker.name)
+    who = pred.doc.char_span(*st.speaker.span, alignment_mode="expand")
+    if who is None or not any(_person(t) or t.pos_ == "PROPN" and t.ent_type_ not in BODIES for t in who):
+        return None  # "a claim the US predicted he would make": he is no body
+    for a in pred.ancestors:
+        if st.cue.span[0] <= a.idx < st.cue.span[1]:
+            return display(st.speaker.name)
+        other = subject_of(a)
+        if other is not None and other.lower_ not in ("he", "she"):
+            return None  # "he added that Russia faced the choice whether he would ...": another's clause
+    return None
 
 
 def _issued(tok: Token, speaker: str | None) -> str | None:

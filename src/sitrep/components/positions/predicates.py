@@ -151,6 +151,13 @@ def stance_of(tok: Token) -> Found | None:
             and c.lower_ not in ("by", "from", "in", "at")
             for t in c.subtree
         ]
+        if not words and tok.dep_ == "dobj":  # "signaled openness to talks", the phrase hung on the verb
+            words = [
+                t
+                for c in tok.head.children
+                if c.dep_ == "prep" and c.lower_ in ("to", "for")
+                for t in c.subtree
+            ]
         return ("rejects" if cls == "rejects_noun" else "open"), words[:10]
     if lemma in ("negotiate", "talk") and tok.pos_ == "VERB" and negated(tok):
         return "rejects", [tok]
