@@ -21,6 +21,7 @@ class Cand:
     kind: str  # PERSON | ORG | GPE | NORP | GROUP (an unnamed plural)
     strong: bool  # a speaker or a subject outside reported content
     head: str = ""  # head noun of an unnamed speaker ("spokesman")
+    subject: bool = False  # a subject or speaker, inside reported content or not
 
 
 def parts(st: Statement) -> list[tuple[int, int]]:

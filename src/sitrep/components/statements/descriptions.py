@@ -34,6 +34,7 @@ class Reader(Protocol):
     entities: dict[str, Entity]
     mentions: list[Cand]
     spoken: list[Cand]
+    nat_learned: dict[str, frozenset[str]]  # entity id -> the nationality a description gave it
 
     def candidates(self, pos: int, skip: list[tuple[int, int]]) -> list[Cand]:
         """Candidates before `pos` within the window, nearest first."""
@@ -77,7 +78,9 @@ def nationality_words(span: Span) -> list[str]:
     return [t.lower_ for t in span if t.i != span.root.i and t.text[:1].isupper() and t.lower_ in table]
 
 
-def nationality(text: str, ent: Entity, nat: list[str], own: tuple[int, int] | None = None) -> bool | None:
+def nationality(
+    text: str, ent: Entity, nat: list[str], own: tuple[int, int] | None = None, doc: Doc | None = None
+) -> bool | None:
     """Whether an entity's titles, roles or the words of and before its mentions (other than the
     description `own` being resolved) name the nationality: True, False (another one), None (none)."""
     if not nat:
@@ -86,11 +89,14 @@ def nationality(text: str, ent: Entity, nat: list[str], own: tuple[int, int] | N
     for w in nat:
         want |= _nationalities().get(w, frozenset({w}))
     context = " ".join([*ent.titles, *ent.roles, *ent.aliases, ent.name])
+    names = _name_words(ent) if ent.type == "PERSON" else frozenset()
     for m in ent.mentions:
         s = m.span[0]
         if own is not None and s < own[1] and own[0] < m.span[1]:
             continue
-        context += " " + premodifiers(text, s) + " " + text[s : m.span[1]]
+        if names and not names & set(text[s : m.span[1]].lower().split()):
+            continue  # another description linked to the person is what is in question, not evidence
+        context += " " + premodifiers(text, s, doc, m.span[1]) + " " + text[s : m.span[1]]
     words = set(re.findall(r"[a-z][a-z.]*[a-z]|[a-z]", context.lower().replace("\u2019", "'")))
     words |= {" ".join(p) for p in zip(context.lower().split(), context.lower().split()[1:], strict=False)}
     if words & want:
@@ -101,6 +107,11 @@ def nationality(text: str, ent: Entity, nat: list[str], own: tuple[int, int] | N
     return None
 
 
+def _name_words(ent: Entity) -> frozenset[str]:
+    """The lower-cased words of a person's name and aliases ("vladimir", "putin")."""
+    return frozenset(w for n in (ent.name, *ent.aliases) for w in n.lower().split() if w[:1].isalpha())
+
+
 # what stands before a mention inside its own noun phrase: after the last clause break ("invasion of
 # Ukraine, Mr Putin" says nothing of Putin's nationality; "Russian President Vladimir Putin" does)
 _PHRASE_BREAK = re.compile(
@@ -108,14 +119,35 @@ _PHRASE_BREAK = re.compile(
 )
 
 
-def premodifiers(text: str, at: int) -> str:
+def premodifiers(text: str, at: int, doc: Doc | None = None, end: int | None = None) -> str:
     """The last words before `at` that may modify a name: up to four, after the last clause break or
-    preposition ("Ukrainian President", "Russia's foreign minister")."""
+    preposition ("Ukrainian President", "Russia's foreign minister"); with the parse, only words that
+    depend on the name ("The Russian leader thanked Modi" says nothing of Modi)."""
+    if doc is not None:
+        return _parsed_premodifiers(doc, at, at + 1 if end is None else end)
     before = text[max(0, at - 40) : at]
     breaks = list(_PHRASE_BREAK.finditer(before))
     if breaks:
         before = before[breaks[-1].end() :]
     return " ".join(before.split()[-4:])
+
+
+def _parsed_premodifiers(doc: Doc, at: int, end: int) -> str:
+    """The words right before the name at [at, end) whose head chain reaches into the name."""
+    span = doc.char_span(at, max(end, at + 1), alignment_mode="expand")
+    if span is None or not len(span):
+        return ""
+    first, last = span[0].i, span[-1].i
+    start = first
+    while start > 0 and first - start < 6:
+        tok = doc[start - 1]
+        head, steps = tok, 0
+        while head.i < first and head.head.i != head.i and steps < 6:
+            head, steps = head.head, steps + 1
+        if not first <= head.i <= last or tok.is_punct and tok.text not in {"'", "\u2019"}:
+            break
+        start -= 1
+    return doc[start:first].text
 
 
 def _definite_role(span: Span) -> bool:
@@ -138,14 +170,18 @@ def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
         return KEEP
     root = span.root
     head = root.lemma_.lower()
+    if role_nouns().get(head) == "ORG":
+        return _named_org(r, span, sp)
     if (role_nouns().get(head) != "PERSON" and head not in speaker_nouns()) or root.tag_ in {"NNS", "NNPS"}:
         return KEEP
+    if _named_after_title(span):
+        return KEEP  # a title with the name after it ("the President of Ukraine Jan Kowal")
     nat = nationality_words(span)
     cands = [c for c in r.candidates(sp.span[0], parts(st)) if c.kind == "PERSON"]
     linked = r.entities.get(sp.entity) if sp.entity else None
     if linked is not None and linked.name[:1].islower():
         linked = None  # an entity that is itself a description ("head of the EU executive") names no one
-    linked_nat = nationality(r.text, linked, nat, sp.span) if linked is not None else None
+    linked_nat = _nationality_of(r, linked, nat, sp.span) if linked is not None else None
     if linked is not None and (not nat or linked_nat):
         return KEEP  # the entities component's link stands
     same = next((c for c in cands if c.head == head and c.entity is None), None)
@@ -153,24 +189,76 @@ def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
         return Speaker(name=same.name, entity=None, span=sp.span, text=sp.text)
     named = [c for c in cands if c.strong and c.entity is not None]
     if nat:  # "the American president": the latest person the text gives that nationality
-        match = next(
-            (c for c in named if nationality(r.text, r.entities[c.entity or ""], nat, sp.span)), None
-        )
+        # the nationality is evidence enough to reach back past the pronoun window
+        every = [c for c in r.mentions + r.spoken if c.pos < sp.span[0] and c.kind == "PERSON"]
+        every = sorted((c for c in every if c.strong and c.entity is not None), key=lambda c: -c.pos)
+        forms = _forms(nat)
+        match = next((c for c in named if _nationality_of(r, r.entities[c.entity or ""], nat, sp.span)), None)
+        if match is None:
+            match = next((c for c in every if r.nat_learned.get(c.entity or "", frozenset()) & forms), None)
+        evidence = match is not None
         if match is None and named and named[0].pos >= r.near(sp.span[0]):
             # "Putin met the rabbis. The Russian leader said": the person just named, when nothing
             # the text says of them gives another nationality
-            if nationality(r.text, r.entities[named[0].entity or ""], nat, sp.span) is None:
+            if _nationality_of(r, r.entities[named[0].entity or ""], nat, sp.span) is None:
                 match = named[0]
         if match is None and linked_nat is False:  # a link to a person of another nationality
             name = re.sub(r"^(?:the|this|that)\s+", "", sp.text or "", flags=re.IGNORECASE)
             return Speaker(name=name, entity=None, span=sp.span, text=sp.text)
-        return to_speaker(match, sp) if match is not None else KEEP
+        if match is None:
+            return KEEP
+        if match.entity is not None and evidence:  # "the Russian leader" later in the text is this person too
+            r.nat_learned[match.entity] = r.nat_learned.get(match.entity, frozenset()) | _forms(nat)
+        return to_speaker(match, sp)
     if head not in speaker_nouns():
         current = current_speaker(r, sp.span[0], span)
         return to_speaker(current, sp) if current is not None else KEEP
     if not named:
         return KEEP
     return to_speaker(named[0], sp)
+
+
+def _named_org(r: Reader, span: Span, sp: Speaker) -> Speaker | object:
+    """An organisation description holding its own name right before its noun ("the Reuters agency"):
+    that name, not the organisation the entities component linked the description to."""
+    for tok in span:
+        if tok.i != span.root.i - 1 or tok.pos_ != "PROPN":
+            continue  # the name right before the noun: "the UN rights office" is an office of its own
+        for ent in r.entities.values():
+            if ent.id == sp.entity or ent.type != "ORG":
+                continue
+            if any(m.span[0] <= tok.idx < m.span[1] for m in ent.mentions):
+                return Speaker(name=ent.name, entity=ent.id, span=sp.span, text=sp.text)
+    return KEEP
+
+
+def _named_after_title(span: Span) -> bool:
+    """Whether a description ends in a two-word name after its role noun ("the head of the agency
+    Jan Kowal"): two capitalized proper nouns, neither a country, nationality nor role word."""
+    if len(span) < 3 or span[-2].i <= span.root.i:
+        return False
+    table, roles = _nationalities(), role_nouns()
+    return all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in table and t.lower_ not in roles
+        for t in span[-2:]
+    )
+
+
+def _forms(nat: list[str]) -> frozenset[str]:
+    """Every form naming the countries of nationality words ("indian" -> india, indian, ...)."""
+    out: set[str] = set()
+    for w in nat:
+        out |= _nationalities().get(w, frozenset({w}))
+    return frozenset(out)
+
+
+def _nationality_of(r: Reader, ent: Entity, nat: list[str], own: tuple[int, int]) -> bool | None:
+    """`nationality`, after what earlier descriptions of the document taught of the person: one
+    described as Indian is not "the Russian leader"."""
+    known = r.nat_learned.get(ent.id)
+    if known and nat:
+        return bool(known & _forms(nat))
+    return nationality(r.text, ent, nat, own, r.doc)
 
 
 def current_speaker(r: Reader, pos: int, span: Span) -> Cand | None:
@@ -225,7 +313,7 @@ def lede_descriptions(r: Reader, order: Sequence[tuple[Statement, Token | None]]
             ent = r.entities[c.entity]
             if any(m.span[0] < sp.span[0] for m in ent.mentions):
                 continue
-            if nat and nationality(r.text, ent, nat, sp.span) is False:
+            if nat and nationality(r.text, ent, nat, sp.span, r.doc) is False:
                 continue
             resolved[key] = Speaker(name=c.name, entity=c.entity, span=sp.span, text=sp.text)
             st.speaker = resolved[key]

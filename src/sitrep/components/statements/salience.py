@@ -63,6 +63,7 @@ class Salience:
         self.entities: dict[str, Entity] = {e.id: e for e in ctx.speakers.entities}
         self.coref = ctx.speakers.coref
         self.learned: dict[str, str] = {}
+        self.nat_learned: dict[str, frozenset[str]] = {}
         self.contents = sorted((p for st, _v in items for p in parts(st)), key=lambda p: p[0])
         self.covers = Covers(self.contents)
         self.cues = Points([o.cue.span[0] for o, _v in items])
@@ -95,7 +96,8 @@ class Salience:
                 if subject and root.dep_ == "nsubj" and source_tail(root.head, self.ctx.cues):
                     subject = False  # ", BelTA has learned": the outlet, not a speaker the reader follows
                 strong = subject and not self._in_content(s)
-                out.append(Cand(s, ent.id, ent.name, ent.id, _kind(ent), strong))
+                anysubj = bool(subject) or root.dep_ in {"nsubj", "nsubjpass"} or _leads(span)
+                out.append(Cand(s, ent.id, ent.name, ent.id, _kind(ent), strong, subject=anysubj))
         out.sort(key=lambda c: c.pos)
         return out
 
@@ -103,7 +105,7 @@ class Salience:
         """Whether a description's nationality words ("the US president") are confirmed for the entity
         it was linked to; a description without any always fits."""
         nat = nationality_words(span)
-        return not nat or bool(nationality(self.text, ent, nat, (span.start_char, span.end_char)))
+        return not nat or bool(nationality(self.text, ent, nat, (span.start_char, span.end_char), self.doc))
 
     def _label(self, s: int, e: int) -> bool:
         """A name that opens a paragraph as its label ("Kamala Harris: ...")."""
@@ -182,7 +184,7 @@ class Salience:
         reported = self.covers.covers(pos, own)
         at, times = st.cue.span[0], self.times[id(st)]
         relays = any(self.cues.count(a, z) - (times if a <= at < z else 0) > 0 for a, z in own)
-        self.spoken.append(Cand(pos, key, sp.name, sp.entity, kind, not (reported or relays), head))
+        self.spoken.append(Cand(pos, key, sp.name, sp.entity, kind, not (reported or relays), head, True))
 
     def _unnamed_kind(self, sp: Speaker) -> tuple[str, str]:
         """(PERSON | ORG | GROUP, head noun) of an unnamed speaker, ("", "") when it is neither."""
@@ -243,6 +245,8 @@ class Salience:
         pos = sp.span[0] if sp.span is not None else st.cue.span[0]
         cands = self.candidates(pos, parts(st))
         best = next((c for c in cands if c.strong and self._fits(c, word)), None)
+        if best is None:  # a subject inside reported content before any other mention
+            best = next((c for c in cands if c.subject and self._fits(c, word)), None)
         if best is None:
             best = next((c for c in cands if self._fits(c, word)), None)
         if best is None and word == "she":
@@ -284,6 +288,14 @@ def _main_subject(tok: Token) -> bool:
     while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     return verb.dep_ == "ROOT" or cue_lemma(tok.head) in cue_sections()
+
+
+def _leads(span: Span) -> bool:
+    """Whether a name is the first person its sentence names and no object: the subject a garbled
+    parse missed ("Prime Minister X during a meeting with Y was to say")."""
+    if span.root.dep_ in {"pobj", "dobj", "poss", "appos"}:
+        return False
+    return not any(t.ent_type_ == "PERSON" for t in span.doc[span.sent.start : span.start])
 
 
 def _kind(ent: Entity) -> str:

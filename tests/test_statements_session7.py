@@ -1,0 +1,39 @@
+"""Statements, session 7 of issue 15: speakers in two-leader reports. A description the entities
+component linked to the wrong leader is no evidence of that leader's nationality, and words that only
+stand before a name ("The Russian leader thanked X") say nothing of X; an organisation description that
+carries its own name ("the Interfax agency") is that organisation. Every sentence here was written for
+these tests."""
+
+from __future__ import annotations
+
+from statements_support import covering, speaker_name
+from statements_support import run_statements as _run
+
+TWO_LEADERS = (
+    "Rahul Mehta talked to Viktor Orlov on the margins of the regional summit.In Tashkent, the leaders "
+    "of the member states held a number of bilateral meetings.\n\n"
+    "ADVERTISEMENT\n\n"
+    "Prime Minister of India to Orlov: This is not the time for fighting\n\n"
+    "News agencies report that Prime Minister Mehta during a meeting with Viktor Orlov was to say that it "
+    "was not a time for war.He also recalled that he had already said such words to the Russian leader "
+    "during phone calls.The Prime Minister of India added that dialogue and diplomacy hold the world "
+    "together.Viktor Orlov replied that he understood the concerns of the Prime Minister of India.\n\n"
+    "The Russian leader thanked Mehta for buying more Russian grain.\n\n"
+    'On Thursday, Viktor Orlov talked to Li Wei.The Russian leader called the Chinese president a "dear '
+    'friend".'
+)
+
+
+def test_description_goes_to_the_leader_of_that_nationality(extract):
+    sts = _run(extract, TWO_LEADERS)
+    assert speaker_name(covering(sts, "dear")) == "Viktor Orlov"
+    assert speaker_name(covering(sts, "such words")) == "Rahul Mehta"
+
+
+def test_organisation_description_with_its_own_name(extract):
+    text = (
+        "Rail strike spreads\n\nWARSAW, May 4 (AP) - The union said the strike would go on.\n\n"
+        "The Interfax agency recently reported that the talks would resume in May."
+    )
+    st = covering(_run(extract, text), "talks would resume")
+    assert speaker_name(st) == "Interfax"
