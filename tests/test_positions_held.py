@@ -149,3 +149,20 @@ def test_he_would_in_reported_speech_is_the_speakers_own_commitment(extract):
 def test_he_would_said_of_another_is_no_commitment(extract):
     text = "Mr Lavrov said the strikes were needed, a claim the US predicted he would make to justify war."
     assert not [p for p in positions_of(extract, text) if p.holder == "US"]
+
+
+def test_not_interested_in_a_truce(extract):
+    text = "The Kremlin spokesman, Dmitry Peskov, said Moscow was not interested in a truce."
+    (pos,) = positions_of(extract, text)
+    assert "russia" in pos.holder.lower() and pos.topic == "truce" and pos.stance == "rejects"
+
+
+def test_no_intention_of_sending_troops(extract):
+    text = "The US ambassador said Washington had no intention of sending troops to Moldova."
+    (pos,) = positions_of(extract, text)
+    assert pos.stance == "rejects" and "troops" in pos.topic
+
+
+def test_a_need_stated_as_a_verb(extract):
+    (pos,) = positions_of(extract, "Ukraine's defence minister said Kyiv needed more long-range missiles.")
+    assert pos.stance == "open" and "missiles" in pos.topic

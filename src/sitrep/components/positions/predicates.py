@@ -13,6 +13,7 @@ NEGATORS = {"not", "n't", "never", "no"}
 UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
 # modal auxiliaries that make a verb a commitment or a refusal ("will not send", "cannot accept")
 COMMITTING = {"will", "would", "shall", "can", "ca", "wo", "must", "should"}
+ABOUT = ("to", "for", "on", "of", "about", "against")  # prepositions that say what a cue is about
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
 FINITE = {"VBD", "VBZ", "VBP"}
 SETTING_PREPS = {"during", "after", "before", "since", "at", "in", "within", "throughout", "amid"}
@@ -27,7 +28,9 @@ def complement(pred: Token) -> list[Token]:
         # "called for the deal to be restored"
         out.extend(doc[pred.i + 2 : min(pred.i + 8, pred.sent.end)])
     for c in pred.children:
-        if c.dep_ == "prep" and c.lower_ in ("to", "for", "on", "of", "about", "against"):
+        if c.dep_ == "prep" and (
+            c.lower_ in ABOUT or c.lower_ == "in" and pred.pos_ == "ADJ"
+        ):  # interested in
             out.extend([t for t in c.subtree if t.dep_ not in CLAUSE_DEPS][:10])
         elif c.dep_ in ("xcomp", "dobj", "ccomp", "prt", "attr"):
             out.extend(list(c.subtree)[:10])
@@ -141,9 +144,13 @@ def stance_of(tok: Token) -> Found | None:
         return ("open" if negated(tok.head) else "rejects"), [t for c in tok.children for t in c.subtree][
             :10
         ]  # "87% are against any concessions"
-    if cls in ("open_noun", "open_verb") and tok.pos_ == "NOUN" and _denied(tok):
+    if cls in ("open_noun", "open_verb", "wants") and tok.pos_ == "NOUN" and _denied(tok):
         return None  # "has no need to attack": no stance stated
-    if cls in ("open_noun", "rejects_noun", "open_verb") and tok.pos_ == "NOUN":
+    if cls == "wants" and tok.pos_ == "VERB" and tok.tag_ != "VBN":  # "Kyiv needs more shells"
+        wanted = [t for t in complement(tok) if t.i > tok.i]  # what follows: not a parse's stray words
+        return ("rejects" if negated(tok) else "open"), wanted
+    if cls in ("open_noun", "rejects_noun", "open_verb", "wants", "intent_noun") and tok.pos_ == "NOUN":
+        refused = cls == "rejects_noun" or cls == "intent_noun" and _denied(tok)  # "no intention of"
         words = [
             t
             for c in tok.children
@@ -158,7 +165,7 @@ def stance_of(tok: Token) -> Found | None:
                 if c.dep_ == "prep" and c.lower_ in ("to", "for")
                 for t in c.subtree
             ]
-        return ("rejects" if cls == "rejects_noun" else "open"), words[:10]
+        return ("rejects" if refused else "open"), words[:10]
     if lemma in ("negotiate", "talk") and tok.pos_ == "VERB" and negated(tok):
         return "rejects", [tok]
     if cls == "warns" and tok.pos_ == "VERB":

@@ -19,6 +19,7 @@ LEAD_STRIP = {
     "of",
     "about",
     "against",
+    "in",
     "that",
     "any",
     "a",
