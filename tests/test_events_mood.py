@@ -73,3 +73,11 @@ def test_a_reduced_relative_with_its_agent_stays(extract):
 def test_what_people_talk_about_is_no_event(extract):
     text = "The two ministers talked about sanctions and the grain harvest during a long dinner in Rome."
     assert "sanctions" not in _triggers(extract, text)
+
+
+def test_a_headline_the_body_does_not_repeat_is_no_event(extract):
+    text = (
+        "Navy seizes tanker in the strait\n\n"
+        "The transport ministry said on Monday that fuel prices would rise by a tenth next month.\n"
+    )
+    assert [ev.type for ev in events_of(extract, text)] == []

