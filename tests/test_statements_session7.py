@@ -37,3 +37,19 @@ def test_organisation_description_with_its_own_name(extract):
     )
     st = covering(_run(extract, text), "talks would resume")
     assert speaker_name(st) == "Interfax"
+
+
+def test_two_subjects_before_a_cue_the_nearer_speaks():
+    """A teaser headline run into its sentence ("... Won't Spark Clash Berzina said that ...") can leave
+    the verb two subjects in the parse: the one right before the verb is the speaker."""
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from sitrep.components.statements.syntax import subject_of
+
+    words = ["Drills", "Won't", "Spark", "Clash", "Berzina", "said", "that", "talks", "resume"]
+    heads = [1, 5, 1, 2, 5, 5, 8, 8, 5]
+    deps = ["compound", "nsubj", "dobj", "prep", "nsubj", "ROOT", "mark", "nsubj", "ccomp"]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
+    subj = subject_of(doc[5])
+    assert subj is not None and subj.text == "Berzina"

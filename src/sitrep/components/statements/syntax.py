@@ -185,7 +185,9 @@ def subject_of(verb: Token) -> Token | None:
     """The subject of a cue verb, inherited along conjunctions and participles ("..., saying")."""
     tok = verb
     for _ in range(3):
-        for child in tok.children:
+        # two subjects before one verb (a headline run into the sentence, "... Won't Trigger War
+        # Kallas said"): the nearer one
+        for child in sorted(tok.children, key=lambda c: (c.i > tok.i, -c.i if c.i < tok.i else c.i)):
             if child.dep_ == "csubj" and child.tag_ == "VBG":
                 return _swallowed_subject(child, tok)
             if child.dep_ in {"nsubj", "csubj"}:
