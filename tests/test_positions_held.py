@@ -166,3 +166,25 @@ def test_no_intention_of_sending_troops(extract):
 def test_a_need_stated_as_a_verb(extract):
     (pos,) = positions_of(extract, "Ukraine's defence minister said Kyiv needed more long-range missiles.")
     assert pos.stance == "open" and "missiles" in pos.topic
+
+
+def test_the_second_of_coordinated_requests_names_the_topic(extract):
+    text = (
+        "The ministers called on Moscow to comply with its obligations under international law, "
+        "to immediately release Georgian prisoners unjustly detained in Abkhazia and to allow monitors."
+    )
+    (pos,) = positions_of(extract, text)
+    assert "release georgian prisoners" in pos.topic.lower()
+    assert not pos.topic.lower().startswith("international")
+
+
+def test_an_unnamed_body_is_voiced_by_its_speaker(extract):
+    text = "Blinken said the administration opposed any ceasefire that would freeze the front lines."
+    (pos,) = positions_of(extract, text)
+    assert "administration" in pos.holder and "Blinken" in pos.holder and pos.stance == "rejects"
+
+
+def test_no_plans_to_evacuate(extract):
+    (pos,) = positions_of(extract, "The ministry said it had no plans to evacuate the embassy in Kyiv.")
+    assert pos.stance == "rejects" and "evacuat" in pos.topic
+    assert not positions_of(extract, "The ministry said it plans to evacuate the embassy in Kyiv.")

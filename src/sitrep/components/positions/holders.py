@@ -185,9 +185,18 @@ def _holder_of(pred: Token) -> str | None:
     speaker = display(speaker) if speaker else None
     voiced = speaker and subj is not None and not _person(subj) and not shares_word(name, speaker)
     voiced = voiced and not same_name(name, speaker)  # "Russia" said by "the Russians" is Russia
-    if voiced and same_party(name, speaker):
+    if voiced and (same_party(name, speaker) or _unnamed_body(subj)):
         return f"{name} ({speaker})"  # a body voiced by its own: "Russia (Sergei Lavrov)"
     return name
+
+
+def _unnamed_body(subj: Token | None) -> bool:
+    """ "Blinken said the administration opposed ...": a body named by a common noun alone ("the
+    administration", "the ministry"), which its speaker voices."""
+    if subj is None or subj.pos_ != "NOUN" or subj.tag_ in ("NNS", "NNPS"):
+        return False
+    named = any(c.ent_type_ or c.pos_ == "PROPN" or c.dep_ == "poss" for c in subj.children)
+    return not named and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
 
 
 def reported_self(pred: Token) -> str | None:

@@ -34,6 +34,9 @@ def complement(pred: Token) -> list[Token]:
             out.extend([t for t in c.subtree if t.dep_ not in CLAUSE_DEPS][:10])
         elif c.dep_ in ("xcomp", "dobj", "ccomp", "prt", "attr"):
             out.extend(list(c.subtree)[:10])
+            for g in c.children:  # "to comply with its obligations ..., to release the prisoners": each asked
+                if g.dep_ in ("conj", "dep") and g.pos_ == "VERB" and c.dep_ == "xcomp":
+                    out.extend(list(g.subtree)[:10])
     if any(c.dep_ in ("dobj", "prep") and c.lower_ not in SETTING_PREPS for c in pred.children):
         # "called on X to withdraw", parsed with the infinitive as an adverbial clause: what X is asked
         out.extend(
@@ -144,6 +147,13 @@ def stance_of(tok: Token) -> Found | None:
         return ("open" if negated(tok.head) else "rejects"), [t for c in tok.children for t in c.subtree][
             :10
         ]  # "87% are against any concessions"
+    if cls == "plan_noun":  # "had no plans to evacuate the embassy" refuses; "plans to" is no stance
+        denied = tok.pos_ == "NOUN" and _denied(tok)
+        return (
+            ("rejects", [t for c in tok.children if c.dep_ in ("acl", "prep") for t in c.subtree][:10])
+            if denied
+            else None
+        )
     if cls in ("open_noun", "open_verb", "wants") and tok.pos_ == "NOUN" and _denied(tok):
         return None  # "has no need to attack": no stance stated
     if cls == "wants" and tok.pos_ == "VERB" and tok.tag_ != "VBN":  # "Kyiv needs more shells"

@@ -96,6 +96,18 @@ def _free_cues() -> dict[str, set[str]]:
     return out
 
 
+def _own_verb(head: Token, inside: set[int]) -> Token | None:
+    """The verb a topic head is the object of, when that verb is one of several coordinated requests."""
+    cur = head
+    for _ in range(6):
+        cur = cur.head
+        if cur.i not in inside:
+            return None
+        if cur.pos_ == "VERB":
+            return cur if cur.dep_ in ("conj", "dep") else None
+    return None
+
+
 def _in_clause(tok: Token, head: Token) -> bool:
     """Whether `tok` belongs to a clause (relative, adverbial, ...) that starts after the topic head."""
     cur = tok
@@ -141,6 +153,9 @@ def topic_phrase(comp: list[Token], head: Token) -> str:
                 break
             run = []
         run.append(t)
+    verb = _own_verb(head, {t.i for t in run})
+    if verb is not None and run and verb.left_edge.i > run[0].i:
+        run = [t for t in run if t.i >= verb.left_edge.i]  # "to comply with X, to release prisoners"
     while run and (run[0].lower_ in LEAD_STRIP or run[0].is_punct):
         run.pop(0)
     while run and (run[-1].lower_ in TRAIL_STRIP or run[-1].is_space):
