@@ -188,3 +188,13 @@ def test_no_plans_to_evacuate(extract):
     (pos,) = positions_of(extract, "The ministry said it had no plans to evacuate the embassy in Kyiv.")
     assert pos.stance == "rejects" and "evacuat" in pos.topic
     assert not positions_of(extract, "The ministry said it plans to evacuate the embassy in Kyiv.")
+
+
+def test_rejecting_an_accusation_is_no_position(extract):
+    assert not positions_of(extract, "Baku rejected the accusation and said its forces only responded.")
+
+
+def test_a_participle_states_no_elided_position(extract):
+    text = "The Kremlin said it was not open to talks on the terms proposed by Kyiv."
+    found = positions_of(extract, text)
+    assert [p.holder for p in found] == ["Kremlin"]

@@ -229,6 +229,8 @@ def _elided(
     no object of its own (or only a relative pronoun) is about what the sentence's earlier position asks."""
     if stance not in ("rejects", "open") or pred.pos_ != "VERB" or pred.tag_ == "VBG":
         return None
+    if pred.dep_ in ("acl", "amod") or pred.tag_ == "VBN" and not any(c.dep_ == "aux" for c in pred.children):
+        return None  # "the terms proposed by Kyiv": a participle describes, it states nothing
     if any(t.lower_ not in RELATIVES for t in comp) or position_cues().get(pred.lemma_.lower()) not in ELIDED:
         return None
     holder = holder_of(pred)
