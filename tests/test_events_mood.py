@@ -81,3 +81,14 @@ def test_a_headline_the_body_does_not_repeat_is_no_event(extract):
         "The transport ministry said on Monday that fuel prices would rise by a tenth next month.\n"
     )
     assert [ev.type for ev in events_of(extract, text)] == []
+
+
+def test_what_a_party_demands_is_no_happening(extract):
+    text = "Chisinau demands that Moscow withdraws its troops from Transnistria before any talks."
+    events = events_of(extract, text)
+    assert [ev.type for ev in events if ev.type == "retreat"] == []
+
+
+def test_what_a_party_says_was_done_stays(extract):
+    text = "Chisinau says that Moscow withdrew two companies from Transnistria last week."
+    assert [ev.type for ev in events_of(extract, text) if ev.type == "retreat"] == ["retreat"]

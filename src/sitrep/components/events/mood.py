@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from ..shared.clauses import subject_of
 from ..shared.lexicon import cue_has
 from .actors import is_party
+from .mentions import DEMAND_VERBS
 
 # marks of an adverbial clause whose content the question takes as given ("since X did Y, why ...?")
 _GIVEN_MARKS = {"since", "because", "as", "after", "when", "while", "although", "though"}
@@ -88,6 +89,23 @@ def talk_topic(tok: Token) -> bool:
     return gov.pos_ in ("VERB", "NOUN") and any(cue_has(gov.lemma_, c) for c in ("speech", "topical"))
 
 
+def demanded(tok: Token) -> bool:
+    """A verb in what someone demands ("Kyiv demands that Moscow withdraws its troops", "the demand that
+    the talks resume"): the content of a demand, a position rather than a happening."""
+    if tok.pos_ != "VERB":
+        return False
+    role = tok
+    while role.dep_ == "conj" and role.head.i != role.i and role.head.pos_ in ("VERB", "AUX"):
+        role = role.head
+    clause = role.dep_ == "ccomp" or (
+        role.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in role.children)
+    )  # "the demand that Moscow withdraw its troops"
+    if not clause:
+        return False
+    gov = role.head
+    return cue_has(gov.lemma_, "request") or gov.lemma_ in DEMAND_VERBS
+
+
 def no_happening(tok: Token, status: str, actor: str | None) -> bool:
     """Whether the clause around the trigger makes the mention report no happening."""
     return (
@@ -95,4 +113,5 @@ def no_happening(tok: Token, status: str, actor: str | None) -> bool:
         or unrealized_by_nobody(tok, status, actor)
         or class_description(tok, actor)
         or talk_topic(tok)
+        or demanded(tok)
     )
