@@ -198,3 +198,10 @@ def test_a_participle_states_no_elided_position(extract):
     text = "The Kremlin said it was not open to talks on the terms proposed by Kyiv."
     found = positions_of(extract, text)
     assert [p.holder for p in found] == ["Kremlin"]
+
+
+def test_a_light_verb_or_a_plain_noun_names_no_course_of_action(extract):
+    assert not positions_of(extract, "The senator refused to do so.")
+    assert not positions_of(extract, "Baku rejected the argument.")
+    (pos,) = positions_of(extract, "The council demanded an investigation into the shelling.")
+    assert "investigation" in pos.topic

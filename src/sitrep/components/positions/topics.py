@@ -50,6 +50,8 @@ TRAIL_STRIP |= {
 STOP_DEPS = {"relcl", "advcl", "acl", "ccomp", "parataxis", "appos", "mark"}
 MAX_WORDS = 9
 OTHER_VERB = {"up", "down"}  # particles that make another verb of a topic verb
+ACTED_ON = {"dobj", "prep", "prt", "xcomp", "ccomp", "attr", "oprd", "dative", "advmod"}  # a verb's matter
+ACTION_NOUN_ENDINGS = ("tion", "sion", "ment", "ance", "ence", "ure", "al", "ing")  # nouns that name acts
 NAMED = {"ORG", "FAC", "PERSON"}  # names whose inner words name no topic
 CONCESSIVE = {"despite", "because", "although", "though", "regardless"}  # reasons are no part of it
 
@@ -83,6 +85,10 @@ def free_topic(pred: Token, comp: list[Token]) -> tuple[str, Token] | None:
     head = tops[0]
     if head.lemma_.lower() in _free_cues().get("~not", set()) or cue_has(head.lemma_, "speech"):
         return None
+    if head.pos_ == "VERB" and not any(c.dep_ in ACTED_ON for c in head.children):
+        return None  # "refused to do so", "urged them to act": no course of action named
+    if head.pos_ == "NOUN" and not head.lower_.endswith(ACTION_NOUN_ENDINGS):
+        return None  # "rejected the argument", "called on people": no act
     return f"free {head.lemma_.lower()}", head
 
 
