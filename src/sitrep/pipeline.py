@@ -11,6 +11,7 @@ import spacy
 from spacy.language import Language
 from spacy.util import compile_infix_regex
 
+from . import attributes
 from .components import COMPONENTS, register_factories
 from .errors import SitrepError
 from .extensions import ensure_extensions
@@ -44,6 +45,9 @@ def build_pipeline(model: str | None = None, components: tuple[str, ...] = COMPO
     # Linear on any text: long whitespace-free runs never reach spaCy's quadratic affix loop, and a text
     # far denser in tokens than prose is thinned (see tokenizer.py). Prose is tokenized as before.
     install_safe_tokenizer(nlp)
+    # The model's attribute rules applied by table: the same tags, parts of speech, morphology and
+    # lemma exceptions, in a third of the time (see attributes.py; any other rule set keeps spaCy's).
+    attributes.install(nlp)
     # Dateline and paragraph boundaries are fixed before the parser runs (see components.document.segment).
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("sitrep_segment", before="parser")

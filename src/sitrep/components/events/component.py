@@ -10,7 +10,7 @@ from spacy.tokens import Doc, Token
 
 from ...extensions import ensure_extensions
 from ...model import Event, TextSpan
-from ..shared.clauses import body_start, name_of, subject_of
+from ..shared.clauses import body_start, children_with, doc_memo, name_of, subject_of
 from ..shared.lexicon import cue_has
 from ..shared.parties import party_name
 from .actors import (
@@ -50,13 +50,36 @@ SPEECH_ACTS = {"request", "threaten", "accuse"}
 LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "from", "into", "toward", "towards"}
 
 
+# children read by `_place`, through the per-Doc memo (a head the parse gave a hundred children is asked
+# about once per event on it, not walked each time)
+_PLACE_CHILDREN = frozenset({"prep", "dobj", "nsubjpass", "advmod", "npadvmod", "conj"})
+_PREP = frozenset({"prep"})
+
+
+def _compass_children(tok: Token, verb: Token) -> list[Token]:
+    """Compass words ("west of Aleppo") among the children of `tok` and `verb`, in document order."""
+    doc = tok.doc
+    by_head: dict[int, list[int]] = doc_memo(doc, "compass", lambda: _compass_by_head(doc))
+    found = sorted({*by_head.get(tok.i, ()), *by_head.get(verb.i, ())})
+    return [doc[i] for i in found]
+
+
+def _compass_by_head(doc: Doc) -> dict[int, list[int]]:
+    """The compass words of `doc` by the index of their head (the root's own excluded)."""
+    index: dict[int, list[int]] = {}
+    for t in doc:
+        if t.lower_ in COMPASS and t.head.i != t.i:
+            index.setdefault(t.head.i, []).append(t.i)
+    return index
+
+
 def _place(tok: Token, verb: Token, etype: str, actor_tok: Token | None) -> str | None:
     """The place of the event: a place in its prepositional phrases or object, else in its clause."""
     doc = tok.doc
     avoid = (set(actor_tok.subtree) - set(tok.subtree)) if actor_tok is not None else set()
     # the trigger's own phrases, nearest first
     near: list[Token] = []
-    for c in tok.children:
+    for c in children_with(tok, _PLACE_CHILDREN):
         if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
             near.extend(t for t in clause_tokens(c))
         elif c.dep_ in ("dobj", "nsubjpass") and etype in TERRITORIAL | {"attack", "fight", "displace"}:
@@ -66,20 +89,13 @@ def _place(tok: Token, verb: Token, etype: str, actor_tok: Token | None) -> str 
     found = [p for p in places_in(doc, near) if p[2] not in avoid]
     if not found and tok.dep_ == "conj" and tok.head.pos_ == "VERB":
         # "crossed into the Kursk region and captured several villages"
-        scope = [
-            t
-            for c in tok.head.children
-            if c.dep_ == "prep" and c.lower_ in LOCATIVE
-            for t in clause_tokens(c)
-        ]
+        scope = [t for c in children_with(tok.head, _PREP) if c.lower_ in LOCATIVE for t in clause_tokens(c)]
         found = [p for p in places_in(doc, scope) if p[2] not in avoid]
     if not found:  # "launched an offensive west of Aleppo": a compass adverb with its of-phrase
-        scope = [t for h in {tok, verb} for c in h.children if c.lower_ in COMPASS for t in clause_tokens(c)]
+        scope = [t for c in _compass_children(tok, verb) for t in clause_tokens(c)]
         found = [p for p in places_in(doc, scope) if p[2] not in avoid]
     if not found and verb is not tok:
-        scope = [
-            t for c in verb.children if c.dep_ == "prep" and c.lower_ in PLACE_PREPS for t in clause_tokens(c)
-        ]
+        scope = [t for c in children_with(verb, _PREP) if c.lower_ in PLACE_PREPS for t in clause_tokens(c)]
         found = [p for p in places_in(doc, scope) if p[2] not in avoid]
     if not found:
         scope = [t for t in clause_tokens(verb) if t.dep_ == "pobj" and t.head.lower_ in LOCATIVE]

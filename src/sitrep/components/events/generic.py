@@ -6,10 +6,12 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..shared.clauses import children_with
 from ..shared.lexicon import cue_has
 
 # verbs whose object lists what a figure counts ("the number includes the dead and wounded")
 _COUNTING = {"include", "comprise", "exclude"}
+_SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # types whose object or on/to/against phrase can be a value rather than a target
 _FIGURATIVE = {"attack", "threaten", "protest", "aid", "fight"}
 
@@ -53,9 +55,9 @@ def _counting(tok: Token) -> bool:
         role = role.head
     if role.dep_ in ("dobj", "attr") and role.head.lemma_.lower() in _COUNTING:
         return True
-    subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    subj = next(iter(children_with(tok, _SUBJECTS)), None)
     if subj is None and tok.dep_ == "conj":
-        subj = next((c for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        subj = next(iter(children_with(tok.head, _SUBJECTS)), None)
     return subj is not None and any(t.lower_ == "how" for t in subj.subtree)
 
 

@@ -14,8 +14,11 @@ from spacy.tokens import Doc, Span, Token
 from ...gender import name_gender
 from ...model import Entity, Statement
 from ...text import doc_text
+from ..shared.clauses import doc_memo
 from .lexicon import description_nouns, document_nouns, generic_documents
 
+# a content that is an infinitive ("refused to lift limits on 15 countries"): an intention, no claim
+INFINITIVE = re.compile(r"(?:not )?to [a-z]")
 _AUTHOR_PREPS = {"of", "by", "from"}
 _NEWCOMER = {"former", "another", "other", "second", "one", "unnamed", "anonymous", "senior"}
 _WINDOW = 1500  # characters back to look for the antecedent of a description (about three paragraphs)
@@ -276,3 +279,24 @@ def apposed_person(doc: Doc, start: int, end: int) -> str | None:
         if person and named(name.text, person=True):
             return name.text  # the tagger's PERSON, or a known first name ("Ihor Terekhov" tagged ORG)
     return None
+
+
+def claiming_statements(doc: Doc, statements: list[Statement], body: int) -> list[Statement]:
+    """The statements whose speaker can claim a figure in their content; sifted once per Doc and list,
+    not once per figure."""
+    index: dict[tuple[int, int, int], list[Statement]] = doc_memo(doc, "claiming_statements", dict)
+    key = (id(statements), len(statements), body)
+    found = index.get(key)
+    if found is not None:
+        return found
+    text = doc_text(doc)
+    found = index[key] = []
+    for st in statements:
+        if st.speaker is None or not any(c.isalpha() for c in st.speaker.name):
+            continue  # no speaker, or a quote mark read as one
+        if st.speaker.span is not None and st.speaker.span[0] < body:
+            continue  # a dateline misparsed as the speaker ("KYIV, Oct 3 (Reuters) - The head ... said")
+        if st.mode == "thought" and st.kind != "direct" or INFINITIVE.match(text, st.content.span[0]):
+            continue  # "politicians worry that ...", "refused to lift limits on 15 countries": no claim
+        found.append(st)
+    return found

@@ -17,11 +17,12 @@ from spacy.tokens import Doc, Span, Token
 from ...model import Claimant, Entity, Statement
 from ...numbers import QUOTES
 from ...text import doc_text
-from ..shared.clauses import children_with
+from ..shared.clauses import children_with, doc_memo
 from .authors import (
     antecedent,
     apposed_person,
     bare_description,
+    claiming_statements,
     description_type,
     document_author,
     first_mention,
@@ -55,7 +56,6 @@ _QUANTIFIERS = {
 }
 _DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 _QUOTE_OPEN = re.compile(r"[\"“”]")
-_INFINITIVE = re.compile(r"(?:not )?to [a-z]")
 _GLUED = re.compile(r"[a-z)][.!?][A-Z]|;")
 
 
@@ -64,14 +64,8 @@ def _statement_claimant(
 ) -> Claimant | None:
     """The speaker of the innermost statement whose content holds `span`."""
     best: Statement | None = None
-    for st in statements:
+    for st in claiming_statements(doc, statements, body):
         s, e = st.content.span
-        if st.speaker is None or not any(c.isalpha() for c in st.speaker.name):
-            continue  # no speaker, or a quote mark read as one
-        if st.speaker.span is not None and st.speaker.span[0] < body:
-            continue  # a dateline misparsed as the speaker ("KYIV, Oct 3 (Reuters) - The head ... said")
-        if st.mode == "thought" and st.kind != "direct" or _INFINITIVE.match(doc_text(doc), s):
-            continue  # "politicians worry that ...", "refused to lift limits on 15 countries": no claim
         if s <= span[0] and span[1] <= e:
             if best is None or (e - s) < (best.content.span[1] - best.content.span[0]):
                 best = st
@@ -252,6 +246,19 @@ def _according_to(doc: Doc, sent: Span, at: int, statements: Sequence[Statement]
     return None
 
 
+def _claim_clauses(root: Token) -> list[Token]:
+    """The sentence root and its clauses (`_CLAUSE_CHILDREN`) whose lemma is a claim verb, in order; read
+    once per sentence (a root with a hundred coordinated clauses is not walked again for each figure)."""
+    doc = root.doc
+    index: dict[int, tuple[int, ...]] = doc_memo(doc, "claim_clauses", dict)
+    found = index.get(root.i)
+    if found is None:
+        verbs = claim_verbs()
+        clauses = [root, *children_with(root, _CLAUSE_CHILDREN)]
+        found = index[root.i] = tuple(v.i for v in clauses if v.lemma_.lower() in verbs)
+    return [doc[i] for i in found]
+
+
 def _claim_verb(doc: Doc, tok: Token, statements: Sequence[Statement] = ()) -> Claimant | None:
     """The subject of a claim verb ('says', 'found', 'showed', 'estimates') whose content holds the figure,
     or of one attributing the whole sentence after it ('..., customs data show.')."""
@@ -267,12 +274,12 @@ def _claim_verb(doc: Doc, tok: Token, statements: Sequence[Statement] = ()) -> C
             return None  # "two officials said", "said at a news conference alongside four leaders"
         return _subject_claimant(doc, x, tok, statements)
     root = tok.sent.root
-    for v in [root, *children_with(root, _CLAUSE_CHILDREN)]:
-        if v.i > tok.i and v.pos_ in ("VERB", "AUX") and v.lemma_.lower() in verbs and v.dep_ != "ccomp":
+    for v in _claim_clauses(root):
+        if v.i > tok.i and v.pos_ in ("VERB", "AUX") and v.dep_ != "ccomp":
             return _subject_claimant(
                 doc, v, tok, statements
             )  # "..., 14 drones were downed, the air force said."
-        if v.dep_ == "ccomp" and v.i > tok.i and v.lemma_.lower() in verbs and root.i < tok.i:
+        if v.dep_ == "ccomp" and v.i > tok.i and root.i < tok.i:
             return _subject_claimant(doc, v, tok, statements)
     return _tail_attribution(doc, tok) or _dash_attribution(doc, tok, statements)
 

@@ -64,6 +64,9 @@ _MODIFIERS = frozenset({"amod", "acl", "compound", "relcl"})
 _NUMMOD = frozenset({"nummod"})
 _COMPLEMENTS = frozenset({"oprd", "xcomp", "acomp"})
 # the children of a verb that can say what happened to its count (the others are never read)
+# a figure's outcome words come from its own coordination ("killed, wounded or missing"): the conjuncts
+# nearest it on each side, not a run of hundreds a list or a garbled text coordinates
+NEAR_CONJUNCTS = 8
 _OUTCOME_CHILDREN = frozenset({"prep", "acomp", "oprd", "xcomp", "attr", "nsubj", "nsubjpass", "dobj"})
 
 
@@ -184,7 +187,7 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
         for c in children_with(counted.head, _MODIFIERS):
             if c.i != a.end - 1 and not (a.start <= c.i < a.end):
                 if add(_lex_hits(c)):
-                    for cc in conjuncts(c):
+                    for cc in conjuncts(c, near=NEAR_CONJUNCTS):
                         add(_lex_hits(cc))
         if outcomes:
             return outcomes, side, None
@@ -209,7 +212,7 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
             add(found)
             verb = x
             own = _own_number(doc, a, x)
-            for cc in conjuncts(x):
+            for cc in conjuncts(x, near=NEAR_CONJUNCTS):
                 if cc.i > x.i and not own(cc):
                     if not add(_lex_hits(cc)):
                         # "missing and presumed dead"
@@ -259,7 +262,7 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
         found = _lex_hits(lexical)
         add(found)
         own = _own_number(doc, a, lexical)
-        for cc in conjuncts(lexical):
+        for cc in conjuncts(lexical, near=NEAR_CONJUNCTS):
             if cc.i > lexical.i and not own(cc):
                 add(_lex_hits(cc))
         if found and found[1] and lexical.i < a.start:

@@ -3,6 +3,7 @@ subject of a verb, the wire dateline's end, and the upstream statement at a char
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Callable
 from typing import TypeVar
 
@@ -42,14 +43,25 @@ def children_with(tok: Token, deps: frozenset[str]) -> list[Token]:
     return [doc[i] for i in found]
 
 
-def conjuncts(tok: Token) -> list[Token]:
-    """`tok.conjuncts`, read once per Doc and token (`Token.conjuncts` walks the whole coordination, and
-    a coordination of hundreds is asked about once per figure on it)."""
+def conjuncts(tok: Token, near: int | None = None) -> list[Token]:
+    """`tok.conjuncts`, each coordination read once per Doc (`Token.conjuncts` walks the whole
+    coordination, and a coordination of hundreds is asked about once per figure on it). With `near`,
+    only the `near` conjuncts closest to `tok` on each side (in the parse's order): what a figure's own
+    coordination says ("killed, wounded or missing"), not a run of hundreds."""
     doc = tok.doc
-    index: dict[int, tuple[int, ...]] = doc_memo(doc, "conjuncts", dict)
-    found = index.get(tok.i)
-    if found is None:
-        found = index[tok.i] = tuple(c.i for c in tok.conjuncts)
+    start = tok  # the coordination's first member, as `Token.conjuncts` finds it
+    while start.i != start.head.i and start.dep_ == "conj":
+        start = start.head
+    index: dict[int, tuple[int, ...]] = doc_memo(doc, "coordinations", dict)
+    group = index.get(start.i)
+    if group is None:  # the whole coordination once, in `Token.conjuncts`' order
+        group = index[start.i] = (start.i, *(c.i for c in start.conjuncts))
+    found = tuple(i for i in group if i != tok.i)
+    if near is not None and len(found) > 2 * near:
+        ordered = sorted(found)
+        pos = bisect_left(ordered, tok.i)
+        low, high = ordered[max(0, pos - near)], ordered[min(len(ordered), pos + near) - 1]
+        found = tuple(i for i in found if low <= i <= high)
     return [doc[i] for i in found]
 
 
