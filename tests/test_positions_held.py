@@ -205,3 +205,24 @@ def test_a_light_verb_or_a_plain_noun_names_no_course_of_action(extract):
     assert not positions_of(extract, "Baku rejected the argument.")
     (pos,) = positions_of(extract, "The council demanded an investigation into the shelling.")
     assert "investigation" in pos.topic
+
+
+def test_coordinated_demands_are_two_positions(extract):
+    text = (
+        "The West has ignored Moscow's demands to bar Georgia from ever joining the EU and to give Moscow "
+        "security guarantees."
+    )
+    topics = sorted(p.topic for p in positions_of(extract, text))
+    assert len(topics) == 2
+    assert "EU" in topics[0] and "guarantees" in topics[1]
+
+
+def test_one_object_shared_by_two_verbs_is_one_position(extract):
+    text = "The senator said the president must state his intention to arm and support the Georgian army."
+    assert len(positions_of(extract, text)) == 1
+
+
+def test_what_an_act_is_for(extract):
+    text = "The senator said the US should instead act urgently to stop the pipeline to Germany."
+    (pos,) = positions_of(extract, text)
+    assert "pipeline" in pos.topic and "senator" in pos.holder.lower()

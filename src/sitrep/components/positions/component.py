@@ -195,31 +195,61 @@ def find_positions(doc: Doc) -> list[Position]:
             found = _conditional_start(tok) or stance_of(tok)
             if found is None:
                 continue
-            stance, comp = found
-            try:
-                found_pos = _position(sent, tok, stance, comp, len(out) + 1)
-            except Exception as exc:  # one bad item never costs the document
-                warnings.warn(f"sitrep positions: skipped {tok.text!r} at {tok.idx}: {exc!r}", stacklevel=2)
-                continue
-            if found_pos is None and outer:
-                found_pos = _elided(tok, stance, comp, outer[-1][1], len(out) + 1)
-            if found_pos is None:
-                continue
-            pos, topic_class = found_pos
-            host = next((p for c, p in outer if _nested(tok, c)), None)
-            if host is not None:  # "urged both sides to agree to a ceasefire": the request's content
-                if _same_topic(host.topic, pos.topic):
+            stance, whole = found
+            for comp in _coordinated(whole):  # "demands to bar X from the EU and to give it guarantees": two
+                try:
+                    found_pos = _position(sent, tok, stance, comp, len(out) + 1)
+                except Exception as exc:  # one bad item never costs the document
+                    warnings.warn(
+                        f"sitrep positions: skipped {tok.text!r} at {tok.idx}: {exc!r}", stacklevel=2
+                    )
                     continue
-                pos = pos.model_copy(update={"holder": host.holder})  # "Russia's demands to A and B"
-            outer.append(({t.i for t in comp}, pos))
-            key = (pos.holder.lower(), pos.topic.lower(), pos.stance, sent.start)
-            again = (pos.holder.split(" (")[0].lower(), pos.stance, topic_class)  # "China (Beijing)": China
-            if key in seen or again in held or _same_span(pos, out):
-                continue  # "reject the use of nuclear weapons" after "warned against nuclear weapons": one
-            seen.add(key)
-            held.add(again)
-            out.append(pos)
+                if found_pos is None and outer:
+                    found_pos = _elided(tok, stance, comp, outer[-1][1], len(out) + 1)
+                if found_pos is None:
+                    continue
+                pos, topic_class = found_pos
+                host = next((p for c, p in outer if _nested(tok, c)), None)
+                if host is not None:  # "urged both sides to agree to a ceasefire": the request's content
+                    if _same_topic(host.topic, pos.topic):
+                        continue
+                    pos = pos.model_copy(update={"holder": host.holder})  # "Russia's demands to A and B"
+                outer.append(({t.i for t in comp}, pos))
+                key = (pos.holder.lower(), pos.topic.lower(), pos.stance, sent.start)
+                again = (
+                    pos.holder.split(" (")[0].lower(),
+                    pos.stance,
+                    topic_class,
+                )  # "China (Beijing)": China
+                if key in seen or again in held or _same_span(pos, out):
+                    continue  # "reject nuclear weapons" after "warned against nuclear weapons": one
+                seen.add(key)
+                held.add(again)
+                out.append(pos)
     return out
+
+
+def _coordinated(comp: list[Token]) -> list[list[Token]]:
+    """The complement split at coordinated verbs ("to bar Georgia from the EU and to give it guarantees"):
+    each verb asks for its own course of action; one part when there is no such coordination."""
+    inside = {t.i for t in comp}
+    tops = [t for t in comp if t.pos_ == "VERB" and t.head.i not in inside]
+    heads = [
+        c for v in tops for c in v.children if c.dep_ == "conj" and c.pos_ == "VERB" and _infinitive_like(c)
+    ]
+    if not heads or not all(_has_object(v) for v in [*tops, *heads]):
+        return [comp]  # "to arm and support the fighters": one object, one course of action
+    cut = {s.i for h in heads for s in h.subtree}
+    return [[t for t in comp if t.i not in cut], *(list(h.subtree)[:10] for h in heads)]
+
+
+def _infinitive_like(verb: Token) -> bool:
+    """A base-form verb ("and to give", "and give"), not a finite clause of its own ("and said")."""
+    return verb.tag_ == "VB"
+
+
+def _has_object(verb: Token) -> bool:
+    return any(c.dep_ in ("dobj", "prep", "xcomp", "dative") for c in verb.children)
 
 
 def _elided(

@@ -212,6 +212,8 @@ def _object_like(c: Token) -> bool:
     its prepositions other than the time or place of it ("during the meeting")."""
     if c.dep_ == "prep":
         return c.lower_ not in SETTING_PREPS
+    if c.dep_ == "advcl" and _infinitive(c):
+        return True  # "should act urgently to stop the pipeline": what the act is for
     return c.dep_ in ("dobj", "xcomp", "prt", "nsubjpass")
 
 
