@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -34,6 +33,7 @@ from .authors import (
     named,
     speech_heading,
 )
+from .issuers import continued_quote, issuer, quoted_after, that_clause_of_document
 from .lexicon import claim_verbs, description_nouns
 
 _CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "advcl", "parataxis", "conj", "dep"}
@@ -55,7 +55,6 @@ _QUANTIFIERS = {
     "everyone",
 }
 _DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
-_QUOTE_OPEN = re.compile(r"[\"“”]")
 _GLUED = re.compile(r"[a-z)][.!?][A-Z]|;")
 
 
@@ -184,6 +183,9 @@ def _name(
         author = document_author(doc, root)
         if author is not None:
             return _name(doc, author, author.root, statements)
+        who = issuer(doc, root, statements)
+        if who is not None:
+            return _display(doc, who)  # "..., the statement said": whoever spoke just before
         if generic_document(root) and not any(t.pos_ == "PROPN" for t in phrase):
             return None  # "according to the report", "added in the communication": no author anywhere
     typ = "PERSON" if is_authors(root) else description_type(root)
@@ -264,13 +266,15 @@ def _claim_verb(doc: Doc, tok: Token, statements: Sequence[Statement] = ()) -> C
     or of one attributing the whole sentence after it ('..., customs data show.')."""
     verbs = claim_verbs()
     x = tok
+    path = [tok]
     for _ in range(12):
         if x.head.i == x.i:
             break
         child, x = x, x.head
+        path.append(x)
         if not _verb_like(x) or x.lemma_.lower() not in verbs:
             continue
-        if not _content_child(child, tok):
+        if not _content_child(child, tok) and not that_clause_of_document(path):
             return None  # "two officials said", "said at a news conference alongside four leaders"
         return _subject_claimant(doc, x, tok, statements)
     root = tok.sent.root
@@ -426,38 +430,6 @@ def _credited_after(doc: Doc, sent: Span, statements: Sequence[Statement] = ()) 
     return _according_to(doc, nxt, nxt.start_char, statements)
 
 
-@lru_cache(maxsize=8)
-def _quote_regions(text: str) -> tuple[tuple[int, int], ...]:
-    """Character ranges between paired double quotes (straight or curly), paragraph by paragraph."""
-    out = []
-    for para in re.finditer(r"[^\n]+", text):
-        marks = [m.start() + para.start() for m in _QUOTE_OPEN.finditer(para.group())]
-        for a, b in zip(marks[::2], marks[1::2], strict=False):
-            out.append((a, b))
-        if len(marks) % 2 == 1:
-            out.append((marks[-1], para.end()))
-    return tuple(out)
-
-
-def _continued_quote(doc: Doc, span: tuple[int, int], statements: list[Statement]) -> Claimant | None:
-    """A figure in a quote no statement holds: the last quoted speaker's, two paragraphs back at most."""
-    text = doc_text(doc)
-    if not any(a < span[0] and span[1] <= b for a, b in _quote_regions(text)):
-        return None
-    before = [
-        st
-        for st in statements
-        if st.content.span[1] <= span[0] and st.kind in ("direct", "mixed") and st.speaker is not None
-    ]
-    if not before:
-        return None
-    last = max(before, key=lambda st: st.content.span[1])
-    if text.count("\n\n", last.content.span[1], span[0]) > 2 or last.speaker is None:
-        return None
-    name = _speaker_name(doc, last, statements)
-    return Claimant(name=name, statement=last.id) if name else None
-
-
 def _transcript(doc: Doc, at: int) -> Claimant | None:
     """A figure in a speech reprinted in full under a heading: the speaker the heading names."""
     who = speech_heading(doc, at)
@@ -481,11 +453,16 @@ def find_claimant(
     meta = doc._.sitrep_document
     body = getattr(meta, "body_start", 0) or 0
     sent = tok.sent
+
+    def name_of(st: Statement) -> str | None:
+        return _speaker_name(doc, st, statements)
+
     rules: tuple[Callable[[], Claimant | None], ...] = (
         lambda: _statement_claimant(doc, span, statements, body),
         lambda: _according_to(doc, sent, span[0], statements),
         lambda: _claim_verb(doc, tok, statements),
-        lambda: _continued_quote(doc, span, statements),
+        lambda: continued_quote(doc, span, statements, name_of),
+        lambda: quoted_after(doc, span[0], sent, statements, name_of),
         lambda: _credited_after(doc, sent, statements),
         lambda: _transcript(doc, span[0]),
     )

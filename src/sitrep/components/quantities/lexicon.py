@@ -121,6 +121,14 @@ def generic_documents() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def issued_documents() -> frozenset[str]:
+    """Document nouns a party issues itself ('statement'): with no author, whoever spoke just before."""
+    return frozenset(
+        r[0].strip() for r in _rows("quantities_documents.tsv") if len(r) > 2 and r[2].strip() == "issued"
+    )
+
+
+@lru_cache(maxsize=1)
 def description_nouns() -> dict[str, str]:
     """Head nouns of descriptions ('the company', 'the spokesman') -> the entity type they refer to: the
     entities component's lexicon, read as data, and the figures' own supplement."""

@@ -1,0 +1,120 @@
+"""Claimants the parse hides: a figure in a quote no statement holds (the last quoted speaker's), in a
+that-clause of the document a speaker issued ("the ministry said in a statement that 14 ..."), credited to
+a statement with no author of its own ("..., the statement said": whoever spoke just before), or in a
+sentence of quoted fragments that goes on with the last speaker's words ('Twenty of its ships were
+"engaged in ..."' after '..., the organisation added').
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+from spacy.tokens import Doc, Span, Token
+
+from ...model import Claimant, Statement
+from ...text import doc_text
+from .authors import antecedent
+from .lexicon import issued_documents
+
+_CLAUSES = frozenset({"acl", "ccomp", "relcl"})
+_QUOTE_OPEN = re.compile(r"[\"“”]")
+_QUOTED_WORDS = 6  # a quoted run this long is someone's words, not a phrase the writer sets off
+NameOf = Callable[[Statement], "str | None"]  # a statement's speaker as a claimant's name
+
+
+def issued(tok: Token) -> bool:
+    """A document a party issues itself ('statement', 'communique'): its voice is whoever issued it."""
+    return tok.lemma_.lower() in issued_documents() or tok.lower_ in issued_documents()
+
+
+def that_clause_of_document(path: Sequence[Token]) -> bool:
+    """The walk up from a figure reached a claim verb's prepositional phrase through a that-clause of the
+    document noun in it ('said in a statement that 14 diplomats would be expelled'): the clause is what
+    the verb claims, not the circumstances of the speech."""
+    for k in range(1, len(path)):
+        clause, noun = path[k - 1], path[k]
+        if (
+            clause.dep_ in _CLAUSES
+            and noun.dep_ == "pobj"
+            and issued(noun)
+            and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+        ):
+            return True
+    return False
+
+
+def issuer(doc: Doc, head: Token, statements: Sequence[Statement]) -> str | None:
+    """Who issued a statement that names no author ('..., the statement said'): the named speaker of the
+    last statement before it in the same or the previous paragraph, else the last organisation named."""
+    if not issued(head):
+        return None
+    return antecedent(doc, head, "PERSON", list(statements), any_type=True) or antecedent(
+        doc, head, "ORG", list(statements)
+    )
+
+
+@lru_cache(maxsize=8)
+def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
+    """Character ranges between paired double quotes (straight or curly), paragraph by paragraph."""
+    out = []
+    for para in re.finditer(r"[^\n]+", text):
+        marks = [m.start() + para.start() for m in _QUOTE_OPEN.finditer(para.group())]
+        for a, b in zip(marks[::2], marks[1::2], strict=False):
+            out.append((a, b))
+        if len(marks) % 2 == 1:
+            out.append((marks[-1], para.end()))
+    return tuple(out)
+
+
+def continued_quote(
+    doc: Doc, span: tuple[int, int], statements: Sequence[Statement], name_of: NameOf
+) -> Claimant | None:
+    """A figure in a quote no statement holds: the last quoted speaker's, two paragraphs back at most."""
+    text = doc_text(doc)
+    if not any(a < span[0] and span[1] <= b for a, b in quote_regions(text)):
+        return None
+    before = [
+        st
+        for st in statements
+        if st.content.span[1] <= span[0] and st.kind in ("direct", "mixed") and st.speaker is not None
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda st: st.content.span[1])
+    if text.count("\n\n", last.content.span[1], span[0]) > 2 or last.speaker is None:
+        return None
+    name = name_of(last)
+    return Claimant(name=name, statement=last.id) if name else None
+
+
+def quoted_after(
+    doc: Doc, at: int, sent: Span, statements: Sequence[Statement], name_of: NameOf
+) -> Claimant | None:
+    """A figure followed in its sentence by someone's quoted words (six words or more), with no attribution
+    of its own, right after a sentence of the same paragraph whose statement has a speaker: that speaker's
+    ('Twenty of its ships were "engaged in ..."' after '..., the organisation added')."""
+    text = doc_text(doc)
+    if sent.start == 0 or not any(
+        at < a and b <= sent.end_char and len(text[a:b].split()) >= _QUOTED_WORDS
+        for a, b in quote_regions(text)
+    ):
+        return None  # no quoted words, or only a phrase ('sanctioned for "supporting the invasion"')
+    if any(sent.start_char <= st.cue.span[0] < sent.end_char for st in statements):
+        return None  # the sentence credits someone itself ('"...," said X, who won two prizes')
+    prev = doc[sent.start - 1].sent
+    if "\n" in text[prev.end_char : sent.start_char]:
+        return None
+    before = [
+        st
+        for st in statements
+        if st.speaker is not None
+        and prev.start_char <= st.content.span[1] <= sent.start_char + 1
+        and st.cue.span[1] <= sent.start_char
+    ]
+    if not before:
+        return None
+    last = max(before, key=lambda st: st.content.span[1])
+    name = name_of(last)
+    return Claimant(name=name, statement=last.id) if name else None
