@@ -92,3 +92,21 @@ def test_what_a_party_demands_is_no_happening(extract):
 def test_what_a_party_says_was_done_stays(extract):
     text = "Chisinau says that Moscow withdrew two companies from Transnistria last week."
     assert [ev.type for ev in events_of(extract, text) if ev.type == "retreat"] == ["retreat"]
+
+
+def test_a_from_phrase_names_who_acts(extract):
+    text = "Officials in Chisinau said military aid to Moldova from Romania had doubled this year."
+    aid = [ev for ev in events_of(extract, text) if ev.type == "aid"]
+    assert aid and aid[0].actor == "Romania"
+
+
+def test_whom_they_tried_to_stop_would_have_done_it(extract):
+    text = "Western envoys tried to dissuade Belarus from invading the border villages of Lithuania."
+    attack = [ev for ev in events_of(extract, text) if ev.type == "attack"]
+    assert attack and attack[0].actor == "Belarus"
+
+
+def test_the_announcer_of_a_mobilization_is_its_actor(extract):
+    text = "Students left the country after President Aliyev's announcement of a partial mobilization."
+    mob = [ev for ev in events_of(extract, text) if ev.type == "mobilize"]
+    assert mob and mob[0].actor is not None and "Aliyev" in mob[0].actor

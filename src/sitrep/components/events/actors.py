@@ -148,6 +148,10 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
                 subj = gov
             elif gov.lemma_ in ACCUSING or gov.lemma_ in CREDITING:
                 subj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+        stopped = ctl.dep_ == "pcomp" and ctl.head.lower_ == "from" and ctl.head.head.pos_ == "VERB"
+        if subj is None and stopped:
+            # "dissuade Putin from invading", "stop Moscow from annexing": the object would have done it
+            subj = next((c for c in ctl.head.head.children if c.dep_ == "dobj"), None)
         if subj is None and tok.dep_ in ("advcl", "acl") and not infinitive and tok.tag_ == "VBG":
             # "..., calling on the West to act": a participle adjunct acts for its head's subject
             subj = subject_of(tok.head) if tok.head.pos_ in ("VERB", "AUX") else None
@@ -183,6 +187,12 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
     if of_obj is not None and (etype in INTRANSITIVE or (target is not None and target is not of_obj)):
         # "the withdrawal of Russian troops", "attacks of nationalists on civilians": who acts
         return of_obj, (target if target is not of_obj else None)
+    source = _from_party(tok, etype)
+    if source is not None:
+        return source, target  # "the growing support for Ukraine from NATO", "sanctions from the EU"
+    announcer = _announcer(tok)
+    if announcer is not None:
+        return announcer, target  # "Putin's announcement of a partial mobilization"
     pair = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "between"), None)
     if pair is not None and etype in SYMMETRIC:
         first = next((g for g in pair.children if g.dep_ == "pobj"), None)
@@ -228,6 +238,33 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
     ):
         return subject_of(verb), target  # "adopted a package of sanctions"
     return None, target
+
+
+# types whose from-phrase is where it happens or whom it takes from ("withdrawal from Kherson")
+_FROM_PLACE = {"retreat", "displace", "deploy", "mobilize", "seize", "concede", "arrest"}
+
+
+def _from_party(tok: Token, etype: str) -> Token | None:
+    """The party in a nominal event's from-phrase ("support from NATO", "an attack from Belarus")."""
+    if etype in _FROM_PLACE:
+        return None
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ == "from":
+            obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+            if obj is not None and (obj.ent_type_ in ("GPE", "ORG", "NORP", "PERSON") or is_side(obj)):
+                return obj
+    return None
+
+
+def _announcer(tok: Token) -> Token | None:
+    """The possessor of an announcement, order or plan whose of-object the event is ("Putin's
+    announcement of a mobilization", "the president's order of a withdrawal")."""
+    if tok.dep_ != "pobj" or tok.head.lower_ != "of":
+        return None
+    noun = tok.head.head
+    if noun.pos_ != "NOUN" or not (cue_has(noun.lemma_, "announce") or cue_has(noun.lemma_, "intent")):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss"), None)
 
 
 def _onlooker(verb: Token) -> bool:
