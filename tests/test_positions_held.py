@@ -226,3 +226,32 @@ def test_what_an_act_is_for(extract):
     text = "The senator said the US should instead act urgently to stop the pipeline to Germany."
     (pos,) = positions_of(extract, text)
     assert "pipeline" in pos.topic and "senator" in pos.holder.lower()
+
+
+def test_a_group_that_says_they_will_keep_sanctions_until(extract):
+    text = "The G7 leaders said they would keep their sanctions in place until Russia ends its war."
+    (pos,) = positions_of(extract, text)
+    assert "G7" in pos.holder and pos.stance == "conditional"
+    assert pos.conditions == ["Russia ends its war"]
+
+
+def test_they_said_of_others_is_no_commitment_of_the_speaker(extract):
+    text = "Mr Ortega said they would keep their sanctions in place until the elections."
+    assert not [p for p in positions_of(extract, text) if "Ortega" in p.holder]
+
+
+def test_his_government_is_voiced_by_him(extract):
+    text = "Prime Minister Robert Fico said his government would not send any more weapons to Ukraine."
+    (pos,) = positions_of(extract, text)
+    assert "Fico" in pos.holder and pos.stance == "rejects"
+
+
+def test_an_indirect_question_is_no_position(extract):
+    text = 'Asked whether Kyiv would accept a ceasefire, Yermak said: "No, absolutely not."'
+    assert not [p for p in positions_of(extract, text) if p.stance == "open"]
+
+
+def test_grain_exports_are_a_topic(extract):
+    text = "Putin said Moscow was ready to resume grain exports if its demands were met."
+    (pos,) = positions_of(extract, text)
+    assert "grain" in pos.topic and pos.conditions == ["its demands were met"]

@@ -30,7 +30,7 @@ START_VERBS = {"begin", "start", "resume", "happen", "proceed", "restart", "take
 def _own_voice(pred: Token) -> bool:
     """ "We will support Ukraine": a commitment in the first person is the speaker's stated position."""
     subj = subject_of(pred)
-    if subj is not None and subj.lower_ in ("he", "she"):  # "Trump said he would end the war": his own
+    if subj is not None and subj.lower_ in ("he", "she", "they"):  # "Trump said he would end the war"
         return reported_self(pred) is not None
     return subj is not None and is_self(subj)
 
@@ -192,6 +192,8 @@ def find_positions(doc: Doc) -> list[Position]:
         for tok in (doc[i] for i in cands[lo:hi]):
             if any(s <= tok.idx < e for p in out for s, e in p.condition_spans):
                 continue  # "... if both parties agreed to release captives": part of a condition
+            if _asked_whether(tok):
+                continue  # "Asked whether Kyiv would accept a ceasefire, ...": a question, not a stance
             found = _conditional_start(tok) or stance_of(tok)
             if found is None:
                 continue
@@ -227,6 +229,13 @@ def find_positions(doc: Doc) -> list[Position]:
                 held.add(again)
                 out.append(pos)
     return out
+
+
+def _asked_whether(tok: Token) -> bool:
+    """An indirect question: "whether Kyiv would accept a ceasefire", "asked if Moscow would talk"."""
+    verb = tok.head if tok.dep_ in ("acomp", "attr", "xcomp") else tok
+    marks = [c.lower_ for c in verb.children if c.dep_ == "mark"]
+    return "whether" in marks or "if" in marks and verb.head.lemma_ in ("ask", "wonder")
 
 
 def _coordinated(comp: list[Token]) -> list[list[Token]]:

@@ -25,7 +25,7 @@ def find_marker(sent: Span, pred: Token, stance: str = "open") -> tuple[int, int
     best = None
     refuses = stance == "rejects"
     for mark, cls in condition_markers():
-        if cls == "condition_until" and not refuses:
+        if cls == "condition_until" and not (refuses or stance == "committed"):  # "keep sanctions until"
             continue
         neg = (cls == "condition_neg") != refuses if cls != "condition_until" else False
         for m in re.finditer(r"(?<![\w-])" + re.escape(mark) + r"(?![\w-])", text):

@@ -179,6 +179,8 @@ def _holder_of(pred: Token) -> str | None:
     speaker = _issued(
         pred, speaker_name(statement_at(pred.doc, pred.idx) or statement_with_cue(pred.doc, pred))
     )
+    if name is None and subj is not None and subj.lower_ in ("he", "she", "they"):
+        return None  # "Ortega said they would keep their sanctions": they are not the speaker
     if name is None:
         speaker = speaker or author_at(pred.doc, pred.idx)  # "we must ..." in a letter: its signer
         return display(speaker) if speaker else None
@@ -195,6 +197,8 @@ def _unnamed_body(subj: Token | None) -> bool:
     administration", "the ministry"), which its speaker voices."""
     if subj is None or subj.pos_ != "NOUN" or subj.tag_ in ("NNS", "NNPS"):
         return False
+    if any(c.dep_ == "poss" and c.pos_ == "PRON" for c in subj.children):
+        return True  # "Fico said his government would not send weapons"
     named = any(c.ent_type_ or c.pos_ == "PROPN" or c.dep_ == "poss" for c in subj.children)
     return not named and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
 
@@ -206,7 +210,13 @@ def reported_self(pred: Token) -> str | None:
     if st is None or st.speaker is None or st.speaker.span is None:
         return None
     who = pred.doc.char_span(*st.speaker.span, alignment_mode="expand")
-    if who is None or not any(_person(t) or t.pos_ == "PROPN" and t.ent_type_ not in BODIES for t in who):
+    if who is None:
+        return None
+    subj = subject_of(pred)
+    if subj is not None and subj.lower_ == "they":  # "the G7 leaders said they would keep ...": a group's own
+        if not any(t.tag_ in ("NNS", "NNPS") for t in who):
+            return None  # "Putin said they would continue": others
+    elif not any(_person(t) or t.pos_ == "PROPN" and t.ent_type_ not in BODIES for t in who):
         return None  # "a claim the US predicted he would make": he is no body
     for a in pred.ancestors:
         if st.cue.span[0] <= a.idx < st.cue.span[1]:

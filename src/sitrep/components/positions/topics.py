@@ -87,6 +87,8 @@ def free_topic(pred: Token, comp: list[Token]) -> tuple[str, Token] | None:
         return None
     if head.pos_ == "VERB" and not any(c.dep_ in ACTED_ON for c in head.children):
         return None  # "refused to do so", "urged them to act": no course of action named
+    if any(c.dep_ == "dobj" and c.pos_ == "PRON" for c in head.children):
+        return None  # "urged Islamabad to halt them": what is asked is named elsewhere
     if head.pos_ == "NOUN" and not head.lower_.endswith(ACTION_NOUN_ENDINGS):
         return None  # "rejected the argument", "called on people": no act
     return f"free {head.lemma_.lower()}", head
