@@ -255,3 +255,19 @@ def test_grain_exports_are_a_topic(extract):
     text = "Putin said Moscow was ready to resume grain exports if its demands were met."
     (pos,) = positions_of(extract, text)
     assert "grain" in pos.topic and pos.conditions == ["its demands were met"]
+
+
+def test_ruled_out_a_gerund_parsed_as_a_clause(extract):
+    text = "Officials met in Brussels on Tuesday.\n\nGermany has ruled out sending ground troops to Ukraine."
+    (pos,) = positions_of(extract, text)
+    assert pos.holder == "Germany" and pos.stance == "rejects" and "troops" in pos.topic
+
+
+def test_a_vote_against_a_proposal_refuses_it(extract):
+    (pos,) = positions_of(extract, "France voted against the proposal to cap Russian oil prices.")
+    assert pos.holder == "France" and pos.stance == "rejects" and "oil" in pos.topic
+
+
+def test_pressing_someone_to_act(extract):
+    (pos,) = positions_of(extract, "The White House is pressing Congress to pass a new aid package for Kyiv.")
+    assert "White House" in pos.holder and "aid" in pos.topic and pos.stance == "open"

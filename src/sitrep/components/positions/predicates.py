@@ -42,8 +42,26 @@ def complement(pred: Token) -> list[Token]:
         out.extend(
             t for c in pred.children if c.dep_ == "advcl" and _infinitive(c) for t in list(c.subtree)[:10]
         )
+    for c in pred.children:  # "ruled out sending troops", the gerund parsed as an adverbial clause
+        if c.dep_ == "advcl" and c.tag_ == "VBG" and _right_after(pred, c):
+            out.extend(list(c.subtree)[:10])
     cut = {s.i for t in out if t.dep_ == "conj" and t.tag_ in FINITE for s in t.subtree}
     return sorted({t for t in out if t.i not in cut}, key=lambda t: t.i)  # "to A and offered B": not B
+
+
+def _right_after(pred: Token, gerund: Token) -> bool:
+    """Whether a gerund follows the predicate at once (or after its particle): its object, not a
+    comment on it ("rejected the plan, saying ...")."""
+    between = pred.doc[pred.i + 1 : gerund.i]
+    return all(t.dep_ == "prt" and t.head.i == pred.i for t in between)
+
+
+def _asks_to(verb: Token) -> bool:
+    """ "is pressing Congress to pass the aid": an object and what it is asked to do."""
+    kids = list(verb.children)
+    return any(c.dep_ == "dobj" for c in kids) and any(
+        c.dep_ in ("xcomp", "ccomp") and _infinitive(c) for c in kids
+    )
 
 
 def _calls_to(call: Token, nxt: Token) -> bool:
@@ -125,7 +143,8 @@ def stance_of(tok: Token) -> Found | None:
         if lemma == "call" and nxt.lower_ not in ("for", "on", "upon") and not _calls_to(tok, nxt):
             return None  # "called for", "called on X to", "called to halt": not "called the mutiny treason"
         if lemma in ("insist", "press", "push", "appeal") and nxt.lower_ not in ("for", "on", "to"):
-            return None  # "insisted on", "pressed for": not "pushed into the town"
+            if not _asks_to(tok):
+                return None  # "insisted on", "pressed for", "pressing X to": not "pushed into the town"
         refused = negated(tok) or _averted(tok) or _no_object(tok)  # "would accept no deal that ..."
         return ("rejects" if refused else "open"), complement(tok)
     if cls in ("rejects", "criticizes") and tok.pos_ == "VERB":
@@ -178,6 +197,12 @@ def stance_of(tok: Token) -> Found | None:
         return ("rejects" if refused else "open"), words[:10]
     if lemma in ("negotiate", "talk") and tok.pos_ == "VERB" and negated(tok):
         return "rejects", [tok]
+    if cls == "vote" and tok.pos_ == "VERB":  # "voted against the price cap", "voted for the resolution"
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in ("against", "for"):
+                words = [t for t in c.subtree][1:11]
+                return ("rejects" if c.lower_ == "against" else "open"), words
+        return None
     if cls == "warns" and tok.pos_ == "VERB":
         # "Russia warned Israel against supplying arms": what the warning is against is refused
         against = [t for c in tok.children if c.dep_ == "prep" and c.lower_ == "against" for t in c.subtree]
