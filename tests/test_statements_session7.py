@@ -53,3 +53,14 @@ def test_two_subjects_before_a_cue_the_nearer_speaks():
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps)
     subj = subject_of(doc[5])
     assert subj is not None and subj.text == "Berzina"
+
+
+def test_maintain_observe_assess_take_a_claim_not_a_thing(extract):
+    text = (
+        "Harbour talks stall\n\nGDANSK, May 4 (AP) - The two ports have maintained close trade ties for "
+        "decades, and the mayor observed a minute's silence for the crew.\n\n"
+        "The harbour master Olga Brenner maintained that the cranes would be back in service by June."
+    )
+    sts = _run(extract, text)
+    assert not [s for s in sts if "trade ties" in s.content.text or "silence" in s.content.text]
+    assert "Brenner" in speaker_name(covering(sts, "back in service"))
