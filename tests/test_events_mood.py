@@ -110,3 +110,9 @@ def test_the_announcer_of_a_mobilization_is_its_actor(extract):
     text = "Students left the country after President Aliyev's announcement of a partial mobilization."
     mob = [ev for ev in events_of(extract, text) if ev.type == "mobilize"]
     assert mob and mob[0].actor is not None and "Aliyev" in mob[0].actor
+
+
+def test_the_displaced_are_not_who_displaced_them(extract):
+    text = "The court is looking into the deportation of Georgian children to camps in the north."
+    moves = [ev for ev in events_of(extract, text) if ev.type == "displace"]
+    assert moves and moves[0].actor is None

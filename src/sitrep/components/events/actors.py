@@ -184,6 +184,8 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         )
         if side is not None:
             return side, target  # "the supply of western weapons": the side whose weapons they are
+    if etype == "displace" and of_obj is not None:
+        return None, of_obj  # "the deportation of children", "the evacuation of civilians": the displaced
     if of_obj is not None and (etype in INTRANSITIVE or (target is not None and target is not of_obj)):
         # "the withdrawal of Russian troops", "attacks of nationalists on civilians": who acts
         return of_obj, (target if target is not of_obj else None)
