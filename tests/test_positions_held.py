@@ -271,3 +271,20 @@ def test_a_vote_against_a_proposal_refuses_it(extract):
 def test_pressing_someone_to_act(extract):
     (pos,) = positions_of(extract, "The White House is pressing Congress to pass a new aid package for Kyiv.")
     assert "White House" in pos.holder and "aid" in pos.topic and pos.stance == "open"
+
+
+def test_two_courses_of_one_class_are_two_positions(extract):
+    text = (
+        "Officials met in Brussels on Tuesday.\n\nPoland is ready to send more tanks to Ukraine. "
+        "Later, Poland also said it was ready to send fighter jets."
+    )
+    topics = [p.topic for p in positions_of(extract, text) if "Poland" in p.holder]
+    assert len(topics) == 2, topics
+
+
+def test_a_restated_position_is_one(extract):
+    text = (
+        "Officials met in Brussels on Tuesday.\n\nJapan pledged substantial aid for Kyiv. "
+        "Japan will continue its aid for Kyiv, the prime minister said."
+    )
+    assert len([p for p in positions_of(extract, text) if "Japan" in p.holder]) == 1

@@ -24,6 +24,7 @@ from .topics import free_topic, topic_in, topic_phrase
 
 RELATIVES = {"which", "that", "it", "this"}  # what an elided refusal's object may be
 ELIDED = {"rejects", "open_verb"}  # cue classes that may leave their object to the context
+TOPIC_GLUE = {"the", "and", "for", "any", "all", "its", "their", "with", "from", "into", "this", "that"}
 START_VERBS = {"begin", "start", "resume", "happen", "proceed", "restart", "take"}
 
 
@@ -223,7 +224,7 @@ def find_positions(doc: Doc) -> list[Position]:
                     pos.stance,
                     topic_class,
                 )  # "China (Beijing)": China
-                if key in seen or again in held or _same_span(pos, out):
+                if key in seen or again in held and _restated(pos, out) or _same_span(pos, out):
                     continue  # "reject nuclear weapons" after "warned against nuclear weapons": one
                 seen.add(key)
                 held.add(again)
@@ -291,6 +292,17 @@ def _elided(
     return pos, f"elided {before.topic}"
 
 
+def _restated(pos: Position, out: list[Position]) -> bool:
+    """Whether the holder already stated this stance on a topic that shares a content word with this one
+    ("reject the use of nuclear weapons" after "warned against nuclear weapons"); "sending tanks" after
+    "sending jets" is another position of the same class."""
+    name = pos.holder.split(" (")[0].lower()
+    return any(
+        p.holder.split(" (")[0].lower() == name and p.stance == pos.stance and _same_topic(p.topic, pos.topic)
+        for p in out
+    )
+
+
 def _same_span(pos: Position, out: list[Position]) -> bool:
     return any(p.holder == pos.holder and p.span == pos.span for p in out)
 
@@ -327,8 +339,14 @@ def _nested(tok: Token, comp: set[int]) -> bool:
 
 def _same_topic(a: str, b: str) -> bool:
     """Whether two topic phrases share a content word."""
-    words = {w for w in a.lower().split() if len(w) > 3}
-    return bool(words & {w for w in b.lower().split() if len(w) > 3})
+    return bool(_content_words(a) & _content_words(b))
+
+
+def _content_words(text: str) -> set[str]:
+    """A topic's words of three letters or more, without the glue ("aid", "war"; not "the", "for") and
+    without the -ing verb that says what is done with it ("sending tanks", "sending jets": two)."""
+    words = {w for w in text.lower().split() if len(w) > 2 and w not in TOPIC_GLUE}
+    return {w for w in words if not w.endswith("ing")} or words
 
 
 class PositionsComponent:
