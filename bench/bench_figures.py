@@ -28,7 +28,10 @@ record ("hundreds of thousands"). The first line lists the judged documents of e
   scored once, with the session's final rules: the held-out estimate.
 - batch 7: 10 further articles (seed 21, issue 15 session 7; not dev nor any id under bench/data, wire
   copies dropped), judged before sitrep's output on them was read (Br5, ¥ and a conversion in
-  parentheses added by reading; '100%' as a word of certainty is no figure).
+  parentheses added by reading; '100%' as a word of certainty is no figure). The session's figure
+  work was then done on its misses (in-sample).
+- batch 8: 8 further articles (seed 22, session 7), judged before sitrep's output on them was read and
+  scored once, with the session's final rules: the held-out estimate.
 A claimant is the speaker of the statement holding the figure, the "according to" source, or the
 author of the report, letter or study it cites ("UNHCR report": three batch-2 figures first judged
 "report" carry their author since session 5); null when nobody is named (the outlet is no claimant).
