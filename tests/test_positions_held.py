@@ -288,3 +288,22 @@ def test_a_restated_position_is_one(extract):
         "Japan will continue its aid for Kyiv, the prime minister said."
     )
     assert len([p for p in positions_of(extract, text) if "Japan" in p.holder]) == 1
+
+
+def test_the_topic_ends_at_the_condition_marker(extract):
+    text = "The US will keep supplying weapons as long as Ukraine needs them, the minister said."
+    (pos,) = positions_of(extract, text)
+    assert pos.topic == "keeping supplying weapons" and pos.conditions == ["Ukraine needs them"]
+
+
+def test_no_talks_unless(extract):
+    text = "There will be no peace talks unless Russia withdraws, the Ukrainian foreign minister said."
+    (pos,) = positions_of(extract, text)
+    assert pos.stance == "conditional" and pos.conditions == ["Russia withdraws"]
+    assert "minister" in pos.holder
+
+
+def test_no_negotiations_are_possible(extract):
+    text = "No negotiations are possible while Russian troops occupy our land, Zelensky said."
+    (pos,) = positions_of(extract, text)
+    assert pos.stance == "rejects" and "negotiations" in pos.topic.lower()

@@ -90,6 +90,8 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
         if c1 > c0:
             conditions = split_conditions(doc[c0:c1])
             negs = [neg] * len(conditions)
+        if first > topic_head.i:  # "keep supplying weapons as long as ...": the topic ends at the marker
+            comp = [t for t in comp if t.i < first]
     if stance == "committed" and cue_has(pred.lemma_, "nonagent"):
         return None  # "she would suffer the consequences": undergone, not chosen
     own_side = hit[0] != "war" and _own_side(pred)  # "will keep attacking ships": acts of war are events

@@ -8,6 +8,7 @@ from spacy.tokens import Token
 
 from ..shared.clauses import subject_of
 from ..shared.lexicon import position_cues
+from .conditions import find_marker
 
 NEGATORS = {"not", "n't", "never", "no"}
 UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
@@ -161,7 +162,9 @@ def stance_of(tok: Token) -> Found | None:
             ante = ante.head if ante.dep_ in ("dobj", "pobj") and ante.head.pos_ == "VERB" else ante
             clause = {t.i for t in words[0].head.subtree}
             words = [t for t in ante.subtree if t.i not in clause]
-        return ("rejects" if cls == "rejects_adj" else "open"), words[:10]
+        denied = any(c.dep_ == "det" and c.lower_ == "no" for t in words[:1] for c in t.head.children)
+        refused = (cls == "rejects_adj") != denied  # "no negotiations are possible": refused
+        return ("rejects" if refused else "open"), words[:10]
     if cls == "against" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
         return ("open" if negated(tok.head) else "rejects"), [t for c in tok.children for t in c.subtree][
             :10
@@ -291,6 +294,7 @@ def _committed(tok: Token) -> Found | None:
         normative = (
             modal in ("can", "ca", "must", "should") or position_cues().get(tok.head.lemma_) == "commits"
         )
+        normative = normative or find_marker(tok.sent, tok, "rejects") is not None  # "no talks unless ..."
         if normative and expl and attr is not None and any(c.lower_ == "no" for c in attr.children):
             return "rejects", list(attr.subtree)[:10]  # "there can be no impunity for war crimes"
         return None
