@@ -307,3 +307,9 @@ def test_no_negotiations_are_possible(extract):
     text = "No negotiations are possible while Russian troops occupy our land, Zelensky said."
     (pos,) = positions_of(extract, text)
     assert pos.stance == "rejects" and "negotiations" in pos.topic.lower()
+
+
+def test_a_verb_topic_carries_its_noun(extract):
+    text = "Putin warned that any attempt to interfere would lead to consequences, the Kremlin said."
+    (pos,) = positions_of(extract, text)
+    assert pos.topic.endswith("(interference)") and pos.stance == "rejects"

@@ -20,7 +20,7 @@ from .conditions import condition_extent, find_marker, split_conditions
 from .forecasts import DEONTIC, forecast, hedged, modal_of, question
 from .holders import holder_of, is_party, is_self, reported_self, speaker_holder
 from .predicates import COMMITTING, UNWILLING, stance_of
-from .topics import free_topic, topic_in, topic_phrase
+from .topics import free_topic, topic_in, topic_phrase, with_nominal
 
 RELATIVES = {"which", "that", "it", "this"}  # what an elided refusal's object may be
 ELIDED = {"rejects", "open_verb"}  # cue classes that may leave their object to the context
@@ -118,7 +118,7 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     pos = Position(
         id=f"p{n}",
         holder=holder,
-        topic=_undergone(pred) or topic_phrase(comp, topic_head),
+        topic=with_nominal(_undergone(pred) or topic_phrase(comp, topic_head), topic_head),
         stance=stance,
         conditions=[c.text for c in conditions],
         condition_spans=[(c.start_char, c.end_char) for c in conditions],

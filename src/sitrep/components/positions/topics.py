@@ -183,6 +183,18 @@ def topic_phrase(comp: list[Token], head: Token) -> str:
     return text
 
 
+def with_nominal(topic: str, head: Token) -> str:
+    """The topic with the noun of its verb when the phrase names the act by the verb ("attempt to
+    interfere" -> "attempt to interfere (interference)"), not a gerund ("negotiating with"): the course of
+    action as the record and its readers name it."""
+    noun = _nominals().get(head.lemma_.lower()) if head.pos_ == "VERB" and head.tag_ == "VB" else None
+    if not noun or noun.lower() in topic.lower() or noun.lower() == head.lemma_.lower():
+        return topic
+    if topic.lower().startswith(gerund(head.lemma_.lower())):
+        return topic  # "negotiating with the rebels": the act is named already
+    return f"{topic} ({noun})"
+
+
 _CVC = re.compile(r"^[^aeiou]*[aeiou][bdgklmnprtvz]$")
 
 
