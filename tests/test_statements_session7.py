@@ -64,3 +64,14 @@ def test_maintain_observe_assess_take_a_claim_not_a_thing(extract):
     sts = _run(extract, text)
     assert not [s for s in sts if "trade ties" in s.content.text or "silence" in s.content.text]
     assert "Brenner" in speaker_name(covering(sts, "back in service"))
+
+
+def test_a_country_aiming_or_agreeing_to_act_is_the_writers_account(extract):
+    text = (
+        "Harbour talks stall\n\nGDANSK, May 4 (AP) - In taking the port, Norway aims to link up its "
+        "northern bases, and Denmark has agreed to send two frigates.\n\n"
+        "The harbour master Olga Brenner wants to reopen the cranes by June."
+    )
+    sts = _run(extract, text)
+    assert not [s for s in sts if "link up" in s.content.text or "two frigates" in s.content.text]
+    assert "Brenner" in speaker_name(covering(sts, "reopen the cranes"))

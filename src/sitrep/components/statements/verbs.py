@@ -41,6 +41,12 @@ _NONSPEECH_DEPS = {
 }
 
 
+def _country(subj: Token) -> bool:
+    """Whether a subject names a country or city ("Russia", "Berlin"): what it aims, hopes or agrees
+    to do, with no clause of its own, is the writer's account of its policy."""
+    return subj.pos_ == "PROPN" and subj.ent_type_ == "GPE"
+
+
 def _contentful(tok: Token) -> bool:
     """Whether a token can carry what was said (not a date, adverb or function word)."""
     return tok.pos_ in {"VERB", "AUX", "NOUN", "PROPN", "PRON", "NUM", "ADJ"} and tok.ent_type_ not in _WHEN
@@ -452,6 +458,8 @@ def verb_statement(b: Builder, verb: Token) -> None:
         content = _object_content(b, verb, deps)
         conf = min(conf, 0.5)
         xcomp = any(c.dep_ == "xcomp" for c in verb.rights)
+        if xcomp and section != "evidence" and _country(subj):
+            return  # "Russia aims to link up ...", "Berlin has agreed to send": policy, told by the writer
         if section == "opinion" and xcomp:
             mode = "intention"  # "agreed to withdraw" is a commitment, "agreed that" an opinion
     else:  # "denied targeting civilians", "told his aides to ...", "said as much"
