@@ -55,3 +55,27 @@ def test_month_left_to_the_fallback_takes_the_near_year(extract: Any) -> None:
 )
 def test_habitual_adverb_makes_a_time_recur(extract: Any, text: str, surface: str, value: str) -> None:
     assert _value(extract(text, published=PUB), surface) == value
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "value"),
+    [
+        ("In 2014, Russia annexed Crimea on March 18 after a disputed vote.", "March 18", "2014-03-18"),
+        ("The Soviet army invaded Afghanistan in 1979, on December 24.", "December 24", "1979-12-24"),
+        (
+            "Back in October 2004 the president signed a decree, and on November 3 he awarded it.",
+            "November 3",
+            "2004-11-03",
+        ),
+        # another clause's year does not carry over
+        (
+            "Under a plan approved in 2019 that set no limit, the bank had bought shares through Sept. 29.",
+            "Sept. 29",
+            "2022-09-29",
+        ),
+    ],
+)
+def test_a_past_month_day_takes_the_year_stated_in_its_clause(
+    extract: Any, text: str, surface: str, value: str
+) -> None:
+    assert _value(extract(text, published=PUB), surface) == value

@@ -138,6 +138,65 @@ def resolve_anchors(chosen: list[Cand]) -> None:
             c.value = f"{int(last_quarter[:4]) - 1:04d}{last_quarter[4:]}"
 
 
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
+_STATED_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def _clause_verb(doc: Doc, start: int, end: int) -> int | None:
+    """Index of the verb governing the time at [start, end), or None."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok = span.root
+    for _ in range(6):
+        if tok.pos_ in ("VERB", "AUX"):
+            return tok.i
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+def _same_clause(doc: Doc, a: int | None, b: int | None) -> bool:
+    """Both times hang on one verb, or on two verbs coordinated ("signed ..., and on May 3 awarded")."""
+    if a is None or b is None:
+        return False
+    return (
+        a == b
+        or (doc[a].dep_ == "conj" and doc[a].head.i == b)
+        or (doc[b].dep_ == "conj" and doc[b].head.i == a)
+    )
+
+
+def anchor_years(doc: Doc, chosen: list[Cand], text: str) -> None:
+    """A month or month-day of a past clause without a year takes the year stated before it in the same
+    clause ("In 2014, Russia annexed Crimea on March 18"); another clause's year does not carry over
+    ("under a program approved in 1987, it had bought 481,000 shares through Sept. 29")."""
+    stated: tuple[int, str, int | None] | None = None  # (end of the time stating it, the year, its verb)
+    for c in chosen:
+        if stated is not None and _SENTENCE_END.search(text, stated[0], c.start):
+            stated = None
+        if c.anchor == "in_year" and stated is not None and c.value and c.value[:4] != stated[1]:
+            value = stated[1] + c.value[4:]
+            if _same_clause(doc, stated[2], _clause_verb(doc, c.start, c.end)) and _valid(value):
+                c.value = value
+            continue
+        year = _STATED_YEAR.search(text, c.start, c.end)
+        if year and c.value and c.value.startswith(year.group(1)):
+            stated = (c.end, year.group(1), _clause_verb(doc, c.start, c.end))
+
+
+def _valid(value: str) -> bool:
+    """False for a day that does not exist (February 29 of a common year)."""
+    if len(value) != 10:
+        return True
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        return False
+    return True
+
+
 def _day_in_month_of(last_day: str, dd: int) -> str | None:
     """ "on May 2 ... on the 4th": day `dd` of the month of the last day named."""
     try:
@@ -171,6 +230,7 @@ def find_times(doc: Doc) -> list[Time]:
     for c in chosen:
         c.surface = text[c.start : c.end].lower()
     resolve_anchors(chosen)
+    anchor_years(doc, chosen, text)
     return [
         Time(text=text[c.start : c.end], span=(c.start, c.end), type=c.type, value=c.value, mod=c.mod)
         for c in chosen

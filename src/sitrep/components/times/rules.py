@@ -120,12 +120,14 @@ def _ymd(m: re.Match[str], ctx: Ctx, year: str | None, mon: int, dd: int) -> Can
         dt.date(int(year) if year else 2000, mon, dd)  # 2000 is a leap year: Feb. 29 stays valid
     except ValueError:
         return None
+    direction = ""
     if year:
         y: int | None = int(year)
     elif ctx.habitual(m.start(), m.end()):
         y = None  # "usually held on May 9": every year
     elif ctx.dct:
-        y = cal.month_day_year(ctx.dct, mon, dd, ctx.direction(m.start(), m.end()))
+        direction = ctx.direction(m.start(), m.end())
+        y = cal.month_day_year(ctx.dct, mon, dd, direction)
     else:
         y = None
     value: str | None = f"{y:04d}-{mon:02d}-{dd:02d}" if y else f"XXXX-{mon:02d}-{dd:02d}"
@@ -134,7 +136,10 @@ def _ymd(m: re.Match[str], ctx: Ctx, year: str | None, mon: int, dd: int) -> Can
             dt.date(y, mon, dd)
         except ValueError:
             value = None
-    return mk(m, "date", value, name="date")
+    cand = mk(m, "date", value, name="date")
+    if y and not year and direction == "past":
+        cand.anchor = "in_year"  # "In 2014, Russia annexed Crimea on March 18": that year's
+    return cand
 
 
 @rule(
@@ -231,7 +236,10 @@ def _month(m: re.Match[str], ctx: Ctx) -> Cand | None:
         ahead = (mon - ctx.dct.month) % 12
         deadline = prev_word(ctx, m.start()) in ("by", "until", "till", "through")
         direction = "future" if 0 < ahead <= 2 or (deadline and ahead) else "past"  # "pay it by February"
-    return mk(m, "date", cal.month(cal.month_year(ctx.dct, mon, direction, strict), mon), mod, "month")
+    cand = mk(m, "date", cal.month(cal.month_year(ctx.dct, mon, direction, strict), mon), mod, "month")
+    if not rel and direction == "past":
+        cand.anchor = "in_year"  # "In 2019, talks began in March"
+    return cand
 
 
 @rule(
