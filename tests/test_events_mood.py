@@ -116,3 +116,21 @@ def test_the_displaced_are_not_who_displaced_them(extract):
     text = "The court is looking into the deportation of Georgian children to camps in the north."
     moves = [ev for ev in events_of(extract, text) if ev.type == "displace"]
     assert moves and moves[0].actor is None
+
+
+def test_history_told_under_an_old_year_is_no_news(extract):
+    text = (
+        "Tensions in the region are old. In 1999 the army shelled the valley for weeks. "
+        "The rebels then retreated to the mountains and the villagers fled to the coast."
+    )
+    assert _triggers(extract, text) == []
+
+
+def test_an_old_year_inside_the_sentence_does_not_date_its_news(extract):
+    text = "Moscow, which seized the peninsula in 2014, shelled the port of Kherson on Monday, officials said."
+    assert "shelled" in _triggers(extract, text)
+
+
+def test_a_recent_year_leaves_the_narrative_as_news(extract):
+    text = "In 2022 the border was quiet. Last week the army shelled two villages near the crossing."
+    assert "shelled" in _triggers(extract, text)

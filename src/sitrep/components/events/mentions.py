@@ -47,7 +47,9 @@ def historical(tok: Token, verb: Token) -> bool:
     """Whether the mention is anchored in the past: a named historical event or an earlier year."""
     doc = tok.doc
     published = (doc._.sitrep_meta or {}).get("published") if doc._.sitrep_meta else None
-    scope = set(tok.subtree) | ({*clause_tokens(verb)} if verb is not tok else set())
+    # a verb's own clause, not a relative clause on its subject ("Moscow, which seized it in 2014, shelled")
+    own = clause_tokens(tok) if tok.pos_ in ("VERB", "AUX") else tok.subtree
+    scope = set(own) | ({*clause_tokens(verb)} if verb is not tok else set())
     for t in scope:
         if t.ent_type_ == "EVENT":
             return True

@@ -4,6 +4,8 @@ topics of talk ("talked about sanctions")."""
 
 from __future__ import annotations
 
+import re
+
 from spacy.tokens import Token
 
 from ..shared.clauses import subject_of
@@ -106,6 +108,31 @@ def demanded(tok: Token) -> bool:
     return cue_has(gov.lemma_, "request") or gov.lemma_ in DEMAND_VERBS
 
 
+_YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
+
+
+def narrated_past(tok: Token) -> bool:
+    """A past-tense clause in a paragraph that a year at least two before publication dates ("In 1939 the
+    Soviets demanded a base. When Finland refused, the Red Army invaded."): history told, not news."""
+    published = (tok.doc._.sitrep_meta or {}).get("published") if tok.doc._.sitrep_meta else None
+    if published is None:
+        return False
+    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    if verb.tag_ not in ("VBD", "VBN") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ", "MD") for c in verb.children
+    ):
+        return False  # "has seized", "are asked", "will sign": told in the present or future
+    text = tok.doc.text
+    para_start = text.rfind("\n", 0, tok.idx) + 1
+    sent = tok.sent
+    before = text[para_start : sent.start_char]  # earlier sentences of the paragraph
+    opening = tok.doc[sent.start : min(sent.start + 4, sent.end)].text  # "In 1939, ..."
+    years = [int(y) for y in _YEAR.findall(before + " " + opening)]
+    if not years:
+        return False
+    return years[-1] < published.year - 1
+
+
 def no_happening(tok: Token, status: str, actor: str | None) -> bool:
     """Whether the clause around the trigger makes the mention report no happening."""
     return (
@@ -114,4 +141,5 @@ def no_happening(tok: Token, status: str, actor: str | None) -> bool:
         or class_description(tok, actor)
         or talk_topic(tok)
         or demanded(tok)
+        or narrated_past(tok)
     )
