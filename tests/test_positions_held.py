@@ -313,3 +313,30 @@ def test_a_verb_topic_carries_its_noun(extract):
     text = "Putin warned that any attempt to interfere would lead to consequences, the Kremlin said."
     (pos,) = positions_of(extract, text)
     assert pos.topic.endswith("(interference)") and pos.stance == "rejects"
+
+
+def test_a_reason_clause_states_no_position(extract):
+    text = "Zakharova said Georgia is not invited to the EU because Armenia wants to invade it."
+    assert not [p for p in positions_of(extract, text) if "Armenia" in p.holder]
+
+
+def test_supporting_a_statement_is_no_position(extract):
+    text = '"I really support this statement," the spokeswoman said of the aid debate.'
+    assert not positions_of(extract, text)
+
+
+def test_a_restatement_by_a_holder_named_alike_is_one(extract):
+    text = (
+        "The Russian envoy will not be invited to the ceremony in June, event organizers say.\n\n"
+        "The Russian envoy will not be invited to the ceremony, the French organizers said."
+    )
+    assert len(positions_of(extract, text)) == 1
+
+
+def test_a_finite_verb_after_a_negated_modal_is_its_own(extract):
+    text = (
+        "NATO countries warned that they would not remain passive and threatened to impose sanctions "
+        "on Russia."
+    )
+    found = positions_of(extract, text)
+    assert [p.stance for p in found if "sanctions" in p.topic] == ["open"]

@@ -18,7 +18,7 @@ from ..shared.parties import party_name
 from ..shared.sides import same_party
 from .conditions import condition_extent, find_marker, split_conditions
 from .forecasts import DEONTIC, forecast, hedged, modal_of, question
-from .holders import holder_of, is_party, is_self, reported_self, speaker_holder
+from .holders import holder_of, is_party, is_self, reported_self, shares_word, speaker_holder
 from .predicates import COMMITTING, UNWILLING, stance_of
 from .topics import free_topic, topic_in, topic_phrase, with_nominal
 
@@ -195,6 +195,8 @@ def find_positions(doc: Doc) -> list[Position]:
         for tok in (doc[i] for i in cands[lo:hi]):
             if any(s <= tok.idx < e for p in out for s, e in p.condition_spans):
                 continue  # "... if both parties agreed to release captives": part of a condition
+            if _reason(tok):
+                continue  # "not invited because Poland wants to invade": a reason given, not a stance stated
             if _asked_whether(tok):
                 continue  # "Asked whether Kyiv would accept a ceasefire, ...": a question, not a stance
             found = _conditional_start(tok) or stance_of(tok)
@@ -226,7 +228,13 @@ def find_positions(doc: Doc) -> list[Position]:
                     pos.stance,
                     topic_class,
                 )  # "China (Beijing)": China
-                if key in seen or again in held and _restated(pos, out) or _same_span(pos, out):
+                if (
+                    key in seen
+                    or again in held
+                    and _restated(pos, out)
+                    or _same_span(pos, out)
+                    or _echo(pos, out)
+                ):
                     continue  # "reject nuclear weapons" after "warned against nuclear weapons": one
                 seen.add(key)
                 held.add(again)
@@ -303,6 +311,34 @@ def _restated(pos: Position, out: list[Position]) -> bool:
         p.holder.split(" (")[0].lower() == name and p.stance == pos.stance and _same_topic(p.topic, pos.topic)
         for p in out
     )
+
+
+def _echo(pos: Position, out: list[Position]) -> bool:
+    """The same stance on the same topic by a holder named alike ("event organizers", then "the French
+    organizers": one position restated)."""
+    return any(
+        p.stance == pos.stance and shares_word(p.holder, pos.holder) and _mostly_same(p.topic, pos.topic)
+        for p in out
+    )
+
+
+def _mostly_same(a: str, b: str) -> bool:
+    """Whether two topics share at least half the content words of the shorter ("Russian President
+    Vladimir Putin invited", "President Putin invited"; not "Russia to withdraw" and "Russia's invasion")."""
+    wa, wb = _content_words(a), _content_words(b)
+    return min(len(wa), len(wb)) > 1 and 2 * len(wa & wb) >= min(len(wa), len(wb))
+
+
+def _reason(tok: Token) -> bool:
+    """Whether `tok` is in a clause that gives a reason ("because Poland wants to invade")."""
+    cur = tok
+    for _ in range(8):
+        if any(c.dep_ == "mark" and c.lower_ == "because" for c in cur.children):
+            return True
+        if cur.head.i == cur.i or cur.dep_ not in ("xcomp", "ccomp", "conj", "advcl", "acomp", "aux", "dobj"):
+            return False
+        cur = cur.head
+    return False
 
 
 def _same_span(pos: Position, out: list[Position]) -> bool:

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 from ..shared.clauses import subject_of
 from ..shared.lexicon import position_cues
 from .conditions import find_marker
+from .topics import not_an_act
 
 NEGATORS = {"not", "n't", "never", "no"}
 UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
@@ -118,6 +119,8 @@ def stance_of(tok: Token) -> Found | None:
     if tok.dep_ == "pcomp" and cues.get(tok.head.head.lemma_.lower()) == "accuses":
         return None  # "accused Serbia of backing the gunmen": an accusation, no stated position
     cls = cues.get(lemma) or cues.get(tok.lower_)
+    if cls and tok.pos_ == "VERB" and any(c.dep_ == "dobj" and not_an_act(c) for c in tok.children):
+        return None  # "I support this statement", "rejected the accusation": a view of words, no act
     if tok.lower_ in UNWILLING:
         return "rejects", complement(tok)
     if cls == "open" and tok.pos_ == "VERB" and any(c.dep_ == "dobj" for c in tok.children):
@@ -298,7 +301,11 @@ def _committed(tok: Token) -> Found | None:
         if normative and expl and attr is not None and any(c.lower_ == "no" for c in attr.children):
             return "rejects", list(attr.subtree)[:10]  # "there can be no impunity for war crimes"
         return None
-    verbs = [tok] + [c for c in tok.children if c.dep_ == "conj" and c.pos_ == "VERB" and _modal(c) is None]
+    verbs = [tok] + [  # "would not remain passive and threatened ...": a finite verb has no modal of its own
+        c
+        for c in tok.children
+        if c.dep_ == "conj" and c.pos_ == "VERB" and c.tag_ == "VB" and _modal(c) is None
+    ]
     words = [
         t
         for v in verbs

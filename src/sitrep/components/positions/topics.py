@@ -94,6 +94,11 @@ def free_topic(pred: Token, comp: list[Token]) -> tuple[str, Token] | None:
     return f"free {head.lemma_.lower()}", head
 
 
+def not_an_act(tok: Token) -> bool:
+    """Whether a word names words or a view, not a course of action ("statement", "claim", "argument")."""
+    return tok.lemma_.lower() in _free_cues().get("~not", set()) and tok.pos_ == "NOUN"
+
+
 @lru_cache(maxsize=1)
 def _free_cues() -> dict[str, set[str]]:
     """Cue lemma -> "free", and "~not" -> the heads that are no course of action (`positions_free.tsv`)."""
