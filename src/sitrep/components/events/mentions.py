@@ -47,9 +47,14 @@ def historical(tok: Token, verb: Token) -> bool:
     """Whether the mention is anchored in the past: a named historical event or an earlier year."""
     doc = tok.doc
     published = (doc._.sitrep_meta or {}).get("published") if doc._.sitrep_meta else None
-    # a verb's own clause, not a relative clause on its subject ("Moscow, which seized it in 2014, shelled")
-    own = clause_tokens(tok) if tok.pos_ in ("VERB", "AUX") else tok.subtree
-    scope = set(own) | ({*clause_tokens(verb)} if verb is not tok else set())
+    # a verb's own clause, not clauses hung on it or on its acting subject ("Moscow, which seized it in
+    # 2014, shelled ...", "troops massed ..., sparking the worst crisis since the Cold War"); what was
+    # acted on is still dated by its own clauses ("the armistice that ended the war in 1953 was signed")
+    own = set(tok.subtree)
+    if tok.pos_ in ("VERB", "AUX"):
+        own = set(clause_tokens(tok))
+        own.update(t for c in tok.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree)
+    scope = own | ({*clause_tokens(verb)} if verb is not tok else set())
     for t in scope:
         if t.ent_type_ == "EVENT":
             return True
