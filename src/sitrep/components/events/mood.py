@@ -130,7 +130,7 @@ def narrated_past(tok: Token) -> bool:
     years = [int(y) for y in _YEAR.findall(before + " " + opening)]
     if not years:
         return False
-    return years[-1] < published.year - 1
+    return bool(years[-1] < int(published.year) - 1)
 
 
 def no_happening(tok: Token, status: str, actor: str | None) -> bool:
