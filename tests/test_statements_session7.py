@@ -75,3 +75,12 @@ def test_a_country_aiming_or_agreeing_to_act_is_the_writers_account(extract):
     sts = _run(extract, text)
     assert not [s for s in sts if "link up" in s.content.text or "two frigates" in s.content.text]
     assert "Brenner" in speaker_name(covering(sts, "reopen the cranes"))
+
+
+def test_possessor_of_a_thing_speaks(extract):
+    text = (
+        "Harbour talks stall\n\nGDANSK, May 4 (AP) - Kurt Olsen spoke in Oslo on Monday. His only explicit "
+        'reference to the strike in the north was to say "help is coming".'
+    )
+    st = covering(_run(extract, text), "help is coming")
+    assert speaker_name(st) == "Kurt Olsen"

@@ -10,9 +10,10 @@ from spacy.tokens import Span, Token
 from ...model import TextSpan
 from ...quotes import Quote
 from .builder import Builder
+from .descriptions import speaker_nouns
 from .filters import claim_object, coordinated_speaker, decline_of_speech, withheld
-from .forms import noun_holder, noun_mode, passive_statement, speech_nouns
-from .speaker import cue_lemma, cue_limits, cue_mode, cue_sections
+from .forms import noun_holder, noun_mode, noun_sections, passive_statement, speech_nouns
+from .speaker import cue_lemma, cue_limits, cue_mode, cue_sections, role_nouns
 from .syntax import (
     ATTR_PUNCT,
     CLOSERS,
@@ -39,6 +40,13 @@ _NONSPEECH_DEPS = {
     "intention": frozenset({"xcomp", "dobj"}),
     "evidence": frozenset(),
 }
+
+
+def _agent_noun(noun: Token) -> bool:
+    """Whether a common noun can name who speaks: a role, a speaker description or an attribution
+    noun ("the minister", "the expert", "the report"); "the reference", "the shift" cannot."""
+    words = {noun.lemma_.lower(), noun.lower_}
+    return bool(words & (role_nouns().keys() | speaker_nouns() | noun_sections().keys()))
 
 
 def _country(subj: Token) -> bool:
@@ -475,5 +483,8 @@ def verb_statement(b: Builder, verb: Token) -> None:
         return
     if verb.dep_ == "acl" and subj.i == verb.head.i and subj.lemma_.lower() in speech_nouns():
         subj = noun_holder(subj) or subj  # "a statement from the ministry saying ...": the ministry
+    elif subj.pos_ == "NOUN" and not _agent_noun(subj):
+        # "his only explicit reference was to say ...": the possessor speaks, not the reference
+        subj = next((c for c in subj.children if c.dep_ == "poss"), subj)
     speaker = b.ctx.speakers.speaker(subj)
     b.add(cue, speaker, content[0], content[1], verb, conf, skip, mode=mode)
