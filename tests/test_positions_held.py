@@ -340,3 +340,25 @@ def test_a_finite_verb_after_a_negated_modal_is_its_own(extract):
     )
     found = positions_of(extract, text)
     assert [p.stance for p in found if "sanctions" in p.topic] == ["open"]
+
+
+def test_a_date_or_a_generic_you_holds_nothing(extract):
+    assert not positions_of(extract, '"February 24 must end in a fair tribunal," the president said.')
+    assert not positions_of(extract, '"You can\'t help Georgia by halves," the former minister said.')
+
+
+def test_if_we_talk_about_is_no_condition(extract):
+    text = "If we talk about the war, Minsk is ready to host peace talks, the foreign minister said."
+    (pos,) = positions_of(extract, text)
+    assert pos.stance == "open" and not pos.conditions
+
+
+def test_what_a_party_needs_in_a_relative_clause_is_no_stance(extract):
+    text = "The package includes the shells that the Georgians need to hold the front, the statement said."
+    assert not [p for p in positions_of(extract, text) if p.stance == "open" and "front" in p.topic]
+
+
+def test_a_clause_before_the_cue_is_not_its_object(extract):
+    text = "Speaking about the war at the meeting, the envoy called for a ceasefire along the river."
+    (pos,) = positions_of(extract, text)
+    assert "ceasefire" in pos.topic and "Speaking" not in pos.topic

@@ -28,6 +28,12 @@ TOPIC_GLUE = {"the", "and", "for", "any", "all", "its", "their", "with", "from",
 START_VERBS = {"begin", "start", "resume", "happen", "proceed", "restart", "take"}
 
 
+def _modal(pred: Token) -> bool:
+    return modal_of(pred) is not None or any(
+        c.dep_ == "aux" and c.lower_ in ("ca", "can") for c in pred.children
+    )
+
+
 def _own_voice(pred: Token) -> bool:
     """ "We will support Ukraine": a commitment in the first person is the speaker's stated position."""
     subj = subject_of(pred)
@@ -54,10 +60,14 @@ def _ongoing(pred: Token) -> bool:
 
 
 def _party_subject(pred: Token, stance: str) -> bool:
-    """A commitment or refusal under a modal needs a party as subject ("it would be a disaster" has none)."""
+    """A commitment or refusal under a modal needs a party as subject ("it would be a disaster" has none);
+    no position has a date or the generic "you" as its subject ("February 24 must end in a tribunal",
+    "you can't help Ukraine by halves")."""
+    subj = subject_of(pred)
+    if subj is not None and (subj.ent_type_ in ("DATE", "TIME") or subj.lower_ == "you" and _modal(pred)):
+        return False
     if stance not in ("committed", "rejects") or position_cues().get(pred.lemma_.lower()):
         return True
-    subj = subject_of(pred)
     if subj is None:
         # "there can be no impunity", an imperative refusal; "there will be consequences if ..."
         return stance == "rejects" or any(c.dep_ == "expl" for c in pred.children)

@@ -42,6 +42,8 @@ def find_marker(sent: Span, pred: Token, stance: str = "open") -> tuple[int, int
                 continue
             if mark == "once" and span.end < len(sent.doc) and sent.doc[span.end].lower_ in ("again", "more"):
                 continue
+            if mark == "if" and _topic_if(sent, span.end):
+                continue  # "if we talk about the war, ...": what is spoken of, not a condition
             if _no_condition(sent, span.end):
                 continue  # "as soon as possible", "as long as it takes": how soon or long, no condition
             if (
@@ -54,6 +56,14 @@ def find_marker(sent: Span, pred: Token, stance: str = "open") -> tuple[int, int
             if best is None or abs(cand[0] - pred.i) < abs(best[0] - pred.i):
                 best = cand
     return best
+
+
+def _topic_if(sent: Span, after: int) -> bool:
+    """ "If we talk about ...", "if you look at ...": an "if" that introduces a subject of talk."""
+    words = [t for t in sent.doc[after : min(after + 3, sent.end)]]
+    return any(t.lemma_ in ("talk", "speak", "look") for t in words) and any(
+        t.lower_ in ("we", "you", "one") for t in words
+    )
 
 
 def _no_condition(sent: Span, after: int) -> bool:

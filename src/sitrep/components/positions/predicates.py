@@ -55,7 +55,7 @@ def _right_after(pred: Token, gerund: Token) -> bool:
     """Whether a gerund follows the predicate at once (or after its particle): its object, not a
     comment on it ("rejected the plan, saying ...")."""
     between = pred.doc[pred.i + 1 : gerund.i]
-    return all(t.dep_ == "prt" and t.head.i == pred.i for t in between)
+    return gerund.i > pred.i and all(t.dep_ == "prt" and t.head.i == pred.i for t in between)
 
 
 def _asks_to(verb: Token) -> bool:
@@ -181,6 +181,8 @@ def stance_of(tok: Token) -> Found | None:
         )
     if cls in ("open_noun", "open_verb", "wants") and tok.pos_ == "NOUN" and _denied(tok):
         return None  # "has no need to attack": no stance stated
+    if cls == "wants" and tok.pos_ == "VERB" and tok.dep_ == "relcl":
+        return None  # "the weapons that the Ukrainians need to ...": a description of the weapons
     if cls == "wants" and tok.pos_ == "VERB" and tok.tag_ != "VBN":  # "Kyiv needs more shells"
         wanted = [t for t in complement(tok) if t.i > tok.i]  # what follows: not a parse's stray words
         return ("rejects" if negated(tok) else "open"), wanted
