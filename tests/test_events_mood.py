@@ -134,3 +134,9 @@ def test_an_old_year_inside_the_sentence_does_not_date_its_news(extract):
 def test_a_recent_year_leaves_the_narrative_as_news(extract):
     text = "In 2022 the border was quiet. Last week the army shelled two villages near the crossing."
     assert "shelled" in _triggers(extract, text)
+
+
+def test_what_a_chance_is_of_has_not_happened(extract):
+    text = "Diplomats spoke of the chances of a withdrawal of Armenian troops from the pass before winter."
+    moves = [ev for ev in events_of(extract, text) if ev.type == "retreat"]
+    assert moves and moves[0].status == "speculated"

@@ -320,7 +320,7 @@ def _verb_speculative(trigger: Token, verb: Token) -> bool:
     while conj_head.dep_ == "conj" and conj_head.head.i != conj_head.i and not speculative:
         conj_head = conj_head.head  # "only if X withdraws and releases ...": the mark sits on the first verb
         speculative = _has_modal(conj_head)
-    speculative = speculative or _inverted_condition(conj_head)
+    speculative = speculative or _inverted_condition(conj_head) or _prospect(trigger)
     gov = verb.head if verb.dep_ in ("xcomp", "ccomp", "advcl", "acl") else None
     controlled = verb.dep_ == "xcomp" or (verb.dep_ == "ccomp" and _infinitive(verb))
     if gov is not None and controlled and (cue_has(gov.lemma_, "intent") or _has_modal(gov)):
@@ -338,6 +338,21 @@ def _verb_speculative(trigger: Token, verb: Token) -> bool:
     ):
         speculative = True  # "to punish X", "sent troops to seize Y"; not "to offset the costs of sanctions"
     return speculative
+
+
+def _prospect(trigger: Token) -> bool:
+    """The event is what a chance, choice, aim or effort is of ("the chances of retaking the south",
+    "the choice between withdrawing and fighting on", "an effort to seize land"): not yet a happening."""
+    cur = trigger
+    while cur.dep_ == "conj" and cur.head.i != cur.i:
+        cur = cur.head
+    if cur.dep_ in ("pobj", "pcomp") and cur.head.lower_ in ("of", "for", "between", "at"):
+        noun = cur.head.head
+    elif cur.dep_ == "acl" and _infinitive(cur):
+        noun = cur.head
+    else:
+        return False
+    return noun.pos_ == "NOUN" and cue_has(noun.lemma_, "prospect")
 
 
 def _inverted_condition(verb: Token) -> bool:
