@@ -53,3 +53,15 @@ def test_a_quoted_phrase_or_a_sentence_with_its_own_speaker_is_no_continuation(e
         'called "a rescue".'
     )
     assert _claimant(extract(text), "Nine") is None
+
+
+def test_pct_and_hyphenated_percent_are_shares(extract: Any) -> None:
+    got = _figures(extract("Inflation hit 15 pct in May, and fuel prices saw a 20-percent rise."))
+    assert got["15 pct"].unit == "percent" and got["15 pct"].low == 15
+    assert got["20-percent"].unit == "percent" and got["20-percent"].low == 20
+
+
+def test_a_quarter_of_a_million_and_a_factor_of_four(extract: Any) -> None:
+    got = _figures(extract("A quarter of a million people fled, and shelling rose by a factor of four."))
+    assert got["A quarter of a million"].low == 250000 and got["A quarter of a million"].unit == "people"
+    assert got["a factor of four"].low == 4 and got["a factor of four"].unit == "times"

@@ -126,6 +126,14 @@ def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
     ):
         mult, j = 2.0, j + 3  # "a couple of hundred": about two hundred
     elif (
+        w in ("a", "one", "three")
+        and _low(words, j + 1) in ("quarter", "quarters")
+        and _low(words, j + 2) == "of"
+        and _low(words, j + 3) in ("a", "an")
+        and vocab.get(_low(words, j + 4), (0, ""))[1] == "scale"
+    ):
+        mult, j = (0.75 if w == "three" else 0.25), j + 4  # "a quarter of a million"
+    elif (
         w == "half"
         and _low(words, j + 1) in ("a", "an")
         and vocab.get(_low(words, j + 2), (0, ""))[1] == "scale"

@@ -1,5 +1,6 @@
 """Shares and multipliers read from words: 'more than half', 'a third of', 'two-thirds', 'four out of
-five', 'one in three' (as percentages) and 'twice', 'sevenfold', '30 times', '10-fold' (as factors).
+five', 'one in three' (as percentages) and 'twice', 'sevenfold', '30 times', '10-fold', 'a factor of
+four' (as factors).
 
 `numbers.read_amount` calls these where a number or a bound word stands; the vocabulary is
 `data/quantities_ratios.tsv`.
@@ -43,6 +44,10 @@ def read_ratio(words: Sequence[str], i: int, bounded: bool) -> tuple[float | int
         return _share(1, 2), "percent", i + 1
     if w in ("a", "one") and ratios.get(nxt, ("", 0.0))[0] == "share" and _low(words, i + 2) == "of":
         return _share(1, ratios[nxt][1]), "percent", i + 2
+    if w == "a" and nxt == "factor" and _low(words, i + 2) == "of":
+        got = read_number(words, i + 3)
+        if got is not None and got[0] > 1:
+            return got[0], "times", got[1]  # "rose by a factor of four"
     return None
 
 

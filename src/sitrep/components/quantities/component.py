@@ -226,6 +226,7 @@ def _claim(
         if (
             subject is None
             and counted.head is None
+            and counted.unit not in ("percent", "times")  # "... and shelling rose threefold"
             and p_q.subject
             and (_coordinated(doc, p_amount, p_end, a) or p_q.unit == "people")
         ):

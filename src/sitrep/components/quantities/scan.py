@@ -362,8 +362,10 @@ def amount_span(doc: Doc, a: Amount) -> Span:
         s -= 1
     while e > s + 1 and doc[e - 1].text in QUOTES:
         e -= 1
-    if e < len(doc) and doc[e].lower_ in ("%", "percent") and doc[e - 1].like_num:
-        e += 1  # "41 percent", "46%": the sign is part of the figure
+    if e < len(doc) and doc[e].lower_ in ("%", "percent", "pct") and doc[e - 1].like_num:
+        e += 1  # "41 percent", "46%", "9.5 pct": the sign is part of the figure
+    elif e + 1 < len(doc) and doc[e].text == "-" and doc[e + 1].lower_ == "percent" and doc[e - 1].like_num:
+        e += 2  # "a 20-percent rise"
     elif e + 1 < len(doc) and doc[e].lower_ == "per" and doc[e + 1].lower_ == "cent":
         e += 2
     return doc[s:e]

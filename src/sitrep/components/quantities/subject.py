@@ -105,7 +105,9 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
         i += 1
     if a.unit == "times":
         return Counted(None, None, "times", None)
-    if a.unit == "percent" or (i < sent_end and doc[i].lower_ in ("%", "percent", "per")):
+    if i + 1 < sent_end and doc[i].text in ("-", "–") and doc[i + 1].lower_ in ("percent", "pct"):
+        i += 1  # "a 20-percent rise"
+    if a.unit == "percent" or (i < sent_end and doc[i].lower_ in ("%", "percent", "pct", "per")):
         j = i + (2 if doc[i].lower_ == "per" and i + 1 < sent_end and doc[i + 1].lower_ == "cent" else 1)
         j = i if a.unit == "percent" else j
         if j < sent_end and doc[j].lower_ == "of":
