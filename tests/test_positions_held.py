@@ -362,3 +362,10 @@ def test_a_clause_before_the_cue_is_not_its_object(extract):
     text = "Speaking about the war at the meeting, the envoy called for a ceasefire along the river."
     (pos,) = positions_of(extract, text)
     assert "ceasefire" in pos.topic and "Speaking" not in pos.topic
+
+
+def test_accepting_or_rejecting_a_proposal_is_a_position(extract):
+    (pos,) = positions_of(extract, "Hamas said it had accepted a ceasefire proposal put forward by Egypt.")
+    assert pos.stance == "open" and "ceasefire" in pos.topic
+    (pos,) = positions_of(extract, "Moscow rejected the proposal as unrealistic.")
+    assert pos.stance == "rejects" and "proposal" in pos.topic
