@@ -11,7 +11,11 @@ seed 15017, excluding dev, rounds 1-2 and copies, judged on commit 7f33400's out
 of that round (out of sample: precision 0.823, speaker 0.863); round "s6-fresh" (session 6): 10 more,
 seed 15018, same exclusions, judged on commit fc529f7's output, with every statement the article makes
 that sitrep missed (verdict "missed"; beliefs, passives, link teasers and negated speech are not listed),
-so that round also gives recall. A line with "docs" lists one
+so that round also gives recall; round "s7-fresh" (session 7): 10 more the same way, seed 15019,
+articles of at least 1,400 characters (as every dev article), every id under bench/data excluded,
+judged on commit 97c2eed's output (out of sample: precision 0.772, speaker 0.893, recall 0.917); its
+judgements also say whether the content span is whole ("content": ok) or cut short or overlong
+(partial). A line with "docs" lists one
 round's documents ("round" absent means 1); every judgement carries its round the same way.
 Each judgement gives the content span,
 whether the text really attributes a statement there (a claim, quote, belief, intention or finding
