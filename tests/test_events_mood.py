@@ -140,3 +140,14 @@ def test_what_a_chance_is_of_has_not_happened(extract):
     text = "Diplomats spoke of the chances of a withdrawal of Armenian troops from the pass before winter."
     moves = [ev for ev in events_of(extract, text) if ev.type == "retreat"]
     assert moves and moves[0].status == "speculated"
+
+
+def test_firms_leaving_a_market_do_not_retreat(extract):
+    text = "Dozens of Western firms withdrew from the Belarusian market after the vote, the ministry said."
+    assert [ev.type for ev in events_of(extract, text) if ev.type == "retreat"] == []
+
+
+def test_a_state_leaving_talks_does_not_retreat_but_troops_do(extract):
+    text = "Baku withdrew from the talks on Monday. On Tuesday Armenian troops withdrew from two villages."
+    retreats = [ev for ev in events_of(extract, text) if ev.type == "retreat"]
+    assert len(retreats) == 1 and retreats[0].actor is not None and "Armenian" in retreats[0].actor

@@ -139,6 +139,13 @@ def _determined(tok: Token) -> bool:
     return any(c.dep_ in ("det", "poss", "amod", "compound", "prep") for c in tok.children)
 
 
+def _not_venture(tok: Token) -> bool:
+    """A withdrawal of forces, not of businesses or from a deal ("western firms withdrew from Russia",
+    "the US withdrew from the talks", "the withdrawal of foreign companies")."""
+    froms = [g for c in tok.children if c.dep_ == "prep" and c.lower_ == "from" for g in c.children]
+    return not any(cue_has(a.lemma_, "venture") for a in _arguments(tok) + froms)
+
+
 CHECKS: dict[str, Callable[[Token], bool]] = {
     "force": _force,
     "materiel": _materiel_arg,
@@ -152,6 +159,7 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "has_object": _has_object,
     "military": _military,
     "determined": _determined,
+    "not_venture": _not_venture,
 }
 
 
