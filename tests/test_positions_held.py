@@ -369,3 +369,12 @@ def test_accepting_or_rejecting_a_proposal_is_a_position(extract):
     assert pos.stance == "open" and "ceasefire" in pos.topic
     (pos,) = positions_of(extract, "Moscow rejected the proposal as unrealistic.")
     assert pos.stance == "rejects" and "proposal" in pos.topic
+
+
+def test_the_document_of_a_national_proposal_is_its_states(extract):
+    text = (
+        "Officials met on Monday.\n\nThe Chinese proposal has twelve points. "
+        "The document was opposed to the use of nuclear weapons."
+    )
+    (pos,) = positions_of(extract, text)
+    assert pos.holder == "China" and pos.stance == "rejects" and "nuclear" in pos.topic

@@ -36,6 +36,13 @@ def party_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _texts() -> frozenset[str]:
+    """Nouns of texts a party issues besides statements ("China's peace proposal", "the Chinese plan"),
+    whose issuer holds what a later "the document" says (`positions_texts.tsv`)."""
+    return frozenset(r[0].lower() for r in data_rows("positions_texts.tsv"))
+
+
+@lru_cache(maxsize=1)
 def _short_forms() -> list[tuple[re.Pattern[str], str]]:
     """(full name pattern, short form) pairs, longest first (`positions_holders.tsv`)."""
     rows = sorted(data_rows("positions_holders.tsv"), key=lambda r: -len(r[0]))
@@ -152,8 +159,9 @@ def _holder_of(pred: Token) -> str | None:
     subj = subject(verb) if verb is not pred else subject(pred)
     if subj is None and verb.dep_ == "acl" and position_cues().get(verb.head.lemma_.lower()) == "text_noun":
         subj = _signer(verb.head)  # "signed a statement calling on X to": the signers
-    if subj is not None and position_cues().get(subj.lemma_.lower()) == "text_noun":
-        issuer = _text_issuer(subj)  # "the document called to suspend ...": whoever issued it
+    text = subj or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "was opposed to"
+    if text is not None and position_cues().get(text.lemma_.lower()) == "text_noun":
+        issuer = _text_issuer(text)  # "the document called to suspend ...": whoever issued it
         if issuer is not None:
             return issuer
     if (
@@ -243,7 +251,7 @@ def _text_issuer(text: Token) -> str | None:
     """Who issued the text at `text`: its signer ("China's document"), else the nearest issuer before."""
     who = _signer(text)
     if who is not None and is_party(who) and not is_self(who):
-        return party(who)
+        return _issuer_name(who)
     found = _issued(text, text.lemma_.lower())
     return found if found != text.lemma_.lower() else None
 
@@ -252,12 +260,21 @@ def _issuers(doc: Doc) -> list[tuple[int, str]]:
     """(token index, issuer) of each text noun whose owner or maker is a party ("Iran's statement")."""
     out: list[tuple[int, str]] = []
     for t in doc:
-        if t.pos_ == "NOUN" and position_cues().get(t.lemma_.lower()) == "text_noun":
+        if t.pos_ == "NOUN" and (
+            position_cues().get(t.lemma_.lower()) == "text_noun" or t.lemma_ in _texts()
+        ):
             who = _signer(t)
-            name = party(who) if who is not None and is_party(who) and not is_self(who) else None
+            name = _issuer_name(who) if who is not None and is_party(who) and not is_self(who) else None
             if name:
                 out.append((t.i, name))
     return out
+
+
+def _issuer_name(who: Token) -> str | None:
+    """A party's name; a people's adjective is its state ("the Chinese proposal": China)."""
+    if who.dep_ in ("amod", "compound") and who.ent_type_ == "NORP":
+        return _people_state(who.text) or party(who)
+    return party(who)
 
 
 def _signer(text: Token) -> Token | None:
