@@ -65,3 +65,8 @@ def test_a_quarter_of_a_million_and_a_factor_of_four(extract: Any) -> None:
     got = _figures(extract("A quarter of a million people fled, and shelling rose by a factor of four."))
     assert got["A quarter of a million"].low == 250000 and got["A quarter of a million"].unit == "people"
     assert got["a factor of four"].low == 4 and got["a factor of four"].unit == "times"
+
+
+def test_putting_a_toll_at_a_figure_claims_it(extract: Any) -> None:
+    assert _claimant(extract("The regional governor put the death toll at 12."), "12") == "regional governor"
+    assert _claimant(extract("Russia put 20 tanks on the border."), "20") is None

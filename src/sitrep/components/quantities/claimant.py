@@ -33,7 +33,7 @@ from .authors import (
     named,
     speech_heading,
 )
-from .issuers import continued_quote, issuer, quoted_after, that_clause_of_document
+from .issuers import continued_quote, issuer, quoted_after, tally_setting, that_clause_of_document
 from .lexicon import claim_verbs, description_nouns
 
 _CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "advcl", "parataxis", "conj", "dep"}
@@ -272,9 +272,10 @@ def _claim_verb(doc: Doc, tok: Token, statements: Sequence[Statement] = ()) -> C
             break
         child, x = x, x.head
         path.append(x)
-        if not _verb_like(x) or x.lemma_.lower() not in verbs:
+        setting = tally_setting(x)  # "put the death toll at 12"
+        if not _verb_like(x) or (x.lemma_.lower() not in verbs and not setting):
             continue
-        if not _content_child(child, tok) and not that_clause_of_document(path):
+        if not setting and not _content_child(child, tok) and not that_clause_of_document(path):
             return None  # "two officials said", "said at a news conference alongside four leaders"
         return _subject_claimant(doc, x, tok, statements)
     root = tok.sent.root

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from ...model import Claimant, Statement
 from ...text import doc_text
 from .authors import antecedent
-from .lexicon import issued_documents
+from .lexicon import issued_documents, setting_verbs
+from .subject import TALLY_NOUNS
 
 _CLAUSES = frozenset({"acl", "ccomp", "relcl"})
 _QUOTE_OPEN = re.compile(r"[\"“”]")
@@ -27,6 +28,15 @@ NameOf = Callable[[Statement], "str | None"]  # a statement's speaker as a claim
 def issued(tok: Token) -> bool:
     """A document a party issues itself ('statement', 'communique'): its voice is whoever issued it."""
     return tok.lemma_.lower() in issued_documents() or tok.lower_ in issued_documents()
+
+
+def tally_setting(verb: Token) -> bool:
+    """'The governor put the death toll at 12': a verb that sets a tally's value, claimed by its subject."""
+    return (
+        verb.lemma_.lower() in setting_verbs()
+        and any(c.dep_ == "dobj" and c.lemma_.lower() in TALLY_NOUNS for c in verb.children)
+        and any(c.dep_ == "prep" and c.lower_ == "at" for c in verb.children)
+    )
 
 
 def that_clause_of_document(path: Sequence[Token]) -> bool:

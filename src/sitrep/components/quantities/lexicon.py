@@ -121,6 +121,12 @@ def generic_documents() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def setting_verbs() -> frozenset[str]:
+    """Verbs that state a tally's value with 'at' ('put the death toll at 12')."""
+    return _words("quantities_setting_verbs.tsv")
+
+
+@lru_cache(maxsize=1)
 def issued_documents() -> frozenset[str]:
     """Document nouns a party issues itself ('statement'): with no author, whoever spoke just before."""
     return frozenset(
