@@ -378,3 +378,16 @@ def test_the_document_of_a_national_proposal_is_its_states(extract):
     )
     (pos,) = positions_of(extract, text)
     assert pos.holder == "China" and pos.stance == "rejects" and "nuclear" in pos.topic
+
+
+def test_described_as_illegal(extract):
+    text = "Officials met on Monday.\n\nWashington described the referendums as premeditated and illegal."
+    (pos,) = positions_of(extract, text)
+    assert pos.holder == "US" and pos.stance == "rejects" and "referendums" in pos.topic
+    assert not positions_of(extract, "Officials met on Monday.\n\nRussia launched an illegal invasion.")
+
+
+def test_who_boasted_that_the_war_must_end(extract):
+    text = "Officials met.\n\nThe president boasted that the war must end with Abkhazia's liberation."
+    (pos,) = positions_of(extract, text)
+    assert "president" in pos.holder and "Abkhazia" in pos.topic

@@ -15,6 +15,7 @@ from ..shared.parties import governing_speech, party_name
 from ..shared.sides import same_name, same_party
 from ..shared.states import state_of
 from .authors import author_at
+from .predicates import judging_verb
 from .topics import topic_in
 
 SELF = {"we", "i", "us", "our", "my"}
@@ -132,6 +133,9 @@ def speaker_holder(tok: Token) -> str | None:
         if name:
             return name
     name = _issued(tok, speaker_name(statement_at(tok.doc, tok.idx))) or author_at(tok.doc, tok.idx)
+    if name is None and tok.dep_ == "ccomp":  # "Zelensky boasted that the war must end with ...": who did
+        gov = subject_of(tok.head)
+        name = party(gov) if gov is not None and is_party(gov) and not is_self(gov) else None
     return display(name) if name else None
 
 
@@ -153,6 +157,9 @@ def _holder_of(pred: Token) -> str | None:
             return speaker_holder(pred)
         return party(subj) if subj is not None else None
     verb = pred.head if pred.dep_ in ("acomp", "attr", "oprd", "amod", "prep", "dobj") else pred
+    verb = (
+        (judging_verb(pred) or verb) if pred.pos_ == "ADJ" else verb
+    )  # "Washington described them as illegal"
     if verb.lemma_ == "be" and position_cues().get(pred.lower_) in ("rejects_adj", "open_adj"):
         judge = _judge(pred)  # "the offer is unsatisfactory for them": who judges it
         return party(judge) if judge is not None else speaker_holder(pred)  # the subject is the topic

@@ -94,6 +94,27 @@ def _averted(tok: Token) -> bool:
     return False
 
 
+def judging_verb(adj: Token) -> Token | None:
+    """The verb that calls its object what `adj` says: "described the votes as illegal", "called the
+    vote illegitimate"; None for an adjective said of a subject."""
+    cur = adj
+    for _ in range(4):
+        if cur.dep_ != "conj":
+            break
+        cur = cur.head
+    if cur.dep_ in ("pobj", "pcomp", "amod") and cur.head.lower_ == "as" and cur.head.head.pos_ == "VERB":
+        return cur.head.head
+    if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cur.children):
+        return cur.head if cur.head.pos_ == "VERB" else None  # "described them as premeditated, illegal"
+    if (
+        cur.dep_ in ("oprd", "ccomp")
+        and cur.head.pos_ == "VERB"
+        and any(c.dep_ == "dobj" for c in cur.head.children)
+    ):
+        return cur.head
+    return None
+
+
 def _no_object(tok: Token) -> bool:
     """ "accept no deal", "support no plan": the object is denied."""
     return any(
@@ -157,8 +178,12 @@ def stance_of(tok: Token) -> Found | None:
         return ("open" if negated(tok) else "rejects"), complement(tok)
     if cls in ("rejects_adj", "open_adj") and tok.pos_ == "ADJ" and not negated(tok):
         # "membership is unacceptable", "the West considers X unacceptable": what is judged
-        subj = [t for c in tok.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
-        obj = [t for c in tok.head.children if c.dep_ == "dobj" for t in c.subtree]
+        judge = judging_verb(tok)  # "described them as illegal": what the verb's object is
+        host = judge or tok.head
+        subj = (
+            [] if judge else [t for c in host.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+        )
+        obj = [t for c in host.children if c.dep_ == "dobj" for t in c.subtree]
         words = obj or subj
         if words and words[0].lower_ in ("which", "that", "what") and words[0].head.dep_ == "relcl":
             ante = words[0].head.head  # "wants to join NATO, which the Kremlin considers unacceptable"
