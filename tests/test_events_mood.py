@@ -151,3 +151,13 @@ def test_a_state_leaving_talks_does_not_retreat_but_troops_do(extract):
     text = "Baku withdrew from the talks on Monday. On Tuesday Armenian troops withdrew from two villages."
     retreats = [ev for ev in events_of(extract, text) if ev.type == "retreat"]
     assert len(retreats) == 1 and retreats[0].actor is not None and "Armenian" in retreats[0].actor
+
+
+def test_a_military_campaign_and_an_arms_export_are_events(extract):
+    text = (
+        "Serbia escalated its military campaign near the border on Sunday. "
+        "Officials in Belgrade condemned the export of artillery shells from Hungary to the rebels."
+    )
+    kinds = {(ev.type, ev.trigger.text) for ev in events_of(extract, text)}
+    assert ("attack", "military campaign") in kinds
+    assert ("aid", "export") in kinds
