@@ -70,3 +70,11 @@ def test_a_quarter_of_a_million_and_a_factor_of_four(extract: Any) -> None:
 def test_putting_a_toll_at_a_figure_claims_it(extract: Any) -> None:
     assert _claimant(extract("The regional governor put the death toll at 12."), "12") == "regional governor"
     assert _claimant(extract("Russia put 20 tanks on the border."), "20") is None
+
+
+def test_a_statement_speaks_for_whoever_released_it(extract: Any) -> None:
+    text = (
+        'Kharkiv City Council released a statement on Sunday. "We will rebuild," Mayor Ihor Terekhov said. '
+        "At least 35 homes were damaged, the statement said."
+    )
+    assert "Kharkiv City Council" in (_claimant(extract(text), "At least 35") or "")

@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Claimant, Statement
 from ...text import doc_text
-from .authors import antecedent
+from .authors import antecedent, named
 from .lexicon import issued_documents, setting_verbs
 from .subject import TALLY_NOUNS
 
@@ -56,13 +56,28 @@ def that_clause_of_document(path: Sequence[Token]) -> bool:
 
 
 def issuer(doc: Doc, head: Token, statements: Sequence[Statement]) -> str | None:
-    """Who issued a statement that names no author ('..., the statement said'): the named speaker of the
-    last statement before it in the same or the previous paragraph, else the last organisation named."""
+    """Who issued a statement that names no author ('..., the statement said'): the subject of an earlier
+    'X released/issued a statement', else the named speaker of the last statement before it in the same
+    or the previous paragraph (not a dateline read as one: 'LOS ANGELES'), else the last organisation."""
     if not issued(head):
         return None
-    return antecedent(doc, head, "PERSON", list(statements), any_type=True) or antecedent(
-        doc, head, "ORG", list(statements)
-    )
+    for t in reversed(doc[max(0, head.i - 400) : head.i]):
+        if t.lemma_ == head.lemma_ and t.dep_ == "dobj" and t.head.pos_ == "VERB":
+            subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+            if subj is not None and subj.pos_ == "PROPN":
+                start = subj.left_edge.i + (subj.left_edge.pos_ == "DET")
+                phrase = doc[start : subj.i + 1]  # "The BHPD released a statement ..."
+                coref = doc._.sitrep_coref
+                ent = coref.resolve(phrase) if coref is not None else None
+                return str(ent.name) if ent is not None and named(str(ent.name)) else phrase.text
+            break
+    speaking = [st for st in statements if st.speaker is None or not _dateline(st.speaker.name)]
+    return antecedent(doc, head, "PERSON", speaking, any_type=True) or antecedent(doc, head, "ORG", speaking)
+
+
+def _dateline(name: str) -> bool:
+    """A wire dateline taken for a speaker: words all in capitals ('LOS ANGELES')."""
+    return " " in name.strip() and name.isupper()
 
 
 @lru_cache(maxsize=8)
