@@ -84,3 +84,24 @@ def test_possessor_of_a_thing_speaks(extract):
     )
     st = covering(_run(extract, text), "help is coming")
     assert speaker_name(st) == "Kurt Olsen"
+
+
+OFFICES = (
+    "Fishing talks stall\n\nOSLO, May 4 (AP) - Foreign Minister of Norway Kurt Olsen called the talks with "
+    'his Danish counterpart Mette Lund "a dialogue of the deaf".\n\n'
+    "Olsen accused the Danish side of ignoring the quotas.\n\n"
+    "The head of the Norwegian Ministry of Foreign Affairs also said that the fleet would stay in port.\n\n"
+    "On Thursday, the head of the Danish government Anders Holm met with the alliance's secretary general "
+    "Piet de Vries.\n\n"
+    "The Danish prime minister said that the crisis was at its most dangerous moment."
+)
+
+
+def test_office_description_ending_in_an_organisation_is_resolved(extract):
+    st = covering(_run(extract, OFFICES), "fleet would stay in port")
+    assert speaker_name(st) == "Kurt Olsen"
+
+
+def test_nearest_person_of_that_nationality_subject_or_not(extract):
+    st = covering(_run(extract, OFFICES), "most dangerous moment")
+    assert "Holm" in speaker_name(st)

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from spacy.tokens import Doc, Span, Token
 
+from ...gender import name_gender
 from ...model import Entity, Speaker, Statement
 from .candidate import KEEP, Cand, parts, to_speaker
 from .speaker import _lines, role_nouns
@@ -133,18 +134,19 @@ def premodifiers(text: str, at: int, doc: Doc | None = None, end: int | None = N
 
 
 def _parsed_premodifiers(doc: Doc, at: int, end: int) -> str:
-    """The words right before the name at [at, end) whose head chain reaches into the name."""
+    """The words right before the name at [at, end) inside its noun phrase: back to a clause break,
+    a verb, a conjunction or a preposition other than "of" ("Foreign Minister of Russia X", "the head
+    of the British government X"; "The Russian leader thanked X" gives nothing)."""
     span = doc.char_span(at, max(end, at + 1), alignment_mode="expand")
     if span is None or not len(span):
         return ""
-    first, last = span[0].i, span[-1].i
+    first = span[0].i
     start = first
     while start > 0 and first - start < 6:
         tok = doc[start - 1]
-        head, steps = tok, 0
-        while head.i < first and head.head.i != head.i and steps < 6:
-            head, steps = head.head, steps + 1
-        if not first <= head.i <= last or tok.is_punct and tok.text not in {"'", "\u2019"}:
+        if tok.is_punct and tok.text not in {"'", "\u2019"} or tok.pos_ in {"VERB", "AUX", "CCONJ", "SCONJ"}:
+            break
+        if tok.pos_ == "ADP" and tok.lower_ != "of" or "\n" in tok.whitespace_:
             break
         start -= 1
     return doc[start:first].text
@@ -193,7 +195,11 @@ def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
         every = [c for c in r.mentions + r.spoken if c.pos < sp.span[0] and c.kind == "PERSON"]
         every = sorted((c for c in every if c.strong and c.entity is not None), key=lambda c: -c.pos)
         forms = _forms(nat)
-        match = next((c for c in named if _nationality_of(r, r.entities[c.entity or ""], nat, sp.span)), None)
+        # the nearest person the text gives that nationality, named as subject or not ("the head of
+        # the British government Boris Johnson met ...", then "The British prime minister said")
+        people = [c for c in cands if c.entity is not None]
+        fits = [c for c in people if _nationality_of(r, r.entities[c.entity or ""], nat, sp.span)]
+        match = fits[0] if fits else None
         if match is None:
             match = next((c for c in every if r.nat_learned.get(c.entity or "", frozenset()) & forms), None)
         evidence = match is not None
@@ -238,6 +244,8 @@ def _named_after_title(span: Span) -> bool:
     if len(span) < 3 or span[-2].i <= span.root.i:
         return False
     table, roles = _nationalities(), role_nouns()
+    if any(t.ent_type_ not in {"", "PERSON"} for t in span[-2:]) and not name_gender(span[-2:].text):
+        return False  # "the head of the Ministry of Foreign Affairs" ends in an organisation
     return all(
         t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in table and t.lower_ not in roles
         for t in span[-2:]
