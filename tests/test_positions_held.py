@@ -391,3 +391,15 @@ def test_who_boasted_that_the_war_must_end(extract):
     text = "Officials met.\n\nThe president boasted that the war must end with Abkhazia's liberation."
     (pos,) = positions_of(extract, text)
     assert "president" in pos.holder and "Abkhazia" in pos.topic
+
+
+def test_a_person_is_shown_with_the_state_the_article_gives(extract):
+    text = (
+        "Officials met on Monday.\n\nHungary's foreign minister Peter Szijjarto spoke in Minsk. "
+        "Szijjarto rejected sanctions on Russian gas."
+    )
+    (pos,) = positions_of(extract, text)
+    assert pos.holder == "Peter Szijjarto (Hungary)"
+    text = "Officials met on Monday.\n\nPeter Szijjarto rejected sanctions on Russian gas."
+    (pos,) = positions_of(extract, text)
+    assert pos.holder == "Peter Szijjarto"
