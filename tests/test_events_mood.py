@@ -161,3 +161,15 @@ def test_a_military_campaign_and_an_arms_export_are_events(extract):
     kinds = {(ev.type, ev.trigger.text) for ev in events_of(extract, text)}
     assert ("attack", "military campaign") in kinds
     assert ("aid", "export") in kinds
+
+
+def test_who_uses_weapons_to_strike_is_the_striker(extract):
+    text = "The ministry said that Russia had used Iranian drones to strike Odesa on Friday."
+    strikes = [ev for ev in events_of(extract, text) if ev.type == "attack"]
+    assert strikes and strikes[0].actor == "Russia"
+
+
+def test_a_conjunct_of_a_relative_clause_shares_its_antecedent(extract):
+    text = "It aligned him with Donald Trump, who has opposed aid to Kyiv and criticised the Pentagon."
+    accusations = [ev for ev in events_of(extract, text) if ev.type == "accuse"]
+    assert accusations and accusations[0].actor == "Donald Trump"

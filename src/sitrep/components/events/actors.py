@@ -125,8 +125,11 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         return taker, next((c for c in tok.children if c.dep_ == "nsubj"), None)
     if tok.pos_ == "VERB":
         subj = subject_of(tok)
-        if subj is not None and subj.lower_ in ("that", "which", "who") and tok.dep_ == "relcl":
-            subj = tok.head
+        rel = tok
+        while rel.dep_ == "conj" and rel.head.i != rel.i and rel.head.pos_ in ("VERB", "AUX"):
+            rel = rel.head  # "Trump, who has opposed aid and criticised X": the conjunct shares the relative
+        if subj is not None and subj.lower_ in ("that", "which", "who") and rel.dep_ == "relcl":
+            subj = rel.head
         infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
         if (
             subj is None
@@ -137,6 +140,8 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
             subj = tok.head  # "forces advancing on X"; a main clause misparsed after a dateline
         if subj is not None and tok.dep_ == "xcomp":
             ctrl = next((c for c in tok.head.children if c.dep_ == "dobj"), None)
+            if ctrl is not None and any(cue_has(ctrl.lemma_, c) for c in ("instrument", "materiel")):
+                ctrl = None  # "used Iranian drones to strike Odesa": the user strikes, not the drones
             if ctrl is not None and not any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children):
                 subj = ctrl  # object control: "forced Russian troops to retreat"
         ctl = tok  # "accused Russia of planning to invade": the accused plans and would invade
