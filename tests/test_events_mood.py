@@ -173,3 +173,13 @@ def test_a_conjunct_of_a_relative_clause_shares_its_antecedent(extract):
     text = "It aligned him with Donald Trump, who has opposed aid to Kyiv and criticised the Pentagon."
     accusations = [ev for ev in events_of(extract, text) if ev.type == "accuse"]
     assert accusations and accusations[0].actor == "Donald Trump"
+
+
+def test_bare_sanctions_do_not_borrow_an_earlier_sanctioning_state(extract):
+    text = (
+        "Japan imposed sanctions on Belarus in March. "
+        "Minsk says sanctions have not hurt its potash exports at all."
+    )
+    sanctions = [ev for ev in events_of(extract, text) if ev.type == "sanction"]
+    assert sanctions and all(ev.actor in (None, "Japan") for ev in sanctions)
+    assert all(ev.actor is None for ev in sanctions if ev.trigger.span[0] > text.index("Minsk"))

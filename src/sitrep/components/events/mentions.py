@@ -166,9 +166,15 @@ def background(tok: Token, status: str, time: str | None) -> bool:
     return not (occurring(tok) or time is not None)
 
 
+# types that many parties do in one story (sanctioning states): a bare mention names none of them
+_MANY_HANDS = {"sanction"}
+
+
 def bridged_actor(etype: str, target: str | None, events: list[Event]) -> str | None:
     """The actor of the latest earlier event of the same type with a compatible target: a bare "an
     invasion of Ukraine" or "the attacks" after "Russia's invasion of Ukraine" (bridging coreference)."""
+    if etype in _MANY_HANDS:
+        return None  # "sanctions" after "Western sanctions" elsewhere: many states sanction, each its own
     for ev in reversed(events):
         if ev.type != etype or not ev.actor:
             continue
