@@ -403,3 +403,23 @@ def test_a_person_is_shown_with_the_state_the_article_gives(extract):
     text = "Officials met on Monday.\n\nPeter Szijjarto rejected sanctions on Russian gas."
     (pos,) = positions_of(extract, text)
     assert pos.holder == "Peter Szijjarto"
+
+
+def test_not_going_to_give_up_territory(extract):
+    text = 'Officials met.\n\n"We are not going to give up any of our territories," Kuleba said.'
+    (pos,) = positions_of(extract, text)
+    assert pos.stance == "rejects" and "territories" in pos.topic
+    assert not positions_of(extract, "Officials met.\n\nThe weather is going to get worse.")
+
+
+def test_the_party_asked_to_act_leads_an_advocated_topic(extract):
+    text = 'Officials met.\n\n"Georgia should become a member of NATO as soon as the war ends," Duda said.'
+    (pos,) = positions_of(extract, text)
+    assert pos.holder.startswith("Duda") and pos.topic.startswith("Georgia becoming a member of NATO")
+    assert pos.conditions == ["the war ends"]
+
+
+def test_what_a_party_considers_unacceptable(extract):
+    text = "Officials met.\n\nThe Kremlin considers NATO membership for Ukraine unacceptable."
+    (pos,) = positions_of(extract, text)
+    assert pos.holder == "Kremlin" and pos.stance == "rejects" and "membership" in pos.topic

@@ -20,7 +20,7 @@ from .affiliations import affiliated
 from .conditions import condition_extent, find_marker, split_conditions
 from .forecasts import DEONTIC, forecast, hedged, modal_of, question
 from .holders import holder_of, is_party, is_self, reported_self, shares_word, speaker_holder
-from .predicates import COMMITTING, UNWILLING, stance_of
+from .predicates import COMMITTING, UNWILLING, going_to, stance_of
 from .topics import free_topic, topic_in, topic_phrase, with_nominal
 
 RELATIVES = {"which", "that", "it", "this"}  # what an elided refusal's object may be
@@ -130,7 +130,9 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     pos = Position(
         id=f"p{n}",
         holder=holder,
-        topic=with_nominal(_undergone(pred) or topic_phrase(comp, topic_head), topic_head),
+        topic=_asked_party(
+            pred, speaker_held, with_nominal(_undergone(pred) or topic_phrase(comp, topic_head), topic_head)
+        ),
         stance=stance,
         conditions=[c.text for c in conditions],
         condition_spans=[(c.start_char, c.end_char) for c in conditions],
@@ -153,6 +155,16 @@ def _asked_of(hit: tuple[str, Token], comp: list[Token]) -> tuple[str, Token]:
         t for t in verb.subtree if t.i > head.i and t.i in inside and t.i not in {s.i for s in head.subtree}
     ]
     return topic_in(after) or hit
+
+
+def _asked_party(pred: Token, speaker_held: bool, topic: str) -> str:
+    """ "Ukraine should become a member of NATO", Duda said: the party asked to act leads the topic
+    ("Ukraine becoming a member of NATO"), the speaker holds the position."""
+    subj = subject_of(pred)
+    if not speaker_held or subj is None or subj.pos_ != "PROPN" or not is_party(subj):
+        return topic
+    name = subj.doc[subj.left_edge.i : subj.i + 1].text
+    return topic if name.lower() in topic.lower() else f"{name} {topic}"
 
 
 def _names_topic(pred: Token) -> bool:
@@ -183,6 +195,8 @@ def _candidates(doc: Doc) -> list[int]:
     found = set(np.flatnonzero(mask).tolist())
     modal = np.flatnonzero(_MODAL.mask(strings, arr[:, 0])).tolist()
     found.update(doc[i].head.i for i in modal if doc[i].dep_ == "aux")
+    going = np.flatnonzero(_GOING.mask(strings, arr[:, 0])).tolist()
+    found.update(c.i for i in going for c in doc[i].children if going_to(c))  # "are not going to give up"
     return sorted(found)
 
 
@@ -191,6 +205,7 @@ _LEMMA_CUE = StringFilter(
     lambda w: w.lower() in position_cues() or w.lower() in ("negotiate", "talk") or w in START_VERBS
 )
 _MODAL = StringFilter(lambda w: w in COMMITTING)
+_GOING = StringFilter(lambda w: w == "going")
 
 
 def find_positions(doc: Doc) -> list[Position]:

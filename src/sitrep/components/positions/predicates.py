@@ -106,12 +106,9 @@ def judging_verb(adj: Token) -> Token | None:
         return cur.head.head
     if cur.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "as" for c in cur.children):
         return cur.head if cur.head.pos_ == "VERB" else None  # "described them as premeditated, illegal"
-    if (
-        cur.dep_ in ("oprd", "ccomp")
-        and cur.head.pos_ == "VERB"
-        and any(c.dep_ == "dobj" for c in cur.head.children)
-    ):
-        return cur.head
+    small = any(c.dep_ == "nsubj" for c in cur.children)  # "considers [NATO membership unacceptable]"
+    if cur.dep_ in ("oprd", "ccomp") and cur.head.pos_ == "VERB":
+        return cur.head if small or any(c.dep_ == "dobj" for c in cur.head.children) else None
     return None
 
 
@@ -128,7 +125,20 @@ def _modal(tok: Token) -> str | None:
     for c in tok.children:
         if c.dep_ == "aux" and c.lower_ in COMMITTING:
             return c.lower_
+    if going_to(tok):
+        return "will"  # "we are not going to give up any territory"
     return None
+
+
+def going_to(tok: Token) -> bool:
+    """ "are going to give up": a verb under "going to", which commits like "will"."""
+    head = tok.head
+    return (
+        tok.dep_ == "xcomp"
+        and head.lower_ == "going"
+        and head.i != tok.i
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
+    )
 
 
 def stance_of(tok: Token) -> Found | None:
@@ -184,6 +194,7 @@ def stance_of(tok: Token) -> Found | None:
             [] if judge else [t for c in host.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
         )
         obj = [t for c in host.children if c.dep_ == "dobj" for t in c.subtree]
+        obj = obj or [t for c in tok.children if judge and c.dep_ == "nsubj" for t in c.subtree]
         words = obj or subj
         if words and words[0].lower_ in ("which", "that", "what") and words[0].head.dep_ == "relcl":
             ante = words[0].head.head  # "wants to join NATO, which the Kremlin considers unacceptable"
@@ -272,7 +283,7 @@ def _object_like(c: Token) -> bool:
         return c.lower_ not in SETTING_PREPS
     if c.dep_ == "advcl" and _infinitive(c):
         return True  # "should act urgently to stop the pipeline": what the act is for
-    return c.dep_ in ("dobj", "xcomp", "prt", "nsubjpass")
+    return c.dep_ in ("dobj", "xcomp", "prt", "nsubjpass", "attr")  # "should become a member of NATO"
 
 
 def _threat(tok: Token, modal: str) -> Found | None:
