@@ -183,3 +183,9 @@ def test_bare_sanctions_do_not_borrow_an_earlier_sanctioning_state(extract):
     sanctions = [ev for ev in events_of(extract, text) if ev.type == "sanction"]
     assert sanctions and all(ev.actor in (None, "Japan") for ev in sanctions)
     assert all(ev.actor is None for ev in sanctions if ev.trigger.span[0] > text.index("Minsk"))
+
+
+def test_a_verb_is_never_an_actor(extract):
+    text = "What Baku will not do is invade Armenia, the minister said on Friday."
+    attacks = [ev for ev in events_of(extract, text) if ev.type == "attack"]
+    assert all(ev.actor != "do" for ev in attacks)

@@ -170,6 +170,8 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
             )
             if subj is None and etype in MOVES and target is not None and cue_has(target.lemma_, "force"):
                 return target, None  # "troops have been concentrated at the border": the troops move
+        if subj is not None and subj.pos_ in ("VERB", "AUX"):
+            subj = None  # "what Putin will not do is invade X": the parse's verb is nobody
         return subj, target
     target = None
     of_obj = None
