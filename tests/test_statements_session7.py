@@ -105,3 +105,34 @@ def test_office_description_ending_in_an_organisation_is_resolved(extract):
 def test_nearest_person_of_that_nationality_subject_or_not(extract):
     st = covering(_run(extract, OFFICES), "most dangerous moment")
     assert "Holm" in speaker_name(st)
+
+
+def test_the_official_is_the_one_just_quoted(extract):
+    text = (
+        "Fishing talks stall\n\nOSLO, May 4 (AP) - Foreign Minister Kurt Olsen said on Friday that the "
+        "talks would go on.\n\n"
+        "Olsen will call the other ministers at noon on Friday, a harbour authority official told reporters. "
+        "The ministers of Sweden and Finland will join the call, according to the official."
+    )
+    st = covering(_run(extract, text), "will join the call")
+    assert "official" in speaker_name(st)
+
+
+def test_our_group_is_no_organisation_named_elsewhere(extract):
+    text = (
+        "Fishing talks stall\n\nOSLO, May 4 (AP) - Each of these strikes is an argument for Norway to receive "
+        "more NASAMS and other modern weapons.\n\n"
+        "A month ago, our expert group chaired by Olsen and Lund suggested recognising the quotas as void."
+    )
+    st = covering(_run(extract, text), "quotas as void")
+    assert "NASAMS" not in speaker_name(st)
+    assert "expert group" in speaker_name(st)
+
+
+def test_name_closing_a_long_title_subject(extract):
+    text = (
+        "Fishing talks stall\n\nOSLO, May 4 (AP) - Last year, former Danish premier and deputy head of "
+        "Denmark's Defence Council Lars Berg said strategic reserves could be used."
+    )
+    st = covering(_run(extract, text), "strategic reserves")
+    assert speaker_name(st) == "Lars Berg"

@@ -184,9 +184,16 @@ def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
     if linked is not None and linked.name[:1].islower():
         linked = None  # an entity that is itself a description ("head of the EU executive") names no one
     linked_nat = _nationality_of(r, linked, nat, sp.span) if linked is not None else None
+    same = next((c for c in cands if c.head == head and c.entity is None), None)
+    bare = root.i == span[-1].i  # "the official", not "the commander of the brigade, Maj. X,"
+    if linked is not None and same is not None and bare and same.pos >= r.near(sp.span[0]):
+        # "a White House official told CNN ..., according to the official": the one just quoted, not
+        # a named person the entities component linked the role to
+        named_near = [m for m in linked.mentions if same.pos < m.span[0] < sp.span[1] + 60]
+        if all(sp.span[0] <= m.span[0] < sp.span[1] for m in named_near):
+            return Speaker(name=same.name, entity=None, span=sp.span, text=sp.text)
     if linked is not None and (not nat or linked_nat):
         return KEEP  # the entities component's link stands
-    same = next((c for c in cands if c.head == head and c.entity is None), None)
     if same is not None and linked is None:  # "a police spokesman" ... "the spokesman"
         return Speaker(name=same.name, entity=None, span=sp.span, text=sp.text)
     named = [c for c in cands if c.strong and c.entity is not None]

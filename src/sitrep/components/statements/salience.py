@@ -134,6 +134,9 @@ class Salience:
                     new = self._pronoun(st, sp, word)
                 elif word.split()[0] in {"the", "this", "that"}:
                     new = describe(self, st, sp)
+                elif word.split()[0] in {"our", "my"} and " " in word and sp.entity:
+                    # "our expert group": the writer's own side, no organisation the text names
+                    new = Speaker(name=sp.text.split(" ", 1)[1], entity=None, span=sp.span, text=sp.text)
             if new is not KEEP:
                 st.speaker = new  # type: ignore[assignment]
             elif sp is not None and sp.entity is None:

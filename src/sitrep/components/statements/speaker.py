@@ -301,7 +301,7 @@ class SpeakerResolver:
         if sp is not None and sp.entity is None and subj.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
             named = self._named_apposition(subj)  # "One of its propagandists, a spokeswoman, Maria X,"
             if named is None and subj.pos_ == "NOUN":
-                named = self._name_after_post_head(subj)
+                named = self._name_after_post_head(subj) or self._name_before_verb(subj)
             if named is not None:
                 return named
         return sp
@@ -330,6 +330,27 @@ class SpeakerResolver:
             name=name, entity=ent.id if ent else None, span=(span.start_char, span.end_char), text=span.text
         )
         self.history.append((span.start_char, sp, True))
+        return sp
+
+    def _name_before_verb(self, subj: Token) -> Speaker | None:
+        """A person named last in a long title subject, right before the verb: "former Danish premier
+        and deputy head of the council Lars Berg said" is Lars Berg (a first name must be known)."""
+        verb = subj.head
+        if role_nouns().get(subj.lemma_.lower()) != "PERSON" or not subj.i < verb.i - 2:
+            return None
+        first, last = subj.doc[verb.i - 2], subj.doc[verb.i - 1]
+        if not (subj.i < first.i and last.i <= subj.right_edge.i):
+            return None
+        if not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in (first, last)):
+            return None
+        text = subj.doc[first.i : last.i + 1].text
+        if not name_gender(text):
+            return None
+        ent = next((e for e in self.entities if e.type == "PERSON" and e.name.endswith(last.text)), None)
+        span = (first.idx, last.idx + len(last.text))
+        name = canonical_name(ent.name) if ent else text
+        sp = Speaker(name=name, entity=ent.id if ent else None, span=span, text=text)
+        self.history.append((span[0], sp, True))
         return sp
 
     def _named_apposition(self, subj: Token) -> Speaker | None:
