@@ -120,8 +120,8 @@ def test_the_official_is_the_one_just_quoted(extract):
 
 def test_our_group_is_no_organisation_named_elsewhere(extract):
     text = (
-        "Fishing talks stall\n\nOSLO, May 4 (AP) - Each of these strikes is an argument for Norway to receive "
-        "more NASAMS and other modern weapons.\n\n"
+        "Fishing talks stall\n\nOSLO, May 4 (AP) - Each of these strikes is an argument for Norway to "
+        "receive more NASAMS and other modern weapons.\n\n"
         "A month ago, our expert group chaired by Olsen and Lund suggested recognising the quotas as void."
     )
     st = covering(_run(extract, text), "quotas as void")
