@@ -423,3 +423,18 @@ def test_what_a_party_considers_unacceptable(extract):
     text = "Officials met.\n\nThe Kremlin considers NATO membership for Ukraine unacceptable."
     (pos,) = positions_of(extract, text)
     assert pos.holder == "Kremlin" and pos.stance == "rejects" and "membership" in pos.topic
+
+
+def test_declining_to_comment_under_a_modal_is_no_refusal(extract):
+    text = "Officials met.\n\nThe secretary-general would not comment on fast-tracking Georgia's membership."
+    assert not positions_of(extract, text)
+
+
+def test_a_threat_inside_a_condition_is_no_stance(extract):
+    text = "Officials met.\n\nTroops will be on high readiness in case Russia threatens an attack on an ally."
+    assert not [p for p in positions_of(extract, text) if p.holder == "Russia"]
+
+
+def test_a_passive_participle_describes(extract):
+    text = "Officials met.\n\nThe team is led by a man sought by the Georgian authorities for war crimes."
+    assert not positions_of(extract, text)

@@ -224,6 +224,8 @@ def find_positions(doc: Doc) -> list[Position]:
                 continue  # "... if both parties agreed to release captives": part of a condition
             if _reason(tok):
                 continue  # "not invited because Poland wants to invade": a reason given, not a stance stated
+            if _hypothetical(tok):
+                continue  # "troops on readiness in case Russia threatens an attack": no stance taken
             if _asked_whether(tok):
                 continue  # "Asked whether Kyiv would accept a ceasefire, ...": a question, not a stance
             found = _conditional_start(tok) or stance_of(tok)
@@ -267,6 +269,22 @@ def find_positions(doc: Doc) -> list[Position]:
                 held.add(again)
                 out.append(pos)
     return out
+
+
+def _hypothetical(tok: Token) -> bool:
+    """Whether `tok` is inside a condition ("in case Russia threatens ...", "if Kyiv accepts ...")."""
+    cur = tok
+    for _ in range(8):
+        if cur.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in cur.children
+        ):
+            return True
+        if cur.dep_ in ("acl", "relcl", "ccomp") and cur.head.lower_ in ("case", "event"):
+            return True
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _asked_whether(tok: Token) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..shared.clauses import subject_of
 from ..shared.lexicon import position_cues
 from .conditions import find_marker
-from .topics import not_an_act
+from .topics import not_an_act, only_words
 
 NEGATORS = {"not", "n't", "never", "no"}
 UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
@@ -173,6 +173,8 @@ def stance_of(tok: Token) -> Found | None:
         )
     ):
         return ("rejects" if negated(tok) else "open"), complement(tok)
+    if cls == "open_verb" and tok.dep_ == "acl" and any(c.dep_ == "agent" for c in tok.children):
+        return None  # "a commander sought by Kyiv for war crimes": a passive participle describes
     if cls == "open_verb" and tok.pos_ == "VERB" and not any(c.dep_ == "nsubjpass" for c in tok.children):
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else tok
         if lemma == "call" and nxt.lower_ not in ("for", "on", "upon") and not _calls_to(tok, nxt):
@@ -323,8 +325,8 @@ def _committed(tok: Token) -> Found | None:
     ):
         return None
     modal = _modal(tok)
-    if modal is None:
-        return None
+    if modal is None or only_words(tok.lemma_):
+        return None  # "would not comment on the possibility of ...": no course of action
     threat = _threat(tok, modal)
     if threat is not None:
         return threat

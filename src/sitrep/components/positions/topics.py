@@ -94,6 +94,12 @@ def free_topic(pred: Token, comp: list[Token]) -> tuple[str, Token] | None:
     return f"free {head.lemma_.lower()}", head
 
 
+def only_words(lemma: str) -> bool:
+    """Whether a verb only says or thinks ("would not comment on", "can't imagine"): no course of action
+    under a modal (`say` rows of positions_free.tsv, and the status cues' speech verbs)."""
+    return lemma.lower() in _free_cues().get("~say", set()) or cue_has(lemma, "speech")
+
+
 def not_an_act(tok: Token) -> bool:
     """Whether a word names words or a view, not a course of action ("statement", "claim", "argument")."""
     return tok.lemma_.lower() in _free_cues().get("~not", set()) and tok.pos_ == "NOUN"
@@ -105,7 +111,8 @@ def _free_cues() -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     for r in data_rows("positions_free.tsv"):
         if len(r) > 1:
-            out.setdefault("~not" if r[1] == "not" else r[0].lower(), set()).add(r[0].lower())
+            key = {"not": "~not", "say": "~say"}.get(r[1], r[0].lower())
+            out.setdefault(key, set()).add(r[0].lower())
     return out
 
 
