@@ -189,3 +189,9 @@ def test_a_verb_is_never_an_actor(extract):
     text = "What Baku will not do is invade Armenia, the minister said on Friday."
     attacks = [ev for ev in events_of(extract, text) if ev.type == "attack"]
     assert all(ev.actor != "do" for ev in attacks)
+
+
+def test_weapons_used_to_strike_struck(extract):
+    text = "Georgian officials said that Russia had used glide bombs to strike Gori overnight."
+    strikes = [ev for ev in events_of(extract, text) if ev.type == "attack"]
+    assert strikes and strikes[0].status == "alleged"
