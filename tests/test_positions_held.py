@@ -438,3 +438,12 @@ def test_a_threat_inside_a_condition_is_no_stance(extract):
 def test_a_passive_participle_describes(extract):
     text = "Officials met.\n\nThe team is led by a man sought by the Georgian authorities for war crimes."
     assert not positions_of(extract, text)
+
+
+def test_a_long_topic_cut_to_nine_words_starts_at_its_verb(extract):
+    text = (
+        "Officials met.\n\nThe ministers call on Moscow to ensure an immediate and unconditional withdrawal "
+        "of all its forces from Georgia."
+    )
+    (pos,) = positions_of(extract, text)
+    assert pos.topic.startswith("ensuring an immediate")

@@ -183,6 +183,8 @@ def topic_phrase(comp: list[Token], head: Token) -> str:
     if len(run) > MAX_WORDS:
         keep = max(0, min(head.i - run[0].i - 2, len(run) - MAX_WORDS))
         run = run[keep : keep + MAX_WORDS]
+        while run and run[0].lower_ in LEAD_STRIP and run[0].i < head.i:
+            run.pop(0)  # "Moscow to ensure a withdrawal" cut to "to ensure ...": "ensuring ..."
     if not run:
         return head.text
     if len(run) == 1 and run[0].pos_ == "VERB":
