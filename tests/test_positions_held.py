@@ -447,3 +447,10 @@ def test_a_long_topic_cut_to_nine_words_starts_at_its_verb(extract):
     )
     (pos,) = positions_of(extract, text)
     assert pos.topic.startswith("ensuring an immediate")
+
+
+def test_an_outlet_is_told_from_a_state(nlp):
+    from sitrep.components.positions.holders import _outlets
+
+    doc = nlp("The members said this in a declaration, Interpress reports. Georgia reported heavy fighting.")
+    assert _outlets(doc) == {"Interpress"}

@@ -143,7 +143,26 @@ def holder_of(pred: Token) -> str | None:
     """The name of whoever holds the position at `pred`: its subject when a party, else the speaker; a
     text named as the holder ("they will not be recognized", they being the statement) is its issuer's."""
     name = _holder_of(pred)
+    if name and name in doc_memo(pred.doc, "positions_outlets", lambda: _outlets(pred.doc)):
+        before = [
+            n for i, n in doc_memo(pred.doc, "positions_issuers", lambda: _issuers(pred.doc)) if i < pred.i
+        ]
+        name = before[-1] if before else name  # "..., Ukrinform reports. It added that ...": the statement's
     return _issued(pred, name) if name else None
+
+
+def _outlets(doc: Doc) -> set[str]:
+    """Names that report the news in the text ("..., Ukrinform reports"): an outlet holds no position."""
+    out: set[str] = set()
+    for t in doc:
+        if t.lemma_ == "report" and t.pos_ == "VERB":
+            subj = subject_of(t)
+            if subj is not None and subj.pos_ == "PROPN" and subj.ent_type_ not in ("GPE", "NORP", "PERSON"):
+                if state_of(subj.text):
+                    continue  # "Ukraine reported heavy fighting": a state, not an outlet
+                name = party_name(subj)
+                out.add(display(name) if name else subj.text)
+    return out
 
 
 def _holder_of(pred: Token) -> str | None:
