@@ -195,3 +195,8 @@ def test_weapons_used_to_strike_struck(extract):
     text = "Georgian officials said that Russia had used glide bombs to strike Gori overnight."
     strikes = [ev for ev in events_of(extract, text) if ev.type == "attack"]
     assert strikes and strikes[0].status == "alleged"
+
+
+def test_a_yearly_holiday_dates_the_present(extract):
+    text = "Since the New Year, Russia has embarked on a massive onslaught against the city of Kharkiv."
+    assert "onslaught" in _triggers(extract, text)

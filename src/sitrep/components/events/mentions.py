@@ -56,13 +56,20 @@ def historical(tok: Token, verb: Token) -> bool:
         own.update(t for c in tok.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree)
     scope = own | ({*clause_tokens(verb)} if verb is not tok else set())
     for t in scope:
-        if t.ent_type_ == "EVENT":
+        if t.ent_type_ == "EVENT" and not _recurring(t):
             return True
         if published is not None and t.ent_type_ == "DATE" and _anchors(t):
             m = _YEAR.search(t.text)
             if m and int(m.group(1)) < published.year:
                 return True
     return False
+
+
+def _recurring(tok: Token) -> bool:
+    """A named event that comes back every year ("since the New Year", "before Easter", "Victory Day"):
+    it dates the present, not history. Words in cue class `recurring`."""
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+    return ent is not None and any(cue_has(t.lower_, "recurring") for t in ent)
 
 
 def family(etype: str) -> frozenset[str]:
