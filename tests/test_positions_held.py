@@ -454,3 +454,12 @@ def test_an_outlet_is_told_from_a_state(nlp):
 
     doc = nlp("The members said this in a declaration, Interpress reports. Georgia reported heavy fighting.")
     assert _outlets(doc) == {"Interpress"}
+
+
+def test_a_title_with_a_state_is_the_person_introduced_so(extract):
+    text = (
+        "Officials met.\n\nRussian President Vladimir Putin spoke on Monday. "
+        "The Russian president is demanding security guarantees from the West."
+    )
+    (pos,) = positions_of(extract, text)
+    assert pos.holder == "Vladimir Putin (Russia)"
