@@ -20,7 +20,8 @@ def affiliated(doc: Doc, holder: str) -> str:
         return holder
     states = doc_memo(doc, "positions_affiliations", lambda: _states(doc))
     titled = doc_memo(doc, "positions_titled", lambda: _titled(doc))
-    named = titled.get(_title_key(holder))
+    key = _title_key(holder)
+    named = titled.get(key) if key is not None else None
     if named is not None:
         return f"{named[0]} ({named[1]})"
     words = holder.split()
