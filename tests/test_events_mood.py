@@ -200,3 +200,9 @@ def test_weapons_used_to_strike_struck(extract):
 def test_a_yearly_holiday_dates_the_present(extract):
     text = "Since the New Year, Russia has embarked on a massive onslaught against the city of Kharkiv."
     assert "onslaught" in _triggers(extract, text)
+
+
+def test_an_attack_named_by_its_noun_and_its_verb_is_one_event(extract):
+    text = "Azerbaijani strikes destroyed a radio mast near the town of Goris on Monday."
+    attacks = [ev for ev in events_of(extract, text) if ev.type == "attack"]
+    assert len(attacks) == 1

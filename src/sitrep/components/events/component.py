@@ -192,6 +192,9 @@ def _event(
     actor_tok, target_tok = actor_of(tok, verb, etype)
     actor_tok = appositive_name(actor_tok) or actor_tok
     subj_ev = by_token.get(actor_tok.i) if actor_tok is not None else None
+    if subj_ev is not None and subj_ev.type == etype and tok.pos_ == "VERB":
+        by_token[tok.i] = subj_ev
+        return None  # "Russian attacks destroyed a TV tower": one attack, named twice
     if subj_ev is not None:
         actor_tok = None  # "The fighting killed 27": an event is no actor
     actor = pair_name(actor_tok) if actor_tok is not None and actor_tok.head.lower_ == "between" else None
