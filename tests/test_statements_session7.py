@@ -136,3 +136,15 @@ def test_name_closing_a_long_title_subject(extract):
     )
     st = covering(_run(extract, text), "strategic reserves")
     assert speaker_name(st) == "Lars Berg"
+
+
+def test_a_wish_inside_the_content_relays_nobody(extract):
+    text = (
+        "Fishing talks stall\n\nOSLO, May 4 (AP) - Norway and its allies want to rally broader support.\n\n"
+        "Diplomats involved in the preparations say there are fears the summit threatens to become a "
+        "northern affair.\n\n"
+        "While earlier rounds attracted more southern states, it might be harder to secure the same at a "
+        "higher level, they worry."
+    )
+    st = covering(_run(extract, text), "harder to secure")
+    assert speaker_name(st) == "Diplomats"

@@ -66,7 +66,10 @@ class Salience:
         self.nat_learned: dict[str, frozenset[str]] = {}
         self.contents = sorted((p for st, _v in items for p in parts(st)), key=lambda p: p[0])
         self.covers = Covers(self.contents)
-        self.cues = Points([o.cue.span[0] for o, _v in items])
+        # cues of reported speech: one who relays another's words ("reports X said") is no speaker the
+        # reader follows; a wish or deed inside the content ("there are fears the summit threatens to")
+        # relays nobody
+        self.cues = Points([o.cue.span[0] for o, _v in items if _relayed(o)])
         self.times = Counter(id(o) for o, _v in items)  # how often each statement is an item
         self.mentions = self._mention_candidates()
         self.spoken: list[Cand] = []
@@ -186,6 +189,7 @@ class Salience:
         # nor is one who only reports another's words ("our correspondent reports X said ...")
         reported = self.covers.covers(pos, own)
         at, times = st.cue.span[0], self.times[id(st)]
+        times = times if _relayed(st) else 0
         relays = any(self.cues.count(a, z) - (times if a <= at < z else 0) > 0 for a, z in own)
         self.spoken.append(Cand(pos, key, sp.name, sp.entity, kind, not (reported or relays), head, True))
 
@@ -271,6 +275,12 @@ class Salience:
         """Whether the entities component's answer for a pronoun is a person."""
         ent = self.entities.get(sp.entity) if sp.entity else None
         return ent is not None and ent.type == "PERSON"
+
+
+def _relayed(st: Statement) -> bool:
+    """Whether a statement is speech a speaker may relay: said, told, reported (not a belief, wish or
+    an object-reading cue such as 'threatens to')."""
+    return st.mode == "speech" and st.confidence >= 0.7
 
 
 def _anchor(st: Statement) -> int:
