@@ -148,3 +148,15 @@ def test_a_wish_inside_the_content_relays_nobody(extract):
     )
     st = covering(_run(extract, text), "harder to secure")
     assert speaker_name(st) == "Diplomats"
+
+
+def test_regret_closes_a_dash_quotation_but_takes_no_bare_object(extract):
+    text = (
+        "Fishing talks stall\n\nOSLO, May 4 (AP) - Kurt Olsen met Mette Lund in Oslo.\n\n"
+        "- To be honest, I am disappointed. It seems that we listen, but we do not hear - Kurt Olsen "
+        "regretted during the meeting.\n\n"
+        "Lund regretted the decision of the council."
+    )
+    sts = _run(extract, text)
+    assert speaker_name(covering(sts, "we do not hear")) == "Kurt Olsen"
+    assert not [s for s in sts if "decision of the council" in s.content.text]
