@@ -160,3 +160,13 @@ def test_regret_closes_a_dash_quotation_but_takes_no_bare_object(extract):
     sts = _run(extract, text)
     assert speaker_name(covering(sts, "we do not hear")) == "Kurt Olsen"
     assert not [s for s in sts if "decision of the council" in s.content.text]
+
+
+def test_second_cue_after_said_though_stressed(extract):
+    text = (
+        "Fishing talks stall\n\nOSLO, May 4 (AP) - Norway will not be invited \u201cat this stage\u201d "
+        "of the talks, the Danish government said, though stressed that Oslo should be involved in the "
+        "process \u201csooner or later.\u201d"
+    )
+    st = covering(_run(extract, text), "Oslo should be involved")
+    assert "Danish government" in speaker_name(st)

@@ -210,6 +210,18 @@ def subject_of(verb: Token) -> Token | None:
             continue
         if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
             return tok.head  # "the ministry, which said", "a statement saying"
+        # "..., the government said, though stressed that ...": the parse hangs the first cue under
+        # the second, which has no subject of its own
+        said = next(
+            (
+                c
+                for c in tok.children
+                if c.dep_ == "parataxis" and c.i < tok.i and cue_lemma(c) in cue_sections()
+            ),
+            None,
+        )
+        if said is not None:
+            return next((c for c in said.children if c.dep_ == "nsubj"), None)
         break
     return None
 
