@@ -40,7 +40,7 @@ def _texts() -> list[str]:
     files = sorted((ROOT / "examples" / "articles").glob("*.txt"))
     files += sorted((ROOT / "tests" / "fixtures" / "articles").glob("*.txt"))
     texts = [f.read_text(encoding="utf-8") for f in files]
-    texts.append("Y'all gonna see it. Let's go, c'mon. It ain't over: I told you it was him, and did he? Do it.")
+    texts.append("Y'all gonna see it. Let's go, c'mon. It ain't over: I told you it was him, did he? Do it.")
     texts.append("She got it.   \n\n  There are two; there were three. But he left, but slowly.\t \n")
     return texts
 
