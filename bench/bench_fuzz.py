@@ -2,6 +2,7 @@
 the slowest input and peak memory (issue 16's probe, kept).
 
     .venv/bin/python bench/bench_fuzz.py [--n 100000] [--workers 2] [--seed 16] [--max-chars 100000]
+    .venv/bin/python bench/bench_fuzz.py --only 97375,39743 [--repeat 3]   # re-time inputs by index
 
 Inputs (deterministic per seed and index): real-news-like mutations (slices of our example and fixture
 articles, and of ../shared/eval/realnews when present, with characters inserted, deleted, duplicated,
@@ -363,6 +364,24 @@ def run_cases() -> None:
         print(f"  {name:36s} {len(text):>9,} chars {took}  {got}  (peak {rss:,.0f} MiB)", flush=True)
 
 
+def retime(seed: int, max_chars: int, only: list[int], repeat: int) -> None:
+    """Inputs by index, each extracted `repeat` times on its own (as the run times a long input): the
+    run's slowest re-timed when the machine is quiet, since CPU time grows under a heavy shared load."""
+    import sitrep
+
+    nlp = sitrep.load_pipeline()
+    list(sitrep.extract_many(["Kyiv (AP) \u2014 He said 40,000 died on Monday."], nlp=nlp))
+    corpus = _corpus()
+    for i in only:
+        kind, text = generate(seed, i, corpus, max_chars)
+        cpus = []
+        for _ in range(repeat):
+            c0 = time.process_time()
+            list(sitrep.extract_many([text], nlp=nlp, on_error=lambda _j, _e: None))
+            cpus.append(time.process_time() - c0)
+        print(f"  #{i} {kind} {len(text):,} chars: CPU s " + ", ".join(f"{c:.2f}" for c in cpus), flush=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--n", type=int, default=100_000)
@@ -372,7 +391,12 @@ def main() -> None:
     ap.add_argument("--batch-size", type=int, default=32)
     ap.add_argument("--shards", type=int, default=0, help="split the run into this many pieces (progress)")
     ap.add_argument("--cases", action="store_true", help="only the inputs issue 16 names, one at a time")
+    ap.add_argument("--only", default="", help="re-time these input indexes (comma-separated), one at a time")
+    ap.add_argument("--repeat", type=int, default=3, help="with --only: extractions per input")
     args = ap.parse_args()
+    if args.only:
+        retime(args.seed, args.max_chars, [int(x) for x in args.only.split(",")], args.repeat)
+        return
     if args.cases:
         run_cases()
         return

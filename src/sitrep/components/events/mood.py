@@ -5,10 +5,12 @@ topics of talk ("talked about sanctions")."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
-from ..shared.clauses import subject_of
+from ...text import doc_text
+from ..shared.clauses import doc_memo, subject_of
 from ..shared.lexicon import cue_has
 from .actors import is_party
 from .mentions import DEMAND_VERBS
@@ -122,15 +124,28 @@ def narrated_past(tok: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ", "MD") for c in verb.children
     ):
         return False  # "has seized", "are asked", "will sign": told in the present or future
-    text = tok.doc.text
-    para_start = text.rfind("\n", 0, tok.idx) + 1
+    newlines, year_ends, year_values = doc_memo(tok.doc, "year_marks", lambda: _year_marks(tok.doc))
+    k = bisect_left(newlines, tok.idx)
+    para_start = newlines[k - 1] + 1 if k else 0
     sent = tok.sent
-    before = text[para_start : sent.start_char]  # earlier sentences of the paragraph
     opening = tok.doc[sent.start : min(sent.start + 4, sent.end)].text  # "In 1939, ..."
-    years = [int(y) for y in _YEAR.findall(before + " " + opening)]
-    if not years:
-        return False
-    return bool(years[-1] < int(published.year) - 1)
+    in_opening = [int(y) for y in _YEAR.findall(opening)]
+    if in_opening:
+        year = in_opening[-1]
+    else:  # the last year of the paragraph's earlier sentences (indexed once per Doc, not per trigger)
+        j = bisect_right(year_ends, sent.start_char) - 1
+        if j < 0 or year_ends[j] - 4 < para_start:
+            return False
+        year = year_values[j]
+    return bool(year < int(published.year) - 1)
+
+
+def _year_marks(doc: Doc) -> tuple[list[int], list[int], list[int]]:
+    """The Doc's line breaks, and the end offset and value of each year it writes, in text order."""
+    text = doc_text(doc)
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    years = list(_YEAR.finditer(text))
+    return newlines, [m.end() for m in years], [int(m.group(1)) for m in years]
 
 
 def no_happening(tok: Token, status: str, actor: str | None) -> bool:
