@@ -26,9 +26,10 @@ def _future_cues() -> set[str]:
 DEADLINE = {"by", "until", "till", "through", "before"}  # "double its flights by August": the verb's
 
 
-def _governing_verb(tok: Token) -> Token | None:
-    """The nearest verb above a noun ("named commander for a mission in December": named)."""
-    for _ in range(6):
+def governing_verb(tok: Token, steps: int = 6) -> Token | None:
+    """The nearest verb above a noun, at most `steps` up ("named commander for a mission in December":
+    named)."""
+    for _ in range(steps):
         if tok.head.i == tok.i:
             return None
         tok = tok.head
@@ -235,7 +236,7 @@ def make_direction(doc: Doc) -> Callable[[int, int], str]:
                 return "scheduled"  # "Orban travels to Moscow on Tuesday": an action set for later
             return "present"
         # a verbless headline or a noun phrase: the verb above it, or a future auxiliary before it
-        above = _governing_verb(verb)
+        above = governing_verb(verb)
         if above is not None and _is_future_verb(_finite(above), cues):
             return "future"
         window = [t.lower_ for t in doc[max(span.start - 8, span.sent.start) : span.start]]

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Token
 
 from ..shared.lexicon import cue_has
+from .direction import governing_verb
 from .lexicon import lexicon
 
 PRESENT_MODALS = {"can", "ca", "should", "must", "may", "might"}
@@ -53,17 +54,6 @@ DATE_NEAR = {
 
 def _scheduled() -> set[str]:
     return {w.lower() for w in lexicon().get("scheduled_verbs", [])}
-
-
-def _verb_above(tok: Token) -> Token | None:
-    """The nearest verb or auxiliary above `tok` (at most four steps)."""
-    for _ in range(4):
-        if tok.head.i == tok.i:
-            return None
-        tok = tok.head
-        if tok.pos_ in ("VERB", "AUX"):
-            return tok
-    return None
 
 
 def _present_clause(verb: Token) -> bool:
@@ -105,7 +95,7 @@ def make_generic(doc: Doc) -> Callable[[int, int], bool]:
             return False  # "by today", "from today", "until today": the day
         if _date_beside(doc, tok):
             return False
-        verb = _verb_above(tok)
+        verb = governing_verb(tok, steps=4)
         if verb is None or not _present_clause(verb):
             return False
         if verb.tag_ == "MD":
