@@ -9,6 +9,7 @@ import pytest
 from spacy.language import Language
 
 import sitrep
+from sitrep import budget
 from sitrep.budget import TimeBudgetExceeded, budget_seconds, time_budget
 from sitrep.errors import InputError
 
@@ -90,3 +91,23 @@ def test_extract_many_names_each_document_over_budget_and_goes_on(
     monkeypatch.delenv("SITREP_TIME_BUDGET")
     again = list(sitrep.extract_many(texts, nlp=nlp))  # the pipeline is intact after being stopped
     assert [[q.low for q in r.quantities] for r in again] == [[40], [2000]]
+
+
+def test_a_block_past_its_budget_is_over_it_even_if_the_watchdog_never_ran(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    class Late:  # a watchdog thread the loaded machine never schedules before the block ends
+        def __init__(self, _seconds: float, _fire: object) -> None:
+            self.daemon = True
+
+        def start(self) -> None:
+            pass
+
+        def cancel(self) -> None:
+            pass
+
+    monkeypatch.setattr(budget.threading, "Timer", Late)
+    with pytest.raises(TimeBudgetExceeded), time_budget(0.01):
+        time.sleep(0.05)
+    with time_budget(5.0):  # and one that ended in time passes
+        time.sleep(0.01)

@@ -17,6 +17,7 @@ from __future__ import annotations
 import ctypes
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -64,6 +65,7 @@ def time_budget(seconds: float) -> Iterator[None]:
 
     timer = threading.Timer(seconds, fire)
     timer.daemon = True
+    start = time.monotonic()
     timer.start()
     try:
         yield
@@ -74,3 +76,7 @@ def time_budget(seconds: float) -> Iterator[None]:
             fired = state["fired"]
         if fired:  # the block ended as the watchdog fired: drop the exception not yet delivered
             _raise_in(thread_id, None)
+    if time.monotonic() - start > seconds:
+        # a block that ran past its budget is over it, whether or not the watchdog's thread got to run
+        # (on a loaded machine it may not before a short block ends)
+        raise TimeBudgetExceeded
