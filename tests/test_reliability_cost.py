@@ -13,7 +13,6 @@ from spacy.pipeline import AttributeRuler
 import sitrep
 from sitrep import attributes
 from sitrep.components.shared.clauses import conjuncts
-from sitrep.pipeline import build_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 COLUMNS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
@@ -21,10 +20,12 @@ COLUMNS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
 
 @pytest.fixture(scope="module")
 def plain():
-    """The pipeline with spaCy's own attribute ruler (the table is what `load_pipeline` installs)."""
-    nlp = build_pipeline()
-    assert isinstance(nlp.get_pipe("attribute_ruler"), attributes.AttributeTable)
+    """The model with spaCy's own attribute ruler (the table is what sitrep's pipeline installs)."""
     return spacy.load(sitrep.pipeline.DEFAULT_MODEL)
+
+
+def test_the_pipeline_runs_the_attribute_rules_by_table(nlp):
+    assert isinstance(nlp.get_pipe("attribute_ruler"), attributes.AttributeTable)
 
 
 def _before_rules(nlp, text: str):

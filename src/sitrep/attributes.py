@@ -84,7 +84,6 @@ class AttributeTable:
         self, vocab: Vocab, patterns: Sequence[dict[str, Any]], attrs: Sequence[dict[int, Any]]
     ) -> None:
         self.attrs = list(attrs)
-        self.rules: list[_Rule] = []
         # candidate rules by the value of their first equal-or-IN condition on the first token
         self.by_value: dict[tuple[int, int], list[_Rule]] = {}
         self.general: list[_Rule] = []
@@ -97,7 +96,6 @@ class AttributeTable:
                 self._add(_Rule(order, tokens, index))
 
     def _add(self, rule: _Rule) -> None:
-        self.rules.append(rule)
         for column, op, values in rule.tokens[0]:
             if op == "=":
                 self.by_value.setdefault((column, values), []).append(rule)
