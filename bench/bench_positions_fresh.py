@@ -1,6 +1,6 @@
 """Positions on real war news: the dev set's gold and our own annotations of fresh corpus articles.
 
-Run: .venv/bin/python bench/bench_positions_fresh.py [--set dev|fresh1|fresh2|fresh3|all] [--show]
+Run: .venv/bin/python bench/bench_positions_fresh.py [--set dev|fresh1|fresh2|fresh3|fresh4|all] [--show]
 
 `dev` is ../shared/eval/realnews/dev_gold (in-sample: the rules were written from it). `fresh1`
 and `fresh2` are bench/data/positions_fresh_gold.jsonl: corpus articles (seed 606, none of them in
@@ -9,7 +9,9 @@ dev, in positions_judged.jsonl or copies of those) annotated by reading under th
 rules of session 6 were final and scored once blind (0.104, the held-out estimate); the rules
 written after reading its misses make its later figures in-sample. `fresh3` (10 further articles, seed
 707, none in dev, named under bench/data or copies of those) was annotated in session 7 by an engineer
-who did not run sitrep on them: its first run is a blind held-out estimate. Articles come from
+who did not run sitrep on them: its first run is a blind held-out estimate. `fresh4` (10 further articles,
+seed 808, same exclusions plus bench/data's content-hash ids) was annotated blind in session 8 and has not been
+scored yet: its first run is the next blind held-out estimate. Articles come from
 corpus.jsonl at run time (the gold file holds offsets and short labels only); the matching is score.py's own
 `score_positions` (same document, holder shares a word, topic shares a word), imported at run time.
 The peer ("naive") is the keyword first cut on the same parse: a sentence with a position cue word
@@ -81,7 +83,7 @@ def naive(nlp: Any, docs: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", default="all", choices=["dev", "fresh1", "fresh2", "fresh3", "all"])
+    ap.add_argument("--set", default="all", choices=["dev", "fresh1", "fresh2", "fresh3", "fresh4", "all"])
     ap.add_argument("--show", action="store_true", help="list every miss and extra")
     args = ap.parse_args()
     if not (REALNEWS / "score.py").exists():
