@@ -21,6 +21,7 @@ from .conditions import condition_extent, find_marker, split_conditions
 from .forecasts import DEONTIC, forecast, hedged, modal_of, question
 from .holders import holder_of, is_party, is_self, reported_self, shares_word, speaker_holder
 from .predicates import COMMITTING, UNWILLING, going_to, stance_of
+from .roles import named_holder
 from .topics import free_topic, topic_in, topic_phrase, with_nominal
 
 RELATIVES = {"which", "that", "it", "this"}  # what an elided refusal's object may be
@@ -121,7 +122,7 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     holder = speaker_holder(pred) if speaker_held else holder_of(pred)
     if holder is None:
         return None
-    holder = affiliated(doc, holder)  # "Narendra Modi (India)"
+    holder = affiliated(doc, named_holder(doc, holder, pred.i))  # "Narendra Modi (India)"
     st = statement_at(doc, pred.idx)
     start = min([pred.idx, topic_head.idx, *(c.start_char for c in conditions)])
     end_char = max(
