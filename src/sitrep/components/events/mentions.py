@@ -158,10 +158,19 @@ def occurring(tok: Token) -> bool:
     return False
 
 
+def standing(tok: Token) -> bool:
+    """A noun with a modifier of continuation ("the current sanctions", "continuous support")."""
+    return any(c.dep_ == "amod" and cue_has(c.lower_, "standing") for c in tok.children)
+
+
 def background(tok: Token, status: str, time: str | None) -> bool:
     """A passing mention of the war a story is set in ("since Russia's invasion of Ukraine", "free from
     Russian aggression"): news only where the clause launches, begins or dates it, or where its very
-    occurrence is denied, disputed or speculated."""
+    occurrence is denied, disputed or speculated. A nominal mention with a modifier of continuation ("the
+    current sanctions", "continued US support for Kyiv", cue class `standing`) is such a state of affairs
+    whatever its noun."""
+    if tok.pos_ != "VERB" and status in ("reported", "alleged", "announced") and standing(tok):
+        return True
     if tok.pos_ == "VERB" or not cue_has(tok.lemma_, "background"):
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and status != "denied":

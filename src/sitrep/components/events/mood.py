@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Token
 from ...text import doc_text
 from ..shared.clauses import doc_memo, subject_of
 from ..shared.lexicon import cue_has
+from .activity import generic_activity
 from .actors import is_party
 from .mentions import DEMAND_VERBS
 
@@ -157,4 +158,5 @@ def no_happening(tok: Token, status: str, actor: str | None) -> bool:
         or talk_topic(tok)
         or demanded(tok)
         or narrated_past(tok)
+        or generic_activity(tok)
     )

@@ -1,0 +1,72 @@
+"""Verbs that name a kind of activity rather than a happening: a gerund that is the object of a noun or
+an adjective ("capable of striking targets", "its strategy of not criticising Moscow"), a gerund that is
+a clause's subject ("capturing him is a priority"), a habit ("he routinely threatens strikes") and the
+wording of a standing text ("resolutions condemning the war")."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from ..shared.lexicon import cue_has
+from .triggers import match_trigger
+
+# a gerund's own doer: "Poland sending troops", "Russia's shelling of ..."
+_OWN_DOER = {"nsubj", "poss", "nsubjpass", "agent"}
+_DASHES = {"-", "–", "—"}
+
+
+def _doer(tok: Token) -> bool:
+    return any(c.dep_ in _OWN_DOER for c in tok.children)
+
+
+def gerund_of_noun(tok: Token) -> bool:
+    """A gerund under a preposition whose head is a noun or adjective ("capable of striking", "an arsenal
+    for attacking Ukraine", "a commitment to supporting Kyiv"): the activity as a kind, nobody's deed in
+    the story. Not where the noun is the object of an accusation or another event's verb ("accused Kyiv's
+    allies of sending weapons", "thanked the troops for liberating the town": the parse hangs the
+    preposition on the object)."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("pcomp", "pobj") or _doer(tok):
+        return False
+    prep = tok.head
+    if prep.pos_ != "ADP" or prep.i == prep.head.i:
+        return False
+    gov = prep.head
+    if gov.pos_ not in ("NOUN", "PROPN", "ADJ"):
+        return False
+    if gov.dep_ in ("dobj", "nsubjpass") and gov.head.pos_ == "VERB":
+        verb = gov.head
+        if cue_has(verb.lemma_, "speech") or match_trigger(verb) is not None:
+            return False
+    return True
+
+
+def gerund_subject(tok: Token) -> bool:
+    """A gerund that is its clause's subject with no doer of its own ("capturing or killing him is a
+    priority for the Kremlin"): an aim or a kind of deed talked about. A gerund set off by dashes after a
+    name is an aside the parse took for a subject ("China - supporting Russia - is ...")."""
+    if tok.tag_ != "VBG" or tok.dep_ not in ("csubj", "csubjpass") or _doer(tok):
+        return False
+    return not any(c.dep_ == "npadvmod" and c.i < tok.i for c in tok.children) and (
+        tok.i == 0 or tok.doc[tok.i - 1].text not in _DASHES
+    )
+
+
+def habitual(tok: Token) -> bool:
+    """A present-tense verb with a frequency adverb ("routinely threatens", "usually detains"): what a
+    party does by habit, not a happening the story reports (cue class `habitual`)."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBZ", "VBP"):
+        return False
+    return any(c.dep_ == "advmod" and cue_has(c.lower_, "habitual") for c in tok.children)
+
+
+def statute_wording(tok: Token) -> bool:
+    """A participle or present-tense relative clause on a standing text ("UN resolutions condemning the
+    war", "a law that bans rallies"): what the text says, not an act (cue class `statute`)."""
+    if tok.pos_ != "VERB" or tok.dep_ not in ("acl", "relcl") or tok.tag_ not in ("VBG", "VBZ", "VBP"):
+        return False
+    return cue_has(tok.head.lemma_, "statute")
+
+
+def generic_activity(tok: Token) -> bool:
+    """Whether the trigger names a kind of activity, a habit or a text's wording rather than a happening."""
+    return gerund_of_noun(tok) or gerund_subject(tok) or habitual(tok) or statute_wording(tok)
