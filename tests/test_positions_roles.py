@@ -44,3 +44,14 @@ def test_named_holder_nearest_office_before(nlp) -> None:
     assert named_holder(doc, "The president", at) == "Ana Horvat"
     assert named_holder(doc, "the Polish president", at) == "Marek Nowak"
     assert named_holder(doc, "Kremlin spokesman", at) == "Kremlin spokesman"
+
+
+def test_he_after_a_named_office_holder_the_tagger_missed(nlp) -> None:
+    doc = nlp(
+        "Moldova's president, Irina Caldaru, addressed the Senate on Monday. "
+        "Caldaru spoke by video link to a full chamber. "
+        "She called for Russia to withdraw its troops and for allies to impose tougher sanctions."
+    )
+    found = [(p.holder, p.topic) for p in doc._.sitrep_positions]
+    assert any(h == "Irina Caldaru" and "sanctions" in t for h, t in found), found
+    assert any(h == "Irina Caldaru" and "withdraw" in t for h, t in found), found

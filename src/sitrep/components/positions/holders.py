@@ -16,6 +16,7 @@ from ..shared.sides import same_name, same_party
 from ..shared.states import state_of
 from .authors import author_at
 from .predicates import judging_verb
+from .roles import office_antecedent
 from .topics import topic_in
 
 SELF = {"we", "i", "us", "our", "my"}
@@ -214,7 +215,8 @@ def _holder_of(pred: Token) -> str | None:
         pred, speaker_name(statement_at(pred.doc, pred.idx) or statement_with_cue(pred.doc, pred))
     )
     if name is None and subj is not None and subj.lower_ in ("he", "she", "they"):
-        return None  # "Ortega said they would keep their sanctions": they are not the speaker
+        # "Ortega said they would keep their sanctions": they are not the speaker; "He called for": see roles
+        return office_antecedent(subj)
     if name is None:
         speaker = speaker or author_at(pred.doc, pred.idx)  # "we must ..." in a letter: its signer
         return display(speaker) if speaker else None

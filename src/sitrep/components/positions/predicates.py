@@ -29,6 +29,10 @@ def complement(pred: Token) -> list[Token]:
     if pred.i + 1 < len(doc) and doc[pred.i + 1].lower_ == "for" and doc[pred.i + 1].dep_ == "mark":
         # "called for the deal to be restored"
         out.extend(doc[pred.i + 2 : min(pred.i + 8, pred.sent.end)])
+        asked = doc[pred.i + 1].head  # "called for X to pay and for allies to impose sanctions": each asked
+        if asked.head.i == pred.i and asked.i != pred.i:
+            for v in (asked, *(c for c in asked.children if c.dep_ == "conj" and c.pos_ == "VERB")):
+                out.extend(list(v.subtree)[:10])
     for c in pred.children:
         if c.dep_ == "prep" and (
             c.lower_ in ABOUT or c.lower_ == "in" and pred.pos_ == "ADJ"

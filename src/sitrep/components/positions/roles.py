@@ -119,3 +119,30 @@ def named_holder(doc: Doc, holder: str, at: int) -> str:
         return holder
     before = [e for e in cands if e[0] < at]
     return (before[-1] if before else cands[0])[4]
+
+
+def office_antecedent(pron: Token) -> str | None:
+    """ "The Ukrainian president spoke in Canberra. He called for ...": a "he"/"she" the coreference left
+    open, whose sentence (or the one before) has as subject a bare office or a name the article gives a
+    person's office, is that person (the entity tagger may have typed the name as an organisation)."""
+    if pron.lower_ not in ("he", "she"):
+        return None
+    doc = pron.doc
+    sent = pron.sent
+    prev = doc[sent.start - 1].sent if sent.start > 0 else None
+    for s in (sent, prev):
+        if s is None:
+            continue
+        subj = next((c for c in s.root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i >= pron.i:
+            continue
+        if subj.pos_ == "PROPN" and subj.ent_type_ in ("PERSON", "ORG", ""):
+            people = {e[4] for e in doc_memo(doc, "positions_roles", lambda: _entries(doc))}
+            name = next((p for p in people if p.split()[-1] == subj.text), None)
+            return name
+        if subj.pos_ != "NOUN" or subj.tag_ != "NN" or not is_role(subj.lemma_.lower()):
+            return None
+        office = doc[subj.left_edge.i : subj.i + 1].text
+        found = named_holder(doc, office, subj.i)
+        return found if found != office else None
+    return None

@@ -46,6 +46,7 @@ TRAIL_STRIP |= {
     "which",
     "that",
     "its",
+    "such",
 }
 STOP_DEPS = {"relcl", "advcl", "acl", "ccomp", "parataxis", "appos", "mark"}
 MAX_WORDS = 9
