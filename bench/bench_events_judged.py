@@ -82,6 +82,8 @@ def _score(label: str, rows: list[dict[str, Any]], pred: dict[str, list[dict[str
                     print(f"  new  {doc[:24]} {ev['trigger']!r} {ev['type']} {ev['actor']!r} {ev['status']}")
                 continue
             met += 1
+            if show == 2:
+                print(f"  met  {doc[:24]} {ev['trigger']!r} {ev['type']} ok={row['event_ok']}")
             if not row["event_ok"] or row["type"] != ev["type"]:
                 if show:
                     print(f"  bad  {doc[:24]} {ev['trigger']!r} {ev['type']} {row.get('note', '')}")
@@ -114,7 +116,7 @@ def _score(label: str, rows: list[dict[str, Any]], pred: dict[str, list[dict[str
 def main() -> int:
     ap = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     ap.add_argument("--round", default="", help="one round only, as 1 or s7-fresh")
-    ap.add_argument("--show", action="store_true", help="print every bad, new and changed event")
+    ap.add_argument("--show", action="count", default=0, help="print bad, new, changed (twice: all)")
     args = ap.parse_args()
     if not CORPUS.exists():
         print(f"bench_events_judged: {CORPUS} is absent (no ../shared here); nothing to do.")

@@ -67,12 +67,12 @@ def _compatible(a: str | None, b: str | None, party: bool = False) -> bool:
     return a.lower() == b.lower() or bool(_words(a) & _words(b))
 
 
-def same_happening(first: Event, later: Event) -> bool:
-    """Whether `later` mentions the happening `first` records: same type, same status class, and no
-    argument that tells them apart (another actor, target, place, time or figure)."""
+def same_happening(first: Event, later: Event, any_status: bool = False) -> bool:
+    """Whether `later` mentions the happening `first` records: same type, same status class (unless
+    `any_status`), and no argument that tells them apart (another actor, target, place, time or figure)."""
     if first.type != later.type:
         return False
-    if _CLASS.get(first.status, first.status) != _CLASS.get(later.status, later.status):
+    if not any_status and _CLASS.get(first.status, first.status) != _CLASS.get(later.status, later.status):
         return False
     if first.quantities and later.quantities and set(first.quantities) != set(later.quantities):
         return False
@@ -96,6 +96,14 @@ def _anaphoric(doc: Doc, ev: Event) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ANAPHORIC for c in root.children)
 
 
+def _noun(doc: Doc, ev: Event) -> str:
+    """The lemma of a nominal trigger's head ("deployments" -> "deployment"), else ""."""
+    span = doc.char_span(*ev.trigger.span, alignment_mode="expand")
+    if span is None or span.root.pos_ not in ("NOUN", "PROPN"):
+        return ""
+    return span.root.lemma_.lower()
+
+
 def _verbal(doc: Doc, ev: Event) -> bool:
     span = doc.char_span(*ev.trigger.span, alignment_mode="expand")
     return span is not None and span.root.pos_ in ("VERB", "AUX")
@@ -106,18 +114,33 @@ def merge_repeats(doc: Doc, events: list[Event]) -> list[Event]:
     links name no event of their own: they repeat the body or point to another story (on the real-news
     dev and judged rounds every event found in one was wrong). A war story reports many attacks, so a
     factual mention repeats an earlier one only as a definite noun ("the attack"); a speculated, denied
-    or disputed happening is one however often it is discussed. A kept
-    event takes the arguments it lacks from its repeats ("Russia's invasion" after "an invasion")."""
+    or disputed happening is one however often it is discussed. The same noun with the same actor
+    ("Russia's deployments" ... "the deployments" Russia made) is one happening named again, whatever
+    the status, unless a figure, time, place or target tells them apart, a later mention denies or
+    disputes it, or a plan is then reported done. A kept event takes the arguments it lacks from its
+    repeats ("Russia's invasion" after "an invasion")."""
     heads, links = headings(doc.text)
     ranked = sorted(events, key=lambda ev: ev.trigger.span[0])
     kept: list[Event] = []
+    named: dict[tuple[str, str, str], Event] = {}  # (type, noun lemma, actor) -> its first mention
     for ev in ranked:
         if _inside(links, ev) or _inside(heads, ev):
             continue  # a headline or caption names a happening its story reports, or one of another story
         repeat = _CLASS.get(ev.status) != "fact" or _anaphoric(doc, ev)
         first = next((k for k in kept if same_happening(k, ev)), None) if repeat else None
+        noun = _noun(doc, ev)
+        key = (ev.type, noun, (ev.actor or "").lower())
+        if first is None and noun and ev.actor and ev.status not in ("denied", "disputed"):
+            first = named.get(key)  # "Russia's deployments ... the deployments of Russia": one happening
+            if first is not None and (
+                not same_happening(first, ev, any_status=True)
+                or (_CLASS.get(first.status) != "fact" and _CLASS.get(ev.status) == "fact")
+            ):
+                first = None  # a plan, then its doing: news of its own
         if first is None:
             kept.append(ev)
+            if noun and ev.actor:
+                named.setdefault(key, ev)
             continue
         if not _verbal(doc, first):  # a verb without an actor left it unnamed on purpose (a passive)
             first.actor = first.actor or ev.actor
