@@ -182,6 +182,10 @@ def background(tok: Token, status: str, time: str | None) -> bool:
     return not (occurring(tok) or time is not None)
 
 
+# the types whose actor a bare offensive mention takes: the forces that massed, deployed or seized ground
+# are the ones an "attack" or "invasion" in the same story is expected from
+_OFFENSIVE = frozenset({"attack", "mobilize", "deploy", "seize"})
+_LENDERS = {"attack": _OFFENSIVE, "seize": _OFFENSIVE}
 # types that many parties do in one story (sanctioning states): a bare mention names none of them
 _MANY_HANDS = {"sanction"}
 
@@ -191,8 +195,9 @@ def bridged_actor(etype: str, target: str | None, events: list[Event]) -> str | 
     invasion of Ukraine" or "the attacks" after "Russia's invasion of Ukraine" (bridging coreference)."""
     if etype in _MANY_HANDS:
         return None  # "sanctions" after "Western sanctions" elsewhere: many states sanction, each its own
+    lenders = _LENDERS.get(etype, frozenset({etype}))
     for ev in reversed(events):
-        if ev.type != etype or not ev.actor:
+        if ev.type not in lenders or not ev.actor:
             continue
         if target and ev.target and not _share_word(target, ev.target):
             continue
