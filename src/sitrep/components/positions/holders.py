@@ -166,7 +166,23 @@ def _outlets(doc: Doc) -> set[str]:
     return out
 
 
+def _said_then(pred: Token) -> Token | None:
+    """ "..., he said, lashing out at the US for ...": a participle right after a reporting verb and its
+    comma is the speaker's act, whatever clause the parser hung it on; the reporting verb's subject."""
+    doc = pred.doc
+    if pred.tag_ != "VBG" or pred.i < 3 or doc[pred.i - 1].text != ",":
+        return None
+    for v in doc[max(pred.sent.start, pred.i - 4) : pred.i - 1]:
+        if v.pos_ == "VERB" and cue_has(v.lemma_, "speech"):
+            subj = subject_of(v)
+            return subj if subj is not None and subj.i < v.i and (is_party(subj) or is_self(subj)) else None
+    return None
+
+
 def _holder_of(pred: Token) -> str | None:
+    said = _said_then(pred)
+    if said is not None:
+        return party(said) if not is_self(said) else speaker_holder(pred)
     if pred.pos_ == "NOUN" and subject_of(pred) is None:  # "Russia's demands", "made an appeal"
         owner = _owner(pred)
         if owner is not None and not is_self(owner):
