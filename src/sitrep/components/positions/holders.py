@@ -13,7 +13,7 @@ from ..shared.clauses import chunk_of, doc_memo, speaker_name, statement_at, sta
 from ..shared.lexicon import cue_has, data_rows, position_cues
 from ..shared.parties import governing_speech, party_name
 from ..shared.sides import same_name, same_party
-from ..shared.states import state_of
+from ..shared.states import capital_country, state_of
 from .authors import author_at
 from .predicates import judging_verb
 from .roles import office_antecedent
@@ -70,6 +70,8 @@ def is_party(tok: Token) -> bool:
         return False
     if tok.pos_ in ("PRON", "PROPN") or tok.ent_type_ in ("GPE", "ORG", "NORP", "PERSON"):
         return True  # "the EU", "NATO" are parties even though membership of them is a topic
+    if tok.text[:1].isupper() and tok.lower_ in capital_country():
+        return True  # "Kyiv demands ...", the capital mis-tagged as an adjective
     lemma = tok.lemma_.lower()
     if lemma in party_nouns() or tok.lower_ in party_nouns() or lemma.endswith(PARTY_SUFFIXES):
         return True
@@ -108,6 +110,7 @@ def party(tok: Token) -> str | None:
     name = party_name(tok)
     if name is None:
         return None
+    name = capital_country().get(name.lower(), name)  # "Kyiv" read as an adjective: Ukraine
     if tok.tag_ in ("NNPS", "NNS") and tok.ent_type_ == "NORP" and _people_state(tok.text):
         name = _people_state(tok.text) or name  # "the Russians talk" -> Russia
     elif tok.pos_ == "PRON" and _people_state(name):

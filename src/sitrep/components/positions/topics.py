@@ -62,8 +62,8 @@ def topic_in(toks: list[Token]) -> tuple[str, Token] | None:
     lemmas = [t.lemma_.lower() for t in toks]
     by_first = _topics_by_first()
     for i in range(len(toks)):
-        if toks[i].pos_ == "VERB" and _other_verb(toks[i]):
-            continue  # "talk up a conflict", "ended up in Minsk": another verb than the topic's
+        if toks[i].pos_ == "VERB" and _other_verb(toks[i]) and tuple(lemmas[i : i + 2]) not in _phrasal():
+            continue  # "talk up a conflict", "ended up in Minsk": another verb ("give up" is a topic)
         if toks[i].ent_iob_ == "I" and toks[i].ent_type_ in NAMED:
             continue  # "the International Atomic Energy Agency" is a name, not a position on energy
         for seq, topic in by_first.get(lemmas[i], ()):  # only sequences that start with this lemma
@@ -143,6 +143,12 @@ def _in_clause(tok: Token, head: Token) -> bool:
 
 def _other_verb(verb: Token) -> bool:
     return any(c.dep_ == "prt" and c.lower_ in OTHER_VERB for c in verb.children)
+
+
+@lru_cache(maxsize=1)
+def _phrasal() -> frozenset[tuple[str, ...]]:
+    """The lexicon's verb + particle topics ("give up"), which a particle does not make another verb."""
+    return frozenset(seq for seq, _t in position_topics() if len(seq) == 2 and seq[1] in OTHER_VERB)
 
 
 @lru_cache(maxsize=1)
