@@ -3,16 +3,20 @@ lookups stay bounded on a run of thousands of figures (the fuzz bench measures t
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from pathlib import Path
 
 import pytest
 import spacy
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from spacy.attrs import DEP, HEAD, LEMMA, MORPH, POS, TAG
 from spacy.pipeline import AttributeRuler
 
 import sitrep
 from sitrep import attributes
 from sitrep.components.shared.clauses import conjuncts
+from sitrep.components.shared.spans import SpanCover
 
 ROOT = Path(__file__).resolve().parents[1]
 COLUMNS = [TAG, POS, MORPH, LEMMA, DEP, HEAD]
@@ -107,3 +111,45 @@ def test_a_run_of_thousands_of_figures_keeps_each_figure_and_its_outcome(extract
     assert len(figures) >= 1400
     with_outcome = [q for q in figures if q.outcome and "killed" in q.outcome]
     assert len(with_outcome) >= 0.9 * len(figures)
+
+
+def _near_by_reading_all(tok, near: int) -> list[int]:
+    """What `conjuncts(tok, near)` must give, by reading the whole coordination (the old way)."""
+    every = [t.i for t in conjuncts(tok)]
+    if len(every) <= 2 * near:
+        return every
+    ordered = sorted(every)
+    pos = bisect_left(ordered, tok.i)
+    low, high = ordered[max(0, pos - near)], ordered[min(len(ordered), pos + near) - 1]
+    return [i for i in every if low <= i <= high]
+
+
+def test_conjuncts_near_of_a_middle_member_reads_both_sides_in_the_parses_order(nlp):
+    doc = nlp("They sent tanks, guns, shells, drones, rifles, trucks, boats, jets, mines and radios.")
+    members = [t for t in doc if t.text == "tanks" or t.dep_ == "conj"]
+    assert len(members) >= 8
+    for tok in members:
+        for near in (1, 2, 3, 4):
+            got = [t.i for t in conjuncts(tok, near=near)]
+            assert got == _near_by_reading_all(tok, near), (tok.text, near)
+            assert tok.i not in got
+    middle = members[len(members) // 2]
+    got = [t.i for t in conjuncts(middle, near=2)]
+    assert any(i < middle.i for i in got) and any(i > middle.i for i in got)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.tuples(st.integers(0, 60), st.integers(0, 25)), max_size=30),
+    st.integers(0, 70),
+    st.integers(0, 20),
+)
+def test_span_cover_lookups_agree_with_reading_every_span(raw, start, width):
+    spans = [(s, s + w) for s, w in raw]
+    cover = SpanCover(spans)
+    end = start + width
+    assert cover.overlaps(start, end) == any(s < end and start < e for s, e in spans)
+    holding = sorted(cover.holding(start, end))
+    assert holding == sorted((s, e, k) for k, (s, e) in enumerate(spans) if s <= start and end <= e)
+    within = sorted(cover.within(start, end))
+    assert within == sorted((s, e, k) for k, (s, e) in enumerate(spans) if start <= s and e <= end)

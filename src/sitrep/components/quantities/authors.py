@@ -15,6 +15,7 @@ from ...gender import name_gender
 from ...model import Entity, Statement
 from ...text import doc_text
 from ..shared.clauses import doc_memo
+from ..shared.spans import SpanCover
 from .lexicon import description_nouns, document_nouns, generic_documents
 
 # a content that is an infinitive ("refused to lift limits on 15 countries"): an intention, no claim
@@ -299,4 +300,18 @@ def claiming_statements(doc: Doc, statements: list[Statement], body: int) -> lis
         if st.mode == "thought" and st.kind != "direct" or INFINITIVE.match(text, st.content.span[0]):
             continue  # "politicians worry that ...", "refused to lift limits on 15 countries": no claim
         found.append(st)
+    return found
+
+
+_Covered = tuple[list[Statement], SpanCover]
+
+
+def claiming_cover(doc: Doc, statements: list[Statement], body: int) -> _Covered:
+    """`claiming_statements` with an index of their contents' spans (which hold a figure: read per figure)."""
+    index: dict[tuple[int, int, int], _Covered] = doc_memo(doc, "claiming_cover", dict)
+    key = (id(statements), len(statements), body)
+    found = index.get(key)
+    if found is None:
+        claiming = claiming_statements(doc, statements, body)
+        found = index[key] = (claiming, SpanCover(st.content.span for st in claiming))
     return found

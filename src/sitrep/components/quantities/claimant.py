@@ -9,6 +9,7 @@ not a claimant.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
@@ -21,7 +22,7 @@ from .authors import (
     antecedent,
     apposed_person,
     bare_description,
-    claiming_statements,
+    claiming_cover,
     description_type,
     document_author,
     first_mention,
@@ -62,12 +63,9 @@ def _statement_claimant(
     doc: Doc, span: tuple[int, int], statements: list[Statement], body: int
 ) -> Claimant | None:
     """The speaker of the innermost statement whose content holds `span`."""
-    best: Statement | None = None
-    for st in claiming_statements(doc, statements, body):
-        s, e = st.content.span
-        if s <= span[0] and span[1] <= e:
-            if best is None or (e - s) < (best.content.span[1] - best.content.span[0]):
-                best = st
+    claiming, cover = claiming_cover(doc, statements, body)
+    held = cover.holding(span[0], span[1])
+    best = claiming[min(held, key=lambda h: (h[1] - h[0], h[2]))[2]] if held else None  # innermost, first
     if best is None or best.speaker is None:
         return None
     name = _speaker_name(doc, best, statements)
@@ -289,13 +287,22 @@ def _claim_verb(doc: Doc, tok: Token, statements: Sequence[Statement] = ()) -> C
     return _tail_attribution(doc, tok) or _dash_attribution(doc, tok, statements)
 
 
+def _dash_claims(doc: Doc) -> list[int]:
+    """Where a dash is followed by a claim verb ('- estimates'), ascending; found once per Doc."""
+
+    def build() -> list[int]:
+        verbs = claim_verbs()
+        return [t.i for t in doc[:-1] if t.text in ("-", "–", "—") and doc[t.i + 1].lemma_.lower() in verbs]
+
+    return doc_memo(doc, "dash_claims", build)
+
+
 def _dash_attribution(doc: Doc, tok: Token, statements: Sequence[Statement] = ()) -> Claimant | None:
     """'... is 899 soldiers - estimates the British Ministry of Defence.': a dash, a claim verb, then the
     source (the inverted attribution of translated copy)."""
     sent = tok.sent
-    for k in range(tok.i + 1, min(sent.end - 2, tok.i + 30)):
-        if doc[k].text not in ("-", "–", "—") or doc[k + 1].lemma_.lower() not in claim_verbs():
-            continue
+    dashes = _dash_claims(doc)
+    for k in dashes[bisect_left(dashes, tok.i + 1) : bisect_left(dashes, min(sent.end - 2, tok.i + 30))]:
         j = k + 2
         while j < sent.end and doc[j].pos_ in ("DET", "ADJ", "PROPN", "NOUN", "ADP", "PART") and j - k < 12:
             if doc[j].pos_ == "ADP" and doc[j].lower_ != "of" or "." in doc[j].text:

@@ -10,6 +10,7 @@ from `quantities/ellipsis.py`.
 from __future__ import annotations
 
 import logging
+from collections.abc import Sequence
 from typing import TypeVar
 
 from spacy.language import Language
@@ -18,6 +19,8 @@ from spacy.tokens import Doc, Span, Token
 from ...extensions import ensure_extensions
 from ...model import Place, Quantity, Statement, Time
 from ...numbers import Amount
+from ..shared.clauses import doc_memo
+from ..shared.spans import SpanCover
 from .claimant import find_claimant
 from .context import find_hedges, find_outcome
 from .ellipsis import find_followups
@@ -52,18 +55,29 @@ MONEY_OUTCOMES = {"lost", "released"}
 _Located = TypeVar("_Located", Place, Time)
 
 
-def _nearest(items: list[_Located], sent: Span, at: int) -> _Located | None:
-    """The item with a span inside `sent` nearest to character `at`."""
-    inside = [x for x in items if sent.start_char <= x.span[0] and x.span[1] <= sent.end_char]
+def _nearest(items: Sequence[_Located], cover: SpanCover, sent: Span, at: int) -> _Located | None:
+    """The item with a span inside `sent` nearest to character `at` (the first listed of equals)."""
+    inside = sorted(k for _s, _e, k in cover.within(sent.start_char, sent.end_char))
     if not inside:
         return None
-    return min(inside, key=lambda x: abs(x.span[0] - at))
+    return items[min(inside, key=lambda k: abs(items[k].span[0] - at))]
+
+
+def _located(doc: Doc) -> tuple[list[Place], SpanCover, list[Time], SpanCover]:
+    """The Doc's places and dated times, each with a span index (built once per Doc, read per figure)."""
+
+    def build() -> tuple[list[Place], SpanCover, list[Time], SpanCover]:
+        places = list(doc._.sitrep_places or [])
+        times = [t for t in (doc._.sitrep_times or []) if t.type != "duration"]
+        return places, SpanCover(p.span for p in places), times, SpanCover(t.span for t in times)
+
+    return doc_memo(doc, "quantity_places_times", build)
 
 
 def _place_and_time(doc: Doc, sent: Span, at: int) -> tuple[str | None, str | None]:
-    place = _nearest(list(doc._.sitrep_places or []), sent, at)
-    times = [t for t in (doc._.sitrep_times or []) if t.type != "duration"]
-    time = _nearest(times, sent, at)
+    places, place_cover, times, time_cover = _located(doc)
+    place = _nearest(places, place_cover, sent, at)
+    time = _nearest(times, time_cover, sent, at)
     return (place.name if place else None, (time.value or time.text) if time else None)
 
 

@@ -11,7 +11,6 @@ Counts of countries, sides or leaders, survey samples and "the two men" are mark
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
 
@@ -26,16 +25,16 @@ from ...referents import (
     owner_verbs,
     referent_from_subject,
     sample_words,
-    scope_lexicon,
     side_of,
 )
 from ...text import doc_text
-from ..shared.clauses import children_with
-from .lexicon import lemma, outcome_lexicon, source_words
+from ..shared.clauses import children_with, doc_memo
+from ..shared.spans import SpanCover
+from .lexicon import lemma, outcome_lexicon
+from .scope import PEOPLE_UNITS, find_scope, part_of
 
 log = logging.getLogger(__name__)
 
-PEOPLE_UNITS = {"people"}
 CLAUSE_BREAKS = {"ccomp", "advcl", "relcl", "conj", "parataxis", "acl"}
 PLACE_PATH = {
     "prep",
@@ -224,6 +223,16 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
+def _places(doc: Doc) -> tuple[list[Place], SpanCover]:
+    """The Doc's places and an index of their spans, built once per Doc (read per figure)."""
+
+    def build() -> tuple[list[Place], SpanCover]:
+        places = list(doc._.sitrep_places or [])
+        return places, SpanCover(p.span for p in places)
+
+    return doc_memo(doc, "referent_places", build)
+
+
 def _place(doc: Doc, fig: Span, head: Token | None, side: str | None) -> Place | None:
     """A place attached by a preposition to the counted noun or the figure's verb (an unnamed border:
     `_border_place`)."""
@@ -234,9 +243,9 @@ def _place(doc: Doc, fig: Span, head: Token | None, side: str | None) -> Place |
         targets.add(verb.i)
     sent = fig.sent
     best: tuple[int, Place] | None = None
-    for p in doc._.sitrep_places or []:
-        if not (sent.start_char <= p.span[0] and p.span[1] <= sent.end_char):
-            continue
+    places, cover = _places(doc)
+    for k in sorted(k for _s, _e, k in cover.within(sent.start_char, sent.end_char)):
+        p = places[k]
         tok = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
         if tok is None:
             continue
@@ -303,104 +312,6 @@ def _demonym_place(anchor: Token, targets: set[int]) -> Place | None:
     return None
 
 
-def _part(doc: Doc, fig: Span) -> bool:
-    """A figure that counts part of another: "including 5.9 million", "among them 12 children" (and a
-    figure coordinated with one)."""
-    tok = fig.root
-    while tok.dep_ == "conj" and tok.head.i != tok.i:
-        tok = tok.head
-    heads = {tok.head.lower_} if tok.dep_ == "pobj" else set()
-    before = _Words(doc[max(fig.sent.start, fig.start - 2) : fig.start])
-    return any(
-        before.has(phrase) or (len(phrase) == 1 and phrase[0] in heads)
-        for phrase, cue in scope_lexicon().items()
-        if cue.scope == "part"
-    )
-
-
-class _Words:
-    """Some tokens' words and lemmas, whose runs of n are built once per n: every phrase of the scope
-    lexicon is looked up in the same clause (a clause of hundreds of words would cost that many times
-    the lexicon's size per figure)."""
-
-    def __init__(self, tokens: Iterable[Token]) -> None:
-        toks = list(tokens)
-        self._seqs = ([t.lower_ for t in toks], [t.lemma_.lower() for t in toks])
-        self._grams: dict[int, set[tuple[str, ...]]] = {}
-
-    def has(self, phrase: tuple[str, ...]) -> bool:
-        """True when `phrase` is a run of the words, or of the lemmas."""
-        n = len(phrase)
-        grams = self._grams.get(n)
-        if grams is None:
-            grams = {tuple(seq[i : i + n]) for seq in self._seqs for i in range(len(seq) - n + 1)}
-            self._grams[n] = grams
-        return phrase in grams
-
-
-def _since(doc: Doc, clause: list[Token], anchor: Token) -> tuple[bool, str | None]:
-    """Whether the figure counts since a time ("since February 24"), and that time's value: a "since"
-    in its clause, or on a verb above it ("Since February 24, Ukraine says 15,000 ... were killed")."""
-    speech = source_words().get("speech", frozenset())
-    above = [c for v in anchor.ancestors if v.lemma_.lower() in speech for c in v.children]
-    for t in [*clause, *above]:
-        if t.lower_ != "since" or t.dep_ not in ("prep", "mark"):
-            continue
-        sub = t.subtree if t.dep_ == "prep" else t.head.subtree
-        toks = list(sub)
-        lo, hi = toks[0].idx, toks[-1].idx + len(toks[-1])
-        for tm in doc._.sitrep_times or []:
-            if lo <= tm.span[0] and tm.span[1] <= hi and tm.value and tm.type == "date":
-                return True, tm.value
-        return True, None
-    return False, None
-
-
-def _scope(
-    doc: Doc, q: Quantity, fig: Span, words: Span | None, clause: list[Token]
-) -> tuple[str | None, str | None]:
-    """(scope, period) from the cue words around the figure."""
-    since, start = _since(doc, clause, fig.root)
-    end = words.end if words is not None else fig.end
-    sent = fig.sent
-    places = {
-        "before": _Words(doc[max(sent.start, fig.start - 2) : fig.start]),
-        "near": _Words([*doc[max(sent.start, fig.start - 2) : fig.start], *doc[fig.end : end]]),
-        "after": _Words(doc[end : min(sent.end, end + 3)]),
-        "clause": _Words(clause),
-    }
-    before_fig = [t for t in doc[max(sent.start, fig.start - 1) : fig.start]]
-    found: tuple[str, str | None] | None = None
-    for phrase, cue in scope_lexicon().items():
-        if cue.scope == "part":
-            continue
-        if cue.where == "by":
-            # "rose by 331,600": the verb the "by" hangs on, which may not be the counted noun's
-            if (
-                before_fig
-                and before_fig[-1].lower_ in ("by", "of")
-                and (places["clause"].has(phrase) or _Words([before_fig[-1].head]).has(phrase))
-            ):
-                return "change", None
-            continue
-        if places[cue.where].has(phrase):
-            if cue.scope == "change":
-                return "change", None
-            if found is None or (found[0] != "per_period" and cue.scope == "per_period"):
-                found = (cue.scope, cue.period)
-    if found and found[0] == "per_period":
-        return found
-    if since or (found and found[0] == "since"):
-        return "since", start
-    if q.unit == "percent":
-        return "share", None
-    if found:
-        return found
-    if q.outcome or q.unit in PEOPLE_UNITS:
-        return "as_of", None
-    return None, None
-
-
 _MARK = frozenset({"mark"})
 
 
@@ -417,7 +328,7 @@ def _hypothetical(doc: Doc, fig: Span) -> bool:
 
 
 def _countable(doc: Doc, q: Quantity, fig: Span, counted: Counted | None, scope: str | None) -> bool:
-    if counted is None or not counted.countable or q.vague or _part(doc, fig) or _hypothetical(doc, fig):
+    if counted is None or not counted.countable or q.vague or part_of(doc, fig) or _hypothetical(doc, fig):
         return False
     if q.unit in measure_units():
         return False  # a distance or an area: where, not how many
@@ -448,7 +359,7 @@ def find_referent(doc: Doc, q: Quantity) -> Referent:
     counted = _counted(q, head)
     anchor = head if head is not None else fig.root
     clause = _clause(anchor)
-    scope, period = _scope(doc, q, fig, words, clause)
+    scope, period = find_scope(doc, q, fig, words, clause)
     side = _side(doc, fig, words, head, q, counted is not None and (counted.military or counted.arms))
     place = _place(doc, fig, head, side)
     name = counted.counted if counted is not None else None

@@ -9,6 +9,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...numbers import DATA, QUOTES, Amount, may_start_amount, number_words, read_amount
 from ...text import doc_text
+from ..shared.spans import SpanCover
 from .ratios import VERB_FORMS, glued_scale, multiplier_verb, share_misread, split_change
 
 MONTHS = {
@@ -118,8 +119,8 @@ def _made_in(doc: Doc, tok: Token) -> bool:
 def _rejected(
     doc: Doc,
     a: Amount,
-    time_spans: list[tuple[int, int]],
-    phones: list[tuple[int, int]],
+    time_spans: SpanCover,
+    phones: SpanCover,
     names: list[tuple[int, int]] | None = None,
 ) -> bool:
     """True when the expression is a year, date, clock time, age, phone, model number or name part."""
@@ -130,7 +131,7 @@ def _rejected(
     before = doc[a.start - 1] if a.start > 0 else None
     start_char, end_char = doc[a.start].idx, last.idx + len(last)
     words = [t.lower_ for t in core]
-    if any(s < end_char and start_char < e for s, e in phones):
+    if phones.overlaps(start_char, end_char):
         return True
     # model numbers and designations: "T-72", "Su-25", "M142", "Boeing 737", "Flight 17"
     if before is not None and before.text in {"-", "–"} and not before.whitespace_ and a.start >= 2:
@@ -306,7 +307,7 @@ def _rejected(
             nouns[0].lemma_.lower() not in count_nouns() and nouns[0].lower_.rstrip("s") not in count_nouns()
         ):
             return True  # "one contrary view", "one major sticking point": not a count of people or things
-    if any(s < end_char and start_char < e for s, e in time_spans):
+    if time_spans.overlaps(start_char, end_char):
         if after is None or is_time_noun(after) or after.pos_ not in ("NOUN", "PROPN", "ADJ"):
             return True
     return False
@@ -315,9 +316,8 @@ def _rejected(
 def find_amounts(doc: Doc) -> list[Amount]:
     """Every number expression in the Doc that reads as a count or measure, left to right."""
     words = [t.text for t in doc]
-    times = [tuple(t.span) for t in (doc._.sitrep_times or []) if getattr(t, "type", "") != "duration"]
-    times += [tuple(t.span) for t in (doc._.sitrep_times or []) if getattr(t, "type", "") == "duration"]
-    phones = _phone_chars(doc)
+    times = SpanCover(tuple(t.span) for t in (doc._.sitrep_times or []))  # one overlap test per amount
+    phones = SpanCover(_phone_chars(doc))
     names = _name_ents(doc)
     out: list[Amount] = []
     i = 0

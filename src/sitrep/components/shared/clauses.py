@@ -52,17 +52,26 @@ def conjuncts(tok: Token, near: int | None = None) -> list[Token]:
     start = tok  # the coordination's first member, as `Token.conjuncts` finds it
     while start.i != start.head.i and start.dep_ == "conj":
         start = start.head
-    index: dict[int, tuple[int, ...]] = doc_memo(doc, "coordinations", dict)
-    group = index.get(start.i)
-    if group is None:  # the whole coordination once, in `Token.conjuncts`' order
-        group = index[start.i] = (start.i, *(c.i for c in start.conjuncts))
-    found = tuple(i for i in group if i != tok.i)
-    if near is not None and len(found) > 2 * near:
-        ordered = sorted(found)
-        pos = bisect_left(ordered, tok.i)
-        low, high = ordered[max(0, pos - near)], ordered[min(len(ordered), pos + near) - 1]
-        found = tuple(i for i in found if low <= i <= high)
-    return [doc[i] for i in found]
+    index: dict[int, tuple[tuple[int, ...], list[int], dict[int, int]]] = doc_memo(doc, "coordinations", dict)
+    found = index.get(start.i)
+    if found is None:  # the whole coordination once, in `Token.conjuncts`' order; sorted; each one's place
+        group = (start.i, *(c.i for c in start.conjuncts))
+        found = index[start.i] = (group, sorted(group), {i: k for k, i in enumerate(group)})
+    group, ordered, place = found
+    inside = tok.i in place
+    if near is None or len(group) - inside <= 2 * near:
+        return [doc[i] for i in group if i != tok.i]
+    # the `near` closest on each side in the parse's order, without reading the whole coordination
+    pos = bisect_left(ordered, tok.i)
+    others = len(group) - inside
+    lo, hi = max(0, pos - near), min(others, pos + near) - 1  # places among the others, sorted
+
+    def other(j: int) -> int:
+        return ordered[j + 1] if inside and j >= pos else ordered[j]
+
+    low, high = other(lo), other(hi)
+    near_ones = [i for i in ordered[bisect_left(ordered, low) : bisect_left(ordered, high + 1)] if i != tok.i]
+    return [doc[i] for i in sorted(near_ones, key=place.__getitem__)]
 
 
 def _chunk_index(doc: Doc) -> dict[int, tuple[int, int]]:

@@ -3,8 +3,9 @@ trigger which statement or time expression holds it, and a long text holds thous
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from itertools import accumulate
 
 
 class SpanCover:
@@ -15,6 +16,27 @@ class SpanCover:
         self._spans = sorted((s, e, k) for k, (s, e) in enumerate(spans))
         self._starts = [s for s, _e, _k in self._spans]
         self._longest = max((e - s for s, e, _k in self._spans), default=0)
+        self._reach = list(accumulate((e for _s, e, _k in self._spans), max))  # furthest end so far
+
+    def overlaps(self, start: int, end: int) -> bool:
+        """True when a span shares a character with [start, end) (`s < end and start < e`)."""
+        k = bisect_left(self._starts, end)
+        return k > 0 and self._reach[k - 1] > start
+
+    def holding(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(start, end, place) of every span with s <= start and end <= e, nearest start first."""
+        out: list[tuple[int, int, int]] = []
+        k = bisect_right(self._starts, start) - 1
+        while k >= 0 and self._reach[k] >= end:
+            if self._spans[k][1] >= end:
+                out.append(self._spans[k])
+            k -= 1
+        return out
+
+    def within(self, start: int, end: int) -> list[tuple[int, int, int]]:
+        """(start, end, place) of every span with start <= s and e <= end, by start."""
+        lo, hi = bisect_left(self._starts, start), bisect_right(self._starts, end)
+        return [sp for sp in self._spans[lo:hi] if sp[1] <= end]
 
     def at(self, char: int) -> list[tuple[int, int, int]]:
         """(start, end, place) of every span with start <= char < end."""
