@@ -23,6 +23,8 @@ INTRANSITIVE = {"retreat", "mobilize", "deploy", "protest", "displace", "fight",
 SYMMETRIC = {"negotiate"}
 # types whose troops move of their own accord when the text puts them in the passive
 MOVES = {"mobilize", "deploy", "retreat"}
+# prepositions whose gerund the verb's own subject does ("responded by shelling", "left after signing")
+GERUND_PREPS = {"by", "for", "after", "before", "without", "while", "through", "upon", "on"}
 # types done by force: a seat of government doing them is its state ("the Kremlin launched" -> Russia)
 FORCE_TYPES = {"attack", "fight", "kill", "seize", "retreat", "mobilize", "deploy", "arrest", "displace"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
@@ -64,6 +66,9 @@ def appositive_name(tok: Token | None) -> Token | None:
     urged ..." -> Maria X; "Turkey, a Nato member, lifted ..." stays Turkey (a name names itself)."""
     if tok is None or tok.pos_ == "PROPN" or tok.ent_type_ in NAMED:
         return None
+    head = tok.head
+    if tok.dep_ == "appos" and head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
+        return head  # "Denis X, a professor who was fired for ...": the description's name comes first
     frontier = [tok]
     for _ in range(3):
         nxt = [c for t in frontier for c in t.children if c.dep_ == "appos"]
@@ -157,6 +162,11 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         if subj is None and stopped:
             # "dissuade Putin from invading", "stop Moscow from annexing": the object would have done it
             subj = next((c for c in ctl.head.head.children if c.dep_ == "dobj"), None)
+        if subj is None and ctl.dep_ == "pcomp" and ctl.tag_ == "VBG" and ctl.head.lower_ in GERUND_PREPS:
+            subj = _gerund_doer(ctl.head)  # "responded by shelling X", "was fired for criticizing the war"
+        own = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
+        if subj is None and infinitive and tok.tag_ == "VB" and not own:
+            subj = _purpose_doer(tok)  # "made trips to urge students", "their efforts to arrest"
         if subj is None and tok.dep_ in ("advcl", "acl") and not infinitive and tok.tag_ == "VBG":
             # "..., calling on the West to act": a participle adjunct acts for its head's subject
             subj = subject_of(tok.head) if tok.head.pos_ in ("VERB", "AUX") else None
@@ -251,6 +261,47 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
 
 # types whose from-phrase is where it happens or whom it takes from ("withdrawal from Kherson")
 _FROM_PLACE = {"retreat", "displace", "deploy", "mobilize", "seize", "concede", "arrest"}
+
+
+def _purpose_doer(tok: Token) -> Token | None:
+    """Who would do an infinitive of purpose or plan: the subject of the verb it serves ("troops were sent
+    to hold the line", "made trips to occupied areas to urge ..."), the possessor of the noun it
+    completes ("their efforts to arrest"), or the subject of the verb whose object that noun is ("Russia
+    announced plans to withdraw", "the court issued an order to arrest")."""
+    head = tok.head
+    if head.i == tok.i:
+        return None
+    if tok.dep_ == "advcl" and head.pos_ in ("VERB", "AUX"):
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)
+        if obj is not None and (obj.ent_type_ in ("PERSON", "NORP") or cue_has(obj.lemma_, "force")):
+            return obj  # "sent two battalions to hold the line", "brought Lenin to the table to sign"
+        if head.tag_ != "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children):
+            return None  # "trips to occupied Ukraine to urge": a participle the parse took for a verb
+        return next((c for c in head.children if c.dep_ == "nsubjpass"), None) or subject_of(head)
+    if tok.dep_ != "acl" or head.pos_ != "NOUN":
+        return None
+    poss = next((c for c in head.children if c.dep_ == "poss"), None)
+    if poss is not None:
+        return poss
+    if head.dep_ == "dobj" and head.head.pos_ == "VERB":
+        return subject_of(head.head)
+    return None
+
+
+def _gerund_doer(prep: Token) -> Token | None:
+    """Who does a gerund after "by", "for", "after" ... on a verb: the object of "punished X for"; else
+    the verb's subject, passive included ("was fired for criticizing": the one fired), a relative
+    pronoun standing for its antecedent."""
+    gov = prep.head
+    if gov.pos_ not in ("VERB", "AUX") or prep.i == gov.i:
+        return None
+    obj = next((c for c in gov.children if c.dep_ == "dobj"), None)
+    if prep.lower_ == "for" and obj is not None:
+        return obj
+    subj = next((c for c in gov.children if c.dep_ == "nsubjpass"), None) or subject_of(gov)
+    if subj is not None and subj.lower_ in ("who", "which", "that") and gov.dep_ == "relcl":
+        return gov.head
+    return subj
 
 
 def _from_party(tok: Token, etype: str) -> Token | None:
