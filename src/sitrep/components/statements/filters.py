@@ -7,13 +7,15 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from .speaker import _lines, cue_sections
+from .speaker import _lines, cue_sections, role_nouns
 
 _NEG = {"not", "n't", "never", "neither", "nor"}
 # Heads that negate the speech act in their infinitive ("declined to say", "refused to comment").
 _WITHHOLD = {"decline", "refuse", "fail", "neglect", "hesitate", "won't"}
 _MODALS = {"would", "will", "could", "might", "may", "should", "can", "shall", "'ll", "wo", "ca"}
 _AUTHORIZED = re.compile(r"^(?:authori[sz]ed|allowed|permitted|cleared)$", re.IGNORECASE)
+_FINITE = {"VBD", "VBZ", "VBP", "MD"}
+_WH = {"if", "whether", "what", "who", "whom", "which", "how", "why", "where", "when"}
 
 
 @lru_cache(maxsize=1)
@@ -136,3 +138,62 @@ def coordinated_speaker(verb: Token, subj: Token) -> Token | None:
         return None
     roots = [t for t in tail if not (tail.start <= t.head.i < tail.end)]
     return roots[0] if roots and roots[0].pos_ in {"NOUN", "PROPN"} else None
+
+
+@lru_cache(maxsize=1)
+def perception_verbs() -> frozenset[str]:
+    """Cue lemmas that are also verbs of perception (`data/cues_perception.txt`)."""
+    return frozenset(ln.lower() for ln in _lines("cues_perception.txt"))
+
+
+def perceived(verb: Token, clause: Token) -> bool:
+    """Whether a perception verb's clause reports what was seen, not a view: a bare infinitive,
+    gerund or participle ("saw Russia take back the initiative", "see them enduring") or a wh-/if-
+    clause ("let's see if ..."); "sees (that) the war will go on" is a view."""
+    if verb.lemma_.lower() not in perception_verbs():
+        return False
+    if clause.left_edge.lower_ in _WH:
+        return True
+    finite = clause.tag_ in _FINITE or any(
+        c.dep_ in {"aux", "auxpass"} and c.tag_ in _FINITE for c in clause.children
+    )
+    return not finite
+
+
+@lru_cache(maxsize=1)
+def _hearers() -> dict[str, str]:
+    """Hearer verbs and audience nouns -> "verb" | "noun" (`data/cues_hearer.tsv`)."""
+    rows = (ln.split("\t") for ln in _lines("cues_hearer.tsv"))
+    return {r[0].strip().lower(): r[1].strip() for r in rows if len(r) == 2}
+
+
+_HEARER_ENTS = {"PERSON", "ORG", "NORP", "GPE"}
+_ASIDES = {"advmod", "npadvmod", "cc", "conj"}
+
+
+def _setting(tok: Token) -> bool:
+    """A phrase of time or place after a verb ("in Washington", "on Monday")."""
+    if tok.dep_ != "prep":
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"}
+
+
+_NOT_HEARERS = {"it", "this", "that", "what", "something", "nothing", "everything", "anything"}
+
+
+def hearer_only(verb: Token) -> bool:
+    """Whether all a hearer verb has after it is its hearer: "told his audience", "briefed them"."""
+    table = _hearers()
+    if table.get(verb.lemma_.lower()) != "verb":
+        return False
+    after = [c for c in verb.rights if not c.is_punct and c.dep_ not in _ASIDES and not _setting(c)]
+    if len(after) != 1 or after[0].dep_ not in {"dobj", "dative"}:
+        return False
+    obj = after[0]
+    if any(c.dep_ in {"prep", "acl", "relcl", "ccomp"} and not _setting(c) for c in obj.children):
+        return False  # "told the truth about ...", "informed partners about the front"
+    if obj.pos_ == "PRON":
+        return obj.lower_ not in _NOT_HEARERS
+    lemma = obj.lemma_.lower()
+    return obj.ent_type_ in _HEARER_ENTS or table.get(lemma) == "noun" or role_nouns().get(lemma) == "PERSON"

@@ -11,7 +11,7 @@ from ...model import TextSpan
 from ...quotes import Quote
 from .builder import Builder
 from .descriptions import speaker_nouns
-from .filters import claim_object, coordinated_speaker, decline_of_speech, withheld
+from .filters import claim_object, coordinated_speaker, decline_of_speech, hearer_only, perceived, withheld
 from .forms import noun_holder, noun_mode, noun_sections, passive_statement, speech_nouns
 from .speaker import cue_lemma, cue_limits, cue_mode, cue_sections, role_nouns
 from .syntax import (
@@ -197,10 +197,13 @@ def _split_resume(b: Builder, hi: int) -> Quote | None:
 
 
 def _ccomp_content(b: Builder, verb: Token) -> tuple[int, int] | None:
-    """The clausal complement after a cue, with coordinated clauses that carry their own subject."""
+    """The clausal complement after a cue, with coordinated clauses that carry their own subject
+    (none for what a perception verb saw: "saw Russia take back the initiative")."""
     comps = [
         c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i and not source_tail(c, b.ctx.cues)
     ]
+    if comps and perceived(verb, comps[0]):
+        return None
     named = _named_quotes(b)
     comps = [c for c in comps if not any(q.start <= c.idx < q.end for q in named)]
     if not comps:
@@ -474,6 +477,8 @@ def verb_statement(b: Builder, verb: Token) -> None:
         limit = cue_limits().get(lemma) or cue_limits().get(verb.lemma_.lower())
         if limit == "clausal" or (limit == "claim" and not claim_object(verb)):
             return  # "added 40 firms to the list", "rejected the proposal"
+        if hearer_only(verb):
+            return  # "told his audience": who was addressed, not what was said
         as_deps = frozenset({"dobj", "prep"})
         content = _prep_content(b, verb, limit) if limit in {"to", "of"} else None
         if content is None:

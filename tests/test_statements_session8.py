@@ -1,0 +1,36 @@
+"""Statements, session 8 of issue 15: precision on real news. What a perception verb saw is no view
+("saw the army take back three villages"), and an object that only names who was addressed is no content
+("told his audience"). Every sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from statements_support import covering, speaker_name
+from statements_support import run_statements as _run
+
+
+def _cues(sts: list, word: str) -> list:
+    return [s for s in sts if s.cue.text == word]
+
+
+def test_perception_is_no_view(extract):
+    text = (
+        "The spring offensive then saw the army take back three villages near the river.\n\n"
+        "It is hard to see the garrison holding out through the winter. Let us see if the council "
+        "can agree on the budget.\n\n"
+        "The minister sees the deal as a trap. The general sees that the front will hold until spring."
+    )
+    sts = _run(extract, text)
+    assert not [s for s in sts if s.cue.text in {"saw", "see"}], [(s.cue.text, s.content.text) for s in sts]
+    assert speaker_name(covering(sts, "the deal as a trap")) == "minister"
+    assert speaker_name(covering(sts, "the front will hold")) == "general"
+
+
+def test_a_hearer_alone_is_no_content(extract):
+    text = (
+        "General Tom Reyes told his audience in Washington. The mayor briefed reporters on Monday.\n\n"
+        "The envoy told them the truth about the talks. Anna Lind told reporters that the bridge was gone."
+    )
+    sts = _run(extract, text)
+    assert not [s for s in sts if "audience" in s.content.text or "reporters" in s.content.text]
+    assert covering(sts, "the truth about the talks").cue.text == "told"
+    assert speaker_name(covering(sts, "the bridge was gone")) == "Anna Lind"
