@@ -519,8 +519,7 @@ def test_passive_thought_verbs(extract):
     sts = _statements(extract, text)
     believed = _by_cue(sts, "believed")
     assert believed.mode == "thought" and believed.speaker.name == "Western officials"
-    expected = _by_cue(sts, "expected")
-    assert expected.mode == "thought" and expected.speaker is None and expected.confidence <= 0.4
+    assert not [s for s in sts if s.cue.text == "expected"]  # no agent: no source (session 8)
     assert not [s for s in sts if s.cue.text == "said"]  # "is said to be": no speech act
 
 

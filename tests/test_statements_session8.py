@@ -1,6 +1,7 @@
 """Statements, session 8 of issue 15: precision on real news. What a perception verb saw is no view
 ("saw the army take back three villages"), and an object that only names who was addressed is no content
-("told his audience"). Every sentence here was written for these tests."""
+("told his audience"); a passive thought with no agent ("is expected to") has no source, so it is no
+statement under the real-news definition. Every sentence here was written for these tests."""
 
 from __future__ import annotations
 
@@ -34,3 +35,13 @@ def test_a_hearer_alone_is_no_content(extract):
     assert not [s for s in sts if "audience" in s.content.text or "reporters" in s.content.text]
     assert covering(sts, "the truth about the talks").cue.text == "told"
     assert speaker_name(covering(sts, "the bridge was gone")) == "Anna Lind"
+
+
+def test_agentless_passive_thought_has_no_source(extract):
+    text = (
+        "The bridge is expected to reopen next week. Two drivers are known to have died.\n\n"
+        "The rebels are believed by Western officials to hold the airport."
+    )
+    sts = _run(extract, text)
+    assert not _cues(sts, "expected") and not _cues(sts, "known")
+    assert speaker_name(covering(sts, "to hold the airport")) == "Western officials"

@@ -315,7 +315,9 @@ def noun_statement(b: Builder, noun: Token) -> None:
         return
     if who is None and section not in {"speech", "evidence"}:
         return  # "the hope that ..." with nobody holding it is no attribution
-    speaker = b.ctx.speakers.speaker(who) if who is not None else None
+    if who is None:
+        return
+    speaker = b.ctx.speakers.speaker(who)
     cue = TextSpan(text=noun.text, span=(noun.idx, noun.idx + len(noun.text)))
     b.add(cue, speaker, content[0], content[1], None, conf, mode=mode)
 
@@ -332,7 +334,9 @@ def in_source_statement(b: Builder, prep: Token) -> None:
     if span is None or not any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):
         return
     who = noun_holder(pobj)
-    speaker = b.ctx.speakers.speaker(who) if who is not None else None
+    if who is None:
+        return
+    speaker = b.ctx.speakers.speaker(who)
     cue = TextSpan(text=pobj.text, span=(pobj.idx, pobj.idx + len(pobj.text)))
     b.add(cue, speaker, span.start_char, span.end_char, None, 0.5, mode="evidence")
 
@@ -367,7 +371,9 @@ def adjective_statement(b: Builder, adj: Token) -> None:
 
 
 def passive_statement(b: Builder, verb: Token) -> None:
-    """ "X is expected / believed / feared to ...": a thought held by the agent, or by nobody named."""
+    """ "X is believed by analysts to ...": a thought its agent holds. With no agent ("X is expected
+    to", "are known to have died") the text attributes it to no one, and a statement needs a source
+    (the real-news definition; PolNeAR counts such implicit attributions, see README)."""
     lemma = cue_lemma(verb)
     if cue_sections().get(lemma) != "thought" or verb.dep_ in {"amod", "compound", "acl", "pobj"}:
         return
@@ -377,7 +383,9 @@ def passive_statement(b: Builder, verb: Token) -> None:
         return
     agent = next((c for c in verb.children if c.dep_ == "agent"), None)
     who = next((c for c in agent.children if c.dep_ == "pobj"), None) if agent is not None else None
-    speaker = b.ctx.speakers.speaker(who) if who is not None else None
+    if who is None:
+        return
+    speaker = b.ctx.speakers.speaker(who)
     cue = TextSpan(text=verb.text, span=(verb.idx, verb.idx + len(verb.text)))
     start, end = subj.left_edge, comp.right_edge
     b.add(cue, speaker, start.idx, end.idx + len(end.text), verb, 0.5, mode="thought")
