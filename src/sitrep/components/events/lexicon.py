@@ -38,7 +38,21 @@ def trigger_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def hyphen_tails() -> dict[str, dict[str, str]]:
+    """Last part -> {first part: entry} of hyphenated triggers ("build-up"), which the tokenizer splits
+    into three tokens ("build", "-", "ups"): the last part is the phrase's head."""
+    out: dict[str, dict[str, str]] = {}
+    for key in triggers():
+        if "-" in key and " " not in key:
+            first, last = key.split("-", 1)
+            out.setdefault(last, {})[first] = key
+    return out
+
+
+@lru_cache(maxsize=1)
 def trigger_words() -> frozenset[str]:
-    """Lemmas with which a trigger may start: triggers, their first words, "vow" and impact verbs."""
+    """Lemmas with which a trigger may start (triggers, their first words, "vow", impact verbs) or end
+    (the last part of a hyphenated one)."""
     impact = {w for w, classes in event_cues().items() if "impact" in classes}
-    return frozenset(triggers()) | trigger_heads() | frozenset(modified_nouns()) | {"vow"} | impact
+    words = frozenset(triggers()) | trigger_heads() | frozenset(modified_nouns()) | {"vow"} | impact
+    return words | frozenset(hyphen_tails())

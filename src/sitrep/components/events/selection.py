@@ -17,6 +17,21 @@ from .checks import objects_of, territory
 PARTY_LABELS = {"GPE", "NORP", "ORG", "PERSON"}
 
 
+# heads of quantity phrases whose of-object is what is counted ("numbers of drones", "tons of aid")
+_QUANTITY_HEADS = {
+    "number",
+    "amount",
+    "quantity",
+    "ton",
+    "tonne",
+    "batch",
+    "shipment",
+    "lot",
+    "supply",
+    "stock",
+}
+
+
 def _is_force(t: Token) -> bool:
     """Troops, soldiers, an army (or a number of them): who can be massed, moved or deployed."""
     return cue_has(t.lemma_, "force") or cue_has(t.lower_, "force") or cue_has(t.lower_, "military")
@@ -43,6 +58,15 @@ def _arguments(tok: Token) -> list[Token]:
         out.append(tok.head)  # "the troops massed on the border", "weapons supplied by X"
     if tok.pos_ in ("NOUN", "PROPN"):
         out.extend(c for c in tok.children if c.dep_ in ("compound", "amod"))  # "weapons supplies"
+    # "furnished Russia with vast numbers of drones": the of-object of a quantity phrase
+    out += [
+        g
+        for o in out
+        if o.lemma_ in _QUANTITY_HEADS
+        for c in o.children
+        if c.lower_ == "of"
+        for g in c.children
+    ]
     return out + [g for o in out for g in o.conjuncts]
 
 

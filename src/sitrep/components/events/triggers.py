@@ -9,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from ..shared.lexicon import StringFilter, cue_has
 from .checks import argument_fits_more, objects_of
-from .lexicon import modified_nouns, trigger_checks, trigger_heads, trigger_words, triggers
+from .lexicon import hyphen_tails, modified_nouns, trigger_checks, trigger_heads, trigger_words, triggers
 from .selection import fits
 
 # named-entity labels under which a lexicon word is part of a name, not an event ("Operation Storm")
@@ -20,6 +20,9 @@ RETALIATION = {"retaliate", "respond", "avenge", "strike", "attack", "hit", "pun
 
 def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     """(event type, first token, last token) when `tok` heads an event mention, else None."""
+    hyphenated = _hyphenated(tok)
+    if hyphenated is not None:
+        return hyphenated
     if tok.ent_type_ in NAME_LABELS or tok.dep_ in ("compound",) or tok.is_stop and tok.lemma_ != "free":
         return None
     if tok.pos_ == "VERB" and tok.dep_ == "amod":
@@ -96,6 +99,20 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     if " " in lemma:
         return None
     return etype, tok.i, tok.i
+
+
+def _hyphenated(tok: Token) -> tuple[str, int, int] | None:
+    """ "historic build-ups", "a cease-fire": the last part of a hyphenated trigger heads it."""
+    firsts = hyphen_tails().get(tok.lemma_.lower())
+    if not firsts or tok.i < 2 or tok.pos_ not in ("NOUN", "PROPN"):
+        return None
+    hyphen, first = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
+    if hyphen.text != "-" or hyphen.whitespace_ or first.whitespace_:
+        return None
+    key = firsts.get(first.lemma_.lower()) or firsts.get(first.lower_)
+    if key is None or first.ent_type_ in NAME_LABELS:
+        return None
+    return triggers()[key][0], first.i, tok.i
 
 
 def _modified_noun(tok: Token, lemma: str) -> tuple[str, int, int] | None:
