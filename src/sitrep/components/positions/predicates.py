@@ -228,6 +228,14 @@ def stance_of(tok: Token) -> Found | None:
     if cls == "wants" and tok.pos_ == "VERB" and tok.tag_ != "VBN":  # "Kyiv needs more shells"
         wanted = [t for t in complement(tok) if t.i > tok.i]  # what follows: not a parse's stray words
         return ("rejects" if negated(tok) else "open"), wanted
+    if cls == "hopes" and tok.pos_ == "VERB":  # "hopes for a ceasefire", "hoping to export grain"
+        hoped = [
+            t
+            for c in tok.children
+            if c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "xcomp" and _infinitive(c)
+            for t in c.subtree
+        ]
+        return (("rejects" if negated(tok) else "open"), hoped[:10]) if hoped else None
     if cls in ("open_noun", "rejects_noun", "open_verb", "wants", "intent_noun") and tok.pos_ == "NOUN":
         refused = cls == "rejects_noun" or cls == "intent_noun" and _denied(tok)  # "no intention of"
         words = [
@@ -237,6 +245,10 @@ def stance_of(tok: Token) -> Found | None:
             and c.lower_ not in ("by", "from", "in", "at")
             for t in c.subtree
         ]
+        if not words and cls == "intent_noun" and tok.dep_ == "nsubj" and tok.head.lemma_ == "be":
+            words = [  # "Russia's aim was to block ...": the aim is what the copula's complement says
+                t for c in tok.head.children if c.dep_ in ("xcomp", "attr", "ccomp") for t in c.subtree
+            ]
         if not words and tok.dep_ == "dobj":  # "signaled openness to talks", the phrase hung on the verb
             words = [
                 t
