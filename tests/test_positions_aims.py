@@ -24,3 +24,12 @@ def test_a_hope_in_a_clause_is_no_position(nlp) -> None:
 def test_resisting_a_course_of_action_refuses_it(nlp) -> None:
     found = _found(nlp, "India, which has so far resisted imposing sanctions on Moscow, abstained.")
     assert any(h == "India" and s == "rejects" and "sanctions" in t for h, s, t in found), found
+
+
+def test_ready_to_meet_the_other_side(nlp) -> None:
+    found = _found(nlp, "Aliyev said he was ready to meet Pashinyan in Brussels.")
+    assert any(s == "open" and "meeting Pashinyan" in t for _h, s, t in found), found
+
+
+def test_a_meeting_that_happened_is_no_position(nlp) -> None:
+    assert _found(nlp, "Aliyev met Pashinyan in Brussels on Monday.") == []
