@@ -28,6 +28,8 @@ DROPPED = [
     ("The governor routinely threatens the northern tribes with reprisals on state television.", "threatens"),
     # the wording of a standing text
     ("Chad abstained in the vote on two UN resolutions condemning the coup in Niamey.", "condemning"),
+    # a danger described, not an act of threatening
+    ("Diplomats in Tallinn said the new junta is a grave threat to the whole region.", "threat"),
     # a state of affairs that goes on
     ("Diplomats said the current sanctions on Minsk had hurt the potash trade badly.", "sanctions"),
 ]
@@ -44,6 +46,8 @@ KEPT = [
     ("The army often shelled the ridge above Kalehe last week, officials said.", "shelled"),
     # a gerund set off by dashes after a name is an aside, not a subject
     ("Officials say that Iran - supporting Russia - is now on the wrong side of history.", "supporting"),
+    # a party's threat to do something is an act
+    ("Minsk's threat to close the border alarmed Vilnius on Monday.", "threat"),
     # new sanctions stay
     ("The European Union imposed new sanctions on Minsk on Friday.", "sanctions"),
 ]

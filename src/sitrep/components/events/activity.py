@@ -67,6 +67,25 @@ def statute_wording(tok: Token) -> bool:
     return cue_has(tok.head.lemma_, "statute")
 
 
+def danger_sense(tok: Token) -> bool:
+    """A singular noun of menace with nobody's deed in it ("a severe threat to the world's security", "the
+    threat from the East"): a danger the text describes. "Russia's threat to use ...", "threats" and
+    "the threat Moscow made" are acts (cue class `danger`)."""
+    if tok.pos_ != "NOUN" or tok.tag_ != "NN" or not cue_has(tok.lemma_, "danger"):
+        return False
+    for c in tok.children:
+        if c.dep_ == "poss" or (c.dep_ in ("acl", "relcl") and c.pos_ == "VERB"):
+            return False
+    return True
+
+
 def generic_activity(tok: Token) -> bool:
-    """Whether the trigger names a kind of activity, a habit or a text's wording rather than a happening."""
-    return gerund_of_noun(tok) or gerund_subject(tok) or habitual(tok) or statute_wording(tok)
+    """Whether the trigger names a kind of activity, a habit, a text's wording or a danger rather than a
+    happening."""
+    return (
+        gerund_of_noun(tok)
+        or gerund_subject(tok)
+        or habitual(tok)
+        or statute_wording(tok)
+        or danger_sense(tok)
+    )
