@@ -27,9 +27,9 @@ def test_resisting_a_course_of_action_refuses_it(nlp) -> None:
 
 
 def test_ready_to_meet_the_other_side(nlp) -> None:
-    found = _found(nlp, "Aliyev said he was ready to meet Pashinyan in Brussels.")
-    assert any(s == "open" and "meeting Pashinyan" in t for _h, s, t in found), found
+    found = _found(nlp, "Erdogan said he was ready to meet Assad in Moscow.")
+    assert any(s == "open" and "meeting Assad" in t for _h, s, t in found), found
 
 
 def test_a_meeting_that_happened_is_no_position(nlp) -> None:
-    assert _found(nlp, "Aliyev met Pashinyan in Brussels on Monday.") == []
+    assert _found(nlp, "Erdogan met Assad in Moscow on Monday.") == []
