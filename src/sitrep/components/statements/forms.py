@@ -315,9 +315,7 @@ def noun_statement(b: Builder, noun: Token) -> None:
         return
     if who is None and section not in {"speech", "evidence"}:
         return  # "the hope that ..." with nobody holding it is no attribution
-    if who is None:
-        return
-    speaker = b.ctx.speakers.speaker(who)
+    speaker = b.ctx.speakers.speaker(who) if who is not None else None
     cue = TextSpan(text=noun.text, span=(noun.idx, noun.idx + len(noun.text)))
     b.add(cue, speaker, content[0], content[1], None, conf, mode=mode)
 
@@ -334,9 +332,7 @@ def in_source_statement(b: Builder, prep: Token) -> None:
     if span is None or not any(t.dep_ in {"nsubj", "nsubjpass"} for t in span):
         return
     who = noun_holder(pobj)
-    if who is None:
-        return
-    speaker = b.ctx.speakers.speaker(who)
+    speaker = b.ctx.speakers.speaker(who) if who is not None else None
     cue = TextSpan(text=pobj.text, span=(pobj.idx, pobj.idx + len(pobj.text)))
     b.add(cue, speaker, span.start_char, span.end_char, None, 0.5, mode="evidence")
 
