@@ -45,3 +45,17 @@ def test_agentless_passive_thought_has_no_source(extract):
     sts = _run(extract, text)
     assert not _cues(sts, "expected") and not _cues(sts, "known")
     assert speaker_name(covering(sts, "to hold the airport")) == "Western officials"
+
+
+def test_according_to_a_standard_is_no_source(extract):
+    text = (
+        "The regime works according to its own logic of fear. The troops withdrew according to the "
+        "scenario drawn up in Moscow.\n\n"
+        "According to the ministry, the troops withdrew. According to the draft document, the troops "
+        "will withdraw by May."
+    )
+    sts = _run(extract, text)
+    assert speaker_name(covering(sts, "the troops withdrew")) == "ministry"
+    assert covering(sts, "will withdraw by May").mode == "evidence"
+    assert not [s for s in sts if "logic" in s.content.text or "regime" in s.content.text]
+    assert not [s for s in sts if "scenario" in s.content.text or "withdrew according" in s.content.text]

@@ -5,12 +5,28 @@ to X"."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from spacy.tokens import Token
 
 from ...model import TextSpan
 from .builder import Builder
 from .forms import noun_holder, noun_mode, speech_nouns
+from .speaker import _lines
+
+
+@lru_cache(maxsize=1)
+def _standards() -> frozenset[str]:
+    """Nouns that "according to" takes as a standard, not a source (`data/cues_according_manner.txt`)."""
+    return frozenset(ln.lower() for ln in _lines("cues_according_manner.txt"))
+
+
+def _standard(pobj: Token) -> bool:
+    """Whether "according to X" means "in accordance with X" ("works according to its own logic",
+    "according to the scenario"): X a standard noun, or anything "own" ("according to his own vision")."""
+    if any(c.lower_ == "own" for c in pobj.children):
+        return True
+    return pobj.lemma_.lower() in _standards() or pobj.lower_ in _standards()
 
 
 def according_statement(b: Builder, tok: Token) -> None:
@@ -19,7 +35,7 @@ def according_statement(b: Builder, tok: Token) -> None:
     if to is None or b.ctx.inside_quote(tok):
         return
     pobj = next((c for c in to.children if c.dep_ == "pobj"), None)
-    if pobj is None:
+    if pobj is None or _standard(pobj):
         return
     # "according to a report", "to documents seen by X", "to a poll": evidence, not speech
     mode = (
