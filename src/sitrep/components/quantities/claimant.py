@@ -14,48 +14,28 @@ from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
-from ...model import Claimant, Entity, Statement
+from ...model import Claimant, Statement
 from ...numbers import QUOTES
 from ...text import doc_text
 from ..shared.clauses import children_with, doc_memo
 from .authors import (
-    antecedent,
     apposed_person,
-    bare_description,
     claiming_cover,
-    description_type,
     document_author,
-    first_mention,
-    generic_document,
-    is_authors,
     is_document,
     is_outlet,
     last_person,
     named,
     speech_heading,
 )
-from .issuers import continued_quote, issuer, quoted_after, tally_setting, that_clause_of_document
+from .issuers import continued_quote, quoted_after, tally_setting, that_clause_of_document
 from .lexicon import claim_verbs, description_nouns
+from .naming import PRONOUNS, display, phrase_of, source_name, speaker_name
 
 _CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "advcl", "parataxis", "conj", "dep"}
 _CLAUSE_CHILDREN = frozenset({"parataxis", "ccomp", "conj"})  # clauses of a root that may claim
 _SETTING_PREPS = {"at", "in", "during", "alongside", "after", "before", "to", "from", "by", "near", "between"}
 _SETTING_PREPS.add("among")
-PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "this", "that", "which", "who", "them", "him", "her"}
-_QUANTIFIERS = {
-    "some",
-    "many",
-    "others",
-    "several",
-    "most",
-    "all",
-    "both",
-    "few",
-    "none",
-    "someone",
-    "everyone",
-}
-_DETS = {"the", "a", "an", "its", "their", "his", "her", "our", "this", "that", "these", "those"}
 _GLUED = re.compile(r"[a-z)][.!?][A-Z]|;")
 
 
@@ -68,155 +48,8 @@ def _statement_claimant(
     best = claiming[min(held, key=lambda h: (h[1] - h[0], h[2]))[2]] if held else None  # innermost, first
     if best is None or best.speaker is None:
         return None
-    name = _speaker_name(doc, best, statements)
+    name = speaker_name(doc, best, statements)
     return Claimant(name=name, statement=best.id) if name else None
-
-
-def _speaker_name(doc: Doc, st: Statement, statements: Sequence[Statement] = ()) -> str | None:
-    """The statement's speaker name, or what a description speaker refers to ('the company': Aramco; 'a
-    survey conducted by KIIS': the institute; 'the outlet Important Stories': the name after it; 'he'
-    read as 'the head of state': the person speaking just before)."""
-    sp = st.speaker
-    assert sp is not None
-    coref = doc._.sitrep_coref
-    span = doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand") if sp.span is not None else None
-    if coref is None or span is None or not len(span):
-        return _display(doc, sp.name)
-    if not named(sp.name) and sp.span is not None and sp.span[1] < st.cue.span[0]:
-        apposed = apposed_person(doc, sp.span[1], st.cue.span[0])  # "The co-organizer, Michal Meisner, noted"
-        if apposed is not None:
-            return _display(doc, apposed)
-    root = span.root
-    if root.pos_ == "NOUN" and span.end < len(doc) and doc[span.end].pos_ == "PROPN":
-        ent = coref.entity_at(doc[span.end].idx, doc[span.end].idx + len(doc[span.end].text))
-        if ent is not None and named(str(ent.name)) and ent.type in ("ORG", "PERSON"):
-            return _display(doc, str(ent.name))  # "the Russian-language outlet Important Stories"
-    proper = any(t.pos_ == "PROPN" and t.ent_type_ != "NORP" for t in span)
-    described = not proper and (
-        is_document(root)
-        or is_authors(root)
-        or (description_type(root) is not None and bare_description(root))
-    )
-    if root.lower_ in _QUANTIFIERS and len(span) == 1:
-        return None  # "some suggested ...", "many say ...": nobody in particular
-    if root.lower_ in ("he", "she") and not named(sp.name, person=True):
-        return antecedent(doc, root, "PERSON", list(statements)) or sp.name
-    if named(sp.name) and not described:
-        return _display(doc, sp.name)
-    if described and is_document(root):
-        return _name(doc, span, root, statements)  # None for "the report" with no author anywhere
-    return _name(doc, span, root, statements) or sp.name
-
-
-def _phrase(doc: Doc, head: Token) -> Span:
-    """The noun phrase of `head` without determiners, relative clauses, appositions or trailing commas."""
-    toks = [head]
-    for c in head.subtree:
-        if c.i == head.i:
-            continue
-        anc = c
-        while anc.head.i != head.i and anc.i != head.i:
-            anc = anc.head
-        if anc.dep_ in ("relcl", "acl", "appos", "punct", "cc", "conj", "advcl", "parataxis"):
-            if not (anc.dep_ in ("cc", "conj") and anc.i < head.i):
-                continue
-        toks.append(c)
-    toks.sort(key=lambda t: t.i)
-    start, end = toks[0].i, toks[-1].i + 1
-    # keep a contiguous run around the head
-    while start < head.i and (doc[start].lower_ in _DETS or doc[start].is_punct or doc[start].text in QUOTES):
-        start += 1
-    while end - 1 > head.i and (doc[end - 1].is_punct or doc[end - 1].text in QUOTES):
-        end -= 1
-    return doc[start:end]
-
-
-def _display(doc: Doc, name: str) -> str:
-    """An acronym's spelled-out form when the document gives one ('KIIS' -> 'Kyiv International ...',
-    'MoD' -> 'Ministry of Defense')."""
-    caps_of = "".join(c for c in name if c.isupper())
-    if not (name.isalpha() and 2 <= len(name) <= 6 and name[:1].isupper() and len(caps_of) >= 2):
-        return name
-    for ent in doc._.sitrep_entities or []:
-        if ent.name != name:
-            continue
-        for alias in ent.aliases:
-            initials = "".join(w[0] for w in alias.split() if w[:1].isupper())
-            if initials == caps_of:
-                return str(alias)
-    text = doc_text(doc)
-    for m in re.finditer(
-        r"((?:[A-Z][\w’'-]*\s+(?:(?:of|for|and|the)\s+)*)+)\(" + re.escape(name) + r"\)", text
-    ):
-        words = m.group(1).split()
-        initials = "".join(w[0] for w in words if w[:1].isupper())
-        if initials.endswith(caps_of):
-            caps = [i for i, w in enumerate(words) if w[:1].isupper()]
-            return " ".join(words[caps[len(caps) - len(caps_of)] :])
-    return name
-
-
-def _name(
-    doc: Doc, phrase: Span, head: Token | None = None, statements: Sequence[Statement] = ()
-) -> str | None:
-    """The canonical name of a credited source: its entity's name (through appositions and 'by X'), the
-    author of a document it names, the party a description refers to, else the phrase; None for a bare
-    pronoun or a bare 'report'."""
-    if len(phrase) == 0:
-        return None
-    coref = doc._.sitrep_coref
-    root = head if head is not None else phrase.root
-    if coref is not None:
-        whole = doc[head.left_edge.i : head.right_edge.i + 1] if head is not None else phrase
-        ent = coref.resolve(whole) if len(whole) <= 30 else None
-        if ent is None and head is not None:
-            ent = _agent(doc, head)
-        if ent is None:
-            ent = coref.resolve(phrase)
-        if ent is not None and named(str(ent.name)):
-            return _display(doc, str(ent.name))
-    if phrase.root.lower_ in PRONOUNS | _QUANTIFIERS or phrase.root.pos_ == "PRON":
-        return None
-    if is_document(root):
-        author = document_author(doc, root)
-        if author is not None:
-            return _name(doc, author, author.root, statements)
-        who = issuer(doc, root, statements)
-        if who is not None:
-            return _display(doc, who)  # "..., the statement said": whoever spoke just before
-        if generic_document(root) and not any(t.pos_ == "PROPN" for t in phrase):
-            return None  # "according to the report", "added in the communication": no author anywhere
-    typ = "PERSON" if is_authors(root) else description_type(root)
-    if typ is not None and bare_description(root):
-        fuller = first_mention(doc, root)
-        if fuller is not None:
-            return fuller.text  # "the spokesman" after "a spokesman for the local police"
-        found = antecedent(doc, root, typ, list(statements), any_type=is_authors(root))
-        if found is not None:
-            return _display(doc, found)
-    text = phrase.text.strip(" ,;:-–—'\"“”‘’")
-    if phrase[0].lower_ in _DETS:
-        text = text.split(" ", 1)[-1]
-    return text or None
-
-
-def _agent(doc: Doc, head: Token) -> Entity | None:
-    """'a survey conducted by the Kyiv institute': the organisation behind a document noun."""
-    coref = doc._.sitrep_coref
-    bys = [c for c in head.children if c.dep_ == "prep" and c.lower_ == "by"]
-    bys += [g for c in head.children if c.dep_ == "acl" for g in c.children if g.dep_ == "agent"]
-    for by in bys:  # "an investigation by the outlet Important Stories", "a survey conducted by KIIS"
-        pobj = next((x for x in by.children if x.dep_ == "pobj"), None)
-        if pobj is None:
-            continue
-        got = coref.resolve(doc[pobj.left_edge.i : pobj.i + 1])
-        if got is None:
-            got = next(
-                (coref.entity_at(t.idx, t.idx + len(t.text)) for t in pobj.subtree if t.pos_ == "PROPN"), None
-            )
-        if isinstance(got, Entity):
-            return got
-    return None
 
 
 def _according_to(doc: Doc, sent: Span, at: int, statements: Sequence[Statement] = ()) -> Claimant | None:
@@ -236,11 +69,11 @@ def _according_to(doc: Doc, sent: Span, at: int, statements: Sequence[Statement]
                 continue
             phrase = doc[to.i + 1 : k]
         else:
-            phrase = _phrase(doc, pobj)
+            phrase = phrase_of(doc, pobj)
         lo, hi = sorted((t.idx, at))
         if _GLUED.search(doc_text(doc), lo, hi + 1):
             continue  # "... the border.According to X, ...": another sentence the segmenter ran together
-        name = _name(doc, phrase, pobj, statements)
+        name = source_name(doc, phrase, pobj, statements)
         if name:
             return Claimant(name=name)
     return None
@@ -313,29 +146,44 @@ def _dash_attribution(doc: Doc, tok: Token, statements: Sequence[Statement] = ()
         if j == k + 2:
             return None
         phrase = doc[k + 2 : j]
-        return Claimant(name=_name(doc, phrase, phrase.root, statements) or phrase.text)
+        return Claimant(name=source_name(doc, phrase, phrase.root, statements) or phrase.text)
     return None
 
 
 def _tail_attribution(doc: Doc, tok: Token) -> Claimant | None:
     """'..., Chinese and Ukrainian customs data show.': a source and a claim verb closing the sentence
-    after a comma, read from the words when the parse misses the verb."""
+    after a comma, read from the words when the parse misses the verb (once per sentence: a figure
+    before the comma gets the sentence's answer)."""
     sent = tok.sent
+    index: dict[int, tuple[int, Claimant | None]] = doc_memo(doc, "tail_attribution", dict)
+    found = index.get(sent.start)
+    if found is None:
+        found = index[sent.start] = _sentence_tail(doc, sent)
+    comma, claimant = found
+    return claimant.model_copy() if claimant is not None and comma > tok.i else None
+
+
+def _sentence_tail(doc: Doc, sent: Span) -> tuple[int, Claimant | None]:
+    """(the comma before a sentence's closing attribution, its claimant), or (-1, None)."""
     end = sent.end
     while end > sent.start and (
         doc[end - 1].is_punct or doc[end - 1].is_space or doc[end - 1].text in QUOTES
     ):
         end -= 1
-    if end - 1 <= tok.i or doc[end - 1].lemma_.lower() not in claim_verbs():
-        return None
+    if end - 1 <= sent.start or doc[end - 1].lemma_.lower() not in claim_verbs():
+        return -1, None
     k = end - 2
-    while k > tok.i and not (doc[k].text in (",", "-", "–", "—") and not doc[k + 1].is_punct):
+    while k > sent.start - 1 and not (doc[k].text in (",", "-", "–", "—") and not doc[k + 1].is_punct):
         if doc[k].pos_ in ("VERB", "AUX") or end - k > 9:
-            return None
+            return -1, None
         k -= 1
-    if k <= tok.i or k + 1 >= end - 1:
-        return None
-    phrase = doc[k + 1 : end - 1]
+    if k <= sent.start - 1 or k + 1 >= end - 1:
+        return -1, None
+    return k, _tail_claimant(doc, doc[k + 1 : end - 1])
+
+
+def _tail_claimant(doc: Doc, phrase: Span) -> Claimant | None:
+    """The claimant a closing attribution's words name."""
     coref = doc._.sitrep_coref
     last = phrase[-1]
     ent = (
@@ -344,7 +192,7 @@ def _tail_attribution(doc: Doc, tok: Token) -> Claimant | None:
         else None
     )
     if ent is not None:
-        return Claimant(name=_display(doc, str(ent.name)))
+        return Claimant(name=display(doc, str(ent.name)))
     if last.pos_ == "PRON" or last.lower_ in PRONOUNS:
         return None
     return Claimant(name=phrase.text)
@@ -373,16 +221,16 @@ def _subject_claimant(
             for k in window:
                 if doc[k].ent_type_ == label and doc[k].pos_ == "PROPN":
                     ent = coref.entity_at(doc[k].idx, doc[k].idx + len(doc[k].text))
-                    return Claimant(name=_display(doc, str(ent.name))) if ent is not None else None
+                    return Claimant(name=display(doc, str(ent.name))) if ent is not None else None
         return None
     if subj is None and tok is not None and tok.i > verb.i:
         apposed = apposed_person(doc, verb.sent.start_char, verb.idx)  # "the mayor, Ihor Terekhov, said"
         if apposed is not None:
-            return Claimant(name=_display(doc, apposed))
+            return Claimant(name=display(doc, apposed))
     if subj is None or subj.lower_ == "it":
         # "In the report of X, it was reported that ...", or a document the parse left without its verb
         return _document_setting(doc, verb, statements) or _document_before(doc, verb, statements)
-    name = _name(doc, _phrase(doc, subj), subj, statements)
+    name = source_name(doc, phrase_of(doc, subj), subj, statements)
     return Claimant(name=name) if name else None
 
 
@@ -406,7 +254,7 @@ def _document_before(doc: Doc, verb: Token, statements: Sequence[Statement]) -> 
         if t.pos_ == "VERB" and t.dep_ not in ("amod", "acl", "relcl"):
             return None  # another clause's verb: its subject is not ours
         if is_document(t) and t.dep_ not in ("compound", "pobj"):
-            name = _name(doc, _phrase(doc, t), t, statements)
+            name = source_name(doc, phrase_of(doc, t), t, statements)
             return Claimant(name=name) if name else None
     return None
 
@@ -419,14 +267,24 @@ def _document_setting(doc: Doc, verb: Token, statements: Sequence[Statement]) ->
         pobj = next((c for c in prep.children if c.dep_ == "pobj"), None)
         if pobj is not None and is_document(pobj):
             author = document_author(doc, pobj)
-            name = _name(doc, author, author.root, statements) if author is not None else None
+            name = source_name(doc, author, author.root, statements) if author is not None else None
             if name:
                 return Claimant(name=name)
     return None
 
 
 def _credited_after(doc: Doc, sent: Span, statements: Sequence[Statement] = ()) -> Claimant | None:
-    """'That's according to X.' opening the next sentence credits the one before."""
+    """'That's according to X.' opening the next sentence credits the one before (read once per
+    sentence and statement list)."""
+    index: dict[tuple[int, int], Claimant | None] = doc_memo(doc, "credited_after", dict)
+    key = (sent.start, id(statements))
+    if key not in index:
+        index[key] = _next_credits(doc, sent, statements)
+    found = index[key]
+    return found.model_copy() if found is not None else None
+
+
+def _next_credits(doc: Doc, sent: Span, statements: Sequence[Statement]) -> Claimant | None:
     if sent.end >= len(doc):
         return None
     nxt = doc[sent.end].sent
@@ -450,7 +308,7 @@ def _transcript(doc: Doc, at: int) -> Claimant | None:
     else:
         ent = doc._.sitrep_coref.resolve(who) if doc._.sitrep_coref is not None else None
     name = str(ent.name) if ent is not None and named(str(ent.name)) else who.text
-    return Claimant(name=_display(doc, name)) if name[:1].isupper() else None
+    return Claimant(name=display(doc, name)) if name[:1].isupper() else None
 
 
 def find_claimant(
@@ -463,7 +321,7 @@ def find_claimant(
     sent = tok.sent
 
     def name_of(st: Statement) -> str | None:
-        return _speaker_name(doc, st, statements)
+        return speaker_name(doc, st, statements)
 
     rules: tuple[Callable[[], Claimant | None], ...] = (
         lambda: _statement_claimant(doc, span, statements, body),

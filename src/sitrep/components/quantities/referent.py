@@ -323,8 +323,28 @@ def _hypothetical(doc: Doc, fig: Span) -> bool:
     for v in [verb, *(verb.ancestors if verb is not None else [])]:
         if v is not None and any(c.lower_ in marks for c in children_with(v, _MARK)):
             return True
-    before = doc_text(doc)[fig.sent.start_char : fig.start_char].lower()
+    sent = fig.sent
+    first_end = _first_phrase_end(doc, sent.start_char, sent.end_char, phrases)
+    if first_end is not None:  # where the first phrase in the sentence ends (read once per sentence)
+        return first_end <= fig.start_char - sent.start_char
+    before = doc_text(doc)[sent.start_char : fig.start_char].lower()
     return any(p in before for p in phrases)
+
+
+def _first_phrase_end(doc: Doc, start: int, end: int, phrases: tuple[str, ...]) -> int | None:
+    """The end of the earliest-ending occurrence of any phrase in the lowercased sentence [start, end), as
+    an offset into it (past the end when there is none); None for a sentence not all ASCII (whose
+    lowercase may not keep its length)."""
+    index: dict[int, int | None] = doc_memo(doc, "hypothetical_phrases", dict)
+    if start not in index:
+        text = doc_text(doc)[start:end]
+        if not text.isascii():
+            index[start] = None
+        else:
+            low = text.lower()
+            ends = [k + len(p) for p in phrases for k in (low.find(p),) if k >= 0]
+            index[start] = min(ends, default=len(low) + 1)
+    return index[start]
 
 
 def _countable(doc: Doc, q: Quantity, fig: Span, counted: Counted | None, scope: str | None) -> bool:

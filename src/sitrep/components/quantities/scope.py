@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Quantity
 from ...referents import ScopeCue, scope_lexicon
+from ..shared.clauses import doc_memo
 from .lexicon import source_words
 
 PEOPLE_UNITS = {"people"}
@@ -85,6 +86,16 @@ def _since(doc: Doc, clause: list[Token], anchor: Token) -> tuple[bool, str | No
     return False, None
 
 
+def _clause_words(doc: Doc, clause: list[Token]) -> Words:
+    """The clause's words, built once per Doc and clause (figures under one verb share it)."""
+    index: dict[tuple[int, ...], Words] = doc_memo(doc, "scope_clauses", dict)
+    key = tuple(t.i for t in clause)
+    found = index.get(key)
+    if found is None:
+        found = index[key] = Words(clause)
+    return found
+
+
 def find_scope(
     doc: Doc, q: Quantity, fig: Span, words: Span | None, clause: list[Token]
 ) -> tuple[str | None, str | None]:
@@ -96,7 +107,7 @@ def find_scope(
         "before": Words(doc[max(sent.start, fig.start - 2) : fig.start]),
         "near": Words([*doc[max(sent.start, fig.start - 2) : fig.start], *doc[fig.end : end]]),
         "after": Words(doc[end : min(sent.end, end + 3)]),
-        "clause": Words(clause),
+        "clause": _clause_words(doc, clause),
     }
     before_fig = [t for t in doc[max(sent.start, fig.start - 1) : fig.start]]
     ordered, by_where, _part_cues = scope_cues()

@@ -24,10 +24,13 @@ _AGENT = frozenset({"agent"})
 
 def doc_memo(doc: Doc, key: str, build: Callable[[], _T]) -> _T:
     """A per-Doc memo in `doc.user_data` (noun chunks and place spans are asked for per trigger)."""
-    store = doc.user_data.setdefault("sitrep_events_cache", {})
-    if key not in store:
-        store[key] = build()
-    value: _T = store[key]
+    store = doc.user_data.get("sitrep_events_cache")
+    if store is None:
+        store = doc.user_data["sitrep_events_cache"] = {}
+    try:
+        value: _T = store[key]
+    except KeyError:
+        value = store[key] = build()
     return value
 
 
