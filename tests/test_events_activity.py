@@ -61,3 +61,12 @@ def test_activity_is_no_event(extract, text: str, trigger: str) -> None:
 @pytest.mark.parametrize(("text", "trigger"), KEPT)
 def test_deed_stays_an_event(extract, text: str, trigger: str) -> None:
     assert trigger in _triggers(extract, text)
+
+
+def test_fighting_in_passing_is_background(extract) -> None:
+    text = "The length of the fighting in Sudan has emptied the coffers of the state, the minister said."
+    assert "fighting" not in _triggers(extract, text)
+
+
+def test_fighting_that_breaks_out_is_news(extract) -> None:
+    assert "fighting" in _triggers(extract, "Heavy fighting erupted in Khartoum, witnesses said.")

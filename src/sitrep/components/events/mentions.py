@@ -154,7 +154,7 @@ def occurring(tok: Token) -> bool:
         role = role.head
     if role.dep_ in ("dobj", "nsubjpass", "nsubj"):
         head = role.head
-        return cue_has(head.lemma_, "implicative") or cue_has(head.lemma_, "occur")
+        return any(cue_has(head.lemma_, c) for c in ("implicative", "occur", "outbreak"))
     return False
 
 
