@@ -30,6 +30,9 @@ DROPPED = [
     ("Chad abstained in the vote on two UN resolutions condemning the coup in Niamey.", "condemning"),
     # a danger described, not an act of threatening
     ("Diplomats in Tallinn said the new junta is a grave threat to the whole region.", "threat"),
+    # a situation or an event menaces: a danger, not an act
+    ("The feud between the two clans threatens to boil over, elders in Gao said.", "threatens"),
+    ("Moldova is threatened by a Russian attack, the minister said.", "threatened"),
     # a state of affairs that goes on
     ("Diplomats said the current sanctions on Minsk had hurt the potash trade badly.", "sanctions"),
 ]
@@ -48,6 +51,8 @@ KEPT = [
     ("Officials say that Iran - supporting Russia - is now on the wrong side of history.", "supporting"),
     # a party's threat to do something is an act
     ("Minsk's threat to close the border alarmed Vilnius on Monday.", "threat"),
+    # a party that threatens acts
+    ("Minsk threatened Vilnius with new tariffs on Monday.", "threatened"),
     # new sanctions stay
     ("The European Union imposed new sanctions on Minsk on Friday.", "sanctions"),
 ]

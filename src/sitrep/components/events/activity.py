@@ -79,6 +79,18 @@ def danger_sense(tok: Token) -> bool:
     return True
 
 
+def menacing_situation(tok: Token) -> bool:
+    """A verb of menace whose subject or agent is a situation or an event, not a party ("the conflict
+    threatens to boil over", "Ukraine is threatened by a Russian attack"): a danger, not an act (the
+    attack itself is its own event)."""
+    if tok.pos_ != "VERB" or not cue_has(tok.lemma_, "danger"):
+        return False
+    doers = [c for c in tok.children if c.dep_ == "nsubj"]
+    doers += [g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"]
+    kinds = ("situation", "nonparty", "abstract")
+    return any(any(cue_has(d.lemma_, k) for k in kinds) or match_trigger(d) is not None for d in doers)
+
+
 def generic_activity(tok: Token) -> bool:
     """Whether the trigger names a kind of activity, a habit, a text's wording or a danger rather than a
     happening."""
@@ -88,4 +100,5 @@ def generic_activity(tok: Token) -> bool:
         or habitual(tok)
         or statute_wording(tok)
         or danger_sense(tok)
+        or menacing_situation(tok)
     )
