@@ -15,7 +15,9 @@ so that round also gives recall; round "s7-fresh" (session 7): 10 more the same 
 articles of at least 1,400 characters (as every dev article), every id under bench/data excluded,
 judged on commit 97c2eed's output (out of sample: precision 0.772, speaker 0.893, recall 0.917); its
 judgements also say whether the content span is whole ("content": ok) or cut short or overlong
-(partial). A line with "docs" lists one
+(partial); round "s8-fresh" (session 8): 8 more, seed 8080, texts over 300 characters, the same exclusions
+and the first 30 ids of seeds 808 and 8008 (other engineers' rounds), judged on commit 9a46b8c's output
+(out of sample: precision 0.908, speaker 0.684, recall 0.868). A line with "docs" lists one
 round's documents ("round" absent means 1); every judgement carries its round the same way.
 Each judgement gives the content span,
 whether the text really attributes a statement there (a claim, quote, belief, intention or finding
