@@ -59,3 +59,33 @@ def test_according_to_a_standard_is_no_source(extract):
     assert covering(sts, "will withdraw by May").mode == "evidence"
     assert not [s for s in sts if "logic" in s.content.text or "regime" in s.content.text]
     assert not [s for s in sts if "scenario" in s.content.text or "withdrew according" in s.content.text]
+
+
+def test_quoted_as_saying_names_the_passive_subject(extract):
+    text = (
+        "Li Wei exchanged views on the war during the talks, according to a statement from his ministry. "
+        'Anna Berg spoke next.\n\n"Many people believe the United States is afraid," Li was quoted as saying.'
+    )
+    st = covering(_run(extract, text), "Many people believe")
+    assert st.cue.text == "saying" and speaker_name(st) == "Li Wei"
+
+
+def test_the_official_is_the_official_just_quoted(extract):
+    text = (
+        "US Secretary of State Anna Berg said she had raised concerns with the Chinese minister. After the "
+        'meeting, a US official said "neither side held back".\n\n'
+        '"We were very open about where our differences are," the official said.\n\n'
+        "Berg said the Chinese leader had made it clear that he stood by the partnership."
+    )
+    sts = _run(extract, text)
+    assert speaker_name(covering(sts, "very open")) == "US official"
+    assert speaker_name(covering(sts, "stood by the partnership")) == "Anna Berg"
+
+
+def test_a_pronoun_is_not_the_hearer_of_its_own_verb(extract):
+    text = (
+        'Secretary of State John Berg said he had raised concerns with Li Wei. "We see no signs of change," '
+        "Berg said.\n\nLi Wei exchanged views on the war during the talks, according to a statement released "
+        "by his ministry.\n\nHe also told Berg that relations were in danger."
+    )
+    assert speaker_name(covering(_run(extract, text), "relations were in danger")) == "Li Wei"

@@ -189,7 +189,9 @@ def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
     if linked is not None and same is not None and bare and same.pos >= r.near(sp.span[0]):
         # "a White House official told CNN ..., according to the official": the one just quoted, not
         # a named person the entities component linked the role to
-        named_near = [m for m in linked.mentions if same.pos < m.span[0] < sp.span[1] + 60]
+        # (the name in the description's own sentence; "... the official said. Blinken said" is another)
+        reach = min(sp.span[1] + 60, span.sent.end_char)
+        named_near = [m for m in linked.mentions if same.pos < m.span[0] < reach]
         if all(sp.span[0] <= m.span[0] < sp.span[1] for m in named_near):
             return Speaker(name=same.name, entity=None, span=sp.span, text=sp.text)
     if linked is not None and (not nat or linked_nat):

@@ -20,6 +20,7 @@ Russian president said") are read by `descriptions.py`.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -72,6 +73,7 @@ class Salience:
         self.cues = Points([o.cue.span[0] for o, _v in items if _relayed(o)])
         self.times = Counter(id(o) for o, _v in items)  # how often each statement is an item
         self.mentions = self._mention_candidates()
+        self.mention_pos = [c.pos for c in self.mentions]
         self.spoken: list[Cand] = []
 
     # --- candidates ---------------------------------------------------------------------------
@@ -134,7 +136,7 @@ class Salience:
             if sp is not None and sp.span is not None and sp.text:
                 word = sp.text.lower()
                 if word in _PERSONAL | _GROUP | _THING:
-                    new = self._pronoun(st, sp, word)
+                    new = self._pronoun(st, sp, word, _verb)
                 elif word.split()[0] in {"the", "this", "that"}:
                     new = describe(self, st, sp)
                 elif word.split()[0] in {"our", "my"} and " " in word and sp.entity:
@@ -248,9 +250,27 @@ class Salience:
             return c.kind in {"ORG", "GPE"}
         return c.kind in {"ORG", "GPE", "NORP", "GROUP"}
 
-    def _pronoun(self, st: Statement, sp: Speaker, word: str) -> Speaker | None | object:
+    def _hearers(self, verb: Token | None) -> set[str]:
+        """Entities named as the cue's hearer or object ("He told Blinken that ..."): never who "he" is."""
+        out: set[str] = set()
+        if verb is None:
+            return out
+        for c in verb.children:
+            if c.dep_ not in {"dobj", "dative", "iobj"} and not (c.dep_ == "prep" and c.lower_ == "to"):
+                continue
+            lo, hi = c.left_edge.idx, c.right_edge.idx + len(c.right_edge.text)
+            i = bisect_left(self.mention_pos, lo)
+            while i < len(self.mentions) and self.mentions[i].pos < hi:
+                out.add(self.mentions[i].key)
+                i += 1
+        return out
+
+    def _pronoun(
+        self, st: Statement, sp: Speaker, word: str, verb: Token | None = None
+    ) -> Speaker | None | object:
         pos = sp.span[0] if sp.span is not None else st.cue.span[0]
-        cands = self.candidates(pos, parts(st))
+        hearers = self._hearers(verb)
+        cands = [c for c in self.candidates(pos, parts(st)) if c.key not in hearers]
         best = next((c for c in cands if c.strong and self._fits(c, word)), None)
         if best is None:  # a subject inside reported content before any other mention
             best = next((c for c in cands if c.subject and self._fits(c, word)), None)

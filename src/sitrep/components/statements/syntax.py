@@ -207,6 +207,10 @@ def subject_of(verb: Token) -> Token | None:
         # "began by saying", "criticized for saying": through the preposition to its verb
         if tok.dep_ == "pcomp" and head.dep_ == "prep" and head.head.pos_ in {"VERB", "AUX"}:
             tok = head.head
+            if head.lower_ == "as":  # "X was quoted as saying": the passive subject spoke
+                quoted = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+                if quoted is not None:
+                    return quoted
             continue
         if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ in {"NOUN", "PROPN"}:
             return tok.head  # "the ministry, which said", "a statement saying"
@@ -271,6 +275,17 @@ def is_reporting(verb: Token) -> bool:
     if verb.lemma_ == "point" and not any(c.lower_ in {"out", "to"} for c in verb.children):
         return False
     return True
+
+
+def quoted_as(verb: Token, subj: Token) -> bool:
+    """Whether `subj` is the passive subject a cue follows "as" under ("X was quoted as saying")."""
+    prep = verb.head
+    return (
+        verb.dep_ == "pcomp"
+        and prep.lower_ == "as"
+        and subj.dep_ == "nsubjpass"
+        and subj.head.i == prep.head.i
+    )
 
 
 def attribution_bounds(verb: Token, subj: Token) -> tuple[int, int]:

@@ -27,6 +27,7 @@ from .syntax import (
     attribution_bounds,
     is_reporting,
     postposed_subject,
+    quoted_as,
     subject_of,
 )
 
@@ -403,7 +404,7 @@ def verb_statement(b: Builder, verb: Token) -> None:
         subj = nxt if nxt is not None and nxt.pos_ == "PROPN" else None
     if subj is not None and b.ctx.inside_quote(subj):  # "told X: \"Panic is here\" but added ..."
         subj = _outer_subject(b, verb)
-    own = subj is not None and subj.head.i == verb.i
+    own = subj is not None and (subj.head.i == verb.i or quoted_as(verb, subj))
     if subj is None:
         subj = postposed_subject(verb)
         own = subj is not None
