@@ -33,6 +33,8 @@ DROPPED = [
     # a situation or an event menaces: a danger, not an act
     ("The feud between the two clans threatens to boil over, elders in Gao said.", "threatens"),
     ("Moldova is threatened by a Russian attack, the minister said.", "threatened"),
+    # nobody would do it
+    ("The West wants a war, but no one in Minsk plans to fight against it, the envoy said.", "fight"),
     # a state of affairs that goes on
     ("Diplomats said the current sanctions on Minsk had hurt the potash trade badly.", "sanctions"),
 ]
@@ -53,6 +55,8 @@ KEPT = [
     ("Minsk's threat to close the border alarmed Vilnius on Monday.", "threat"),
     # a party that threatens acts
     ("Minsk threatened Vilnius with new tariffs on Monday.", "threatened"),
+    # a past deed denied stays on record
+    ("No one attacked the convoy near Gao, the ministry said.", "attacked"),
     # new sanctions stay
     ("The European Union imposed new sanctions on Minsk on Friday.", "sanctions"),
 ]

@@ -91,6 +91,26 @@ def menacing_situation(tok: Token) -> bool:
     return any(any(cue_has(d.lemma_, k) for k in kinds) or match_trigger(d) is not None for d in doers)
 
 
+def nobody_does(tok: Token) -> bool:
+    """A deed whose doer is nobody ("no one plans to fight", "nobody wants sanctions"): the clause
+    denies any doer, so it reports no happening; a past deed so denied ("no one attacked the convoy")
+    stays, as a denial. The clause is the trigger's own or, for an infinitive
+    or an object, the verb above it (cue class `nobody`)."""
+    cur = tok.head if tok.dep_ == "dobj" else tok
+    for _ in range(3):
+        subj = next((c for c in cur.children if c.dep_ == "nsubj"), None)
+        if subj is not None:
+            if cur is tok and tok.tag_ in ("VBD", "VBN"):
+                return False  # "no one attacked the convoy": a denied deed, still on record
+            return cue_has(subj.lower_, "nobody") or (
+                subj.lower_ == "one" and any(c.lower_ == "no" for c in subj.children)
+            )
+        if cur.dep_ != "xcomp" or cur.pos_ != "VERB":
+            return False  # "no one was killed in the strike": the strike has its own doer
+        cur = cur.head
+    return False
+
+
 def generic_activity(tok: Token) -> bool:
     """Whether the trigger names a kind of activity, a habit, a text's wording or a danger rather than a
     happening."""
@@ -101,4 +121,5 @@ def generic_activity(tok: Token) -> bool:
         or statute_wording(tok)
         or danger_sense(tok)
         or menacing_situation(tok)
+        or nobody_does(tok)
     )
