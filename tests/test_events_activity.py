@@ -79,3 +79,8 @@ def test_fighting_in_passing_is_background(extract) -> None:
 
 def test_fighting_that_breaks_out_is_news(extract) -> None:
     assert "fighting" in _triggers(extract, "Heavy fighting erupted in Khartoum, witnesses said.")
+
+
+def test_deed_of_nobody_is_denied(extract) -> None:
+    events = [ev for ev in events_of(extract, "No one attacked the convoy near Gao, the ministry said.")]
+    assert [(ev.trigger.text, ev.status, ev.negated) for ev in events] == [("attacked", "denied", True)]

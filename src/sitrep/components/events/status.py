@@ -65,9 +65,17 @@ def clause_verb(trigger: Token) -> Token:
 
 
 def _is_negated(tok: Token) -> bool:
-    return any(
-        c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("det", "advmod") for c in tok.children
-    )
+    """ "did not attack", "never attacked", "no attack"; and a verb whose subject is nobody ("no one
+    attacked the convoy", "nobody was killed": cue class `nobody`)."""
+    for c in tok.children:
+        if c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("det", "advmod"):
+            return True
+        if c.dep_ in ("nsubj", "nsubjpass") and tok.pos_ == "VERB":
+            if cue_has(c.lower_, "nobody") or (
+                c.lower_ == "one" and any(g.lower_ == "no" for g in c.children)
+            ):
+                return True
+    return False
 
 
 _MODAL_CHILDREN = frozenset({"aux", "auxpass", "amod", "advmod", "mark"})
