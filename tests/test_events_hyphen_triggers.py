@@ -26,6 +26,7 @@ FOUND = [
         "offensive campaign",
         "attack",
     ),
+    ("The Kremlin ordered nuclear drills near the Finnish border on Monday.", "nuclear drills", "mobilize"),
     ("Gunmen tried to assassinate the governor of Kivu on Sunday, police said.", "assassinate", "kill"),
 ]
 
