@@ -373,7 +373,6 @@ def test_elliptical_follow_up(extract):
         "Police searched the flat at 212 Harbour St. on Monday.",
         "One contrary view came from the opposition.",
         "Growth slowed over the past several quarters.",
-        "The court ruled by a 7-2 vote.",
         "The treaty secures the base for at least 20 more years.",
         "The 1994 agreement was never ratified.",
         "The laptop runs on the 8086 processor.",

@@ -24,10 +24,20 @@ from ..shared.spans import SpanCover
 from .claimant import find_claimant
 from .context import find_hedges, find_outcome
 from .ellipsis import find_followups
-from .lexicon import collectives, demonyms, is_nationality, lemma, source_words, unit_lexicon, unit_names
+from .lexicon import (
+    collectives,
+    demonyms,
+    is_nationality,
+    lemma,
+    source_words,
+    unit_lexicon,
+    unit_names,
+    vote_words,
+)
 from .referent import add_referents
 from .scan import amount_span, find_amounts
 from .subject import MEASURES, Counted, find_counted, tally_subject
+from .votes import vote_side
 
 PEOPLE_OUTCOMES = {
     "killed",
@@ -184,6 +194,9 @@ def _claim(
 ) -> tuple[Quantity, Prev] | None:
     """The claim an amount makes, or None when it counts nothing."""
     counted = find_counted(doc, a)
+    vote = vote_side(doc, a)
+    if vote is not None and (counted.head is None or lemma(counted.head) in vote_words()):
+        counted = Counted(None, None, "votes", None)  # "the final vote was 79 to 18"
     if counted.head is None and counted.unit == "count" and counted.currency is None and a.unit is None:
         tally = tally_subject(doc, a)  # "the number of displaced people rose to 120 million"
         if tally is not None and (tally.tally or _bare_figure(doc, a)):
@@ -212,7 +225,7 @@ def _claim(
         and counted.currency is None
         and not a.vague
         and counted.unit not in MEASURES
-        and counted.unit not in ("percent", "times")
+        and counted.unit not in ("percent", "times", "votes")
         and collective is None
         and not _bare_figure(doc, a)
     ):
@@ -227,6 +240,8 @@ def _claim(
     sent = span.sent
     subject_span = counted.span
     subject = subject_span.text if subject_span is not None else None
+    if subject is None and counted.unit == "votes":
+        subject = f"votes {vote}"
     unit = counted.unit
     if unit == "count" and counted.head is None and set(outcomes) & PEOPLE_OUTCOMES:
         unit = "people"

@@ -95,6 +95,12 @@ def tally_verbs() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def vote_words() -> frozenset[str]:
+    """Lemmas that make "N to M" a vote tally ('vote', 'passed', 'adopted')."""
+    return _words("quantities_votes.tsv")
+
+
+@lru_cache(maxsize=1)
 def claim_verbs() -> frozenset[str]:
     """Lemmas of verbs whose subject claims the figures in their clause ('says', 'found', 'showed')."""
     return _words("quantities_claim_verbs.tsv")

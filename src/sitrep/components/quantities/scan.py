@@ -11,6 +11,7 @@ from ...numbers import DATA, QUOTES, Amount, may_start_amount, number_words, rea
 from ...text import doc_text
 from ..shared.spans import SpanCover
 from .ratios import VERB_FORMS, glued_scale, multiplier_verb, share_misread, split_change
+from .votes import vote_side
 
 MONTHS = {
     "january",
@@ -201,6 +202,7 @@ def _rejected(
         and not before.whitespace_
         and a.start >= 2
         and doc[a.start - 2].like_num
+        and vote_side(doc, a) is None  # "voted 366-9": the votes against
     ):
         return True
     # street addresses: "469 Vermont St."
