@@ -89,3 +89,12 @@ def test_a_pronoun_is_not_the_hearer_of_its_own_verb(extract):
         "by his ministry.\n\nHe also told Berg that relations were in danger."
     )
     assert speaker_name(covering(_run(extract, text), "relations were in danger")) == "Li Wei"
+
+
+def test_it_goes_back_to_an_untyped_one_word_speaker(extract):
+    text = (
+        "Gazprom says it is cutting daily gas deliveries through the pipeline from Wednesday.\n\n"
+        "JOIN US ON TELEGRAM! Follow our coverage of the war.\n\n"
+        "It says in a statement that it is halting one of the last two turbines."
+    )
+    assert speaker_name(covering(_run(extract, text), "halting one of")) == "Gazprom"

@@ -210,7 +210,11 @@ class Salience:
             if root.ent_type_ in {"ORG", "GPE", "NORP"} and not titled and not _first_name_gender(span.text):
                 return root.ent_type_, ""
             person = titled or root.ent_type_ == "PERSON" or bool(_first_name_gender(span.text))
-            return ("PERSON", "") if person else ("", "")
+            if person:
+                return "PERSON", ""
+            # a one-word name the tagger typed as nothing ("Gazprom says"): it spoke, and no title or
+            # first name makes it a person, so "it" may refer back to it
+            return ("ORG", "") if len(span) == 1 and not root.ent_type_ else ("", "")
         head = root.lemma_.lower()
         typ = role_nouns().get(head) or role_nouns().get(root.lower_)
         if typ is None and head not in speaker_nouns():
