@@ -22,6 +22,8 @@ DROPPED = [
     ),
     # a gerund under a noun: a kind of deed
     ("The junta kept to its old policy of not criticizing the generals in Niamey.", "criticizing"),
+    # a noun event inside such a gerund's phrase
+    ("For Paris, putting limits on military aid to Kyiv is the wiser course.", "aid"),
     # a gerund as the subject: an aim
     ("For the rebels, capturing the airport near Goma is the main goal this year.", "capturing"),
     # a habit in the present tense
@@ -42,6 +44,10 @@ DROPPED = [
 KEPT = [
     # a gerund under the object of an accusation stays: the parse hangs it on the object
     ("Baku accused the Armenian rebels of shelling the village of Tovuz on Sunday.", "shelling"),
+    # a gerund under the object of an accusation, the object a conjunct, keeps the noun event it holds
+    ("Minsk accused Poland and its allies of ignoring Belarus's demands to close the camps.", "demands"),
+    # a gerund under another event's noun is that event's content, kept
+    ("As for the threats of introducing sanctions, the minister said Minsk was not afraid.", "sanctions"),
     # a gerund with its own doer stays
     (
         "Officials confirmed reports of Sudanese troops shelling the market in El Fasher on Monday.",

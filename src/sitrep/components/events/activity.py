@@ -33,6 +33,10 @@ def gerund_of_noun(tok: Token) -> bool:
     gov = prep.head
     if gov.pos_ not in ("NOUN", "PROPN", "ADJ"):
         return False
+    if gov.pos_ != "ADJ" and match_trigger(gov) is not None:
+        return False  # "threats of introducing sanctions": the content of another event, its own mention
+    while gov.dep_ == "conj" and gov.head.i != gov.i:
+        gov = gov.head  # "accused the US and its allies of ignoring ..."
     if gov.dep_ in ("dobj", "nsubjpass") and gov.head.pos_ == "VERB":
         verb = gov.head
         if cue_has(verb.lemma_, "speech") or match_trigger(verb) is not None:
@@ -49,6 +53,21 @@ def gerund_subject(tok: Token) -> bool:
     return not any(c.dep_ == "npadvmod" and c.i < tok.i for c in tok.children) and (
         tok.i == 0 or tok.doc[tok.i - 1].text not in _DASHES
     )
+
+
+def object_of_activity(tok: Token) -> bool:
+    """A nominal trigger inside such a gerund's phrase ("sceptical of providing military aid", "putting
+    conditions on military aid is a better idea"): part of the kind of activity named."""
+    if tok.pos_ not in ("NOUN", "PROPN") or _doer(tok):
+        return False  # "ignoring Russia's demands": the demands are Russia's deed
+    cur = tok
+    for _ in range(3):
+        if cur.dep_ not in ("dobj", "pobj", "prep") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.pos_ == "VERB":
+            return cur.tag_ == "VBG" and (gerund_of_noun(cur) or gerund_subject(cur))
+    return False
 
 
 def habitual(tok: Token) -> bool:
@@ -117,6 +136,7 @@ def generic_activity(tok: Token) -> bool:
     return (
         gerund_of_noun(tok)
         or gerund_subject(tok)
+        or object_of_activity(tok)
         or habitual(tok)
         or statute_wording(tok)
         or danger_sense(tok)
