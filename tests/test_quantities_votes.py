@@ -1,4 +1,5 @@
-"""Vote tallies are two figures, the votes for and against; scores, ranges and model numbers stay as they were."""
+"""Vote tallies are two figures, the votes for and against; scores, ranges and model numbers stay as
+they were."""
 
 from __future__ import annotations
 
