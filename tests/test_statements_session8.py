@@ -98,3 +98,12 @@ def test_it_goes_back_to_an_untyped_one_word_speaker(extract):
         "It says in a statement that it is halting one of the last two turbines."
     )
     assert speaker_name(covering(_run(extract, text), "halting one of")) == "Gazprom"
+
+
+def test_a_speaker_read_as_the_object_after_a_quotation(extract):
+    text = (
+        "\u201cRussia is probably the only country on earth,\u201d tweeted the exiled dissident Ivan Petrov, "
+        "\u201cwhere people run because their army invaded someone else.\u201d"
+    )
+    st = covering(_run(extract, text), "only country on earth")
+    assert st.cue.text == "tweeted" and speaker_name(st) == "Ivan Petrov"

@@ -167,6 +167,22 @@ def postposed_subject(verb: Token) -> Token | None:
     return None
 
 
+def inverted_object(verb: Token) -> Token | None:
+    """The speaker a parse read as the object of a cue right after a quotation ("\u201c...,\u201d tweeted
+    the dissident Ivan Petrov, \u201c...\u201d"): a noun phrase starting right after the verb, which
+    follows the closing mark (and its comma)."""
+    doc = verb.doc
+    i = verb.i - 1
+    if i > 0 and doc[i].text == ",":
+        i -= 1
+    if i < 1 or doc[i].text not in CLOSERS:
+        return None
+    obj = next((c for c in verb.rights if c.dep_ == "dobj"), None)
+    if obj is None or obj.left_edge.i != verb.i + 1 or obj.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return obj
+
+
 def _outer_cue(conj: Token) -> Token | None:
     """The cue verb whose clausal complement a coordinated cue verb was attached into, if any."""
     if cue_lemma(conj) not in cue_sections() and cue_lemma(conj) not in object_cues():

@@ -25,6 +25,7 @@ from .syntax import (
     SUBJ,
     Ctx,
     attribution_bounds,
+    inverted_object,
     is_reporting,
     postposed_subject,
     quoted_as,
@@ -406,7 +407,7 @@ def verb_statement(b: Builder, verb: Token) -> None:
         subj = _outer_subject(b, verb)
     own = subj is not None and (subj.head.i == verb.i or quoted_as(verb, subj))
     if subj is None:
-        subj = postposed_subject(verb)
+        subj = postposed_subject(verb) or inverted_object(verb)
         own = subj is not None
     if subj is None:
         subj = _hung_subject(b, verb)
