@@ -32,6 +32,11 @@ record ("hundreds of thousands"). The first line lists the judged documents of e
   work was then done on its misses (in-sample).
 - batch 8: 8 further articles (seed 22, session 7), judged before sitrep's output on them was read and
   scored once, with the session's final rules: the held-out estimate.
+- batch 9: 8 further articles (seed 23, session 8: random.Random(23).shuffle over sorted corpus ids,
+  the first 8 not dev, not any id under bench/data (content-hash ids too), not among the first 30 of
+  seeds 808, 8008 and 8080, and no wire copy), judged blind before sitrep's output on them was read;
+  tokens as in batches 7 and 8 (a digit run with its commas and points after a word boundary, and
+  number words). Not yet scored.
 A claimant is the speaker of the statement holding the figure, the "according to" source, or the
 author of the report, letter or study it cites ("UNHCR report": three batch-2 figures first judged
 "report" carry their author since session 5); null when nobody is named (the outlet is no claimant).
