@@ -55,3 +55,10 @@ def test_he_after_a_named_office_holder_the_tagger_missed(nlp) -> None:
     found = [(p.holder, p.topic) for p in doc._.sitrep_positions]
     assert any(h == "Irina Caldaru" and "sanctions" in t for h, t in found), found
     assert any(h == "Irina Caldaru" and "withdraw" in t for h, t in found), found
+
+
+def test_a_state_is_never_a_surname(nlp) -> None:
+    from sitrep.components.positions.roles import named_holder
+
+    doc = nlp("Shares of Rosneft Germany fell on Monday. Germany said it would not send tanks.")
+    assert named_holder(doc, "Germany", len(doc) - 2) == "Germany"

@@ -86,10 +86,12 @@ def _entries(doc: Doc) -> list[Entry]:
 def _full_names(doc: Doc) -> dict[str, str]:
     """Surname -> the one full name the article gives with it ("Zelenskiy" -> "Volodymyr Zelenskiy")."""
     found: dict[str, set[str]] = {}
-    for ent in getattr(doc._, "sitrep_entities", None) or []:
-        words = ent.name.split()
-        if ent.type in ("PERSON", "ORG") and 1 < len(words) <= 4 and all(w[:1].isupper() for w in words):
-            found.setdefault(words[-1], set()).add(ent.name)
+    officers = {e[4] for e in doc_memo(doc, "positions_roles", lambda: _entries(doc))}
+    names = [e.name for e in getattr(doc._, "sitrep_entities", None) or [] if e.type == "PERSON"]
+    for name in [*names, *officers]:  # a person or a name given an office ("Rosneft Germany": neither)
+        words = name.split()
+        if 1 < len(words) <= 4 and all(w[:1].isupper() for w in words):
+            found.setdefault(words[-1], set()).add(name)
     return {k: next(iter(v)) for k, v in found.items() if len(v) == 1}
 
 
@@ -99,7 +101,7 @@ def named_holder(doc: Doc, holder: str, at: int) -> str:
     words = holder.split()
     if "(" in holder or not words:
         return holder
-    if len(words) == 1 and words[0][:1].isupper() and not is_role(words[0].lower()):
+    if len(words) == 1 and words[0][:1].isupper() and not is_role(words[0].lower()) and not _state(words[0]):
         return doc_memo(doc, "positions_full_names", lambda: _full_names(doc)).get(words[0], holder)
     words = [w for w in words if w.lower() not in DETS]
     role = words[-1].lower() if words else ""
