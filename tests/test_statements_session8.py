@@ -107,3 +107,17 @@ def test_a_speaker_read_as_the_object_after_a_quotation(extract):
     )
     st = covering(_run(extract, text), "only country on earth")
     assert st.cue.text == "tweeted" and speaker_name(st) == "Ivan Petrov"
+
+
+def test_dashes_around_an_aside_are_no_quotation(extract):
+    text = (
+        "In the south \u2014 where Kyiv has vowed a major counter-offensive to retake the region \u2014 the "
+        "authorities said Ukrainian forces stopped a Russian push in several villages."
+    )
+    sts = _run(extract, text)
+    assert speaker_name(covering(sts, "Ukrainian forces stopped")) == "authorities"
+    assert not [
+        s
+        for s in sts
+        if s.speaker is not None and s.speaker.name == "authorities" and "south" in s.content.text
+    ]

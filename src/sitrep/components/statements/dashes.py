@@ -146,7 +146,12 @@ def _takes_clause(toks: list[Token], k: int) -> bool:
     """ "- warned that the forces ...", "- I think that X would do the same -": the verb after the dash
     takes a clause of its own, so the dash opens no attribution but a sentence or an aside."""
     rest = [t for t in toks[k + 1 : k + 4] if t.pos_ not in {"ADV", "PART"} and t.dep_ != "prt"]
-    return bool(rest) and (rest[0].lower_ == "that" or rest[0].tag_ in {"VBD", "VBZ", "VBP", "MD"})
+    if rest and (rest[0].lower_ == "that" or rest[0].tag_ in {"VBD", "VBZ", "VBP", "MD"}):
+        return True
+    # "— the authorities said Ukrainian forces stopped a push": the parse gives the verb a clause of
+    # its own within the clause, so the dashes set off an aside, not a quotation
+    verb = toks[k]
+    return any(c.dep_ == "ccomp" and verb.i < c.i <= toks[-1].i for c in verb.children)
 
 
 def _said_to_be(toks: list[Token], k: int) -> bool:
