@@ -73,7 +73,8 @@ def test_name_keys_keep_different_people_apart():
 
 def resolve_rows(rows):
     """Entity rows ({doc_id, seq, name, type, aliases}) resolved in memory: {(doc_id, seq): identity}."""
-    from sitrep.aggregate.identity.match import Authority, resolve
+    from sitrep.aggregate.identity.authority import Authority
+    from sitrep.aggregate.identity.match import resolve
     from sitrep.aggregate.identity.units import document_units
 
     units = []

@@ -6,7 +6,8 @@ from typing import Any
 
 import pytest
 
-from sitrep.aggregate.identity.match import Authority, Identity, resolve
+from sitrep.aggregate.identity.authority import Authority, Identity
+from sitrep.aggregate.identity.match import resolve
 from sitrep.aggregate.identity.names import (
     acronym,
     clean_surface,

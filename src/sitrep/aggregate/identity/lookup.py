@@ -16,7 +16,8 @@ from __future__ import annotations
 from typing import Any
 
 from ...store.db import Store
-from .match import Authority, NoMatch, _bare_person, _full_person, _group, _org, _place
+from .authority import Authority, NoMatch
+from .match import _bare_person, _full_person, _group, _org, _place
 from .names import clean_surface, fold, is_given_name, parse_person
 from .persist import load_by_keys
 from .units import Unit, classify, lexicon_kind, place_entry

@@ -16,7 +16,7 @@ from typing import Any
 from ...errors import InputError
 from ...store.db import Store
 from ...store.writer import now
-from .match import Authority
+from .authority import Authority
 from .names import clean_surface, fold, slug
 from .persist import COLUMNS, from_row, move_links, recount
 from .units import Unit

@@ -18,7 +18,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ...store.db import Store
-from .match import COMPANIONS, Identity
+from .authority import COMPANIONS, Identity
 from .units import Unit
 
 _COUNTERS = ("types", "titles", "roles", "names", "companions")

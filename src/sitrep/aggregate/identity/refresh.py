@@ -9,7 +9,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 
 from ...store.db import Store
-from .match import Authority, resolve
+from .authority import Authority
+from .match import resolve
 from .names import clean_surface, fold
 from .overrides import apply_splits, replay_merges, split_rules
 from .persist import identity_exists, link_rows, load_by_keys, move_links, recount, save
