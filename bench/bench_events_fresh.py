@@ -45,7 +45,7 @@ def fresh_gold(name: str) -> tuple[list[str], list[dict[str, Any]]]:
     with FRESH.open(encoding="utf-8") as fh:
         for line in fh:
             row = json.loads(line)
-            if row.get("set") != name:
+            if row.get("set") != name or "doc" not in row:  # the header line says what the set is
                 continue
             gold.append(row)
             if row["doc"] not in ids:
