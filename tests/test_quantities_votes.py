@@ -45,3 +45,10 @@ def test_a_tally_keeps_its_claimant(extract):
 )
 def test_numbers_without_a_vote_are_no_tally(extract, text):
     assert all(q.unit != "votes" for q in extract(text).quantities), _figures(extract(text))
+
+
+def test_a_number_of_thousands_of_digits_in_a_tally_is_no_figure_and_no_error(extract, caplog):
+    huge = "7" * 6000
+    report = extract(f"The final vote was 12-{huge} and the motion failed; then {huge} to 4.")
+    assert all(len(q.text) < 100 for q in report.quantities)
+    assert "Exceeds the limit" not in caplog.text

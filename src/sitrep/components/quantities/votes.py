@@ -15,7 +15,9 @@ _MOST = 1000  # no chamber or assembly counts more votes than this
 def _count(tok: Token) -> int | None:
     """The whole number a token writes (digits only, no scale), or None."""
     text = tok.text.replace(",", "")
-    return int(text) if text.isdigit() and int(text) <= _MOST else None
+    if len(text) > len(str(_MOST)) or not text.isdigit():
+        return None  # never int() of thousands of digits (Python refuses over 4,300)
+    return int(text) if int(text) <= _MOST else None
 
 
 def _cued(doc: Doc, first: int) -> bool:
