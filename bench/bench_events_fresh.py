@@ -16,26 +16,18 @@ of its lexicon type, with its nominal subject as actor.
 from __future__ import annotations
 
 import argparse
-import importlib.util
 import json
 import sys
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 REALNEWS = ROOT.parent / "shared" / "eval" / "realnews"
 FRESH = ROOT / "bench" / "data" / "events_fresh_gold.jsonl"
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def _scorer() -> ModuleType:
-    """score.py from ../shared, loaded as a module (its matching is the one the held-out set uses)."""
-    spec = importlib.util.spec_from_file_location("realnews_score", REALNEWS / "score.py")
-    assert spec is not None and spec.loader is not None
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
+from bench_positions_fresh import realnews_scorer  # noqa: E402  (score.py loaded the same way)
 
 
 def fresh_gold(name: str) -> tuple[list[str], list[dict[str, Any]]]:
@@ -89,7 +81,7 @@ def main() -> int:
     if not (REALNEWS / "score.py").exists():
         print(f"events fresh bench: {REALNEWS} is absent; nothing to measure")
         return 0
-    score = _scorer()
+    score = realnews_scorer()
     if args.set == "dev":
         docs = score.load(str(REALNEWS / "dev.jsonl"))
         gold = score.load(str(REALNEWS / "dev_gold" / "events.jsonl"))

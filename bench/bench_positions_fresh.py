@@ -37,7 +37,7 @@ FRESH = ROOT / "bench" / "data" / "positions_fresh_gold.jsonl"
 BLIND = {"fresh4"}  # not yet scored: `all` leaves it out; its first run is named (`--set fresh4`) on purpose
 
 
-def _scorer() -> ModuleType:
+def realnews_scorer() -> ModuleType:
     """score.py from ../shared, loaded as a module (its matching is the one the held-out set uses)."""
     spec = importlib.util.spec_from_file_location("realnews_score", REALNEWS / "score.py")
     assert spec is not None and spec.loader is not None
@@ -91,7 +91,7 @@ def main() -> int:
     if not (REALNEWS / "score.py").exists():
         print(f"positions fresh bench: {REALNEWS} is absent; nothing to measure")
         return 0
-    score = _scorer()
+    score = realnews_scorer()
     corpus = {d["id"]: d for d in score.load(str(REALNEWS / "corpus.jsonl"))}
     sets: dict[str, tuple[list[dict[str, Any]], list[dict[str, Any]]]] = {}
     if args.set in ("dev", "all"):
