@@ -276,38 +276,38 @@ def _document_setting(doc: Doc, verb: Token, statements: Sequence[Statement]) ->
 _FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
 
 
-def _credited_before(doc: Doc, sent: Span, statements: Sequence[Statement] = ()) -> Claimant | None:
-    """'According to data confirmed by the BBC since June 4.' standing alone before the sentence (translated
-    copy often cuts a source from its figures) credits that sentence; read once per sentence."""
-    index: dict[tuple[int, int], Claimant | None] = doc_memo(doc, "credited_before", dict)
-    key = (sent.start, id(statements))
+def _per_sentence(
+    doc: Doc,
+    rule: Callable[[Doc, Span, Sequence[Statement]], Claimant | None],
+    sent: Span,
+    statements: Sequence[Statement],
+) -> Claimant | None:
+    """`rule`'s claimant for a sentence, found once per sentence and statement list (each figure of the
+    sentence gets its own copy)."""
+    index: dict[tuple[str, int, int], Claimant | None] = doc_memo(doc, "claimant_per_sentence", dict)
+    key = (rule.__name__, sent.start, id(statements))
     if key not in index:
-        prev = doc[sent.start - 1].sent if sent.start > 0 else None
-        alone = (
-            prev is not None
-            and prev[0].lower_ == "according"
-            and len(prev) <= 25
-            and not any(t.tag_ in _FINITE for t in prev)
-        )
-        index[key] = (
-            _according_to(doc, prev, prev.start_char, statements) if alone and prev is not None else None
-        )
+        index[key] = rule(doc, sent, statements)
     found = index[key]
     return found.model_copy() if found is not None else None
+
+
+def _credited_before(doc: Doc, sent: Span, statements: Sequence[Statement] = ()) -> Claimant | None:
+    """'According to data confirmed by the BBC since June 4.' standing alone before the sentence (translated
+    copy often cuts a source from its figures) credits that sentence."""
+    prev = doc[sent.start - 1].sent if sent.start > 0 else None
+    if (
+        prev is None
+        or prev[0].lower_ != "according"
+        or len(prev) > 25
+        or any(t.tag_ in _FINITE for t in prev)
+    ):
+        return None
+    return _according_to(doc, prev, prev.start_char, statements)
 
 
 def _credited_after(doc: Doc, sent: Span, statements: Sequence[Statement] = ()) -> Claimant | None:
-    """'That's according to X.' opening the next sentence credits the one before (read once per
-    sentence and statement list)."""
-    index: dict[tuple[int, int], Claimant | None] = doc_memo(doc, "credited_after", dict)
-    key = (sent.start, id(statements))
-    if key not in index:
-        index[key] = _next_credits(doc, sent, statements)
-    found = index[key]
-    return found.model_copy() if found is not None else None
-
-
-def _next_credits(doc: Doc, sent: Span, statements: Sequence[Statement]) -> Claimant | None:
+    """'That's according to X.' opening the next sentence credits the one before."""
     if sent.end >= len(doc):
         return None
     nxt = doc[sent.end].sent
@@ -352,8 +352,8 @@ def find_claimant(
         lambda: _claim_verb(doc, tok, statements),
         lambda: continued_quote(doc, span, statements, name_of),
         lambda: quoted_after(doc, span[0], sent, statements, name_of),
-        lambda: _credited_after(doc, sent, statements),
-        lambda: _credited_before(doc, sent, statements),
+        lambda: _per_sentence(doc, _credited_after, sent, statements),
+        lambda: _per_sentence(doc, _credited_before, sent, statements),
         lambda: _transcript(doc, span[0]),
     )
     for rule in rules:

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 from ...extensions import ensure_extensions
 from ...model import Place, Quantity, Statement, Time
 from ...numbers import Amount
-from ..shared.clauses import doc_memo
+from ..shared.clauses import memo_of
 from ..shared.spans import SpanCover
 from .claimant import find_claimant
 from .context import find_hedges, find_outcome
@@ -34,7 +34,7 @@ from .lexicon import (
     unit_names,
     vote_words,
 )
-from .referent import add_referents
+from .referent import add_referents, places_index
 from .scan import amount_span, find_amounts
 from .subject import MEASURES, Counted, find_counted, tally_subject
 from .votes import vote_side
@@ -73,21 +73,20 @@ def _nearest(items: Sequence[_Located], cover: SpanCover, sent: Span, at: int) -
     return items[min(inside, key=lambda k: abs(items[k].span[0] - at))]
 
 
-def _located(doc: Doc) -> tuple[list[Place], SpanCover, list[Time], SpanCover]:
-    """The Doc's places and dated times, each with a span index (built once per Doc, read per figure)."""
+def _dated(doc: Doc) -> tuple[list[Time], SpanCover]:
+    """The Doc's times other than durations, with an index of their spans (built once per times list)."""
+    source = doc._.sitrep_times
 
-    def build() -> tuple[list[Place], SpanCover, list[Time], SpanCover]:
-        places = list(doc._.sitrep_places or [])
-        times = [t for t in (doc._.sitrep_times or []) if t.type != "duration"]
-        return places, SpanCover(p.span for p in places), times, SpanCover(t.span for t in times)
+    def build() -> tuple[list[Time], SpanCover]:
+        times = [t for t in (source or []) if t.type != "duration"]
+        return times, SpanCover(t.span for t in times)
 
-    return doc_memo(doc, "quantity_places_times", build)
+    return memo_of(doc, "quantity_times", source, build)
 
 
 def _place_and_time(doc: Doc, sent: Span, at: int) -> tuple[str | None, str | None]:
-    places, place_cover, times, time_cover = _located(doc)
-    place = _nearest(places, place_cover, sent, at)
-    time = _nearest(times, time_cover, sent, at)
+    place = _nearest(*places_index(doc), sent, at)
+    time = _nearest(*_dated(doc), sent, at)
     return (place.name if place else None, (time.value or time.text) if time else None)
 
 

@@ -28,7 +28,7 @@ from ...referents import (
     side_of,
 )
 from ...text import doc_text
-from ..shared.clauses import children_with, doc_memo
+from ..shared.clauses import children_with, doc_memo, memo_of
 from ..shared.spans import SpanCover
 from .lexicon import lemma, outcome_lexicon
 from .scope import PEOPLE_UNITS, find_scope, part_of
@@ -223,14 +223,15 @@ def _subject(verb: Token) -> Token | None:
     return None
 
 
-def _places(doc: Doc) -> tuple[list[Place], SpanCover]:
-    """The Doc's places and an index of their spans, built once per Doc (read per figure)."""
+def places_index(doc: Doc) -> tuple[list[Place], SpanCover]:
+    """The Doc's places and an index of their spans, built once per places list (read per figure)."""
+    source = doc._.sitrep_places
 
     def build() -> tuple[list[Place], SpanCover]:
-        places = list(doc._.sitrep_places or [])
+        places = list(source or [])
         return places, SpanCover(p.span for p in places)
 
-    return doc_memo(doc, "referent_places", build)
+    return memo_of(doc, "quantity_places", source, build)
 
 
 def _place(doc: Doc, fig: Span, head: Token | None, side: str | None) -> Place | None:
@@ -243,7 +244,7 @@ def _place(doc: Doc, fig: Span, head: Token | None, side: str | None) -> Place |
         targets.add(verb.i)
     sent = fig.sent
     best: tuple[int, Place] | None = None
-    places, cover = _places(doc)
+    places, cover = places_index(doc)
     for k in sorted(k for _s, _e, k in cover.within(sent.start_char, sent.end_char)):
         p = places[k]
         tok = doc.char_span(p.span[0], p.span[1], alignment_mode="expand")
