@@ -12,6 +12,7 @@ from spacy.tokens import Doc, Span, Token
 from ...model import Entity, Statement
 from ...numbers import QUOTES
 from ...text import doc_text
+from ..shared.clauses import doc_memo
 from .authors import (
     antecedent,
     apposed_person,
@@ -104,10 +105,18 @@ def phrase_of(doc: Doc, head: Token) -> Span:
 
 def display(doc: Doc, name: str) -> str:
     """An acronym's spelled-out form when the document gives one ('KIIS' -> 'Kyiv International ...',
-    'MoD' -> 'Ministry of Defense')."""
+    'MoD' -> 'Ministry of Defense'); looked up once per Doc and acronym (the search reads the whole text,
+    and a claimant is named once per figure)."""
     caps_of = "".join(c for c in name if c.isupper())
     if not (name.isalpha() and 2 <= len(name) <= 6 and name[:1].isupper() and len(caps_of) >= 2):
         return name
+    spelled: dict[str, str] = doc_memo(doc, "acronyms_spelled", dict)
+    if name not in spelled:
+        spelled[name] = _spelled_out(doc, name, caps_of)
+    return spelled[name]
+
+
+def _spelled_out(doc: Doc, name: str, caps_of: str) -> str:
     for ent in doc._.sitrep_entities or []:
         if ent.name != name:
             continue
