@@ -1,0 +1,115 @@
+"""Blind held-out sets in the realnews gold's own format, scored by score.py in all four areas, with peers.
+
+Run: .venv/bin/python bench/bench_heldout.py [--set NAME] [--area statements|quantities|events|positions] [--show]
+
+Each set is a folder bench/data/heldout/NAME/ holding `about.json` (the documents, how they were drawn
+and annotated, and the commit of the first run) and `statements.jsonl`, `quantities.jsonl`,
+`events.jsonl`, `positions.jsonl` in exactly the fields of ../shared/eval/realnews/dev_gold (offsets
+and our own short labels; the articles come from corpus.jsonl at run time). The sets are annotated
+by engineers who neither ran sitrep on those articles nor read its code, under the gold definitions
+of ../shared/eval/realnews/README.md, calibrated on dev_gold. A set's first run is a blind estimate
+of the held-out figures; every later run is in-sample for whoever has read its misses.
+
+Scoring is score.py's own (`score_statements`, `score_quantities`, `score_events`,
+`score_positions`), imported at run time, so the figures read like the held-out set's. Peers in the
+same run: textacy's direct quotations (statements), quantulum3 (figures: spans only, no claimant),
+the trigger-lexicon first cut (events, bench_events_fresh.naive) and the keyword first cut
+(positions, bench_positions_fresh.naive). Exits 0 with a message when ../shared is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+REALNEWS = ROOT.parent / "shared" / "eval" / "realnews"
+HELDOUT = ROOT / "bench" / "data" / "heldout"
+AREAS = ("statements", "quantities", "events", "positions")
+
+
+def load_set(folder: Path) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
+    """A set's about.json and its gold rows per area."""
+    about = json.loads((folder / "about.json").read_text(encoding="utf-8"))
+    gold: dict[str, list[dict[str, Any]]] = {}
+    for area in AREAS:
+        path = folder / f"{area}.jsonl"
+        if path.exists():
+            gold[area] = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
+    return about, gold
+
+
+def check_spans(docs: list[dict[str, Any]], gold: dict[str, list[dict[str, Any]]]) -> None:
+    """Every gold span lies inside its article (a stale offset would score as a miss silently)."""
+    length = {d["id"]: len(d["text"]) for d in docs}
+    for area, rows in gold.items():
+        for r in rows:
+            spans = r.get("content_spans") or [r.get("span") or r.get("trigger_span")]
+            for s, e in spans:
+                if not 0 <= s < e <= length[r["doc"]]:
+                    raise SystemExit(f"{area}: span {s}-{e} outside document {r['doc']}")
+
+
+def peers(area: str, score: Any, docs: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
+    """The named peers' predictions for one area, in score.py's shape."""
+    if area == "statements":
+        return [("textacy", score.predict(docs, "textacy"))]
+    if area == "quantities":
+        from bench_figures import quantulum_predict
+
+        found = quantulum_predict({d["id"]: d for d in docs})
+        return [("quantulum3", {i: {"quantities": qs} for i, qs in found.items()})]
+    if area == "events":
+        from bench_events_fresh import naive
+
+        return [("naive", naive(docs))]
+    import sitrep
+    from bench_positions_fresh import naive as naive_positions
+
+    return [("naive", naive_positions(sitrep.load_pipeline(), docs))]
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--set", default=None, help="one set's folder name (default: every set)")
+    ap.add_argument("--area", choices=AREAS, default=None)
+    ap.add_argument("--show", action="store_true", help="list every miss and extra (sitrep only)")
+    ap.add_argument("--no-peers", action="store_true")
+    args = ap.parse_args()
+    if not (REALNEWS / "score.py").exists():
+        print(f"held-out bench: {REALNEWS} is absent; nothing to measure")
+        return 0
+    from bench_positions_fresh import realnews_scorer
+
+    score = realnews_scorer()
+    corpus = {d["id"]: d for d in score.load(str(REALNEWS / "corpus.jsonl"))}
+    names = [args.set] if args.set else sorted(p.name for p in HELDOUT.glob("*") if p.is_dir())
+    if not names:
+        print(f"held-out bench: no set under {HELDOUT}")
+        return 0
+    for name in names:
+        about, gold = load_set(HELDOUT / name)
+        docs = [corpus[i] for i in about["docs"]]
+        check_spans(docs, gold)
+        areas = [a for a in AREAS if a in gold and (args.area in (None, a))]
+        words = sum(len(d["text"].split()) for d in docs)
+        print(f"set {name}: {len(docs)} articles, {words} words; first run at {about.get('first_run', 'not yet run')}")
+        pred = score.predict(docs)
+        for area in areas:
+            fn = getattr(score, f"score_{area}")
+            if args.show:
+                print(f"-- {area}")
+            print(f"  sitrep      {fn(docs, gold[area], pred, args.show)}")
+            if not args.no_peers:
+                for peer, got in peers(area, score, docs):
+                    print(f"  {peer:11} {fn(docs, gold[area], got, False)}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
