@@ -1,6 +1,6 @@
 """Blind held-out sets in the realnews gold's own format, scored by score.py in all four areas, with peers.
 
-Run: .venv/bin/python bench/bench_heldout.py [--set NAME] [--area statements|quantities|events|positions] [--show]
+Run: .venv/bin/python bench/bench_heldout.py [--set NAME] [--area AREA] [--show] [--no-peers]
 
 Each set is a folder bench/data/heldout/NAME/ holding `about.json` (the documents, how they were drawn
 and annotated, and the commit of the first run) and `statements.jsonl`, `quantities.jsonl`,
@@ -98,7 +98,8 @@ def main() -> int:
         check_spans(docs, gold)
         areas = [a for a in AREAS if a in gold and (args.area in (None, a))]
         words = sum(len(d["text"].split()) for d in docs)
-        print(f"set {name}: {len(docs)} articles, {words} words; first run at {about.get('first_run', 'not yet run')}")
+        first = about.get("first_run", "not yet run")
+        print(f"set {name}: {len(docs)} articles, {words} words; first run at {first}")
         pred = score.predict(docs)
         for area in areas:
             fn = getattr(score, f"score_{area}")
