@@ -136,7 +136,7 @@ def speaker_holder(tok: Token) -> str | None:
         name = party(subj) if subj is not None and is_party(subj) and not is_self(subj) else None
         if name:
             return name
-    name = _issued(tok, speaker_name(statement_at(tok.doc, tok.idx))) or author_at(tok.doc, tok.idx)
+    name = _issued(tok, speaker_name(statement_at(tok.doc, tok.idx))) or author_at(tok.doc, tok.idx, tok)
     if name is None and tok.dep_ == "ccomp":  # "Zelensky boasted that the war must end with ...": who did
         gov = subject_of(tok.head)
         name = party(gov) if gov is not None and is_party(gov) and not is_self(gov) else None
@@ -237,7 +237,7 @@ def _holder_of(pred: Token) -> str | None:
         # "Ortega said they would keep their sanctions": they are not the speaker; "He called for": see roles
         return office_antecedent(subj)
     if name is None:
-        speaker = speaker or author_at(pred.doc, pred.idx)  # "we must ..." in a letter: its signer
+        speaker = speaker or author_at(pred.doc, pred.idx, pred)  # "we must ..." in a letter: its signer
         return display(speaker) if speaker else None
     speaker = display(speaker) if speaker else None
     voiced = speaker and subj is not None and not _person(subj) and not shares_word(name, speaker)
