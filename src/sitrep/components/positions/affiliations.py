@@ -4,10 +4,13 @@
 
 from __future__ import annotations
 
+import re
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span
 
 from ..shared.clauses import doc_memo
-from ..shared.lexicon import cue_has
+from ..shared.lexicon import cue_has, data_rows
 from ..shared.states import state_of
 
 LOOK_BACK = 5  # tokens before a name searched for its title and state
@@ -29,6 +32,18 @@ def affiliated(doc: Doc, holder: str) -> str:
     if state is None or state.lower() in holder.lower():
         return holder
     return f"{holder} ({state})"
+
+
+@lru_cache(maxsize=1)
+def _spellings() -> dict[str, str]:
+    """Name word -> its English spelling (`positions_spellings.tsv`)."""
+    return {r[0]: r[1] for r in data_rows("positions_spellings.tsv") if len(r) == 2}
+
+
+def english_spelling(holder: str) -> str:
+    """The holder's name words as English spells them ("Wołodymyr Zełenski" -> "Volodymyr Zelensky")."""
+    table = _spellings()
+    return re.sub(r"[^\W\d_]+", lambda m: table.get(m.group(), m.group()), holder)
 
 
 def _states(doc: Doc) -> dict[str, str]:

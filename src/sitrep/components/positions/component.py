@@ -16,7 +16,7 @@ from ..shared.clauses import speaker_name, statement_at, subject_of
 from ..shared.lexicon import StringFilter, cue_has, position_cues
 from ..shared.parties import party_name
 from ..shared.sides import same_party
-from .affiliations import affiliated
+from .affiliations import affiliated, english_spelling
 from .conditions import condition_extent, find_marker, split_conditions
 from .forecasts import DEONTIC, forecast, hedged, modal_of, question
 from .holders import holder_of, is_party, is_self, reported_self, shares_word, speaker_holder
@@ -122,7 +122,7 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     holder = speaker_holder(pred) if speaker_held else holder_of(pred)
     if holder is None:
         return None
-    holder = affiliated(doc, named_holder(doc, holder, pred.i))  # "Narendra Modi (India)"
+    holder = english_spelling(affiliated(doc, named_holder(doc, holder, pred.i)))  # "Narendra Modi (India)"
     st = statement_at(doc, pred.idx)
     start = min([pred.idx, topic_head.idx, *(c.start_char for c in conditions)])
     end_char = max(
@@ -332,6 +332,7 @@ def _elided(
     holder = holder_of(pred)
     if holder is None or holder == before.holder:
         return None
+    holder = english_spelling(holder)
     st = statement_at(pred.doc, pred.idx)
     pos = before.model_copy(
         update={
