@@ -26,7 +26,7 @@ from .actors import (
 from .args import CLAUSAL, PLACE_PREPS, clause_tokens, places_in, time_of
 from .checks import COMPASS, DIPLOMATS, ORDER_VERBS, accusation_conjunct, speech_conjunct
 from .corefer import merge_repeats
-from .generic import hypothesis, not_happening
+from .generic import hypothesis, idle_fight, not_happening
 from .mentions import (
     COMMUNICATIVE,
     DEFINITE,
@@ -276,6 +276,8 @@ def _event(
         )
     target = name_of(target_tok)
     if hypothesis(tok, fact.status, actor, target) or no_happening(tok, fact.status, actor):
+        return None
+    if idle_fight(tok, etype, fact.status):
         return None
     if etype in TERRITORIAL and target is not None and place is not None and target in place:
         target = None

@@ -13,6 +13,8 @@ from ..shared.lexicon import cue_has
 _COUNTING = {"include", "comprise", "exclude"}
 _SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # types whose object or on/to/against phrase can be a value rather than a target
+# aspectual verbs whose complement is already under way ("will continue fighting", "keep fighting")
+_GOING_ON = {"continue", "keep", "resume"}
 _FIGURATIVE = {"attack", "threaten", "protest", "aid", "fight"}
 
 
@@ -75,6 +77,22 @@ def _opinion(tok: Token, etype: str) -> bool:
 def not_happening(tok: Token, etype: str) -> bool:
     """Whether the trigger mention names no happening at all."""
     return _deontic(tok) or _figurative(tok, etype) or _counting(tok) or _opinion(tok, etype)
+
+
+def idle_fight(tok: Token, etype: str, status: str) -> bool:
+    """ "resolve to fight", "does not want to fight", "fight climate change": a fighting verb only wished,
+    planned or possible with no foe named, or whose object is a problem, not a party (cue class
+    `scourge`), names a disposition or a campaign, not a clash the story reports."""
+    if etype != "fight" or tok.pos_ != "VERB":
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is not None:  # "sent to fight the rebels": a named foe makes even a planned fight specific
+        return obj.pos_ == "NOUN" and cue_has(obj.lemma_, "scourge")
+    if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in _GOING_ON:
+        return False  # "will continue fighting": the fighting goes on now
+    if any(c.lower_ == "on" and (c.dep_ == "prt" or not any(c.children)) for c in tok.children):
+        return False  # "vowed to fight on": the same
+    return status == "speculated"
 
 
 def hypothesis(tok: Token, status: str, actor: str | None, target: str | None) -> bool:

@@ -1,0 +1,36 @@
+"""Events, issue 15 session 9: general precision on opinion and analysis pieces (dispositions to fight,
+...). Sentences written for these tests."""
+
+from __future__ import annotations
+
+from events_support import events_of
+
+
+def _fights(extract, text: str) -> list[str]:
+    return [ev.trigger.text for ev in events_of(extract, text) if ev.type == "fight"]
+
+
+def test_a_wish_or_readiness_to_fight_is_no_clash(extract):
+    text = (
+        "The senator said the army does not want to fight in the north. "
+        "Analysts doubt the conscripts' resolve to fight, and the generals may decide to fight later."
+    )
+    assert _fights(extract, text) == []
+
+
+def test_fighting_a_problem_is_no_clash(extract):
+    text = "The two governments pledged closer ties in trade and fighting terrorism, the ministry said."
+    assert _fights(extract, text) == []
+
+
+def test_a_reported_fight_and_a_continued_one_stay(extract):
+    text = (
+        "Marines fought rebel units near the port on Sunday. "
+        "The rebels said they will continue fighting until the port is theirs."
+    )
+    assert _fights(extract, text) == ["fought", "fighting"]
+
+
+def test_a_vow_to_fight_on_stays(extract):
+    text = "The army's commander vowed to fight on until the town was retaken."
+    assert _fights(extract, text) == ["fight"]
