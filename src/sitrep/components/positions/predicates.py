@@ -18,6 +18,7 @@ COMMITTING = {"will", "would", "shall", "can", "ca", "wo", "must", "should"}
 ABOUT = ("to", "for", "on", "of", "about", "against")  # prepositions that say what a cue is about
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
 FINITE = {"VBD", "VBZ", "VBP"}
+DENIALS = {"deny", "dismiss"}  # verbs that deny a plan or an aim ("denies any intention to invade")
 SETTING_PREPS = {"during", "after", "before", "since", "at", "in", "within", "throughout", "amid"}
 Found = tuple[str, list[Token]]  # (stance, the words that say what the position is about)
 
@@ -214,8 +215,10 @@ def stance_of(tok: Token) -> Found | None:
         return ("open" if negated(tok.head) else "rejects"), [t for c in tok.children for t in c.subtree][
             :10
         ]  # "87% are against any concessions"
+    if cls == "plan_noun" and tok.pos_ == "VERB" and _denied_by_verb(tok):  # "denies it plans to invade"
+        return "rejects", [t for c in tok.children if c.dep_ in ("xcomp", "dobj") for t in c.subtree][:10]
     if cls == "plan_noun":  # "had no plans to evacuate the embassy" refuses; "plans to" is no stance
-        denied = tok.pos_ == "NOUN" and _denied(tok)
+        denied = tok.pos_ == "NOUN" and (_denied(tok) or _denied_by_verb(tok))
         return (
             ("rejects", [t for c in tok.children if c.dep_ in ("acl", "prep") for t in c.subtree][:10])
             if denied
@@ -237,7 +240,7 @@ def stance_of(tok: Token) -> Found | None:
         ]
         return (("rejects" if negated(tok) else "open"), hoped[:10]) if hoped else None
     if cls in ("open_noun", "rejects_noun", "open_verb", "wants", "intent_noun") and tok.pos_ == "NOUN":
-        refused = cls == "rejects_noun" or cls == "intent_noun" and _denied(tok)  # "no intention of"
+        refused = cls == "rejects_noun" or cls == "intent_noun" and (_denied(tok) or _denied_by_verb(tok))
         words = [
             t
             for c in tok.children
@@ -287,6 +290,11 @@ def _promised(verb: Token) -> list[Token]:
             out.append(c)
             out.extend(_promised(c))
     return sorted(set(out), key=lambda t: t.i)
+
+
+def _denied_by_verb(tok: Token) -> bool:
+    """ "denies any intention to invade", "denied it planned to attack": a plan or an aim denied."""
+    return tok.dep_ in ("dobj", "ccomp", "xcomp") and tok.head.i != tok.i and tok.head.lemma_ in DENIALS
 
 
 def _denied(noun: Token) -> bool:
