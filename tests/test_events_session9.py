@@ -34,3 +34,10 @@ def test_a_reported_fight_and_a_continued_one_stay(extract):
 def test_a_vow_to_fight_on_stays(extract):
     text = "The army's commander vowed to fight on until the town was retaken."
     assert _fights(extract, text) == ["fight"]
+
+
+def test_an_announced_package_is_the_announcers_own_act(extract):
+    text = "Canada announced a further $40m in military aid during a visit to Kyiv."
+    aid = [ev for ev in events_of(extract, text) if ev.type == "aid"]
+    assert [(ev.actor, ev.status) for ev in aid] == [("Canada", "announced")]
+

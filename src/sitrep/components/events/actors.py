@@ -246,17 +246,25 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
     while role.dep_ == "conj" and role.head.i != role.i and role.head.pos_ in ("NOUN", "PROPN"):
         role = role.head  # "launched missile and artillery attacks": the conjunct shares the object's role
     if verb is not tok and role.dep_ in ("dobj", "attr", "oprd") and verb.pos_ in ("VERB", "AUX"):
-        if _onlooker(verb):
+        if _onlooker(verb) and verb.lemma_.lower() not in _DECLARING:
             return None, target  # "the regime criticizes the supply of weapons": not the supplier
-        return subject_of(verb), target
+        return subject_of(verb), target  # "launched an offensive", "Berlin announced new sanctions"
     if (
         tok.dep_ == "pobj"
-        and tok.head.lower_ == "of"
+        and (tok.head.lower_ == "of" or (tok.head.lower_ == "in" and etype in _IN_AMOUNTS))
         and tok.head.head.dep_ == "dobj"
         and verb.pos_ == "VERB"
+        and (not _onlooker(verb) or verb.lemma_.lower() in _DECLARING)
     ):
-        return subject_of(verb), target  # "adopted a package of sanctions"
+        return subject_of(verb), target  # "adopted a package of sanctions", "announced $2bn in aid"
     return None, target
+
+
+# verbs by which a party makes its own act known: the object event is the subject's ("Washington
+# announced new sanctions", "unveiled $2bn in military aid"), unlike a report of others' deeds
+_DECLARING = {"announce", "unveil"}
+# types counted in money or kind after "in" ("$2.8bn in military aid", "$5m in sanctions relief")
+_IN_AMOUNTS = {"aid"}
 
 
 # types whose from-phrase is where it happens or whom it takes from ("withdrawal from Kherson")
