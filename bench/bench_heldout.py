@@ -74,6 +74,22 @@ def peers(area: str, score: Any, docs: list[dict[str, Any]]) -> list[tuple[str, 
     return [("naive", naive_positions(sitrep.load_pipeline(), docs))]
 
 
+def report(
+    score: Any,
+    area: str,
+    docs: list[dict[str, Any]],
+    gold: list[dict[str, Any]],
+    systems: dict[str, dict[str, Any]],
+    show: bool,
+) -> None:
+    """One line per system for one area (sitrep's misses and extras listed first with --show)."""
+    fn = getattr(score, f"score_{area}")
+    if show:
+        print(f"-- {area}")
+    for system, pred in systems.items():
+        print(f"  {system:11} {fn(docs, gold, pred, show and system == 'sitrep')}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", default=None, help="one set's folder name (default: every set)")
@@ -92,23 +108,31 @@ def main() -> int:
     if not names:
         print(f"held-out bench: no set under {HELDOUT}")
         return 0
+    pooled_docs: list[dict[str, Any]] = []
+    pooled_gold: dict[str, list[dict[str, Any]]] = {a: [] for a in AREAS}
+    pooled_pred: dict[str, dict[str, Any]] = {}
     for name in names:
         about, gold = load_set(HELDOUT / name)
         docs = [corpus[i] for i in about["docs"]]
         check_spans(docs, gold)
-        areas = [a for a in AREAS if a in gold and (args.area in (None, a))]
         words = sum(len(d["text"].split()) for d in docs)
         first = about.get("first_run", "not yet run")
         print(f"set {name}: {len(docs)} articles, {words} words; first run at {first}")
-        pred = score.predict(docs)
-        for area in areas:
-            fn = getattr(score, f"score_{area}")
-            if args.show:
-                print(f"-- {area}")
-            print(f"  sitrep      {fn(docs, gold[area], pred, args.show)}")
+        pred = {"sitrep": score.predict(docs)}
+        for area in (a for a in AREAS if a in gold and args.area in (None, a)):
+            got = dict(pred)
             if not args.no_peers:
-                for peer, got in peers(area, score, docs):
-                    print(f"  {peer:11} {fn(docs, gold[area], got, False)}")
+                got.update(peers(area, score, docs))
+            report(score, area, docs, gold[area], got, args.show)
+            for system, p in got.items():
+                pooled_pred.setdefault(f"{area}:{system}", {}).update(p)
+            pooled_gold[area] += gold[area]
+        pooled_docs += docs
+    if len(names) > 1:
+        print(f"all {len(names)} sets pooled: {len(pooled_docs)} articles")
+        for area in (a for a in AREAS if pooled_gold[a]):
+            got = {k.split(":", 1)[1]: v for k, v in pooled_pred.items() if k.startswith(f"{area}:")}
+            report(score, area, pooled_docs, pooled_gold[area], got, False)
     return 0
 
 
