@@ -63,7 +63,9 @@ def own_author(doc: Doc, head: Token) -> Token | None:
         if c.dep_ == "prep" and c.lower_ in _AUTHOR_PREPS:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and (
-                pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+                pobj.pos_ == "PROPN"
+                or pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+                or _qualified_body(pobj)
             ):
                 return pobj
         if c.dep_ == "acl":
@@ -75,6 +77,16 @@ def own_author(doc: Doc, head: Token) -> Token | None:
         if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON") and c.pos_ == "PROPN":
             return c
     return None
+
+
+def _qualified_body(tok: Token) -> bool:
+    """A common noun a name or nationality qualifies ('Japanese intelligence', 'Ukrainian officials',
+    'the Kyiv city administration'): a body that can author a document, unlike 'the data of last year'."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound", "nmod", "poss")
+        and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
+        for c in tok.children
+    )
 
 
 def author_phrase(doc: Doc, author: Token) -> Span:

@@ -1,0 +1,44 @@
+"""A figure is claimed by what the speaker says, not by the words naming the speaker ('polling across 12
+countries suggests'), nor by a later claim verb that has a content clause of its own; a document 'of X'
+names its own author even when X is a common noun a nationality qualifies ('data of Polish intelligence')."""
+
+from __future__ import annotations
+
+
+def _claimants(extract, text: str) -> dict[str, str | None]:
+    out = {}
+    for q in extract(text, published="2023-01-01").quantities:
+        out[q.text] = q.claimant.name if q.claimant is not None else None
+    return out
+
+
+def test_a_figure_in_the_subject_of_the_cue_is_unclaimed(extract):
+    text = (
+        "Public attention is shifting to prices at home, polling across 12 European countries suggests, "
+        "with voters split on the war."
+    )
+    assert _claimants(extract, text)["12"] is None
+
+
+def test_a_later_claim_verb_with_its_own_content_does_not_claim(extract):
+    text = (
+        "Administration officials described an attack as imminent last week, as thousands of troops gathered "
+        "at the border, but on Monday the ambassador said she would not use that word."
+    )
+    assert _claimants(extract, text)["thousands"] is None
+
+
+def test_data_of_a_qualified_body_is_that_body_not_an_earlier_author(extract):
+    text = (
+        "According to data confirmed by the BBC, 300 officers have died. The Pentagon gives a higher figure, "
+        "and according to the data of Polish intelligence, 40 generals were killed."
+    )
+    got = _claimants(extract, text)
+    assert got["300"] == "BBC"
+    assert got["40"] is not None and "Polish intelligence" in got["40"]
+
+
+def test_a_claim_after_reminds_that_is_the_subjects(extract):
+    text = "The foreign minister reminded that the European Union froze EUR 300 billion of Russian assets."
+    got = _claimants(extract, text)
+    assert any(v is not None and "minister" in v for v in got.values())
