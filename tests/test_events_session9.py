@@ -41,3 +41,17 @@ def test_an_announced_package_is_the_announcers_own_act(extract):
     aid = [ev for ev in events_of(extract, text) if ev.type == "aid"]
     assert [(ev.actor, ev.status) for ev in aid] == [("Canada", "announced")]
 
+
+
+def test_a_negated_attitude_toward_the_war_denies_nothing(extract):
+    text = (
+        "The foreign minister said his country does not support the Russian aggression against Georgia. "
+        "Officials in Tbilisi do not describe the occupation as a war."
+    )
+    assert [ev.status for ev in events_of(extract, text) if ev.status == "denied"] == []
+
+
+def test_a_negated_launch_still_denies_the_offensive(extract):
+    text = "The rebels did not launch an offensive on the capital, the defence ministry said."
+    attacks = [ev for ev in events_of(extract, text) if ev.type == "attack"]
+    assert [ev.status for ev in attacks] == ["denied"]

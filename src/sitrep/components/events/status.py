@@ -200,6 +200,18 @@ def _occurrence_negated(trigger: Token, verb: Token) -> bool:
     return trigger.dep_ in ("nsubj", "nsubjpass") and (cue_has(verb.lemma_, "occur") or verb.lemma_ == "be")
 
 
+def _negation_reaches(trigger: Token, verb: Token) -> bool:
+    """Whether a negated verb denies the event of its argument: a verb trigger's own controller ("did
+    not try to attack"), a copula ("this is not an invasion") or a verb that carries out, makes or
+    meets a nominal event (cue class `realize`: "did not launch an offensive", "sanctions were not
+    imposed"); not a verb of attitude, judgement or description ("does not support the aggression",
+    "will not tolerate his invasion", "do not call it a war"), nor a factive one ("those who do not
+    notice the aggression")."""
+    if cue_has(verb.lemma_, "factive"):
+        return False
+    return trigger.pos_ in ("VERB", "AUX") or verb.lemma_ == "be" or cue_has(verb.lemma_, "realize")
+
+
 def factuality(trigger: Token, actor: str | None, speech_act: bool = False) -> Factuality:
     """Status, source, statement and negation of the event at `trigger`; `speech_act` for an appeal,
     threat or accusation, which the outlet reports when its trigger is a statement's own cue."""
@@ -234,9 +246,9 @@ def factuality(trigger: Token, actor: str | None, speech_act: bool = False) -> F
     argument = trigger.dep_ in ("dobj", "nsubjpass", "xcomp", "attr") or _occurrence_negated(trigger, verb)
     negated = (
         _is_negated(trigger)
-        or (verb is not trigger and argument and _is_negated(verb) and not cue_has(verb.lemma_, "factive"))
+        or (verb is not trigger and argument and _is_negated(verb) and _negation_reaches(trigger, verb))
         or _absent(trigger)
-    )  # a factive verb keeps its object under negation: "those who do not notice the aggression"
+    )
     if negated or (cue is not None and cue_has(cue.lemma_, "deny")):
         out.status, out.negated = "denied", True
         return out
