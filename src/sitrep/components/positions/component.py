@@ -61,6 +61,17 @@ def _ongoing(pred: Token) -> bool:
     return any(position_cues().get(t.lemma_.lower()) == "ongoing" for t in near)
 
 
+def _nobody(pred: Token) -> bool:
+    """ "No one in Kyiv favours a deal", "nobody wants war": a subject that denies every party."""
+    verb = pred.head if pred.dep_ in ("acomp", "attr") else pred  # "no one is interested in talks"
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # its own, not a conjunct's
+    if subj is None:
+        return False
+    return subj.lower_ in ("nobody", "none") or subj.lower_ == "one" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subj.children
+    )
+
+
 def _party_subject(pred: Token, stance: str) -> bool:
     """A commitment or refusal under a modal needs a party as subject ("it would be a disaster" has none);
     no position has a date or the generic "you" as its subject ("February 24 must end in a tribunal",
@@ -109,8 +120,8 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     own_side = hit[0] != "war" and _own_side(pred)  # "will keep attacking ships": acts of war are events
     if stance == "committed" and not (conditions or _own_voice(pred) or own_side):
         return None  # "will impose sanctions" is a plan; "will impose sanctions if X" states a position
-    if not _party_subject(pred, stance):
-        return None  # "it would be a disaster": no party commits or refuses
+    if not _party_subject(pred, stance) or _nobody(pred):
+        return None  # "it would be a disaster", "no one should expect a capitulation": no party's stance
     if (not conditions and hedged(pred)) or stance in ("committed", "rejects") and forecast(pred):
         return None  # "Putin will not stop at the Polish border, Sunak warned": said of another
     speaker_held = (

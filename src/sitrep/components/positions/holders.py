@@ -206,6 +206,8 @@ def _holder_of(pred: Token) -> str | None:
     if subj is None and verb.dep_ == "acl" and position_cues().get(verb.head.lemma_.lower()) == "text_noun":
         subj = _signer(verb.head)  # "signed a statement calling on X to": the signers
     text = subj or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "was opposed to"
+    if subj is None and verb is pred and pred.tag_ == "VBN" and position_cues().get(pred.lower_) == "open":
+        subj = text  # "the Ukrainians are committed to victory", "Kyiv is prepared to talk": a readiness
     if text is not None and position_cues().get(text.lemma_.lower()) == "text_noun":
         issuer = _text_issuer(text)  # "the document called to suspend ...": whoever issued it
         if issuer is not None:
