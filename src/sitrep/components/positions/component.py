@@ -94,6 +94,7 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
         topic_in(comp)
         or (topic_in([pred]) if _names_topic(pred) and comp else None)
         or free_topic(pred, comp)
+        or _penalty(pred, stance)
     )
     if hit is None:
         return None  # "support Kyiv with artillery": the predicate itself may name the topic
@@ -115,6 +116,10 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
             negs = [neg] * len(conditions)
         if first > topic_head.i:  # "keep supplying weapons as long as ...": the topic ends at the marker
             comp = [t for t in comp if t.i < first]
+    if stance == "threatens" and not conditions:  # "would pay a heavy price for an invasion": its cause
+        cause = next((c for c in pred.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        if cause is not None and cause.i + 1 <= cause.right_edge.i:
+            conditions, negs = [doc[cause.i + 1 : cause.right_edge.i + 1]], [False]
     if stance == "committed" and cue_has(pred.lemma_, "nonagent"):
         return None  # "she would suffer the consequences": undergone, not chosen
     own_side = hit[0] != "war" and _own_side(pred)  # "will keep attacking ships": acts of war are events
@@ -125,10 +130,12 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     if (not conditions and hedged(pred)) or stance in ("committed", "rejects") and forecast(pred):
         return None  # "Putin will not stop at the Polish border, Sunak warned": said of another
     speaker_held = (
-        stance == "advocated"
+        stance in ("advocated", "threatens")  # "Russia will pay a heavy price, Biden warned": Biden's threat
         or (bool(conditions) and pred.lemma_ in START_VERBS)
         or (stance == "rejects" and modal_of(pred) in DEONTIC)  # "the US should not deploy": who says so
     )
+    if stance == "threatens" and not conditions:
+        return None  # a threat holds only with what would bring it on ("if it invades")
     stance = "conditional" if conditions else "open" if stance in ("advocated", "committed") else stance
     holder = speaker_holder(pred) if speaker_held else holder_of(pred)
     if holder is None:
@@ -153,6 +160,12 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
         span=(start, end_char),
     )
     return pos, hit[0]
+
+
+def _penalty(pred: Token, stance: str) -> tuple[str, Token] | None:
+    """ "would pay a heavy price": a threat's penalty is its topic."""
+    obj = next((c for c in pred.children if c.dep_ == "dobj"), None)
+    return ("sanctions", obj) if stance == "threatens" and obj is not None else None
 
 
 def _asked_of(hit: tuple[str, Token], comp: list[Token]) -> tuple[str, Token]:

@@ -18,6 +18,7 @@ COMMITTING = {"will", "would", "shall", "can", "ca", "wo", "must", "should"}
 ABOUT = ("to", "for", "on", "of", "about", "against")  # prepositions that say what a cue is about
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
 FINITE = {"VBD", "VBZ", "VBP"}
+UNDERGOES = {"pay", "face", "suffer", "bear"}  # a penalty undergone: "will pay a heavy price"
 DENIALS = {"deny", "dismiss"}  # verbs that deny a plan or an aim ("denies any intention to invade")
 SETTING_PREPS = {"during", "after", "before", "since", "at", "in", "within", "throughout", "amid"}
 Found = tuple[str, list[Token]]  # (stance, the words that say what the position is about)
@@ -326,6 +327,9 @@ def _threat(tok: Token, modal: str) -> Found | None:
         if not any(c.dep_ == "expl" for c in tok.children):
             return None
         return "committed", list(attr.subtree)[:10]
+    paid = _paid(tok)
+    if paid is not None:
+        return "threatens", [tok, *paid.subtree][:10]
     if cues.get(tok.lemma_.lower()) != "threat_verb":
         return None
     objs = [g for c in tok.children if c.dep_ in ("dobj", "prep") for g in (c, *c.children)]
@@ -333,6 +337,20 @@ def _threat(tok: Token, modal: str) -> Found | None:
     if subj is None or not any(cues.get(g.lemma_.lower()) == "threat" for g in objs):
         return None
     return "rejects", list(subj.subtree)[:10]
+
+
+def _paid(verb: Token) -> Token | None:
+    """ "Russia will pay a heavy price", "Moscow would face severe consequences": the object of a penalty
+    that a party is said to undergo (the speaker's threat against it), or None."""
+    if verb.lemma_ not in UNDERGOES:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None or subj.lower_ in ("we", "i"):  # "we will pay any price": a resolve
+        return None
+    if subj.pos_ != "PRON" and subj.ent_type_ not in ("GPE", "ORG", "PERSON"):
+        return None  # "ordinary Russians will pay the price": a forecast of hardship, no one's threat
+    return obj if position_cues().get(obj.lemma_.lower()) == "threat" else None
 
 
 def _committed(tok: Token) -> Found | None:
