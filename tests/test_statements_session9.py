@@ -1,0 +1,29 @@
+"""Speakers (issue 15, session 9): a description with the person's name after a comma."""
+
+from __future__ import annotations
+
+from statements_support import covering, run_statements, speaker_name
+
+
+def test_name_after_description_and_comma_with_according_to(extract):
+    text = (
+        "The collision between the two jets was caused by reckless flying, according to former test"
+        " pilot and Air Force colonel, Sen. Mark Hollis."
+    )
+    st = covering(run_statements(extract, text), "reckless flying")
+    assert speaker_name(st) == "Mark Hollis"
+
+
+def test_name_after_description_title_words_between(extract):
+    text = (
+        "Poland's favourite daughter, diplomat and later minister Anna Kowalska, remarked after the war"
+        " that peace must be defended every day."
+    )
+    st = covering(run_statements(extract, text), "peace must be defended")
+    assert speaker_name(st) == "Anna Kowalska"
+
+
+def test_description_then_comma_and_another_clause_keeps_description(extract):
+    text = "The spokesman said, as Maria Nowak listened, that the talks would resume on Monday."
+    st = covering(run_statements(extract, text), "talks would resume")
+    assert speaker_name(st) != "Maria Nowak"
