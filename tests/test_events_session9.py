@@ -55,3 +55,27 @@ def test_a_negated_launch_still_denies_the_offensive(extract):
     text = "The rebels did not launch an offensive on the capital, the defence ministry said."
     attacks = [ev for ev in events_of(extract, text) if ev.type == "attack"]
     assert [ev.status for ev in attacks] == ["denied"]
+
+
+def _history_extract(extract, text: str):
+    report = extract(text, published="2024-03-01")
+    for ev in report.events:
+        assert text[ev.trigger.span[0] : ev.trigger.span[1]] == ev.trigger.text
+    return report.events
+
+
+def test_infinitives_and_nominals_of_a_dated_past_are_history(extract):
+    text = (
+        "The Treaty of Kars (1921) ended that war. Turkey was forced to evacuate the valley, "
+        "and the rebels compelled the garrison to withdraw. Poland joined in the occupation of the "
+        "province."
+    )
+    assert [ev.trigger.text for ev in _history_extract(extract, text)] == []
+
+
+def test_a_clause_dated_to_this_week_is_news_after_an_old_year(extract):
+    text = (
+        "The sprinter, who won a bronze medal at the games in 2016, has been killed at the front. "
+        "His club said he died during combat operations on Sunday."
+    )
+    assert "combat operations" in [ev.trigger.text for ev in _history_extract(extract, text)]
