@@ -13,6 +13,7 @@ THREATS = [
     ("Biden warned that Russia would pay a heavy price if it invaded Ukraine.", "Biden", "price"),
     ("Moscow will face severe consequences if it uses chemical arms, Truss said.", "Truss", "consequence"),
     ('"They will pay a steep price for doing so," the president said.', "president", "price"),
+    ("EU leaders repeated warnings that Moscow would pay a high price for an attack.", "leaders", "price"),
 ]
 
 
