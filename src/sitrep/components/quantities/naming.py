@@ -72,7 +72,7 @@ def speaker_name(doc: Doc, st: Statement, statements: Sequence[Statement] = ()) 
     if root.lower_ in _QUANTIFIERS and len(span) == 1:
         return None  # "some suggested ...", "many say ...": nobody in particular
     if root.lower_ in ("he", "she") and not named(sp.name, person=True):
-        return antecedent(doc, root, "PERSON", list(statements)) or sp.name
+        return antecedent(doc, root, "PERSON", statements) or sp.name
     if named(sp.name) and not described:
         return display(doc, sp.name)
     if described and is_document(root):
@@ -171,7 +171,7 @@ def source_name(
         fuller = first_mention(doc, root)
         if fuller is not None:
             return fuller.text  # "the spokesman" after "a spokesman for the local police"
-        found = antecedent(doc, root, typ, list(statements), any_type=is_authors(root))
+        found = antecedent(doc, root, typ, statements, any_type=is_authors(root))
         if found is not None:
             return display(doc, found)
     text = phrase.text.strip(" ,;:-–—'\"“”‘’")
