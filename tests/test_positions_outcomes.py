@@ -35,3 +35,8 @@ def test_nobody_holds_no_position(extract, text):
 
 def test_boast_of_winning_is_no_position(extract):
     assert positions_of(extract, "Together we will win, the president told the crowd.") == []
+
+
+def test_a_people_is_shown_with_its_state(extract):
+    held = [p.holder for p in positions_of(extract, "The Russians want to talk, the analyst said.")]
+    assert held == ["Russians (Russia)"]

@@ -112,7 +112,8 @@ def party(tok: Token) -> str | None:
         return None
     name = capital_country().get(name.lower(), name)  # "Kyiv" read as an adjective: Ukraine
     if tok.tag_ in ("NNPS", "NNS") and tok.ent_type_ == "NORP" and _people_state(tok.text):
-        name = _people_state(tok.text) or name  # "the Russians talk" -> Russia
+        state = _people_state(tok.text)  # "the Russians talk" -> Russians (Russia): the people and its state
+        name = f"{tok.text} ({state})" if state and state.lower() != tok.lower_ else name
     elif tok.pos_ == "PRON" and _people_state(name):
         name = _people_state(name) or name  # "they want to talk", they being "the Russians" -> Russia
     more = [c for c in tok.children if c.dep_ == "conj" and is_party(c)]

@@ -359,7 +359,7 @@ def _committed(tok: Token) -> Found | None:
     voice (see component); "there can be no impunity" refuses what it names."""
     if tok.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
         paid = _paid(tok) if _modal(tok) in ("will", "would", "wo") and not negated(tok) else None
-        return ("threatens", [tok, *paid.subtree][:10]) if paid is not None else None  # "warnings that X would"
+        return ("threatens", [tok, *paid.subtree][:10]) if paid is not None else None  # "warnings that"
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in (
         "ROOT",
         "ccomp",
