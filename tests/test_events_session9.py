@@ -79,3 +79,16 @@ def test_a_clause_dated_to_this_week_is_news_after_an_old_year(extract):
         "His club said he died during combat operations on Sunday."
     )
     assert "combat operations" in [ev.trigger.text for ev in _history_extract(extract, text)]
+
+
+def test_abandoning_a_country_is_no_retreat(extract):
+    text = (
+        "Critics warned that the alliance must not abandon Georgia, "
+        "and that if Canada abandoned Georgia it would fail."
+    )
+    assert [ev for ev in events_of(extract, text) if ev.type == "retreat"] == []
+
+
+def test_abandoning_a_town_is_still_a_retreat(extract):
+    text = "The rebels abandoned the town of Goma on Friday."
+    assert [ev.type for ev in events_of(extract, text)] == ["retreat"]
