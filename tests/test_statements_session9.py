@@ -1,4 +1,4 @@
-"""Speakers (issue 15, session 9): a description with the person's name after a comma."""
+"""Speakers (issue 15, session 9): a description with the name after a comma; a company the tagger calls a person."""
 
 from __future__ import annotations
 
@@ -27,3 +27,13 @@ def test_description_then_comma_and_another_clause_keeps_description(extract):
     text = "The spokesman said, as Maria Nowak listened, that the talks would resume on Monday."
     st = covering(run_statements(extract, text), "talks would resume")
     assert speaker_name(st) != "Maria Nowak"
+
+
+def test_it_refers_back_to_a_company_the_tagger_calls_a_person(extract):
+    text = (
+        "Russian energy giant Gazprom says it will cut the flow through the pipeline by half from Friday.\n\n"
+        "FOLLOW US ON TWITTER for more news from the region.\n\n"
+        "It says in a statement that one more turbine needs repairs in Canada.\n"
+    )
+    st = covering(run_statements(extract, text), "turbine needs repairs")
+    assert speaker_name(st) == "Gazprom"

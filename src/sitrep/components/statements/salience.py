@@ -25,6 +25,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IDX
 from spacy.tokens import Span, Token
 
 from ...gender import name_gender
@@ -47,6 +48,12 @@ _LOOKBACK_CHARS = 3000
 
 
 @lru_cache(maxsize=1)
+def _org_modifiers() -> frozenset[str]:
+    """Nouns that make the one-word name after them an organisation, `data/cues_org_modifiers.txt`."""
+    return frozenset(w.lower() for w in _lines("cues_org_modifiers.txt"))
+
+
+@lru_cache(maxsize=1)
 def _title_words() -> frozenset[str]:
     """Single-word titles before personal names ("Patriarch", "Gen"), from `data/titles.txt`."""
     words = (line.split("\t")[0].strip().lower().rstrip(".") for line in _lines("titles.txt"))
@@ -64,6 +71,8 @@ class Salience:
         self.entities: dict[str, Entity] = {e.id: e for e in ctx.speakers.entities}
         self.coref = ctx.speakers.coref
         self.learned: dict[str, str] = {}
+        self._kinds: dict[str, str] = {}
+        self._starts = ctx.doc.to_array([IDX]).tolist()
         self.nat_learned: dict[str, frozenset[str]] = {}
         self.contents = sorted((p for st, _v in items for p in parts(st)), key=lambda p: p[0])
         self.covers = Covers(self.contents)
@@ -102,9 +111,30 @@ class Salience:
                     subject = False  # ", BelTA has learned": the outlet, not a speaker the reader follows
                 strong = subject and not self._in_content(s)
                 anysubj = bool(subject) or root.dep_ in {"nsubj", "nsubjpass"} or _leads(span)
-                out.append(Cand(s, ent.id, ent.name, ent.id, _kind(ent), strong, subject=anysubj))
+                out.append(Cand(s, ent.id, ent.name, ent.id, self.kind(ent), strong, subject=anysubj))
         out.sort(key=lambda c: c.pos)
         return out
+
+    def kind(self, ent: Entity) -> str:
+        """An entity's type for agreement (`_kind`), a one-word "person" the text calls a company
+        ("energy giant Gazprom") an organisation; read once per entity."""
+        known = self._kinds.get(ent.id)
+        if known is None:
+            known = self._kinds[ent.id] = _kind(ent)
+            if known == "PERSON" and " " not in ent.name.strip() and not _first_name_gender(ent.name):
+                if any(self._org_before(m.span[0]) for m in ent.mentions):
+                    known = self._kinds[ent.id] = "ORG"
+        return known
+
+    def _org_before(self, pos: int) -> bool:
+        """Whether the word right before a name is a company or organisation noun ("giant Gazprom")."""
+        i = bisect_left(self._starts, pos) - 1
+        if i < 0:
+            return False
+        word = self.doc[i]
+        return word.pos_ == "NOUN" and (
+            word.lemma_.lower() in _org_modifiers() or role_nouns().get(word.lemma_.lower()) == "ORG"
+        )
 
     def _nationality_fits(self, ent: Entity, span: Span) -> bool:
         """Whether a description's nationality words ("the US president") are confirmed for the entity
@@ -180,7 +210,7 @@ class Salience:
         pos = sp.span[0] if sp.span is not None else st.cue.span[0]
         ent = self.entities.get(sp.entity) if sp.entity else None
         if ent is not None:
-            kind, head = _kind(ent), ""
+            kind, head = self.kind(ent), ""
         else:
             kind, head = self._unnamed_kind(sp)
             if not kind:
