@@ -1,4 +1,4 @@
-"""Speakers (issue 15, session 9): a description with the name after a comma; a company the tagger calls a person."""
+"""Speakers (issue 15, session 9): a name after a description and a comma; a company typed a person."""
 
 from __future__ import annotations
 
