@@ -230,6 +230,8 @@ def _holder_of(pred: Token) -> str | None:
     if subj is None and verb.dep_ == "ccomp" and not is_self(verb.head):
         gov = subject_of(verb.head)  # "Biden has sworn that there would be no troops": who swore it
         subj = gov if gov is not None and not is_self(gov) and is_party(gov) else None
+    if subj is not None and subj.lower_ == "they":  # "The Quad ministers met. They called for ...": them
+        subj = plural_antecedent(subj) or subj
     name = party(subj) if subj is not None else None
     if subj is not None and subj.lower_ in ("he", "she"):  # "Kurz stressed he would never accept ...": Kurz
         name = reported_self(pred) or name
@@ -248,6 +250,23 @@ def _holder_of(pred: Token) -> str | None:
     if voiced and (same_party(name, speaker) or _unnamed_body(subj)):
         return f"{name} ({speaker})"  # a body voiced by its own: "Russia (Sergei Lavrov)"
     return name
+
+
+def plural_antecedent(pron: Token) -> Token | None:
+    """The parties a "they" takes up: the plural or coordinated subject of its sentence's main clause
+    before it, or of the sentence before ("Germany and France held talks. They called for ..."); None
+    when neither sentence has one (the coreference then decides)."""
+    doc = pron.doc
+    prev = doc[pron.sent.start - 1].sent if pron.sent.start > 0 else None
+    for s in (pron.sent, prev):
+        if s is None:
+            continue
+        subj = next((c for c in s.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i >= pron.i or subj.pos_ == "PRON":
+            continue
+        plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+        return subj if plural and is_party(subj) else None
+    return None
 
 
 def _unnamed_body(subj: Token | None) -> bool:
