@@ -22,3 +22,9 @@ THEY = [
 def test_they_takes_up_the_plural_subject(extract, text, holder):
     held = [p.holder for p in positions_of(extract, text)]
     assert held and all(holder in h for h in held)
+
+
+def test_he_takes_up_a_states_office(extract):
+    text = "Hungary's prime minister met the delegation. He rejected any new sanctions on Russian gas."
+    held = [p.holder for p in positions_of(extract, text)]
+    assert held == ["Hungary's prime minister"]
