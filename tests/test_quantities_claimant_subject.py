@@ -42,3 +42,16 @@ def test_a_claim_after_reminds_that_is_the_subjects(extract):
     text = "The foreign minister reminded that the European Union froze EUR 300 billion of Russian assets."
     got = _claimants(extract, text)
     assert any(v is not None and "minister" in v for v in got.values())
+
+
+def test_a_count_in_a_relative_clause_on_the_cue_object_is_the_writers(extract):
+    text = (
+        "On Tuesday the archbishop condemned a \"cruel\" rocket attack on a railway station that left 23 "
+        "people dead, saying he prays for the victims."
+    )
+    assert _claimants(extract, text)["23"] is None
+
+
+def test_a_count_in_the_content_clause_stays_the_speakers(extract):
+    text = "The governor said a rocket attack on a railway station had left 23 people dead."
+    assert _claimants(extract, text)["23"] == "governor"

@@ -28,7 +28,7 @@ from .authors import (
     named,
     speech_heading,
 )
-from .issuers import continued_quote, quoted_after, tally_setting, that_clause_of_document
+from .issuers import continued_quote, in_quote, quoted_after, tally_setting, that_clause_of_document
 from .lexicon import claim_verbs, description_nouns
 from .naming import PRONOUNS, display, phrase_of, source_name, speaker_name
 
@@ -56,10 +56,31 @@ def _statement_claimant(
     claiming, cover = claiming_cover(doc, statements, body)
     held = [h for h in cover.holding(span[0], span[1]) if not _in_subject(claiming[h[2]], span, sent_start)]
     best = claiming[min(held, key=lambda h: (h[1] - h[0], h[2]))[2]] if held else None  # innermost, first
-    if best is None or best.speaker is None:
+    if best is None or best.speaker is None or _background(doc, best, span):
         return None
     name = speaker_name(doc, best, statements)
     return Claimant(name=name, statement=best.id) if name else None
+
+
+def _background(doc: Doc, st: Statement, span: tuple[int, int]) -> bool:
+    """True for a figure the writer adds in a relative clause on the object of an unquoted cue ('the Pope
+    decried a strike on a mall that left 18 dead'): what the speaker did is the verb, not the count."""
+    if st.kind == "direct" or in_quote(doc_text(doc), span[0], span[1]):
+        return False
+    cue = doc.char_span(st.cue.span[0], st.cue.span[1], alignment_mode="expand")
+    fig = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if cue is None or fig is None or not len(cue) or not len(fig):
+        return False
+    verb, x = cue.root, fig.root
+    clause = False
+    for _ in range(12):
+        if x.head.i == x.i:
+            return False
+        if x.head.i == verb.i:
+            return clause and x.dep_ == "dobj"
+        clause = clause or x.dep_ == "relcl"
+        x = x.head
+    return False
 
 
 def _according_to(doc: Doc, sent: Span, at: int, statements: Sequence[Statement] = ()) -> Claimant | None:

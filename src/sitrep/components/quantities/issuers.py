@@ -100,7 +100,7 @@ def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
-def _in_quote(text: str, start: int, end: int) -> bool:
+def in_quote(text: str, start: int, end: int) -> bool:
     """True when `[start, end)` lies inside a quoted region (regions are disjoint and in order: only the last
     one opening before `start` can hold it)."""
     regions = quote_regions(text)
@@ -152,7 +152,7 @@ def continued_quote(
 ) -> Claimant | None:
     """A figure in a quote no statement holds: the last quoted speaker's, two paragraphs back at most."""
     text = doc_text(doc)
-    if not _in_quote(text, span[0], span[1]):
+    if not in_quote(text, span[0], span[1]):
         return None
     last = _last_ending(_by_content_end(doc, statements, True), -1, span[0])
     if last is None:
