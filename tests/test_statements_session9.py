@@ -1,4 +1,4 @@
-"""Speakers (issue 15, session 9): a name after a description and a comma; a company typed a person."""
+"""Speakers (issue 15, session 9): names after a description, companies typed persons, known roles."""
 
 from __future__ import annotations
 
@@ -37,3 +37,16 @@ def test_it_refers_back_to_a_company_the_tagger_calls_a_person(extract):
     )
     st = covering(run_statements(extract, text), "turbine needs repairs")
     assert speaker_name(st) == "Gazprom"
+
+
+def test_bare_role_is_the_person_an_earlier_description_with_it_named(extract):
+    text = (
+        "Olaf Brandt arrived in Beijing on Sunday with a large delegation.\n\n"
+        "During the talks, the German Chancellor insisted that China should press Moscow to end the war.\n\n"
+        "The managers of several car makers travelled with the delegation, hoping to protect their"
+        " business in China.\n\n"
+        "Officials in Berlin expect no breakthrough on trade.\n\n"
+        "The Chancellor in his opening remarks pointed out that the war harms the security of Europe.\n"
+    )
+    st = covering(run_statements(extract, text), "harms the security")
+    assert speaker_name(st) == "Olaf Brandt"

@@ -31,7 +31,14 @@ from spacy.tokens import Span, Token
 from ...gender import name_gender
 from ...model import Entity, Speaker, Statement
 from .candidate import KEEP, Cand, parts, to_speaker
-from .descriptions import describe, lede_descriptions, nationality, nationality_words, speaker_nouns
+from .descriptions import (
+    describe,
+    learn_role,
+    lede_descriptions,
+    nationality,
+    nationality_words,
+    speaker_nouns,
+)
 from .spanindex import Covers, Points
 from .speaker import _lines, cue_lemma, cue_sections, role_nouns
 from .verbs import source_tail
@@ -74,6 +81,7 @@ class Salience:
         self._kinds: dict[str, str] = {}
         self._starts = ctx.doc.to_array([IDX]).tolist()
         self.nat_learned: dict[str, frozenset[str]] = {}
+        self.roles: dict[str, Speaker | None] = {}
         self.contents = sorted((p for st, _v in items for p in parts(st)), key=lambda p: p[0])
         self.covers = Covers(self.contents)
         # cues of reported speech: one who relays another's words ("reports X said") is no speaker the
@@ -169,6 +177,10 @@ class Salience:
                     new = self._pronoun(st, sp, word, _verb)
                 elif word.split()[0] in {"the", "this", "that"}:
                     new = describe(self, st, sp)
+                    if isinstance(new, Speaker):
+                        learn_role(self, sp, new)
+                    elif new is KEEP and sp.entity is not None:
+                        learn_role(self, sp, sp)
                 elif word.split()[0] in {"our", "my"} and " " in word and sp.entity:
                     # "our expert group": the writer's own side, no organisation the text names
                     new = Speaker(name=sp.text.split(" ", 1)[1], entity=None, span=sp.span, text=sp.text)
