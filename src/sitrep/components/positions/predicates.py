@@ -18,6 +18,7 @@ COMMITTING = {"will", "would", "shall", "can", "ca", "wo", "must", "should"}
 ABOUT = ("to", "for", "on", "of", "about", "against")  # prepositions that say what a cue is about
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
 FINITE = {"VBD", "VBZ", "VBP"}
+DENIABLE = {"acceptable", "possible"}  # judgements whose denial refuses ("a truce is not possible")
 UNDERGOES = {"pay", "face", "suffer", "bear"}  # a penalty undergone: "will pay a heavy price"
 DENIALS = {"deny", "dismiss"}  # verbs that deny a plan or an aim ("denies any intention to invade")
 SETTING_PREPS = {"during", "after", "before", "since", "at", "in", "within", "throughout", "amid"}
@@ -194,12 +195,15 @@ def stance_of(tok: Token) -> Found | None:
         if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
             return None
         return ("open" if negated(tok) else "rejects"), complement(tok)
-    if cls in ("rejects_adj", "open_adj") and tok.pos_ == "ADJ" and not negated(tok):
+    not_open = tok.lower_ in DENIABLE and negated(tok)  # "membership is not acceptable": refused
+    if cls in ("rejects_adj", "open_adj") and tok.pos_ == "ADJ" and (not_open or not negated(tok)):
         # "membership is unacceptable", "the West considers X unacceptable": what is judged
         judge = judging_verb(tok)  # "described them as illegal": what the verb's object is
         host = judge or tok.head
         subj = (
-            [] if judge else [t for c in host.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+            []
+            if judge
+            else [t for c in host.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree]
         )
         obj = [t for c in host.children if c.dep_ == "dobj" for t in c.subtree]
         obj = obj or [t for c in tok.children if judge and c.dep_ == "nsubj" for t in c.subtree]
@@ -210,7 +214,7 @@ def stance_of(tok: Token) -> Found | None:
             clause = {t.i for t in words[0].head.subtree}
             words = [t for t in ante.subtree if t.i not in clause]
         denied = any(c.dep_ == "det" and c.lower_ == "no" for t in words[:1] for c in t.head.children)
-        refused = (cls == "rejects_adj") != denied  # "no negotiations are possible": refused
+        refused = (cls == "rejects_adj") != (denied or not_open)  # "no negotiations are possible": refused
         return ("rejects" if refused else "open"), words[:10]
     if cls == "against" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
         return ("open" if negated(tok.head) else "rejects"), [t for c in tok.children for t in c.subtree][
