@@ -92,3 +92,24 @@ def test_abandoning_a_country_is_no_retreat(extract):
 def test_abandoning_a_town_is_still_a_retreat(extract):
     text = "The rebels abandoned the town of Goma on Friday."
     assert [ev.type for ev in events_of(extract, text)] == ["retreat"]
+
+
+def test_a_typed_name_beats_a_capitalised_adjective_as_actor(extract):
+    text = "Officials expect more weapons soon. Additional EU sanctions, including on coal, are imminent."
+    sanctions = [ev for ev in events_of(extract, text) if ev.type == "sanction"]
+    assert [ev.actor for ev in sanctions] == ["EU"]
+
+
+def test_the_relative_who_names_its_antecedent_as_actor(extract):
+    text = "The tribunal named the colonels who carried out the attacks on the villages near Tyre."
+    attacks = [ev for ev in events_of(extract, text) if ev.type == "attack"]
+    assert len(attacks) == 1 and "colonels" in (attacks[0].actor or "")
+
+
+def test_a_general_hypothesis_borrows_no_actor(extract):
+    text = (
+        "Russia's invasion of Georgia began in August. "
+        "Critics say a soft peace would only set the stage for further aggression."
+    )
+    triggers = [ev.trigger.text for ev in events_of(extract, text) if ev.type == "attack"]
+    assert "aggression" not in triggers

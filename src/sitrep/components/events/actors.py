@@ -237,8 +237,12 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
             for g in c.children:
                 if g.dep_ == "agent":
                     return next((p for p in g.children if p.dep_ == "pobj"), None), target
-    for c in tok.children:
-        if c.dep_ in ("amod", "compound") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN"):
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
+    for c in mods:  # a typed name first: "Additional EU sanctions" is the EU's, not "Additional"'s
+        if c.ent_type_ in ("NORP", "GPE", "ORG"):
+            return c, target
+    for c in mods:
+        if c.pos_ == "PROPN" and not (c.is_sent_start and c.tag_ in ("JJ", "NNP") and not c.ent_type_):
             return c, target
         if c.dep_ == "amod" and c.pos_ == "ADJ" and side_of(c.text) not in (None, "military"):
             return c, target  # "western sanctions": the side the tagger left untyped
@@ -248,7 +252,12 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
     if verb is not tok and role.dep_ in ("dobj", "attr", "oprd") and verb.pos_ in ("VERB", "AUX"):
         if _onlooker(verb) and verb.lemma_.lower() not in _DECLARING:
             return None, target  # "the regime criticizes the supply of weapons": not the supplier
-        return subject_of(verb), target  # "launched an offensive", "Berlin announced new sanctions"
+        subj = subject_of(verb)
+        if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+            ante = verb.head  # "the generals who carried out the attacks": the relative's antecedent
+            named = subj.lower_ == "who" or ante.ent_type_ in NAMED or cue_has(ante.lemma_, "force")
+            subj = ante if named else None  # not "warnings that increased supplies would ..."
+        return subj, target  # "launched an offensive", "Berlin announced new sanctions"
     if (
         tok.dep_ == "pobj"
         and (tok.head.lower_ == "of" or (tok.head.lower_ == "in" and etype in _IN_AMOUNTS))
