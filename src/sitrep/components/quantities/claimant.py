@@ -31,6 +31,7 @@ from .authors import (
 from .issuers import continued_quote, in_quote, quoted_after, tally_setting, that_clause_of_document
 from .lexicon import claim_verbs, description_nouns
 from .naming import PRONOUNS, display, phrase_of, source_name, speaker_name
+from .polls import respondents_poll
 
 _CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "advcl", "parataxis", "conj", "dep"}
 _CLAUSE_CHILDREN = frozenset({"parataxis", "ccomp", "conj"})  # clauses of a root that may claim
@@ -387,6 +388,7 @@ def find_claimant(
     rules: tuple[Callable[[], Claimant | None], ...] = (
         lambda: _statement_claimant(doc, span, statements, body, sent.start_char),
         lambda: _according_to(doc, sent, span[0], statements),
+        lambda: respondents_poll(doc, tok, statements),
         lambda: _claim_verb(doc, tok, statements),
         lambda: continued_quote(doc, span, statements, name_of),
         lambda: quoted_after(doc, span[0], sent, statements, name_of),

@@ -112,6 +112,13 @@ def unit_names() -> dict[str, str]:
     return {r[0]: r[2].strip() for r in _rows("quantities_units.tsv") if len(r) > 2}
 
 
+@lru_cache(maxsize=4)
+def poll_words(kind: str) -> frozenset[str]:
+    """Lemmas of quantities_polls.tsv of one kind: 'noun' (a poll) or 'verb' (what respondents do)."""
+    rows = _rows("quantities_polls.tsv")
+    return frozenset(r[0].strip() for r in rows if len(r) > 1 and r[1].strip() == kind)
+
+
 @lru_cache(maxsize=1)
 def document_nouns() -> frozenset[str]:
     """Nouns naming a document or dataset whose author claims its figures ('the report', 'customs data')."""
