@@ -22,7 +22,7 @@ from .forecasts import DEONTIC, forecast, hedged, modal_of, question
 from .holders import holder_of, is_party, is_self, reported_self, shares_word, speaker_holder
 from .predicates import COMMITTING, UNWILLING, going_to, stance_of
 from .roles import named_holder
-from .topics import free_topic, topic_in, topic_phrase, with_nominal
+from .topics import free_topic, topic_in, topic_phrase, war_for_it, with_nominal
 
 RELATIVES = {"which", "that", "it", "this"}  # what an elided refusal's object may be
 ELIDED = {"rejects", "open_verb"}  # cue classes that may leave their object to the context
@@ -146,12 +146,11 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     end_char = max(
         [pred.idx + len(pred), topic_head.idx + len(topic_head), *(c.end_char for c in conditions)]
     )
+    named = with_nominal(_undergone(pred) or topic_phrase(comp, topic_head), topic_head)
     pos = Position(
         id=f"p{n}",
         holder=holder,
-        topic=_asked_party(
-            pred, speaker_held, with_nominal(_undergone(pred) or topic_phrase(comp, topic_head), topic_head)
-        ),
+        topic=war_for_it(_asked_party(pred, speaker_held, named), comp),
         stance=stance,
         conditions=[c.text for c in conditions],
         condition_spans=[(c.start_char, c.end_char) for c in conditions],
