@@ -113,3 +113,12 @@ def test_a_general_hypothesis_borrows_no_actor(extract):
     )
     triggers = [ev.trigger.text for ev in events_of(extract, text) if ev.type == "attack"]
     assert "aggression" not in triggers
+
+
+def test_cutting_a_flow_of_goods_is_a_sanction(extract):
+    text = (
+        "Lithuania protested after Minsk blocked fuel supplies on Tuesday. "
+        "Earlier, Belarus halted potash deliveries to the port, and Kyiv banned grain exports."
+    )
+    sanctions = [ev.trigger.text for ev in events_of(extract, text) if ev.type == "sanction"]
+    assert sanctions == ["blocked fuel supplies", "halted potash deliveries", "banned grain exports"]
