@@ -27,6 +27,7 @@ from .topics import free_topic, topic_in, topic_phrase, war_for_it, with_nominal
 RELATIVES = {"which", "that", "it", "this"}  # what an elided refusal's object may be
 ELIDED = {"rejects", "open_verb"}  # cue classes that may leave their object to the context
 TOPIC_GLUE = {"the", "and", "for", "any", "all", "its", "their", "with", "from", "into", "this", "that"}
+ANNOUNCED = {"aid", "weapons deliveries", "sanctions"}  # what an announcement commits to ("announced aid")
 START_VERBS = {"begin", "start", "resume", "happen", "proceed", "restart", "take"}
 
 
@@ -96,7 +97,7 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
         or free_topic(pred, comp)
         or _penalty(pred, stance)
     )
-    if hit is None:
+    if hit is None or pred.lemma_ == "announce" and hit[0] not in ANNOUNCED:
         return None  # "support Kyiv with artillery": the predicate itself may name the topic
     hit = _asked_of(hit, comp)
     topic_head = hit[1]
