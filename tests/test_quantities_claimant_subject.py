@@ -55,3 +55,22 @@ def test_a_count_in_a_relative_clause_on_the_cue_object_is_the_writers(extract):
 def test_a_count_in_the_content_clause_stays_the_speakers(extract):
     text = "The governor said a rocket attack on a railway station had left 23 people dead."
     assert _claimants(extract, text)["23"] == "governor"
+
+
+def test_data_with_no_author_is_the_party_that_published_it_just_before(extract):
+    text = (
+        "The Ukrainian general staff published information on enemy losses on Monday. The presented data "
+        "shows that the enemy lost 640 soldiers and 12 tanks in a day."
+    )
+    got = _claimants(extract, text)
+    assert got["640"] is not None and "general staff" in got["640"]
+    assert got["12"] is not None and "general staff" in got["12"]
+
+
+def test_data_published_in_another_paragraph_is_not_linked(extract):
+    text = (
+        "The Ukrainian general staff published information on enemy losses on Monday.\n\n"
+        "The presented data shows that the enemy lost 640 soldiers in a day."
+    )
+    got = _claimants(extract, text)
+    assert got["640"] is None or "general staff" not in got["640"]

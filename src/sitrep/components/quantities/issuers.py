@@ -18,7 +18,7 @@ from ...model import Claimant, Statement
 from ...text import doc_text
 from ..shared.clauses import memo_of
 from .authors import antecedent, named
-from .lexicon import issued_documents, setting_verbs
+from .lexicon import issued_documents, publish_verbs, setting_verbs
 from .subject import TALLY_NOUNS
 
 _CLAUSES = frozenset({"acl", "ccomp", "relcl"})
@@ -62,7 +62,7 @@ def issuer(doc: Doc, head: Token, statements: Sequence[Statement]) -> str | None
     'X released/issued a statement', else the named speaker of the last statement before it in the same
     or the previous paragraph (not a dateline read as one: 'LOS ANGELES'), else the last organisation."""
     if not issued(head):
-        return None
+        return _publisher(doc, head)
     for t in reversed(doc[max(0, head.i - 400) : head.i]):
         if t.lemma_ == head.lemma_ and t.dep_ == "dobj" and t.head.pos_ == "VERB":
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
@@ -80,6 +80,35 @@ def issuer(doc: Doc, head: Token, statements: Sequence[Statement]) -> str | None
         lambda: [st for st in statements if st.speaker is None or not _dateline(st.speaker.name)],
     )
     return antecedent(doc, head, "PERSON", speaking, any_type=True) or antecedent(doc, head, "ORG", speaking)
+
+
+_PUBLISHED = frozenset(
+    {"information", "data", "figure", "statistic", "report", "update", "summary", "estimate"}
+)  # what a party puts out
+
+
+def _publisher(doc: Doc, head: Token) -> str | None:
+    """The party that put out the data a document noun with no author refers to, in the sentence before
+    or its own ('The Ukrainian staff published information on losses. The presented data shows ...')."""
+    sent = head.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    if "\n\n" in doc_text(doc)[doc[start].idx : head.idx]:
+        start = sent.start  # not across a paragraph
+    verbs = publish_verbs()
+    for t in reversed(doc[start : head.i]):
+        if t.lemma_.lower() not in _PUBLISHED or t.dep_ != "dobj" or t.head.lemma_.lower() not in verbs:
+            continue
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
+            return None
+        first = subj.left_edge.i
+        while first < subj.i and doc[first].pos_ in ("DET", "PUNCT"):
+            first += 1
+        phrase = doc[first : subj.i + 1]
+        coref = doc._.sitrep_coref
+        ent = coref.resolve(phrase) if coref is not None else None
+        return str(ent.name) if ent is not None and named(str(ent.name)) else phrase.text
+    return None
 
 
 def _dateline(name: str) -> bool:

@@ -112,6 +112,12 @@ def unit_names() -> dict[str, str]:
     return {r[0]: r[2].strip() for r in _rows("quantities_units.tsv") if len(r) > 2}
 
 
+@lru_cache(maxsize=1)
+def publish_verbs() -> frozenset[str]:
+    """Lemmas of verbs by which a party puts out a document or data ('published data on losses')."""
+    return _words("quantities_publish_verbs.tsv")
+
+
 @lru_cache(maxsize=4)
 def poll_words(kind: str) -> frozenset[str]:
     """Lemmas of quantities_polls.tsv of one kind: 'noun' (a poll) or 'verb' (what respondents do)."""
