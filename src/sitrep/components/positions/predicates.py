@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..shared.clauses import subject_of
 from ..shared.lexicon import position_cues
 from .conditions import find_marker
-from .topics import not_an_act, only_words
+from .topics import not_an_act, only_words, topic_in
 
 NEGATORS = {"not", "n't", "never", "no"}
 UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
@@ -240,7 +240,9 @@ def stance_of(tok: Token) -> Found | None:
         hoped = [
             t
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "xcomp" and _infinitive(c)
+            if (c.dep_ == "prep" and c.lower_ == "for")
+            or (c.dep_ == "xcomp" and _infinitive(c))
+            or _hoped_clause(c)
             for t in c.subtree
         ]
         return (("rejects" if negated(tok) else "open"), hoped[:10]) if hoped else None
@@ -295,6 +297,15 @@ def _promised(verb: Token) -> list[Token]:
             out.append(c)
             out.extend(_promised(c))
     return sorted(set(out), key=lambda t: t.i)
+
+
+def _hoped_clause(c: Token) -> bool:
+    """ "hoped dialogue would succeed", "hopes the talks will resume": a hoped clause about a course of
+    action that goes on or starts (its own subject names the topic)."""
+    if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in ("will", "would") for a in c.children):
+        return False
+    subj = next((a for a in c.children if a.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ == "NOUN" and topic_in([subj]) is not None  # "dialogue would"
 
 
 def _denied_by_verb(tok: Token) -> bool:
