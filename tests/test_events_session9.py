@@ -122,3 +122,13 @@ def test_cutting_a_flow_of_goods_is_a_sanction(extract):
     )
     sanctions = [ev.trigger.text for ev in events_of(extract, text) if ev.type == "sanction"]
     assert sanctions == ["blocked fuel supplies", "halted potash deliveries", "banned grain exports"]
+
+
+def test_a_condition_of_as_long_as_and_an_imminent_event_are_speculated(extract):
+    text = (
+        "The embargo will stay as long as the junta occupies the northern districts. "
+        "New EU sanctions are imminent, diplomats said."
+    )
+    statuses = {ev.type: ev.status for ev in events_of(extract, text)}
+    assert statuses.get("seize") == "speculated"
+    assert statuses.get("sanction") == "speculated"

@@ -78,7 +78,7 @@ def _is_negated(tok: Token) -> bool:
     return False
 
 
-_MODAL_CHILDREN = frozenset({"aux", "auxpass", "amod", "advmod", "mark"})
+_MODAL_CHILDREN = frozenset({"aux", "auxpass", "amod", "advmod", "mark", "acomp"})
 
 
 def _has_modal(tok: Token) -> bool:
@@ -89,6 +89,10 @@ def _has_modal(tok: Token) -> bool:
             return True
         if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
             return True
+        if c.dep_ == "mark" and c.lower_ == "as" and tok.head.lower_ == "long":
+            return True  # "as long as Putin occupies an inch of Ukraine": a condition
+        if c.dep_ == "acomp" and cue_has(c.lower_, "modal"):
+            return True  # "further sanctions are imminent", "an attack is likely"
     return False
 
 
