@@ -50,3 +50,13 @@ def test_bare_role_is_the_person_an_earlier_description_with_it_named(extract):
     )
     st = covering(run_statements(extract, text), "harms the security")
     assert speaker_name(st) == "Olaf Brandt"
+
+
+def test_it_after_a_report_subject_is_the_report(extract):
+    text = (
+        "Investigators have sent their files to the prosecutor general and to the court in The Hague.\n\n"
+        "The report covers the eleven months since the start of the invasion. It also documents that"
+        " dozens of detainees were held without charge.\n"
+    )
+    st = covering(run_statements(extract, text), "dozens of detainees")
+    assert speaker_name(st) == "report"

@@ -25,7 +25,7 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IDX
+from spacy.attrs import DEP, IDX, LEMMA, TAG
 from spacy.tokens import Span, Token
 
 from ...gender import name_gender
@@ -52,6 +52,12 @@ _GROUP = {"they", "them", "their"}
 _THING = {"it", "its"}
 _LOOKBACK_PARAS = 4
 _LOOKBACK_CHARS = 3000
+
+
+@lru_cache(maxsize=1)
+def _document_nouns() -> frozenset[str]:
+    """Documents a later "it" may refer to, `data/cues_document_subjects.txt`."""
+    return frozenset(w.lower() for w in _lines("cues_document_subjects.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -89,7 +95,7 @@ class Salience:
         # relays nobody
         self.cues = Points([o.cue.span[0] for o, _v in items if _relayed(o)])
         self.times = Counter(id(o) for o, _v in items)  # how often each statement is an item
-        self.mentions = self._mention_candidates()
+        self.mentions = sorted(self._mention_candidates() + self._document_subjects(), key=lambda c: c.pos)
         self.mention_pos = [c.pos for c in self.mentions]
         self.spoken: list[Cand] = []
 
@@ -121,6 +127,24 @@ class Salience:
                 anysubj = bool(subject) or root.dep_ in {"nsubj", "nsubjpass"} or _leads(span)
                 out.append(Cand(s, ent.id, ent.name, ent.id, self.kind(ent), strong, subject=anysubj))
         out.sort(key=lambda c: c.pos)
+        return out
+
+    def _document_subjects(self) -> list[Cand]:
+        """Documents that are the subject of a sentence outside quotations ("The report covers ..."):
+        candidates for a later "it" (kind DOC), named by their phrase without its determiner."""
+        out = []
+        nouns, strings = _document_nouns(), self.doc.vocab.strings
+        nsubj, nn = strings.add("nsubj"), strings.add("NN")
+        for i, (dep, tag, lemma) in enumerate(self.doc.to_array([DEP, TAG, LEMMA]).tolist()):
+            if dep != nsubj or tag != nn or strings[lemma].lower() not in nouns:
+                continue
+            tok = self.doc[i]
+            if self._in_quote(tok.idx) or tok.idx < self.ctx.body_start:
+                continue
+            words = [t for t in tok.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.i == tok.i - 1]
+            name = " ".join([*(t.text for t in words), tok.text])
+            strong = _main_subject(tok) and not self._in_content(tok.idx)
+            out.append(Cand(tok.idx, "doc:" + name.lower(), name, None, "DOC", strong, subject=True))
         return out
 
     def kind(self, ent: Entity) -> str:
@@ -293,7 +317,7 @@ class Salience:
             have = self.gender(c.key, self.entities.get(c.entity) if c.entity else None)
             return not have or have == want
         if word in _THING:
-            return c.kind in {"ORG", "GPE"}
+            return c.kind in {"ORG", "GPE", "DOC"}
         return c.kind in {"ORG", "GPE", "NORP", "GROUP"}
 
     def _hearers(self, verb: Token | None) -> set[str]:
