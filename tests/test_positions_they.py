@@ -28,3 +28,10 @@ def test_he_takes_up_a_states_office(extract):
     text = "Hungary's prime minister met the delegation. He rejected any new sanctions on Russian gas."
     held = [p.holder for p in positions_of(extract, text)]
     assert held == ["Hungary's prime minister"]
+
+
+def test_alliance_full_name_is_shortened(extract):
+    held = [
+        p.holder for p in positions_of(extract, "The North Atlantic Treaty Organization is ready to talk.")
+    ]
+    assert held == ["NATO"]
