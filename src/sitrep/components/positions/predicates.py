@@ -282,6 +282,10 @@ def stance_of(tok: Token) -> Found | None:
     if cls == "commits" and tok.pos_ == "VERB" and not negated(tok) and subject_of(tok) is not None:
         # "Japan pledged aid", "vowed to keep sending arms": a promise of a course of action states it
         promised = _promised(tok)
+        if promised and _modal(tok) in ("must", "should"):  # "NATO must promise not to admit Ukraine": asked
+            kids = [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
+            asked = [t for c in kids for t in c.subtree if t.dep_ != "neg"]
+            return ("rejects" if _averted(tok) else "advocated"), asked[:10]
         return ("open", promised[:10]) if promised else None
     return _committed(tok)
 
