@@ -74,3 +74,12 @@ def test_data_published_in_another_paragraph_is_not_linked(extract):
     )
     got = _claimants(extract, text)
     assert got["640"] is None or "general staff" not in got["640"]
+
+
+def test_according_to_a_title_names_the_person_set_off_after_it(extract):
+    text = (
+        "Maria Kovalenko gave birth in the shelter last week. According to the head of the clinic, the "
+        "surgeon Andriy Melnyk, more than 40 babies were born there since March."
+    )
+    got = _claimants(extract, text)
+    assert got["more than 40"] == "Andriy Melnyk"

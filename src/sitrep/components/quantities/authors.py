@@ -318,16 +318,24 @@ def last_person(doc: Doc, at: int) -> Entity | None:
     return best[1] if best is not None else None
 
 
-def apposed_person(doc: Doc, start: int, end: int) -> str | None:
+def apposed_person(doc: Doc, start: int, end: int, titled: bool = False) -> str | None:
     """The person named in apposition between characters `start` and `end` ('The co-organizer of the
     rally, Michal Meisner, noted'): proper names set off by commas, before the cue, that the entity layer
-    or the parser takes for a person."""
+    or the parser takes for a person; with `titled`, also the names closing a title set off so ('the
+    author of the study, the gynecologist Olesia Kushnarenko, ...')."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or len(span) > 25:
         return None
     commas = [t.i for t in span if t.text == ","]
+    if titled:  # only an apposition right after the title: "the head of the clinic, the surgeon X, ..."
+        lead = doc[span.start : commas[0]] if commas else span
+        close = len(lead) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in lead)
+        commas = commas[:2] if commas and close else []
     for a, b in zip(commas, commas[1:], strict=False):
-        name = doc[a + 1 : b]
+        first = a + 1
+        while titled and first < b - 1 and doc[first].pos_ != "PROPN":
+            first += 1
+        name = doc[first:b]
         if not 1 <= len(name) <= 4 or any(t.pos_ != "PROPN" for t in name):
             continue
         coref = doc._.sitrep_coref
