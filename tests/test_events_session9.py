@@ -132,3 +132,13 @@ def test_a_condition_of_as_long_as_and_an_imminent_event_are_speculated(extract)
     statuses = {ev.type: ev.status for ev in events_of(extract, text)}
     assert statuses.get("seize") == "speculated"
     assert statuses.get("sanction") == "speculated"
+
+
+def test_a_demonym_on_an_act_of_state_names_the_state(extract):
+    text = (
+        "The Turkish sanctions on the shipping firm took effect on Monday. "
+        "Experts expect a Russian invasion of Georgia soon."
+    )
+    actors = {ev.trigger.text: ev.actor for ev in events_of(extract, text)}
+    assert actors.get("sanctions") == "Turkey"
+    assert actors.get("invasion") == "Russia"

@@ -11,7 +11,7 @@ from ..shared.clauses import chunk_of, speaker_at, speaker_name, statement_at, s
 from ..shared.lexicon import cue_has, data_rows
 from ..shared.parties import party_name
 from ..shared.sides import side_of
-from ..shared.states import capital_country
+from ..shared.states import capital_country, state_of
 
 ARG_PREPS = {"to", "into", "with", "in", "during"}
 ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce"}
@@ -90,12 +90,20 @@ def described_speaker(tok: Token | None) -> str | None:
     return name if name and any(w[:1].isupper() for w in name.split()) else None
 
 
-def display_actor(tok: Token | None, name: str | None, etype: str) -> str | None:
+def display_actor(
+    tok: Token | None, name: str | None, etype: str, trigger: Token | None = None
+) -> str | None:
     """The actor as news writes it: an acronym the text uses stays one ("US", not "United States") unless
     the text introduces it with its full name, and
-    a seat of government acting by force is its state ("the Kremlin launched an offensive" -> Russia)."""
+    a seat of government acting by force is its state ("the Kremlin launched an offensive" -> Russia);
+    a state's adjective on an act of state (a war, a demand, a sanction, a captivity) is the state."""
     if not name:
         return name
+    on_trigger = tok is not None and trigger is not None and tok.head.i == trigger.i
+    if on_trigger and tok is not None and trigger is not None and tok.dep_ in ("amod", "compound"):
+        state = state_of(tok.text)
+        if state and (etype in _STATE_ACTS or cue_has(trigger.lemma_, "background")):
+            return state  # "the imminent Russian invasion", "Russian security demands", "Russian captivity"
     if tok is not None and tok.pos_ == "ADJ" and name == tok.text and name.islower():
         name = name.capitalize()  # "western sanctions" -> Western
     if tok is not None and _ACRONYM.match(tok.text):
@@ -106,6 +114,11 @@ def display_actor(tok: Token | None, name: str | None, etype: str) -> str | None
     if etype in FORCE_TYPES:
         return _seats().get(name.lower(), name)
     return name
+
+
+# acts only a state does as such: with a demonym ("Russian demands") the state is the actor, while on a
+# battlefield act ("Russian shelling") the demonym stays, as annotators write "Russian forces"
+_STATE_ACTS = {"request", "sanction", "threaten", "accuse", "negotiate", "agree", "reject", "arrest"}
 
 
 @lru_cache(maxsize=1)

@@ -300,7 +300,7 @@ def _event(
     return Event(
         id=f"v{len(events) + 1}",
         type=etype,
-        actor=display_actor(actor_tok, actor, etype),
+        actor=display_actor(actor_tok, actor, etype, tok),
         target=target,
         place=place,
         time=when,
