@@ -126,7 +126,7 @@ def narrated_past(tok: Token) -> bool:
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ", "MD") for c in verb.children
     ):
         return False  # "has seized", "are asked", "will sign": told in the present or future
-    if any(cue_has(t.lower_, "recent") and not any(c.dep_ == "case" for c in t.children) for t in tok.sent):
+    if tok.sent.start in doc_memo(tok.doc, "recent_sents", lambda: _recent_sentences(tok.doc)):
         return False  # "died during combat operations on Sunday", "were recently engaged": news
     newlines, year_ends, year_values = doc_memo(tok.doc, "year_marks", lambda: _year_marks(tok.doc))
     k = bisect_left(newlines, tok.idx)
@@ -142,6 +142,16 @@ def narrated_past(tok: Token) -> bool:
             return False
         year = year_values[j]
     return bool(year < int(published.year) - 1)
+
+
+def _recent_sentences(doc: Doc) -> frozenset[int]:
+    """Starts of the sentences with a deictic time word of the report's days (cue class `recent`; not a
+    possessive "today's"), found once per Doc."""
+    return frozenset(
+        sent.start
+        for sent in doc.sents
+        if any(cue_has(t.lower_, "recent") and not any(c.dep_ == "case" for c in t.children) for t in sent)
+    )
 
 
 def _tensed(tok: Token) -> Token:
