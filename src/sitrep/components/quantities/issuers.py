@@ -87,11 +87,15 @@ _PUBLISHED = frozenset(
 )  # what a party puts out
 
 
+_PUBLISHER_REACH = 120  # tokens back to look for "X published data ..."
+
+
 def _publisher(doc: Doc, head: Token) -> str | None:
     """The party that put out the data a document noun with no author refers to, in the sentence before
     or its own ('The Ukrainian staff published information on losses. The presented data shows ...')."""
     sent = head.sent
     start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = max(start, head.i - _PUBLISHER_REACH)  # a run-on "sentence" of thousands of tokens is not read
     if "\n\n" in doc_text(doc)[doc[start].idx : head.idx]:
         start = sent.start  # not across a paragraph
     verbs = publish_verbs()
