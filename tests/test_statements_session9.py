@@ -60,3 +60,15 @@ def test_it_after_a_report_subject_is_the_report(extract):
     )
     st = covering(run_statements(extract, text), "dozens of detainees")
     assert speaker_name(st) == "report"
+
+
+def test_he_is_never_the_namesake_of_a_unit(extract):
+    text = (
+        "Volunteers from Belarus fight near Bakhmut in the Kastus Kalinouski Regiment, a unit formed in"
+        " March.\n\n"
+        "More than 300 Belarusians have joined the Kastus Kalinouski ranks since then, and drills in"
+        " Belarus continue.\n\n"
+        '"Our soldiers are ready to hold the line for as long as needed," he told reporters.\n'
+    )
+    st = covering(run_statements(extract, text), "hold the line")
+    assert "Kalinouski" not in speaker_name(st)

@@ -61,6 +61,12 @@ def _document_nouns() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def _named_after() -> frozenset[str]:
+    """Unit and institution nouns written after a person's name, `data/cues_named_after.txt`."""
+    return frozenset(w.lower() for w in _lines("cues_named_after.txt"))
+
+
+@lru_cache(maxsize=1)
 def _org_modifiers() -> frozenset[str]:
     """Nouns that make the one-word name after them an organisation, `data/cues_org_modifiers.txt`."""
     return frozenset(w.lower() for w in _lines("cues_org_modifiers.txt"))
@@ -85,6 +91,7 @@ class Salience:
         self.coref = ctx.speakers.coref
         self.learned: dict[str, str] = {}
         self._kinds: dict[str, str] = {}
+        self._units: set[str] | None = None
         self._starts = ctx.doc.to_array([IDX]).tolist()
         self.nat_learned: dict[str, frozenset[str]] = {}
         self.roles: dict[str, Speaker | None] = {}
@@ -149,14 +156,37 @@ class Salience:
 
     def kind(self, ent: Entity) -> str:
         """An entity's type for agreement (`_kind`), a one-word "person" the text calls a company
-        ("energy giant Gazprom") an organisation; read once per entity."""
+        ("energy giant Gazprom") or a "person" naming a unit ("the Kastus Kalinouski Regiment") an
+        organisation; read once per entity."""
         known = self._kinds.get(ent.id)
         if known is None:
             known = self._kinds[ent.id] = _kind(ent)
-            if known == "PERSON" and " " not in ent.name.strip() and not _first_name_gender(ent.name):
-                if any(self._org_before(m.span[0]) for m in ent.mentions):
+            if known == "PERSON" and not _first_name_gender(ent.name):
+                one_word = " " not in ent.name.strip()
+                if (ent.name.split() and set(ent.name.split()) <= self._namesakes()) or any(
+                    (one_word and self._org_before(m.span[0])) or self._unit_after(m.span[1])
+                    for m in ent.mentions
+                ):
                     known = self._kinds[ent.id] = "ORG"
         return known
+
+    def _namesakes(self) -> set[str]:
+        """Name words of units and institutions named after a person ("Kastus Kalinouski Regiment")."""
+        if self._units is None:
+            self._units = set()
+            for e in self.entities.values():
+                words = e.name.split()
+                if e.type == "ORG" and len(words) > 1 and words[-1].lower() in _named_after():
+                    self._units.update(w for w in words[:-1] if w[:1].isupper())
+        return self._units
+
+    def _unit_after(self, end: int) -> bool:
+        """Whether a name is followed by a capitalized unit or institution noun ("Kalinouski Regiment")."""
+        i = bisect_left(self._starts, end)
+        if i >= len(self._starts) or self._starts[i] > end + 1:
+            return False
+        word = self.doc[i]
+        return word.text[:1].isupper() and word.lower_ in _named_after()
 
     def _org_before(self, pos: int) -> bool:
         """Whether the word right before a name is a company or organisation noun ("giant Gazprom")."""
@@ -364,7 +394,7 @@ class Salience:
     def _is_person(self, sp: Speaker) -> bool:
         """Whether the entities component's answer for a pronoun is a person."""
         ent = self.entities.get(sp.entity) if sp.entity else None
-        return ent is not None and ent.type == "PERSON"
+        return ent is not None and ent.type == "PERSON" and self.kind(ent) == "PERSON"
 
 
 def _relayed(st: Statement) -> bool:
