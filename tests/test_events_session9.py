@@ -142,3 +142,8 @@ def test_a_demonym_on_an_act_of_state_names_the_state(extract):
     actors = {ev.trigger.text: ev.actor for ev in events_of(extract, text)}
     assert actors.get("sanctions") == "Turkey"
     assert actors.get("invasion") == "Russia"
+
+
+def test_a_fight_noun_that_characterizes_is_no_clash(extract):
+    text = "The envoy said this is a battle of wills and a battle of nerves. Moldova is an early skirmish."
+    assert _fights(extract, text) == []
