@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..shared.clauses import children_with
+from ..shared.clauses import children_with, statement_at
 from ..shared.lexicon import cue_has
 
 # verbs whose object lists what a figure counts ("the number includes the dead and wounded")
@@ -74,9 +74,19 @@ def _opinion(tok: Token, etype: str) -> bool:
     return "with" in preps and not preps & {"on", "to", "upon", "over"}
 
 
+def _addressed(tok: Token) -> bool:
+    """ "By submitting your email, you agree to our Terms": the outlet addressing its reader (a verb whose
+    subject is "you" outside any quotation) tells of no happening."""
+    if tok.pos_ != "VERB" or not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children):
+        return False
+    return statement_at(tok.doc, tok.idx) is None
+
+
 def not_happening(tok: Token, etype: str) -> bool:
     """Whether the trigger mention names no happening at all."""
-    return _deontic(tok) or _figurative(tok, etype) or _counting(tok) or _opinion(tok, etype)
+    return (
+        _deontic(tok) or _figurative(tok, etype) or _counting(tok) or _opinion(tok, etype) or _addressed(tok)
+    )
 
 
 def idle_fight(tok: Token, etype: str, status: str) -> bool:
