@@ -94,6 +94,9 @@ def subject(verb: Token) -> Token | None:
     """The subject of a predicate: passive subjects of adjectives ("X are prepared to"), the antecedent of a
     relative pronoun ("isolationists who believe ...")."""
     subj = subject_of(verb)
+    before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if subj in before[:-1]:  # two subjects, a misparse of a headline run into the text: the nearer says
+        subj = before[-1]
     if subj is None:
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj is not None and verb.pos_ != "ADJ":
