@@ -160,3 +160,13 @@ def test_the_outlet_addressing_its_reader_is_no_event(extract):
 def test_you_inside_a_quotation_still_acts(extract):
     text = '"You attacked our villages last night," the mayor told the rebel commander.'
     assert "attack" in [ev.type for ev in events_of(extract, text)]
+
+
+def test_agreeing_that_something_is_so_is_no_agreement(extract):
+    text = "The ministers agreed that the situation on the border is serious."
+    assert [ev for ev in events_of(extract, text) if ev.type == "agree"] == []
+
+
+def test_agreeing_that_something_will_be_done_is_one(extract):
+    text = "The two sides agreed that prisoners will be exchanged next week."
+    assert [ev.type for ev in events_of(extract, text) if ev.type == "agree"] == ["agree"]

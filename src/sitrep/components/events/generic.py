@@ -64,10 +64,16 @@ def _counting(tok: Token) -> bool:
 
 
 def _opinion(tok: Token, etype: str) -> bool:
-    """ "I agree with President X": agreeing with a person's view, not an agreement between parties."""
+    """ "I agree with President X", "leaders agree that the duty is ...": sharing a view, not an agreement
+    between parties."""
     if etype != "agree" or tok.pos_ != "VERB":
         return False
     deps = {c.dep_ for c in tok.children}
+    content = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if content is not None and not deps & {"dobj", "xcomp", "nsubjpass", "auxpass"}:
+        # "leaders agree that the duty of the world is to ...": sharing a view; "agreed that prisoners
+        # will be exchanged" (a modal in the content) is an agreement on what is to be done
+        return not any(c.dep_ == "aux" and cue_has(c.lower_, "modal") for c in content.children)
     if deps & {"dobj", "xcomp", "ccomp", "nsubjpass", "auxpass"}:
         return False  # "agreed to talk", "a corridor has been agreed with X"
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")}
