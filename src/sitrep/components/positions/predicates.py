@@ -219,6 +219,8 @@ def stance_of(tok: Token) -> Found | None:
         denied = any(c.dep_ == "det" and c.lower_ == "no" for t in words[:1] for c in t.head.children)
         refused = (cls == "rejects_adj") != (denied or not_open)  # "no negotiations are possible": refused
         return ("rejects" if refused else "open"), words[:10]
+    if cls == "sole_way" and tok.pos_ == "NOUN":  # "negotiation is the only way to end the war"
+        return _sole_way(tok)
     if cls == "against" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
         return ("open" if negated(tok.head) else "rejects"), [t for c in tok.children for t in c.subtree][
             :10
@@ -313,6 +315,23 @@ def _hoped_clause(c: Token) -> bool:
         return False
     subj = next((a for a in c.children if a.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.pos_ == "NOUN" and topic_in([subj]) is not None  # "dialogue would"
+
+
+def _sole_way(way: Token) -> Found | None:
+    """What a copula says is the only or best way ('talks are the only way', 'the only solution is a
+    truce'): asked for; None when the noun is not so judged or the copula is denied."""
+    if not any(c.dep_ == "amod" and c.lower_ in ("only", "best") for c in way.children):
+        return None
+    cop = way.head
+    if cop.lemma_ != "be" or negated(cop) or way.dep_ not in ("attr", "nsubj"):
+        return None
+    other = ("nsubj", "csubj") if way.dep_ == "attr" else ("attr",)
+    words = [t for c in cop.children if c.dep_ in other for t in c.subtree]
+    if not words and way.dep_ == "nsubj":
+        words = _extraposed(cop)  # "the only way out is to negotiate"
+    if not words or words[0].lower_ in ("this", "that", "it", "which", "what"):
+        return None  # "this is the only way": what it stands for is not here
+    return "open", words[:10]
 
 
 def _extraposed(host: Token) -> list[Token]:
