@@ -219,6 +219,8 @@ def stance_of(tok: Token) -> Found | None:
         denied = any(c.dep_ == "det" and c.lower_ == "no" for t in words[:1] for c in t.head.children)
         refused = (cls == "rejects_adj") != (denied or not_open)  # "no negotiations are possible": refused
         return ("rejects" if refused else "open"), words[:10]
+    if cls == "time_for" and tok.pos_ == "NOUN":  # "it is not the time for war": refused
+        return _time_for(tok)
     if cls == "sole_way" and tok.pos_ == "NOUN":  # "negotiation is the only way to end the war"
         return _sole_way(tok)
     if cls == "against" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
@@ -315,6 +317,26 @@ def _hoped_clause(c: Token) -> bool:
         return False
     subj = next((a for a in c.children if a.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.pos_ == "NOUN" and topic_in([subj]) is not None  # "dialogue would"
+
+
+def _time_for(time: Token) -> Found | None:
+    """What a copula says it is (not) the time for ('it is not the time for war', 'now is the time to
+    send tanks'): asked for, or refused when denied; None for other uses of 'time'."""
+    cop = time.head
+    if cop.lemma_ != "be" or time.dep_ not in ("attr", "nsubj"):
+        return None
+    subj = [c.lower_ for c in cop.children if c.dep_ == "nsubj" and c is not time]
+    now = any(c.dep_ == "advmod" and c.lower_ == "now" for c in cop.children)
+    if not (subj and subj[0] in ("it", "this") and time.dep_ == "attr" or now and time.dep_ == "nsubj"):
+        return None
+    words: list[Token] = []
+    for c in time.children:
+        if c.dep_ == "prep" and c.lower_ == "for":
+            words = [t for g in c.children if g.dep_ == "pobj" for t in g.subtree]
+        elif c.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            to = next(a for a in c.children if a.dep_ == "aux" and a.lower_ == "to")
+            words = [t for t in c.subtree if t.i > to.i]  # "time for the West to return to talks"
+    return (("rejects" if negated(cop) else "open"), words[:10]) if words else None
 
 
 def _sole_way(way: Token) -> Found | None:
