@@ -1,0 +1,64 @@
+"""Events: how actors are named; the status of forecasts, conditions and fakes (issue 15, events-actor)."""
+
+from __future__ import annotations
+
+import pytest
+
+from events_support import events_of
+
+
+def one(events, trigger: str):
+    found = [e for e in events if e.trigger.text == trigger]
+    assert found, f"no event at {trigger!r} in {[(e.type, e.trigger.text) for e in events]}"
+    return found[0]
+
+
+ACTORS = [
+    # (text, trigger, actor)
+    # a demonym modifier names its state, as the gold writes it
+    ("Russian shelling of Kharkiv continued overnight, the mayor said.", "shelling", "Russia"),
+    ("Homes in Chernihiv were destroyed by Belarusian shelling.", "shelling", "Belarus"),
+    ("Prisoners of war returned from Russian captivity on Tuesday.", "captivity", "Russia"),
+    # a passive whose agent is a happening: the side of that happening did it
+    ("The governor visited children wounded by Russian bombardments in Sumy.", "wounded", "Russia"),
+    ("The governor said two children were killed by Russian shelling in Sumy.", "killed", "Russia"),
+    ("The governor said two children were killed by Russian shelling in Sumy.", "shelling", "Russia"),
+    # a capitalised adjective is no party when an entity modifies the noun too
+    ("Additional EU sanctions on steel were adopted on Monday.", "sanctions", "EU"),
+    # the relative pronoun stands for its antecedent
+    ("Prosecutors named the commanders who carried out the attacks on Bucha.", "attacks", "commanders"),
+    # a plural demonym noun stays as written
+    ("Moscow claimed that Ukrainians attacked a border village.", "attacked", "Ukrainians"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "actor"), ACTORS)
+def test_the_actor_is_named_as_the_gold_names_it(extract, text, trigger, actor):
+    assert one(events_of(extract, text), trigger).actor == actor
+
+
+STATUS = [
+    # (text, trigger, status)
+    ("Johnson warned of a sudden strike on Kyiv within weeks.", "strike", "speculated"),
+    ("Analysts have warned for months about an invasion of Moldova.", "invasion", "speculated"),
+    ("New EU sanctions on Belarusian potash are imminent.", "sanctions", "speculated"),
+    ("Aid will keep flowing as long as Russian troops occupy Ukrainian land.", "occupy", "speculated"),
+    ("If Russia decides not to launch an invasion, the hawks will look foolish.", "invasion", "speculated"),
+    ("Officials in Kyiv say a video shows a staged attack on Belarusian guards.", "attack", "disputed"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger", "status"), STATUS)
+def test_the_status_reads_forecasts_conditions_and_fakes(extract, text, trigger, status):
+    assert one(events_of(extract, text), trigger).status == status
+
+
+def test_a_video_that_shows_an_attack_did_not_attack(extract):
+    text = "Officials in Kyiv say a video shows a staged attack on Belarusian guards."
+    ev = one(events_of(extract, text), "attack")
+    assert ev.actor != "video"
+
+
+def test_a_realis_negation_still_denies(extract):
+    ev = one(events_of(extract, "Russia did not attack the convoy, the ministry said."), "attack")
+    assert ev.status == "denied"
