@@ -27,6 +27,9 @@ ACTORS = [
     ("Additional EU sanctions on steel were adopted on Monday.", "sanctions", "EU"),
     # the relative pronoun stands for its antecedent
     ("Prosecutors named the commanders who carried out the attacks on Bucha.", "attacks", "commanders"),
+    # a participle adjunct whose clause's subject is a happening: the speaker above acts
+    ("Lukashenko said he hoped “dialogue” would succeed – while refusing to pull back his forces.",
+     "refusing", "Lukashenko"),
     # a plural demonym noun stays as written
     ("Moscow claimed that Ukrainians attacked a border village.", "attacked", "Ukrainians"),
 ]
@@ -62,3 +65,11 @@ def test_a_video_that_shows_an_attack_did_not_attack(extract):
 def test_a_realis_negation_still_denies(extract):
     ev = one(events_of(extract, "Russia did not attack the convoy, the ministry said."), "attack")
     assert ev.status == "denied"
+
+
+def test_an_unnamed_attack_after_massed_troops_is_their_state(extract):
+    text = (
+        "Some 100,000 Belarusian troops have been concentrated at the border with Lithuania. "
+        "Officials said there is a real risk that the attack will come before the summit."
+    )
+    assert one(events_of(extract, text), "attack").actor == "Belarus"

@@ -207,6 +207,10 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         if subj is None and tok.dep_ in ("advcl", "acl") and not infinitive and tok.tag_ == "VBG":
             # "..., calling on the West to act": a participle adjunct acts for its head's subject
             subj = subject_of(tok.head) if tok.head.pos_ in ("VERB", "AUX") else None
+            gov = tok.head
+            while subj is not None and _happening(subj) and gov.dep_ in ("ccomp", "xcomp"):
+                gov = gov.head  # "he hoped dialogue would succeed, while refusing ...": he refuses
+                subj = subject_of(gov)
         passive = any(c.dep_ in ("nsubjpass", "agent") for c in tok.children)
         target = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if not passive and subj is not None and any(c.dep_ == "auxpass" for c in tok.children):
@@ -214,7 +218,7 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         if passive:
             by = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
             subj = next((g for g in by if g.dep_ in ("pobj", "pcomp")), None)
-            if subj is not None and subj.pos_ in ("NOUN", "VERB") and subj.lemma_.lower() in triggers():
+            if subj is not None and _happening(subj):
                 # "wounded by Russian bombardments": the side of the happening that did it
                 subj = next((c for c in subj.children if c.dep_ in ("amod", "poss") and is_side(c)), subj)
             if subj is None and etype in MOVES and target is not None and cue_has(target.lemma_, "force"):
@@ -315,6 +319,11 @@ _IN_AMOUNTS = {"aid"}
 
 # types whose from-phrase is where it happens or whom it takes from ("withdrawal from Kherson")
 _FROM_PLACE = {"retreat", "displace", "deploy", "mobilize", "seize", "concede", "arrest"}
+
+
+def _happening(tok: Token) -> bool:
+    """Whether a noun (or a gerund the tagger took for a verb) names a happening, which cannot act."""
+    return tok.pos_ in ("NOUN", "VERB") and tok.lemma_.lower() in triggers()
 
 
 def _doer(verb: Token) -> Token | None:
