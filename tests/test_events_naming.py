@@ -19,6 +19,7 @@ ACTORS = [
     ("Russian shelling of Kharkiv continued overnight, the mayor said.", "shelling", "Russia"),
     ("Homes in Chernihiv were destroyed by Belarusian shelling.", "shelling", "Belarus"),
     ("Prisoners of war returned from Russian captivity on Tuesday.", "captivity", "Russia"),
+    ("Kyiv welcomed American aid last week.", "aid", "US"),  # as news and the golds write it
     # a passive whose agent is a happening: the side of that happening did it
     ("The governor visited children wounded by Russian bombardments in Sumy.", "wounded", "Russia"),
     ("The governor said two children were killed by Russian shelling in Sumy.", "killed", "Russia"),

@@ -134,8 +134,15 @@ def state_actors(events: list[Event]) -> list[Event]:
     adjectives = {a.lower() for a in country_adjective().values()}
     for ev in events:
         if ev.actor and ev.actor.lower() in adjectives:
-            ev.actor = state_of(ev.actor) or ev.actor
+            state = state_of(ev.actor) or ev.actor
+            ev.actor = _state_names().get(state, state)
     return events
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    """State -> the name news writes for it (`events_state_names.tsv`: United States -> US)."""
+    return {r[0]: r[1] for r in data_rows("events_state_names.tsv") if len(r) > 1}
 
 
 @lru_cache(maxsize=1)
