@@ -20,6 +20,7 @@ ACTORS = [
     ("Homes in Chernihiv were destroyed by Belarusian shelling.", "shelling", "Belarus"),
     ("Prisoners of war returned from Russian captivity on Tuesday.", "captivity", "Russia"),
     ("Kyiv welcomed American aid last week.", "aid", "US"),  # as news and the golds write it
+    ("Belgrade condemned the Russian invasion at the UN.", "condemned", "Serbia"),  # not a defunct union
     # a passive whose agent is a happening: the side of that happening did it
     ("The governor visited children wounded by Russian bombardments in Sumy.", "wounded", "Russia"),
     ("The governor said two children were killed by Russian shelling in Sumy.", "killed", "Russia"),
@@ -49,6 +50,7 @@ STATUS = [
     ("Aid will keep flowing as long as Russian troops occupy Ukrainian land.", "occupy", "speculated"),
     ("If Russia decides not to launch an invasion, the hawks will look foolish.", "invasion", "speculated"),
     ("Officials in Kyiv say a video shows a staged attack on Belarusian guards.", "attack", "disputed"),
+    ("Minsk was confronted by a possibly precedent-setting attack on its border.", "attack", "speculated"),
 ]
 
 

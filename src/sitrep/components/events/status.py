@@ -87,6 +87,8 @@ def _has_modal(tok: Token) -> bool:
             return True
         if c.dep_ in ("amod", "advmod") and cue_has(c.lower_, "modal"):
             return True
+        if c.dep_ == "amod" and any(g.dep_ == "advmod" and cue_has(g.lower_, "modal") for g in c.children):
+            return True  # "a possibly precedent-setting attack", "a potentially devastating offensive"
         if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
             return True
         if c.dep_ == "mark" and c.lower_ == "as" and tok.head.lower_ == "long" and tok.dep_ == "advcl":
