@@ -20,6 +20,7 @@ ACTORS = [
     ("Homes in Chernihiv were destroyed by Belarusian shelling.", "shelling", "Belarus"),
     ("Prisoners of war returned from Russian captivity on Tuesday.", "captivity", "Russia"),
     ("Kyiv welcomed American aid last week.", "aid", "US"),  # as news and the golds write it
+    ("The United States imposed new sanctions on Minsk on Friday.", "imposed new sanctions", "US"),
     ("Belgrade condemned the Russian invasion at the UN.", "condemned", "Serbia"),  # not a defunct union
     # a passive whose agent is a happening: the side of that happening did it
     ("The governor visited children wounded by Russian bombardments in Sumy.", "wounded", "Russia"),

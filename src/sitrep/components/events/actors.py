@@ -130,12 +130,14 @@ def _demonym_state(tok: Token | None, name: str) -> str | None:
 def state_actors(events: list[Event]) -> list[Event]:
     """An actor that is a bare demonym ("Russian shelling", "Russian missiles", "wounded by Russian
     bombardments": "Russian") names its state (Russia), as the real-news gold and PLOVER's actor coding
-    write it; run after repeats are merged, which compare actors as the text writes them."""
+    write it, and a state takes the name news writes for it (US); run after repeats are merged, which
+    compare actors as the text writes them."""
     adjectives = {a.lower() for a in country_adjective().values()}
     for ev in events:
         if ev.actor and ev.actor.lower() in adjectives:
-            state = state_of(ev.actor) or ev.actor
-            ev.actor = _state_names().get(state, state)
+            ev.actor = state_of(ev.actor) or ev.actor
+        if ev.actor:
+            ev.actor = _state_names().get(ev.actor, ev.actor)  # "United States" -> US, however reached
     return events
 
 
