@@ -52,6 +52,8 @@ STATUS = [
     ("If Russia decides not to launch an invasion, the hawks will look foolish.", "invasion", "speculated"),
     ("Officials in Kyiv say a video shows a staged attack on Belarusian guards.", "attack", "disputed"),
     ("Minsk was confronted by a possibly precedent-setting attack on its border.", "attack", "speculated"),
+    ("Officials issued warnings of a Belarusian attack on Volhynia.", "attack", "speculated"),
+    ("Markets fell on predictions of a Russian offensive in the spring.", "offensive", "speculated"),
 ]
 
 
@@ -77,3 +79,16 @@ def test_an_unnamed_attack_after_massed_troops_is_their_state(extract):
         "Officials said there is a real risk that the attack will come before the summit."
     )
     assert one(events_of(extract, text), "attack").actor == "Belarus"
+
+
+def test_a_joint_demonym_is_not_one_state(extract):
+    text = "Russia began moving troops ahead of joint Russian-Belarusian military exercises in February."
+    ev = one(events_of(extract, text), "exercises")
+    assert ev.actor not in ("Belarus", "Russia")
+
+
+def test_an_unmarked_participle_is_not_the_speakers_act(extract):
+    text = "The admiral said the battle had involved young men from many nations, fighting on the beaches."
+    for ev in events_of(extract, text):
+        if ev.trigger.text == "fighting":
+            assert ev.actor != "admiral"

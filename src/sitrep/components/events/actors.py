@@ -122,8 +122,9 @@ def _demonym_state(tok: Token | None, name: str) -> str | None:
     adjectives = {a.lower() for a in country_adjective().values()}
     if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS") and tok.lower_[:-1] in adjectives:
         return tok.text if tok.text.lower() != name.lower() else None
+    single = not any(ch in name for ch in " -")  # "Russian-Belarusian exercises" stay joint
     if tok.dep_ in ("amod", "compound") and tok.lower_ in adjectives and name.lower() != tok.lower_:
-        return tok.text[:1].upper() + tok.text[1:]
+        return tok.text[:1].upper() + tok.text[1:] if single else None
     return None
 
 
@@ -217,7 +218,8 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
             # "..., calling on the West to act": a participle adjunct acts for its head's subject
             subj = subject_of(tok.head) if tok.head.pos_ in ("VERB", "AUX") else None
             gov = tok.head
-            while subj is not None and _happening(subj) and gov.dep_ in ("ccomp", "xcomp"):
+            marked = any(c.dep_ == "mark" for c in tok.children)  # "while refusing", not "..., fighting"
+            while marked and subj is not None and _happening(subj) and gov.dep_ in ("ccomp", "xcomp"):
                 gov = gov.head  # "he hoped dialogue would succeed, while refusing ...": he refuses
                 subj = subject_of(gov)
         passive = any(c.dep_ in ("nsubjpass", "agent") for c in tok.children)
@@ -341,7 +343,9 @@ def _doer(verb: Token) -> Token | None:
     subj = subject_of(verb)
     if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
         # not a copula: "targeted homes, which was an attack on Ukraine" names no attacker
-        return verb.head if verb.lemma_ != "be" else None
+        head = verb.head  # nor a happening, a forecast or a thing ("warnings that increased ...")
+        agent = not _happening(head) and not cue_has(head.lemma_, "prospect") and is_party(head)
+        return head if verb.lemma_ != "be" and agent else None
     return subj
 
 
