@@ -33,6 +33,8 @@ ACTORS = [
     # a participle adjunct whose clause's subject is a happening: the speaker above acts
     ("Lukashenko said he hoped “dialogue” would succeed – while refusing to pull back his forces.",
      "refusing", "Lukashenko"),
+    # a people doing what only states do is its state
+    ("The chancellor said the Germans supported Ukraine with money.", "supported", "Germany"),
     # a plural demonym noun stays as written
     ("Moscow claimed that Ukrainians attacked a border village.", "attacked", "Ukrainians"),
 ]

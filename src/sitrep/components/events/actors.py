@@ -28,6 +28,8 @@ MOVES = {"mobilize", "deploy", "retreat"}
 # prepositions whose gerund the verb's own subject does ("responded by shelling", "left after signing")
 GERUND_PREPS = {"by", "for", "after", "before", "without", "while", "through", "upon", "on"}
 # types done by force: a seat of government doing them is its state ("the Kremlin launched" -> Russia)
+# types only states and blocs do: a people named as their doer is their state ("the Americans sent aid")
+STATE_TYPES = {"aid", "sanction"}
 FORCE_TYPES = {"attack", "fight", "kill", "seize", "retreat", "mobilize", "deploy", "arrest", "displace"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
@@ -100,9 +102,13 @@ def display_actor(tok: Token | None, name: str | None, etype: str) -> str | None
         return name
     if tok is not None and tok.pos_ == "ADJ" and name == tok.text and name.islower():
         name = name.capitalize()  # "western sanctions" -> Western
-    state = _demonym_state(tok, name)
-    if state is not None:
-        return state
+    people = tok is not None and tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")
+    nation = state_of(tok.text) if tok is not None and people and etype in STATE_TYPES else None
+    if nation is not None:
+        return _state_names().get(nation, nation)  # "the Germans supported Ukraine": the state's act
+    demonym = _demonym_state(tok, name)
+    if demonym is not None:
+        return demonym
     if tok is not None and _ACRONYM.match(tok.text):
         short = tok.text.replace(".", "")
         defined = re.search(re.escape(name) + r"\s*\(" + re.escape(tok.text) + r"\)", tok.doc.text)
@@ -119,7 +125,7 @@ def _demonym_state(tok: Token | None, name: str) -> str | None:
     keeps the modifier's adjective, which `state_actors` then renders as its state."""
     if tok is None:
         return None
-    adjectives = {a.lower() for a in country_adjective().values()}
+    adjectives = _adjectives()
     if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS") and tok.lower_[:-1] in adjectives:
         return tok.text if tok.text.lower() != name.lower() else None
     single = not any(ch in name for ch in " -")  # "Russian-Belarusian exercises" stay joint
@@ -133,13 +139,19 @@ def state_actors(events: list[Event]) -> list[Event]:
     bombardments": "Russian") names its state (Russia), as the real-news gold and PLOVER's actor coding
     write it, and a state takes the name news writes for it (US); run after repeats are merged, which
     compare actors as the text writes them."""
-    adjectives = {a.lower() for a in country_adjective().values()}
+    adjectives = _adjectives()
     for ev in events:
         if ev.actor and ev.actor.lower() in adjectives:
             ev.actor = state_of(ev.actor) or ev.actor
         if ev.actor:
             ev.actor = _state_names().get(ev.actor, ev.actor)  # "United States" -> US, however reached
     return events
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    """Every country adjective, lower case ("russian")."""
+    return frozenset(a.lower() for a in country_adjective().values())
 
 
 @lru_cache(maxsize=1)
