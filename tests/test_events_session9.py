@@ -41,3 +41,109 @@ def test_an_announced_package_is_the_announcers_own_act(extract):
     aid = [ev for ev in events_of(extract, text) if ev.type == "aid"]
     assert [(ev.actor, ev.status) for ev in aid] == [("Canada", "announced")]
 
+
+
+def test_a_negated_attitude_toward_the_war_denies_nothing(extract):
+    text = (
+        "The foreign minister said his country does not support the Russian aggression against Georgia. "
+        "Officials in Tbilisi do not describe the occupation as a war."
+    )
+    assert [ev.status for ev in events_of(extract, text) if ev.status == "denied"] == []
+
+
+def test_a_negated_launch_still_denies_the_offensive(extract):
+    text = "The rebels did not launch an offensive on the capital, the defence ministry said."
+    attacks = [ev for ev in events_of(extract, text) if ev.type == "attack"]
+    assert [ev.status for ev in attacks] == ["denied"]
+
+
+def _history_extract(extract, text: str):
+    report = extract(text, published="2024-03-01")
+    for ev in report.events:
+        assert text[ev.trigger.span[0] : ev.trigger.span[1]] == ev.trigger.text
+    return report.events
+
+
+def test_infinitives_and_nominals_of_a_dated_past_are_history(extract):
+    text = (
+        "The Treaty of Kars (1921) ended that war. Turkey was forced to evacuate the valley, "
+        "and the rebels compelled the garrison to withdraw. Poland joined in the occupation of the "
+        "province."
+    )
+    assert [ev.trigger.text for ev in _history_extract(extract, text)] == []
+
+
+def test_a_clause_dated_to_this_week_is_news_after_an_old_year(extract):
+    text = (
+        "The sprinter, who won a bronze medal at the games in 2016, has been killed at the front. "
+        "His club said he died during combat operations on Sunday."
+    )
+    assert "combat operations" in [ev.trigger.text for ev in _history_extract(extract, text)]
+
+
+def test_abandoning_a_country_is_no_retreat(extract):
+    text = (
+        "Critics warned that the alliance must not abandon Georgia, "
+        "and that if Canada abandoned Georgia it would fail."
+    )
+    assert [ev for ev in events_of(extract, text) if ev.type == "retreat"] == []
+
+
+def test_abandoning_a_town_is_still_a_retreat(extract):
+    text = "The rebels abandoned the town of Goma on Friday."
+    assert [ev.type for ev in events_of(extract, text)] == ["retreat"]
+
+
+def test_a_typed_name_beats_a_capitalised_adjective_as_actor(extract):
+    text = "Officials expect more weapons soon. Additional EU sanctions, including on coal, are imminent."
+    sanctions = [ev for ev in events_of(extract, text) if ev.type == "sanction"]
+    assert [ev.actor for ev in sanctions] == ["EU"]
+
+
+def test_the_relative_who_names_its_antecedent_as_actor(extract):
+    text = "The tribunal named the colonels who carried out the attacks on the villages near Tyre."
+    attacks = [ev for ev in events_of(extract, text) if ev.type == "attack"]
+    assert len(attacks) == 1 and "colonels" in (attacks[0].actor or "")
+
+
+def test_a_general_hypothesis_borrows_no_actor(extract):
+    text = (
+        "Russia's invasion of Georgia began in August. "
+        "Critics say a soft peace would only set the stage for further aggression."
+    )
+    triggers = [ev.trigger.text for ev in events_of(extract, text) if ev.type == "attack"]
+    assert "aggression" not in triggers
+
+
+def test_cutting_a_flow_of_goods_is_a_sanction(extract):
+    text = (
+        "Lithuania protested after Minsk blocked fuel supplies on Tuesday. "
+        "Earlier, Belarus halted potash deliveries to the port, and Kyiv banned grain exports."
+    )
+    sanctions = [ev.trigger.text for ev in events_of(extract, text) if ev.type == "sanction"]
+    assert sanctions == ["blocked fuel supplies", "halted potash deliveries", "banned grain exports"]
+
+
+def test_a_condition_of_as_long_as_and_an_imminent_event_are_speculated(extract):
+    text = (
+        "The embargo will stay as long as the junta occupies the northern districts. "
+        "New EU sanctions are imminent, diplomats said."
+    )
+    statuses = {ev.type: ev.status for ev in events_of(extract, text)}
+    assert statuses.get("seize") == "speculated"
+    assert statuses.get("sanction") == "speculated"
+
+
+def test_a_demonym_on_an_act_of_state_names_the_state(extract):
+    text = (
+        "The Turkish sanctions on the shipping firm took effect on Monday. "
+        "Experts expect a Russian invasion of Georgia soon."
+    )
+    actors = {ev.trigger.text: ev.actor for ev in events_of(extract, text)}
+    assert actors.get("sanctions") == "Turkey"
+    assert actors.get("invasion") == "Russia"
+
+
+def test_a_fight_noun_that_characterizes_is_no_clash(extract):
+    text = "The envoy said this is a battle of wills and a battle of nerves. Moldova is an early skirmish."
+    assert _fights(extract, text) == []

@@ -82,7 +82,7 @@ def test_a_bare_mention_takes_the_actor_of_the_earlier_one(extract):
         "The foreign minister said an invasion of Georgia would bring sanctions."
     )
     events = [e for e in extract(text).events if e.trigger.text == "invasion"]
-    assert events and events[-1].actor == "Russia"  # a demonym names its state
+    assert events and events[-1].actor == "Russia"  # a war of aggression is the state's act (session 9)
 
 
 def test_victims_name_who_died_not_who_killed(extract):

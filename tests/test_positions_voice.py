@@ -15,7 +15,7 @@ NO_STANCE = [
     "History will not forget the crimes of this war.",  # a thing as subject
     "The equipment supports Ukrainian defence.",
     "They will punish those who support the invasion, the minister said.",  # describes others
-    "I hope the talks will resume soon, the envoy said.",  # a hope
+    "I hope the weather will improve soon, the envoy said.",  # a hope about no course of action
     "Kyiv accused Minsk of backing the invasion.",  # an accusation
     "The EU has prepared a package of sanctions.",  # an act, not readiness
     "Voicing opposition to the war can lead to prison.",  # nobody's opposition

@@ -108,12 +108,13 @@ def test_nested_according_to_does_not_steal_the_statement(wire):
 
 
 def test_quote_over_two_paragraphs(wire):
+    """Each paragraph of a quotation is its own statement (the realnews gold), same speaker."""
     text, sts = wire
-    st = _with(sts, "counted every shell")
-    assert "hand all of it to the investigators" in st.content.text
-    assert "\n" in st.content.text
-    assert st.kind == "direct"
-    assert st.speaker.name == "Taras Hnatiuk"
+    first, second = _with(sts, "counted every shell"), _with(sts, "hand all of it to the investigators")
+    assert first is not second
+    assert "\n" not in first.content.text and "\n" not in second.content.text
+    assert first.kind == second.kind == "direct"
+    assert first.speaker.name == second.speaker.name == "Taras Hnatiuk"
 
 
 def test_said_to_be_and_titles_are_not_statements(wire):

@@ -103,17 +103,66 @@ def _is_opening(text: str, i: int, inside: bool, n: int = 1) -> bool:
     return True
 
 
+# At most this many paragraphs without a mark between the opening paragraph of a quotation and the
+# one that closes it (the convention that marks only the start and the end of a long quotation).
+_MAX_BARE = 40
+_END_PUNCT = {".", "!", "?", ",", "\u2026"}
+
+
+def _first_marks(text: str, paras: list[tuple[int, int]]) -> list[tuple[int, int] | None]:
+    """Per paragraph: the position and length of its first quotation mark (None when it has none)."""
+    out: list[tuple[int, int] | None] = []
+    for p_start, p_end in paras:
+        m = _MARK.search(text, p_start, p_end)
+        out.append((m.start(), len(m.group())) if m else None)
+    return out
+
+
+def _bare_run(text: str, paras: list[tuple[int, int]], firsts: list[tuple[int, int] | None], k: int) -> int:
+    """How many paragraphs from `k` on have no mark at all and are followed by one whose first mark
+    closes a quotation (a long quotation marked only at its very start and end); 0 when none is."""
+    j = k
+    while j < len(firsts) and firsts[j] is None and j - k < _MAX_BARE:
+        j += 1
+    first = firsts[j] if j < len(firsts) else None
+    if j == k or first is None:
+        return 0
+    pos, n = first
+    if _is_opening(text, pos, inside=False, n=n):
+        return 0
+    # the mark ends a sentence of the quotation ('... as it takes." / ... takes", he said.'), and at
+    # most a short attribution follows it in its paragraph
+    before, after = text[pos - 1 : pos], text[pos + n : paras[j][1]]
+    if before not in _END_PUNCT and after[:1] not in {".", ","}:
+        return 0
+    return j - k if len(after) <= 100 and not _MARK.search(after) else 0
+
+
 def find_quotes(text: str, start: int = 0) -> list[Quote]:
     """Every quoted stretch of `text` from `start`, paragraph by paragraph."""
     quotes: list[Quote] = []
     open_q: Quote | None = None  # a quote running on from the previous paragraph
-    for p_start, p_end in paragraph_spans(text, start):
+    paras = paragraph_spans(text, start)
+    firsts = _first_marks(text, paras)
+    bare = 0  # paragraphs still to pass inside a quotation marked only at its start and end
+    closing = -1  # the paragraph that closes such a quotation
+    for k, (p_start, p_end) in enumerate(paras):
         current = open_q
         if current is not None:
             n0 = mark_len(text, p_start)
+            if bare == 0 and not n0 and k != closing:
+                bare = _bare_run(text, paras, firsts, k)
+                closing = k + bare if bare else -1
+            if bare > 0:  # a paragraph of a long quotation without marks of its own
+                bare -= 1
+                current.parts.append((p_start, p_end))
+                current.end = p_end
+                continue
             if n0 and text[p_start] not in CLOSE_MARKS:
                 seg_start = p_start + n0
                 i = p_start + n0
+            elif k == closing:
+                seg_start = i = p_start  # the closing paragraph of a quotation marked only at its ends
             else:  # the quote ended unclosed with its paragraph
                 current.closed = False
                 quotes.append(current)

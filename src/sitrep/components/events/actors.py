@@ -94,12 +94,20 @@ def described_speaker(tok: Token | None) -> str | None:
     return name if name and any(w[:1].isupper() for w in name.split()) else None
 
 
-def display_actor(tok: Token | None, name: str | None, etype: str) -> str | None:
+def display_actor(
+    tok: Token | None, name: str | None, etype: str, trigger: Token | None = None
+) -> str | None:
     """The actor as news writes it: an acronym the text uses stays one ("US", not "United States") unless
     the text introduces it with its full name, and
-    a seat of government acting by force is its state ("the Kremlin launched an offensive" -> Russia)."""
+    a seat of government acting by force is its state ("the Kremlin launched an offensive" -> Russia);
+    a state's adjective on an act of state (a war, a demand, a sanction, a captivity) is the state."""
     if not name:
         return name
+    on_trigger = tok is not None and trigger is not None and tok.head.i == trigger.i
+    if on_trigger and tok is not None and trigger is not None and tok.dep_ in ("amod", "compound"):
+        state = state_of(tok.text)
+        if state and (etype in _STATE_ACTS or cue_has(trigger.lemma_, "background")):
+            return state  # "the imminent Russian invasion", "Russian security demands", "Russian captivity"
     if tok is not None and tok.pos_ == "ADJ" and name == tok.text and name.islower():
         name = name.capitalize()  # "western sanctions" -> Western
     people = tok is not None and tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")
@@ -158,6 +166,11 @@ def _adjectives() -> frozenset[str]:
 def _state_names() -> dict[str, str]:
     """State -> the name news writes for it (`events_state_names.tsv`: United States -> US)."""
     return {r[0]: r[1] for r in data_rows("events_state_names.tsv") if len(r) > 1}
+
+
+# acts only a state does as such: with a demonym ("Russian demands") the state is the actor, while on a
+# battlefield act ("Russian shelling") the demonym stays, as annotators write "Russian forces"
+_STATE_ACTS = {"request", "sanction", "threaten", "accuse", "negotiate", "agree", "reject", "arrest"}
 
 
 @lru_cache(maxsize=1)
@@ -304,14 +317,11 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
                 if g.dep_ == "agent":
                     return next((p for p in g.children if p.dep_ == "pobj"), None), target
     mods = [c for c in tok.children if c.dep_ in ("amod", "compound")]
-    typed = next((c for c in mods if c.ent_type_ in ("NORP", "GPE", "ORG")), None)
-    if typed is None and sum(c.pos_ == "PROPN" for c in mods) > 1:
-        # "Additional EU sanctions": a capitalised first word of the sentence is no name
-        mods = [c for c in mods if not (c.is_sent_start and c.pos_ == "PROPN" and not c.ent_type_)]
-    if typed is not None:
-        return typed, target  # "Additional EU sanctions": the entity, not a capitalised adjective
+    for c in mods:  # a typed name first: "Additional EU sanctions" is the EU's, not "Additional"'s
+        if c.ent_type_ in ("NORP", "GPE", "ORG"):
+            return c, target
     for c in mods:
-        if c.pos_ == "PROPN":
+        if c.pos_ == "PROPN" and not (c.is_sent_start and c.tag_ in ("JJ", "NNP") and not c.ent_type_):
             return c, target
         if c.dep_ == "amod" and c.pos_ == "ADJ" and side_of(c.text) not in (None, "military"):
             return c, target  # "western sanctions": the side the tagger left untyped

@@ -224,6 +224,10 @@ def _event(
         actor = head_ev.actor
     if antecedent is not None:
         actor = antecedent.actor
+    # before bridging: a general hypothesis ("to justify an invasion", "the stage for further aggression")
+    # borrows no actor to become a happening; a predicted one the clause is about keeps it ("invasion
+    # could be weeks away")
+    named = actor
     if actor is None and actor_tok is None and tok.pos_ != "VERB":
         actor = bridged_actor(etype, name_of(target_tok), events)  # "an invasion" after "Russia's invasion"
     if actor is None:
@@ -276,7 +280,12 @@ def _event(
             None,
         )
     target = name_of(target_tok)
-    if hypothesis(tok, fact.status, actor, target) or no_happening(tok, fact.status, actor):
+    role = tok
+    while role.dep_ == "conj" and role.head.i != role.i:
+        role = role.head  # "the bombing of Mariupol or slaughter in Bucha should lead to ..."
+    if role.dep_ in ("nsubj", "nsubjpass"):
+        named = actor
+    if hypothesis(tok, fact.status, named, target) or no_happening(tok, fact.status, actor):
         return None
     if idle_fight(tok, etype, fact.status):
         return None
@@ -292,7 +301,7 @@ def _event(
     return Event(
         id=f"v{len(events) + 1}",
         type=etype,
-        actor=display_actor(actor_tok, actor, etype),
+        actor=display_actor(actor_tok, actor, etype, tok),
         target=target,
         place=place,
         time=when,

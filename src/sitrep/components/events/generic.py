@@ -83,6 +83,11 @@ def idle_fight(tok: Token, etype: str, status: str) -> bool:
     """ "resolve to fight", "does not want to fight", "fight climate change": a fighting verb only wished,
     planned or possible with no foe named, or whose object is a problem, not a party (cue class
     `scourge`), names a disposition or a campaign, not a clash the story reports."""
+    role = tok
+    while role.dep_ == "conj" and role.head.i != role.i:
+        role = role.head
+    if etype == "fight" and role.dep_ == "attr" and role.head.lemma_ == "be":
+        return True  # "this is a battle of wills", "Ukraine is an early skirmish in ...": a characterization
     if etype != "fight" or tok.pos_ != "VERB":
         return False
     obj = next((c for c in tok.children if c.dep_ == "dobj"), None)

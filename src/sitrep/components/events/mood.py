@@ -15,6 +15,7 @@ from ..shared.lexicon import cue_has
 from .activity import generic_activity
 from .actors import is_party
 from .mentions import DEMAND_VERBS
+from .status import clause_verb
 
 # marks of an adverbial clause whose content the question takes as given ("since X did Y, why ...?")
 _GIVEN_MARKS = {"since", "because", "as", "after", "when", "while", "although", "though"}
@@ -120,11 +121,13 @@ def narrated_past(tok: Token) -> bool:
     published = (tok.doc._.sitrep_meta or {}).get("published") if tok.doc._.sitrep_meta else None
     if published is None:
         return False
-    verb = tok if tok.pos_ in ("VERB", "AUX") else tok.head
+    verb = _tensed(tok)
     if verb.tag_ not in ("VBD", "VBN") or any(
         c.dep_ in ("aux", "auxpass") and c.tag_ in ("VBP", "VBZ", "MD") for c in verb.children
     ):
         return False  # "has seized", "are asked", "will sign": told in the present or future
+    if tok.sent.start in doc_memo(tok.doc, "recent_sents", lambda: _recent_sentences(tok.doc)):
+        return False  # "died during combat operations on Sunday", "were recently engaged": news
     newlines, year_ends, year_values = doc_memo(tok.doc, "year_marks", lambda: _year_marks(tok.doc))
     k = bisect_left(newlines, tok.idx)
     para_start = newlines[k - 1] + 1 if k else 0
@@ -139,6 +142,28 @@ def narrated_past(tok: Token) -> bool:
             return False
         year = year_values[j]
     return bool(year < int(published.year) - 1)
+
+
+def _recent_sentences(doc: Doc) -> frozenset[int]:
+    """Starts of the sentences with a deictic time word of the report's days (cue class `recent`; not a
+    possessive "today's"), found once per Doc."""
+    return frozenset(
+        sent.start
+        for sent in doc.sents
+        if any(cue_has(t.lower_, "recent") and not any(c.dep_ == "case" for c in t.children) for t in sent)
+    )
+
+
+def _tensed(tok: Token) -> Token:
+    """The verb that carries the tense of the trigger's clause: a nominal's clause verb ("colluded in
+    the occupation of X"), an infinitive's or a participle's governing verb ("was forced to evacuate",
+    "forced the army to withdraw")."""
+    verb = tok if tok.pos_ in ("VERB", "AUX") else clause_verb(tok)
+    for _ in range(3):
+        if verb.tag_ not in ("VB", "VBG") or verb.dep_ not in ("xcomp", "advcl") or verb.head.i == verb.i:
+            break
+        verb = verb.head
+    return verb
 
 
 def _year_marks(doc: Doc) -> tuple[list[int], list[int], list[int]]:

@@ -78,7 +78,7 @@ def _is_negated(tok: Token) -> bool:
     return False
 
 
-_MODAL_CHILDREN = frozenset({"aux", "auxpass", "amod", "advmod", "mark"})
+_MODAL_CHILDREN = frozenset({"aux", "auxpass", "amod", "advmod", "mark", "acomp"})
 
 
 def _has_modal(tok: Token) -> bool:
@@ -91,10 +91,12 @@ def _has_modal(tok: Token) -> bool:
             return True  # "a possibly precedent-setting attack", "a potentially devastating offensive"
         if c.dep_ == "mark" and c.lower_ in CONDITION_MARKS:
             return True
-        if c.dep_ == "mark" and c.lower_ == "as" and tok.head.lower_ == "long" and tok.dep_ == "advcl":
-            return True  # "as long as they occupy ...": a condition
+        if c.dep_ == "mark" and c.lower_ == "as" and tok.head.lower_ == "long":
+            return True  # "as long as Putin occupies an inch of Ukraine": a condition
+        if c.dep_ == "acomp" and cue_has(c.lower_, "modal"):
+            return True  # "further sanctions are imminent", "an attack is likely"
     if tok.dep_ in ("nsubj", "nsubjpass") and tok.head.pos_ in ("AUX", "VERB"):
-        # "Additional sanctions are imminent", "an attack is likely"
+        # the trigger is the subject: "Additional sanctions are imminent", "an attack is likely"
         return any(c.dep_ == "acomp" and cue_has(c.lower_, "modal") for c in tok.head.children)
     return False
 
@@ -210,6 +212,18 @@ def _occurrence_negated(trigger: Token, verb: Token) -> bool:
     return trigger.dep_ in ("nsubj", "nsubjpass") and (cue_has(verb.lemma_, "occur") or verb.lemma_ == "be")
 
 
+def _negation_reaches(trigger: Token, verb: Token) -> bool:
+    """Whether a negated verb denies the event of its argument: a verb trigger's own controller ("did
+    not try to attack"), a copula ("this is not an invasion") or a verb that carries out, makes or
+    meets a nominal event (cue class `realize`: "did not launch an offensive", "sanctions were not
+    imposed"); not a verb of attitude, judgement or description ("does not support the aggression",
+    "will not tolerate his invasion", "do not call it a war"), nor a factive one ("those who do not
+    notice the aggression")."""
+    if cue_has(verb.lemma_, "factive"):
+        return False
+    return trigger.pos_ in ("VERB", "AUX") or verb.lemma_ == "be" or cue_has(verb.lemma_, "realize")
+
+
 def factuality(trigger: Token, actor: str | None, speech_act: bool = False) -> Factuality:
     """Status, source, statement and negation of the event at `trigger`; `speech_act` for an appeal,
     threat or accusation, which the outlet reports when its trigger is a statement's own cue."""
@@ -244,7 +258,7 @@ def factuality(trigger: Token, actor: str | None, speech_act: bool = False) -> F
     argument = trigger.dep_ in ("dobj", "nsubjpass", "xcomp", "attr") or _occurrence_negated(trigger, verb)
     negated = (
         _is_negated(trigger)
-        or (verb is not trigger and argument and _is_negated(verb) and not cue_has(verb.lemma_, "factive"))
+        or (verb is not trigger and argument and _is_negated(verb) and _negation_reaches(trigger, verb))
         or _absent(trigger)
     )  # a factive verb keeps its object under negation: "those who do not notice the aggression"
     if negated and _conditional(verb):

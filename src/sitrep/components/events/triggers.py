@@ -7,7 +7,9 @@ import numpy as np
 from spacy.attrs import LEMMA
 from spacy.tokens import Doc, Token
 
+from ..shared.clauses import name_of
 from ..shared.lexicon import StringFilter, cue_has
+from ..shared.states import is_country
 from .checks import argument_fits_more, objects_of
 from .lexicon import hyphen_tails, modified_nouns, trigger_checks, trigger_heads, trigger_words, triggers
 from .selection import fits
@@ -133,8 +135,10 @@ def _argument_fits(tok: Token, lemma: str) -> bool:
         )
     if lemma in ("abandon", "occupy"):
         return any(
-            cue_has(o.lemma_, "ground") or o.ent_type_ in ("GPE", "LOC", "FAC") for o in objects_of(tok)
-        )
+            (cue_has(o.lemma_, "ground") or o.ent_type_ in ("GPE", "LOC", "FAC"))
+            and not (lemma == "abandon" and is_country(name_of(o) or o.text))
+            for o in objects_of(tok)
+        )  # "the West cannot abandon Ukraine": deserting an ally, not giving up ground
     if lemma == "strike" and tok.pos_ == "VERB" and any(o.lemma_ in IDIOM_OBJECTS for o in objects_of(tok)):
         return False  # "struck a balance", "struck a chord"
     if lemma in ("seize", "take") and any(c.lower_ in ("on", "upon") for c in tok.children):

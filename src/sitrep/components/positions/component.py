@@ -22,11 +22,12 @@ from .forecasts import DEONTIC, forecast, hedged, modal_of, question
 from .holders import holder_of, is_party, is_self, reported_self, shares_word, speaker_holder
 from .predicates import COMMITTING, UNWILLING, going_to, stance_of
 from .roles import named_holder
-from .topics import free_topic, topic_in, topic_phrase, with_nominal
+from .topics import free_topic, topic_in, topic_phrase, war_for_it, with_nominal
 
 RELATIVES = {"which", "that", "it", "this"}  # what an elided refusal's object may be
 ELIDED = {"rejects", "open_verb"}  # cue classes that may leave their object to the context
 TOPIC_GLUE = {"the", "and", "for", "any", "all", "its", "their", "with", "from", "into", "this", "that"}
+ANNOUNCED = {"aid", "weapons deliveries", "sanctions"}  # what an announcement commits to ("announced aid")
 START_VERBS = {"begin", "start", "resume", "happen", "proceed", "restart", "take"}
 
 
@@ -61,6 +62,17 @@ def _ongoing(pred: Token) -> bool:
     return any(position_cues().get(t.lemma_.lower()) == "ongoing" for t in near)
 
 
+def _nobody(pred: Token) -> bool:
+    """ "No one in Kyiv favours a deal", "nobody wants war": a subject that denies every party."""
+    verb = pred.head if pred.dep_ in ("acomp", "attr") else pred  # "no one is interested in talks"
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # its own, not a conjunct's
+    if subj is None:
+        return False
+    return subj.lower_ in ("nobody", "none") or subj.lower_ == "one" and any(
+        c.dep_ == "det" and c.lower_ == "no" for c in subj.children
+    )
+
+
 def _party_subject(pred: Token, stance: str) -> bool:
     """A commitment or refusal under a modal needs a party as subject ("it would be a disaster" has none);
     no position has a date or the generic "you" as its subject ("February 24 must end in a tribunal",
@@ -83,8 +95,9 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
         topic_in(comp)
         or (topic_in([pred]) if _names_topic(pred) and comp else None)
         or free_topic(pred, comp)
+        or _penalty(pred, stance)
     )
-    if hit is None:
+    if hit is None or pred.lemma_ == "announce" and hit[0] not in ANNOUNCED:
         return None  # "support Kyiv with artillery": the predicate itself may name the topic
     hit = _asked_of(hit, comp)
     topic_head = hit[1]
@@ -104,20 +117,26 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
             negs = [neg] * len(conditions)
         if first > topic_head.i:  # "keep supplying weapons as long as ...": the topic ends at the marker
             comp = [t for t in comp if t.i < first]
+    if stance == "threatens" and not conditions:  # "would pay a heavy price for an invasion": its cause
+        cause = next((c for c in pred.children if c.dep_ == "prep" and c.lower_ == "for"), None)
+        if cause is not None and cause.i + 1 <= cause.right_edge.i:
+            conditions, negs = [doc[cause.i + 1 : cause.right_edge.i + 1]], [False]
     if stance == "committed" and cue_has(pred.lemma_, "nonagent"):
         return None  # "she would suffer the consequences": undergone, not chosen
     own_side = hit[0] != "war" and _own_side(pred)  # "will keep attacking ships": acts of war are events
     if stance == "committed" and not (conditions or _own_voice(pred) or own_side):
         return None  # "will impose sanctions" is a plan; "will impose sanctions if X" states a position
-    if not _party_subject(pred, stance):
-        return None  # "it would be a disaster": no party commits or refuses
+    if not _party_subject(pred, stance) or _nobody(pred):
+        return None  # "it would be a disaster", "no one should expect a capitulation": no party's stance
     if (not conditions and hedged(pred)) or stance in ("committed", "rejects") and forecast(pred):
         return None  # "Putin will not stop at the Polish border, Sunak warned": said of another
     speaker_held = (
-        stance == "advocated"
+        stance in ("advocated", "threatens")  # "Russia will pay a heavy price, Biden warned": Biden's threat
         or (bool(conditions) and pred.lemma_ in START_VERBS)
         or (stance == "rejects" and modal_of(pred) in DEONTIC)  # "the US should not deploy": who says so
     )
+    if stance == "threatens" and not conditions:
+        return None  # a threat holds only with what would bring it on ("if it invades")
     stance = "conditional" if conditions else "open" if stance in ("advocated", "committed") else stance
     holder = speaker_holder(pred) if speaker_held else holder_of(pred)
     if holder is None:
@@ -128,12 +147,11 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     end_char = max(
         [pred.idx + len(pred), topic_head.idx + len(topic_head), *(c.end_char for c in conditions)]
     )
+    named = with_nominal(_undergone(pred) or topic_phrase(comp, topic_head), topic_head)
     pos = Position(
         id=f"p{n}",
         holder=holder,
-        topic=_asked_party(
-            pred, speaker_held, with_nominal(_undergone(pred) or topic_phrase(comp, topic_head), topic_head)
-        ),
+        topic=war_for_it(_asked_party(pred, speaker_held, named), comp),
         stance=stance,
         conditions=[c.text for c in conditions],
         condition_spans=[(c.start_char, c.end_char) for c in conditions],
@@ -142,6 +160,12 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
         span=(start, end_char),
     )
     return pos, hit[0]
+
+
+def _penalty(pred: Token, stance: str) -> tuple[str, Token] | None:
+    """ "would pay a heavy price": a threat's penalty is its topic."""
+    obj = next((c for c in pred.children if c.dep_ == "dobj"), None)
+    return ("sanctions", obj) if stance == "threatens" and obj is not None else None
 
 
 def _asked_of(hit: tuple[str, Token], comp: list[Token]) -> tuple[str, Token]:

@@ -112,7 +112,8 @@ def party(tok: Token) -> str | None:
         return None
     name = capital_country().get(name.lower(), name)  # "Kyiv" read as an adjective: Ukraine
     if tok.tag_ in ("NNPS", "NNS") and tok.ent_type_ == "NORP" and _people_state(tok.text):
-        name = _people_state(tok.text) or name  # "the Russians talk" -> Russia
+        state = _people_state(tok.text)  # "the Russians talk" -> Russians (Russia): the people and its state
+        name = f"{tok.text} ({state})" if state and state.lower() != tok.lower_ else name
     elif tok.pos_ == "PRON" and _people_state(name):
         name = _people_state(name) or name  # "they want to talk", they being "the Russians" -> Russia
     more = [c for c in tok.children if c.dep_ == "conj" and is_party(c)]
@@ -206,6 +207,8 @@ def _holder_of(pred: Token) -> str | None:
     if subj is None and verb.dep_ == "acl" and position_cues().get(verb.head.lemma_.lower()) == "text_noun":
         subj = _signer(verb.head)  # "signed a statement calling on X to": the signers
     text = subj or next((c for c in verb.children if c.dep_ == "nsubjpass"), None)  # "was opposed to"
+    if subj is None and verb is pred and pred.tag_ == "VBN" and position_cues().get(pred.lower_) == "open":
+        subj = text  # "the Ukrainians are committed to victory", "Kyiv is prepared to talk": a readiness
     if text is not None and position_cues().get(text.lemma_.lower()) == "text_noun":
         issuer = _text_issuer(text)  # "the document called to suspend ...": whoever issued it
         if issuer is not None:
@@ -227,6 +230,8 @@ def _holder_of(pred: Token) -> str | None:
     if subj is None and verb.dep_ == "ccomp" and not is_self(verb.head):
         gov = subject_of(verb.head)  # "Biden has sworn that there would be no troops": who swore it
         subj = gov if gov is not None and not is_self(gov) and is_party(gov) else None
+    if subj is not None and subj.lower_ == "they":  # "The Quad ministers met. They called for ...": them
+        subj = plural_antecedent(subj) or subj
     name = party(subj) if subj is not None else None
     if subj is not None and subj.lower_ in ("he", "she"):  # "Kurz stressed he would never accept ...": Kurz
         name = reported_self(pred) or name
@@ -245,6 +250,23 @@ def _holder_of(pred: Token) -> str | None:
     if voiced and (same_party(name, speaker) or _unnamed_body(subj)):
         return f"{name} ({speaker})"  # a body voiced by its own: "Russia (Sergei Lavrov)"
     return name
+
+
+def plural_antecedent(pron: Token) -> Token | None:
+    """The parties a "they" takes up: the plural or coordinated subject of its sentence's main clause
+    before it, or of the sentence before ("Germany and France held talks. They called for ..."); None
+    when neither sentence has one (the coreference then decides)."""
+    doc = pron.doc
+    prev = doc[pron.sent.start - 1].sent if pron.sent.start > 0 else None
+    for s in (pron.sent, prev):
+        if s is None:
+            continue
+        subj = next((c for c in s.root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is None or subj.i >= pron.i or subj.pos_ == "PRON":
+            continue
+        plural = subj.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in subj.children)
+        return subj if plural and is_party(subj) else None
+    return None
 
 
 def _unnamed_body(subj: Token | None) -> bool:

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 from ..shared.clauses import subject_of
 from ..shared.lexicon import position_cues
 from .conditions import find_marker
-from .topics import not_an_act, only_words
+from .topics import not_an_act, only_words, topic_in
 
 NEGATORS = {"not", "n't", "never", "no"}
 UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
@@ -18,6 +18,8 @@ COMMITTING = {"will", "would", "shall", "can", "ca", "wo", "must", "should"}
 ABOUT = ("to", "for", "on", "of", "about", "against")  # prepositions that say what a cue is about
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
 FINITE = {"VBD", "VBZ", "VBP"}
+DENIABLE = {"acceptable", "possible"}  # judgements whose denial refuses ("a truce is not possible")
+UNDERGOES = {"pay", "face", "suffer", "bear"}  # a penalty undergone: "will pay a heavy price"
 DENIALS = {"deny", "dismiss"}  # verbs that deny a plan or an aim ("denies any intention to invade")
 SETTING_PREPS = {"during", "after", "before", "since", "at", "in", "within", "throughout", "amid"}
 Found = tuple[str, list[Token]]  # (stance, the words that say what the position is about)
@@ -193,12 +195,15 @@ def stance_of(tok: Token) -> Found | None:
         if lemma == "rule" and not any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children):
             return None
         return ("open" if negated(tok) else "rejects"), complement(tok)
-    if cls in ("rejects_adj", "open_adj") and tok.pos_ == "ADJ" and not negated(tok):
+    not_open = tok.lower_ in DENIABLE and negated(tok)  # "membership is not acceptable": refused
+    if cls in ("rejects_adj", "open_adj") and tok.pos_ == "ADJ" and (not_open or not negated(tok)):
         # "membership is unacceptable", "the West considers X unacceptable": what is judged
         judge = judging_verb(tok)  # "described them as illegal": what the verb's object is
         host = judge or tok.head
         subj = (
-            [] if judge else [t for c in host.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree]
+            []
+            if judge
+            else [t for c in host.children if c.dep_ in ("nsubj", "nsubjpass", "csubj") for t in c.subtree]
         )
         obj = [t for c in host.children if c.dep_ == "dobj" for t in c.subtree]
         obj = obj or [t for c in tok.children if judge and c.dep_ == "nsubj" for t in c.subtree]
@@ -209,7 +214,7 @@ def stance_of(tok: Token) -> Found | None:
             clause = {t.i for t in words[0].head.subtree}
             words = [t for t in ante.subtree if t.i not in clause]
         denied = any(c.dep_ == "det" and c.lower_ == "no" for t in words[:1] for c in t.head.children)
-        refused = (cls == "rejects_adj") != denied  # "no negotiations are possible": refused
+        refused = (cls == "rejects_adj") != (denied or not_open)  # "no negotiations are possible": refused
         return ("rejects" if refused else "open"), words[:10]
     if cls == "against" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
         return ("open" if negated(tok.head) else "rejects"), [t for c in tok.children for t in c.subtree][
@@ -235,7 +240,9 @@ def stance_of(tok: Token) -> Found | None:
         hoped = [
             t
             for c in tok.children
-            if c.dep_ == "prep" and c.lower_ == "for" or c.dep_ == "xcomp" and _infinitive(c)
+            if (c.dep_ == "prep" and c.lower_ == "for")
+            or (c.dep_ == "xcomp" and _infinitive(c))
+            or _hoped_clause(c)
             for t in c.subtree
         ]
         return (("rejects" if negated(tok) else "open"), hoped[:10]) if hoped else None
@@ -275,6 +282,10 @@ def stance_of(tok: Token) -> Found | None:
     if cls == "commits" and tok.pos_ == "VERB" and not negated(tok) and subject_of(tok) is not None:
         # "Japan pledged aid", "vowed to keep sending arms": a promise of a course of action states it
         promised = _promised(tok)
+        if promised and _modal(tok) in ("must", "should"):  # "NATO must promise not to admit Ukraine": asked
+            kids = [c for c in tok.children if c.dep_ in ("xcomp", "dobj")]
+            asked = [t for c in kids for t in c.subtree if t.dep_ != "neg"]
+            return ("rejects" if _averted(tok) else "advocated"), asked[:10]
         return ("open", promised[:10]) if promised else None
     return _committed(tok)
 
@@ -290,6 +301,15 @@ def _promised(verb: Token) -> list[Token]:
             out.append(c)
             out.extend(_promised(c))
     return sorted(set(out), key=lambda t: t.i)
+
+
+def _hoped_clause(c: Token) -> bool:
+    """ "hoped dialogue would succeed", "hopes the talks will resume": a hoped clause about a course of
+    action that goes on or starts (its own subject names the topic)."""
+    if c.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in ("will", "would") for a in c.children):
+        return False
+    subj = next((a for a in c.children if a.dep_ in ("nsubj", "nsubjpass")), None)
+    return subj is not None and subj.pos_ == "NOUN" and topic_in([subj]) is not None  # "dialogue would"
 
 
 def _denied_by_verb(tok: Token) -> bool:
@@ -326,6 +346,9 @@ def _threat(tok: Token, modal: str) -> Found | None:
         if not any(c.dep_ == "expl" for c in tok.children):
             return None
         return "committed", list(attr.subtree)[:10]
+    paid = _paid(tok)
+    if paid is not None:
+        return "threatens", [tok, *paid.subtree][:10]
     if cues.get(tok.lemma_.lower()) != "threat_verb":
         return None
     objs = [g for c in tok.children if c.dep_ in ("dobj", "prep") for g in (c, *c.children)]
@@ -335,10 +358,27 @@ def _threat(tok: Token, modal: str) -> Found | None:
     return "rejects", list(subj.subtree)[:10]
 
 
+def _paid(verb: Token) -> Token | None:
+    """ "Russia will pay a heavy price", "Moscow would face severe consequences": the object of a penalty
+    that a party is said to undergo (the speaker's threat against it), or None."""
+    if verb.lemma_ not in UNDERGOES:
+        return None
+    subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    obj = next((c for c in verb.children if c.dep_ == "dobj"), None)
+    if subj is None or obj is None or subj.lower_ in ("we", "i"):  # "we will pay any price": a resolve
+        return None
+    if subj.pos_ != "PRON" and subj.ent_type_ not in ("GPE", "ORG", "PERSON"):
+        return None  # "ordinary Russians will pay the price": a forecast of hardship, no one's threat
+    return obj if position_cues().get(obj.lemma_.lower()) == "threat" else None
+
+
 def _committed(tok: Token) -> Found | None:
     """ "We will not send troops", "Kyiv cannot accept the loss of territory": a refused course of
     action; a commitment ("will impose sanctions") counts only under a condition or in the holder's own
     voice (see component); "there can be no impunity" refuses what it names."""
+    if tok.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        paid = _paid(tok) if _modal(tok) in ("will", "would", "wo") and not negated(tok) else None
+        return ("threatens", [tok, *paid.subtree][:10]) if paid is not None else None  # "warnings that"
     if tok.pos_ not in ("VERB", "AUX") or tok.dep_ not in (
         "ROOT",
         "ccomp",

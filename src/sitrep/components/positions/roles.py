@@ -146,5 +146,7 @@ def office_antecedent(pron: Token) -> str | None:
             return None
         office = doc[subj.left_edge.i : subj.i + 1].text
         found = named_holder(doc, office, subj.i)
-        return found if found != office else None
+        mods = [c for c in subj.children if c.dep_ in ("poss", "amod", "compound")]
+        whose = any(c.pos_ in ("PROPN", "ADJ") for c in mods)
+        return found if found != office or whose else None  # "Hungary's prime minister ... He rejected"
     return None

@@ -235,3 +235,28 @@ def gerund(verb: str) -> str:
 def _nominals() -> dict[str, str]:
     """Verb lemma -> the noun that names its course of action (`positions_nominals.tsv`)."""
     return {r[0].lower(): r[1] for r in data_rows("positions_nominals.tsv") if len(r) > 1}
+
+
+CONFLICT_NOUNS = {"war", "conflict", "fighting", "invasion", "aggression", "hostility"}
+ENDING_VERBS = {"end", "stop", "halt", "finish"}
+LOOK_BACK_TOKENS = 120  # how far back "it" may take up the war it ends
+
+
+def war_for_it(topic: str, comp: list[Token]) -> str:
+    """ "seeking ways to end it", "we want it all to end": an "it" that ends or stops is the war or
+    conflict the text named last before it (within a few sentences); other topics are returned as they are."""
+    it = next(
+        (
+            t
+            for t in comp
+            if t.lower_ == "it" and t.dep_ in ("dobj", "nsubj") and t.head.lemma_.lower() in ENDING_VERBS
+        ),
+        None,
+    )
+    if it is None or not re.search(r"\bit\b", topic):
+        return topic
+    doc = it.doc
+    for i in range(it.i - 1, max(-1, it.i - LOOK_BACK_TOKENS), -1):
+        if doc[i].lemma_.lower() in CONFLICT_NOUNS and doc[i].pos_ == "NOUN":
+            return re.sub(r"\bit\b", f"the {doc[i].text.lower()}", topic, count=1)
+    return topic

@@ -7,6 +7,8 @@ for the local police" at his first mention), and whether a name is only the outl
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Sequence
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -14,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from ...gender import name_gender
 from ...model import Entity, Statement
 from ...text import doc_text
-from ..shared.clauses import doc_memo
+from ..shared.clauses import doc_memo, memo_of
 from ..shared.spans import SpanCover
 from .lexicon import description_nouns, document_nouns, generic_documents
 
@@ -63,7 +65,9 @@ def own_author(doc: Doc, head: Token) -> Token | None:
         if c.dep_ == "prep" and c.lower_ in _AUTHOR_PREPS:
             pobj = next((g for g in c.children if g.dep_ == "pobj"), None)
             if pobj is not None and (
-                pobj.pos_ == "PROPN" or pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+                pobj.pos_ == "PROPN"
+                or pobj.ent_type_ in ("ORG", "PERSON", "GPE", "NORP")
+                or _qualified_body(pobj)
             ):
                 return pobj
         if c.dep_ == "acl":
@@ -75,6 +79,16 @@ def own_author(doc: Doc, head: Token) -> Token | None:
         if c.dep_ == "compound" and c.ent_type_ in ("ORG", "PERSON") and c.pos_ == "PROPN":
             return c
     return None
+
+
+def _qualified_body(tok: Token) -> bool:
+    """A common noun a name or nationality qualifies ('Japanese intelligence', 'Ukrainian officials',
+    'the Kyiv city administration'): a body that can author a document, unlike 'the data of last year'."""
+    return tok.pos_ == "NOUN" and any(
+        c.dep_ in ("amod", "compound", "nmod", "poss")
+        and (c.pos_ == "PROPN" or c.ent_type_ in ("NORP", "GPE", "ORG"))
+        for c in tok.children
+    )
 
 
 def author_phrase(doc: Doc, author: Token) -> Span:
@@ -89,6 +103,12 @@ def author_phrase(doc: Doc, author: Token) -> Span:
     return doc[start:end]
 
 
+def _window_start(doc: Doc, at: int, window: int) -> int:
+    """The first token starting at or after character `at - window` (token starts indexed once per Doc)."""
+    starts: list[int] = doc_memo(doc, "token_starts", lambda: [t.idx for t in doc])
+    return bisect_left(starts, at - window)
+
+
 def document_author(doc: Doc, head: Token) -> Span | None:
     """The author of the document `head` names: its own ('report of X'), else that of an earlier mention
     of the same document noun that names one ('the Sunday report' after 'the Sunday report of X')."""
@@ -98,8 +118,8 @@ def document_author(doc: Doc, head: Token) -> Span | None:
     lem = head.lemma_.lower()
     mods = {c.lower_ for c in head.children if c.dep_ in ("amod", "compound", "nmod")}
     best: Token | None = None
-    for t in doc[: head.i]:
-        if t.lemma_.lower() != lem or t.pos_ not in ("NOUN", "PROPN") or head.idx - t.idx > 4 * _WINDOW:
+    for t in doc[_window_start(doc, head.idx, 4 * _WINDOW) : head.i]:
+        if t.lemma_.lower() != lem or t.pos_ not in ("NOUN", "PROPN"):
             continue
         tm = {c.lower_ for c in t.children if c.dep_ in ("amod", "compound", "nmod")}
         if mods and tm and not (mods & tm):
@@ -136,8 +156,8 @@ def first_mention(doc: Doc, head: Token) -> Span | None:
     """An earlier indefinite mention of the same description that says more: 'a spokesman for the local
     police' before 'the spokesman'."""
     lem = head.lemma_.lower()
-    for t in doc[: head.i]:
-        if t.lemma_.lower() != lem or t.pos_ != "NOUN" or head.idx - t.idx > _WINDOW:
+    for t in doc[_window_start(doc, head.idx, _WINDOW) : head.i]:
+        if t.lemma_.lower() != lem or t.pos_ != "NOUN":
             continue
         if not any(c.lower_ in ("a", "an") for c in t.children):
             continue
@@ -156,13 +176,14 @@ def is_authors(head: Token) -> bool:
 
 
 def antecedent(
-    doc: Doc, head: Token, typ: str, statements: list[Statement], any_type: bool = False
+    doc: Doc, head: Token, typ: str, statements: Sequence[Statement], any_type: bool = False
 ) -> str | None:
     """The name of the party a description refers to: for a person the speaker of the last statement
     before it (a named person in the same or the previous paragraph; any named speaker with `any_type`),
     for an organisation the last organisation named before it."""
     at = head.idx
-    ents: dict[str, Entity] = {e.id: e for e in doc._.sitrep_entities or []}
+    entities = doc._.sitrep_entities or []
+    ents: dict[str, Entity] = memo_of(doc, "entities_by_id", entities, lambda: {e.id: e for e in entities})
     if typ == "PERSON":
         if any(c.lower_ in _NEWCOMER for c in head.children):
             return None  # "the former Russian official", "another official": someone not named before
@@ -184,20 +205,57 @@ def antecedent(
             at_name = doc.char_span(*sp.span, alignment_mode="expand") if sp.span is not None else None
             return at_name is not None and len(at_name) > 0 and at_name.root.ent_type_ == "PERSON"
 
-        before = [st for st in statements if fits(st)]
-        if not before:
+        ends, ordered = _by_cue_end(doc, statements)
+        last: Statement | None = None
+        k = bisect_right(ends, at) - 1  # a fitting cue ends at or before `at`, within the window
+        while k >= 0 and ends[k] > at - _WINDOW and (last is None or ends[k] == last.cue.span[1]):
+            if fits(ordered[k]):
+                last = ordered[k]  # walking back over equal ends: the first listed wins, as max() did
+            k -= 1
+        if last is None:
             return None
-        last = max(before, key=lambda s: s.cue.span[1])
         assert last.speaker is not None
         return last.speaker.name
-    best: tuple[int, Entity] | None = None
-    for e in ents.values():
-        if e.type != typ or not named(e.name):
-            continue
-        for m in e.mentions:
-            if m.span[1] <= at and at - m.span[1] < _WINDOW and (best is None or m.span[0] > best[0]):
-                best = (m.span[0], e)
-    return best[1].name if best is not None else None
+    ends_m, order_m, mentions = _mentions_by_end(doc, entities, typ)
+    best: tuple[int, int, Entity] | None = None  # (start, order, entity): latest start, first listed
+    for k in range(bisect_right(ends_m, at - _WINDOW), bisect_right(ends_m, at)):
+        start, order, e = mentions[k]
+        if best is None or start > best[0] or (start == best[0] and order < best[1]):
+            best = (start, order, e)
+    return best[2].name if best is not None else None
+
+
+def _by_cue_end(doc: Doc, statements: Sequence[Statement]) -> tuple[list[int], list[Statement]]:
+    """Statements sorted by where their cue ends (the first listed first among equals), once per list."""
+
+    def build() -> tuple[list[int], list[Statement]]:
+        order = sorted(range(len(statements)), key=lambda i: (statements[i].cue.span[1], i))
+        return [statements[i].cue.span[1] for i in order], [statements[i] for i in order]
+
+    return memo_of(doc, f"statements_by_cue_end_{id(statements)}", statements, build)
+
+
+_Mentions = tuple[list[int], list[int], list[tuple[int, int, Entity]]]
+
+
+def _mentions_by_end(doc: Doc, entities: list[Entity], typ: str) -> _Mentions:
+    """The mentions of named entities of type `typ`, sorted by their end: (ends, order, (start, order,
+    entity)), `order` being the mention's place in entity-then-mention order; once per entity list."""
+
+    def build() -> _Mentions:
+        rows: list[tuple[int, int, int, Entity]] = []
+        n = 0
+        for e in entities:
+            if e.type != typ or not named(e.name):
+                n += len(e.mentions)
+                continue
+            for m in e.mentions:
+                rows.append((m.span[1], n, m.span[0], e))
+                n += 1
+        rows.sort(key=lambda r: (r[0], r[1]))
+        return [r[0] for r in rows], [r[1] for r in rows], [(r[2], r[1], r[3]) for r in rows]
+
+    return memo_of(doc, f"mentions_by_end_{typ}", entities, build)
 
 
 def named(name: str, person: bool = False) -> bool:
@@ -260,16 +318,24 @@ def last_person(doc: Doc, at: int) -> Entity | None:
     return best[1] if best is not None else None
 
 
-def apposed_person(doc: Doc, start: int, end: int) -> str | None:
+def apposed_person(doc: Doc, start: int, end: int, titled: bool = False) -> str | None:
     """The person named in apposition between characters `start` and `end` ('The co-organizer of the
     rally, Michal Meisner, noted'): proper names set off by commas, before the cue, that the entity layer
-    or the parser takes for a person."""
+    or the parser takes for a person; with `titled`, also the names closing a title set off so ('the
+    author of the study, the gynecologist Olesia Kushnarenko, ...')."""
     span = doc.char_span(start, end, alignment_mode="contract")
     if span is None or len(span) > 25:
         return None
     commas = [t.i for t in span if t.text == ","]
+    if titled:  # only an apposition right after the title: "the head of the clinic, the surgeon X, ..."
+        lead = doc[span.start : commas[0]] if commas else span
+        close = len(lead) <= 6 and not any(t.pos_ in ("VERB", "AUX") for t in lead)
+        commas = commas[:2] if commas and close else []
     for a, b in zip(commas, commas[1:], strict=False):
-        name = doc[a + 1 : b]
+        first = a + 1
+        while titled and first < b - 1 and doc[first].pos_ != "PROPN":
+            first += 1
+        name = doc[first:b]
         if not 1 <= len(name) <= 4 or any(t.pos_ != "PROPN" for t in name):
             continue
         coref = doc._.sitrep_coref

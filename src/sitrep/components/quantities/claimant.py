@@ -28,9 +28,10 @@ from .authors import (
     named,
     speech_heading,
 )
-from .issuers import continued_quote, quoted_after, tally_setting, that_clause_of_document
+from .issuers import continued_quote, in_quote, quoted_after, tally_setting, that_clause_of_document
 from .lexicon import claim_verbs, description_nouns
 from .naming import PRONOUNS, display, phrase_of, source_name, speaker_name
+from .polls import respondents_poll
 
 _CONTENT_DEPS = {"ccomp", "dobj", "xcomp", "oprd", "attr", "acomp", "advcl", "parataxis", "conj", "dep"}
 _CLAUSE_CHILDREN = frozenset({"parataxis", "ccomp", "conj"})  # clauses of a root that may claim
@@ -39,17 +40,48 @@ _SETTING_PREPS.add("among")
 _GLUED = re.compile(r"[a-z)][.!?][A-Z]|;")
 
 
+def _in_subject(st: Statement, span: tuple[int, int], sent_start: int) -> bool:
+    """True when `span` lies between the speaker's start and the cue of its own sentence: a figure of the
+    subject ('polling across 10 countries suggests', 'Russia - which has massed 100,000 troops - calls'),
+    not of what the speaker says."""
+    sp = st.speaker
+    if sp is None or sp.span is None:
+        return False
+    return sent_start <= sp.span[0] <= span[0] and sp.span[1] <= st.cue.span[0] and span[1] <= st.cue.span[0]
+
+
 def _statement_claimant(
-    doc: Doc, span: tuple[int, int], statements: list[Statement], body: int
+    doc: Doc, span: tuple[int, int], statements: list[Statement], body: int, sent_start: int = 0
 ) -> Claimant | None:
-    """The speaker of the innermost statement whose content holds `span`."""
+    """The speaker of the innermost statement whose content holds `span` (not in its subject)."""
     claiming, cover = claiming_cover(doc, statements, body)
-    held = cover.holding(span[0], span[1])
+    held = [h for h in cover.holding(span[0], span[1]) if not _in_subject(claiming[h[2]], span, sent_start)]
     best = claiming[min(held, key=lambda h: (h[1] - h[0], h[2]))[2]] if held else None  # innermost, first
-    if best is None or best.speaker is None:
+    if best is None or best.speaker is None or _background(doc, best, span):
         return None
     name = speaker_name(doc, best, statements)
     return Claimant(name=name, statement=best.id) if name else None
+
+
+def _background(doc: Doc, st: Statement, span: tuple[int, int]) -> bool:
+    """True for a figure the writer adds in a relative clause on the object of an unquoted cue ('the Pope
+    decried a strike on a mall that left 18 dead'): what the speaker did is the verb, not the count."""
+    if st.kind == "direct" or in_quote(doc_text(doc), span[0], span[1]):
+        return False
+    cue = doc.char_span(st.cue.span[0], st.cue.span[1], alignment_mode="expand")
+    fig = doc.char_span(span[0], span[1], alignment_mode="expand")
+    if cue is None or fig is None or not len(cue) or not len(fig):
+        return False
+    verb, x = cue.root, fig.root
+    clause = False
+    for _ in range(12):
+        if x.head.i == x.i:
+            return False
+        if x.head.i == verb.i:
+            return clause and x.dep_ == "dobj"
+        clause = clause or x.dep_ == "relcl"
+        x = x.head
+    return False
 
 
 def _according_to(doc: Doc, sent: Span, at: int, statements: Sequence[Statement] = ()) -> Claimant | None:
@@ -111,6 +143,8 @@ def _claim_verb(doc: Doc, tok: Token, statements: Sequence[Statement] = ()) -> C
         return _subject_claimant(doc, x, tok, statements)
     root = tok.sent.root
     for v in _claim_clauses(root):
+        if v is not root and not _holds(v, tok) and any(c.dep_ == "ccomp" for c in v.children):
+            continue  # "officials described ... as thousands of troops massed, but X said she wouldn't ..."
         if v.i > tok.i and v.pos_ in ("VERB", "AUX") and v.dep_ != "ccomp":
             return _subject_claimant(
                 doc, v, tok, statements
@@ -118,6 +152,11 @@ def _claim_verb(doc: Doc, tok: Token, statements: Sequence[Statement] = ()) -> C
         if v.dep_ == "ccomp" and v.i > tok.i and root.i < tok.i:
             return _subject_claimant(doc, v, tok, statements)
     return _tail_attribution(doc, tok) or _dash_attribution(doc, tok, statements)
+
+
+def _holds(v: Token, tok: Token) -> bool:
+    """True when `tok` is in the subtree of `v` (its edges bound the subtree of a projective parse)."""
+    return v.left_edge.i <= tok.i <= v.right_edge.i
 
 
 def _dash_claims(doc: Doc) -> list[int]:
@@ -347,8 +386,9 @@ def find_claimant(
         return speaker_name(doc, st, statements)
 
     rules: tuple[Callable[[], Claimant | None], ...] = (
-        lambda: _statement_claimant(doc, span, statements, body),
+        lambda: _statement_claimant(doc, span, statements, body, sent.start_char),
         lambda: _according_to(doc, sent, span[0], statements),
+        lambda: respondents_poll(doc, tok, statements),
         lambda: _claim_verb(doc, tok, statements),
         lambda: continued_quote(doc, span, statements, name_of),
         lambda: quoted_after(doc, span[0], sent, statements, name_of),

@@ -8,6 +8,7 @@ sentence of quoted fragments that goes on with the last speaker's words ('Twenty
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from functools import lru_cache
 
@@ -15,8 +16,9 @@ from spacy.tokens import Doc, Span, Token
 
 from ...model import Claimant, Statement
 from ...text import doc_text
+from ..shared.clauses import memo_of
 from .authors import antecedent, named
-from .lexicon import issued_documents, setting_verbs
+from .lexicon import issued_documents, publish_verbs, setting_verbs
 from .subject import TALLY_NOUNS
 
 _CLAUSES = frozenset({"acl", "ccomp", "relcl"})
@@ -60,7 +62,7 @@ def issuer(doc: Doc, head: Token, statements: Sequence[Statement]) -> str | None
     'X released/issued a statement', else the named speaker of the last statement before it in the same
     or the previous paragraph (not a dateline read as one: 'LOS ANGELES'), else the last organisation."""
     if not issued(head):
-        return None
+        return _publisher(doc, head)
     for t in reversed(doc[max(0, head.i - 400) : head.i]):
         if t.lemma_ == head.lemma_ and t.dep_ == "dobj" and t.head.pos_ == "VERB":
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
@@ -71,8 +73,46 @@ def issuer(doc: Doc, head: Token, statements: Sequence[Statement]) -> str | None
                 ent = coref.resolve(phrase) if coref is not None else None
                 return str(ent.name) if ent is not None and named(str(ent.name)) else phrase.text
             break
-    speaking = [st for st in statements if st.speaker is None or not _dateline(st.speaker.name)]
+    speaking = memo_of(
+        doc,
+        f"speaking_{id(statements)}",
+        statements,
+        lambda: [st for st in statements if st.speaker is None or not _dateline(st.speaker.name)],
+    )
     return antecedent(doc, head, "PERSON", speaking, any_type=True) or antecedent(doc, head, "ORG", speaking)
+
+
+_PUBLISHED = frozenset(
+    {"information", "data", "figure", "statistic", "report", "update", "summary", "estimate"}
+)  # what a party puts out
+
+
+_PUBLISHER_REACH = 120  # tokens back to look for "X published data ..."
+
+
+def _publisher(doc: Doc, head: Token) -> str | None:
+    """The party that put out the data a document noun with no author refers to, in the sentence before
+    or its own ('The Ukrainian staff published information on losses. The presented data shows ...')."""
+    sent = head.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    start = max(start, head.i - _PUBLISHER_REACH)  # a run-on "sentence" of thousands of tokens is not read
+    if "\n\n" in doc_text(doc)[doc[start].idx : head.idx]:
+        start = sent.start  # not across a paragraph
+    verbs = publish_verbs()
+    for t in reversed(doc[start : head.i]):
+        if t.lemma_.lower() not in _PUBLISHED or t.dep_ != "dobj" or t.head.lemma_.lower() not in verbs:
+            continue
+        subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.pos_ not in ("PROPN", "NOUN"):
+            return None
+        first = subj.left_edge.i
+        while first < subj.i and doc[first].pos_ in ("DET", "PUNCT"):
+            first += 1
+        phrase = doc[first : subj.i + 1]
+        coref = doc._.sitrep_coref
+        ent = coref.resolve(phrase) if coref is not None else None
+        return str(ent.name) if ent is not None and named(str(ent.name)) else phrase.text
+    return None
 
 
 def _dateline(name: str) -> bool:
@@ -93,25 +133,73 @@ def quote_regions(text: str) -> tuple[tuple[int, int], ...]:
     return tuple(out)
 
 
+def in_quote(text: str, start: int, end: int) -> bool:
+    """True when `[start, end)` lies inside a quoted region (regions are disjoint and in order: only the last
+    one opening before `start` can hold it)."""
+    regions = quote_regions(text)
+    k = bisect_left(_starts(text), start) - 1
+    return k >= 0 and end <= regions[k][1]
+
+
+@lru_cache(maxsize=8)
+def _starts(text: str) -> list[int]:
+    """The start of each of `quote_regions(text)`, ascending."""
+    return [a for a, _ in quote_regions(text)]
+
+
+_Ends = tuple[list[int], list[Statement]]
+
+
+def _by_content_end(doc: Doc, statements: Sequence[Statement], quoted: bool) -> _Ends:
+    """Statements with a speaker (only direct or mixed ones when `quoted`) sorted by the end of their content,
+    the first listed first among equal ends; sorted once per Doc and list."""
+
+    def build() -> _Ends:
+        kept = [
+            (st.content.span[1], i, st)
+            for i, st in enumerate(statements)
+            if st.speaker is not None and (not quoted or st.kind in ("direct", "mixed"))
+        ]
+        kept.sort(key=lambda x: (x[0], x[1]))
+        return [e for e, _, _ in kept], [st for _, _, st in kept]
+
+    return memo_of(doc, f"content_ends_{quoted}_{id(statements)}", statements, build)
+
+
+def _last_ending(
+    ends: _Ends, lo: int, hi: int, ok: Callable[[Statement], bool] | None = None
+) -> Statement | None:
+    """The statement whose content ends last within `[lo, hi]` and passes `ok` (first listed of equals)."""
+    keys, sts = ends
+    found: Statement | None = None
+    k = bisect_right(keys, hi) - 1
+    while k >= 0 and keys[k] >= lo and (found is None or keys[k] == found.content.span[1]):
+        if ok is None or ok(sts[k]):
+            found = sts[k]  # walking back over equal ends: the first listed wins
+        k -= 1
+    return found
+
+
 def continued_quote(
     doc: Doc, span: tuple[int, int], statements: Sequence[Statement], name_of: NameOf
 ) -> Claimant | None:
     """A figure in a quote no statement holds: the last quoted speaker's, two paragraphs back at most."""
     text = doc_text(doc)
-    if not any(a < span[0] and span[1] <= b for a, b in quote_regions(text)):
+    if not in_quote(text, span[0], span[1]):
         return None
-    before = [
-        st
-        for st in statements
-        if st.content.span[1] <= span[0] and st.kind in ("direct", "mixed") and st.speaker is not None
-    ]
-    if not before:
+    last = _last_ending(_by_content_end(doc, statements, True), -1, span[0])
+    if last is None:
         return None
-    last = max(before, key=lambda st: st.content.span[1])
     if text.count("\n\n", last.content.span[1], span[0]) > 2 or last.speaker is None:
         return None
     name = name_of(last)
     return Claimant(name=name, statement=last.id) if name else None
+
+
+def _cue_starts(doc: Doc, statements: Sequence[Statement]) -> list[int]:
+    """Where each statement's cue starts, ascending; once per Doc and list."""
+    key = f"cue_starts_{id(statements)}"
+    return memo_of(doc, key, statements, lambda: sorted(st.cue.span[0] for st in statements))
 
 
 def quoted_after(
@@ -121,25 +209,30 @@ def quoted_after(
     of its own, right after a sentence of the same paragraph whose statement has a speaker: that speaker's
     ('Twenty of its ships were "engaged in ..."' after '..., the organisation added')."""
     text = doc_text(doc)
-    if sent.start == 0 or not any(
-        at < a and b <= sent.end_char and len(text[a:b].split()) >= _QUOTED_WORDS
-        for a, b in quote_regions(text)
-    ):
+    if sent.start == 0:
+        return None
+    regions = quote_regions(text)
+    k = bisect_right(_starts(text), at)
+    while k < len(regions) and regions[k][0] < sent.end_char:
+        a, b = regions[k]
+        if b <= sent.end_char and len(text[a:b].split()) >= _QUOTED_WORDS:
+            break
+        k += 1
+    else:
         return None  # no quoted words, or only a phrase ('sanctioned for "supporting the invasion"')
-    if any(sent.start_char <= st.cue.span[0] < sent.end_char for st in statements):
+    cues = _cue_starts(doc, statements)
+    if bisect_left(cues, sent.end_char) > bisect_left(cues, sent.start_char):
         return None  # the sentence credits someone itself ('"...," said X, who won two prizes')
     prev = doc[sent.start - 1].sent
     if "\n" in text[prev.end_char : sent.start_char]:
         return None
-    before = [
-        st
-        for st in statements
-        if st.speaker is not None
-        and prev.start_char <= st.content.span[1] <= sent.start_char + 1
-        and st.cue.span[1] <= sent.start_char
-    ]
-    if not before:
+    last = _last_ending(
+        _by_content_end(doc, statements, False),
+        prev.start_char,
+        sent.start_char + 1,
+        lambda st: st.cue.span[1] <= sent.start_char,
+    )
+    if last is None:
         return None
-    last = max(before, key=lambda st: st.content.span[1])
     name = name_of(last)
     return Claimant(name=name, statement=last.id) if name else None

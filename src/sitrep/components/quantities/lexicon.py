@@ -113,6 +113,19 @@ def unit_names() -> dict[str, str]:
 
 
 @lru_cache(maxsize=1)
+def publish_verbs() -> frozenset[str]:
+    """Lemmas of verbs by which a party puts out a document or data ('published data on losses')."""
+    return _words("quantities_publish_verbs.tsv")
+
+
+@lru_cache(maxsize=4)
+def poll_words(kind: str) -> frozenset[str]:
+    """Lemmas of quantities_polls.tsv of one kind: 'noun' (a poll) or 'verb' (what respondents do)."""
+    rows = _rows("quantities_polls.tsv")
+    return frozenset(r[0].strip() for r in rows if len(r) > 1 and r[1].strip() == kind)
+
+
+@lru_cache(maxsize=1)
 def document_nouns() -> frozenset[str]:
     """Nouns naming a document or dataset whose author claims its figures ('the report', 'customs data')."""
     return _words("quantities_documents.tsv")

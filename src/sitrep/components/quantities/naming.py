@@ -58,6 +58,12 @@ def speaker_name(doc: Doc, st: Statement, statements: Sequence[Statement] = ()) 
         apposed = apposed_person(doc, sp.span[1], st.cue.span[0])  # "The co-organizer, Michal Meisner, noted"
         if apposed is not None:
             return display(doc, apposed)
+    after_cue = sp.span is not None and st.cue.span[1] <= sp.span[0] < sp.span[1] <= st.content.span[1]
+    if sp.span is not None and after_cue and sp.text and not named(sp.text):
+        end = min(st.content.span[1], sp.span[1] + 120)
+        apposed = apposed_person(doc, sp.span[1], end, titled=True)
+        if apposed is not None:  # "According to the author of the study, the gynecologist X, ..."
+            return display(doc, apposed)
     root = span.root
     if root.pos_ == "NOUN" and span.end < len(doc) and doc[span.end].pos_ == "PROPN":
         ent = coref.entity_at(doc[span.end].idx, doc[span.end].idx + len(doc[span.end].text))
@@ -72,7 +78,7 @@ def speaker_name(doc: Doc, st: Statement, statements: Sequence[Statement] = ()) 
     if root.lower_ in _QUANTIFIERS and len(span) == 1:
         return None  # "some suggested ...", "many say ...": nobody in particular
     if root.lower_ in ("he", "she") and not named(sp.name, person=True):
-        return antecedent(doc, root, "PERSON", list(statements)) or sp.name
+        return antecedent(doc, root, "PERSON", statements) or sp.name
     if named(sp.name) and not described:
         return display(doc, sp.name)
     if described and is_document(root):
@@ -171,7 +177,7 @@ def source_name(
         fuller = first_mention(doc, root)
         if fuller is not None:
             return fuller.text  # "the spokesman" after "a spokesman for the local police"
-        found = antecedent(doc, root, typ, list(statements), any_type=is_authors(root))
+        found = antecedent(doc, root, typ, statements, any_type=is_authors(root))
         if found is not None:
             return display(doc, found)
     text = phrase.text.strip(" ,;:-–—'\"“”‘’")

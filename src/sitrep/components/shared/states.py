@@ -48,6 +48,11 @@ def _countries() -> frozenset[str]:
     return frozenset(v.lower() for v in capital_country().values())
 
 
+def is_country(name: str) -> bool:
+    """Whether `name` is the name of a country ("Ukraine", "Germany"), not a region or a town."""
+    return name.lower().strip() in _countries()
+
+
 def state_of(name: str) -> str | None:
     """The country a demonym or capital names, else None ("Ukrainian" -> Ukraine, "Kyiv" -> Ukraine)."""
     low = name.lower().strip()

@@ -12,7 +12,7 @@ from ...quotes import Quote
 from .speaker import cue_lemma, time_of, venue_of
 from .syntax import SUBJ, Ctx, trim
 
-_ATTRIBUTION_ONLY = re.compile(r"(?:That|This|It)(?:'s|\u2019s|\s+is|\s+was)\s+according\s+to\b", re.I)
+ATTRIBUTION_ONLY = re.compile(r"(?:That|This|It)(?:'s|\u2019s|\s+is|\s+was)\s+according\s+to\b", re.I)
 
 
 class Builder:
@@ -104,7 +104,7 @@ class Builder:
         if verb is not None and start > verb.idx:
             end = self._cut_coordinated(start, end)
         kind, start, end, inside = self._kind_and_content(start, end, skip)
-        if _ATTRIBUTION_ONLY.match(self.text, start, end):
+        if ATTRIBUTION_ONLY.match(self.text, start, end):
             return  # "Ukrinform reports that's according to X": an attribution, not what was said
         if direct and kind == "indirect":
             kind = "direct"

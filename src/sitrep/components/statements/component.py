@@ -39,6 +39,7 @@ from .forms import (
     noun_statement,
     speech_nouns,
 )
+from .paragraphs import split_paragraphs
 from .salience import Salience
 from .speaker import cue_lemma, cue_lemmas, lemma_of_cue, object_cues
 from .syntax import Ctx, finish
@@ -111,6 +112,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     headline_statements(b)
     Salience(ctx, b.items).run()
     b.orphans()
+    split_paragraphs(b)
     return finish(b.items)
 
 

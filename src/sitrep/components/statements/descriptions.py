@@ -36,6 +36,7 @@ class Reader(Protocol):
     mentions: list[Cand]
     spoken: list[Cand]
     nat_learned: dict[str, frozenset[str]]  # entity id -> the nationality a description gave it
+    roles: dict[str, Speaker | None]  # role noun -> the one person descriptions with it named (None: several)
 
     def candidates(self, pos: int, skip: list[tuple[int, int]]) -> list[Cand]:
         """Candidates before `pos` within the window, nearest first."""
@@ -227,10 +228,29 @@ def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
         return to_speaker(match, sp)
     if head not in speaker_nouns():
         current = current_speaker(r, sp.span[0], span)
+        if current is None and bare:  # "the German Chancellor" named X before: "the Chancellor" is X
+            seen = r.roles.get(head)
+            return to_speaker(seen, sp) if seen is not None else KEEP
         return to_speaker(current, sp) if current is not None else KEEP
     if not named:
         return KEEP
     return to_speaker(named[0], sp)
+
+
+def learn_role(r: Reader, sp: Speaker, resolved: Speaker) -> None:
+    """Remembers the person a description speaker named, under its role noun ("the German Chancellor"
+    -> chancellor); a role that named two different people names nobody afterwards."""
+    ent = r.entities.get(resolved.entity) if resolved.entity else None
+    person = (ent is not None and ent.type == "PERSON") or bool(name_gender(resolved.name))
+    if sp.span is None or not person:
+        return
+    span = r.doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand")
+    if span is None or not len(span) or role_nouns().get(span.root.lemma_.lower()) != "PERSON":
+        return
+    head = span.root.lemma_.lower()
+    prev = r.roles.get(head, resolved)
+    same = prev is not None and (prev.entity, prev.name) == (resolved.entity, resolved.name)
+    r.roles[head] = resolved if same else None
 
 
 def _named_org(r: Reader, span: Span, sp: Speaker) -> Speaker | object:

@@ -4,13 +4,14 @@ headlines, attribution nouns and adjectives, passive thought verbs and "in a pol
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.tokens import Token
 
 from ...model import TextSpan
-from ...quotes import paragraph_spans
-from .builder import Builder
+from ...quotes import count_marks, paragraph_spans
+from .builder import ATTRIBUTION_ONLY, Builder
 from .filters import claim_object
 from .speaker import _lines, cue_lemma, cue_limits, cue_sections, sectioned
 
@@ -311,6 +312,11 @@ def noun_statement(b: Builder, noun: Token) -> None:
             q = b.ctx.quote_at(pos + len(rest) - len(rest.lstrip()))
             if q is not None and q.start >= pos and q.closed:
                 content = (q.start, q.end)
+        elif noun.dep_ == "dobj" and noun.head.lemma_.lower() in _DELIVER:
+            content = _quote_after(b, noun)
+            # the quotation of a statement its issuer "issued" is theirs even when the announcement
+            # itself is reported ("X issued a statement, the office said"): above the nested cut
+            conf = 0.65 if content is not None else conf
     if content is None:
         return
     if who is None and section not in {"speech", "evidence"}:
@@ -318,6 +324,27 @@ def noun_statement(b: Builder, noun: Token) -> None:
     speaker = b.ctx.speakers.speaker(who) if who is not None else None
     cue = TextSpan(text=noun.text, span=(noun.idx, noun.idx + len(noun.text)))
     b.add(cue, speaker, content[0], content[1], None, conf, mode=mode)
+
+
+def _quote_after(b: Builder, noun: Token) -> tuple[int, int] | None:
+    """The quotation that opens the paragraph after the one a sentence ends ("X issued a statement.",
+    then the statement in quotation marks); one short paragraph that only names the source of the
+    announcement may stand between ("That's according to the president's office.")."""
+    sent = noun.sent
+    paras = b.ctx.paras
+    k = bisect_right([s for s, _e in paras], noun.idx) - 1
+    if k < 0 or b.text[sent.end_char : paras[k][1]].strip():
+        return None  # the sentence does not end its paragraph
+    for j in (k + 1, k + 2):
+        if j >= len(paras):
+            return None
+        q = b.ctx.quote_at(paras[j][0])
+        if q is not None and q.start == paras[j][0] and q.closed:
+            return q.start, q.end
+        p0, p1 = paras[j]
+        if p1 - p0 > 200 or count_marks(b.text[p0:p1]) or not ATTRIBUTION_ONLY.match(b.text, p0, p1):
+            return None
+    return None
 
 
 def in_source_statement(b: Builder, prep: Token) -> None:

@@ -25,12 +25,20 @@ from collections import Counter
 from functools import lru_cache
 from typing import TYPE_CHECKING
 
+from spacy.attrs import DEP, IDX, LEMMA, TAG
 from spacy.tokens import Span, Token
 
 from ...gender import name_gender
 from ...model import Entity, Speaker, Statement
 from .candidate import KEEP, Cand, parts, to_speaker
-from .descriptions import describe, lede_descriptions, nationality, nationality_words, speaker_nouns
+from .descriptions import (
+    describe,
+    learn_role,
+    lede_descriptions,
+    nationality,
+    nationality_words,
+    speaker_nouns,
+)
 from .spanindex import Covers, Points
 from .speaker import _lines, cue_lemma, cue_sections, role_nouns
 from .verbs import source_tail
@@ -44,6 +52,24 @@ _GROUP = {"they", "them", "their"}
 _THING = {"it", "its"}
 _LOOKBACK_PARAS = 4
 _LOOKBACK_CHARS = 3000
+
+
+@lru_cache(maxsize=1)
+def _document_nouns() -> frozenset[str]:
+    """Documents a later "it" may refer to, `data/cues_document_subjects.txt`."""
+    return frozenset(w.lower() for w in _lines("cues_document_subjects.txt"))
+
+
+@lru_cache(maxsize=1)
+def _named_after() -> frozenset[str]:
+    """Unit and institution nouns written after a person's name, `data/cues_named_after.txt`."""
+    return frozenset(w.lower() for w in _lines("cues_named_after.txt"))
+
+
+@lru_cache(maxsize=1)
+def _org_modifiers() -> frozenset[str]:
+    """Nouns that make the one-word name after them an organisation, `data/cues_org_modifiers.txt`."""
+    return frozenset(w.lower() for w in _lines("cues_org_modifiers.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -64,7 +90,11 @@ class Salience:
         self.entities: dict[str, Entity] = {e.id: e for e in ctx.speakers.entities}
         self.coref = ctx.speakers.coref
         self.learned: dict[str, str] = {}
+        self._kinds: dict[str, str] = {}
+        self._units: set[str] | None = None
+        self._starts = ctx.doc.to_array([IDX]).tolist()
         self.nat_learned: dict[str, frozenset[str]] = {}
+        self.roles: dict[str, Speaker | None] = {}
         self.contents = sorted((p for st, _v in items for p in parts(st)), key=lambda p: p[0])
         self.covers = Covers(self.contents)
         # cues of reported speech: one who relays another's words ("reports X said") is no speaker the
@@ -72,7 +102,7 @@ class Salience:
         # relays nobody
         self.cues = Points([o.cue.span[0] for o, _v in items if _relayed(o)])
         self.times = Counter(id(o) for o, _v in items)  # how often each statement is an item
-        self.mentions = self._mention_candidates()
+        self.mentions = sorted(self._mention_candidates() + self._document_subjects(), key=lambda c: c.pos)
         self.mention_pos = [c.pos for c in self.mentions]
         self.spoken: list[Cand] = []
 
@@ -102,9 +132,71 @@ class Salience:
                     subject = False  # ", BelTA has learned": the outlet, not a speaker the reader follows
                 strong = subject and not self._in_content(s)
                 anysubj = bool(subject) or root.dep_ in {"nsubj", "nsubjpass"} or _leads(span)
-                out.append(Cand(s, ent.id, ent.name, ent.id, _kind(ent), strong, subject=anysubj))
+                out.append(Cand(s, ent.id, ent.name, ent.id, self.kind(ent), strong, subject=anysubj))
         out.sort(key=lambda c: c.pos)
         return out
+
+    def _document_subjects(self) -> list[Cand]:
+        """Documents that are the subject of a sentence outside quotations ("The report covers ..."):
+        candidates for a later "it" (kind DOC), named by their phrase without its determiner."""
+        out = []
+        nouns, strings = _document_nouns(), self.doc.vocab.strings
+        nsubj, nn = strings.add("nsubj"), strings.add("NN")
+        for i, (dep, tag, lemma) in enumerate(self.doc.to_array([DEP, TAG, LEMMA]).tolist()):
+            if dep != nsubj or tag != nn or strings[lemma].lower() not in nouns:
+                continue
+            tok = self.doc[i]
+            if self._in_quote(tok.idx) or tok.idx < self.ctx.body_start:
+                continue
+            words = [t for t in tok.lefts if t.dep_ in {"compound", "amod", "nmod"} and t.i == tok.i - 1]
+            name = " ".join([*(t.text for t in words), tok.text])
+            strong = _main_subject(tok) and not self._in_content(tok.idx)
+            out.append(Cand(tok.idx, "doc:" + name.lower(), name, None, "DOC", strong, subject=True))
+        return out
+
+    def kind(self, ent: Entity) -> str:
+        """An entity's type for agreement (`_kind`), a one-word "person" the text calls a company
+        ("energy giant Gazprom") or a "person" naming a unit ("the Kastus Kalinouski Regiment") an
+        organisation; read once per entity."""
+        known = self._kinds.get(ent.id)
+        if known is None:
+            known = self._kinds[ent.id] = _kind(ent)
+            if known == "PERSON" and not _first_name_gender(ent.name):
+                one_word = " " not in ent.name.strip()
+                if (ent.name.split() and set(ent.name.split()) <= self._namesakes()) or any(
+                    (one_word and self._org_before(m.span[0])) or self._unit_after(m.span[1])
+                    for m in ent.mentions
+                ):
+                    known = self._kinds[ent.id] = "ORG"
+        return known
+
+    def _namesakes(self) -> set[str]:
+        """Name words of units and institutions named after a person ("Kastus Kalinouski Regiment")."""
+        if self._units is None:
+            self._units = set()
+            for e in self.entities.values():
+                words = e.name.split()
+                if e.type == "ORG" and len(words) > 1 and words[-1].lower() in _named_after():
+                    self._units.update(w for w in words[:-1] if w[:1].isupper())
+        return self._units
+
+    def _unit_after(self, end: int) -> bool:
+        """Whether a name is followed by a capitalized unit or institution noun ("Kalinouski Regiment")."""
+        i = bisect_left(self._starts, end)
+        if i >= len(self._starts) or self._starts[i] > end + 1:
+            return False
+        word = self.doc[i]
+        return word.text[:1].isupper() and word.lower_ in _named_after()
+
+    def _org_before(self, pos: int) -> bool:
+        """Whether the word right before a name is a company or organisation noun ("giant Gazprom")."""
+        i = bisect_left(self._starts, pos) - 1
+        if i < 0:
+            return False
+        word = self.doc[i]
+        return word.pos_ == "NOUN" and (
+            word.lemma_.lower() in _org_modifiers() or role_nouns().get(word.lemma_.lower()) == "ORG"
+        )
 
     def _nationality_fits(self, ent: Entity, span: Span) -> bool:
         """Whether a description's nationality words ("the US president") are confirmed for the entity
@@ -139,6 +231,10 @@ class Salience:
                     new = self._pronoun(st, sp, word, _verb)
                 elif word.split()[0] in {"the", "this", "that"}:
                     new = describe(self, st, sp)
+                    if isinstance(new, Speaker):
+                        learn_role(self, sp, new)
+                    elif new is KEEP and sp.entity is not None:
+                        learn_role(self, sp, sp)
                 elif word.split()[0] in {"our", "my"} and " " in word and sp.entity:
                     # "our expert group": the writer's own side, no organisation the text names
                     new = Speaker(name=sp.text.split(" ", 1)[1], entity=None, span=sp.span, text=sp.text)
@@ -180,7 +276,7 @@ class Salience:
         pos = sp.span[0] if sp.span is not None else st.cue.span[0]
         ent = self.entities.get(sp.entity) if sp.entity else None
         if ent is not None:
-            kind, head = _kind(ent), ""
+            kind, head = self.kind(ent), ""
         else:
             kind, head = self._unnamed_kind(sp)
             if not kind:
@@ -251,7 +347,7 @@ class Salience:
             have = self.gender(c.key, self.entities.get(c.entity) if c.entity else None)
             return not have or have == want
         if word in _THING:
-            return c.kind in {"ORG", "GPE"}
+            return c.kind in {"ORG", "GPE", "DOC"}
         return c.kind in {"ORG", "GPE", "NORP", "GROUP"}
 
     def _hearers(self, verb: Token | None) -> set[str]:
@@ -298,7 +394,7 @@ class Salience:
     def _is_person(self, sp: Speaker) -> bool:
         """Whether the entities component's answer for a pronoun is a person."""
         ent = self.entities.get(sp.entity) if sp.entity else None
-        return ent is not None and ent.type == "PERSON"
+        return ent is not None and ent.type == "PERSON" and self.kind(ent) == "PERSON"
 
 
 def _relayed(st: Statement) -> bool:

@@ -299,7 +299,7 @@ class SpeakerResolver:
             return ante.model_copy(update={"span": (subj.idx, subj.idx + len(subj.text)), "text": subj.text})
         sp = self.from_mention(mention_span(subj))
         if sp is not None and sp.entity is None and subj.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
-            named = self._named_apposition(subj)  # "One of its propagandists, a spokeswoman, Maria X,"
+            named = self._named_apposition(subj) or self._name_after_comma(subj)
             if named is None and subj.pos_ == "NOUN":
                 named = self._name_after_post_head(subj) or self._name_before_verb(subj)
             if named is not None:
@@ -366,6 +366,32 @@ class SpeakerResolver:
                 if sp is not None and ent is not None and ent.type == "PERSON":
                     return sp
             tok = app
+        return None
+
+    def _name_after_comma(self, subj: Token) -> Speaker | None:
+        """A person named after a description and a comma, behind at most a few title words, however
+        the parse attached the name: "according to former astronaut and Navy captain, Sen. Mark X."
+        and "Kansas' favorite son, General and later President Dwight X, remarked" are those people."""
+        if subj.pos_ != "NOUN":
+            return None
+        doc, sent_end = subj.doc, subj.sent.end
+        comma = next((t for t in doc[subj.i + 1 : min(subj.i + 8, sent_end)] if t.text == ","), None)
+        if comma is None or any(
+            t.pos_ in {"VERB", "AUX"} or t.ent_type_ == "PERSON" for t in doc[subj.i : comma.i]
+        ):
+            return None
+        for tok in doc[comma.i + 1 : min(comma.i + 7, sent_end)]:
+            if tok.ent_type_ == "PERSON" and tok.ent_iob_ == "B":
+                end = tok.i + 1
+                while end < sent_end and doc[end].ent_iob_ == "I":
+                    end += 1
+                after = doc[end] if end < sent_end else None
+                if after is not None and after.text not in {",", ".", ";"} and after.i != subj.head.i:
+                    return None
+                return self.from_mention(doc[tok.i : end])
+            titled = tok.text[:1].isupper() or role_nouns().get(tok.lemma_.lower()) == "PERSON"
+            if not (titled or tok.lower_ in {"and", "later", "former"} or tok.pos_ == "ADJ"):
+                return None  # only title words stand between the comma and the name
         return None
 
     def from_mention(self, mention: Span) -> Speaker | None:
