@@ -147,3 +147,26 @@ def test_a_demonym_on_an_act_of_state_names_the_state(extract):
 def test_a_fight_noun_that_characterizes_is_no_clash(extract):
     text = "The envoy said this is a battle of wills and a battle of nerves. Moldova is an early skirmish."
     assert _fights(extract, text) == []
+
+
+def test_the_outlet_addressing_its_reader_is_no_event(extract):
+    text = (
+        "Rebels shelled the port on Monday.\n\n"
+        "Sign up for our newsletter. By entering your email, you agree to our Terms of Use."
+    )
+    assert [ev.type for ev in events_of(extract, text)] == ["attack"]
+
+
+def test_you_inside_a_quotation_still_acts(extract):
+    text = '"You attacked our villages last night," the mayor told the rebel commander.'
+    assert "attack" in [ev.type for ev in events_of(extract, text)]
+
+
+def test_agreeing_that_something_is_so_is_no_agreement(extract):
+    text = "The ministers agreed that the situation on the border is serious."
+    assert [ev for ev in events_of(extract, text) if ev.type == "agree"] == []
+
+
+def test_agreeing_that_something_will_be_done_is_one(extract):
+    text = "The two sides agreed that prisoners will be exchanged next week."
+    assert [ev.type for ev in events_of(extract, text) if ev.type == "agree"] == ["agree"]

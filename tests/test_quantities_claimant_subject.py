@@ -83,3 +83,12 @@ def test_according_to_a_title_names_the_person_set_off_after_it(extract):
     )
     got = _claimants(extract, text)
     assert got["more than 40"] == "Andriy Melnyk"
+
+
+def test_a_report_going_on_in_its_own_voice_keeps_the_claim(extract):
+    text = (
+        "The Council of Europe published its report on Tuesday. It lists 45 cases of torture in the camps, "
+        "and the report finds that other detainees were denied food."
+    )
+    got = _claimants(extract, text)
+    assert got["45"] is not None and "Council of Europe" in got["45"]

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from ..shared.clauses import children_with
+from ..shared.clauses import children_with, statement_at
 from ..shared.lexicon import cue_has
 
 # verbs whose object lists what a figure counts ("the number includes the dead and wounded")
@@ -64,19 +64,35 @@ def _counting(tok: Token) -> bool:
 
 
 def _opinion(tok: Token, etype: str) -> bool:
-    """ "I agree with President X": agreeing with a person's view, not an agreement between parties."""
+    """ "I agree with President X", "leaders agree that the duty is ...": sharing a view, not an agreement
+    between parties."""
     if etype != "agree" or tok.pos_ != "VERB":
         return False
     deps = {c.dep_ for c in tok.children}
+    content = next((c for c in tok.children if c.dep_ == "ccomp"), None)
+    if content is not None and not deps & {"dobj", "xcomp", "nsubjpass", "auxpass"}:
+        # "leaders agree that the duty of the world is to ...": sharing a view; "agreed that prisoners
+        # will be exchanged" (a modal in the content) is an agreement on what is to be done
+        return not any(c.dep_ == "aux" and cue_has(c.lower_, "modal") for c in content.children)
     if deps & {"dobj", "xcomp", "ccomp", "nsubjpass", "auxpass"}:
         return False  # "agreed to talk", "a corridor has been agreed with X"
     preps = {c.lower_ for c in tok.children if c.dep_ in ("prep", "prt")}
     return "with" in preps and not preps & {"on", "to", "upon", "over"}
 
 
+def _addressed(tok: Token) -> bool:
+    """ "By submitting your email, you agree to our Terms": the outlet addressing its reader (a verb whose
+    subject is "you" outside any quotation) tells of no happening."""
+    if tok.pos_ != "VERB" or not any(c.dep_ == "nsubj" and c.lower_ == "you" for c in tok.children):
+        return False
+    return statement_at(tok.doc, tok.idx) is None
+
+
 def not_happening(tok: Token, etype: str) -> bool:
     """Whether the trigger mention names no happening at all."""
-    return _deontic(tok) or _figurative(tok, etype) or _counting(tok) or _opinion(tok, etype)
+    return (
+        _deontic(tok) or _figurative(tok, etype) or _counting(tok) or _opinion(tok, etype) or _addressed(tok)
+    )
 
 
 def idle_fight(tok: Token, etype: str, status: str) -> bool:

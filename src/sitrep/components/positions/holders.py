@@ -94,6 +94,9 @@ def subject(verb: Token) -> Token | None:
     """The subject of a predicate: passive subjects of adjectives ("X are prepared to"), the antecedent of a
     relative pronoun ("isolationists who believe ...")."""
     subj = subject_of(verb)
+    before = [c for c in verb.children if c.dep_ == "nsubj" and c.i < verb.i]
+    if subj in before[:-1]:  # two subjects, a misparse of a headline run into the text: the nearer says
+        subj = before[-1]
     if subj is None:
         subj = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         if subj is not None and verb.pos_ != "ADJ":
@@ -187,6 +190,8 @@ def _holder_of(pred: Token) -> str | None:
     said = _said_then(pred)
     if said is not None:
         return party(said) if not is_self(said) else speaker_holder(pred)
+    if position_cues().get(pred.lemma_.lower()) == "sole_way":  # "talks are the only way": who says so
+        return speaker_holder(pred)
     if pred.pos_ == "NOUN" and subject_of(pred) is None:  # "Russia's demands", "made an appeal"
         owner = _owner(pred)
         if owner is not None and not is_self(owner):

@@ -18,7 +18,8 @@ COMMITTING = {"will", "would", "shall", "can", "ca", "wo", "must", "should"}
 ABOUT = ("to", "for", "on", "of", "about", "against")  # prepositions that say what a cue is about
 CLAUSE_DEPS = ("relcl", "acl", "advcl")
 FINITE = {"VBD", "VBZ", "VBP"}
-DENIABLE = {"acceptable", "possible"}  # judgements whose denial refuses ("a truce is not possible")
+# judgements whose denial flips the stance ("a truce is not possible", "would not be escalatory")
+DENIABLE = {"acceptable", "possible", "escalatory", "counterproductive"}
 UNDERGOES = {"pay", "face", "suffer", "bear"}  # a penalty undergone: "will pay a heavy price"
 DENIALS = {"deny", "dismiss"}  # verbs that deny a plan or an aim ("denies any intention to invade")
 SETTING_PREPS = {"during", "after", "before", "since", "at", "in", "within", "throughout", "amid"}
@@ -208,6 +209,8 @@ def stance_of(tok: Token) -> Found | None:
         obj = [t for c in host.children if c.dep_ == "dobj" for t in c.subtree]
         obj = obj or [t for c in tok.children if judge and c.dep_ == "nsubj" for t in c.subtree]
         words = obj or subj
+        if [t.lower_ for t in words] == ["it"] and tok.dep_ == "acomp":
+            words = _extraposed(host)  # "it is necessary to hold talks": what the infinitive names
         if words and words[0].lower_ in ("which", "that", "what") and words[0].head.dep_ == "relcl":
             ante = words[0].head.head  # "wants to join NATO, which the Kremlin considers unacceptable"
             ante = ante.head if ante.dep_ in ("dobj", "pobj") and ante.head.pos_ == "VERB" else ante
@@ -216,6 +219,8 @@ def stance_of(tok: Token) -> Found | None:
         denied = any(c.dep_ == "det" and c.lower_ == "no" for t in words[:1] for c in t.head.children)
         refused = (cls == "rejects_adj") != (denied or not_open)  # "no negotiations are possible": refused
         return ("rejects" if refused else "open"), words[:10]
+    if cls == "sole_way" and tok.pos_ == "NOUN":  # "negotiation is the only way to end the war"
+        return _sole_way(tok)
     if cls == "against" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
         return ("open" if negated(tok.head) else "rejects"), [t for c in tok.children for t in c.subtree][
             :10
@@ -310,6 +315,31 @@ def _hoped_clause(c: Token) -> bool:
         return False
     subj = next((a for a in c.children if a.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.pos_ == "NOUN" and topic_in([subj]) is not None  # "dialogue would"
+
+
+def _sole_way(way: Token) -> Found | None:
+    """What a copula says is the only or best way ('talks are the only way', 'the only solution is a
+    truce'): asked for; None when the noun is not so judged or the copula is denied."""
+    if not any(c.dep_ == "amod" and c.lower_ in ("only", "best") for c in way.children):
+        return None
+    cop = way.head
+    if cop.lemma_ != "be" or negated(cop) or way.dep_ not in ("attr", "nsubj"):
+        return None
+    other = ("nsubj", "csubj") if way.dep_ == "attr" else ("attr",)
+    words = [t for c in cop.children if c.dep_ in other for t in c.subtree]
+    if not words and way.dep_ == "nsubj":
+        words = _extraposed(cop)  # "the only way out is to negotiate"
+    if not words or words[0].lower_ in ("this", "that", "it", "which", "what"):
+        return None  # "this is the only way": what it stands for is not here
+    return "open", words[:10]
+
+
+def _extraposed(host: Token) -> list[Token]:
+    """The to-infinitive an extraposed 'it' stands for ('it is vital to keep talking'), else none."""
+    for c in host.children:
+        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+            return [t for t in c.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == c)]
+    return []
 
 
 def _denied_by_verb(tok: Token) -> bool:

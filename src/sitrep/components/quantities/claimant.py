@@ -144,7 +144,8 @@ def _claim_verb(doc: Doc, tok: Token, statements: Sequence[Statement] = ()) -> C
     root = tok.sent.root
     for v in _claim_clauses(root):
         if v is not root and not _holds(v, tok) and any(c.dep_ == "ccomp" for c in v.children):
-            continue  # "officials described ... as thousands of troops massed, but X said she wouldn't ..."
+            if not _one_document(root, v):
+                continue  # 'officials described ... as thousands of troops massed, but X said she would not'
         if v.i > tok.i and v.pos_ in ("VERB", "AUX") and v.dep_ != "ccomp":
             return _subject_claimant(
                 doc, v, tok, statements
@@ -152,6 +153,14 @@ def _claim_verb(doc: Doc, tok: Token, statements: Sequence[Statement] = ()) -> C
         if v.dep_ == "ccomp" and v.i > tok.i and root.i < tok.i:
             return _subject_claimant(doc, v, tok, statements)
     return _tail_attribution(doc, tok) or _dash_attribution(doc, tok, statements)
+
+
+def _one_document(root: Token, v: Token) -> bool:
+    """True when a later claim verb goes on in the voice of the document the sentence opened with ('It
+    documents 77 cases ..., and the report finds ...'): its subject a document, the root's 'it' or one."""
+    sv = next((c for c in v.children if c.dep_ == "nsubj"), None)
+    sr = next((c for c in root.children if c.dep_ == "nsubj"), None)
+    return sv is not None and is_document(sv) and sr is not None and (sr.lower_ == "it" or is_document(sr))
 
 
 def _holds(v: Token, tok: Token) -> bool:
