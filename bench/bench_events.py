@@ -38,11 +38,12 @@ def name_ok(gold: str | None, got: str | None) -> bool:
     """Gold (with "/" alternatives) and system names denote the same thing; None matches None.
 
     A capital and its state are one actor ("Moscow" and "Russia"), as in CAMEO/PLOVER actor coding:
-    the annotations predate sitrep naming the state, so both sides are compared as states.
+    the annotations predate sitrep naming the state, so both sides are compared as states, with the
+    short names news writes (positions' `display`: "United States" and "US" alike, as `holder_ok`).
     """
     if gold is None or got is None:
         return gold is None and got is None
-    return any(same_name(_state(alt.strip()), _state(got)) for alt in gold.split("/"))
+    return any(same_name(display(_state(alt.strip())), display(_state(got))) for alt in gold.split("/"))
 
 
 def _state(name: str) -> str:

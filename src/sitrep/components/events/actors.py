@@ -7,11 +7,13 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
+from ...model import Event
 from ..shared.clauses import chunk_of, speaker_at, speaker_name, statement_at, subject_of
 from ..shared.lexicon import cue_has, data_rows
 from ..shared.parties import party_name
 from ..shared.sides import side_of
-from ..shared.states import capital_country, state_of
+from ..shared.states import capital_country, country_adjective, state_of
+from .lexicon import triggers
 
 ARG_PREPS = {"to", "into", "with", "in", "during"}
 ACCUSING = {"accuse", "blame", "charge", "condemn", "criticize", "criticise", "denounce"}
@@ -26,6 +28,8 @@ MOVES = {"mobilize", "deploy", "retreat"}
 # prepositions whose gerund the verb's own subject does ("responded by shelling", "left after signing")
 GERUND_PREPS = {"by", "for", "after", "before", "without", "while", "through", "upon", "on"}
 # types done by force: a seat of government doing them is its state ("the Kremlin launched" -> Russia)
+# types only states and blocs do: a people named as their doer is their state ("the Americans sent aid")
+STATE_TYPES = {"aid", "sanction"}
 FORCE_TYPES = {"attack", "fight", "kill", "seize", "retreat", "mobilize", "deploy", "arrest", "displace"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
@@ -106,6 +110,13 @@ def display_actor(
             return state  # "the imminent Russian invasion", "Russian security demands", "Russian captivity"
     if tok is not None and tok.pos_ == "ADJ" and name == tok.text and name.islower():
         name = name.capitalize()  # "western sanctions" -> Western
+    people = tok is not None and tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS")
+    nation = state_of(tok.text) if tok is not None and people and etype in STATE_TYPES else None
+    if nation is not None:
+        return _state_names().get(nation, nation)  # "the Germans supported Ukraine": the state's act
+    demonym = _demonym_state(tok, name)
+    if demonym is not None:
+        return demonym
     if tok is not None and _ACRONYM.match(tok.text):
         short = tok.text.replace(".", "")
         defined = re.search(re.escape(name) + r"\s*\(" + re.escape(tok.text) + r"\)", tok.doc.text)
@@ -114,6 +125,47 @@ def display_actor(
     if etype in FORCE_TYPES:
         return _seats().get(name.lower(), name)
     return name
+
+
+def _demonym_state(tok: Token | None, name: str) -> str | None:
+    """A plural demonym noun stays as written ("Ukrainians attack", not its entity's "Ukrainian"); a
+    demonym modifier whose entity took another form ("an alleged Russian cyber-attack" -> "Russians")
+    keeps the modifier's adjective, which `state_actors` then renders as its state."""
+    if tok is None:
+        return None
+    adjectives = _adjectives()
+    if tok.ent_type_ == "NORP" and tok.tag_ in ("NNS", "NNPS") and tok.lower_[:-1] in adjectives:
+        return tok.text if tok.text.lower() != name.lower() else None
+    single = not any(ch in name for ch in " -")  # "Russian-Belarusian exercises" stay joint
+    if tok.dep_ in ("amod", "compound") and tok.lower_ in adjectives and name.lower() != tok.lower_:
+        return tok.text[:1].upper() + tok.text[1:] if single else None
+    return None
+
+
+def state_actors(events: list[Event]) -> list[Event]:
+    """An actor that is a bare demonym ("Russian shelling", "Russian missiles", "wounded by Russian
+    bombardments": "Russian") names its state (Russia), as the real-news gold and PLOVER's actor coding
+    write it, and a state takes the name news writes for it (US); run after repeats are merged, which
+    compare actors as the text writes them."""
+    adjectives = _adjectives()
+    for ev in events:
+        if ev.actor and ev.actor.lower() in adjectives:
+            ev.actor = state_of(ev.actor) or ev.actor
+        if ev.actor:
+            ev.actor = _state_names().get(ev.actor, ev.actor)  # "United States" -> US, however reached
+    return events
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    """Every country adjective, lower case ("russian")."""
+    return frozenset(a.lower() for a in country_adjective().values())
+
+
+@lru_cache(maxsize=1)
+def _state_names() -> dict[str, str]:
+    """State -> the name news writes for it (`events_state_names.tsv`: United States -> US)."""
+    return {r[0]: r[1] for r in data_rows("events_state_names.tsv") if len(r) > 1}
 
 
 # acts only a state does as such: with a demonym ("Russian demands") the state is the actor, while on a
@@ -175,22 +227,36 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         if subj is None and stopped:
             # "dissuade Putin from invading", "stop Moscow from annexing": the object would have done it
             subj = next((c for c in ctl.head.head.children if c.dep_ == "dobj"), None)
-        if subj is None and ctl.dep_ == "pcomp" and ctl.tag_ == "VBG" and ctl.head.lower_ in GERUND_PREPS:
+        agent_gerund = ctl.dep_ == "pcomp" and ctl.head.dep_ == "agent"
+        if subj is None and agent_gerund:
+            # "were killed by Russian shelling": the shelling's side, not the passive's subject
+            subj = next((c for c in ctl.children if c.dep_ in ("amod", "poss") and is_side(c)), None)
+        elif subj is None and ctl.dep_ == "pcomp" and ctl.tag_ == "VBG" and ctl.head.lower_ in GERUND_PREPS:
             subj = _gerund_doer(ctl.head)  # "responded by shelling X", "was fired for criticizing the war"
+        if subj is None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
+            # a gerund the tagger took for a verb ("Russian shelling hit the school", "Israel's bombing")
+            subj = next((c for c in tok.children if c.dep_ in ("amod", "poss") and is_side(c)), None)
         own = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         if subj is None and infinitive and tok.tag_ == "VB" and not own:
             subj = _purpose_doer(tok)  # "made trips to urge students", "their efforts to arrest"
         if subj is None and tok.dep_ in ("advcl", "acl") and not infinitive and tok.tag_ == "VBG":
             # "..., calling on the West to act": a participle adjunct acts for its head's subject
             subj = subject_of(tok.head) if tok.head.pos_ in ("VERB", "AUX") else None
-        passive = any(c.dep_ == "nsubjpass" for c in tok.children)
+            gov = tok.head
+            marked = any(c.dep_ == "mark" for c in tok.children)  # "while refusing", not "..., fighting"
+            while marked and subj is not None and _happening(subj) and gov.dep_ in ("ccomp", "xcomp"):
+                gov = gov.head  # "he hoped dialogue would succeed, while refusing ...": he refuses
+                subj = subject_of(gov)
+        passive = any(c.dep_ in ("nsubjpass", "agent") for c in tok.children)
         target = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass")), None)
         if not passive and subj is not None and any(c.dep_ == "auxpass" for c in tok.children):
             passive, target = True, subj  # "if Ukraine were to be invaded": the subject is acted on
         if passive:
-            subj = next(
-                (g for c in tok.children if c.dep_ == "agent" for g in c.children if g.dep_ == "pobj"), None
-            )
+            by = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
+            subj = next((g for g in by if g.dep_ in ("pobj", "pcomp")), None)
+            if subj is not None and _happening(subj):
+                # "wounded by Russian bombardments": the side of the happening that did it
+                subj = next((c for c in subj.children if c.dep_ in ("amod", "poss") and is_side(c)), subj)
             if subj is None and etype in MOVES and target is not None and cue_has(target.lemma_, "force"):
                 return target, None  # "troops have been concentrated at the border": the troops move
         if subj is not None and subj.pos_ in ("VERB", "AUX"):
@@ -265,12 +331,7 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
     if verb is not tok and role.dep_ in ("dobj", "attr", "oprd") and verb.pos_ in ("VERB", "AUX"):
         if _onlooker(verb) and verb.lemma_.lower() not in _DECLARING:
             return None, target  # "the regime criticizes the supply of weapons": not the supplier
-        subj = subject_of(verb)
-        if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
-            ante = verb.head  # "the generals who carried out the attacks": the relative's antecedent
-            named = subj.lower_ == "who" or ante.ent_type_ in NAMED or cue_has(ante.lemma_, "force")
-            subj = ante if named else None  # not "warnings that increased supplies would ..."
-        return subj, target  # "launched an offensive", "Berlin announced new sanctions"
+        return _doer(verb), target  # "launched an offensive", "the generals who carried out the attacks"
     if (
         tok.dep_ == "pobj"
         and (tok.head.lower_ == "of" or (tok.head.lower_ == "in" and etype in _IN_AMOUNTS))
@@ -291,6 +352,23 @@ _IN_AMOUNTS = {"aid"}
 
 # types whose from-phrase is where it happens or whom it takes from ("withdrawal from Kherson")
 _FROM_PLACE = {"retreat", "displace", "deploy", "mobilize", "seize", "concede", "arrest"}
+
+
+def _happening(tok: Token) -> bool:
+    """Whether a noun (or a gerund the tagger took for a verb) names a happening, which cannot act."""
+    return tok.pos_ in ("NOUN", "VERB") and tok.lemma_.lower() in triggers()
+
+
+def _doer(verb: Token) -> Token | None:
+    """The verb's subject, a relative pronoun standing for its antecedent ("the generals who carried out
+    the attacks" -> the generals)."""
+    subj = subject_of(verb)
+    if subj is not None and subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        # not a copula: "targeted homes, which was an attack on Ukraine" names no attacker
+        head = verb.head  # nor a happening, a forecast or a thing ("warnings that increased ...")
+        agent = not _happening(head) and not cue_has(head.lemma_, "prospect") and is_party(head)
+        return head if verb.lemma_ != "be" and agent else None
+    return subj
 
 
 def _purpose_doer(tok: Token) -> Token | None:

@@ -22,6 +22,7 @@ from .actors import (
     first_person,
     is_party,
     pair_name,
+    state_actors,
 )
 from .args import CLAUSAL, PLACE_PREPS, clause_tokens, places_in, time_of
 from .checks import COMPASS, DIPLOMATS, ORDER_VERBS, accusation_conjunct, speech_conjunct
@@ -171,7 +172,7 @@ def find_events(doc: Doc) -> list[Event]:
             ev.id = f"v{len(events) + 1}"
             events.append(ev)
     doc.user_data.pop("sitrep_events_cache", None)
-    return merge_repeats(doc, events)
+    return state_actors(merge_repeats(doc, events))
 
 
 def _event(

@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from ...model import Event
 from ..shared.lexicon import cue_has, position_cues
+from ..shared.states import state_of
 from .args import clause_tokens
 from .triggers import match_trigger
 
@@ -201,8 +202,17 @@ def bridged_actor(etype: str, target: str | None, events: list[Event]) -> str | 
             continue
         if target and ev.target and not _share_word(target, ev.target):
             continue
-        return ev.actor
+        return _side_state(ev.actor) if ev.type != etype else ev.actor
     return None
+
+
+def _side_state(actor: str) -> str:
+    """ "Russian troops" massed, so the invasion expected is Russia's: the state whose forces they are
+    (the real-news golds name an unnamed invasion or attack by the state, not by its massed troops)."""
+    words = actor.split()
+    if len(words) == 2 and cue_has(words[1].lower(), "force"):
+        return state_of(words[0]) or actor
+    return actor
 
 
 def _share_word(a: str, b: str) -> bool:
