@@ -190,7 +190,7 @@ def _holder_of(pred: Token) -> str | None:
     said = _said_then(pred)
     if said is not None:
         return party(said) if not is_self(said) else speaker_holder(pred)
-    if position_cues().get(pred.lemma_.lower()) in ("sole_way", "time_for"):  # "talks are the only way"
+    if position_cues().get(pred.lemma_.lower()) in ("sole_way", "time_for", "interest_in"):  # "the only way"
         return speaker_holder(pred)
     if pred.pos_ == "NOUN" and subject_of(pred) is None:  # "Russia's demands", "made an appeal"
         owner = _owner(pred)

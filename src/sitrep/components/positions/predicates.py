@@ -221,6 +221,8 @@ def stance_of(tok: Token) -> Found | None:
         return ("rejects" if refused else "open"), words[:10]
     if cls == "time_for" and tok.pos_ == "NOUN":  # "it is not the time for war": refused
         return _time_for(tok)
+    if cls == "interest_in" and tok.dep_ == "pobj" and tok.head.lower_ == "in":  # "it is in our interest to"
+        return _in_interest(tok.head.head)
     if cls == "sole_way" and tok.pos_ == "NOUN":  # "negotiation is the only way to end the war"
         return _sole_way(tok)
     if cls == "against" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
@@ -339,6 +341,19 @@ def _time_for(time: Token) -> Found | None:
     return (("rejects" if negated(cop) else "open"), words[:10]) if words else None
 
 
+def _in_interest(cop: Token) -> Found | None:
+    """What an 'it' is said to be (not) in a party's interest to do ('it is in our interest to help
+    Ukraine'): asked for, refused when denied or when it is to refrain from something."""
+    if cop.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in cop.children):
+        return None
+    words = _extraposed(cop)
+    refused = negated(cop)
+    if words and position_cues().get(words[0].lemma_.lower()) == "averts":  # "to refrain from joining"
+        words = [t for c in words[0].children if c.dep_ == "prep" for g in c.children for t in g.subtree]
+        refused = not refused
+    return ("rejects" if refused else "open", words[:10]) if words else None
+
+
 def _sole_way(way: Token) -> Found | None:
     """What a copula says is the only or best way ('talks are the only way', 'the only solution is a
     truce'): asked for; None when the noun is not so judged or the copula is denied."""
@@ -359,7 +374,7 @@ def _sole_way(way: Token) -> Found | None:
 def _extraposed(host: Token) -> list[Token]:
     """The to-infinitive an extraposed 'it' stands for ('it is vital to keep talking'), else none."""
     for c in host.children:
-        if c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+        if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
             return [t for t in c.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == c)]
     return []
 
