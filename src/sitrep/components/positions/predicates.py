@@ -9,9 +9,10 @@ from spacy.tokens import Token
 from ..shared.clauses import subject_of
 from ..shared.lexicon import position_cues
 from .conditions import find_marker
+from .judgements import extraposed, in_interest, sole_way, time_for
+from .negation import negated
 from .topics import not_an_act, only_words, topic_in
 
-NEGATORS = {"not", "n't", "never", "no"}
 UNWILLING = {"unwilling", "unready", "unprepared", "reluctant", "closed"}
 # modal auxiliaries that make a verb a commitment or a refusal ("will not send", "cannot accept")
 COMMITTING = {"will", "would", "shall", "can", "ca", "wo", "must", "should"}
@@ -82,16 +83,6 @@ def _calls_to(call: Token, nxt: Token) -> bool:
 def _infinitive(verb: Token) -> bool:
     """A "to" infinitive: "to withdraw its troops"."""
     return verb.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
-
-
-def negated(tok: Token) -> bool:
-    """A negation on the predicate (or on the copula or verb it complements)."""
-    heads = [tok, tok.head] if tok.dep_ in ("acomp", "xcomp", "attr") else [tok]
-    return any(
-        c.dep_ == "neg" or (c.lower_ in NEGATORS and c.dep_ in ("advmod", "neg"))
-        for h in heads
-        for c in h.children
-    )
 
 
 def _averted(tok: Token) -> bool:
@@ -210,7 +201,7 @@ def stance_of(tok: Token) -> Found | None:
         obj = obj or [t for c in tok.children if judge and c.dep_ == "nsubj" for t in c.subtree]
         words = obj or subj
         if [t.lower_ for t in words] == ["it"] and tok.dep_ == "acomp":
-            words = _extraposed(host)  # "it is necessary to hold talks": what the infinitive names
+            words = extraposed(host)  # "it is necessary to hold talks": what the infinitive names
         if words and words[0].lower_ in ("which", "that", "what") and words[0].head.dep_ == "relcl":
             ante = words[0].head.head  # "wants to join NATO, which the Kremlin considers unacceptable"
             ante = ante.head if ante.dep_ in ("dobj", "pobj") and ante.head.pos_ == "VERB" else ante
@@ -220,11 +211,11 @@ def stance_of(tok: Token) -> Found | None:
         refused = (cls == "rejects_adj") != (denied or not_open)  # "no negotiations are possible": refused
         return ("rejects" if refused else "open"), words[:10]
     if cls == "time_for" and tok.pos_ == "NOUN":  # "it is not the time for war": refused
-        return _time_for(tok)
+        return time_for(tok)
     if cls == "interest_in" and tok.dep_ == "pobj" and tok.head.lower_ == "in":  # "it is in our interest to"
-        return _in_interest(tok.head.head)
+        return in_interest(tok.head.head)
     if cls == "sole_way" and tok.pos_ == "NOUN":  # "negotiation is the only way to end the war"
-        return _sole_way(tok)
+        return sole_way(tok)
     if cls == "against" and tok.dep_ == "prep" and tok.head.lemma_ == "be":
         return ("open" if negated(tok.head) else "rejects"), [t for c in tok.children for t in c.subtree][
             :10
@@ -319,64 +310,6 @@ def _hoped_clause(c: Token) -> bool:
         return False
     subj = next((a for a in c.children if a.dep_ in ("nsubj", "nsubjpass")), None)
     return subj is not None and subj.pos_ == "NOUN" and topic_in([subj]) is not None  # "dialogue would"
-
-
-def _time_for(time: Token) -> Found | None:
-    """What a copula says it is (not) the time for ('it is not the time for war', 'now is the time to
-    send tanks'): asked for, or refused when denied; None for other uses of 'time'."""
-    cop = time.head
-    if cop.lemma_ != "be" or time.dep_ not in ("attr", "nsubj"):
-        return None
-    subj = [c.lower_ for c in cop.children if c.dep_ == "nsubj" and c is not time]
-    now = any(c.dep_ == "advmod" and c.lower_ == "now" for c in cop.children)
-    if not (subj and subj[0] in ("it", "this") and time.dep_ == "attr" or now and time.dep_ == "nsubj"):
-        return None
-    words: list[Token] = []
-    for c in time.children:
-        if c.dep_ == "prep" and c.lower_ == "for":
-            words = [t for g in c.children if g.dep_ == "pobj" for t in g.subtree]
-        elif c.dep_ in ("relcl", "acl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-            to = next(a for a in c.children if a.dep_ == "aux" and a.lower_ == "to")
-            words = [t for t in c.subtree if t.i > to.i]  # "time for the West to return to talks"
-    return (("rejects" if negated(cop) else "open"), words[:10]) if words else None
-
-
-def _in_interest(cop: Token) -> Found | None:
-    """What an 'it' is said to be (not) in a party's interest to do ('it is in our interest to help
-    Ukraine'): asked for, refused when denied or when it is to refrain from something."""
-    if cop.lemma_ != "be" or not any(c.dep_ == "nsubj" and c.lower_ == "it" for c in cop.children):
-        return None
-    words = _extraposed(cop)
-    refused = negated(cop)
-    if words and position_cues().get(words[0].lemma_.lower()) == "averts":  # "to refrain from joining"
-        words = [t for c in words[0].children if c.dep_ == "prep" for g in c.children for t in g.subtree]
-        refused = not refused
-    return ("rejects" if refused else "open", words[:10]) if words else None
-
-
-def _sole_way(way: Token) -> Found | None:
-    """What a copula says is the only or best way ('talks are the only way', 'the only solution is a
-    truce'): asked for; None when the noun is not so judged or the copula is denied."""
-    if not any(c.dep_ == "amod" and c.lower_ in ("only", "best") for c in way.children):
-        return None
-    cop = way.head
-    if cop.lemma_ != "be" or negated(cop) or way.dep_ not in ("attr", "nsubj"):
-        return None
-    other = ("nsubj", "csubj") if way.dep_ == "attr" else ("attr",)
-    words = [t for c in cop.children if c.dep_ in other for t in c.subtree]
-    if not words and way.dep_ == "nsubj":
-        words = _extraposed(cop)  # "the only way out is to negotiate"
-    if not words or words[0].lower_ in ("this", "that", "it", "which", "what"):
-        return None  # "this is the only way": what it stands for is not here
-    return "open", words[:10]
-
-
-def _extraposed(host: Token) -> list[Token]:
-    """The to-infinitive an extraposed 'it' stands for ('it is vital to keep talking'), else none."""
-    for c in host.children:
-        if c.dep_ in ("xcomp", "advcl") and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
-            return [t for t in c.subtree if not (t.dep_ == "aux" and t.lower_ == "to" and t.head == c)]
-    return []
 
 
 def _denied_by_verb(tok: Token) -> bool:
