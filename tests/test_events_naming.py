@@ -15,17 +15,17 @@ def one(events, trigger: str):
 
 ACTORS = [
     # (text, trigger, actor)
-    # a demonym modifier names its state, as the gold writes it
-    ("Russian shelling of Kharkiv continued overnight, the mayor said.", "shelling", "Russia"),
-    ("Homes in Chernihiv were destroyed by Belarusian shelling.", "shelling", "Belarus"),
+    # a demonym modifier names its state, or its forces on an act of force, as the dev gold writes them
+    ("Russian shelling of Kharkiv continued overnight, the mayor said.", "shelling", "Russian forces"),
+    ("Homes in Chernihiv were destroyed by Belarusian shelling.", "shelling", "Belarusian forces"),
     ("Prisoners of war returned from Russian captivity on Tuesday.", "captivity", "Russia"),
     ("Kyiv welcomed American aid last week.", "aid", "US"),  # as news and the golds write it
     ("The United States imposed new sanctions on Minsk on Friday.", "imposed new sanctions", "US"),
     ("Belgrade condemned the Russian invasion at the UN.", "condemned", "Serbia"),  # not a defunct union
     # a passive whose agent is a happening: the side of that happening did it
-    ("The governor visited children wounded by Russian bombardments in Sumy.", "wounded", "Russia"),
-    ("The governor said two children were killed by Russian shelling in Sumy.", "killed", "Russia"),
-    ("The governor said two children were killed by Russian shelling in Sumy.", "shelling", "Russia"),
+    ("The governor visited children wounded by Russian bombardments in Sumy.", "wounded", "Russian forces"),
+    ("The governor said two children were killed by Russian shelling in Sumy.", "killed", "Russian forces"),
+    ("The governor said two children were killed by Russian shelling in Sumy.", "shelling", "Russian forces"),
     # a capitalised adjective is no party when an entity modifies the noun too
     ("Additional EU sanctions on steel were adopted on Monday.", "sanctions", "EU"),
     # the relative pronoun stands for its antecedent

@@ -143,14 +143,17 @@ def _demonym_state(tok: Token | None, name: str) -> str | None:
 
 
 def state_actors(events: list[Event]) -> list[Event]:
-    """An actor that is a bare demonym ("Russian shelling", "Russian missiles", "wounded by Russian
-    bombardments": "Russian") names its state (Russia), as the real-news gold and PLOVER's actor coding
-    write it, and a state takes the name news writes for it (US); run after repeats are merged, which
-    compare actors as the text writes them."""
+    """An actor that is a bare demonym names its state's armed forces on an act of force ("Russian
+    shelling", "wounded by Russian bombardments" -> Russian forces, as the real-news dev gold writes
+    them) and its state on any other act (Russia), and a state takes the name news writes for it (US);
+    run after repeats are merged, which compare actors as the text writes them."""
     adjectives = _adjectives()
     for ev in events:
         if ev.actor and ev.actor.lower() in adjectives:
-            ev.actor = state_of(ev.actor) or ev.actor
+            if ev.type in FORCE_TYPES:  # "Russian shelling": the state's armed forces, as the gold names them
+                ev.actor = f"{ev.actor[:1].upper()}{ev.actor[1:]} forces"
+            else:
+                ev.actor = state_of(ev.actor) or ev.actor
         if ev.actor:
             ev.actor = _state_names().get(ev.actor, ev.actor)  # "United States" -> US, however reached
     return events
