@@ -85,7 +85,8 @@ def test_status_reads_the_clause_around_the_trigger(extract, text, trigger, stat
 
 ACTORS = [
     # (text, trigger, actor as given)
-    ("Kyiv residents sheltered in the metro during the Russian bombardment.", "bombardment", "Russian forces"),
+    ("Kyiv residents sheltered in the metro during the Russian bombardment.", "bombardment",
+     "Russian forces"),
     ("Moscow launched a wave of drone strikes on Odesa overnight.", "strikes", "Russia"),
     ("Berlin recalled its ambassador after the cyber-attack.", "recalled its ambassador", "Germany"),
     ("Brussels imposed sanctions on the refinery.", "imposed sanctions", "European Union"),
