@@ -233,12 +233,12 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         agent_gerund = ctl.dep_ == "pcomp" and ctl.head.dep_ == "agent"
         if subj is None and agent_gerund:
             # "were killed by Russian shelling": the shelling's side, not the passive's subject
-            subj = next((c for c in ctl.children if c.dep_ in ("amod", "poss") and is_side(c)), None)
+            subj = _side_modifier(ctl)
         elif subj is None and ctl.dep_ == "pcomp" and ctl.tag_ == "VBG" and ctl.head.lower_ in GERUND_PREPS:
             subj = _gerund_doer(ctl.head)  # "responded by shelling X", "was fired for criticizing the war"
         if subj is None and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj"):
             # a gerund the tagger took for a verb ("Russian shelling hit the school", "Israel's bombing")
-            subj = next((c for c in tok.children if c.dep_ in ("amod", "poss") and is_side(c)), None)
+            subj = _side_modifier(tok)
         own = any(c.dep_ in ("nsubj", "nsubjpass") for c in tok.children)
         if subj is None and infinitive and tok.tag_ == "VB" and not own:
             subj = _purpose_doer(tok)  # "made trips to urge students", "their efforts to arrest"
@@ -258,8 +258,8 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
             by = [g for c in tok.children if c.dep_ == "agent" for g in c.children]
             subj = next((g for g in by if g.dep_ in ("pobj", "pcomp")), None)
             if subj is not None and _happening(subj):
-                # "wounded by Russian bombardments": the side of the happening that did it
-                subj = next((c for c in subj.children if c.dep_ in ("amod", "poss") and is_side(c)), subj)
+                side = _side_modifier(subj)  # "wounded by Russian bombardments": the happening's side did it
+                subj = side if side is not None else subj
             if subj is None and etype in MOVES and target is not None and cue_has(target.lemma_, "force"):
                 return target, None  # "troops have been concentrated at the border": the troops move
         if subj is not None and subj.pos_ in ("VERB", "AUX"):
@@ -355,6 +355,11 @@ _IN_AMOUNTS = {"aid"}
 
 # types whose from-phrase is where it happens or whom it takes from ("withdrawal from Kherson")
 _FROM_PLACE = {"retreat", "displace", "deploy", "mobilize", "seize", "concede", "arrest"}
+
+
+def _side_modifier(tok: Token) -> Token | None:
+    """The side named in a noun's adjective or possessor ("Russian shelling", "Israel's bombing")."""
+    return next((c for c in tok.children if c.dep_ in ("amod", "poss") and is_side(c)), None)
 
 
 def _happening(tok: Token) -> bool:

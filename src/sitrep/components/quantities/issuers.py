@@ -68,10 +68,7 @@ def issuer(doc: Doc, head: Token, statements: Sequence[Statement]) -> str | None
             subj = next((c for c in t.head.children if c.dep_ == "nsubj"), None)
             if subj is not None and subj.pos_ == "PROPN":
                 start = subj.left_edge.i + (subj.left_edge.pos_ == "DET")
-                phrase = doc[start : subj.i + 1]  # "The BHPD released a statement ..."
-                coref = doc._.sitrep_coref
-                ent = coref.resolve(phrase) if coref is not None else None
-                return str(ent.name) if ent is not None and named(str(ent.name)) else phrase.text
+                return _resolved(doc[start : subj.i + 1])  # "The BHPD released a statement ..."
             break
     speaking = memo_of(
         doc,
@@ -108,11 +105,15 @@ def _publisher(doc: Doc, head: Token) -> str | None:
         first = subj.left_edge.i
         while first < subj.i and doc[first].pos_ in ("DET", "PUNCT"):
             first += 1
-        phrase = doc[first : subj.i + 1]
-        coref = doc._.sitrep_coref
-        ent = coref.resolve(phrase) if coref is not None else None
-        return str(ent.name) if ent is not None and named(str(ent.name)) else phrase.text
+        return _resolved(doc[first : subj.i + 1])
     return None
+
+
+def _resolved(phrase: Span) -> str:
+    """The name the coreference gives a party's phrase when it is a name, else the phrase as written."""
+    coref = phrase.doc._.sitrep_coref
+    ent = coref.resolve(phrase) if coref is not None else None
+    return str(ent.name) if ent is not None and named(str(ent.name)) else phrase.text
 
 
 def _dateline(name: str) -> bool:

@@ -40,7 +40,7 @@ from .descriptions import (
     speaker_nouns,
 )
 from .spanindex import Covers, Points
-from .speaker import _lines, cue_lemma, cue_sections, role_nouns
+from .speaker import _lines, cue_lemma, cue_sections, role_nouns, word_set
 from .verbs import source_tail
 
 if TYPE_CHECKING:
@@ -52,24 +52,6 @@ _GROUP = {"they", "them", "their"}
 _THING = {"it", "its"}
 _LOOKBACK_PARAS = 4
 _LOOKBACK_CHARS = 3000
-
-
-@lru_cache(maxsize=1)
-def _document_nouns() -> frozenset[str]:
-    """Documents a later "it" may refer to, `data/cues_document_subjects.txt`."""
-    return frozenset(w.lower() for w in _lines("cues_document_subjects.txt"))
-
-
-@lru_cache(maxsize=1)
-def _named_after() -> frozenset[str]:
-    """Unit and institution nouns written after a person's name, `data/cues_named_after.txt`."""
-    return frozenset(w.lower() for w in _lines("cues_named_after.txt"))
-
-
-@lru_cache(maxsize=1)
-def _org_modifiers() -> frozenset[str]:
-    """Nouns that make the one-word name after them an organisation, `data/cues_org_modifiers.txt`."""
-    return frozenset(w.lower() for w in _lines("cues_org_modifiers.txt"))
 
 
 @lru_cache(maxsize=1)
@@ -140,7 +122,7 @@ class Salience:
         """Documents that are the subject of a sentence outside quotations ("The report covers ..."):
         candidates for a later "it" (kind DOC), named by their phrase without its determiner."""
         out = []
-        nouns, strings = _document_nouns(), self.doc.vocab.strings
+        nouns, strings = word_set("cues_document_subjects.txt"), self.doc.vocab.strings
         nsubj, nn = strings.add("nsubj"), strings.add("NN")
         for i, (dep, tag, lemma) in enumerate(self.doc.to_array([DEP, TAG, LEMMA]).tolist()):
             if dep != nsubj or tag != nn or strings[lemma].lower() not in nouns:
@@ -174,9 +156,10 @@ class Salience:
         """Name words of units and institutions named after a person ("Kastus Kalinouski Regiment")."""
         if self._units is None:
             self._units = set()
+            units = word_set("cues_named_after.txt")
             for e in self.entities.values():
                 words = e.name.split()
-                if e.type == "ORG" and len(words) > 1 and words[-1].lower() in _named_after():
+                if e.type == "ORG" and len(words) > 1 and words[-1].lower() in units:
                     self._units.update(w for w in words[:-1] if w[:1].isupper())
         return self._units
 
@@ -186,7 +169,7 @@ class Salience:
         if i >= len(self._starts) or self._starts[i] > end + 1:
             return False
         word = self.doc[i]
-        return word.text[:1].isupper() and word.lower_ in _named_after()
+        return word.text[:1].isupper() and word.lower_ in word_set("cues_named_after.txt")
 
     def _org_before(self, pos: int) -> bool:
         """Whether the word right before a name is a company or organisation noun ("giant Gazprom")."""
@@ -194,9 +177,9 @@ class Salience:
         if i < 0:
             return False
         word = self.doc[i]
-        return word.pos_ == "NOUN" and (
-            word.lemma_.lower() in _org_modifiers() or role_nouns().get(word.lemma_.lower()) == "ORG"
-        )
+        lemma = word.lemma_.lower()
+        company = lemma in word_set("cues_org_modifiers.txt") or role_nouns().get(lemma) == "ORG"
+        return word.pos_ == "NOUN" and company
 
     def _nationality_fits(self, ent: Entity, span: Span) -> bool:
         """Whether a description's nationality words ("the US president") are confirmed for the entity

@@ -62,6 +62,12 @@ def _lines(name: str) -> list[str]:
     ]
 
 
+@lru_cache(maxsize=32)
+def word_set(name: str) -> frozenset[str]:
+    """The lower-cased non-comment lines of a data file of words, read once."""
+    return frozenset(w.lower() for w in _lines(name))
+
+
 # Sections of `data/cues.txt`: section -> (mode, confidence).
 _SECTIONS = {
     "speech": ("speech", 0.9),
