@@ -1,6 +1,7 @@
 """Blind held-out sets in the realnews gold's own format, scored by score.py in all four areas, with peers.
 
 Run: .venv/bin/python bench/bench_heldout.py [--set NAME] [--area AREA] [--show] [--no-peers]
+     [--errors FILE]  (times: write value misses, misses and extras there)
 
 Each set is a folder bench/data/heldout/NAME/ holding `about.json` (the documents, how they were drawn
 and annotated, and the commit of the first run) and `statements.jsonl`, `quantities.jsonl`,
@@ -14,7 +15,10 @@ Scoring is score.py's own (`score_statements`, `score_quantities`, `score_events
 `score_positions`), imported at run time, so the figures read like the held-out set's. Peers in the
 same run: textacy's direct quotations (statements), quantulum3 (figures: spans only, no claimant),
 the trigger-lexicon first cut (events, bench_events_fresh.naive) and the keyword first cut
-(positions, bench_positions_fresh.naive). Exits 0 with a message when ../shared is absent.
+(positions, bench_positions_fresh.naive). A set may also hold `times.jsonl` ({doc, span, text, type,
+value}: TIMEX3 as in TimeBank, values against the publication date), scored as bench_times scores
+TimeBank (TempEval-3: relaxed span overlap, value F1 where the values are equal) beside dateparser's
+`search_dates`. Exits 0 with a message when ../shared is absent.
 """
 
 from __future__ import annotations
@@ -31,13 +35,14 @@ sys.path.insert(0, str(ROOT / "bench"))
 REALNEWS = ROOT.parent / "shared" / "eval" / "realnews"
 HELDOUT = ROOT / "bench" / "data" / "heldout"
 AREAS = ("statements", "quantities", "events", "positions")
+ALL_AREAS = (*AREAS, "times")
 
 
 def load_set(folder: Path) -> tuple[dict[str, Any], dict[str, list[dict[str, Any]]]]:
     """A set's about.json and its gold rows per area."""
     about = json.loads((folder / "about.json").read_text(encoding="utf-8"))
     gold: dict[str, list[dict[str, Any]]] = {}
-    for area in AREAS:
+    for area in ALL_AREAS:
         path = folder / f"{area}.jsonl"
         if path.exists():
             gold[area] = [json.loads(line) for line in path.open(encoding="utf-8") if line.strip()]
@@ -46,13 +51,15 @@ def load_set(folder: Path) -> tuple[dict[str, Any], dict[str, list[dict[str, Any
 
 def check_spans(docs: list[dict[str, Any]], gold: dict[str, list[dict[str, Any]]]) -> None:
     """Every gold span lies inside its article (a stale offset would score as a miss silently)."""
-    length = {d["id"]: len(d["text"]) for d in docs}
+    text = {d["id"]: d["text"] for d in docs}
     for area, rows in gold.items():
         for r in rows:
             spans = r.get("content_spans") or [r.get("span") or r.get("trigger_span")]
             for s, e in spans:
-                if not 0 <= s < e <= length[r["doc"]]:
+                if not 0 <= s < e <= len(text[r["doc"]]):
                     raise SystemExit(f"{area}: span {s}-{e} outside document {r['doc']}")
+            if area == "times" and text[r["doc"]][r["span"][0] : r["span"][1]] != r["text"]:
+                raise SystemExit(f"times: span {r['span']} of {r['doc']} does not read {r['text']!r}")
 
 
 def peers(area: str, score: Any, docs: list[dict[str, Any]]) -> list[tuple[str, dict[str, Any]]]:
@@ -74,6 +81,21 @@ def peers(area: str, score: Any, docs: list[dict[str, Any]]) -> list[tuple[str, 
     return [("naive", naive_positions(sitrep.load_pipeline(), docs))]
 
 
+def times_report(docs: list[dict[str, Any]], rows: list[dict[str, Any]], errors: str | None) -> None:
+    """TempEval-3 figures for sitrep's times and dateparser's on the articles' gold TIMEX3 rows."""
+    from bench_times import dateparser_system, evaluate, sitrep_system
+
+    by_doc: dict[str, list[dict[str, Any]]] = {}
+    for r in rows:
+        by_doc.setdefault(r["doc"], []).append(r)
+    shaped = [
+        {"id": d["id"], "published": d["published"], "text": d["text"], "timexes": by_doc.get(d["id"], [])}
+        for d in docs
+    ]
+    evaluate("  sitrep", sitrep_system(), shaped, errors)
+    evaluate("  dateparser", dateparser_system(), shaped)
+
+
 def report(
     score: Any,
     area: str,
@@ -93,7 +115,8 @@ def report(
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--set", default=None, help="one set's folder name (default: every set)")
-    ap.add_argument("--area", choices=AREAS, default=None)
+    ap.add_argument("--area", choices=ALL_AREAS, default=None)
+    ap.add_argument("--errors", default=None, help="times: write the value misses, misses and extras here")
     ap.add_argument("--show", action="store_true", help="list every miss and extra (sitrep only)")
     ap.add_argument("--no-peers", action="store_true")
     args = ap.parse_args()
@@ -109,7 +132,8 @@ def main() -> int:
         print(f"held-out bench: no set under {HELDOUT}")
         return 0
     pooled_docs: list[dict[str, Any]] = []
-    pooled_gold: dict[str, list[dict[str, Any]]] = {a: [] for a in AREAS}
+    time_docs: list[dict[str, Any]] = []
+    pooled_gold: dict[str, list[dict[str, Any]]] = {a: [] for a in ALL_AREAS}
     pooled_pred: dict[str, dict[str, Any]] = {}
     for name in names:
         about, gold = load_set(HELDOUT / name)
@@ -118,6 +142,14 @@ def main() -> int:
         words = sum(len(d["text"].split()) for d in docs)
         first = about.get("first_run", "not yet run")
         print(f"set {name}: {len(docs)} articles, {words} words; first run at {first}")
+        if "times" in gold and args.area in (None, "times"):
+            print("-- times (TIMEX3, TempEval-3 relaxed match)")
+            times_report(docs, gold["times"], args.errors)
+            pooled_gold["times"] += gold["times"]
+            time_docs += docs
+        if args.area == "times":
+            pooled_docs += docs
+            continue
         pred = {"sitrep": score.predict(docs)}
         for area in (a for a in AREAS if a in gold and args.area in (None, a)):
             got = dict(pred)
@@ -133,6 +165,9 @@ def main() -> int:
         for area in (a for a in AREAS if pooled_gold[a]):
             got = {k.split(":", 1)[1]: v for k, v in pooled_pred.items() if k.startswith(f"{area}:")}
             report(score, area, pooled_docs, pooled_gold[area], got, False)
+        if pooled_gold["times"]:
+            print("  times (TIMEX3, TempEval-3 relaxed match)")
+            times_report(time_docs, pooled_gold["times"], None)
     return 0
 
 
