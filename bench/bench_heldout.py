@@ -1,6 +1,6 @@
 """Blind held-out sets in the realnews gold's own format, scored by score.py in all four areas, with peers.
 
-Run: .venv/bin/python bench/bench_heldout.py [--set NAME] [--area AREA] [--show] [--no-peers]
+Run: .venv/bin/python bench/bench_heldout.py [--set NAME[,NAME...]] [--area AREA] [--show] [--no-peers]
      [--errors FILE]  (times: write value misses, misses and extras there)
 
 Each set is a folder bench/data/heldout/NAME/ holding `about.json` (the documents, how they were drawn
@@ -114,7 +114,7 @@ def report(
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--set", default=None, help="one set's folder name (default: every set)")
+    ap.add_argument("--set", default=None, help="set folder names, comma-separated (default: every set)")
     ap.add_argument("--area", choices=ALL_AREAS, default=None)
     ap.add_argument("--errors", default=None, help="times: write the value misses, misses and extras here")
     ap.add_argument("--show", action="store_true", help="list every miss and extra (sitrep only)")
@@ -127,7 +127,7 @@ def main() -> int:
 
     score = realnews_scorer()
     corpus = {d["id"]: d for d in score.load(str(REALNEWS / "corpus.jsonl"))}
-    names = [args.set] if args.set else sorted(p.name for p in HELDOUT.glob("*") if p.is_dir())
+    names = args.set.split(",") if args.set else sorted(p.name for p in HELDOUT.glob("*") if p.is_dir())
     if not names:
         print(f"held-out bench: no set under {HELDOUT}")
         return 0
