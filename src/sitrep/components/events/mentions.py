@@ -164,6 +164,12 @@ def standing(tok: Token) -> bool:
     return any(c.dep_ == "amod" and cue_has(c.lower_, "standing") for c in tok.children)
 
 
+def _particular(tok: Token) -> bool:
+    """A noun with a modifier that singles out one happening: an adjective, a possessor or an article
+    ("Russian aggression", "possible aggression", "an invasion", "its invasion")."""
+    return any(c.dep_ in ("amod", "poss", "det", "compound", "nmod") for c in tok.children)
+
+
 def background(tok: Token, status: str, time: str | None) -> bool:
     """A passing mention of the war a story is set in ("since Russia's invasion of Ukraine", "free from
     Russian aggression"): news only where the clause launches, begins or dates it, or where its very
@@ -175,7 +181,9 @@ def background(tok: Token, status: str, time: str | None) -> bool:
     if tok.pos_ == "VERB" or not cue_has(tok.lemma_, "background"):
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and status != "denied":
-        return True  # "the crime of aggression", "its war of aggression": a name for the war, not news
+        # "the crime of aggression", "its war of aggression": a name for the war, not news; "in the case
+        # of (a) Russian aggression", "the effects of possible aggression": one foreseen, a happening
+        return not (status == "speculated" and _particular(tok))
     if status not in ("reported", "alleged", "announced"):
         return False
     if in_setting(tok):

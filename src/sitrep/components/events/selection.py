@@ -148,11 +148,28 @@ def _has_object(tok: Token) -> bool:
 
 
 def _military(tok: Token) -> bool:
-    """ "military exercises", "joint drills", "Russian exercises"."""
+    """ "military exercises", "joint drills", "Russian exercises", "tactical nuclear weapons exercises",
+    "maneuvers with the participation of Russian troops"."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+    mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")]
+    if any(
+        cue_has(c.lower_, "military")
+        or c.ent_type_ in ("NORP", "GPE")
+        or cue_has(c.lower_, "aid_kind")
+        or cue_has(c.lemma_.lower(), "drill_kind")
+        for c in mods
+    ):
+        return True
+    # "maneuvers with (the participation of) Russian troops", "exercises of the army", "drills in the
+    # Black Sea": held by forces, or at a named place
     return any(
-        c.dep_ in ("amod", "compound", "poss")
-        and (cue_has(c.lower_, "military") or c.ent_type_ in ("NORP", "GPE") or cue_has(c.lower_, "aid_kind"))
+        cue_has(t.lemma_, "force")
+        or cue_has(t.lower_, "military")
+        or (c.lower_ in ("in", "near", "off") and t.ent_type_ in ("GPE", "LOC", "FAC"))
         for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "of", "by", "involving", "in", "near", "off")
+        for t in c.subtree
+        if t.dep_ == "pobj"
     )
 
 

@@ -1,0 +1,42 @@
+"""Which mentions are events, issue 15 session 10: foreseen aggression named by an of-phrase, military
+maneuvers and drills known by who holds them or where. Sentences written for these tests."""
+
+from __future__ import annotations
+
+
+def triggers_of(extract, text: str) -> dict[str, tuple[str, str | None, str]]:
+    """Trigger text -> (type, actor, status) of every event, with spans checked."""
+    out = {}
+    for ev in extract(text).events:
+        s, e = ev.trigger.span
+        assert text[s:e] == ev.trigger.text
+        out[ev.trigger.text] = (ev.type, ev.actor, ev.status)
+    return out
+
+
+def test_a_foreseen_aggression_in_an_of_phrase_is_an_event(extract):
+    text = "Lithuania is preparing for the consequences of possible aggression against its border towns."
+    found = triggers_of(extract, text)
+    assert found.get("aggression", ("", None, ""))[::2] == ("attack", "speculated"), found
+
+
+def test_the_crime_of_aggression_is_still_a_name(extract):
+    text = "The tribunal will try the crime of aggression, the prosecutor said on Monday."
+    assert "aggression" not in triggers_of(extract, text)
+
+
+def test_maneuvers_with_troops_are_a_mobilization(extract):
+    text = "Maneuvers with the participation of Belarusian troops are under way near Brest, officials said."
+    found = triggers_of(extract, text)
+    assert found.get("Maneuvers", ("",))[0] == "mobilize", found
+
+
+def test_drills_at_a_named_place_are_a_mobilization(extract):
+    text = "Exercises were held near Grodno on Monday, and on Tuesday maneuvers in the Baltic Sea began."
+    found = triggers_of(extract, text)
+    assert found.get("maneuvers", ("",))[0] == "mobilize", found
+
+
+def test_exercises_of_no_force_are_no_event(extract):
+    text = "The students finished their breathing exercises before the exam."
+    assert "exercises" not in triggers_of(extract, text)
