@@ -40,3 +40,22 @@ def test_drills_at_a_named_place_are_a_mobilization(extract):
 def test_exercises_of_no_force_are_no_event(extract):
     text = "The students finished their breathing exercises before the exam."
     assert "exercises" not in triggers_of(extract, text)
+
+
+def test_dialogue_needs_its_parties(extract):
+    kept = triggers_of(extract, "Warsaw held a dialogue with Minsk on border crossings last week.")
+    assert kept.get("dialogue", ("",))[0] == "negotiate", kept
+    gone = triggers_of(extract, "The two leaders agreed to continue dialogue, the ministry said.")
+    assert "dialogue" not in gone
+
+
+def test_the_injured_of_a_toll_are_no_second_event(extract):
+    text = "At least seven people were killed and 25 injured when a missile hit a market in Sumy."
+    found = triggers_of(extract, text)
+    assert "killed" in found and "injured" not in found, found
+
+
+def test_left_dead_is_a_killing(extract):
+    text = "Overnight shelling of Kherson left at least nine civilians dead, the governor said."
+    found = triggers_of(extract, text)
+    assert found.get("dead", ("",))[0] == "kill", found

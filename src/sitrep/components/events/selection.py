@@ -187,6 +187,21 @@ def _not_venture(tok: Token) -> bool:
     return not any(cue_has(a.lemma_, "venture") for a in _arguments(tok) + froms)
 
 
+def _between_parties(tok: Token) -> bool:
+    """ "a dialogue with the West", "Russian-American dialogue"; not "continue dialogue", "through
+    dialogue", "a path of dialogue": a channel or a means, no talks held by anyone in particular."""
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.children):
+        return True
+    return any(
+        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in PARTY_LABELS for c in tok.children
+    )
+
+
+def _left_so(tok: Token) -> bool:
+    """ "the strikes left ten people dead": the state a verb of leaving puts its object in."""
+    return tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and tok.head.lemma_.lower() == "leave"
+
+
 CHECKS: dict[str, Callable[[Token], bool]] = {
     "force": _force,
     "materiel": _materiel_arg,
@@ -201,6 +216,8 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "military": _military,
     "determined": _determined,
     "not_venture": _not_venture,
+    "between_parties": _between_parties,
+    "left_so": _left_so,
 }
 
 

@@ -33,7 +33,7 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     lemma = tok.lemma_.lower()
     pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
     if pos is None:
-        return None
+        return _adjectival(tok, lemma)
     if pos == "NOUN" and lemma in modified_nouns():
         found = _modified_noun(tok, lemma)
         if found is not None:
@@ -101,6 +101,16 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     if " " in lemma:
         return None
     return etype, tok.i, tok.i
+
+
+def _adjectival(tok: Token, lemma: str) -> tuple[str, int, int] | None:
+    """ "left ten people dead": an adjective trigger (lexicon part of speech ADJ) that passes its check."""
+    hit = triggers().get(lemma)
+    if tok.pos_ != "ADJ" or hit is None or hit[1] != "ADJ":
+        return None
+    if lemma in trigger_checks() and not fits(tok, trigger_checks()[lemma]):
+        return None
+    return hit[0], tok.i, tok.i
 
 
 def _hyphenated(tok: Token) -> tuple[str, int, int] | None:
