@@ -59,3 +59,15 @@ def test_left_dead_is_a_killing(extract):
     text = "Overnight shelling of Kherson left at least nine civilians dead, the governor said."
     found = triggers_of(extract, text)
     assert found.get("dead", ("",))[0] == "kill", found
+
+
+def test_acts_of_a_bygone_state_are_history(extract):
+    text = "Moscow's envoy recalled how Soviet officials demanded a naval base and then shelled the border posts."
+    found = triggers_of(extract, text)
+    assert "demanded" not in found and "shelled" not in found, found
+
+
+def test_a_former_soviet_republic_is_no_history(extract):
+    text = "Russian artillery shelled villages in the former Soviet republic on Tuesday, officials said."
+    found = triggers_of(extract, text)
+    assert found.get("shelled", ("",))[0] == "attack", found

@@ -56,14 +56,33 @@ def historical(tok: Token, verb: Token) -> bool:
         own = set(clause_tokens(tok))
         own.update(t for c in tok.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree)
     scope = own | ({*clause_tokens(verb)} if verb is not tok else set())
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "Soviet officials sought land and requested a base": the shared subject
+        scope.update(t for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
     for t in scope:
         if t.ent_type_ == "EVENT" and not _recurring(t):
+            return True
+        if _bygone(t):
             return True
         if published is not None and t.ent_type_ == "DATE" and _anchors(t):
             m = _YEAR.search(t.text)
             if m and int(m.group(1)) < published.year:
                 return True
     return False
+
+
+def _bygone(tok: Token) -> bool:
+    """A party or place of a past era ("Soviet officials", "the Red Army", "Nazi Germany", "the battle
+    for Stalingrad"; cue class `bygone`): its acts are history. Not as the first part of a hyphenated
+    modifier ("Soviet-era tanks", "Soviet-made rifles") or after "former", "ex-", "post-" ("the former
+    Soviet republic"), which describe today's things."""
+    if not cue_has(tok.lower_, "bygone"):
+        return False
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+        return False
+    before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
+    return not ({"former", "ex", "post"} & set(before))
 
 
 def _recurring(tok: Token) -> bool:
