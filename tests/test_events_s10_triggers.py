@@ -63,7 +63,8 @@ def test_left_dead_is_a_killing(extract):
 
 def test_acts_of_a_bygone_state_are_history(extract):
     text = (
-        "Moscow's envoy recalled how Soviet officials demanded a naval base and then shelled the border posts."
+        "Moscow's envoy recalled how Soviet officials demanded a naval base "
+        "and then shelled the border posts."
     )
     found = triggers_of(extract, text)
     assert "demanded" not in found and "shelled" not in found, found
