@@ -74,3 +74,20 @@ def test_a_former_soviet_republic_is_no_history(extract):
     text = "Russian artillery shelled villages in the former Soviet republic on Tuesday, officials said."
     found = triggers_of(extract, text)
     assert found.get("shelled", ("",))[0] == "attack", found
+
+
+def test_a_warning_of_anothers_act_is_no_threat(extract):
+    text = "The Estonian premier warned of a sudden offensive across the northern border."
+    assert "warned" not in triggers_of(extract, text)
+
+
+def test_a_warning_with_a_conditional_response_is_a_threat(extract):
+    text = (
+        "Poland warned that in the case of an incursion into its airspace, "
+        "its jets would shoot down the drones."
+    )
+    found = triggers_of(extract, text)
+    assert found.get("warned", ("",))[0] == "threaten", found
+    text = "The Finnish president cautioned Moscow that any provocation would meet a firm response."
+    found = triggers_of(extract, text)
+    assert found.get("cautioned", ("",))[0] == "threaten", found

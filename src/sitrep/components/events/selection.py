@@ -98,9 +98,29 @@ def _aid(tok: Token) -> bool:
 
 
 def _warning(tok: Token) -> bool:
-    """ "warned Moscow", "warned of severe costs", "warned against escalation"; not "warned that ..."."""
-    if any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in tok.children):
+    """ "warned Moscow", "warned of severe costs", "warned against escalation", "warned that any attempt
+    to interfere would lead to consequences", "warned that if X, they would impose sanctions"; not "warned
+    of a lightning strike", "warned the president about the coming invasion" (foreseeing another's act),
+    nor "warned that prices would rise"."""
+    about = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "about")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if about:
+        return any(cue_has(g.lemma_.lower(), "consequence") for g in about)
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
         return True
+    content = [t for c in tok.children if c.dep_ == "ccomp" for t in c.subtree]
+    if any(cue_has(t.lemma_.lower(), "consequence") for t in content):
+        return True
+    conditional = any(t.lower_ in ("if", "unless", "case", "attempt") for t in content)
+    future = any(t.dep_ == "aux" and t.lower_ in ("will", "would", "'ll") for t in content)
+    speaker = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if conditional and future and speaker is not None and _party(speaker):
+        return True  # a party's own conditional response, not a forecast by "pessimists"
     return any(c.dep_ in ("dobj", "dative") and _party(c) for c in tok.children)
 
 
