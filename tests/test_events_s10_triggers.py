@@ -91,3 +91,20 @@ def test_a_warning_with_a_conditional_response_is_a_threat(extract):
     text = "The Finnish president cautioned Moscow that any provocation would meet a firm response."
     found = triggers_of(extract, text)
     assert found.get("cautioned", ("",))[0] == "threaten", found
+
+
+def test_sanctions_got_round_are_background(extract):
+    text = "Investigators say the trading firm helped Minsk skirt European sanctions on potash."
+    assert "sanctions" not in triggers_of(extract, text)
+    text = "Georgia kept selling diesel to Russia despite sanctions, the report says."
+    assert "sanctions" not in triggers_of(extract, text)
+
+
+def test_despite_attacks_is_still_news_of_attacks(extract):
+    text = "The garrison held the bridge despite relentless Russian attacks on Tuesday."
+    assert triggers_of(extract, text).get("attacks", ("",))[0] == "attack"
+
+
+def test_blacklisting_is_a_sanction(extract):
+    text = "The Treasury blacklisted nine shipping companies on Friday, officials said."
+    assert triggers_of(extract, text).get("blacklisted", ("",))[0] == "sanction"

@@ -189,13 +189,28 @@ def _particular(tok: Token) -> bool:
     return any(c.dep_ in ("amod", "poss", "det", "compound", "nmod") for c in tok.children)
 
 
+def evaded(tok: Token) -> bool:
+    """ "helping Moscow skirt sanctions", "imported despite sanctions": measures in force that someone gets
+    round (cue class `evade`, verbs and prepositions), not measures the story reports being taken. Only
+    measures: "despite relentless attacks" is news of the attacks."""
+    found = match_trigger(tok)
+    if found is None or found[0] != "sanction":
+        return False
+    role = tok
+    while role.dep_ == "conj" and role.head.i != role.i:
+        role = role.head
+    if role.dep_ in ("dobj", "pobj", "nsubjpass"):
+        return cue_has(role.head.lemma_.lower(), "evade")
+    return False
+
+
 def background(tok: Token, status: str, time: str | None) -> bool:
     """A passing mention of the war a story is set in ("since Russia's invasion of Ukraine", "free from
     Russian aggression"): news only where the clause launches, begins or dates it, or where its very
     occurrence is denied, disputed or speculated. A nominal mention with a modifier of continuation ("the
     current sanctions", "continued US support for Kyiv", cue class `standing`) is such a state of affairs
     whatever its noun."""
-    if tok.pos_ != "VERB" and status in ("reported", "alleged", "announced") and standing(tok):
+    if tok.pos_ != "VERB" and status in ("reported", "alleged", "announced") and (standing(tok) or evaded(tok)):
         return True
     if tok.pos_ == "VERB" or not cue_has(tok.lemma_, "background"):
         return False
