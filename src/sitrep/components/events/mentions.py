@@ -210,8 +210,9 @@ def background(tok: Token, status: str, time: str | None) -> bool:
     occurrence is denied, disputed or speculated. A nominal mention with a modifier of continuation ("the
     current sanctions", "continued US support for Kyiv", cue class `standing`) is such a state of affairs
     whatever its noun."""
-    if tok.pos_ != "VERB" and status in ("reported", "alleged", "announced") and (standing(tok) or evaded(tok)):
-        return True
+    if tok.pos_ != "VERB" and status in ("reported", "alleged", "announced"):
+        if standing(tok) or evaded(tok):
+            return True
     if tok.pos_ == "VERB" or not cue_has(tok.lemma_, "background"):
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and status != "denied":
