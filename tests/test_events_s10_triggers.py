@@ -108,3 +108,21 @@ def test_despite_attacks_is_still_news_of_attacks(extract):
 def test_blacklisting_is_a_sanction(extract):
     text = "The Treasury blacklisted nine shipping companies on Friday, officials said."
     assert triggers_of(extract, text).get("blacklisted", ("",))[0] == "sanction"
+
+
+def test_forces_committed_or_placed_are_a_deployment(extract):
+    found = triggers_of(extract, "Belarus has placed about 2,000 soldiers near the Lithuanian border.")
+    assert found.get("placed", ("",))[0] == "deploy", found
+    found = triggers_of(extract, "In the first week, Russia committed forty battalion groups to the assault.")
+    assert found.get("committed", ("",))[0] == "deploy", found
+
+
+def test_abuses_committed_by_forces_are_no_deployment(extract):
+    found = triggers_of(extract, "Militia forces have committed abuses in the villages, monitors said.")
+    assert found.get("committed", ("",))[0] != "deploy", found
+
+
+def test_troops_a_state_sent_are_a_deployment(extract):
+    text = "A third of the troops that Belarus sent to the border have already returned, officials said."
+    found = triggers_of(extract, text)
+    assert found.get("sent", ("",))[0] == "deploy", found

@@ -74,6 +74,14 @@ def _force(tok: Token) -> bool:
     return any(_is_force(a) for a in _arguments(tok))
 
 
+def _force_object(tok: Token) -> bool:
+    """ "committed 120 battalions", "placed 1,000 troops"; not "forces committed abuses"."""
+    objs = objects_of(tok)
+    objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    mods = [c for o in objs for c in o.children if c.dep_ in ("compound", "nmod")]
+    return any(_is_force(t) for t in objs + mods)
+
+
 def _materiel_arg(tok: Token) -> bool:
     return any(_materiel(a) for a in _arguments(tok))
 
@@ -224,6 +232,7 @@ def _left_so(tok: Token) -> bool:
 
 CHECKS: dict[str, Callable[[Token], bool]] = {
     "force": _force,
+    "force_object": _force_object,
     "materiel": _materiel_arg,
     "party_object": _party_object,
     "aid": _aid,

@@ -51,7 +51,9 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
             if p.lower_ == "of"
             for g in p.children
         ]
-        for c in [*tok.children, *nxt, *of_objs]:
+        # "the troops that Russia sent": the relative clause's head is its verb's object
+        relative = [tok.head] if tok.dep_ == "relcl" and tok.head.i < tok.i else []
+        for c in [*tok.children, *nxt, *of_objs, *relative]:
             key = f"{lemma} {c.lemma_.lower()}"
             if key not in lex:
                 continue
@@ -67,10 +69,14 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
             ]
             if nominal:
                 continue  # "launched missile and artillery attacks": the conjoined noun is the event
-            if key in lex and (c.dep_ in ("prt", "dobj", "prep") or c.i == tok.i + 1 or c in of_objs):
+            if key in lex and (
+                c.dep_ in ("prt", "dobj", "prep") or c.i == tok.i + 1 or c in of_objs or c in relative
+            ):
                 etype, want = lex[key]
                 if key in trigger_checks() and not fits(tok, trigger_checks()[key]):
                     continue
+                if c in relative:
+                    return etype, tok.i, tok.i  # the verb alone: its object heads the clause it is in
                 return etype, min(tok.i, c.i), max(tok.i, c.i)
     if lemma == "talk" and tok.lower_ != "talks":
         return None
