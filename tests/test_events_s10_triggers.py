@@ -126,3 +126,12 @@ def test_troops_a_state_sent_are_a_deployment(extract):
     text = "A third of the troops that Belarus sent to the border have already returned, officials said."
     found = triggers_of(extract, text)
     assert found.get("sent", ("",))[0] == "deploy", found
+
+
+def test_a_bound_of_comparison_dates_nothing(extract):
+    text = (
+        "The envoy accused Minsk of silence about the largest deployment of nuclear arms "
+        "since the collapse of the USSR in 1991."
+    )
+    found = triggers_of(extract, text)
+    assert found.get("accused", ("",))[0] == "accuse", found

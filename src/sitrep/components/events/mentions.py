@@ -29,6 +29,7 @@ FAMILIES = [
 COMMUNICATIVE = {"request", "threaten", "accuse", "reject", "agree"}
 DEMAND_VERBS = {"push", "press", "appeal", "ask", "hope", "wait", "lobby", "plead"}
 POSITION_TYPES = {"negotiate", "ceasefire", "agree"}
+_BOUNDS = {"since", "than"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -59,7 +60,15 @@ def historical(tok: Token, verb: Token) -> bool:
     if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
         # "Soviet officials sought land and requested a base": the shared subject
         scope.update(t for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
-    for t in scope:
+    # "the largest deployment since the collapse of the USSR in 1991", "more than in World War II": a
+    # bound of comparison dates nothing
+    bound = {
+        t
+        for p in scope
+        if p.dep_ == "prep" and p.lower_ in _BOUNDS and not p.is_ancestor(tok)
+        for t in p.subtree
+    }
+    for t in scope - bound:
         if t.ent_type_ == "EVENT" and not _recurring(t):
             return True
         if _bygone(t):
