@@ -135,3 +135,18 @@ def test_a_bound_of_comparison_dates_nothing(extract):
     )
     found = triggers_of(extract, text)
     assert found.get("accused", ("",))[0] == "accuse", found
+
+
+def test_allegations_are_accusations(extract):
+    text = "Dubious allegations of a coup plot were floated by the foreign office last week."
+    found = triggers_of(extract, text)
+    assert found.get("allegations", ("",))[0] == "accuse", found
+
+
+def test_a_plural_noun_tagged_a_verb_keeps_its_noun_trigger(extract):
+    text = (
+        "The envoy told his counterpart on Monday that accusations Minsk plans to attack Vilnius "
+        "were provocative speculation."
+    )
+    found = triggers_of(extract, text)
+    assert found.get("accusations", ("",))[0] == "accuse", found

@@ -32,6 +32,8 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     lex = triggers()
     lemma = tok.lemma_.lower()
     pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos == "VERB" and triggers().get(lemma, ("", ""))[1] == "NOUN" and tok.lower_ == lemma + "s":
+        pos = "NOUN"  # "accusations Moscow plans to attack" tagged a verb with a noun's lemma
     if pos is None:
         return _adjectival(tok, lemma)
     if pos == "NOUN" and lemma in modified_nouns():
