@@ -150,3 +150,15 @@ def test_a_plural_noun_tagged_a_verb_keeps_its_noun_trigger(extract):
     )
     found = triggers_of(extract, text)
     assert found.get("accusations", ("",))[0] == "accuse", found
+
+
+def test_negotiation_as_a_means_is_no_event(extract):
+    text = "The foreign minister argued that every war ends with negotiations, in a speech in Riga."
+    assert "negotiations" not in triggers_of(extract, text)
+    text = "Moldova and Transnistria resumed negotiations on Monday, the mediators said."
+    assert triggers_of(extract, text).get("negotiations", ("",))[0] == "negotiate"
+
+
+def test_blackmail_is_a_threat(extract):
+    text = "Like a racketeer practising crude blackmail, the envoy claimed the conflict could spread."
+    assert triggers_of(extract, text).get("blackmail", ("",))[0] == "threaten"

@@ -230,6 +230,23 @@ def _left_so(tok: Token) -> bool:
     return tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and tok.head.lemma_.lower() == "leave"
 
 
+def _held(tok: Token) -> bool:
+    """ "negotiations between the two sides", "Russian-Ukrainian negotiations", "the negotiations", "Kyiv
+    and Moscow resumed negotiations"; not "all wars end with negotiations", "a supporter of negotiations",
+    "conditions to resume negotiations": negotiation as a means, held by no one in particular."""
+    modified = any(
+        c.dep_ in ("det", "poss", "amod", "compound", "nummod")
+        or (c.dep_ == "prep" and c.lower_ in ("on", "over"))
+        for c in tok.children
+    )
+    if modified or _between_parties(tok):
+        return True
+    head = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and any(
+        c.dep_ == "nsubj" and c.ent_type_ in PARTY_LABELS for c in head.children
+    )
+
+
 CHECKS: dict[str, Callable[[Token], bool]] = {
     "force": _force,
     "force_object": _force_object,
@@ -247,6 +264,7 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "not_venture": _not_venture,
     "between_parties": _between_parties,
     "left_so": _left_so,
+    "held": _held,
 }
 
 
