@@ -162,3 +162,16 @@ def test_negotiation_as_a_means_is_no_event(extract):
 def test_blackmail_is_a_threat(extract):
     text = "Like a racketeer practising crude blackmail, the envoy claimed the conflict could spread."
     assert triggers_of(extract, text).get("blackmail", ("",))[0] == "threaten"
+
+
+def test_a_demand_named_in_a_phrase_is_still_a_request(extract):
+    text = "Minsk could attack should Vilnius not adhere to its demands on transit, the ministry said."
+    assert triggers_of(extract, text).get("demands", ("",))[0] == "request"
+    text = "The mayors wrote in an open appeal to the chancellor that the shelters were full."
+    assert triggers_of(extract, text).get("appeal", ("",))[0] == "request"
+
+
+def test_market_demand_and_requests_for_comment_are_no_requests(extract):
+    text = "Prices slid on weaker demand from India, and the firm did not respond to a request for comment."
+    found = triggers_of(extract, text)
+    assert "demand" not in found and "request" not in found, found

@@ -107,7 +107,7 @@ def family(etype: str) -> frozenset[str]:
 
 def skip_as_topic(tok: Token, verb: Token, etype: str) -> bool:
     """Whether a mention is the topic of a demand, offer or refusal rather than an event."""
-    if tok.pos_ != "VERB" and etype in COMMUNICATIVE and tok.dep_ == "pobj":
+    if tok.pos_ != "VERB" and etype in COMMUNICATIVE and etype != "request" and tok.dep_ == "pobj":
         return True  # "fell short of its demands": a demand mentioned, not made
     if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for"):
         gov = tok.head.head

@@ -247,6 +247,16 @@ def _held(tok: Token) -> bool:
     )
 
 
+def _made_request(tok: Token) -> bool:
+    """A demand or request someone makes: any verb; a noun in the plural or with a determiner ("its
+    demands", "an appeal"); not market demand ("weaker demand from China") nor a request for comment."""
+    if tok.pos_ == "VERB":
+        return True
+    if any(g.lemma_.lower() == "comment" for c in tok.children if c.lower_ == "for" for g in c.children):
+        return False
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
 CHECKS: dict[str, Callable[[Token], bool]] = {
     "force": _force,
     "force_object": _force_object,
@@ -265,6 +275,7 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "between_parties": _between_parties,
     "left_so": _left_so,
     "held": _held,
+    "made_request": _made_request,
 }
 
 
