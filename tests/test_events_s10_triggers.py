@@ -175,3 +175,15 @@ def test_market_demand_and_requests_for_comment_are_no_requests(extract):
     text = "Prices slid on weaker demand from India, and the firm did not respond to a request for comment."
     found = triggers_of(extract, text)
     assert "demand" not in found and "request" not in found, found
+
+
+def test_an_attack_on_a_country_in_a_setting_phrase_is_the_war(extract):
+    text = "After Russia's attack on Ukraine, the patriarch said the war had a sacred meaning."
+    assert "attack" not in triggers_of(extract, text)
+    text = "The speech was rewritten after his biggest escalation since invading Ukraine in February."
+    assert "invading" not in triggers_of(extract, text)
+
+
+def test_an_attack_on_a_town_in_a_setting_phrase_is_still_news(extract):
+    text = "After a Russian attack on Kupiansk, the governor ordered an evacuation of the district."
+    assert triggers_of(extract, text).get("attack", ("",))[0] == "attack"

@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ...model import Event
 from ..shared.lexicon import cue_has, position_cues
-from ..shared.states import state_of
+from ..shared.states import is_country, state_of
 from .args import clause_tokens
 from .triggers import match_trigger
 
@@ -213,6 +213,28 @@ def evaded(tok: Token) -> bool:
     return False
 
 
+def war_setting(tok: Token) -> bool:
+    """ "after Russia's attack on Ukraine", "since invading Ukraine", "prior to the assault on Ukraine": an
+    attack on a whole country in a phrase that dates the clause is the war the story is set in."""
+    found = match_trigger(tok)
+    if found is None or found[0] != "attack" or not _setting(tok):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(o.ent_type_ == "GPE" and is_country(o.text) for o in objs)
+
+
+def _setting(tok: Token) -> bool:
+    """ `in_setting`, and a verb right under a setting preposition ("since invading Ukraine")."""
+    return in_setting(tok) or (tok.dep_ == "pcomp" and tok.head.lower_ in SETTING_PREPS)
+
+
 def background(tok: Token, status: str, time: str | None) -> bool:
     """A passing mention of the war a story is set in ("since Russia's invasion of Ukraine", "free from
     Russian aggression"): news only where the clause launches, begins or dates it, or where its very
@@ -222,6 +244,8 @@ def background(tok: Token, status: str, time: str | None) -> bool:
     if tok.pos_ != "VERB" and status in ("reported", "alleged", "announced"):
         if standing(tok) or evaded(tok):
             return True
+    if status in ("reported", "alleged", "announced") and war_setting(tok):
+        return True
     if tok.pos_ == "VERB" or not cue_has(tok.lemma_, "background"):
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and status != "denied":
