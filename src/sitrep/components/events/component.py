@@ -166,6 +166,8 @@ def find_events(doc: Doc) -> list[Event]:
             continue
         if ev is None:
             continue
+        if _toll_tail(tok, ev, by_token):
+            continue  # "five killed and 18 injured": one toll of one happening
         mentioned.append(ev)  # background mentions too: later mentions find their actor there
         by_token[tok.i] = ev
         if not background(tok, ev.status, ev.time):
@@ -173,6 +175,23 @@ def find_events(doc: Doc) -> list[Event]:
             events.append(ev)
     doc.user_data.pop("sitrep_events_cache", None)
     return state_actors(merge_repeats(doc, events))
+
+
+def _toll_tail(tok: Token, ev: Event, by_token: dict[int, Event]) -> bool:
+    """ "at least five people were killed and 18 injured", "left ten dead and a dozen wounded": the injured
+    of a toll joined by "and" to its dead (no verb between) are the same happening, not a second one."""
+    if ev.type != "kill" or not cue_has(tok.lemma_.lower(), "injury"):
+        return False
+    for i in range(tok.i - 1, max(tok.sent.start, tok.i - 10) - 1, -1):
+        earlier = by_token.get(i)
+        if earlier is not None:
+            between = tok.doc[i + 1 : tok.i]
+            joined = any(t.lower_ == "and" for t in between) and not any(t.pos_ == "VERB" for t in between)
+            if earlier.type == "kill" and joined:
+                by_token[tok.i] = earlier
+                return True
+            return False
+    return False
 
 
 def _event(

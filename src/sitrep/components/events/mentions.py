@@ -9,7 +9,7 @@ from spacy.tokens import Token
 
 from ...model import Event
 from ..shared.lexicon import cue_has, position_cues
-from ..shared.states import state_of
+from ..shared.states import is_country, state_of
 from .args import clause_tokens
 from .triggers import match_trigger
 
@@ -29,6 +29,7 @@ FAMILIES = [
 COMMUNICATIVE = {"request", "threaten", "accuse", "reject", "agree"}
 DEMAND_VERBS = {"push", "press", "appeal", "ask", "hope", "wait", "lobby", "plead"}
 POSITION_TYPES = {"negotiate", "ceasefire", "agree"}
+_BOUNDS = {"since", "than"}
 _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 
 
@@ -56,14 +57,41 @@ def historical(tok: Token, verb: Token) -> bool:
         own = set(clause_tokens(tok))
         own.update(t for c in tok.children if c.dep_ in ("nsubjpass", "dobj") for t in c.subtree)
     scope = own | ({*clause_tokens(verb)} if verb is not tok else set())
-    for t in scope:
+    if verb.dep_ == "conj" and verb.head.pos_ in ("VERB", "AUX"):
+        # "Soviet officials sought land and requested a base": the shared subject
+        scope.update(t for c in verb.head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree)
+    # "the largest deployment since the collapse of the USSR in 1991", "more than in World War II": a
+    # bound of comparison dates nothing
+    bound = {
+        t
+        for p in scope
+        if p.dep_ == "prep" and p.lower_ in _BOUNDS and not p.is_ancestor(tok)
+        for t in p.subtree
+    }
+    for t in scope - bound:
         if t.ent_type_ == "EVENT" and not _recurring(t):
+            return True
+        if _bygone(t):
             return True
         if published is not None and t.ent_type_ == "DATE" and _anchors(t):
             m = _YEAR.search(t.text)
             if m and int(m.group(1)) < published.year:
                 return True
     return False
+
+
+def _bygone(tok: Token) -> bool:
+    """A party or place of a past era ("Soviet officials", "the Red Army", "Nazi Germany", "the battle
+    for Stalingrad"; cue class `bygone`): its acts are history. Not as the first part of a hyphenated
+    modifier ("Soviet-era tanks", "Soviet-made rifles") or after "former", "ex-", "post-" ("the former
+    Soviet republic"), which describe today's things."""
+    if not cue_has(tok.lower_, "bygone"):
+        return False
+    doc = tok.doc
+    if tok.i + 1 < len(doc) and doc[tok.i + 1].text == "-" and not tok.whitespace_:
+        return False
+    before = [t.lower_ for t in doc[max(0, tok.i - 2) : tok.i]]
+    return not ({"former", "ex", "post"} & set(before))
 
 
 def _recurring(tok: Token) -> bool:
@@ -79,7 +107,7 @@ def family(etype: str) -> frozenset[str]:
 
 def skip_as_topic(tok: Token, verb: Token, etype: str) -> bool:
     """Whether a mention is the topic of a demand, offer or refusal rather than an event."""
-    if tok.pos_ != "VERB" and etype in COMMUNICATIVE and tok.dep_ == "pobj":
+    if tok.pos_ != "VERB" and etype in COMMUNICATIVE and etype != "request" and tok.dep_ == "pobj":
         return True  # "fell short of its demands": a demand mentioned, not made
     if tok.pos_ != "VERB" and tok.dep_ == "pobj" and tok.head.lower_ in ("to", "for"):
         gov = tok.head.head
@@ -164,18 +192,66 @@ def standing(tok: Token) -> bool:
     return any(c.dep_ == "amod" and cue_has(c.lower_, "standing") for c in tok.children)
 
 
+def _particular(tok: Token) -> bool:
+    """A noun with a modifier that singles out one happening: an adjective, a possessor or an article
+    ("Russian aggression", "possible aggression", "an invasion", "its invasion")."""
+    return any(c.dep_ in ("amod", "poss", "det", "compound", "nmod") for c in tok.children)
+
+
+def evaded(tok: Token) -> bool:
+    """ "helping Moscow skirt sanctions", "imported despite sanctions": measures in force that someone gets
+    round (cue class `evade`, verbs and prepositions), not measures the story reports being taken. Only
+    measures: "despite relentless attacks" is news of the attacks."""
+    found = match_trigger(tok)
+    if found is None or found[0] != "sanction":
+        return False
+    role = tok
+    while role.dep_ == "conj" and role.head.i != role.i:
+        role = role.head
+    if role.dep_ in ("dobj", "pobj", "nsubjpass"):
+        return cue_has(role.head.lemma_.lower(), "evade")
+    return False
+
+
+def war_setting(tok: Token) -> bool:
+    """ "after Russia's attack on Ukraine", "since invading Ukraine", "prior to the assault on Ukraine": an
+    attack on a whole country in a phrase that dates the clause is the war the story is set in."""
+    found = match_trigger(tok)
+    if found is None or found[0] != "attack" or not _setting(tok):
+        return False
+    objs = [c for c in tok.children if c.dep_ == "dobj"]
+    objs += [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("on", "against", "of")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    return any(o.ent_type_ == "GPE" and is_country(o.text) for o in objs)
+
+
+def _setting(tok: Token) -> bool:
+    """ `in_setting`, and a verb right under a setting preposition ("since invading Ukraine")."""
+    return in_setting(tok) or (tok.dep_ == "pcomp" and tok.head.lower_ in SETTING_PREPS)
+
+
 def background(tok: Token, status: str, time: str | None) -> bool:
     """A passing mention of the war a story is set in ("since Russia's invasion of Ukraine", "free from
     Russian aggression"): news only where the clause launches, begins or dates it, or where its very
     occurrence is denied, disputed or speculated. A nominal mention with a modifier of continuation ("the
     current sanctions", "continued US support for Kyiv", cue class `standing`) is such a state of affairs
     whatever its noun."""
-    if tok.pos_ != "VERB" and status in ("reported", "alleged", "announced") and standing(tok):
+    if tok.pos_ != "VERB" and status in ("reported", "alleged", "announced"):
+        if standing(tok) or evaded(tok):
+            return True
+    if status in ("reported", "alleged", "announced") and war_setting(tok):
         return True
     if tok.pos_ == "VERB" or not cue_has(tok.lemma_, "background"):
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN" and status != "denied":
-        return True  # "the crime of aggression", "its war of aggression": a name for the war, not news
+        # "the crime of aggression", "its war of aggression": a name for the war, not news; "in the case
+        # of (a) Russian aggression", "the effects of possible aggression": one foreseen, a happening
+        return not (status == "speculated" and _particular(tok))
     if status not in ("reported", "alleged", "announced"):
         return False
     if in_setting(tok):

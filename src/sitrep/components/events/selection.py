@@ -74,6 +74,14 @@ def _force(tok: Token) -> bool:
     return any(_is_force(a) for a in _arguments(tok))
 
 
+def _force_object(tok: Token) -> bool:
+    """ "committed 120 battalions", "placed 1,000 troops"; not "forces committed abuses"."""
+    objs = objects_of(tok)
+    objs += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children]
+    mods = [c for o in objs for c in o.children if c.dep_ in ("compound", "nmod")]
+    return any(_is_force(t) for t in objs + mods)
+
+
 def _materiel_arg(tok: Token) -> bool:
     return any(_materiel(a) for a in _arguments(tok))
 
@@ -98,9 +106,29 @@ def _aid(tok: Token) -> bool:
 
 
 def _warning(tok: Token) -> bool:
-    """ "warned Moscow", "warned of severe costs", "warned against escalation"; not "warned that ..."."""
-    if any(c.dep_ == "prep" and c.lower_ in ("of", "against") for c in tok.children):
+    """ "warned Moscow", "warned of severe costs", "warned against escalation", "warned that any attempt
+    to interfere would lead to consequences", "warned that if X, they would impose sanctions"; not "warned
+    of a lightning strike", "warned the president about the coming invasion" (foreseeing another's act),
+    nor "warned that prices would rise"."""
+    about = [
+        g
+        for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("of", "about")
+        for g in c.children
+        if g.dep_ == "pobj"
+    ]
+    if about:
+        return any(cue_has(g.lemma_.lower(), "consequence") for g in about)
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in tok.children):
         return True
+    content = [t for c in tok.children if c.dep_ == "ccomp" for t in c.subtree]
+    if any(cue_has(t.lemma_.lower(), "consequence") for t in content):
+        return True
+    conditional = any(t.lower_ in ("if", "unless", "case", "attempt") for t in content)
+    future = any(t.dep_ == "aux" and t.lower_ in ("will", "would", "'ll") for t in content)
+    speaker = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    if conditional and future and speaker is not None and _party(speaker):
+        return True  # a party's own conditional response, not a forecast by "pessimists"
     return any(c.dep_ in ("dobj", "dative") and _party(c) for c in tok.children)
 
 
@@ -148,11 +176,28 @@ def _has_object(tok: Token) -> bool:
 
 
 def _military(tok: Token) -> bool:
-    """ "military exercises", "joint drills", "Russian exercises"."""
+    """ "military exercises", "joint drills", "Russian exercises", "tactical nuclear weapons exercises",
+    "maneuvers with the participation of Russian troops"."""
+    mods = [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]
+    mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ in ("amod", "compound")]
+    if any(
+        cue_has(c.lower_, "military")
+        or c.ent_type_ in ("NORP", "GPE")
+        or cue_has(c.lower_, "aid_kind")
+        or cue_has(c.lemma_.lower(), "drill_kind")
+        for c in mods
+    ):
+        return True
+    # "maneuvers with (the participation of) Russian troops", "exercises of the army", "drills in the
+    # Black Sea": held by forces, or at a named place
     return any(
-        c.dep_ in ("amod", "compound", "poss")
-        and (cue_has(c.lower_, "military") or c.ent_type_ in ("NORP", "GPE") or cue_has(c.lower_, "aid_kind"))
+        cue_has(t.lemma_, "force")
+        or cue_has(t.lower_, "military")
+        or (c.lower_ in ("in", "near", "off") and t.ent_type_ in ("GPE", "LOC", "FAC"))
         for c in tok.children
+        if c.dep_ == "prep" and c.lower_ in ("with", "of", "by", "involving", "in", "near", "off")
+        for t in c.subtree
+        if t.dep_ == "pobj"
     )
 
 
@@ -170,8 +215,51 @@ def _not_venture(tok: Token) -> bool:
     return not any(cue_has(a.lemma_, "venture") for a in _arguments(tok) + froms)
 
 
+def _between_parties(tok: Token) -> bool:
+    """ "a dialogue with the West", "Russian-American dialogue"; not "continue dialogue", "through
+    dialogue", "a path of dialogue": a channel or a means, no talks held by anyone in particular."""
+    if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.children):
+        return True
+    return any(
+        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in PARTY_LABELS for c in tok.children
+    )
+
+
+def _left_so(tok: Token) -> bool:
+    """ "the strikes left ten people dead": the state a verb of leaving puts its object in."""
+    return tok.dep_ in ("oprd", "acomp", "xcomp", "ccomp") and tok.head.lemma_.lower() == "leave"
+
+
+def _held(tok: Token) -> bool:
+    """ "negotiations between the two sides", "Russian-Ukrainian negotiations", "the negotiations", "Kyiv
+    and Moscow resumed negotiations"; not "all wars end with negotiations", "a supporter of negotiations",
+    "conditions to resume negotiations": negotiation as a means, held by no one in particular."""
+    modified = any(
+        c.dep_ in ("det", "poss", "amod", "compound", "nummod")
+        or (c.dep_ == "prep" and c.lower_ in ("on", "over"))
+        for c in tok.children
+    )
+    if modified or _between_parties(tok):
+        return True
+    head = tok.head
+    return tok.dep_ in ("dobj", "nsubjpass") and any(
+        c.dep_ == "nsubj" and c.ent_type_ in PARTY_LABELS for c in head.children
+    )
+
+
+def _made_request(tok: Token) -> bool:
+    """A demand or request someone makes: any verb; a noun in the plural or with a determiner ("its
+    demands", "an appeal"); not market demand ("weaker demand from China") nor a request for comment."""
+    if tok.pos_ == "VERB":
+        return True
+    if any(g.lemma_.lower() == "comment" for c in tok.children if c.lower_ == "for" for g in c.children):
+        return False
+    return tok.tag_ in ("NNS", "NNPS") or any(c.dep_ in ("det", "poss") for c in tok.children)
+
+
 CHECKS: dict[str, Callable[[Token], bool]] = {
     "force": _force,
+    "force_object": _force_object,
     "materiel": _materiel_arg,
     "party_object": _party_object,
     "aid": _aid,
@@ -184,6 +272,10 @@ CHECKS: dict[str, Callable[[Token], bool]] = {
     "military": _military,
     "determined": _determined,
     "not_venture": _not_venture,
+    "between_parties": _between_parties,
+    "left_so": _left_so,
+    "held": _held,
+    "made_request": _made_request,
 }
 
 

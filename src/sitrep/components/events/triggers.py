@@ -32,8 +32,10 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     lex = triggers()
     lemma = tok.lemma_.lower()
     pos = "VERB" if tok.pos_ == "VERB" else "NOUN" if tok.pos_ in ("NOUN", "PROPN") else None
+    if pos == "VERB" and triggers().get(lemma, ("", ""))[1] == "NOUN" and tok.lower_ == lemma + "s":
+        pos = "NOUN"  # "accusations Moscow plans to attack" tagged a verb with a noun's lemma
     if pos is None:
-        return None
+        return _adjectival(tok, lemma)
     if pos == "NOUN" and lemma in modified_nouns():
         found = _modified_noun(tok, lemma)
         if found is not None:
@@ -51,7 +53,9 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
             if p.lower_ == "of"
             for g in p.children
         ]
-        for c in [*tok.children, *nxt, *of_objs]:
+        # "the troops that Russia sent": the relative clause's head is its verb's object
+        relative = [tok.head] if tok.dep_ == "relcl" and tok.head.i < tok.i else []
+        for c in [*tok.children, *nxt, *of_objs, *relative]:
             key = f"{lemma} {c.lemma_.lower()}"
             if key not in lex:
                 continue
@@ -67,10 +71,14 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
             ]
             if nominal:
                 continue  # "launched missile and artillery attacks": the conjoined noun is the event
-            if key in lex and (c.dep_ in ("prt", "dobj", "prep") or c.i == tok.i + 1 or c in of_objs):
+            if key in lex and (
+                c.dep_ in ("prt", "dobj", "prep") or c.i == tok.i + 1 or c in of_objs or c in relative
+            ):
                 etype, want = lex[key]
                 if key in trigger_checks() and not fits(tok, trigger_checks()[key]):
                     continue
+                if c in relative:
+                    return etype, tok.i, tok.i  # the verb alone: its object heads the clause it is in
                 return etype, min(tok.i, c.i), max(tok.i, c.i)
     if lemma == "talk" and tok.lower_ != "talks":
         return None
@@ -101,6 +109,16 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     if " " in lemma:
         return None
     return etype, tok.i, tok.i
+
+
+def _adjectival(tok: Token, lemma: str) -> tuple[str, int, int] | None:
+    """ "left ten people dead": an adjective trigger (lexicon part of speech ADJ) that passes its check."""
+    hit = triggers().get(lemma)
+    if tok.pos_ != "ADJ" or hit is None or hit[1] != "ADJ":
+        return None
+    if lemma in trigger_checks() and not fits(tok, trigger_checks()[lemma]):
+        return None
+    return hit[0], tok.i, tok.i
 
 
 def _hyphenated(tok: Token) -> tuple[str, int, int] | None:
