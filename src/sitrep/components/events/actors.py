@@ -54,12 +54,17 @@ def _initials(name: str) -> str:
 
 def first_person(tok: Token | None) -> str | None:
     """ "we started the operation", said a minister: the speaker's state when the speaker speaks for one
-    (the side lexicons), else the speaker; the status then reads the event as the side's own word."""
-    if tok is None or tok.lower_ not in ("we", "our", "us") or tok.text.isupper():
+    (the side lexicons), else the speaker; "I ordered ...": the speaker; the status then reads the event
+    as the side's own word."""
+    if tok is None or tok.lower_ not in ("we", "our", "us", "i", "my", "me"):
+        return None
+    if tok.text.isupper() and tok.lower_ != "i":
         return None  # "US sanctions": the state, not "us"
     name = speaker_name(statement_at(tok.doc, tok.idx))
     if not name:
         return None
+    if tok.lower_ in ("i", "my", "me"):
+        return name  # "'I demanded them back,' he said": the speaker in person
     side = side_of(name)
     states = {v.lower(): v for v in capital_country().values()}
     return states.get(side, name) if side and side != "military" else name
@@ -328,6 +333,9 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
             return c, target
         if c.dep_ == "amod" and c.pos_ == "ADJ" and side_of(c.text) not in (None, "military"):
             return c, target  # "western sanctions": the side the tagger left untyped
+    side = _weapon_side(tok)
+    if side is not None:
+        return side, target  # "Ukrainian missile strikes": the side on the weapon's compound
     role = tok
     while role.dep_ == "conj" and role.head.i != role.i and role.head.pos_ in ("NOUN", "PROPN"):
         role = role.head  # "launched missile and artillery attacks": the conjunct shares the object's role
@@ -358,8 +366,21 @@ _FROM_PLACE = {"retreat", "displace", "deploy", "mobilize", "seize", "concede", 
 
 
 def _side_modifier(tok: Token) -> Token | None:
-    """The side named in a noun's adjective or possessor ("Russian shelling", "Israel's bombing")."""
-    return next((c for c in tok.children if c.dep_ in ("amod", "poss") and is_side(c)), None)
+    """The side named in a noun's adjective or possessor ("Russian shelling", "Israel's bombing"), or in
+    that of the weapon compound before it ("Ukrainian missile strikes", "Russian drone attacks")."""
+    side = next((c for c in tok.children if c.dep_ in ("amod", "poss") and is_side(c)), None)
+    return side if side is not None else _weapon_side(tok)
+
+
+def _weapon_side(tok: Token) -> Token | None:
+    """The side named on a common-noun compound of the event noun: "Ukrainian missile strikes" (the parse
+    hangs the adjective on "missile"), "Russia's drone attacks"."""
+    for c in tok.children:
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i:
+            side = next((g for g in c.children if g.dep_ in ("amod", "poss") and is_side(g)), None)
+            if side is not None:
+                return side
+    return None
 
 
 def _happening(tok: Token) -> bool:

@@ -1,0 +1,31 @@
+"""Events, issue 15 session 10: actor and status of found events (who did it, on whose word), on
+sentences written for these tests."""
+
+from __future__ import annotations
+
+from events_support import events_of
+
+
+def _one(extract, text: str, trigger: str):
+    found = [e for e in events_of(extract, text) if e.trigger.text == trigger]
+    assert found, f"no event at {trigger!r}"
+    return found[0]
+
+
+def test_the_side_on_a_weapon_compound_did_the_strikes(extract):
+    text = (
+        "A fuel depot burned in Belgorod overnight, and officials blamed the fire on Ukrainian drone "
+        "strikes. Three soldiers were wounded by Russian artillery attacks near Kupiansk."
+    )
+    assert _one(extract, text, "strikes").actor == "Ukrainian forces"
+    assert _one(extract, text, "attacks").actor == "Russian forces"
+
+
+def test_i_in_a_quote_is_the_speaker_and_announces_the_act(extract):
+    text = (
+        'The Belarusian leader met reporters in Minsk on Friday. "I demanded the rockets back," '
+        "Lukashenko said."
+    )
+    ev = _one(extract, text, "demanded")
+    assert ev.actor == "Lukashenko"
+    assert ev.status == "announced"
