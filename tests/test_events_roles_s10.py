@@ -29,3 +29,26 @@ def test_i_in_a_quote_is_the_speaker_and_announces_the_act(extract):
     ev = _one(extract, text, "demanded")
     assert ev.actor == "Lukashenko"
     assert ev.status == "announced"
+
+
+def test_an_unnamed_killing_in_a_story_of_one_sides_attacks_is_that_sides(extract):
+    text = (
+        "Russian troops shelled Kharkiv on Monday and Russian forces captured two villages near Izium. "
+        "Three civilians were killed in the city overnight, the governor said."
+    )
+    assert _one(extract, text, "killed").actor == "Russian forces"
+
+
+def test_no_leading_side_no_credit_and_a_states_crime_is_not_credited(extract):
+    text = "Three civilians were killed in the city overnight, the governor said."
+    assert _one(extract, text, "killed").actor is None
+    text = (
+        "Russian troops shelled Kharkiv on Monday and Russian forces captured two villages near Izium. "
+        "Beijing has long denied the charge of genocide in Xinjiang, the paper wrote."
+    )
+    assert _one(extract, text, "genocide").actor is None
+
+
+def test_the_russian_side_is_russia(extract):
+    text = "The Russian side has attacked the port of Odesa twice this week, the navy said."
+    assert _one(extract, text, "attacked").actor == "Russia"
