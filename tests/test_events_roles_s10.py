@@ -52,3 +52,14 @@ def test_no_leading_side_no_credit_and_a_states_crime_is_not_credited(extract):
 def test_the_russian_side_is_russia(extract):
     text = "The Russian side has attacked the port of Odesa twice this week, the navy said."
     assert _one(extract, text, "attacked").actor == "Russia"
+
+
+def test_an_event_dated_after_publication_is_speculated(extract):
+    text = (
+        "The general said the Russian command had tasked its units with capturing Siversk by June 12. "
+        "Russian troops captured Bilohorivka on Sunday."
+    )
+    events = extract(text, published="2024-05-20").events
+    by = {e.trigger.text: e for e in events}
+    assert by["capturing"].status == "speculated"
+    assert by["captured"].status != "speculated"

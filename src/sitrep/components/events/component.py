@@ -39,7 +39,7 @@ from .mentions import (
     setting_antecedent,
     skip_as_topic,
 )
-from .mood import no_happening
+from .mood import dated_ahead, no_happening
 from .parties import credit_unnamed, opposing_forces, state_for_person
 from .status import Factuality, clause_verb, factuality
 from .triggers import match_trigger, trigger_candidates
@@ -298,6 +298,8 @@ def _event(
     ):
         target = None  # "withdrew its troops": what moves, not a target
     when = time_of(doc, scope)
+    if fact.status in ("reported", "alleged", "announced") and dated_ahead(doc, when):
+        fact.status = "speculated"  # "tasked with capturing the town by May 9": not yet done
     return Event(
         id=f"v{len(events) + 1}",
         type=etype,
