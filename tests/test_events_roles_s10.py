@@ -63,3 +63,20 @@ def test_an_event_dated_after_publication_is_speculated(extract):
     by = {e.trigger.text: e for e in events}
     assert by["capturing"].status == "speculated"
     assert by["captured"].status != "speculated"
+
+
+def test_an_event_feared_or_threatened_is_speculated(extract):
+    text = "Lithuania is afraid of a Russian assault on the Suwalki corridor, the defence minister said."
+    assert _one(extract, text, "assault").status == "speculated"
+    text = (
+        '"The threat of rocket strikes on our power plants from the territory of Transnistria remains," '
+        "the army command said."
+    )
+    assert _one(extract, text, "strikes").status == "speculated"
+
+
+def test_a_negated_plan_denies_the_deed(extract):
+    text = "The Belarusian foreign minister assured his guest that Minsk is not going to invade Lithuania."
+    ev = _one(extract, text, "invade")
+    assert ev.status == "denied"
+    assert ev.negated

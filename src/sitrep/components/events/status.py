@@ -207,6 +207,12 @@ def _absent(trigger: Token) -> bool:
     return noun.head.lower_ == "without" or (noun.dep_ in ("dobj", "attr") and _is_negated(noun.head))
 
 
+def _plan_negated(trigger: Token) -> bool:
+    """ "Moscow is not going to attack anyone", "does not intend to invade": a negated plan denies its deed."""
+    head = trigger.head
+    return trigger.dep_ == "xcomp" and head.i != trigger.i and cue_has(head.lemma_, "plan") and _is_negated(head)
+
+
 def _occurrence_negated(trigger: Token, verb: Token) -> bool:
     """ "The attack did not happen": a negated verb of occurrence denies its subject event."""
     return trigger.dep_ in ("nsubj", "nsubjpass") and (cue_has(verb.lemma_, "occur") or verb.lemma_ == "be")
@@ -260,6 +266,7 @@ def factuality(trigger: Token, actor: str | None, speech_act: bool = False) -> F
         _is_negated(trigger)
         or (verb is not trigger and argument and _is_negated(verb) and _negation_reaches(trigger, verb))
         or _absent(trigger)
+        or _plan_negated(trigger)
     )  # a factive verb keeps its object under negation: "those who do not notice the aggression"
     if negated and _conditional(verb):
         out.status, out.negated = "speculated", True  # "if Russia decides not to invade": a supposition
@@ -399,7 +406,7 @@ def _foreseen(trigger: Token) -> bool:
             gov = gov.head.head  # "warned for months about an invasion", the about-phrase on "months"
     else:
         return False
-    return gov.pos_ == "VERB" and cue_has(gov.lemma_, "foresee")
+    return gov.pos_ in ("VERB", "ADJ") and cue_has(gov.lemma_, "foresee")  # "afraid of an assault"
 
 
 def _prospect(trigger: Token) -> bool:
