@@ -208,9 +208,12 @@ def _absent(trigger: Token) -> bool:
 
 
 def _plan_negated(trigger: Token) -> bool:
-    """ "Moscow is not going to attack anyone", "does not intend to invade": a negated plan denies its deed."""
+    """ "Moscow is not going to attack anyone", "does not intend to invade": a negated plan denies its
+    deed."""
     head = trigger.head
-    return trigger.dep_ == "xcomp" and head.i != trigger.i and cue_has(head.lemma_, "plan") and _is_negated(head)
+    if trigger.dep_ != "xcomp" or head.i == trigger.i:
+        return False
+    return cue_has(head.lemma_, "plan") and _is_negated(head)
 
 
 def _occurrence_negated(trigger: Token, verb: Token) -> bool:
