@@ -80,3 +80,9 @@ def test_a_negated_plan_denies_the_deed(extract):
     ev = _one(extract, text, "invade")
     assert ev.status == "denied"
     assert ev.negated
+
+
+def test_an_office_holder_announces_her_states_deed(extract):
+    text = "Liz Truss told MPs on Tuesday that London already sends anti-tank weapons to Kyiv."
+    ev = next(e for e in events_of(extract, text) if e.type == "aid")
+    assert ev.status == "announced"
