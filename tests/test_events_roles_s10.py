@@ -86,3 +86,10 @@ def test_an_office_holder_announces_her_states_deed(extract):
     text = "Liz Truss told MPs on Tuesday that London already sends anti-tank weapons to Kyiv."
     ev = next(e for e in events_of(extract, text) if e.type == "aid")
     assert ev.status == "announced"
+
+
+def test_the_host_of_talks_between_others_is_their_actor(extract):
+    text = "Turkey hosted two rounds of talks between Russia and Ukraine in Istanbul, the ministry said."
+    assert _one(extract, text, "talks").actor == "Turkey"
+    text = "Talks between Putin and Biden ended on Friday without a deal."
+    assert _one(extract, text, "Talks").actor == "Putin and Biden"

@@ -308,8 +308,11 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         named = first is not None and any(
             t.pos_ == "PROPN" or t.ent_type_ in NAMED for t in [first, *first.conjuncts]
         )
-        if first is not None and named:
+        gov = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # "rounds of talks"
+        hosted = gov.dep_ == "dobj" and cue_has(gov.head.lemma_, "host") and subject_of(gov.head) is not None
+        if first is not None and named and not hosted:
             return first, target  # "talks between Putin and Biden": both act (see `pair_name`)
+        # "Belarus hosted talks between Russia and Ukraine": the host, the verb's subject, below
         # "Belarus held negotiations between the two sides": the host, the verb's subject, below
     if etype == "kill":
         # "Russian losses", "civilian victims": the modifier names who died, not who killed
