@@ -93,3 +93,11 @@ def test_the_host_of_talks_between_others_is_their_actor(extract):
     assert _one(extract, text, "talks").actor == "Turkey"
     text = "Talks between Putin and Biden ended on Friday without a deal."
     assert _one(extract, text, "Talks").actor == "Putin and Biden"
+
+
+def test_the_enemy_in_a_generals_words_is_the_other_side(extract):
+    text = (
+        "Oleksandr Syrskyi said the enemy had shelled Kupiansk overnight and tried to capture "
+        "the village of Synkivka."
+    )
+    assert _one(extract, text, "shelled").actor == "Russian forces"

@@ -112,6 +112,29 @@ def leading_belligerent(events: list[Event]) -> str | None:
     return side if count > tally.get(_opponents()[side], 0) else None
 
 
+def name_enemies(events: list[Event]) -> list[Event]:
+    """ "The enemy", "the occupiers" as an event's actor name the other side of the war: the opponent of
+    the speaker's side ("the enemy attacked with drones", said a Ukrainian general), else the story's
+    leading belligerent; its forces on an act of force, its state otherwise. (A target is left as
+    written: "one must destroy one's enemy" names nobody.)"""
+    leading = leading_belligerent(events)
+    for ev in events:
+        name = ev.actor
+        if not name or not any(cue_has(w.strip(".,'’s"), "enemy") for w in name.lower().split()):
+            continue
+        side = _opponents().get(side_of(ev.source) or "") if ev.source else None
+        side = side or leading
+        if side is None:
+            continue
+        adjective = country_adjective().get(side)
+        forces = ev.type in _FORCE and adjective is not None
+        ev.actor = f"{adjective} forces" if forces else side_display(side)
+    return events
+
+
+_FORCE = {"attack", "kill", "seize", "retreat", "mobilize", "deploy", "fight", "arrest", "displace"}
+
+
 def credit_unnamed(events: list[Event]) -> list[Event]:
     """An attack, killing or capture told with no doer ("civilians were killed during the occupation",
     "the city was captured"), or a build-up of troops no side is named for, in a story whose acts of
