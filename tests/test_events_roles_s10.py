@@ -101,3 +101,8 @@ def test_the_enemy_in_a_generals_words_is_the_other_side(extract):
         "the village of Synkivka."
     )
     assert _one(extract, text, "shelled").actor == "Russian forces"
+
+
+def test_an_armed_groups_leader_acting_by_force_is_the_group(extract):
+    text = "Yevgeny Prigozhin attacked an army convoy near Voronezh on Saturday, the ministry said."
+    assert _one(extract, text, "attacked").actor == "Wagner Group"

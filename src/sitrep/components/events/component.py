@@ -40,7 +40,7 @@ from .mentions import (
     skip_as_topic,
 )
 from .mood import dated_ahead, no_happening
-from .parties import credit_unnamed, name_enemies, opposing_forces, state_for_person
+from .parties import credit_unnamed, group_for_leader, name_enemies, opposing_forces, state_for_person
 from .status import Factuality, clause_verb, factuality
 from .triggers import match_trigger, trigger_candidates
 
@@ -172,7 +172,7 @@ def find_events(doc: Doc) -> list[Event]:
             ev.id = f"v{len(events) + 1}"
             events.append(ev)
     doc.user_data.pop("sitrep_events_cache", None)
-    return credit_unnamed(name_enemies(state_actors(merge_repeats(doc, events))))
+    return credit_unnamed(name_enemies(group_for_leader(state_actors(merge_repeats(doc, events)))))
 
 
 def _event(

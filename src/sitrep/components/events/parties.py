@@ -135,6 +135,23 @@ def name_enemies(events: list[Event]) -> list[Event]:
 _FORCE = {"attack", "kill", "seize", "retreat", "mobilize", "deploy", "fight", "arrest", "displace"}
 
 
+@lru_cache(maxsize=1)
+def _group_leaders() -> dict[str, str]:
+    """Surname of an armed group's leader -> the group (`events_group_leaders.tsv`)."""
+    return {r[0].lower(): r[1] for r in data_rows("events_group_leaders.tsv") if len(r) > 1}
+
+
+def group_for_leader(events: list[Event]) -> list[Event]:
+    """An act of force credited to an armed group's leader by name is the group's ("Prigozhin's
+    aggression" -> Wagner Group); his threats, demands and words stay his."""
+    leaders = _group_leaders()
+    for ev in events:
+        if ev.actor and ev.type in _FORCE:
+            group = next((leaders[w] for w in ev.actor.lower().split() if w in leaders), None)
+            ev.actor = group or ev.actor
+    return events
+
+
 def credit_unnamed(events: list[Event]) -> list[Event]:
     """An attack, killing or capture told with no doer ("civilians were killed during the occupation",
     "the city was captured"), or a build-up of troops no side is named for, in a story whose acts of
