@@ -106,3 +106,8 @@ def test_the_enemy_in_a_generals_words_is_the_other_side(extract):
 def test_an_armed_groups_leader_acting_by_force_is_the_group(extract):
     text = "Yevgeny Prigozhin attacked an army convoy near Voronezh on Saturday, the ministry said."
     assert _one(extract, text, "attacked").actor == "Wagner Group"
+
+
+def test_who_ordered_a_move_of_a_bare_count_of_forces_made_it(extract):
+    text = "Moscow ordered a mobilisation of 5,000 reservists in the Belgorod region on Tuesday."
+    assert _one(extract, text, "mobilisation").actor == "Russia"

@@ -293,6 +293,8 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
             return side, target  # "the supply of western weapons": the side whose weapons they are
     if etype == "displace" and of_obj is not None:
         return None, of_obj  # "the deportation of children", "the evacuation of civilians": the displaced
+    if etype in MOVES and of_obj is not None and _ordered(tok, of_obj):
+        return subject_of(tok.head), of_obj  # "ordered a mobilisation of 300,000 reservists": who ordered
     if of_obj is not None and (etype in INTRANSITIVE or (target is not None and target is not of_obj)):
         # "the withdrawal of Russian troops", "attacks of nationalists on civilians": who acts
         return of_obj, (target if target is not of_obj else None)
@@ -387,6 +389,15 @@ def _weapon_side(tok: Token) -> Token | None:
             if side is not None:
                 return side
     return None
+
+
+def _ordered(tok: Token, of_obj: Token) -> bool:
+    """A troop move of a bare count of forces, no side named, as a verb's object ("ordered a partial
+    mobilisation of 300,000 reservists"): the verb's subject moved them."""
+    if tok.dep_ != "dobj" or tok.head.pos_ != "VERB" or subject_of(tok.head) is None:
+        return False
+    counted = any(c.dep_ == "nummod" for c in of_obj.children)
+    return counted and cue_has(of_obj.lemma_, "force") and _side_modifier(of_obj) is None
 
 
 def _happening(tok: Token) -> bool:
