@@ -111,3 +111,8 @@ def test_an_armed_groups_leader_acting_by_force_is_the_group(extract):
 def test_who_ordered_a_move_of_a_bare_count_of_forces_made_it(extract):
     text = "Moscow ordered a mobilisation of 5,000 reservists in the Belgorod region on Tuesday."
     assert _one(extract, text, "mobilisation").actor == "Russia"
+
+
+def test_an_ordered_act_is_reported_not_announced(extract):
+    text = "The Belarusian president ordered a mobilisation of 20,000 reservists on Friday."
+    assert _one(extract, text, "mobilisation").status == "reported"

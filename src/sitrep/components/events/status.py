@@ -247,8 +247,8 @@ def factuality(trigger: Token, actor: str | None, speech_act: bool = False) -> F
     cue, cue_subj = (None, None)
     if verb is not trigger and trigger.dep_ in ("dobj", "nsubjpass") and verb.head is not None:
         for cls in ("deny", "announce"):
-            if cue_has(verb.lemma_, cls):
-                cue, cue_subj = verb, subject_of(verb)
+            if cue_has(verb.lemma_, cls) and not cue_has(verb.lemma_, "command"):
+                cue, cue_subj = verb, subject_of(verb)  # an order is the act itself, which the outlet reports
     if cue is None:
         cue, cue_subj = _attribution(verb)
     cue_speaker = None
