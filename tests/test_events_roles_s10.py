@@ -116,3 +116,8 @@ def test_who_ordered_a_move_of_a_bare_count_of_forces_made_it(extract):
 def test_an_ordered_act_is_reported_not_announced(extract):
     text = "The Belarusian president ordered a mobilisation of 20,000 reservists on Friday."
     assert _one(extract, text, "mobilisation").status == "reported"
+
+
+def test_joint_demonyms_name_both_states(extract):
+    text = "Russian-Belarusian exercises began near Brest on Thursday, the ministry said."
+    assert _one(extract, text, "exercises").actor == "Russia and Belarus"

@@ -157,6 +157,9 @@ def state_actors(events: list[Event]) -> list[Event]:
         words = (ev.actor or "").split()
         if len(words) == 2 and words[0].lower() in adjectives and words[1].lower() == "side":
             ev.actor = state_of(words[0]) or ev.actor  # "the Russian side denies ...": the state
+        pair = (ev.actor or "").split("-")
+        if len(pair) == 2 and all(p.lower() in adjectives for p in pair):
+            ev.actor = " and ".join(state_of(p) or p for p in pair)  # "Russian-Belarusian exercises"
         if ev.actor and ev.actor.lower() in adjectives:
             if ev.type in FORCE_TYPES:  # "Russian shelling": the state's armed forces, as the gold names them
                 ev.actor = f"{ev.actor[:1].upper()}{ev.actor[1:]} forces"
