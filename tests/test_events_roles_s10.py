@@ -121,3 +121,8 @@ def test_an_ordered_act_is_reported_not_announced(extract):
 def test_joint_demonyms_name_both_states(extract):
     text = "Russian-Belarusian exercises began near Brest on Thursday, the ministry said."
     assert _one(extract, text, "exercises").actor == "Russia and Belarus"
+
+
+def test_what_a_report_yet_to_be_made_would_say_is_speculated(extract):
+    text = "Votes are due in two occupied districts, and Moscow is expected to declare that they have been annexed."
+    assert _one(extract, text, "annexed").status == "speculated"

@@ -290,7 +290,7 @@ def factuality(trigger: Token, actor: str | None, speech_act: bool = False) -> F
     temporal = _in_setting(trigger)
     speculative = _has_modal(trigger) or (verb is not trigger and not temporal and _has_modal(verb))
     if not temporal:  # "during the battle of X", "after the invasion": a setting, whatever the verb's mood
-        speculative = speculative or _verb_speculative(trigger, verb)
+        speculative = speculative or _verb_speculative(trigger, verb) or _cue_ahead(cue)
     if cue is not None and cue_has(cue.lemma_, "announce") and _speaks_for(cue_speaker, aliases, actor):
         out.status = "announced"
         return out
@@ -301,6 +301,17 @@ def factuality(trigger: Token, actor: str | None, speech_act: bool = False) -> F
         out.status = "alleged"  # "there have been reports of secret talks": on nobody's named word
         return out
     return _attributed(out, speculative, cue_speaker, cue_st, st, aliases, actor, announcer)
+
+
+def _cue_ahead(cue: Token | None) -> bool:
+    """The report itself is yet to be made ("Russia is expected to declare that the regions have been
+    annexed", "Moscow will announce that ..."): what it would say is speculated."""
+    if cue is None or cue.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "aux" and cue_has(c.lower_, "modal") for c in cue.children):
+        return True
+    gov = cue.head
+    return cue.dep_ == "xcomp" and gov.i != cue.i and (cue_has(gov.lemma_, "intent") or _has_modal(gov))
 
 
 def _presupposed(trigger: Token, verb: Token, st: Statement | None) -> bool:
