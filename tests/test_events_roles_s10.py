@@ -124,5 +124,8 @@ def test_joint_demonyms_name_both_states(extract):
 
 
 def test_what_a_report_yet_to_be_made_would_say_is_speculated(extract):
-    text = "Votes are due in two occupied districts, and Moscow is expected to declare that they have been annexed."
+    text = (
+        "Votes are due in two occupied districts, and Moscow is expected to declare that they have "
+        "been annexed."
+    )
     assert _one(extract, text, "annexed").status == "speculated"
