@@ -54,12 +54,17 @@ def _initials(name: str) -> str:
 
 def first_person(tok: Token | None) -> str | None:
     """ "we started the operation", said a minister: the speaker's state when the speaker speaks for one
-    (the side lexicons), else the speaker; the status then reads the event as the side's own word."""
-    if tok is None or tok.lower_ not in ("we", "our", "us") or tok.text.isupper():
+    (the side lexicons), else the speaker; "I ordered ...": the speaker; the status then reads the event
+    as the side's own word."""
+    if tok is None or tok.lower_ not in ("we", "our", "us", "i", "my", "me"):
+        return None
+    if tok.text.isupper() and tok.lower_ != "i":
         return None  # "US sanctions": the state, not "us"
     name = speaker_name(statement_at(tok.doc, tok.idx))
     if not name:
         return None
+    if tok.lower_ in ("i", "my", "me"):
+        return name  # "'I demanded them back,' he said": the speaker in person
     side = side_of(name)
     states = {v.lower(): v for v in capital_country().values()}
     return states.get(side, name) if side and side != "military" else name
@@ -149,6 +154,12 @@ def state_actors(events: list[Event]) -> list[Event]:
     run after repeats are merged, which compare actors as the text writes them."""
     adjectives = _adjectives()
     for ev in events:
+        words = (ev.actor or "").split()
+        if len(words) == 2 and words[0].lower() in adjectives and words[1].lower() == "side":
+            ev.actor = state_of(words[0]) or ev.actor  # "the Russian side denies ...": the state
+        pair = (ev.actor or "").split("-")
+        if len(pair) == 2 and all(p.lower() in adjectives for p in pair):
+            ev.actor = " and ".join(state_of(p) or p for p in pair)  # "Russian-Belarusian exercises"
         if ev.actor and ev.actor.lower() in adjectives:
             if ev.type in FORCE_TYPES:  # "Russian shelling": the state's armed forces, as the gold names them
                 ev.actor = f"{ev.actor[:1].upper()}{ev.actor[1:]} forces"
@@ -285,6 +296,8 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
             return side, target  # "the supply of western weapons": the side whose weapons they are
     if etype == "displace" and of_obj is not None:
         return None, of_obj  # "the deportation of children", "the evacuation of civilians": the displaced
+    if etype in MOVES and of_obj is not None and _ordered(tok, of_obj):
+        return subject_of(tok.head), of_obj  # "ordered a mobilisation of 300,000 reservists": who ordered
     if of_obj is not None and (etype in INTRANSITIVE or (target is not None and target is not of_obj)):
         # "the withdrawal of Russian troops", "attacks of nationalists on civilians": who acts
         return of_obj, (target if target is not of_obj else None)
@@ -300,8 +313,11 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         named = first is not None and any(
             t.pos_ == "PROPN" or t.ent_type_ in NAMED for t in [first, *first.conjuncts]
         )
-        if first is not None and named:
+        gov = tok.head.head if tok.dep_ == "pobj" and tok.head.lower_ == "of" else tok  # "rounds of talks"
+        hosted = gov.dep_ == "dobj" and cue_has(gov.head.lemma_, "host") and subject_of(gov.head) is not None
+        if first is not None and named and not hosted:
             return first, target  # "talks between Putin and Biden": both act (see `pair_name`)
+        # "Belarus hosted talks between Russia and Ukraine": the host, the verb's subject, below
         # "Belarus held negotiations between the two sides": the host, the verb's subject, below
     if etype == "kill":
         # "Russian losses", "civilian victims": the modifier names who died, not who killed
@@ -328,6 +344,9 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
             return c, target
         if c.dep_ == "amod" and c.pos_ == "ADJ" and side_of(c.text) not in (None, "military"):
             return c, target  # "western sanctions": the side the tagger left untyped
+    side = _weapon_side(tok)
+    if side is not None:
+        return side, target  # "Ukrainian missile strikes": the side on the weapon's compound
     role = tok
     while role.dep_ == "conj" and role.head.i != role.i and role.head.pos_ in ("NOUN", "PROPN"):
         role = role.head  # "launched missile and artillery attacks": the conjunct shares the object's role
@@ -358,8 +377,30 @@ _FROM_PLACE = {"retreat", "displace", "deploy", "mobilize", "seize", "concede", 
 
 
 def _side_modifier(tok: Token) -> Token | None:
-    """The side named in a noun's adjective or possessor ("Russian shelling", "Israel's bombing")."""
-    return next((c for c in tok.children if c.dep_ in ("amod", "poss") and is_side(c)), None)
+    """The side named in a noun's adjective or possessor ("Russian shelling", "Israel's bombing"), or in
+    that of the weapon compound before it ("Ukrainian missile strikes", "Russian drone attacks")."""
+    side = next((c for c in tok.children if c.dep_ in ("amod", "poss") and is_side(c)), None)
+    return side if side is not None else _weapon_side(tok)
+
+
+def _weapon_side(tok: Token) -> Token | None:
+    """The side named on a common-noun compound of the event noun: "Ukrainian missile strikes" (the parse
+    hangs the adjective on "missile"), "Russia's drone attacks"."""
+    for c in tok.children:
+        if c.dep_ == "compound" and c.pos_ == "NOUN" and c.i < tok.i:
+            side = next((g for g in c.children if g.dep_ in ("amod", "poss") and is_side(g)), None)
+            if side is not None:
+                return side
+    return None
+
+
+def _ordered(tok: Token, of_obj: Token) -> bool:
+    """A troop move of a bare count of forces, no side named, as a verb's object ("ordered a partial
+    mobilisation of 300,000 reservists"): the verb's subject moved them."""
+    if tok.dep_ != "dobj" or tok.head.pos_ != "VERB" or subject_of(tok.head) is None:
+        return False
+    counted = any(c.dep_ == "nummod" for c in of_obj.children)
+    return counted and cue_has(of_obj.lemma_, "force") and _side_modifier(of_obj) is None
 
 
 def _happening(tok: Token) -> bool:

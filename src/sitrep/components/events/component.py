@@ -39,8 +39,8 @@ from .mentions import (
     setting_antecedent,
     skip_as_topic,
 )
-from .mood import no_happening
-from .parties import opposing_forces, state_for_person
+from .mood import dated_ahead, no_happening
+from .parties import credit_unnamed, group_for_leader, name_enemies, opposing_forces, state_for_person
 from .status import Factuality, clause_verb, factuality
 from .triggers import match_trigger, trigger_candidates
 
@@ -174,7 +174,7 @@ def find_events(doc: Doc) -> list[Event]:
             ev.id = f"v{len(events) + 1}"
             events.append(ev)
     doc.user_data.pop("sitrep_events_cache", None)
-    return state_actors(merge_repeats(doc, events))
+    return credit_unnamed(name_enemies(group_for_leader(state_actors(merge_repeats(doc, events)))))
 
 
 def _toll_tail(tok: Token, ev: Event, by_token: dict[int, Event]) -> bool:
@@ -317,6 +317,8 @@ def _event(
     ):
         target = None  # "withdrew its troops": what moves, not a target
     when = time_of(doc, scope)
+    if fact.status in ("reported", "alleged", "announced") and dated_ahead(doc, when):
+        fact.status = "speculated"  # "tasked with capturing the town by May 9": not yet done
     return Event(
         id=f"v{len(events) + 1}",
         type=etype,

@@ -4,6 +4,7 @@ topics of talk ("talked about sanctions")."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
 
@@ -185,3 +186,26 @@ def no_happening(tok: Token, status: str, actor: str | None) -> bool:
         or narrated_past(tok)
         or generic_activity(tok)
     )
+
+
+_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+
+
+def dated_ahead(doc: Doc, when: str | None) -> bool:
+    """The event's time lies after the publication date ("tasked with capturing the town by May 9",
+    "will escalate in the near future"): a plan or forecast, not (yet) a happening."""
+    if not when:
+        return False
+    if when == "FUTURE_REF":
+        return True
+    published = (doc._.sitrep_meta or {}).get("published")
+    if isinstance(published, dt.datetime):
+        published = published.date()
+    m = _DAY.fullmatch(when)
+    if not isinstance(published, dt.date) or m is None:
+        return False
+    try:
+        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    except ValueError:
+        return False
+    return day > published

@@ -207,6 +207,15 @@ def _absent(trigger: Token) -> bool:
     return noun.head.lower_ == "without" or (noun.dep_ in ("dobj", "attr") and _is_negated(noun.head))
 
 
+def _plan_negated(trigger: Token) -> bool:
+    """ "Moscow is not going to attack anyone", "does not intend to invade": a negated plan denies its
+    deed."""
+    head = trigger.head
+    if trigger.dep_ != "xcomp" or head.i == trigger.i:
+        return False
+    return cue_has(head.lemma_, "plan") and _is_negated(head)
+
+
 def _occurrence_negated(trigger: Token, verb: Token) -> bool:
     """ "The attack did not happen": a negated verb of occurrence denies its subject event."""
     return trigger.dep_ in ("nsubj", "nsubjpass") and (cue_has(verb.lemma_, "occur") or verb.lemma_ == "be")
@@ -238,8 +247,8 @@ def factuality(trigger: Token, actor: str | None, speech_act: bool = False) -> F
     cue, cue_subj = (None, None)
     if verb is not trigger and trigger.dep_ in ("dobj", "nsubjpass") and verb.head is not None:
         for cls in ("deny", "announce"):
-            if cue_has(verb.lemma_, cls):
-                cue, cue_subj = verb, subject_of(verb)
+            if cue_has(verb.lemma_, cls) and not cue_has(verb.lemma_, "command"):
+                cue, cue_subj = verb, subject_of(verb)  # an order is the act itself, which the outlet reports
     if cue is None:
         cue, cue_subj = _attribution(verb)
     cue_speaker = None
@@ -260,6 +269,7 @@ def factuality(trigger: Token, actor: str | None, speech_act: bool = False) -> F
         _is_negated(trigger)
         or (verb is not trigger and argument and _is_negated(verb) and _negation_reaches(trigger, verb))
         or _absent(trigger)
+        or _plan_negated(trigger)
     )  # a factive verb keeps its object under negation: "those who do not notice the aggression"
     if negated and _conditional(verb):
         out.status, out.negated = "speculated", True  # "if Russia decides not to invade": a supposition
@@ -280,7 +290,7 @@ def factuality(trigger: Token, actor: str | None, speech_act: bool = False) -> F
     temporal = _in_setting(trigger)
     speculative = _has_modal(trigger) or (verb is not trigger and not temporal and _has_modal(verb))
     if not temporal:  # "during the battle of X", "after the invasion": a setting, whatever the verb's mood
-        speculative = speculative or _verb_speculative(trigger, verb)
+        speculative = speculative or _verb_speculative(trigger, verb) or _cue_ahead(cue)
     if cue is not None and cue_has(cue.lemma_, "announce") and _speaks_for(cue_speaker, aliases, actor):
         out.status = "announced"
         return out
@@ -291,6 +301,17 @@ def factuality(trigger: Token, actor: str | None, speech_act: bool = False) -> F
         out.status = "alleged"  # "there have been reports of secret talks": on nobody's named word
         return out
     return _attributed(out, speculative, cue_speaker, cue_st, st, aliases, actor, announcer)
+
+
+def _cue_ahead(cue: Token | None) -> bool:
+    """The report itself is yet to be made ("Russia is expected to declare that the regions have been
+    annexed", "Moscow will announce that ..."): what it would say is speculated."""
+    if cue is None or cue.pos_ != "VERB":
+        return False
+    if any(c.dep_ == "aux" and cue_has(c.lower_, "modal") for c in cue.children):
+        return True
+    gov = cue.head
+    return cue.dep_ == "xcomp" and gov.i != cue.i and (cue_has(gov.lemma_, "intent") or _has_modal(gov))
 
 
 def _presupposed(trigger: Token, verb: Token, st: Statement | None) -> bool:
@@ -399,7 +420,7 @@ def _foreseen(trigger: Token) -> bool:
             gov = gov.head.head  # "warned for months about an invasion", the about-phrase on "months"
     else:
         return False
-    return gov.pos_ == "VERB" and cue_has(gov.lemma_, "foresee")
+    return gov.pos_ in ("VERB", "ADJ") and cue_has(gov.lemma_, "foresee")  # "afraid of an assault"
 
 
 def _prospect(trigger: Token) -> bool:
