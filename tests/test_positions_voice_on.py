@@ -1,0 +1,37 @@
+"""Positions (issue 15, session 10): whose voice an uncued sentence right after a quotation is, and whose
+desire a possessive pronoun names. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from positions_support import positions_of
+
+
+def _about(found, word):
+    return [p for p in found if word in p.topic.lower()]
+
+
+def test_an_uncued_demand_after_a_quotation_is_its_speakers(extract):
+    text = (
+        'Moldovan Prime Minister Dorin Recean spoke in Chisinau on Friday. "We are worried about the '
+        'border," Recean said.\n\n'
+        "The parties to the dispute must show restraint and create conditions to resume negotiations."
+    )
+    found = _about(positions_of(extract, text), "negotiat")
+    assert found
+    assert "recean" in found[0].holder.lower()
+
+
+def test_a_demand_far_from_any_quotation_has_no_speaker(extract):
+    text = (
+        '"We are worried about the border," Recean said.\n\n'
+        + "The weather in the capital stayed mild through the week.\n\n" * 6
+        + "The parties to the dispute must show restraint and create conditions to resume negotiations."
+    )
+    assert not [p for p in positions_of(extract, text) if "recean" in p.holder.lower()]
+
+
+def test_their_desire_is_the_desire_of_who_expressed_it(extract):
+    text = "The leaders of the Nordic states expressed their desire to increase military aid to Georgia."
+    found = _about(positions_of(extract, text), "aid")
+    assert found
+    assert "leaders" in found[0].holder.lower()
