@@ -35,3 +35,18 @@ def test_their_desire_is_the_desire_of_who_expressed_it(extract):
     found = _about(positions_of(extract, text), "aid")
     assert found
     assert "leaders" in found[0].holder.lower()
+
+
+def test_held_accountable_is_a_demand(extract):
+    text = "The Baltic foreign ministers said the Belarusian leadership must be held accountable for the deportations."
+    found = _about(positions_of(extract, text), "accountable")
+    assert found
+    assert "ministers" in found[0].holder.lower()
+    assert found[0].stance == "open"
+
+
+def test_seeking_to_hold_a_party_accountable(extract):
+    text = "Canada said on Monday it was seeking to hold the junta accountable for the massacre in the north."
+    found = _about(positions_of(extract, text), "accountable")
+    assert found
+    assert "canada" in found[0].holder.lower()

@@ -329,7 +329,8 @@ def _object_like(c: Token) -> bool:
         return c.lower_ not in SETTING_PREPS
     if c.dep_ == "advcl" and _infinitive(c):
         return True  # "should act urgently to stop the pipeline": what the act is for
-    return c.dep_ in ("dobj", "xcomp", "prt", "nsubjpass", "attr")  # "should become a member of NATO"
+    # "should become a member of NATO", "must be held accountable"
+    return c.dep_ in ("dobj", "xcomp", "prt", "nsubjpass", "attr", "oprd")
 
 
 def _threat(tok: Token, modal: str) -> Found | None:
