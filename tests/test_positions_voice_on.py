@@ -38,7 +38,10 @@ def test_their_desire_is_the_desire_of_who_expressed_it(extract):
 
 
 def test_held_accountable_is_a_demand(extract):
-    text = "The Baltic foreign ministers said the Belarusian leadership must be held accountable for the deportations."
+    text = (
+        "The Baltic foreign ministers said the Belarusian leadership must be held accountable for the "
+        "deportations."
+    )
     found = _about(positions_of(extract, text), "accountable")
     assert found
     assert "ministers" in found[0].holder.lower()
