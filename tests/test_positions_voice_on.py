@@ -53,3 +53,11 @@ def test_seeking_to_hold_a_party_accountable(extract):
     found = _about(positions_of(extract, text), "accountable")
     assert found
     assert "canada" in found[0].holder.lower()
+
+
+def test_what_a_third_party_should_support_is_asked_by_who_says_so(extract):
+    text = "The Arab League should support a ceasefire in Sudan without delay, the senator from Ohio said."
+    found = _about(positions_of(extract, text), "ceasefire")
+    assert found
+    assert "senator" in found[0].holder.lower()
+    assert found[0].stance == "open"

@@ -133,8 +133,8 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     speaker_held = (
         stance in ("advocated", "threatens")  # "Russia will pay a heavy price, Biden warned": Biden's threat
         or (bool(conditions) and pred.lemma_ in START_VERBS)
-        or (stance == "rejects" and modal_of(pred) in DEONTIC)  # "the US should not deploy": who says so
-    )
+        or (stance in ("rejects", "open") and modal_of(pred) in DEONTIC)  # "the US should not deploy": who
+    )  # says so; "the international community should support the inquiry": asked by who says so
     if stance == "threatens" and not conditions:
         return None  # a threat holds only with what would bring it on ("if it invades")
     stance = "conditional" if conditions else "open" if stance in ("advocated", "committed") else stance
