@@ -61,3 +61,19 @@ def test_what_a_third_party_should_support_is_asked_by_who_says_so(extract):
     assert found
     assert "senator" in found[0].holder.lower()
     assert found[0].stance == "open"
+
+
+def test_reports_hold_no_position(extract):
+    text = (
+        "According to reports in two Latvian newspapers, the Kremlin actively pursued a policy of seeking to "
+        "push Berlin to take positions that would benefit Moscow, including supporting the removal of "
+        "sanctions on the pipeline."
+    )
+    assert not [p for p in positions_of(extract, text) if "report" in p.holder.lower()]
+
+
+def test_a_bare_pronoun_or_text_names_no_party():
+    from sitrep.components.positions.holders import no_party
+
+    assert no_party("his") and no_party("reports") and no_party("the letter")
+    assert not no_party("the author") and not no_party("Ukraine") and not no_party("his government")

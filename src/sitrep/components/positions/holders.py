@@ -20,6 +20,7 @@ from .predicates import judging_verb
 from .roles import office_antecedent
 from .topics import topic_in
 
+PRONOUNS = {"he", "she", "it", "they", "his", "her", "its", "their", "him", "them"}
 SELF = {"we", "i", "us", "our", "my"}
 RELATIVE = {"who", "that", "which"}
 NON_PARTIES = {"this", "that", "there", "which", "what", "these", "those", "everything", "nothing"}
@@ -278,6 +279,15 @@ def _statement_ends(doc: Doc) -> tuple[list[int], list[str | None]]:
     """The statements' content ends in order, with their speakers' names."""
     rows = sorted((st.content.span[1], speaker_name(st)) for st in (doc._.sitrep_statements or []))
     return [e for e, _n in rows], [n for _e, n in rows]
+
+
+def no_party(holder: str) -> bool:
+    """A holder that names no party: a bare pronoun ("his") or a bare text noun ("reports", "the letter")."""
+    words = [w for w in holder.lower().split() if w != "the"]
+    if len(words) != 1:
+        return False
+    word = words[0]
+    return word in PRONOUNS or position_cues().get(word.rstrip("s")) == "text_noun" or word.rstrip("s") in _texts()
 
 
 def plural_antecedent(pron: Token) -> Token | None:
