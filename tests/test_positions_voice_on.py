@@ -77,3 +77,11 @@ def test_a_bare_pronoun_or_text_names_no_party():
 
     assert no_party("his") and no_party("reports") and no_party("the letter")
     assert not no_party("the author") and not no_party("Ukraine") and not no_party("his government")
+
+
+def test_a_supporter_of_talks_is_open_to_them(extract):
+    text = "Kazakhstan has always been a supporter of negotiations between the two sides, its minister said."
+    found = _about(positions_of(extract, text), "negotiations")
+    assert found
+    assert "kazakhstan" in found[0].holder.lower()
+    assert found[0].stance == "open"
