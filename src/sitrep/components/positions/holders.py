@@ -286,8 +286,8 @@ def no_party(holder: str) -> bool:
     words = [w for w in holder.lower().split() if w != "the"]
     if len(words) != 1:
         return False
-    word = words[0]
-    return word in PRONOUNS or position_cues().get(word.rstrip("s")) == "text_noun" or word.rstrip("s") in _texts()
+    word, one = words[0], words[0].rstrip("s")
+    return word in PRONOUNS or position_cues().get(one) == "text_noun" or one in _texts()
 
 
 def plural_antecedent(pron: Token) -> Token | None:
