@@ -85,3 +85,13 @@ def test_a_supporter_of_talks_is_open_to_them(extract):
     assert found
     assert "kazakhstan" in found[0].holder.lower()
     assert found[0].stance == "open"
+
+
+def test_it_must_be_stopped_takes_up_the_aggression(extract):
+    text = (
+        '"The aggression against Georgia must be stopped. It must be stopped by all of us together," the '
+        "Estonian president said."
+    )
+    found = positions_of(extract, text)
+    assert found
+    assert not [p for p in found if p.topic.lower().startswith("it ")]
