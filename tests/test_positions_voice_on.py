@@ -95,3 +95,12 @@ def test_it_must_be_stopped_takes_up_the_aggression(extract):
     found = positions_of(extract, text)
     assert found
     assert not [p for p in found if p.topic.lower().startswith("it ")]
+
+
+def test_an_office_with_a_state_is_the_person_introduced_so(extract):
+    text = (
+        "Hungary's foreign minister Peter Szijjarto arrived in Minsk. Hungary's foreign minister rejected "
+        "any new sanctions on Belarus."
+    )
+    (pos,) = _about(positions_of(extract, text), "sanctions")
+    assert pos.holder == "Peter Szijjarto (Hungary)"
