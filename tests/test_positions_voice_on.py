@@ -104,3 +104,12 @@ def test_an_office_with_a_state_is_the_person_introduced_so(extract):
     )
     (pos,) = _about(positions_of(extract, text), "sanctions")
     assert pos.holder == "Peter Szijjarto (Hungary)"
+
+
+def test_what_a_party_will_not_take_part_in(extract):
+    text = "Poland will not take part in any summit with Russia, the president said."
+    found = _about(positions_of(extract, text), "summit")
+    assert found and found[0].stance == "rejects"
+    text = "The Baltic states will not participate in meetings of the council with Belarus, she said."
+    found = _about(positions_of(extract, text), "meetings")
+    assert found and "baltic" in found[0].holder.lower()
