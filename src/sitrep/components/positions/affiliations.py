@@ -17,16 +17,11 @@ LOOK_BACK = 5  # tokens before a name searched for its title and state
 
 
 def affiliated(doc: Doc, holder: str) -> str:
-    """`holder` with its state when it is a person the article introduces with one; a title with a
-    state ("Russian president", "Ukraine's foreign minister") is the person introduced so."""
+    """`holder` with its state when it is a person the article introduces with one (a title with a state,
+    "the Russian president", is resolved to its person before, by roles.named_holder)."""
     if "(" in holder or " and " in holder:
         return holder
     states = doc_memo(doc, "positions_affiliations", lambda: _states(doc))
-    titled = doc_memo(doc, "positions_titled", lambda: _titled(doc))
-    key = _title_key(holder)
-    named = titled.get(key) if key is not None else None
-    if named is not None:
-        return f"{named[0]} ({named[1]})"
     words = holder.split()
     state = states.get(words[-1].lower()) if words else None
     if state is None or state.lower() in holder.lower():
@@ -58,43 +53,10 @@ def _states(doc: Doc) -> dict[str, str]:
     return out
 
 
-def _title_key(holder: str) -> tuple[str, str] | None:
-    """(state, title word) of a holder named only by them ("Russian president", "Ukraine's foreign
-    minister" -> ("Russia", "president"), ("Ukraine", "minister"))."""
-    words = holder.replace("\u2019s", "").replace("'s", "").split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    if not 2 <= len(words) <= 4 or not cue_has(words[-1].lower(), "person_role"):
-        return None
-    state = state_of(words[0])
-    return (state, words[-1].lower()) if state else None
 
 
-def _titled(doc: Doc) -> dict[tuple[str, str], tuple[str, str]]:
-    """(state, title word) -> (full name, state) of each person the article introduces with both
-    ("Russian President Vladimir Putin"); a title two people share names neither."""
-    out: dict[tuple[str, str], tuple[str, str]] = {}
-    taken: set[tuple[str, str]] = set()
-    for ent in doc.ents:
-        if ent.label_ != "PERSON" or len(ent) < 2:
-            continue
-        state = _introduced(doc, ent)
-        title = _title_before(doc, ent)
-        if state is None or title is None:
-            continue
-        key = (state, title)
-        if key in out and out[key][0] != ent.text:
-            taken.add(key)
-        out.setdefault(key, (ent.text, state))
-    return {k: v for k, v in out.items() if k not in taken}
 
 
-def _title_before(doc: Doc, ent: Span) -> str | None:
-    """The title word right before a name ("President" in "Russian President Vladimir Putin")."""
-    for tok in reversed(doc[max(ent.sent.start, ent.start - 2) : ent.start]):
-        if cue_has(tok.lemma_, "person_role") or cue_has(tok.lower_, "person_role"):
-            return tok.lower_
-    return None
 
 
 def _introduced(doc: Doc, ent: Span) -> str | None:

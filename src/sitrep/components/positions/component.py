@@ -19,7 +19,7 @@ from ..shared.sides import same_party
 from .affiliations import affiliated, english_spelling
 from .conditions import condition_extent, find_marker, split_conditions
 from .forecasts import DEONTIC, forecast, hedged, modal_of, question
-from .holders import holder_of, is_party, is_self, reported_self, shares_word, speaker_holder
+from .holders import holder_of, is_party, is_self, no_party, reported_self, shares_word, speaker_holder
 from .predicates import COMMITTING, UNWILLING, going_to, stance_of
 from .roles import named_holder
 from .topics import free_topic, topic_in, topic_phrase, war_for_it, with_nominal
@@ -133,8 +133,8 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     speaker_held = (
         stance in ("advocated", "threatens")  # "Russia will pay a heavy price, Biden warned": Biden's threat
         or (bool(conditions) and pred.lemma_ in START_VERBS)
-        or (stance == "rejects" and modal_of(pred) in DEONTIC)  # "the US should not deploy": who says so
-    )
+        or (stance in ("rejects", "open") and modal_of(pred) in DEONTIC)  # "the US should not deploy": who
+    )  # says so; "the international community should support the inquiry": asked by who says so
     if stance == "threatens" and not conditions:
         return None  # a threat holds only with what would bring it on ("if it invades")
     stance = "conditional" if conditions else "open" if stance in ("advocated", "committed") else stance
@@ -142,6 +142,8 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     if holder is None:
         return None
     holder = english_spelling(affiliated(doc, named_holder(doc, holder, pred.i)))  # "Narendra Modi (India)"
+    if no_party(holder):
+        return None  # "his", "reports": a pronoun or a text left unresolved names nobody
     st = statement_at(doc, pred.idx)
     start = min([pred.idx, topic_head.idx, *(c.start_char for c in conditions)])
     end_char = max(

@@ -5,6 +5,7 @@ above it, or the statement's speaker); names as news reports write them ("US", "
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from functools import lru_cache
 
 from spacy.tokens import Doc, Token
@@ -19,6 +20,7 @@ from .predicates import judging_verb
 from .roles import office_antecedent
 from .topics import topic_in
 
+PRONOUNS = {"he", "she", "it", "they", "his", "her", "its", "their", "him", "them"}
 SELF = {"we", "i", "us", "our", "my"}
 RELATIVE = {"who", "that", "which"}
 NON_PARTIES = {"this", "that", "there", "which", "what", "these", "those", "everything", "nothing"}
@@ -28,6 +30,7 @@ SHARES |= {"many"}
 PARTY_SUFFIXES = ("ist", "ian")
 CUE_VERBS = ("open_verb", "rejects", "criticizes")
 BODIES = {"GPE", "NORP", "LOC", "FAC"}  # names of no person (spaCy often reads a surname as ORG)
+MAX_GAP = 400  # characters between a statement and an uncued sentence that goes on in its voice
 NAME_GLUE = {"and", "of", "the", "its", "their", "s", "'s"}
 
 
@@ -144,6 +147,7 @@ def speaker_holder(tok: Token) -> str | None:
     if name is None and tok.dep_ == "ccomp":  # "Zelensky boasted that the war must end with ...": who did
         gov = subject_of(tok.head)
         name = party(gov) if gov is not None and is_party(gov) and not is_self(gov) else None
+    name = name or last_speaker(tok)
     return display(name) if name else None
 
 
@@ -196,6 +200,9 @@ def _holder_of(pred: Token) -> str | None:
         owner = _owner(pred)
         if owner is not None and not is_self(owner):
             name = party_name(owner)
+            maker = _maker(pred) if name is None and owner.pos_ == "PRON" else None
+            if maker is not None:  # "the allied leaders expressed their desire to ...": the leaders'
+                name = party(maker)
             return display(name) if name else None
         subj = _maker(pred)  # "the ministry made an appeal": whoever makes it; "voicing opposition": nobody
         if subj is None and owner is not None:  # "our support for Ukraine": the speaker's side
@@ -255,6 +262,32 @@ def _holder_of(pred: Token) -> str | None:
     if voiced and (same_party(name, speaker) or _unnamed_body(subj)):
         return f"{name} ({speaker})"  # a body voiced by its own: "Russia (Sergei Lavrov)"
     return name
+
+
+def last_speaker(tok: Token) -> str | None:
+    """The speaker of the statement that ends last before `tok`, when no more than one paragraph break
+    lies between ("..., Xi said.\n\nThe parties must show restraint ..."): an uncued sentence right after
+    a quotation goes on in its speaker's voice."""
+    ends, names = doc_memo(tok.doc, "positions_statement_ends", lambda: _statement_ends(tok.doc))
+    k = bisect_right(ends, tok.idx) - 1
+    if k < 0 or names[k] is None or tok.idx - ends[k] > MAX_GAP:
+        return None
+    return names[k] if tok.doc.text.count("\n\n", ends[k], tok.idx) <= 1 else None
+
+
+def _statement_ends(doc: Doc) -> tuple[list[int], list[str | None]]:
+    """The statements' content ends in order, with their speakers' names."""
+    rows = sorted((st.content.span[1], speaker_name(st)) for st in (doc._.sitrep_statements or []))
+    return [e for e, _n in rows], [n for _e, n in rows]
+
+
+def no_party(holder: str) -> bool:
+    """A holder that names no party: a bare pronoun ("his") or a bare text noun ("reports", "the letter")."""
+    words = [w for w in holder.lower().split() if w != "the"]
+    if len(words) != 1:
+        return False
+    word, one = words[0], words[0].rstrip("s")
+    return word in PRONOUNS or position_cues().get(one) == "text_noun" or one in _texts()
 
 
 def plural_antecedent(pron: Token) -> Token | None:

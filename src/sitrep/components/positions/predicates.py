@@ -22,6 +22,7 @@ FINITE = {"VBD", "VBZ", "VBP"}
 # judgements whose denial flips the stance ("a truce is not possible", "would not be escalatory")
 DENIABLE = {"acceptable", "possible", "escalatory", "counterproductive"}
 UNDERGOES = {"pay", "face", "suffer", "bear"}  # a penalty undergone: "will pay a heavy price"
+IN_OBJECT = {"participate", "engage", "invest", "join"}  # verbs whose "in" phrase is their object
 DENIALS = {"deny", "dismiss"}  # verbs that deny a plan or an aim ("denies any intention to invade")
 SETTING_PREPS = {"during", "after", "before", "since", "at", "in", "within", "throughout", "amid"}
 Found = tuple[str, list[Token]]  # (stance, the words that say what the position is about)
@@ -325,11 +326,18 @@ def _denied(noun: Token) -> bool:
 def _object_like(c: Token) -> bool:
     """What a committed verb is about: its object, its passive subject ("borders should not be changed"),
     its prepositions other than the time or place of it ("during the meeting")."""
-    if c.dep_ == "prep":
-        return c.lower_ not in SETTING_PREPS
+    if c.dep_ == "prep":  # "will not participate in the summit", "take part in talks": what is refused
+        return c.lower_ not in SETTING_PREPS or c.lower_ == "in" and _in_object(c.head)
     if c.dep_ == "advcl" and _infinitive(c):
         return True  # "should act urgently to stop the pipeline": what the act is for
-    return c.dep_ in ("dobj", "xcomp", "prt", "nsubjpass", "attr")  # "should become a member of NATO"
+    # "should become a member of NATO", "must be held accountable"
+    return c.dep_ in ("dobj", "xcomp", "prt", "nsubjpass", "attr", "oprd")
+
+
+def _in_object(verb: Token) -> bool:
+    """A verb whose "in" phrase is what it does, not where ("participate in", "take part in")."""
+    part = any(c.dep_ == "dobj" and c.lower_ == "part" for c in verb.children)
+    return part or verb.lemma_.lower() in IN_OBJECT
 
 
 def _threat(tok: Token, modal: str) -> Found | None:

@@ -238,6 +238,7 @@ def _nominals() -> dict[str, str]:
 
 
 CONFLICT_NOUNS = {"war", "conflict", "fighting", "invasion", "aggression", "hostility"}
+IT_DEPS = ("dobj", "nsubj", "nsubjpass")  # "end it", "it must end", "it must be stopped"
 ENDING_VERBS = {"end", "stop", "halt", "finish"}
 LOOK_BACK_TOKENS = 120  # how far back "it" may take up the war it ends
 
@@ -249,14 +250,14 @@ def war_for_it(topic: str, comp: list[Token]) -> str:
         (
             t
             for t in comp
-            if t.lower_ == "it" and t.dep_ in ("dobj", "nsubj") and t.head.lemma_.lower() in ENDING_VERBS
+            if t.lower_ == "it" and t.dep_ in IT_DEPS and t.head.lemma_.lower() in ENDING_VERBS
         ),
         None,
     )
-    if it is None or not re.search(r"\bit\b", topic):
+    if it is None or not re.search(r"\bit\b", topic, re.IGNORECASE):
         return topic
     doc = it.doc
     for i in range(it.i - 1, max(-1, it.i - LOOK_BACK_TOKENS), -1):
         if doc[i].lemma_.lower() in CONFLICT_NOUNS and doc[i].pos_ == "NOUN":
-            return re.sub(r"\bit\b", f"the {doc[i].text.lower()}", topic, count=1)
+            return re.sub(r"\bit\b", f"the {doc[i].text.lower()}", topic, count=1, flags=re.IGNORECASE)
     return topic
