@@ -306,16 +306,21 @@ def current_speaker(r: Reader, pos: int, span: Span) -> Cand | None:
     unless that name stands beside the person's mentions too."""
     floor = r.near(pos)
     spoken = [c for c in r.spoken if floor <= c.pos < pos and c.strong and c.kind == "PERSON"]
-    if not spoken or spoken[-1].entity is None:
+    if not spoken:
         return None
     cur = spoken[-1]
+    if cur.entity is None and (cur.head or not cur.name[:1].isupper()):
+        return None  # a description itself ("the spokesman"), not a person the tagger left unnamed
     others = [c for c in r.mentions if cur.pos < c.pos < pos and c.strong and c.kind == "PERSON"]
     if any(c.entity != cur.entity for c in others):
         return None
-    ent = r.entities[cur.entity or ""]
-    context = " ".join([*ent.titles, *ent.roles, ent.name]).lower()
-    for m in ent.mentions:
-        context += " " + premodifiers(r.text, m.span[0]).lower()
+    if cur.entity is None:  # "Minister of Foreign Affairs of Lithuania Jan Kowal", no entity of its own
+        context = cur.name.lower()
+    else:
+        ent = r.entities[cur.entity]
+        context = " ".join([*ent.titles, *ent.roles, ent.name]).lower()
+        for m in ent.mentions:
+            context += " " + premodifiers(r.text, m.span[0]).lower()
     for tok in span:
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in context:
             return None

@@ -77,7 +77,12 @@ class Salience:
         self._starts = ctx.doc.to_array([IDX]).tolist()
         self.nat_learned: dict[str, frozenset[str]] = {}
         self.roles: dict[str, Speaker | None] = {}
-        self.contents = sorted((p for st, _v in items for p in parts(st)), key=lambda p: p[0])
+        # what a closing source clause relays (", an Ukrinform correspondent reports"): the outlet's
+        # account of another's words, so the one it quotes stays the speaker the reader follows
+        tails = {id(st) for st, v in items if v is not None and source_tail(v, ctx.cues)}
+        self.contents = sorted(
+            (p for st, _v in items if id(st) not in tails for p in parts(st)), key=lambda p: p[0]
+        )
         self.covers = Covers(self.contents)
         # cues of reported speech: one who relays another's words ("reports X said") is no speaker the
         # reader follows; a wish or deed inside the content ("there are fears the summit threatens to")
@@ -87,6 +92,7 @@ class Salience:
         self.mentions = sorted(self._mention_candidates() + self._document_subjects(), key=lambda c: c.pos)
         self.mention_pos = [c.pos for c in self.mentions]
         self.spoken: list[Cand] = []
+        self.unnamed: dict[str, tuple[str, str]] = {}  # unnamed speaker's name -> (kind, head)
 
     # --- candidates ---------------------------------------------------------------------------
     def _in_quote(self, pos: int) -> bool:
@@ -261,9 +267,13 @@ class Salience:
         if ent is not None:
             kind, head = self.kind(ent), ""
         else:
+            # a pronoun resolved to an unnamed speaker ("He stressed") goes on with that speaker's kind
             kind, head = self._unnamed_kind(sp)
             if not kind:
+                kind, head = self.unnamed.get(sp.name.lower(), ("", ""))
+            if not kind:
                 return
+            self.unnamed.setdefault(sp.name.lower(), (kind, head))
         key = ent.id if ent is not None else "name:" + sp.name.lower()
         own = parts(st)
         # a speaker inside what another is reported to have said is no one the reader follows, and
