@@ -44,3 +44,30 @@ def test_dash_quote_subject_before_a_venue(extract):
     sts = run_statements(extract, text)
     assert "TVN24" not in speaker_name(covering(sts, "will not accept this"))
     assert speaker_name(covering(sts, "Sanctions will stay")) == "Radoslaw Sikorski"
+
+
+FOLLOWED = (
+    "Berlin, May 3.\n\n"
+    "Silva, a company headquartered in the remote region of Tuva, was registered only last spring."
+    " It says that it has sold 40,000 helmets to the army.\n\n"
+    "The Energy Institute published its annual review on Tuesday, the institute said. The institute is"
+    " funded by 30 member firms. Its figures are used by governments and by central banks, such as the"
+    " Bank of Canada, to plan.\n\n"
+    "The group says that its forecasts have been within about 2 percentage points of the outcome.\n"
+)
+
+
+def test_it_refers_to_a_company_the_tagger_calls_a_person_by_its_apposition(extract):
+    st = covering(run_statements(extract, FOLLOWED), "sold 40,000 helmets")
+    assert speaker_name(st) == "Silva"
+
+
+def test_the_group_is_the_organisation_followed_not_one_named_in_passing(extract):
+    st = covering(run_statements(extract, FOLLOWED), "within about 2 percentage points")
+    assert speaker_name(st) == "Energy Institute"
+
+
+def test_figure_claimant_follows_the_resolved_description(extract):
+    rep = extract(FOLLOWED, published="2024-05-03")
+    q = next(q for q in rep.quantities if q.text.startswith("about 2"))
+    assert q.claimant is not None and q.claimant.name == "Energy Institute"

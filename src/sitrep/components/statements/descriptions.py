@@ -174,7 +174,8 @@ def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
     root = span.root
     head = root.lemma_.lower()
     if role_nouns().get(head) == "ORG":
-        return _named_org(r, span, sp)
+        named = _named_org(r, span, sp)
+        return _salient_org(r, st, sp, head) if named is KEEP else named
     if (role_nouns().get(head) != "PERSON" and head not in speaker_nouns()) or root.tag_ in {"NNS", "NNPS"}:
         return KEEP
     if _named_after_title(span):
@@ -265,6 +266,29 @@ def _named_org(r: Reader, span: Span, sp: Speaker) -> Speaker | object:
             if any(m.span[0] <= tok.idx < m.span[1] for m in ent.mentions):
                 return Speaker(name=ent.name, entity=ent.id, span=sp.span, text=sp.text)
     return KEEP
+
+
+@lru_cache(maxsize=1)
+def _generic_org_nouns() -> frozenset[str]:
+    """Nouns by which "the <noun>" may name any organisation ("the group"), `data/entities_nouns.tsv`."""
+    rows = (ln.split("\t") for ln in _lines("entities_nouns.tsv"))
+    return frozenset(c[0].strip().lower() for c in rows if len(c) > 2 and c[2].strip() == "any")
+
+
+def _salient_org(r: Reader, st: Statement, sp: Speaker, head: str) -> Speaker | object:
+    """"The group says" after "the IMF said ... central banks, such as the Bank of England, ...": the
+    organisation the text follows (the latest one speaking or the subject of a sentence), not the
+    one named last in passing, when the noun may name any organisation and the linked one's name
+    does not hold it."""
+    if head not in _generic_org_nouns() or sp.span is None:
+        return KEEP
+    linked = r.entities.get(sp.entity) if sp.entity else None
+    if linked is not None and head in linked.name.lower():
+        return KEEP
+    best = next((c for c in r.candidates(sp.span[0], parts(st)) if c.kind == "ORG" and c.strong), None)
+    if best is None or best.entity is None or (linked is not None and best.entity == linked.id):
+        return KEEP
+    return to_speaker(best, sp)
 
 
 def _named_after_title(span: Span) -> bool:

@@ -151,9 +151,13 @@ class Salience:
             known = self._kinds[ent.id] = _kind(ent)
             if known == "PERSON" and not _first_name_gender(ent.name):
                 one_word = " " not in ent.name.strip()
-                if (ent.name.split() and set(ent.name.split()) <= self._namesakes()) or any(
-                    (one_word and self._org_before(m.span[0])) or self._unit_after(m.span[1])
-                    for m in ent.mentions
+                if (
+                    (ent.name.split() and set(ent.name.split()) <= self._namesakes())
+                    or any(
+                        (one_word and self._org_before(m.span[0])) or self._unit_after(m.span[1])
+                        for m in ent.mentions
+                    )
+                    or any(_role_type(role) == "ORG" for role in ent.roles)
                 ):
                     known = self._kinds[ent.id] = "ORG"
         return known
@@ -422,6 +426,12 @@ def _leads(span: Span) -> bool:
     if span.root.dep_ in {"pobj", "dobj", "poss", "appos"}:
         return False
     return not any(t.ent_type_ == "PERSON" for t in span.doc[span.sent.start : span.start])
+
+
+def _role_type(role: str) -> str:
+    """The type of the first role noun of an apposition ("a company registered in Buryatia" -> ORG)."""
+    nouns = role_nouns()
+    return next((nouns[w] for w in role.lower().split() if w in nouns), "")
 
 
 def _kind(ent: Entity) -> str:
