@@ -71,3 +71,15 @@ def test_figure_claimant_follows_the_resolved_description(extract):
     rep = extract(FOLLOWED, published="2024-05-03")
     q = next(q for q in rep.quantities if q.text.startswith("about 2"))
     assert q.claimant is not None and q.claimant.name == "Energy Institute"
+
+
+def test_family_name_after_a_particle_stays_with_the_person(extract):
+    text = (
+        "Munich, Feb 18.\n\n"
+        "Ursula von der Leyen arrived in Munich on Friday for the security talks.\n\n"
+        "She said that the bloc was ready to answer any attack.\n"
+    )
+    rep = extract(text, published="2024-02-18")
+    st = covering(rep.statements, "ready to answer any attack")
+    assert speaker_name(st) == "Ursula von der Leyen"
+    assert any(e.name == "Ursula von der Leyen" and e.type == "PERSON" for e in rep.entities)
