@@ -83,3 +83,23 @@ def test_family_name_after_a_particle_stays_with_the_person(extract):
     st = covering(rep.statements, "ready to answer any attack")
     assert speaker_name(st) == "Ursula von der Leyen"
     assert any(e.name == "Ursula von der Leyen" and e.type == "PERSON" for e in rep.entities)
+
+
+def test_bare_role_after_a_quote_goes_on_with_the_one_speaking(extract):
+    text = (
+        "Minsk, July 21.\n\n"
+        '"You keep insulting President Putin. Why are you demonizing him? This does not help anyone,"'
+        " Aleksandr Lukashenko said.\n\n"
+        "The main thing, the president emphasized, is that nobody gives Russia guarantees of its security.\n"
+    )
+    st = covering(run_statements(extract, text), "guarantees of its security")
+    assert speaker_name(st) == "Aleksandr Lukashenko"
+
+
+def test_possessed_role_named_in_apposition_is_the_speaker(extract):
+    text = (
+        "Foreign Minister Radoslaw Sikorski spoke on Monday.\n\n"
+        "His Czech counterpart, Jan Lipavsky, said his country would send more shells.\n"
+    )
+    st = covering(run_statements(extract, text), "send more shells")
+    assert speaker_name(st) == "Jan Lipavsky"

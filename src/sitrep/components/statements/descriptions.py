@@ -196,6 +196,12 @@ def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
         named_near = [m for m in linked.mentions if same.pos < m.span[0] < reach]
         if all(sp.span[0] <= m.span[0] < sp.span[1] for m in named_near):
             return Speaker(name=same.name, entity=None, span=sp.span, text=sp.text)
+    if linked is not None and bare and not nat and head not in speaker_nouns():
+        # "..., Lukashenko said. The main thing, the president emphasized, ...": the one speaking, not
+        # another president the entities component linked it to, when that one is not named since
+        cur = current_speaker(r, sp.span[0], span)
+        if cur is not None and cur.entity != linked.id and not _named_since(r, linked, cur.pos, sp.span[0]):
+            return to_speaker(cur, sp)
     if linked is not None and (not nat or linked_nat):
         return KEEP  # the entities component's link stands
     if same is not None and linked is None:  # "a police spokesman" ... "the spokesman"
@@ -236,6 +242,15 @@ def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
     if not named:
         return KEEP
     return to_speaker(named[0], sp)
+
+
+def _named_since(r: Reader, ent: Entity, a: int, z: int) -> bool:
+    """Whether an entity is mentioned outside quotations between two positions."""
+    for m in ent.mentions:
+        span = r.doc.char_span(m.span[0], m.span[1], alignment_mode="expand") if a < m.span[0] < z else None
+        if span is not None and len(span) and not r.ctx.inside_quote(span[0]):
+            return True
+    return False
 
 
 def learn_role(r: Reader, sp: Speaker, resolved: Speaker) -> None:
