@@ -103,3 +103,18 @@ def test_possessed_role_named_in_apposition_is_the_speaker(extract):
     )
     st = covering(run_statements(extract, text), "send more shells")
     assert speaker_name(st) == "Jan Lipavsky"
+
+
+def test_lede_description_goes_to_the_person_the_next_paragraph_introduces(extract):
+    text = (
+        "Without more help from the West, its defence minister told me this week, this small country"
+        " could fall under Moscow's control.\n\n"
+        "Anatol Nosaty, Moldova's long-serving defence chief, was in Brussels to remind NATO officials"
+        " that the war is not only about Ukraine.\n\n"
+        "The shelling across the river has not stopped for two years.\n\n"
+        "Villages near the border have emptied since the spring.\n\n"
+        "The ministry has no money for new radars, the defence minister told me.\n"
+    )
+    sts = run_statements(extract, text)
+    assert speaker_name(covering(sts, "could fall under")) == "Anatol Nosaty"
+    assert speaker_name(covering(sts, "no money for new radars")) == "Anatol Nosaty"

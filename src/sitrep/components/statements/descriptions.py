@@ -375,6 +375,11 @@ def lede_descriptions(r: Reader, order: Sequence[tuple[Statement, Token | None]]
     if not paras:
         return
     lede, limit = paras[0], paras[min(3, len(paras) - 1)][1]
+    # who speaks in the next paragraphs, or is the subject of the one right after the lede ("Mihai X,
+    # Moldova's top diplomat, was in Washington to ...")
+    after = paras[1] if len(paras) > 1 else lede
+    named = r.spoken + [c for c in r.mentions if after[0] <= c.pos < after[1]]
+    named.sort(key=lambda c: c.pos)
     resolved: dict[str, Speaker] = {}
     for st, _verb in order:
         sp = st.speaker
@@ -388,7 +393,7 @@ def lede_descriptions(r: Reader, order: Sequence[tuple[Statement, Token | None]]
         if not lede[0] <= sp.span[0] < lede[1] or span is None or not _definite_role(span):
             continue
         nat = nationality_words(span)
-        for c in r.spoken:
+        for c in named:
             if not sp.span[1] <= c.pos < limit or c.entity is None or c.kind != "PERSON" or not c.strong:
                 continue
             ent = r.entities[c.entity]
