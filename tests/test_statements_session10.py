@@ -118,3 +118,14 @@ def test_lede_description_goes_to_the_person_the_next_paragraph_introduces(extra
     sts = run_statements(extract, text)
     assert speaker_name(covering(sts, "could fall under")) == "Anatol Nosaty"
     assert speaker_name(covering(sts, "no money for new radars")) == "Anatol Nosaty"
+
+
+def test_reporter_of_a_closing_source_clause_is_not_the_next_he(extract):
+    text = (
+        "Federal Chancellor of Austria, Karl Brenner, says peace in Europe cannot be taken for granted.\n\n"
+        "The head of the Austrian government spoke at a ceremony in Vienna on Wednesday,"
+        " an Ukrinform correspondent reports.\n\n"
+        '"We owe the survivors a promise never to look away again," he said.\n'
+    )
+    st = covering(run_statements(extract, text), "never to look away")
+    assert speaker_name(st) == "Karl Brenner"

@@ -79,9 +79,14 @@ class Salience:
         self.roles: dict[str, Speaker | None] = {}
         # what a closing source clause relays (", an Ukrinform correspondent reports"): the outlet's
         # account of another's words, so the one it quotes stays the speaker the reader follows
-        tails = {id(st) for st, v in items if v is not None and source_tail(v, ctx.cues)}
+        relay = word_set("cues_relay.txt")
+        self.tails = {
+            id(st)
+            for st, v in items
+            if v is not None and cue_lemma(v) in relay and source_tail(v, ctx.cues)
+        }
         self.contents = sorted(
-            (p for st, _v in items if id(st) not in tails for p in parts(st)), key=lambda p: p[0]
+            (p for st, _v in items if id(st) not in self.tails for p in parts(st)), key=lambda p: p[0]
         )
         self.covers = Covers(self.contents)
         # cues of reported speech: one who relays another's words ("reports X said") is no speaker the
@@ -278,6 +283,8 @@ class Salience:
             if not kind:
                 return
             self.unnamed.setdefault(sp.name.lower(), (kind, head))
+        if kind == "PERSON" and id(st) in self.tails:
+            return  # ", an Ukrinform correspondent reports": the reporter is never the "he" who speaks next
         key = ent.id if ent is not None else "name:" + sp.name.lower()
         own = parts(st)
         # a speaker inside what another is reported to have said is no one the reader follows, and
