@@ -129,3 +129,15 @@ def test_reporter_of_a_closing_source_clause_is_not_the_next_he(extract):
     )
     st = covering(run_statements(extract, text), "never to look away")
     assert speaker_name(st) == "Karl Brenner"
+
+
+def test_indefinite_lede_description_goes_to_the_next_person_speaking(extract):
+    text = (
+        "Several moves by Moscow this week point to a new offensive before the May holiday, an expert"
+        " tells the Daily Courier.\n\n"
+        "Marta Kowalczyk, a former NATO intelligence analyst, told the Daily Courier on Friday that the"
+        " Kremlin wants a victory to show by the parade.\n"
+    )
+    rep = extract(text, published="2024-04-09")
+    st = covering(rep.statements, "point to a new offensive")
+    assert speaker_name(st) == "Marta Kowalczyk"

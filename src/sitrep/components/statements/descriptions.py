@@ -164,6 +164,20 @@ def _definite_role(span: Span) -> bool:
     )
 
 
+def _hearer(verb: Token) -> str:
+    """The name a cue verb is told to ("tells the Daily Courier"), lower-cased; "" when none."""
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative", "iobj"} and c.pos_ == "PROPN":
+            return " ".join(t.lower_ for t in c.subtree if t.pos_ == "PROPN")
+    return ""
+
+
+def _role(span: Span) -> bool:
+    """Whether a description's head is a singular person role noun ("an expert", "a former officer")."""
+    root = span.root
+    return role_nouns().get(root.lemma_.lower()) == "PERSON" and root.tag_ not in {"NNS", "NNPS"}
+
+
 def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
     """The person a description speaker names, or KEEP for the entities component's answer."""
     if sp.span is None:
@@ -381,6 +395,9 @@ def lede_descriptions(r: Reader, order: Sequence[tuple[Statement, Token | None]]
     named = r.spoken + [c for c in r.mentions if after[0] <= c.pos < after[1]]
     named.sort(key=lambda c: c.pos)
     resolved: dict[str, Speaker] = {}
+    heard = {  # speaker position -> whom that speaker told
+        o.speaker.span[0]: _hearer(v) for o, v in order if o.speaker and o.speaker.span and v is not None
+    }
     for st, _verb in order:
         sp = st.speaker
         if sp is None or sp.entity is not None or sp.span is None or not sp.name:
@@ -390,11 +407,17 @@ def lede_descriptions(r: Reader, order: Sequence[tuple[Statement, Token | None]]
             st.speaker = to_speaker(resolved[key], sp)
             continue
         span = r.doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand")
-        if not lede[0] <= sp.span[0] < lede[1] or span is None or not _definite_role(span):
+        if not lede[0] <= sp.span[0] < lede[1] or span is None:
+            continue
+        # "an expert tells the Courier", then "X told the Courier": the next one telling the same hearer
+        hearer = _hearer(_verb) if _verb is not None and span[0].lower_ in {"a", "an"} else ""
+        if not (_definite_role(span) or (hearer and _role(span))):
             continue
         nat = nationality_words(span)
-        for c in named:
+        for c in r.spoken if hearer else named:
             if not sp.span[1] <= c.pos < limit or c.entity is None or c.kind != "PERSON" or not c.strong:
+                continue
+            if hearer and heard.get(c.pos) != hearer:
                 continue
             ent = r.entities[c.entity]
             if any(m.span[0] < sp.span[0] for m in ent.mentions):
