@@ -18,6 +18,7 @@ from .lexicon import (
 )
 from .mentions import DocWords, Mention
 
+_PARTICLES = {"von", "van", "der", "den", "de", "da", "di", "du", "ter", "ten"}  # inside family names
 ENTITY_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 APPOS_STOP = {",", ";", ":", "--", "\u2014", "\u2013", ")", "(", '"', "\u201c", "\u201d"}
@@ -61,6 +62,11 @@ def _merged_ents(doc: Doc, ctx: DocWords | None = None) -> list[tuple[int, int, 
             ps, pe, plab = out[-1]
             joinable = plab in {"ORG", "FAC"} and doc[pe - 1].lower_ in {"of", "for", "and", "&", "on"}
             if joinable and s == pe and lab in {"GPE", "LOC", "ORG", "FAC"}:
+                out[-1] = (ps, e, plab)
+                continue
+            # a family name after a particle typed apart: "Ursula von der" + "Leyen" (read as a place)
+            particle = doc[pe - 1].lower_ in _PARTICLES
+            if plab == "PERSON" and s == pe and e - s == 1 and doc[s].is_title and particle:
                 out[-1] = (ps, e, plab)
                 continue
             # a nickname in quotes splits a name: Robert C. "Bobby" + Scott

@@ -79,8 +79,8 @@ def speaker_name(doc: Doc, st: Statement, statements: Sequence[Statement] = ()) 
         return None  # "some suggested ...", "many say ...": nobody in particular
     if root.lower_ in ("he", "she") and not named(sp.name, person=True):
         return antecedent(doc, root, "PERSON", statements) or sp.name
-    if named(sp.name) and not described:
-        return display(doc, sp.name)
+    if named(sp.name) and (not described or (sp.entity is not None and not is_document(root))):
+        return display(doc, sp.name)  # a description the statements component tied to an entity
     if described and is_document(root):
         return source_name(doc, span, root, statements)  # None for "the report" with no author anywhere
     return source_name(doc, span, root, statements) or sp.name

@@ -126,7 +126,7 @@ def _clause(b: Builder, start: int, p_end: int, glued: bool = False) -> _Clause 
         heads = [t for t in before if t.pos_ in {"PRON", "PROPN", "NOUN"}]
         if not heads:
             return None
-        subject: Token | None = heads[-1] if before[-1].pos_ != "ADP" else None
+        subject: Token | None = _fronted_subject(before) if before[-1].pos_ != "ADP" else None
         if subject is not None and subject.pos_ == "NOUN" and before[0].lower_ not in {"the", "this", "that"}:
             if not any(t.pos_ == "PROPN" for t in before):
                 return None  # "- the troops arrived -": a bare noun phrase must be definite
@@ -157,6 +157,28 @@ def _takes_clause(toks: list[Token], k: int) -> bool:
 def _said_to_be(toks: list[Token], k: int) -> bool:
     """ "- said to be exhausted -": a hearsay modifier, not an attribution."""
     return k + 1 < len(toks) and toks[k + 1].lower_ == "to"
+
+
+def _fronted_subject(before: list[Token]) -> Token:
+    """The subject among the words before the cue, as translated copy orders them ("the head of
+    Polish diplomacy on TVN24 pointed out"): a person named last before any phrase of place or
+    venue, else the head of the first noun phrase (whose "of" phrase the mention takes along)."""
+    nouns = {"PRON", "PROPN", "NOUN"}
+    cut = len(before)
+    for k, t in enumerate(before):
+        if t.pos_ == "ADP" and t.lower_ not in {"of", "for"} and any(u.pos_ in nouns for u in before[:k]):
+            cut = k
+            break
+    heads = [t for t in before[:cut] if t.pos_ in nouns]
+    if heads[-1].ent_type_ == "PERSON" or heads[-1].pos_ == "PRON":
+        return heads[-1]
+    first = next(k for k, t in enumerate(before) if t.pos_ in nouns | {"ADJ", "NUM"})
+    run = before[first:cut]
+    k = 0
+    while k < len(run) and run[k].pos_ in nouns | {"ADJ", "NUM", "PART"}:
+        k += 1
+    found = [t for t in run[:k] if t.pos_ in nouns]
+    return found[-1] if found else heads[-1]
 
 
 def _postposed(rest: list[Token]) -> Token | None:

@@ -164,6 +164,20 @@ def _definite_role(span: Span) -> bool:
     )
 
 
+def _hearer(verb: Token) -> str:
+    """The name a cue verb is told to ("tells the Daily Courier"), lower-cased; "" when none."""
+    for c in verb.children:
+        if c.dep_ in {"dobj", "dative", "iobj"} and c.pos_ == "PROPN":
+            return " ".join(t.lower_ for t in c.subtree if t.pos_ == "PROPN")
+    return ""
+
+
+def _role(span: Span) -> bool:
+    """Whether a description's head is a singular person role noun ("an expert", "a former officer")."""
+    root = span.root
+    return role_nouns().get(root.lemma_.lower()) == "PERSON" and root.tag_ not in {"NNS", "NNPS"}
+
+
 def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
     """The person a description speaker names, or KEEP for the entities component's answer."""
     if sp.span is None:
@@ -174,7 +188,8 @@ def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
     root = span.root
     head = root.lemma_.lower()
     if role_nouns().get(head) == "ORG":
-        return _named_org(r, span, sp)
+        named = _named_org(r, span, sp)
+        return _salient_org(r, st, sp, head) if named is KEEP else named
     if (role_nouns().get(head) != "PERSON" and head not in speaker_nouns()) or root.tag_ in {"NNS", "NNPS"}:
         return KEEP
     if _named_after_title(span):
@@ -195,6 +210,12 @@ def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
         named_near = [m for m in linked.mentions if same.pos < m.span[0] < reach]
         if all(sp.span[0] <= m.span[0] < sp.span[1] for m in named_near):
             return Speaker(name=same.name, entity=None, span=sp.span, text=sp.text)
+    if linked is not None and bare and not nat and head not in speaker_nouns():
+        # "..., Lukashenko said. The main thing, the president emphasized, ...": the one speaking, not
+        # another president the entities component linked it to, when that one is not named since
+        cur = current_speaker(r, sp.span[0], span)
+        if cur is not None and cur.entity != linked.id and not _named_since(r, linked, cur.pos, sp.span[0]):
+            return to_speaker(cur, sp)
     if linked is not None and (not nat or linked_nat):
         return KEEP  # the entities component's link stands
     if same is not None and linked is None:  # "a police spokesman" ... "the spokesman"
@@ -237,6 +258,15 @@ def describe(r: Reader, st: Statement, sp: Speaker) -> Speaker | None | object:
     return to_speaker(named[0], sp)
 
 
+def _named_since(r: Reader, ent: Entity, a: int, z: int) -> bool:
+    """Whether an entity is mentioned outside quotations between two positions."""
+    for m in ent.mentions:
+        span = r.doc.char_span(m.span[0], m.span[1], alignment_mode="expand") if a < m.span[0] < z else None
+        if span is not None and len(span) and not r.ctx.inside_quote(span[0]):
+            return True
+    return False
+
+
 def learn_role(r: Reader, sp: Speaker, resolved: Speaker) -> None:
     """Remembers the person a description speaker named, under its role noun ("the German Chancellor"
     -> chancellor); a role that named two different people names nobody afterwards."""
@@ -265,6 +295,29 @@ def _named_org(r: Reader, span: Span, sp: Speaker) -> Speaker | object:
             if any(m.span[0] <= tok.idx < m.span[1] for m in ent.mentions):
                 return Speaker(name=ent.name, entity=ent.id, span=sp.span, text=sp.text)
     return KEEP
+
+
+@lru_cache(maxsize=1)
+def _generic_org_nouns() -> frozenset[str]:
+    """Nouns by which "the <noun>" may name any organisation ("the group"), `data/entities_nouns.tsv`."""
+    rows = (ln.split("\t") for ln in _lines("entities_nouns.tsv"))
+    return frozenset(c[0].strip().lower() for c in rows if len(c) > 2 and c[2].strip() == "any")
+
+
+def _salient_org(r: Reader, st: Statement, sp: Speaker, head: str) -> Speaker | object:
+    """"The group says" after "the IMF said ... central banks, such as the Bank of England, ...": the
+    organisation the text follows (the latest one speaking or the subject of a sentence), not the
+    one named last in passing, when the noun may name any organisation and the linked one's name
+    does not hold it."""
+    if head not in _generic_org_nouns() or sp.span is None:
+        return KEEP
+    linked = r.entities.get(sp.entity) if sp.entity else None
+    if linked is not None and head in linked.name.lower():
+        return KEEP
+    best = next((c for c in r.candidates(sp.span[0], parts(st)) if c.kind == "ORG" and c.strong), None)
+    if best is None or best.entity is None or (linked is not None and best.entity == linked.id):
+        return KEEP
+    return to_speaker(best, sp)
 
 
 def _named_after_title(span: Span) -> bool:
@@ -306,16 +359,21 @@ def current_speaker(r: Reader, pos: int, span: Span) -> Cand | None:
     unless that name stands beside the person's mentions too."""
     floor = r.near(pos)
     spoken = [c for c in r.spoken if floor <= c.pos < pos and c.strong and c.kind == "PERSON"]
-    if not spoken or spoken[-1].entity is None:
+    if not spoken:
         return None
     cur = spoken[-1]
+    if cur.entity is None and (cur.head or not cur.name[:1].isupper()):
+        return None  # a description itself ("the spokesman"), not a person the tagger left unnamed
     others = [c for c in r.mentions if cur.pos < c.pos < pos and c.strong and c.kind == "PERSON"]
     if any(c.entity != cur.entity for c in others):
         return None
-    ent = r.entities[cur.entity or ""]
-    context = " ".join([*ent.titles, *ent.roles, ent.name]).lower()
-    for m in ent.mentions:
-        context += " " + premodifiers(r.text, m.span[0]).lower()
+    if cur.entity is None:  # "Minister of Foreign Affairs of Lithuania Jan Kowal", no entity of its own
+        context = cur.name.lower()
+    else:
+        ent = r.entities[cur.entity]
+        context = " ".join([*ent.titles, *ent.roles, ent.name]).lower()
+        for m in ent.mentions:
+            context += " " + premodifiers(r.text, m.span[0]).lower()
     for tok in span:
         if tok.pos_ == "PROPN" and tok.text[:1].isupper() and tok.lower_ not in context:
             return None
@@ -331,7 +389,15 @@ def lede_descriptions(r: Reader, order: Sequence[tuple[Statement, Token | None]]
     if not paras:
         return
     lede, limit = paras[0], paras[min(3, len(paras) - 1)][1]
+    # who speaks in the next paragraphs, or is the subject of the one right after the lede ("Mihai X,
+    # Moldova's top diplomat, was in Washington to ...")
+    after = paras[1] if len(paras) > 1 else lede
+    named = r.spoken + [c for c in r.mentions if after[0] <= c.pos < after[1]]
+    named.sort(key=lambda c: c.pos)
     resolved: dict[str, Speaker] = {}
+    heard = {  # speaker position -> whom that speaker told
+        o.speaker.span[0]: _hearer(v) for o, v in order if o.speaker and o.speaker.span and v is not None
+    }
     for st, _verb in order:
         sp = st.speaker
         if sp is None or sp.entity is not None or sp.span is None or not sp.name:
@@ -341,11 +407,17 @@ def lede_descriptions(r: Reader, order: Sequence[tuple[Statement, Token | None]]
             st.speaker = to_speaker(resolved[key], sp)
             continue
         span = r.doc.char_span(sp.span[0], sp.span[1], alignment_mode="expand")
-        if not lede[0] <= sp.span[0] < lede[1] or span is None or not _definite_role(span):
+        if not lede[0] <= sp.span[0] < lede[1] or span is None:
+            continue
+        # "an expert tells the Courier", then "X told the Courier": the next one telling the same hearer
+        hearer = _hearer(_verb) if _verb is not None and span[0].lower_ in {"a", "an"} else ""
+        if not (_definite_role(span) or (hearer and _role(span))):
             continue
         nat = nationality_words(span)
-        for c in r.spoken:
+        for c in r.spoken if hearer else named:
             if not sp.span[1] <= c.pos < limit or c.entity is None or c.kind != "PERSON" or not c.strong:
+                continue
+            if hearer and heard.get(c.pos) != hearer:
                 continue
             ent = r.entities[c.entity]
             if any(m.span[0] < sp.span[0] for m in ent.mentions):

@@ -218,8 +218,22 @@ def colon_statements(b: Builder) -> None:
         ent = ends.get(k - 1)
         if ent is None or len(ent) > 5 or b.ctx.in_dateline((ent.start_char, ent.end_char)):
             continue
+        if _verb_object(ent.root):
+            continue  # "X told the Telegraph:", "X says from Kyiv:": the verb's statement, not the name's
         speaker = b.ctx.speakers.from_mention(ent)
         b.add(TextSpan(text=":", span=(k - 1, k)), speaker, q.start, q.end, None, 0.6, direct=True)
+
+
+def _verb_object(tok: Token) -> bool:
+    """Whether a name is the hearer or place of a verb of speech, directly or through a preposition
+    ("told the paper", "says from Kyiv"); "More from Jones" has no verb, and "did not surprise the
+    analyst X" is no verb of speech."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ not in {"dobj", "dative", "iobj"}:
+        return False
+    return head.pos_ in {"VERB", "AUX"} and head.i != tok.i and cue_lemma(head) in cue_sections()
 
 
 _NOUN_MODES = {"speech": ("speech", 0.6), "thought": ("thought", 0.5), "intention": ("intention", 0.5)}

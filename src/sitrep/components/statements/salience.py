@@ -77,7 +77,17 @@ class Salience:
         self._starts = ctx.doc.to_array([IDX]).tolist()
         self.nat_learned: dict[str, frozenset[str]] = {}
         self.roles: dict[str, Speaker | None] = {}
-        self.contents = sorted((p for st, _v in items for p in parts(st)), key=lambda p: p[0])
+        # what a closing source clause relays (", an Ukrinform correspondent reports"): the outlet's
+        # account of another's words, so the one it quotes stays the speaker the reader follows
+        relay = word_set("cues_relay.txt")
+        self.tails = {
+            id(st)
+            for st, v in items
+            if v is not None and cue_lemma(v) in relay and source_tail(v, ctx.cues)
+        }
+        self.contents = sorted(
+            (p for st, _v in items if id(st) not in self.tails for p in parts(st)), key=lambda p: p[0]
+        )
         self.covers = Covers(self.contents)
         # cues of reported speech: one who relays another's words ("reports X said") is no speaker the
         # reader follows; a wish or deed inside the content ("there are fears the summit threatens to")
@@ -87,6 +97,7 @@ class Salience:
         self.mentions = sorted(self._mention_candidates() + self._document_subjects(), key=lambda c: c.pos)
         self.mention_pos = [c.pos for c in self.mentions]
         self.spoken: list[Cand] = []
+        self.unnamed: dict[str, tuple[str, str]] = {}  # unnamed speaker's name -> (kind, head)
 
     # --- candidates ---------------------------------------------------------------------------
     def _in_quote(self, pos: int) -> bool:
@@ -145,9 +156,13 @@ class Salience:
             known = self._kinds[ent.id] = _kind(ent)
             if known == "PERSON" and not _first_name_gender(ent.name):
                 one_word = " " not in ent.name.strip()
-                if (ent.name.split() and set(ent.name.split()) <= self._namesakes()) or any(
-                    (one_word and self._org_before(m.span[0])) or self._unit_after(m.span[1])
-                    for m in ent.mentions
+                if (
+                    (ent.name.split() and set(ent.name.split()) <= self._namesakes())
+                    or any(
+                        (one_word and self._org_before(m.span[0])) or self._unit_after(m.span[1])
+                        for m in ent.mentions
+                    )
+                    or any(_role_type(role) == "ORG" for role in ent.roles)
                 ):
                     known = self._kinds[ent.id] = "ORG"
         return known
@@ -261,9 +276,15 @@ class Salience:
         if ent is not None:
             kind, head = self.kind(ent), ""
         else:
+            # a pronoun resolved to an unnamed speaker ("He stressed") goes on with that speaker's kind
             kind, head = self._unnamed_kind(sp)
             if not kind:
+                kind, head = self.unnamed.get(sp.name.lower(), ("", ""))
+            if not kind:
                 return
+            self.unnamed.setdefault(sp.name.lower(), (kind, head))
+        if kind == "PERSON" and id(st) in self.tails:
+            return  # ", an Ukrinform correspondent reports": the reporter is never the "he" who speaks next
         key = ent.id if ent is not None else "name:" + sp.name.lower()
         own = parts(st)
         # a speaker inside what another is reported to have said is no one the reader follows, and
@@ -412,6 +433,12 @@ def _leads(span: Span) -> bool:
     if span.root.dep_ in {"pobj", "dobj", "poss", "appos"}:
         return False
     return not any(t.ent_type_ == "PERSON" for t in span.doc[span.sent.start : span.start])
+
+
+def _role_type(role: str) -> str:
+    """The type of the first role noun of an apposition ("a company registered in Buryatia" -> ORG)."""
+    nouns = role_nouns()
+    return next((nouns[w] for w in role.lower().split() if w in nouns), "")
 
 
 def _kind(ent: Entity) -> str:

@@ -48,6 +48,8 @@ def _agent_noun(noun: Token) -> bool:
     """Whether a common noun can name who speaks: a role, a speaker description or an attribution
     noun ("the minister", "the expert", "the report"); "the reference", "the shift" cannot."""
     words = {noun.lemma_.lower(), noun.lower_}
+    if any(c.dep_ == "appos" and c.pos_ == "PROPN" for c in noun.children):
+        return True  # "His Czech counterpart, Jan Kowal, said": the one named beside the noun
     return bool(words & (role_nouns().keys() | speaker_nouns() | noun_sections().keys()))
 
 
