@@ -349,7 +349,7 @@ def _set_freq(m: re.Match[str], ctx: Ctx) -> Cand | None:
     "duration",
     P + r"(?:({APPROX})\s+)?(?:(?i:the)\s+(?:(?i:past|last|next|first|previous|coming|following|final|"
     r"latest|remaining|entire|same|full|initial)\s+)?)?"
-    r"({NUM})(\s+and\s+(?:a\s+)?half|\s+1/2)?[\s-]+(?:(?i:more|additional|other|further|straight|"
+    r"({NUM})([\s-]+and[\s-]+(?:a[\s-]+)?half|\s+1/2)?[\s-]+(?:(?i:more|additional|other|further|straight|"
     r"consecutive|trading|business|working|full|long)\s+)?"
     r"({UNIT})(?:\s+and\s+a\s+half)?(?:-(?i:long))?(?![\w-])(?!\s+old\b)",
 )
@@ -376,6 +376,10 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     if m.group(3) or re.search(r"and\s+a\s+half", m.group(0)):
         amount += 0.5
+    mod = lower_keys(lexicon()["approx_mods"]).get(norm(m.group(1) or ""))
+    mixed = None if float(amount).is_integer() else cal.mixed_duration(amount, code)
+    if mixed:
+        return mk(m, "duration", mixed, mod, "duration")
     if code.startswith("T") and not float(amount).is_integer():
         sub = {"TH": ("TM", 60), "TM": ("TS", 60)}.get(code)
         if sub:
@@ -387,7 +391,6 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
             "D": ("TH", amount * 24),
             "W": ("D", amount * 7),
         }[code]
-    mod = lower_keys(lexicon()["approx_mods"]).get(norm(m.group(1) or ""))
     text = m.group(0)
     if (
         re.match(r"(?i)\s*(?:a|an)\b", m.group(2))

@@ -1,0 +1,33 @@
+"""Time expressions added in session 10: fractional and vague durations, spans around them."""
+
+from __future__ import annotations
+
+import pytest
+
+from sitrep.components.times.calendar import mixed_duration
+
+PUB = "2023-03-15"  # a Wednesday
+
+CASES = [
+    # a half as the next smaller unit, as TimeBank writes it
+    ("The siege lasted two-and-a-half years.", "two-and-a-half years", "duration", "P2Y6M"),
+    ("Talks stalled for a year and a half before the deal.", "a year and a half", "duration", "P1Y6M"),
+    ("The shelling went on for 2 1/2 hours.", "2 1/2 hours", "duration", "PT2H30M"),
+    ("The sirens wailed for a minute and a half.", "a minute and a half", "duration", "PT1M30S"),
+]
+
+
+@pytest.mark.parametrize(("text", "surface", "typ", "value"), CASES)
+def test_time_expressions_s10(extract, text, surface, typ, value):
+    times = extract(text, published=PUB).times
+    hits = [t for t in times if t.text == surface]
+    assert hits, f"{surface!r} not found in {[(t.text, t.value) for t in times]}"
+    assert (hits[0].type, hits[0].value) == (typ, value)
+
+
+def test_mixed_duration():
+    assert mixed_duration(2.5, "Y") == "P2Y6M"
+    assert mixed_duration(1.5, "TH") == "PT1H30M"
+    assert mixed_duration(2.5, "D") == "P2DT12H"
+    assert mixed_duration(0.5, "Y") is None
+    assert mixed_duration(1.5, "W") is None
