@@ -14,6 +14,16 @@ CASES = [
     ("Talks stalled for a year and a half before the deal.", "a year and a half", "duration", "P1Y6M"),
     ("The shelling went on for 2 1/2 hours.", "2 1/2 hours", "duration", "PT2H30M"),
     ("The sirens wailed for a minute and a half.", "a minute and a half", "duration", "PT1M30S"),
+    # vague stretches: the phase of a period, "over the years", "days later", decades and centuries
+    ("In the early days of the war, the army fell back.", "the early days", "duration", "PXD"),
+    ("Hundreds were captured in the first hours of the push.", "the first hours", "duration", "PTXH"),
+    ("Over the years the village changed hands twice.", "the years", "duration", "PXY"),
+    ("In the days after the raid, families fled west.", "the days", "duration", "PXD"),
+    ("Fuel will be scarce in the months to come.", "the months to come", "duration", "PXM"),
+    ("Days later the governor resigned.", "Days later", "duration", "PXD"),
+    ("Eight years later the front has barely moved.", "Eight years", "duration", "P8Y"),
+    ("The valley has been disputed for decades.", "decades", "duration", "PXE"),
+    ("The two peoples have traded here for centuries.", "centuries", "duration", "PXC"),
 ]
 
 
@@ -23,6 +33,11 @@ def test_time_expressions_s10(extract, text, surface, typ, value):
     hits = [t for t in times if t.text == surface]
     assert hits, f"{surface!r} not found in {[(t.text, t.value) for t in times]}"
     assert (hits[0].type, hits[0].value) == (typ, value)
+
+
+def test_days_of_an_era_are_no_time(extract):
+    times = extract("Those were the days of the old empire.", published=PUB).times
+    assert not times, [t.text for t in times]
 
 
 def test_mixed_duration():

@@ -138,6 +138,7 @@ def duration(amount: float | None, unit: str) -> str:
     code = unit[1:] if time_unit else unit
     if amount is None:
         num = "X"
+        code = {"DE": "E", "CE": "C"}.get(code, code)  # TimeBank: "for decades" PXE, "centuries" PXC
     elif float(amount).is_integer():
         num = str(int(amount))
     else:
