@@ -35,6 +35,11 @@ def test_time_expressions_s10(extract, text, surface, typ, value):
     assert (hits[0].type, hits[0].value) == (typ, value)
 
 
+def test_early_hours_of_a_day_stay_one_time(extract):
+    times = extract("Drones struck in the early hours of the morning.", published=PUB).times
+    assert [t.text for t in times if "hours" in t.text] == [], [t.text for t in times]
+
+
 def test_days_of_an_era_are_no_time(extract):
     times = extract("Those were the days of the old empire.", published=PUB).times
     assert not times, [t.text for t in times]

@@ -169,6 +169,12 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", f"{y:04d}-{letter}{n}", name="quarter")
 
 
+HOURS_OF_DAY = re.compile(
+    r"(?i)\s+of\s+(?:the\s+)?(?:morning|night|evening|day\b|dawn|today|yesterday|tomorrow|this|last|\d|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+
+
 @rule(
     "phase_units",
     P + r"(?i:the\s+(?:very\s+)?(?:early|earliest|first|opening|initial|final|closing|last)\s+"
@@ -176,6 +182,8 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
 )
 def _phase_units(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "the early days of the war", "the first hours of the offensive": a vague stretch (PXD, PTXH)."""
+    if m.group(1).lower() == "hours" and HOURS_OF_DAY.match(ctx.text[m.end() : m.end() + 40]):
+        return None  # "the early hours of the morning / of Tuesday / of 24 February": a time of day
     return mk(m, "duration", cal.duration(None, unit_code(m.group(1))), name="duration")
 
 
