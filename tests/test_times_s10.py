@@ -14,6 +14,9 @@ CASES = [
     ("Talks stalled for a year and a half before the deal.", "a year and a half", "duration", "P1Y6M"),
     ("The shelling went on for 2 1/2 hours.", "2 1/2 hours", "duration", "PT2H30M"),
     ("The sirens wailed for a minute and a half.", "a minute and a half", "duration", "PT1M30S"),
+    # a habit running since a month: the month is a point, not a recurring one
+    ("I often travel by night train since November.", "November", "date", "2022-11"),
+    ("The parade is usually held in May.", "May", "date", "XXXX-05"),
     # vague stretches: the phase of a period, "over the years", "days later", decades and centuries
     ("In the early days of the war, the army fell back.", "the early days", "duration", "PXD"),
     ("Hundreds were captured in the first hours of the push.", "the first hours", "duration", "PTXH"),
