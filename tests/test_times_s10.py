@@ -43,6 +43,13 @@ def test_early_hours_of_a_day_stay_one_time(extract):
     assert [t.text for t in times if "hours" in t.text] == [], [t.text for t in times]
 
 
+def test_joined_months_fall_in_one_year(extract):
+    times = extract("The port was blockaded in March and April.", published="2023-03-20").times
+    assert [(t.text, t.value) for t in times] == [("March", "2022-03"), ("April", "2022-04")]
+    times = extract("Convoys were stopped in December and January.", published="2023-03-20").times
+    assert [t.value for t in times] == ["2022-12", "2023-01"]
+
+
 def test_days_of_an_era_are_no_time(extract):
     times = extract("Those were the days of the old empire.", published=PUB).times
     assert not times, [t.text for t in times]

@@ -186,6 +186,27 @@ def anchor_years(doc: Doc, chosen: list[Cand], text: str) -> None:
             stated = (c.end, year.group(1), _clause_verb(doc, c.start, c.end))
 
 
+_MONTH_VALUE = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+_MONTH_LINK = re.compile(r"\s*,?\s*(?:and|or|to|through|until|till|-|–)\s*")
+
+
+def pair_months(chosen: list[Cand], text: str, dct: dt.date | None) -> None:
+    """Two months without a year joined by "and", "or", "to" in calendar order ("in February and March",
+    "between January and March") fall in one year: the one that is not the publication's, which the rolled
+    month shows (past "February and March" in February 2023: 2022-02 and 2022-03, not 2023-02 and 2022-03)."""
+    if dct is None:
+        return
+    for a, b in zip(chosen, chosen[1:], strict=False):
+        if not (a.value and b.value and _MONTH_VALUE.fullmatch(a.value) and _MONTH_VALUE.fullmatch(b.value)):
+            continue
+        if re.search(r"\d", a.surface + b.surface) or not _MONTH_LINK.fullmatch(text[a.end : b.start]):
+            continue
+        ya, yb = int(a.value[:4]), int(b.value[:4])
+        if a.value[5:] < b.value[5:] and ya != yb and dct.year in (ya, yb):
+            year = yb if ya == dct.year else ya
+            a.value, b.value = f"{year:04d}{a.value[4:]}", f"{year:04d}{b.value[4:]}"
+
+
 def _valid(value: str) -> bool:
     """False for a day that does not exist (February 29 of a common year)."""
     if len(value) != 10:
@@ -231,6 +252,7 @@ def find_times(doc: Doc) -> list[Time]:
         c.surface = text[c.start : c.end].lower()
     resolve_anchors(chosen)
     anchor_years(doc, chosen, text)
+    pair_months(chosen, text, dct)
     return [
         Time(text=text[c.start : c.end], span=(c.start, c.end), type=c.type, value=c.value, mod=c.mod)
         for c in chosen
