@@ -24,6 +24,11 @@ CASES = [
     ("In the days after the raid, families fled west.", "the days", "duration", "PXD"),
     ("Fuel will be scarce in the months to come.", "the months to come", "duration", "PXM"),
     ("Days later the governor resigned.", "Days later", "duration", "PXD"),
+    ("Months after the invasion, the town is still cut off.", "Months", "duration", "PXM"),
+    ("The blast came just hours after the talks ended.", "hours", "duration", "PTXH"),
+    ("In the hours before the raid, phones went dead.", "the hours", "duration", "PTXH"),
+    ("During weeks of talks, the army massed troops.", "weeks", "duration", "PXW"),
+    ("The envoy resigned that same day.", "that same day", "date", None),
     ("Eight years later the front has barely moved.", "Eight years", "duration", "P8Y"),
     ("The valley has been disputed for decades.", "decades", "duration", "PXE"),
     ("The two peoples have traded here for centuries.", "centuries", "duration", "PXC"),
@@ -48,6 +53,11 @@ def test_joined_months_fall_in_one_year(extract):
     assert [(t.text, t.value) for t in times] == [("March", "2022-03"), ("April", "2022-04")]
     times = extract("Convoys were stopped in December and January.", published="2023-03-20").times
     assert [t.value for t in times] == ["2022-12", "2023-01"]
+
+
+def test_long_hours_are_no_stretch(extract):
+    times = extract("Nurses worked long hours after the strike.", published=PUB).times
+    assert not times, [t.text for t in times]
 
 
 def test_days_of_an_era_are_no_time(extract):

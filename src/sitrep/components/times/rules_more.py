@@ -204,13 +204,14 @@ ANAPHORIC_DAY = {
     "the preceding day": -1,
     "that day": 0,
     "the same day": 0,
+    "that same day": 0,
 }
 
 
 @rule(
     "anaphoric_day",
     P + r"(?i:(the\s+next\s+day|the\s+following\s+day|the\s+day\s+after|the\s+day\s+before|"
-    r"the\s+previous\s+day|the\s+preceding\s+day|that\s+day|the\s+same\s+day))" + E,
+    r"the\s+previous\s+day|the\s+preceding\s+day|that\s+day|(?:the|that)\s+same\s+day))" + E,
 )
 def _anaphoric_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if re.match(r"\s+(?:yesterday|tomorrow)\b", ctx.text[m.end() :]):
@@ -423,6 +424,7 @@ def _bare_units(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not m.group(2) and prev_word(ctx, m.start()) not in (
         "for",
         "within",
+        "during",
         "over",
         "in",
         "after",

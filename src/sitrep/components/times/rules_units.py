@@ -192,11 +192,12 @@ def _vague_words() -> set[str]:
     return {norm(w) for w in lexicon()["vague_amounts"]}
 
 
+NOT_STRETCH = ("long", "working", "office", "opening", "business", "peak", "school", "early", "late")
 AROUND_UNITS = ("over", "through", "across", "throughout", "during")
 AFTER_UNITS = re.compile(r"\s+(?:since|after|following|before|that\s+followed|leading\s+up)\b")
 
 
-@rule("the_units", P + r"(?i:the\s+(days|weeks|months|years|decades)(\s+(?:to\s+come|ahead))?)" + E)
+@rule("the_units", P + r"(?i:the\s+(hours|days|weeks|months|years|decades)(\s+(?:to\s+come|ahead))?)" + E)
 def _the_units(m: re.Match[str], ctx: Ctx) -> Cand | None:
     """ "over the years", "in the days after the attack", "the months to come": a vague stretch."""
     after = ctx.text[m.end() : m.end() + 30]
@@ -205,10 +206,16 @@ def _the_units(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "duration", cal.duration(None, unit_code(m.group(1))), name="duration")
 
 
-@rule("units_later", P + r"(?i:(days|weeks|months|years|decades)\s+(?:later|earlier))" + E)
+@rule(
+    "units_later",
+    P + r"(?i:(hours|days|weeks|months|years|decades)(?:\s+(?:later|earlier)|(?=\s+(?:after|before)\b)))" + E,
+)
 def _units_later(m: re.Match[str], ctx: Ctx) -> Cand | None:
-    """ "Days later he signed": the vague stretch PXD, as TimeBank marks "a day earlier" P1D."""
+    """ "Days later he signed", "months after the invasion": the vague stretch PXD, PXM, as TimeBank marks
+    "a day earlier" P1D."""
     before = prev_word(ctx, m.start())
+    if before in NOT_STRETCH:
+        return None  # "worked long hours after the war": hours of work, not a stretch of time
     if parse_number(before) is not None or before in _vague_words():
         return None  # "eight years later", "several weeks later": the amount's own rule
     return mk(m, "duration", cal.duration(None, unit_code(m.group(1))), name="duration")
