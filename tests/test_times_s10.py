@@ -14,6 +14,9 @@ CASES = [
     ("Talks stalled for a year and a half before the deal.", "a year and a half", "duration", "P1Y6M"),
     ("The shelling went on for 2 1/2 hours.", "2 1/2 hours", "duration", "PT2H30M"),
     ("The sirens wailed for a minute and a half.", "a minute and a half", "duration", "PT1M30S"),
+    # a half back from the publication date, in months
+    ("The bridge was blown up a year and a half ago.", "a year and a half ago", "date", "2021-09"),
+    ("The bridge was blown up two-and-a-half years ago.", "two-and-a-half years ago", "date", "2020-09"),
     # a habit running since a month: the month is a point, not a recurring one
     ("I often travel by night train since November.", "November", "date", "2022-11"),
     ("The parade is usually held in May.", "May", "date", "XXXX-05"),

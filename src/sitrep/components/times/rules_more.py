@@ -160,10 +160,13 @@ def _century(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", f"{n - 1:02d}", position_mod(m.group(1)), "century")
 
 
+HALF = r"[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half)"
+
+
 @rule(
     "ago",
-    P + r"(?:({APPROX})\s+)?(?:(?i:just|only)\s+)?(?:({NUM})|({VAGUE}))\s+({UNIT})\s+"
-    r"(?:(?i:or\s+so)\s+)?(?i:(ago|earlier|before|later|from\s+now|hence))" + E,
+    P + r"(?:({APPROX})\s+)?(?:(?i:just|only)\s+)?(?:({NUM})(?:" + HALF + r")?|({VAGUE}))[\s-]+"
+    r"({UNIT})(?:" + HALF + r")?\s+(?:(?i:or\s+so)\s+)?(?i:(ago|earlier|before|later|from\s+now|hence))" + E,
 )
 def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     amount = parse_number(m.group(2)) if m.group(2) else None
@@ -176,6 +179,10 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     sign = 1 if word in ("from now", "hence", "later") else -1
     if amount is None:
         return mk(m, "date", "FUTURE_REF" if sign > 0 else "PAST_REF", name="ago")
+    if re.search(r"(?i)\band[\s-]+a[\s-]+half\b", m.group(0)):
+        amount += 0.5  # "a year and a half ago": 18 months back
+        sub = {"Y": ("M", amount * 12), "M": ("D", amount * 30), "W": ("D", amount * 7)}
+        code, amount = sub.get(code, (code, amount))
     if not ctx.dct or not float(amount).is_integer():
         return mk(m, "date", None, name="ago")
     k = int(amount) * sign
