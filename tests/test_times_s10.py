@@ -51,6 +51,15 @@ def test_early_hours_of_a_day_stay_one_time(extract):
     assert [t.text for t in times if "hours" in t.text] == [], [t.text for t in times]
 
 
+def test_coordinated_weekday_nights_are_days_not_a_set(extract):
+    times = extract("On Monday and Tuesday nights, crowds filled the square.", published=PUB).times
+    assert [(t.text, t.type, t.value) for t in times][-1] == ("Tuesday nights", "time", "2023-03-14TNI")
+    times = extract("The market opens on Friday nights.", published=PUB).times
+    assert [(t.type, t.value) for t in times] == [("set", "XXXX-WXX-5TNI")]
+    times = extract("New trains will leave on Monday and Tuesday nights from May 2.", published=PUB).times
+    assert ("Tuesday nights", "set") in [(t.text, t.type) for t in times]
+
+
 def test_joined_months_fall_in_one_year(extract):
     times = extract("The port was blockaded in March and April.", published="2023-03-20").times
     assert [(t.text, t.value) for t in times] == [("March", "2022-03"), ("April", "2022-04")]
