@@ -17,6 +17,9 @@ CASES = [
     # a half back from the publication date, in months
     ("The bridge was blown up a year and a half ago.", "a year and a half ago", "date", "2021-09"),
     ("The bridge was blown up two-and-a-half years ago.", "two-and-a-half years ago", "date", "2020-09"),
+    # vague references
+    ("In previous years the parade drew crowds.", "previous years", "date", "PAST_REF"),
+    ("Troops will stay for the foreseeable future.", "the foreseeable future", "date", "FUTURE_REF"),
     # a habit running since a month: the month is a point, not a recurring one
     ("I often travel by night train since November.", "November", "date", "2022-11"),
     ("The parade is usually held in May.", "May", "date", "XXXX-05"),
