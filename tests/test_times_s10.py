@@ -63,6 +63,17 @@ def test_coordinated_weekday_nights_are_days_not_a_set(extract):
     assert ("Tuesday nights", "set") in [(t.text, t.type) for t in times]
 
 
+def test_deictics_set_against_each_other_are_past_present_future(extract):
+    times = extract('"The city today may be the whole region tomorrow," he warned.', published=PUB).times
+    assert [(t.text, t.value) for t in times] == [("today", "PRESENT_REF"), ("tomorrow", "FUTURE_REF")]
+    times = extract('"We needed the shells yesterday, not tomorrow," she said.', published=PUB).times
+    assert [t.value for t in times] == ["PAST_REF", "FUTURE_REF"]
+    times = extract("The envoy arrived yesterday and will leave tomorrow.", published=PUB).times
+    assert [t.value for t in times] == ["2023-03-14", "2023-03-16"]
+    times = extract("A clear signal must be sent today and tomorrow.", published=PUB).times
+    assert [t.value for t in times] == ["2023-03-15", "2023-03-16"]
+
+
 def test_joined_months_fall_in_one_year(extract):
     times = extract("The port was blockaded in March and April.", published="2023-03-20").times
     assert [(t.text, t.value) for t in times] == [("March", "2022-03"), ("April", "2022-04")]
