@@ -138,8 +138,28 @@ def duration(amount: float | None, unit: str) -> str:
     code = unit[1:] if time_unit else unit
     if amount is None:
         num = "X"
+        code = {"DE": "E", "CE": "C"}.get(code, code)  # TimeBank: "for decades" PXE, "centuries" PXC
     elif float(amount).is_integer():
         num = str(int(amount))
     else:
         num = f"{amount:g}"
     return ("PT" if time_unit else "P") + num + code
+
+
+FRACTION_SUB = {"Y": ("M", 12), "M": ("D", 30), "D": ("TH", 24), "TH": ("TM", 60), "TM": ("TS", 60)}
+
+
+def mixed_duration(amount: float, unit: str) -> str | None:
+    """A fractional amount as whole units plus the next smaller unit (2.5 years P2Y6M, 1.5 hours PT1H30M), as
+    TimeBank writes "2 1/2 years" and "a minute and a half"; None when the fraction is no whole sub-unit."""
+    sub = FRACTION_SUB.get(unit)
+    whole = int(amount)
+    if sub is None or whole < 1:
+        return None
+    part = (amount - whole) * sub[1]
+    if not float(part).is_integer():
+        return None
+    head = duration(whole, unit)
+    tail = duration(int(part), sub[0])
+    return head + (tail[2:] if tail.startswith("PT") and "T" in head else tail[1:])
+

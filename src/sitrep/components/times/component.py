@@ -186,6 +186,49 @@ def anchor_years(doc: Doc, chosen: list[Cand], text: str) -> None:
             stated = (c.end, year.group(1), _clause_verb(doc, c.start, c.end))
 
 
+_MONTH_VALUE = re.compile(r"\d{4}-(0[1-9]|1[0-2])")
+_MONTH_LINK = re.compile(r"\s*,?\s*(?:and|or|to|through|until|till|-|–)\s*")
+
+
+def pair_months(chosen: list[Cand], text: str, dct: dt.date | None) -> None:
+    """Two months without a year joined by "and", "or", "to" in calendar order ("in February and March",
+    "between January and March") fall in one year: the one that is not the publication's, which the rolled
+    month shows (past "February and March" in February 2023: 2022-02 and 2022-03, not 2023-02 and 2022-03)."""
+    if dct is None:
+        return
+    for a, b in zip(chosen, chosen[1:], strict=False):
+        if not (a.value and b.value and _MONTH_VALUE.fullmatch(a.value) and _MONTH_VALUE.fullmatch(b.value)):
+            continue
+        if re.search(r"\d", a.surface + b.surface) or not _MONTH_LINK.fullmatch(text[a.end : b.start]):
+            continue
+        ya, yb = int(a.value[:4]), int(b.value[:4])
+        if a.value[5:] < b.value[5:] and ya != yb and dct.year in (ya, yb):
+            year = yb if ya == dct.year else ya
+            a.value, b.value = f"{year:04d}{a.value[4:]}", f"{year:04d}{b.value[4:]}"
+
+
+_DEICTIC_REF = {"yesterday": "PAST_REF", "today": "PRESENT_REF", "tomorrow": "FUTURE_REF"}
+_DEICTIC_PAIR = re.compile(r"\s*,?\s*(?:and|or|&)\s*(?:the\s+day\s+after\s+)?")
+
+
+def contrast_deictics(doc: Doc, chosen: list[Cand], text: str) -> None:
+    """ "Ukraine today may be East Asia tomorrow", "we need it yesterday, not tomorrow, not today": two of
+    yesterday / today / tomorrow set against each other in one sentence stand for past, present and future
+    (PAST_REF, PRESENT_REF, FUTURE_REF) when one verb governs both; joined by "and" / "or" ("today and
+    tomorrow") or each on its own verb ("arrived yesterday and will leave tomorrow") they stay the days."""
+    bare = [c for c in chosen if c.surface in _DEICTIC_REF]
+    for a, b in zip(bare, bare[1:], strict=False):
+        if a.surface == b.surface or _SENTENCE_END.search(text, a.end, b.start):
+            continue
+        if _DEICTIC_PAIR.fullmatch(text[a.end : b.start]):
+            continue
+        verb = _clause_verb(doc, a.start, a.end)
+        if verb is None or verb != _clause_verb(doc, b.start, b.end):
+            continue
+        for c in (a, b):
+            c.type, c.value = "date", _DEICTIC_REF[c.surface]
+
+
 def _valid(value: str) -> bool:
     """False for a day that does not exist (February 29 of a common year)."""
     if len(value) != 10:
@@ -231,6 +274,8 @@ def find_times(doc: Doc) -> list[Time]:
         c.surface = text[c.start : c.end].lower()
     resolve_anchors(chosen)
     anchor_years(doc, chosen, text)
+    pair_months(chosen, text, dct)
+    contrast_deictics(doc, chosen, text)
     return [
         Time(text=text[c.start : c.end], span=(c.start, c.end), type=c.type, value=c.value, mod=c.mod)
         for c in chosen

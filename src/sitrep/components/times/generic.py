@@ -6,7 +6,8 @@ A generic "today" stands in a clause of the simple present or under a present mo
 in the times lexicon: "meet", "visit", "vote"), no other day named beside it and no "yesterday" or
 "tomorrow" next to it; "today" as a subject ("today is the deadline"), a possessive or after "by",
 "until", "from" keeps the date. Likewise a month, month-day or season recurs (XXXX-05-09) in a clause
-a habitual adverb modifies ("the parade is usually held on May 9": `habitual_adverbs`).
+a habitual adverb modifies ("the parade is usually held on May 9": `habitual_adverbs`), unless "since",
+"until", "from" or "by" sets it as a point ("often travels by train since November").
 """
 
 from __future__ import annotations
@@ -109,6 +110,9 @@ def make_generic(doc: Doc) -> Callable[[int, int], bool]:
     return generic
 
 
+POINT_PREPS = {"since", "until", "till", "from", "by"}
+
+
 def _habitual() -> set[str]:
     return {w.lower() for w in lexicon().get("habitual_adverbs", [])}
 
@@ -122,6 +126,8 @@ def make_habitual(doc: Doc) -> Callable[[int, int], bool]:
         span = doc.char_span(start, end, alignment_mode="expand")
         if span is None or len(span) == 0:
             return False
+        if span.start > 0 and doc[span.start - 1].lower_ in POINT_PREPS:
+            return False  # "often travels by train since November": a point the habit runs from
         tok, marked = span.root, False
         for _ in range(5):  # up to the clause's verb: "held usually on May 9", "usually present in May"
             marked = marked or any(c.dep_ == "advmod" and c.lower_ in words for c in tok.children)

@@ -253,6 +253,9 @@ def _month_rel_year(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", cal.month(y, mon), position_mod(m.group(1)), "month")
 
 
+COORDINATED_WD = re.compile(r"(?i)(?:mon|tues|wednes|thurs|fri|satur|sun)day\s*(?:,|and|or|&)\s*$")
+
+
 @rule(
     "weekday",
     P + r"(?:({POSMOD})\s+(?:(?i:on)\s+)?)?(?:(?i:(the\s+previous|the\s+following|last|this|next|"
@@ -267,7 +270,9 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Cand | None:
     start = m.start()
     if m.group(1) and ctx.tag(m.start()).startswith("VB"):
         start = m.start(2) if m.group(2) else m.start(3)  # "the drills end on Sunday": a verb, no modifier
-    if rel in ("each", "every") or m.group(4) or m.group(6):
+    shared = m.group(6) and COORDINATED_WD.search(ctx.text[max(0, m.start() - 20) : m.start()])
+    shared = shared and ctx.dct is not None and _dir(m, ctx, rel) == "past"  # "will leave on ...": a set
+    if rel in ("each", "every") or m.group(4) or m.group(6) and not shared:  # "Tuesday and Wednesday nights"
         value = f"XXXX-WXX-{wd + 1}" + (f"T{code}" if code else "")
         return Cand(start, m.end(), "set", value, None, "set")
     mod = position_mod(m.group(1)) if start == m.start() else None

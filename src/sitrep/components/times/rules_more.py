@@ -160,10 +160,13 @@ def _century(m: re.Match[str], ctx: Ctx) -> Cand | None:
     return mk(m, "date", f"{n - 1:02d}", position_mod(m.group(1)), "century")
 
 
+HALF = r"[\s-]+(?i:and)[\s-]+(?i:a)[\s-]+(?i:half)"
+
+
 @rule(
     "ago",
-    P + r"(?:({APPROX})\s+)?(?:(?i:just|only)\s+)?(?:({NUM})|({VAGUE}))\s+({UNIT})\s+"
-    r"(?:(?i:or\s+so)\s+)?(?i:(ago|earlier|before|later|from\s+now|hence))" + E,
+    P + r"(?:({APPROX})\s+)?(?:(?i:just|only)\s+)?(?:({NUM})(?:" + HALF + r")?|({VAGUE}))[\s-]+"
+    r"({UNIT})(?:" + HALF + r")?\s+(?:(?i:or\s+so)\s+)?(?i:(ago|earlier|before|later|from\s+now|hence))" + E,
 )
 def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     amount = parse_number(m.group(2)) if m.group(2) else None
@@ -176,6 +179,10 @@ def _ago(m: re.Match[str], ctx: Ctx) -> Cand | None:
     sign = 1 if word in ("from now", "hence", "later") else -1
     if amount is None:
         return mk(m, "date", "FUTURE_REF" if sign > 0 else "PAST_REF", name="ago")
+    if re.search(r"(?i)\band[\s-]+a[\s-]+half\b", m.group(0)):
+        amount += 0.5  # "a year and a half ago": 18 months back
+        sub = {"Y": ("M", amount * 12), "M": ("D", amount * 30), "W": ("D", amount * 7)}
+        code, amount = sub.get(code, (code, amount))
     if not ctx.dct or not float(amount).is_integer():
         return mk(m, "date", None, name="ago")
     k = int(amount) * sign
@@ -204,13 +211,14 @@ ANAPHORIC_DAY = {
     "the preceding day": -1,
     "that day": 0,
     "the same day": 0,
+    "that same day": 0,
 }
 
 
 @rule(
     "anaphoric_day",
     P + r"(?i:(the\s+next\s+day|the\s+following\s+day|the\s+day\s+after|the\s+day\s+before|"
-    r"the\s+previous\s+day|the\s+preceding\s+day|that\s+day|the\s+same\s+day))" + E,
+    r"the\s+previous\s+day|the\s+preceding\s+day|that\s+day|(?:the|that)\s+same\s+day))" + E,
 )
 def _anaphoric_day(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if re.match(r"\s+(?:yesterday|tomorrow)\b", ctx.text[m.end() :]):
@@ -349,7 +357,7 @@ def _set_freq(m: re.Match[str], ctx: Ctx) -> Cand | None:
     "duration",
     P + r"(?:({APPROX})\s+)?(?:(?i:the)\s+(?:(?i:past|last|next|first|previous|coming|following|final|"
     r"latest|remaining|entire|same|full|initial)\s+)?)?"
-    r"({NUM})(\s+and\s+(?:a\s+)?half|\s+1/2)?[\s-]+(?:(?i:more|additional|other|further|straight|"
+    r"({NUM})([\s-]+and[\s-]+(?:a[\s-]+)?half|\s+1/2)?[\s-]+(?:(?i:more|additional|other|further|straight|"
     r"consecutive|trading|business|working|full|long)\s+)?"
     r"({UNIT})(?:\s+and\s+a\s+half)?(?:-(?i:long))?(?![\w-])(?!\s+old\b)",
 )
@@ -376,6 +384,10 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     if m.group(3) or re.search(r"and\s+a\s+half", m.group(0)):
         amount += 0.5
+    mod = lower_keys(lexicon()["approx_mods"]).get(norm(m.group(1) or ""))
+    mixed = None if float(amount).is_integer() else cal.mixed_duration(amount, code)
+    if mixed:
+        return mk(m, "duration", mixed, mod, "duration")
     if code.startswith("T") and not float(amount).is_integer():
         sub = {"TH": ("TM", 60), "TM": ("TS", 60)}.get(code)
         if sub:
@@ -387,7 +399,6 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
             "D": ("TH", amount * 24),
             "W": ("D", amount * 7),
         }[code]
-    mod = lower_keys(lexicon()["approx_mods"]).get(norm(m.group(1) or ""))
     text = m.group(0)
     if (
         re.match(r"(?i)\s*(?:a|an)\b", m.group(2))
@@ -420,6 +431,7 @@ def _bare_units(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if not m.group(2) and prev_word(ctx, m.start()) not in (
         "for",
         "within",
+        "during",
         "over",
         "in",
         "after",

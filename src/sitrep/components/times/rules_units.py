@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 
 from . import calendar as cal
-from .lexicon import norm, position_mod
-from .rules import Cand, Ctx, E, P, mk, rule
+from .lexicon import lexicon, norm, parse_number, position_mod
+from .rules import Cand, Ctx, E, P, mk, prev_word, rule, unit_code
 
 REL_STEP = {
     "this": 0,
@@ -167,3 +167,56 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Cand | None:
     else:
         y = ctx.dct.year if n <= cur or ctx.direction(m.start(), m.end()) == "future" else ctx.dct.year - 1
     return mk(m, "date", f"{y:04d}-{letter}{n}", name="quarter")
+
+
+HOURS_OF_DAY = re.compile(
+    r"(?i)\s+of\s+(?:the\s+)?(?:morning|night|evening|day\b|dawn|today|yesterday|tomorrow|this|last|\d|"
+    r"(?:mon|tues|wednes|thurs|fri|satur|sun)day|jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)"
+)
+
+
+@rule(
+    "phase_units",
+    P + r"(?i:the\s+(?:very\s+)?(?:early|earliest|first|opening|initial|final|closing|last)\s+"
+    r"(hours|days|weeks|months|years|decades))" + E,
+)
+def _phase_units(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "the early days of the war", "the first hours of the offensive": a vague stretch (PXD, PTXH)."""
+    if m.group(1).lower() == "hours" and HOURS_OF_DAY.match(ctx.text[m.end() : m.end() + 40]):
+        return None  # "the early hours of the morning / of Tuesday / of 24 February": a time of day
+    return mk(m, "duration", cal.duration(None, unit_code(m.group(1))), name="duration")
+
+
+def _vague_words() -> set[str]:
+    """The vague amounts of the lexicon ("several", "a few"), lower-cased."""
+    return {norm(w) for w in lexicon()["vague_amounts"]}
+
+
+NOT_STRETCH = ("long", "working", "office", "opening", "business", "peak", "school", "early", "late")
+AROUND_UNITS = ("over", "through", "across", "throughout", "during")
+AFTER_UNITS = re.compile(r"\s+(?:since|after|following|before|that\s+followed|leading\s+up)\b")
+
+
+@rule("the_units", P + r"(?i:the\s+(hours|days|weeks|months|years|decades)(\s+(?:to\s+come|ahead))?)" + E)
+def _the_units(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "over the years", "in the days after the attack", "the months to come": a vague stretch."""
+    after = ctx.text[m.end() : m.end() + 30]
+    if not (m.group(2) or prev_word(ctx, m.start()) in AROUND_UNITS or AFTER_UNITS.match(after)):
+        return None
+    return mk(m, "duration", cal.duration(None, unit_code(m.group(1))), name="duration")
+
+
+@rule(
+    "units_later",
+    P + r"(?i:(hours|days|weeks|months|years|decades)(?:\s+(?:later|earlier)|(?=\s+(?:after|before)\b)))" + E,
+)
+def _units_later(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "Days later he signed", "months after the invasion": the vague stretch PXD, PXM, as TimeBank marks
+    "a day earlier" P1D."""
+    before = prev_word(ctx, m.start())
+    if before in NOT_STRETCH:
+        return None  # "worked long hours after the war": hours of work, not a stretch of time
+    if parse_number(before) is not None or before in _vague_words():
+        return None  # "eight years later", "several weeks later": the amount's own rule
+    return mk(m, "duration", cal.duration(None, unit_code(m.group(1))), name="duration")
+
