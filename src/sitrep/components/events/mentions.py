@@ -231,7 +231,7 @@ def war_setting(tok: Token) -> bool:
 
 
 def _setting(tok: Token) -> bool:
-    """ `in_setting`, and a verb right under a setting preposition ("since invading Ukraine")."""
+    """`in_setting`, and a verb right under a setting preposition ("since invading Ukraine")."""
     return in_setting(tok) or (tok.dep_ == "pcomp" and tok.head.lower_ in SETTING_PREPS)
 
 

@@ -220,9 +220,7 @@ def _between_parties(tok: Token) -> bool:
     dialogue", "a path of dialogue": a channel or a means, no talks held by anyone in particular."""
     if any(c.dep_ == "prep" and c.lower_ in ("with", "between", "among") for c in tok.children):
         return True
-    return any(
-        c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in PARTY_LABELS for c in tok.children
-    )
+    return any(c.dep_ in ("amod", "compound", "poss") and c.ent_type_ in PARTY_LABELS for c in tok.children)
 
 
 def _left_so(tok: Token) -> bool:

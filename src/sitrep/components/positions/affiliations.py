@@ -53,12 +53,6 @@ def _states(doc: Doc) -> dict[str, str]:
     return out
 
 
-
-
-
-
-
-
 def _introduced(doc: Doc, ent: Span) -> str | None:
     """The state in "<state or people> ['s] <title words> <name>" right before the name, if any."""
     before = doc[max(ent.sent.start, ent.start - LOOK_BACK) : ent.start]

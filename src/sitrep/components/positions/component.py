@@ -68,8 +68,10 @@ def _nobody(pred: Token) -> bool:
     subj = next((c for c in verb.children if c.dep_ == "nsubj"), None)  # its own, not a conjunct's
     if subj is None:
         return False
-    return subj.lower_ in ("nobody", "none") or subj.lower_ == "one" and any(
-        c.dep_ == "det" and c.lower_ == "no" for c in subj.children
+    return (
+        subj.lower_ in ("nobody", "none")
+        or subj.lower_ == "one"
+        and any(c.dep_ == "det" and c.lower_ == "no" for c in subj.children)
     )
 
 

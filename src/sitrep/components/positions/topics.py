@@ -247,11 +247,7 @@ def war_for_it(topic: str, comp: list[Token]) -> str:
     """ "seeking ways to end it", "we want it all to end": an "it" that ends or stops is the war or
     conflict the text named last before it (within a few sentences); other topics are returned as they are."""
     it = next(
-        (
-            t
-            for t in comp
-            if t.lower_ == "it" and t.dep_ in IT_DEPS and t.head.lemma_.lower() in ENDING_VERBS
-        ),
+        (t for t in comp if t.lower_ == "it" and t.dep_ in IT_DEPS and t.head.lemma_.lower() in ENDING_VERBS),
         None,
     )
     if it is None or not re.search(r"\bit\b", topic, re.IGNORECASE):

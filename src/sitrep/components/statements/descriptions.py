@@ -305,7 +305,7 @@ def _generic_org_nouns() -> frozenset[str]:
 
 
 def _salient_org(r: Reader, st: Statement, sp: Speaker, head: str) -> Speaker | object:
-    """"The group says" after "the IMF said ... central banks, such as the Bank of England, ...": the
+    """ "The group says" after "the IMF said ... central banks, such as the Bank of England, ...": the
     organisation the text follows (the latest one speaking or the subject of a sentence), not the
     one named last in passing, when the noun may name any organisation and the linked one's name
     does not hold it."""

@@ -81,9 +81,7 @@ class Salience:
         # account of another's words, so the one it quotes stays the speaker the reader follows
         relay = word_set("cues_relay.txt")
         self.tails = {
-            id(st)
-            for st, v in items
-            if v is not None and cue_lemma(v) in relay and source_tail(v, ctx.cues)
+            id(st) for st, v in items if v is not None and cue_lemma(v) in relay and source_tail(v, ctx.cues)
         }
         self.contents = sorted(
             (p for st, _v in items if id(st) not in self.tails for p in parts(st)), key=lambda p: p[0]

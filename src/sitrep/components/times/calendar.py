@@ -162,4 +162,3 @@ def mixed_duration(amount: float, unit: str) -> str | None:
     head = duration(whole, unit)
     tail = duration(int(part), sub[0])
     return head + (tail[2:] if tail.startswith("PT") and "T" in head else tail[1:])
-

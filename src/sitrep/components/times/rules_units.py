@@ -219,4 +219,3 @@ def _units_later(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if parse_number(before) is not None or before in _vague_words():
         return None  # "eight years later", "several weeks later": the amount's own rule
     return mk(m, "duration", cal.duration(None, unit_code(m.group(1))), name="duration")
-
