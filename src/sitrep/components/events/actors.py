@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Token
 
 from ...model import Event
+from ...text import doc_text
 from ..shared.clauses import chunk_of, speaker_at, speaker_name, statement_at, subject_of
 from ..shared.lexicon import cue_has, data_rows
 from ..shared.parties import party_name
@@ -124,7 +125,7 @@ def display_actor(
         return demonym
     if tok is not None and _ACRONYM.match(tok.text):
         short = tok.text.replace(".", "")
-        defined = re.search(re.escape(name) + r"\s*\(" + re.escape(tok.text) + r"\)", tok.doc.text)
+        defined = re.search(re.escape(name) + r"\s*\(" + re.escape(tok.text) + r"\)", doc_text(tok.doc))
         if short != name and _initials(name) == short and defined is None:
             return short  # unless the text introduces it: "the Rapid Support Forces (RSF)"
     if etype in FORCE_TYPES:

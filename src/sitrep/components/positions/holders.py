@@ -10,6 +10,7 @@ from functools import lru_cache
 
 from spacy.tokens import Doc, Token
 
+from ...text import doc_text
 from ..shared.clauses import chunk_of, doc_memo, speaker_name, statement_at, statement_with_cue, subject_of
 from ..shared.lexicon import cue_has, data_rows, position_cues
 from ..shared.parties import governing_speech, party_name
@@ -272,7 +273,7 @@ def last_speaker(tok: Token) -> str | None:
     k = bisect_right(ends, tok.idx) - 1
     if k < 0 or names[k] is None or tok.idx - ends[k] > MAX_GAP:
         return None
-    return names[k] if tok.doc.text.count("\n\n", ends[k], tok.idx) <= 1 else None
+    return names[k] if doc_text(tok.doc).count("\n\n", ends[k], tok.idx) <= 1 else None
 
 
 def _statement_ends(doc: Doc) -> tuple[list[int], list[str | None]]:
