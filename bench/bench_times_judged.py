@@ -9,6 +9,7 @@ Usage: .venv/bin/python bench/bench_times_judged.py dump --seed 61 --round s6-be
        (or `dump --docs ID,ID,... --round NAME`: those corpus articles, e.g. a figures batch)
        (fill in "gold" in FILE by reading "context") bench/bench_times_judged.py add FILE
        .venv/bin/python bench/bench_times_judged.py score
+       .venv/bin/python bench/bench_times_judged.py rescore   (today's code on every judged span)
 The judged file keeps ids, spans, the time's own words and values, never the articles' sentences.
 """
 
@@ -182,6 +183,42 @@ def score() -> int:
     return 0
 
 
+def rescore() -> int:
+    """Today's code on every judged article: value precision per round on the judged spans it still
+    finds (a span judged in several rounds keeps its latest gold), and how many times it now gives on
+    spans nobody judged. `score` shows each round as it was dumped; this shows what the code does now."""
+    import sitrep
+
+    gold: dict[tuple[str, int, int], tuple[str, str | None]] = {}
+    for r in judged_rows():
+        if "gold" in r:
+            gold[(r["doc"], r["span"][0], r["span"][1])] = (r["round"], r["gold"])
+    nlp = sitrep.load_pipeline()
+    right: Counter[str] = Counter()
+    found: Counter[str] = Counter()
+    unjudged = 0
+    for art in chosen(sorted({k[0] for k in gold})):
+        for t in sitrep.extract(art["text"], published=art["published"], nlp=nlp).times:
+            if expression_class(t.text) is None:
+                continue
+            hit = gold.get((art["id"], t.span[0], t.span[1]))
+            if hit is None:
+                unjudged += 1
+                continue
+            found[hit[0]] += 1
+            right[hit[0]] += t.value == hit[1]
+    for name in sorted(found):
+        print(
+            f"{name:<12} {found[name]:>3} judged spans found  value precision {right[name] / found[name]:.3f}"
+        )
+    total = sum(found.values())
+    print(
+        f"all rounds   {total:>3} of {len(gold)} judged spans found  value precision "
+        f"{sum(right.values()) / max(total, 1):.3f}; {unjudged} times on spans nobody judged"
+    )
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     """Dump a sample to judge, or score the judged file."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -194,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
     a = sub.add_parser("add")
     a.add_argument("file")
     sub.add_parser("score")
+    sub.add_parser("rescore")
     args = ap.parse_args(argv)
     if not (REALNEWS / "corpus.jsonl").is_file():
         print(f"real-news corpus not found under {REALNEWS}; nothing to judge")
@@ -202,7 +240,7 @@ def main(argv: list[str] | None = None) -> int:
         return dump(args.seed, args.n, args.round, [i for i in args.docs.split(",") if i])
     if args.cmd == "add":
         return add(args.file)
-    return score()
+    return rescore() if args.cmd == "rescore" else score()
 
 
 if __name__ == "__main__":
