@@ -3,9 +3,10 @@ a repeated or background mention of a happening already on record (split from `e
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...model import Event
 from ..shared.lexicon import cue_has, position_cues
@@ -45,10 +46,16 @@ def _anchors(date_tok: Token) -> bool:
     return True
 
 
+def published_on(doc: Doc) -> dt.date | None:
+    """The document's publication date (api.parse_published made it a date), if it has one."""
+    published: dt.date | None = (doc._.sitrep_meta or {}).get("published")
+    return published
+
+
 def historical(tok: Token, verb: Token) -> bool:
     """Whether the mention is anchored in the past: a named historical event or an earlier year."""
     doc = tok.doc
-    published = (doc._.sitrep_meta or {}).get("published") if doc._.sitrep_meta else None
+    published = published_on(doc)
     # a verb's own clause, not clauses hung on it or on its acting subject ("Moscow, which seized it in
     # 2014, shelled ...", "troops massed ..., sparking the worst crisis since the Cold War"); what was
     # acted on is still dated by its own clauses ("the armistice that ended the war in 1953 was signed")

@@ -15,7 +15,7 @@ from ..shared.clauses import doc_memo, subject_of
 from ..shared.lexicon import cue_has
 from .activity import generic_activity
 from .actors import is_party
-from .mentions import DEMAND_VERBS
+from .mentions import DEMAND_VERBS, published_on
 from .status import clause_verb
 
 # marks of an adverbial clause whose content the question takes as given ("since X did Y, why ...?")
@@ -119,7 +119,7 @@ _YEAR = re.compile(r"\b(1[89]\d\d|20\d\d)\b")
 def narrated_past(tok: Token) -> bool:
     """A past-tense clause in a paragraph that a year at least two before publication dates ("In 1939 the
     Soviets demanded a base. When Finland refused, the Red Army invaded."): history told, not news."""
-    published = (tok.doc._.sitrep_meta or {}).get("published") if tok.doc._.sitrep_meta else None
+    published = published_on(tok.doc)
     if published is None:
         return False
     verb = _tensed(tok)
@@ -188,7 +188,7 @@ def no_happening(tok: Token, status: str, actor: str | None) -> bool:
     )
 
 
-_DAY = re.compile(r"(\d{4})-(\d{2})-(\d{2})")
+_DAY = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def dated_ahead(doc: Doc, when: str | None) -> bool:
@@ -198,14 +198,10 @@ def dated_ahead(doc: Doc, when: str | None) -> bool:
         return False
     if when == "FUTURE_REF":
         return True
-    published = (doc._.sitrep_meta or {}).get("published")
-    if isinstance(published, dt.datetime):
-        published = published.date()
-    m = _DAY.fullmatch(when)
-    if not isinstance(published, dt.date) or m is None:
+    published = published_on(doc)
+    if published is None or _DAY.fullmatch(when) is None:
         return False
     try:
-        day = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return dt.date.fromisoformat(when) > published
     except ValueError:
-        return False
-    return day > published
+        return False  # "2023-02-30"

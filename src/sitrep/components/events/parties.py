@@ -13,6 +13,7 @@ from ..shared.clauses import chunk_of
 from ..shared.lexicon import cue_has, data_rows
 from ..shared.sides import side_of
 from ..shared.states import country_adjective
+from .actors import FORCE_TYPES
 
 # event types that only states and blocs do: a person who announces them acts for the state
 STATE_ACTS = {"sanction", "aid"}
@@ -127,12 +128,9 @@ def name_enemies(events: list[Event]) -> list[Event]:
         if side is None:
             continue
         adjective = country_adjective().get(side)
-        forces = ev.type in _FORCE and adjective is not None
+        forces = ev.type in FORCE_TYPES and adjective is not None
         ev.actor = f"{adjective} forces" if forces else side_display(side)
     return events
-
-
-_FORCE = {"attack", "kill", "seize", "retreat", "mobilize", "deploy", "fight", "arrest", "displace"}
 
 
 @lru_cache(maxsize=1)
@@ -146,7 +144,7 @@ def group_for_leader(events: list[Event]) -> list[Event]:
     aggression" -> Wagner Group); his threats, demands and words stay his."""
     leaders = _group_leaders()
     for ev in events:
-        if ev.actor and ev.type in _FORCE:
+        if ev.actor and ev.type in FORCE_TYPES:
             group = next((leaders[w] for w in ev.actor.lower().split() if w in leaders), None)
             ev.actor = group or ev.actor
     return events
