@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...gender import name_gender
 from ...model import Entity, Speaker, Statement
+from ..entities.lexicon import generic_nouns
 from .candidate import KEEP, Cand, parts, to_speaker
 from .speaker import _lines, role_nouns
 
@@ -297,19 +298,12 @@ def _named_org(r: Reader, span: Span, sp: Speaker) -> Speaker | object:
     return KEEP
 
 
-@lru_cache(maxsize=1)
-def _generic_org_nouns() -> frozenset[str]:
-    """Nouns by which "the <noun>" may name any organisation ("the group"), `data/entities_nouns.tsv`."""
-    rows = (ln.split("\t") for ln in _lines("entities_nouns.tsv"))
-    return frozenset(c[0].strip().lower() for c in rows if len(c) > 2 and c[2].strip() == "any")
-
-
 def _salient_org(r: Reader, st: Statement, sp: Speaker, head: str) -> Speaker | object:
     """ "The group says" after "the IMF said ... central banks, such as the Bank of England, ...": the
     organisation the text follows (the latest one speaking or the subject of a sentence), not the
     one named last in passing, when the noun may name any organisation and the linked one's name
     does not hold it."""
-    if head not in _generic_org_nouns() or sp.span is None:
+    if head not in generic_nouns() or sp.span is None:
         return KEEP
     linked = r.entities.get(sp.entity) if sp.entity else None
     if linked is not None and head in linked.name.lower():
