@@ -25,7 +25,7 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     hyphenated = _hyphenated(tok)
     if hyphenated is not None:
         return hyphenated
-    if tok.ent_type_ in NAME_LABELS or tok.dep_ in ("compound",) or tok.is_stop and tok.lemma_ != "free":
+    if tok.ent_type_ in NAME_LABELS or tok.dep_ in ("compound",) or _function_word(tok):
         return None
     if tok.pos_ == "VERB" and tok.dep_ == "amod":
         return None  # "occupied lands": a state, not an event
@@ -109,6 +109,16 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     if " " in lemma:
         return None
     return etype, tok.i, tok.i
+
+
+def _function_word(tok: Token) -> bool:
+    """A stop word that heads no event. spaCy's stop list holds the base forms of some lexicon verbs
+    ("call", "take", "move", "give", "make"), so "We call on", "to take control" or "could move troops"
+    went unmatched while "called on", "took control" and "moved troops" matched: a verb whose lemma starts
+    a trigger is asked about in every form."""
+    if not tok.is_stop or tok.lemma_ == "free":
+        return False
+    return not (tok.pos_ == "VERB" and tok.lemma_.lower() in trigger_words())
 
 
 def _adjectival(tok: Token, lemma: str) -> tuple[str, int, int] | None:
