@@ -27,3 +27,17 @@ BASE_FORMS = [
 @pytest.mark.parametrize(("text", "trigger", "etype"), BASE_FORMS)
 def test_a_trigger_verb_in_its_base_form_is_found(extract, text, trigger, etype):
     assert found(extract, text).get(trigger) == etype
+
+
+SUPPLY_OF_AID = [
+    ("Oslo already provides Tbilisi intelligence support.", "provides Tbilisi intelligence support"),
+    ("The mayor said the region would provide further support for the villages.", "provide further support"),
+    ("Rebels threatened reprisals if the neighbours sent any help to the garrison.", "sent any help"),
+]
+
+
+@pytest.mark.parametrize(("text", "trigger"), SUPPLY_OF_AID)
+def test_a_supply_verb_with_a_noun_of_aid_is_one_aid_event(extract, text, trigger):
+    events = found(extract, text)
+    assert events.get(trigger) == "aid"
+    assert len([t for t in events if events[t] == "aid"]) == 1
