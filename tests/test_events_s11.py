@@ -41,3 +41,21 @@ def test_a_supply_verb_with_a_noun_of_aid_is_one_aid_event(extract, text, trigge
     events = found(extract, text)
     assert events.get(trigger) == "aid"
     assert len([t for t in events if events[t] == "aid"]) == 1
+
+
+DESCRIPTIONS = [
+    ("The senator praised all those volunteers who fight for their villages.", "fight"),
+    ("It is unfair to the reservists who are fighting in the marshes, he said.", "fighting"),
+    ("Europe cannot buy oil from a regime that threatens war, she said.", "threatens"),
+]
+
+
+@pytest.mark.parametrize(("text", "word"), DESCRIPTIONS)
+def test_a_present_tense_relative_clause_describes_its_head(extract, text, word):
+    assert word not in found(extract, text)
+
+
+def test_a_past_or_dated_relative_clause_still_reports(extract):
+    assert found(extract, "Police arrested the men who attacked the convoy.").get("attacked") == "attack"
+    text = "Officials named the units that are shelling the port today."
+    assert found(extract, text).get("shelling") == "attack"
