@@ -59,3 +59,15 @@ def test_a_past_or_dated_relative_clause_still_reports(extract):
     assert found(extract, "Police arrested the men who attacked the convoy.").get("attacked") == "attack"
     text = "Officials named the units that are shelling the port today."
     assert found(extract, text).get("shelling") == "attack"
+
+
+def test_the_scene_of_a_killing_is_no_second_event(extract):
+    text = "Nine villagers were killed in a suspected rebel attack on the market."
+    events = found(extract, text)
+    assert events.get("killed") == "kill"
+    assert "attack" not in events
+
+
+def test_an_attack_named_as_agent_stays_an_event(extract):
+    events = found(extract, "Four fishermen were wounded by artillery shelling near the port on Monday.")
+    assert events.get("shelling") == "attack"
