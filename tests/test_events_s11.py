@@ -71,3 +71,8 @@ def test_the_scene_of_a_killing_is_no_second_event(extract):
 def test_an_attack_named_as_agent_stays_an_event(extract):
     events = found(extract, "Four fishermen were wounded by artillery shelling near the port on Monday.")
     assert events.get("shelling") == "attack"
+
+
+def test_a_hyphenated_trigger_whose_tail_the_parse_makes_a_verb_is_found(extract):
+    events = found(extract, "Moscow has long relied on sabre-rattling to scare its neighbours.")
+    assert events.get("sabre-rattling") == "threaten"
