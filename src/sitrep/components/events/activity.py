@@ -78,6 +78,25 @@ def habitual(tok: Token) -> bool:
     return any(c.dep_ == "advmod" and cue_has(c.lower_, "habitual") for c in tok.children)
 
 
+def present_description(tok: Token) -> bool:
+    """A relative clause in the simple or progressive present ("a country that threatens war", "those
+    citizens who are fighting for their country", "a Russia that is not invading its neighbours"): it says
+    what its head is like, not what happened; a dated one ("troops who are shelling the city today") is
+    news."""
+    if tok.pos_ != "VERB" or tok.dep_ != "relcl":
+        return False
+    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
+    if tok.tag_ in ("VBZ", "VBP"):
+        present = not aux
+    else:
+        present = (
+            tok.tag_ == "VBG" and len(aux) == 1 and aux[0].tag_ in ("VBZ", "VBP") and aux[0].lemma_ == "be"
+        )
+    if not present:
+        return False
+    return not any(t.ent_type_ in ("DATE", "TIME") or cue_has(t.lower_, "recent") for t in tok.subtree)
+
+
 def statute_wording(tok: Token) -> bool:
     """A participle or present-tense relative clause on a standing text ("UN resolutions condemning the
     war", "a law that bans rallies"): what the text says, not an act (cue class `statute`)."""
@@ -138,6 +157,7 @@ def generic_activity(tok: Token) -> bool:
         or gerund_subject(tok)
         or object_of_activity(tok)
         or habitual(tok)
+        or present_description(tok)
         or statute_wording(tok)
         or danger_sense(tok)
         or menacing_situation(tok)

@@ -48,6 +48,7 @@ TERRITORIAL = {"seize", "retreat"}
 # acts of speech toward others: when the trigger is a statement's own cue, the outlet reports the act
 # ("X urged Y to ..."); a refusal or an agreement stays the speaker's word about its own deed
 SPEECH_ACTS = {"request", "threaten", "accuse"}
+SCENE_PREPS = {"in", "during"}
 LOCATIVE = {"in", "near", "at", "around", "outside", "inside", "across", "from", "into", "toward", "towards"}
 
 
@@ -194,6 +195,19 @@ def _toll_tail(tok: Token, ev: Event, by_token: dict[int, Event]) -> bool:
     return False
 
 
+def _scene_of(tok: Token, verb: Token, etype: str, by_token: dict[int, Event]) -> Event | None:
+    """The event of the verb before a nominal trigger that is the verb's scene ("twelve were killed in the
+    attack", "was blown up in a suspected Russian strike", "died during an overnight skirmish"): one
+    happening of the same family, told by its verb; the noun is no second event. Not "by" (the agent:
+    "killed by Russian shelling" names the attack)."""
+    if tok.pos_ == "VERB" or tok.dep_ != "pobj" or tok.head.lower_ not in SCENE_PREPS:
+        return None
+    if tok.head.head.i != verb.i or verb.i > tok.i:
+        return None
+    found = by_token.get(verb.i)
+    return found if found is not None and found.type in family(etype) else None
+
+
 def _event(
     doc: Doc, tok: Token, m: tuple[str, int, int], events: list[Event], by_token: dict[int, Event]
 ) -> Event | None:
@@ -232,6 +246,10 @@ def _event(
     setting = tok.dep_ == "pobj" and tok.head.lower_ in ARG_PREPS
     if head_ev is None and tok.pos_ != "VERB" and verb is not tok and setting:
         head_ev = by_token.get(verb.i)  # "killed 22 soldiers in an ambush": the killers ambushed
+    scene = _scene_of(tok, verb, etype, by_token)
+    if scene is not None:
+        by_token[tok.i] = scene
+        return None  # "were killed in a Russian attack": the killing is the event the sentence reports
     purpose = any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children)
     if head_ev is not None and tok.dep_ in ("xcomp", "advcl") and purpose:
         if head_ev.type == etype or (head_ev.type == "protest" and etype in COMMUNICATIVE):

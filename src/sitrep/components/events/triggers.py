@@ -4,7 +4,7 @@ selectional checks), and the tokens worth asking about."""
 from __future__ import annotations
 
 import numpy as np
-from spacy.attrs import LEMMA
+from spacy.attrs import LEMMA, LOWER
 from spacy.tokens import Doc, Token
 
 from ..shared.clauses import name_of
@@ -25,7 +25,7 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     hyphenated = _hyphenated(tok)
     if hyphenated is not None:
         return hyphenated
-    if tok.ent_type_ in NAME_LABELS or tok.dep_ in ("compound",) or tok.is_stop and tok.lemma_ != "free":
+    if tok.ent_type_ in NAME_LABELS or tok.dep_ in ("compound",) or _function_word(tok):
         return None
     if tok.pos_ == "VERB" and tok.dep_ == "amod":
         return None  # "occupied lands": a state, not an event
@@ -111,6 +111,16 @@ def match_trigger(tok: Token) -> tuple[str, int, int] | None:
     return etype, tok.i, tok.i
 
 
+def _function_word(tok: Token) -> bool:
+    """A stop word that heads no event. spaCy's stop list holds the base forms of some lexicon verbs
+    ("call", "take", "move", "give", "make"), so "We call on", "to take control" or "could move troops"
+    went unmatched while "called on", "took control" and "moved troops" matched: a verb whose lemma starts
+    a trigger is asked about in every form."""
+    if not tok.is_stop or tok.lemma_ == "free":
+        return False
+    return not (tok.pos_ == "VERB" and tok.lemma_.lower() in trigger_words())
+
+
 def _adjectival(tok: Token, lemma: str) -> tuple[str, int, int] | None:
     """ "left ten people dead": an adjective trigger (lexicon part of speech ADJ) that passes its check."""
     hit = triggers().get(lemma)
@@ -123,8 +133,9 @@ def _adjectival(tok: Token, lemma: str) -> tuple[str, int, int] | None:
 
 def _hyphenated(tok: Token) -> tuple[str, int, int] | None:
     """ "historic build-ups", "a cease-fire": the last part of a hyphenated trigger heads it."""
-    firsts = hyphen_tails().get(tok.lemma_.lower())
-    if not firsts or tok.i < 2 or tok.pos_ not in ("NOUN", "PROPN"):
+    # the tail as written too: "saber-rattling" is parsed with the verb lemma "rattle"
+    firsts = hyphen_tails().get(tok.lemma_.lower()) or hyphen_tails().get(tok.lower_)
+    if not firsts or tok.i < 2 or tok.pos_ not in ("NOUN", "PROPN", "VERB"):
         return None
     hyphen, first = tok.doc[tok.i - 1], tok.doc[tok.i - 2]
     if hyphen.text != "-" or hyphen.whitespace_ or first.whitespace_:
@@ -170,7 +181,11 @@ def trigger_candidates(doc: Doc) -> list[int]:
     """Indices of the tokens whose lemma may start a trigger: `match_trigger` is None on all others."""
     if not len(doc):
         return []
-    return np.flatnonzero(_TRIGGER_LEMMA.mask(doc.vocab.strings, doc.to_array(LEMMA))).tolist()
+    strings = doc.vocab.strings
+    by_lemma = _TRIGGER_LEMMA.mask(strings, doc.to_array(LEMMA))
+    found = by_lemma | _HYPHEN_TAIL.mask(strings, doc.to_array(LOWER))
+    return np.flatnonzero(found).tolist()
 
 
 _TRIGGER_LEMMA = StringFilter(lambda w: w.lower() in trigger_words())
+_HYPHEN_TAIL = StringFilter(lambda w: w in hyphen_tails())
