@@ -34,6 +34,8 @@ STATE_TYPES = {"aid", "sanction"}
 FORCE_TYPES = {"attack", "fight", "kill", "seize", "retreat", "mobilize", "deploy", "arrest", "displace"}
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
+# a dotted acronym inside a name ("U.S. Treasury"): written as news labels it ("US Treasury")
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,4}(?!\w)")
 
 
 def is_party(tok: Token) -> bool:
@@ -86,6 +88,33 @@ def appositive_name(tok: Token | None) -> Token | None:
             if c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
                 return c
         frontier = nxt
+    return None
+
+
+def bound_possessive(tok: Token | None) -> Token | None:
+    """ "its" on an event names the nearest subject up the clauses that can be its owner: a singular
+    party that is no person ("Moscow intends to invade should the US and NATO not meet its demands"
+    -> Moscow; "point to Russia escalating its invasion" -> Russia), not the nearest name back in
+    the text. None when the walk meets no such subject (the caller keeps its own reading)."""
+    if tok is None or tok.lower_ != "its" or tok.dep_ != "poss":
+        return None
+    doc = tok.doc
+    cur = tok.head
+    for _ in range(8):
+        if cur.tag_ == "VBG" and cur.i > 0 and doc[cur.i - 1].pos_ == "PROPN":
+            cand: Token | None = doc[cur.i - 1]  # "Russia escalating its invasion": the gerund's subject
+        else:
+            cand = next((c for c in cur.children if c.dep_ == "nsubj" and c.i < tok.i), None)
+        if cand is not None and cand.pos_ != "PRON":
+            plural = cand.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in cand.children)
+            named = cand.pos_ == "PROPN" or cand.ent_type_ in ("GPE", "ORG", "NORP")
+            if not plural and named and cand.ent_type_ != "PERSON":
+                return cand
+            if not plural and not named and cand.ent_type_ != "PERSON":
+                return None  # "the plan and its costs": a thing may own it
+        if cur.head.i == cur.i:
+            return None
+        cur = cur.head
     return None
 
 
@@ -168,6 +197,7 @@ def state_actors(events: list[Event]) -> list[Event]:
                 ev.actor = state_of(ev.actor) or ev.actor
         if ev.actor:
             ev.actor = _state_names().get(ev.actor, ev.actor)  # "United States" -> US, however reached
+            ev.actor = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), ev.actor)  # "U.S. Treasury" -> US
     return events
 
 
@@ -326,6 +356,9 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         return None, side if target is None else target
     for c in tok.children:
         if c.dep_ == "poss":
+            bound = bound_possessive(c)
+            if bound is not None:
+                return bound, target  # "unless Kyiv and its allies meet its demands": not Kyiv's
             if c.pos_ == "PRON" and verb is not tok and tok.dep_ == "dobj":
                 return subject_of(verb) or c, target  # "Israel resumed its bombardment"
             return c, target

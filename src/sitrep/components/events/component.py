@@ -17,6 +17,7 @@ from .actors import (
     ARG_PREPS,
     actor_of,
     appositive_name,
+    bound_possessive,
     described_speaker,
     display_actor,
     first_person,
@@ -40,7 +41,14 @@ from .mentions import (
     skip_as_topic,
 )
 from .mood import dated_ahead, no_happening
-from .parties import credit_unnamed, group_for_leader, name_enemies, opposing_forces, state_for_person
+from .parties import (
+    credit_unnamed,
+    group_for_leader,
+    name_enemies,
+    opposing_forces,
+    state_for_person,
+    unnamed_sanctioners,
+)
 from .status import Factuality, clause_verb, factuality
 from .triggers import match_trigger, trigger_candidates
 
@@ -174,7 +182,8 @@ def find_events(doc: Doc) -> list[Event]:
             ev.id = f"v{len(events) + 1}"
             events.append(ev)
     doc.user_data.pop("sitrep_events_cache", None)
-    return credit_unnamed(name_enemies(group_for_leader(state_actors(merge_repeats(doc, events)))))
+    named = credit_unnamed(name_enemies(group_for_leader(state_actors(merge_repeats(doc, events)))))
+    return unnamed_sanctioners(doc, named)
 
 
 def _toll_tail(tok: Token, ev: Event, by_token: dict[int, Event]) -> bool:
@@ -210,7 +219,7 @@ def _event(
         fam = family(etype)
         antecedent = next((e for e in reversed(events) if e.type in fam), None)
     actor_tok, target_tok = actor_of(tok, verb, etype)
-    actor_tok = appositive_name(actor_tok) or actor_tok
+    actor_tok = appositive_name(actor_tok) or bound_possessive(actor_tok) or actor_tok
     subj_ev = by_token.get(actor_tok.i) if actor_tok is not None else None
     if subj_ev is not None and subj_ev.type == etype and tok.pos_ == "VERB":
         by_token[tok.i] = subj_ev
