@@ -46,3 +46,20 @@ def test_its_after_a_gerund_names_the_gerunds_subject(extract):
         "the south, Cole wrote on Monday."
     )
     assert _one(extract, text, "assault").actor in ("Moscow", "Russia")
+
+
+def test_an_appeal_written_or_sent_is_the_writers(extract):
+    text = (
+        "Berlin should speed up its tank deliveries, three former German generals wrote in an open appeal "
+        "to the chancellor on Sunday."
+    )
+    assert _one(extract, text, "appeal").actor == "three former German generals"
+
+
+def test_a_demand_sent_with_a_letter_is_the_senders(extract):
+    text = (
+        "The Moldovan president said on Friday that she had sent a letter to the Kremlin with a demand that "
+        "Russia withdraw its troops from Transnistria."
+    )
+    ev = _one(extract, text, "demand")
+    assert ev.actor is not None and "Kremlin" not in ev.actor and "Russia" not in ev.actor

@@ -14,6 +14,7 @@ from ..shared.lexicon import cue_has, data_rows
 from ..shared.parties import party_name
 from ..shared.sides import side_of
 from ..shared.states import capital_country, country_adjective, state_of
+from .binding import NAMED, bound_possessive, spoken_doer
 from .lexicon import triggers
 
 ARG_PREPS = {"to", "into", "with", "in", "during"}
@@ -32,7 +33,6 @@ GERUND_PREPS = {"by", "for", "after", "before", "without", "while", "through", "
 # types only states and blocs do: a people named as their doer is their state ("the Americans sent aid")
 STATE_TYPES = {"aid", "sanction"}
 FORCE_TYPES = {"attack", "fight", "kill", "seize", "retreat", "mobilize", "deploy", "arrest", "displace"}
-NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
 # a dotted acronym inside a name ("U.S. Treasury"): written as news labels it ("US Treasury")
 _DOTTED = re.compile(r"\b(?:[A-Z]\.){2,4}(?!\w)")
@@ -71,51 +71,6 @@ def first_person(tok: Token | None) -> str | None:
     side = side_of(name)
     states = {v.lower(): v for v in capital_country().values()}
     return states.get(side, name) if side and side != "military" else name
-
-
-def appositive_name(tok: Token | None) -> Token | None:
-    """A description's name in apposition: "One of the regime's propagandists, a spokeswoman, Maria X,
-    urged ..." -> Maria X; "Turkey, a Nato member, lifted ..." stays Turkey (a name names itself)."""
-    if tok is None or tok.pos_ == "PROPN" or tok.ent_type_ in NAMED:
-        return None
-    head = tok.head
-    if tok.dep_ == "appos" and head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return head  # "Denis X, a professor who was fired for ...": the description's name comes first
-    frontier = [tok]
-    for _ in range(3):
-        nxt = [c for t in frontier for c in t.children if c.dep_ == "appos"]
-        for c in nxt:
-            if c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-                return c
-        frontier = nxt
-    return None
-
-
-def bound_possessive(tok: Token | None) -> Token | None:
-    """ "its" on an event names the nearest subject up the clauses that can be its owner: a singular
-    party that is no person ("Moscow intends to invade should the US and NATO not meet its demands"
-    -> Moscow; "point to Russia escalating its invasion" -> Russia), not the nearest name back in
-    the text. None when the walk meets no such subject (the caller keeps its own reading)."""
-    if tok is None or tok.lower_ != "its" or tok.dep_ != "poss":
-        return None
-    doc = tok.doc
-    cur = tok.head
-    for _ in range(8):
-        if cur.tag_ == "VBG" and cur.i > 0 and doc[cur.i - 1].pos_ == "PROPN":
-            cand: Token | None = doc[cur.i - 1]  # "Russia escalating its invasion": the gerund's subject
-        else:
-            cand = next((c for c in cur.children if c.dep_ == "nsubj" and c.i < tok.i), None)
-        if cand is not None and cand.pos_ != "PRON":
-            plural = cand.tag_ in ("NNS", "NNPS") or any(c.dep_ == "conj" for c in cand.children)
-            named = cand.pos_ == "PROPN" or cand.ent_type_ in ("GPE", "ORG", "NORP")
-            if not plural and named and cand.ent_type_ != "PERSON":
-                return cand
-            if not plural and not named and cand.ent_type_ != "PERSON":
-                return None  # "the plan and its costs": a thing may own it
-        if cur.head.i == cur.i:
-            return None
-        cur = cur.head
-    return None
 
 
 def described_speaker(tok: Token | None) -> str | None:
@@ -396,7 +351,7 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         and (not _onlooker(verb) or verb.lemma_.lower() in _DECLARING)
     ):
         return subject_of(verb), target  # "adopted a package of sanctions", "announced $2bn in aid"
-    return None, target
+    return spoken_doer(tok, etype), target  # "the consuls wrote in an open appeal"
 
 
 # verbs by which a party makes its own act known: the object event is the subject's ("Washington

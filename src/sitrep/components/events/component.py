@@ -16,8 +16,6 @@ from ..shared.parties import party_name
 from .actors import (
     ARG_PREPS,
     actor_of,
-    appositive_name,
-    bound_possessive,
     described_speaker,
     display_actor,
     first_person,
@@ -26,6 +24,7 @@ from .actors import (
     state_actors,
 )
 from .args import CLAUSAL, PLACE_PREPS, clause_tokens, places_in, time_of
+from .binding import appositive_name, bound_possessive
 from .checks import COMPASS, DIPLOMATS, ORDER_VERBS, accusation_conjunct, speech_conjunct
 from .corefer import merge_repeats
 from .generic import hypothesis, idle_fight, not_happening
