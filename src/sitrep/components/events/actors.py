@@ -14,6 +14,7 @@ from ..shared.lexicon import cue_has, data_rows
 from ..shared.parties import party_name
 from ..shared.sides import side_of
 from ..shared.states import capital_country, country_adjective, state_of
+from .binding import NAMED, bound_possessive, spoken_doer
 from .lexicon import triggers
 
 ARG_PREPS = {"to", "into", "with", "in", "during"}
@@ -32,8 +33,9 @@ GERUND_PREPS = {"by", "for", "after", "before", "without", "while", "through", "
 # types only states and blocs do: a people named as their doer is their state ("the Americans sent aid")
 STATE_TYPES = {"aid", "sanction"}
 FORCE_TYPES = {"attack", "fight", "kill", "seize", "retreat", "mobilize", "deploy", "arrest", "displace"}
-NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
 _ACRONYM = re.compile(r"^(?:[A-Z]\.?){2,5}$")
+# a dotted acronym inside a name ("U.S. Treasury"): written as news labels it ("US Treasury")
+_DOTTED = re.compile(r"\b(?:[A-Z]\.){2,4}(?!\w)")
 
 
 def is_party(tok: Token) -> bool:
@@ -69,24 +71,6 @@ def first_person(tok: Token | None) -> str | None:
     side = side_of(name)
     states = {v.lower(): v for v in capital_country().values()}
     return states.get(side, name) if side and side != "military" else name
-
-
-def appositive_name(tok: Token | None) -> Token | None:
-    """A description's name in apposition: "One of the regime's propagandists, a spokeswoman, Maria X,
-    urged ..." -> Maria X; "Turkey, a Nato member, lifted ..." stays Turkey (a name names itself)."""
-    if tok is None or tok.pos_ == "PROPN" or tok.ent_type_ in NAMED:
-        return None
-    head = tok.head
-    if tok.dep_ == "appos" and head.pos_ == "PROPN" and head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-        return head  # "Denis X, a professor who was fired for ...": the description's name comes first
-    frontier = [tok]
-    for _ in range(3):
-        nxt = [c for t in frontier for c in t.children if c.dep_ == "appos"]
-        for c in nxt:
-            if c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", "GPE", "NORP"):
-                return c
-        frontier = nxt
-    return None
 
 
 def described_speaker(tok: Token | None) -> str | None:
@@ -168,6 +152,7 @@ def state_actors(events: list[Event]) -> list[Event]:
                 ev.actor = state_of(ev.actor) or ev.actor
         if ev.actor:
             ev.actor = _state_names().get(ev.actor, ev.actor)  # "United States" -> US, however reached
+            ev.actor = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), ev.actor)  # "U.S. Treasury" -> US
     return events
 
 
@@ -326,6 +311,9 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         return None, side if target is None else target
     for c in tok.children:
         if c.dep_ == "poss":
+            bound = bound_possessive(c)
+            if bound is not None:
+                return bound, target  # "unless Kyiv and its allies meet its demands": not Kyiv's
             if c.pos_ == "PRON" and verb is not tok and tok.dep_ == "dobj":
                 return subject_of(verb) or c, target  # "Israel resumed its bombardment"
             return c, target
@@ -363,7 +351,7 @@ def actor_of(tok: Token, verb: Token, etype: str) -> tuple[Token | None, Token |
         and (not _onlooker(verb) or verb.lemma_.lower() in _DECLARING)
     ):
         return subject_of(verb), target  # "adopted a package of sanctions", "announced $2bn in aid"
-    return None, target
+    return spoken_doer(tok, etype), target  # "the consuls wrote in an open appeal"
 
 
 # verbs by which a party makes its own act known: the object event is the subject's ("Washington

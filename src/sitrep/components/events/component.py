@@ -16,7 +16,6 @@ from ..shared.parties import party_name
 from .actors import (
     ARG_PREPS,
     actor_of,
-    appositive_name,
     described_speaker,
     display_actor,
     first_person,
@@ -25,6 +24,7 @@ from .actors import (
     state_actors,
 )
 from .args import CLAUSAL, PLACE_PREPS, clause_tokens, places_in, time_of
+from .binding import appositive_name, bound_possessive
 from .checks import COMPASS, DIPLOMATS, ORDER_VERBS, accusation_conjunct, speech_conjunct
 from .corefer import merge_repeats
 from .generic import hypothesis, idle_fight, not_happening
@@ -40,7 +40,14 @@ from .mentions import (
     skip_as_topic,
 )
 from .mood import dated_ahead, no_happening
-from .parties import credit_unnamed, group_for_leader, name_enemies, opposing_forces, state_for_person
+from .parties import (
+    credit_unnamed,
+    group_for_leader,
+    name_enemies,
+    opposing_forces,
+    state_for_person,
+    unnamed_sanctioners,
+)
 from .status import Factuality, clause_verb, factuality
 from .triggers import match_trigger, trigger_candidates
 
@@ -175,7 +182,8 @@ def find_events(doc: Doc) -> list[Event]:
             ev.id = f"v{len(events) + 1}"
             events.append(ev)
     doc.user_data.pop("sitrep_events_cache", None)
-    return credit_unnamed(name_enemies(group_for_leader(state_actors(merge_repeats(doc, events)))))
+    named = credit_unnamed(name_enemies(group_for_leader(state_actors(merge_repeats(doc, events)))))
+    return unnamed_sanctioners(doc, named)
 
 
 def _toll_tail(tok: Token, ev: Event, by_token: dict[int, Event]) -> bool:
@@ -224,7 +232,7 @@ def _event(
         fam = family(etype)
         antecedent = next((e for e in reversed(events) if e.type in fam), None)
     actor_tok, target_tok = actor_of(tok, verb, etype)
-    actor_tok = appositive_name(actor_tok) or actor_tok
+    actor_tok = appositive_name(actor_tok) or bound_possessive(actor_tok) or actor_tok
     subj_ev = by_token.get(actor_tok.i) if actor_tok is not None else None
     if subj_ev is not None and subj_ev.type == etype and tok.pos_ == "VERB":
         by_token[tok.i] = subj_ev

@@ -9,6 +9,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Token
 
 from ...model import Event
+from ...text import doc_text
 from ..shared.clauses import chunk_of
 from ..shared.lexicon import cue_has, data_rows
 from ..shared.sides import side_of
@@ -178,3 +179,36 @@ def _bare_force(actor: str) -> bool:
     """ "soldiers", "troops": a force no side is named for."""
     words = actor.lower().split()
     return len(words) == 1 and cue_has(words[0], "force")
+
+
+@lru_cache(maxsize=1)
+def _sanctioners() -> dict[str, str]:
+    """Side -> who sanctions it when the text names nobody (`events_sanctioners.tsv`)."""
+    return {r[0].lower(): r[1] for r in data_rows("events_sanctioners.tsv") if len(r) > 1}
+
+
+def unnamed_sanctioners(doc: Doc, events: list[Event]) -> list[Event]:
+    """Sanctions told with no sanctioner ("the Kremlin being sanctioned over its invasion", "imposing
+    further sanctions on Russia") whose sentence names the sanctioned side are the sanctioners news
+    means (`events_sanctioners.tsv`: Western countries for Russia), unless the sentence's sides have
+    different sanctioners or the sanctions are only denied. Not after a named sanctioner: the story's own
+    sanctioner ("Japan imposed sanctions on Belarus ... sanctions have not hurt") may be meant."""
+    table = _sanctioners()
+    text = doc_text(doc)
+    for ev in events:
+        if ev.type == "sanction" and ev.actor is not None:
+            return events
+        if ev.actor is not None or ev.type != "sanction" or ev.status == "denied":
+            continue
+        start, end = ev.trigger.span
+        if "sanction" not in text[start:end].lower():
+            continue  # a blockade or an expulsion: no coalition's act
+        span = doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            continue
+        sides = {side_of(ev.target)} if ev.target else set()
+        sides |= {side_of(t.text) for t in span.sent if t.pos_ in ("PROPN", "ADJ", "NOUN")}
+        hit = {table[s] for s in sides if s in table}
+        if len(hit) == 1:
+            ev.actor = hit.pop()
+    return events
