@@ -23,6 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...extensions import ensure_extensions
+from ..shared.names import article_name
 from ...model import Statement
 from .according import according_statement
 from .builder import Builder
@@ -113,7 +114,11 @@ def find_statements(doc: Doc) -> list[Statement]:
     Salience(ctx, b.items).run()
     b.orphans()
     split_paragraphs(b)
-    return finish(b.items)
+    out = finish(b.items)
+    for st in out:  # shown as the article names the party ("NATO", not the lexicon's long form)
+        if st.speaker is not None and st.speaker.name:
+            st.speaker.name = article_name(doc, st.speaker.name)
+    return out
 
 
 class StatementsComponent:

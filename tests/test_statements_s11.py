@@ -1,0 +1,39 @@
+"""Speakers and claimants (issue 15, session 11): a party the alias lexicon knows by a long canonical form
+is shown the way the article names it."""
+
+from __future__ import annotations
+
+from statements_support import covering, run_statements, speaker_name
+
+ACRONYM_ONLY = (
+    "Brussels, June 4.\n\n"
+    "NATO said on Tuesday that its fighter jets would patrol the skies over the Baltic states all summer.\n\n"
+    "The alliance added that 40,000 troops were on high alert along its eastern flank.\n"
+)
+
+
+def test_speaker_named_as_the_article_writes_it(extract):
+    st = covering(run_statements(extract, ACRONYM_ONLY), "fighter jets")
+    assert speaker_name(st) == "NATO"
+    assert st.speaker.entity is not None  # still the same entity for the record
+
+
+def test_dotted_abbreviation_loses_its_dots(extract):
+    text = "The U.S. said on Monday that the new sanctions would take effect within a week.\n"
+    st = covering(run_statements(extract, text), "sanctions")
+    assert speaker_name(st) == "US"
+
+
+def test_spelled_out_name_stays(extract):
+    text = (
+        "The United States said on Monday that the new sanctions would take effect within a week. "
+        "The United States also promised more aid.\n"
+    )
+    st = covering(run_statements(extract, text), "sanctions")
+    assert speaker_name(st) == "United States"
+
+
+def test_claimant_named_as_the_article_writes_it(extract):
+    got = {q.text: q for q in extract(ACRONYM_ONLY, published="2023-06-04").quantities}
+    fig = got["40,000"]
+    assert fig.claimant is not None and fig.claimant.name == "NATO"
