@@ -37,3 +37,12 @@ def test_claimant_named_as_the_article_writes_it(extract):
     got = {q.text: q for q in extract(ACRONYM_ONLY, published="2023-06-04").quantities}
     fig = got["40,000"]
     assert fig.claimant is not None and fig.claimant.name == "NATO"
+
+
+def test_the_form_at_the_statement_wins(extract):
+    text = (
+        "The US sent more air defence systems in May, and the US promised more in June. "
+        "The United States said on Monday that the new sanctions would take effect within a week.\n"
+    )
+    st = covering(run_statements(extract, text), "sanctions")
+    assert speaker_name(st) == "United States"

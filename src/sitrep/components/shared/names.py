@@ -2,10 +2,11 @@
 
 The entities component names an organisation or country from `data/entities_aliases.tsv` by its long
 canonical form ("North Atlantic Treaty Organization", "United States") so that records and the identity
-store agree across articles. A speaker or claimant is shown the way the article names it: an article
-that only ever writes "NATO" or "the U.S." shows "NATO" and "US" (an abbreviation without its dots), one
-that writes "the United States" shows "United States". The entity id and the identity store's alias
-folding are unchanged: only the shown string follows the article.
+store agree across articles. A speaker or claimant is shown the way the article names it: by the
+form at the statement when its speaker mention is one of the canonical's names ("The United States
+said" -> "United States", "the U.S. said" -> "US": an abbreviation without its dots), else by the form
+the article uses most ("NATO" in an article that never spells it out). The entity id and the identity
+store's alias folding are unchanged: only the shown string follows the article.
 """
 
 from __future__ import annotations
@@ -50,10 +51,14 @@ def _article_forms(doc: Doc) -> dict[str, str]:
     return out
 
 
-def article_name(doc: Doc, name: str) -> str:
-    """`name` as this article writes it, when `name` is a lexicon canonical the article never spells
-    out ("North Atlantic Treaty Organization" -> "NATO"); any other name unchanged."""
+def article_name(doc: Doc, name: str, mention: str | None = None) -> str:
+    """`name` as this article writes it, when `name` is a lexicon canonical: the `mention` at hand when it
+    is one of that canonical's names ("The United States said" -> "United States", "the US said" ->
+    "US"), else the article's most used form ("North Atlantic Treaty Organization" -> "NATO" when the
+    article only writes "NATO"); any other name unchanged."""
     if not name:
         return name
+    if mention and aliases().get(fold_name(mention)) == name:
+        return _shown(mention)
     forms: dict[str, str] = doc_memo(doc, "article_forms", lambda: _article_forms(doc))
     return forms.get(name, name)

@@ -117,7 +117,7 @@ def find_statements(doc: Doc) -> list[Statement]:
     out = finish(b.items)
     for st in out:  # shown as the article names the party ("NATO", not the lexicon's long form)
         if st.speaker is not None and st.speaker.name:
-            st.speaker.name = article_name(doc, st.speaker.name)
+            st.speaker.name = article_name(doc, st.speaker.name, st.speaker.text)
     return out
 
 
