@@ -23,8 +23,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...extensions import ensure_extensions
-from ..shared.names import article_name
 from ...model import Statement
+from ..shared.names import article_name
 from .according import according_statement
 from .builder import Builder
 from .dashes import dash_quote_statements
