@@ -46,3 +46,15 @@ def test_the_form_at_the_statement_wins(extract):
     )
     st = covering(run_statements(extract, text), "sanctions")
     assert speaker_name(st) == "United States"
+
+
+def test_capitals_line_linking_another_story_is_no_statement(extract):
+    text = (
+        "Kyiv, May 2.\n\n"
+        "The mayor said the water supply was restored on Sunday.\n\n"
+        "GENERAL SAYS THE ARMY WILL HOLD THE RIVER LINE UNTIL WINTER\n\n"
+        "Repairs to the bridge are expected to take a month, the mayor added.\n"
+    )
+    sts = run_statements(extract, text)
+    assert not [s for s in sts if "RIVER LINE" in s.content.text]
+    assert covering(sts, "water supply")

@@ -101,6 +101,8 @@ class Builder:
         """Adds one statement for content `[start, end)` (`skip`: the attribution inside a split quote)."""
         if speaker is not None and speaker.span is not None and self.ctx.in_dateline(speaker.span):
             return  # the dateline ("ADDIS ABABA --") is never a speaker: a misparse
+        if self.ctx.in_shouted(cue.span[0]):
+            return  # a capitals line linking another story ("POPE SAYS HE WILL HELP") reports nothing here
         if verb is not None and start > verb.idx:
             end = self._cut_coordinated(start, end)
         kind, start, end, inside = self._kind_and_content(start, end, skip)
