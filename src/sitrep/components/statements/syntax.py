@@ -64,7 +64,9 @@ OBJ_PREPS = {"for", "on", "about", "of", "against", "to"}
 
 def _shouted(line: str) -> bool:
     """A line of four words or more and no lower-case letter."""
-    return len(line.split()) >= 4 and not any(c.islower() for c in line) and sum(c.isalpha() for c in line) >= 15
+    return (
+        len(line.split()) >= 4 and not any(c.islower() for c in line) and sum(c.isalpha() for c in line) >= 15
+    )
 
 
 class Ctx:
