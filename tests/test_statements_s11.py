@@ -58,3 +58,15 @@ def test_capitals_line_linking_another_story_is_no_statement(extract):
     sts = run_statements(extract, text)
     assert not [s for s in sts if "RIVER LINE" in s.content.text]
     assert covering(sts, "water supply")
+
+
+def test_an_aim_nobody_communicated_is_no_statement(extract):
+    text = (
+        "Riga, March 9.\n\n"
+        "The port authority sought additional berths for grain ships, and its director wants to double"
+        " the capacity by spring.\n\n"
+        "The director said the first berth would open in April.\n"
+    )
+    sts = run_statements(extract, text)
+    assert not [s for s in sts if "additional berths" in s.content.text or "double" in s.content.text]
+    assert covering(sts, "first berth")
