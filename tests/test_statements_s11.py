@@ -70,3 +70,37 @@ def test_an_aim_nobody_communicated_is_no_statement(extract):
     sts = run_statements(extract, text)
     assert not [s for s in sts if "additional berths" in s.content.text or "double" in s.content.text]
     assert covering(sts, "first berth")
+
+
+def test_attribution_pointing_back_with_this(extract):
+    text = (
+        "Kyiv, March 9.\n\n"
+        "The occupiers are moving reserves toward the southern front to stall the advance.\n\n"
+        "The Ukrainian Navy said this in a morning update, Ukrinform reports.\n"
+    )
+    sts = run_statements(extract, text)
+    st = covering(sts, "moving reserves")
+    assert "Navy" in speaker_name(st) and st.cue.text == "said"
+    assert not [s for s in sts if "Navy said this" in s.content.text]  # the outlet's relay is no statement
+
+
+def test_passive_attribution_pointing_back(extract):
+    text = (
+        "Kharkiv, March 9.\n\n"
+        "Overnight the enemy shelled nine villages of the district, wounding two civilians. This was reported"
+        " by the head of the regional military administration on Telegram.\n"
+    )
+    st = covering(run_statements(extract, text), "nine villages")
+    assert "head" in speaker_name(st) and st.cue.text == "reported"
+    got = {q.text: q for q in extract(text, published="2024-03-09").quantities}
+    assert got["nine"].claimant is not None and "head" in got["nine"].claimant.name
+
+
+def test_informed_about_it_credits_the_sentence_before(extract):
+    text = (
+        "Berlin, March 9.\n\n"
+        "The two men had been treated in a clinic near Munich. The Ministry of Foreign Affairs of Ukraine"
+        " informed about it.\n"
+    )
+    st = covering(run_statements(extract, text), "treated in a clinic")
+    assert "Ministry" in speaker_name(st)

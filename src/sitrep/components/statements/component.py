@@ -26,6 +26,7 @@ from ...extensions import ensure_extensions
 from ...model import Statement
 from ..shared.names import article_name
 from .according import according_statement
+from .backward import backward_statement
 from .builder import Builder
 from .dashes import dash_quote_statements
 from .filters import compound_part
@@ -101,7 +102,8 @@ def find_statements(doc: Doc) -> list[Statement]:
             elif tok.pos_ in {"VERB", "AUX"} and (
                 cue_lemma(tok) in ctx.cues or tok.lemma_.lower() in ctx.object_cues
             ):
-                verb_statement(b, tok)
+                if not backward_statement(b, tok):
+                    verb_statement(b, tok)
             elif tok.lower_ == "in" and tok.dep_ == "prep":
                 in_source_statement(b, tok)
             elif tok.pos_ == "ADJ" and tok.lemma_.lower() in adjective_sections():
