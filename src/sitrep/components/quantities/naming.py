@@ -13,6 +13,7 @@ from ...model import Entity, Statement
 from ...numbers import QUOTES
 from ...text import doc_text
 from ..shared.clauses import doc_memo
+from ..shared.names import article_name
 from .authors import (
     antecedent,
     apposed_person,
@@ -112,7 +113,9 @@ def phrase_of(doc: Doc, head: Token) -> Span:
 def display(doc: Doc, name: str) -> str:
     """An acronym's spelled-out form when the document gives one ('KIIS' -> 'Kyiv International ...',
     'MoD' -> 'Ministry of Defense'); looked up once per Doc and acronym (the search reads the whole text,
-    and a claimant is named once per figure)."""
+    and a claimant is named once per figure). A lexicon canonical the article never spells out is shown
+    as the article writes it ('North Atlantic Treaty Organization' -> 'NATO')."""
+    name = article_name(doc, name)
     caps_of = "".join(c for c in name if c.isupper())
     if not (name.isalpha() and 2 <= len(name) <= 6 and name[:1].isupper() and len(caps_of) >= 2):
         return name

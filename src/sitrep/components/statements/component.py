@@ -24,7 +24,9 @@ from spacy.tokens import Doc
 
 from ...extensions import ensure_extensions
 from ...model import Statement
+from ..shared.names import article_name
 from .according import according_statement
+from .backward import backward_statement
 from .builder import Builder
 from .dashes import dash_quote_statements
 from .filters import compound_part
@@ -100,7 +102,8 @@ def find_statements(doc: Doc) -> list[Statement]:
             elif tok.pos_ in {"VERB", "AUX"} and (
                 cue_lemma(tok) in ctx.cues or tok.lemma_.lower() in ctx.object_cues
             ):
-                verb_statement(b, tok)
+                if not backward_statement(b, tok):
+                    verb_statement(b, tok)
             elif tok.lower_ == "in" and tok.dep_ == "prep":
                 in_source_statement(b, tok)
             elif tok.pos_ == "ADJ" and tok.lemma_.lower() in adjective_sections():
@@ -113,7 +116,11 @@ def find_statements(doc: Doc) -> list[Statement]:
     Salience(ctx, b.items).run()
     b.orphans()
     split_paragraphs(b)
-    return finish(b.items)
+    out = finish(b.items)
+    for st in out:  # shown as the article names the party ("NATO", not the lexicon's long form)
+        if st.speaker is not None and st.speaker.name:
+            st.speaker.name = article_name(doc, st.speaker.name, st.speaker.text)
+    return out
 
 
 class StatementsComponent:

@@ -62,6 +62,13 @@ OBJ_DEPS = {"dobj", "xcomp", "oprd", "ccomp", "attr"}
 OBJ_PREPS = {"for", "on", "about", "of", "against", "to"}
 
 
+def _shouted(line: str) -> bool:
+    """A line of four words or more and no lower-case letter."""
+    return (
+        len(line.split()) >= 4 and not any(c.islower() for c in line) and sum(c.isalpha() for c in line) >= 15
+    )
+
+
 class Ctx:
     """Per-document state: quotes, speaker resolver, cue lexicon."""
 
@@ -80,6 +87,9 @@ class Ctx:
         self.single_marks = {q.start for q in singles} | {q.end - 1 for q in singles}
         self.quotes = sorted(self.quotes + singles, key=lambda q: q.start)
         self.paras = paragraph_spans(self.text, self.body_start)
+        # body lines in capitals after the first paragraph: links to other stories and cross-heads
+        # ("POPE SAYS HE'S WILLING TO HELP"), never speech reported in this story
+        self.shouted = [(s, e) for s, e in self.paras[1:] if _shouted(self.text[s:e])]
         self.speech: list[tuple[int, int]] = []  # transcript turns: cues inside belong to the turn
         self.claimed: set[int] = set()  # cue verbs another form has read already (dash quotations)
         self.cues = cue_lemmas()
@@ -112,6 +122,10 @@ class Ctx:
         """Whether `span` overlaps the wire dateline ("ADDIS ABABA, Nov 2 (Reuters) -")."""
         d = self.dateline
         return d is not None and span[0] < d[1] and d[0] < span[1]
+
+    def in_shouted(self, pos: int) -> bool:
+        """Whether character `pos` lies in a body line written in capitals."""
+        return any(s <= pos < e for s, e in self.shouted)
 
     def para_of(self, pos: int) -> tuple[int, int]:
         """The paragraph holding character `pos`."""
