@@ -63,3 +63,12 @@ def test_a_demand_sent_with_a_letter_is_the_senders(extract):
     )
     ev = _one(extract, text, "demand")
     assert ev.actor is not None and "Kremlin" not in ev.actor and "Russia" not in ev.actor
+
+
+def test_a_short_form_of_a_state_is_named_as_the_gold_names_states(extract):
+    # the statements layer shows "UK" as the article writes it; an event names the state "United Kingdom"
+    # (and the United States "US", events_state_names.tsv), whichever form the article used
+    uk = "The UK announced a further package of military aid to Ukraine on Monday, the defence ministry said."
+    assert _one(extract, uk, "aid").actor == "United Kingdom"
+    us = "The U.S. announced new sanctions on two Russian banks on Friday."
+    assert _one(extract, us, "sanctions").actor == "US"

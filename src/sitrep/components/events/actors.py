@@ -9,6 +9,7 @@ from spacy.tokens import Token
 
 from ...model import Event
 from ...text import doc_text
+from ..entities.lexicon import aliases, fold_name
 from ..shared.clauses import chunk_of, speaker_at, speaker_name, statement_at, subject_of
 from ..shared.lexicon import cue_has, data_rows
 from ..shared.parties import party_name
@@ -151,7 +152,8 @@ def state_actors(events: list[Event]) -> list[Event]:
             else:
                 ev.actor = state_of(ev.actor) or ev.actor
         if ev.actor:
-            ev.actor = _state_names().get(ev.actor, ev.actor)  # "United States" -> US, however reached
+            name = _country_name(ev.actor)
+            ev.actor = _state_names().get(name, name)  # "United States" -> US, however reached
             ev.actor = _DOTTED.sub(lambda m: m.group(0).replace(".", ""), ev.actor)  # "U.S. Treasury" -> US
     return events
 
@@ -160,6 +162,14 @@ def state_actors(events: list[Event]) -> list[Event]:
 def _adjectives() -> frozenset[str]:
     """Every country adjective, lower case ("russian")."""
     return frozenset(a.lower() for a in country_adjective().values())
+
+
+def _country_name(actor: str) -> str:
+    """A state's lexicon name for a short form of it, for the states `events_state_names.tsv` names ("UK",
+    "Britain" -> United Kingdom, "U.S." -> United States: statements show a party as the article writes
+    it, events name a state as the gold does); any other actor unchanged ("EU" stays)."""
+    canon = aliases().get(fold_name(actor))
+    return canon if canon is not None and canon in _state_names() else actor
 
 
 @lru_cache(maxsize=1)
