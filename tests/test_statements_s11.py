@@ -1,0 +1,33 @@
+"""Statements (issue 15, session 11): what is no statement in opinion and analysis writing. Every
+sentence here was written for these tests."""
+
+from __future__ import annotations
+
+from statements_support import run_statements
+
+HEAD = "Border talks\n\nTALLINN, June 9 - Farmers protested in Tartu.\n\n"
+
+
+def _contents(extract, text: str) -> list[str]:
+    return [s.content.text for s in run_statements(extract, text)]
+
+
+def test_topic_of_talk_is_no_content(extract):
+    text = HEAD + (
+        "She also talked about the grain corridor across the Baltic.\n\n"
+        "The agriculture ministry commented on the new quotas.\n"
+    )
+    contents = _contents(extract, text)
+    assert not any("grain corridor" in c or "quotas" in c for c in contents), contents
+
+
+def test_call_on_someone_to_act_stays(extract):
+    text = HEAD + "Prime Minister Kaja Tamm called on the European Union to open the grain corridor.\n"
+    contents = _contents(extract, text)
+    assert any("open the grain corridor" in c for c in contents), contents
+
+
+def test_warning_about_a_danger_stays(extract):
+    text = HEAD + "Prime Minister Kaja Tamm warned about the danger of a new blockade in the Baltic.\n"
+    contents = _contents(extract, text)
+    assert any("danger of a new blockade" in c for c in contents), contents
