@@ -31,3 +31,15 @@ def test_warning_about_a_danger_stays(extract):
     text = HEAD + "Prime Minister Kaja Tamm warned about the danger of a new blockade in the Baltic.\n"
     contents = _contents(extract, text)
     assert any("danger of a new blockade" in c for c in contents), contents
+
+
+def test_teaser_line_in_capitals_is_no_statement(extract):
+    text = HEAD + (
+        "Prime Minister Kaja Tamm said the corridor would reopen next week.\n\n"
+        "MINISTER SAYS FARMERS WILL BE PAID IN FULL BEFORE WINTER\n\n"
+        "EU ENVOY: THE QUOTAS ARE HERE TO STAY\n\n"
+        "The talks resume on Friday.\n"
+    )
+    contents = _contents(extract, text)
+    assert any("reopen next week" in c for c in contents), contents
+    assert not any("PAID IN FULL" in c or "QUOTAS" in c for c in contents), contents

@@ -101,6 +101,8 @@ class Builder:
         """Adds one statement for content `[start, end)` (`skip`: the attribution inside a split quote)."""
         if speaker is not None and speaker.span is not None and self.ctx.in_dateline(speaker.span):
             return  # the dateline ("ADDIS ABABA --") is never a speaker: a misparse
+        if _shouted(self.text, cue.span[0]):
+            return  # "POPE SAYS HE WILL ...": a teaser or link line in capitals, not the article's report
         if verb is not None and start > verb.idx:
             end = self._cut_coordinated(start, end)
         kind, start, end, inside = self._kind_and_content(start, end, skip)
@@ -185,6 +187,14 @@ class Builder:
                 st.quotes.append(TextSpan(text=self.text[q.inner_start : z], span=(q.inner_start, z)))
                 continue
             self.add(st.cue, st.speaker, q.start, q.end, None, 0.6)
+
+
+def _shouted(text: str, pos: int) -> bool:
+    """Whether the line holding `pos` is written in capitals (a teaser, link or section line such as
+    "LEADER SAYS TALKS ARE OVER"): at least 12 letters, nine in ten of them upper case."""
+    a, z = text.rfind("\n", 0, pos) + 1, text.find("\n", pos)
+    letters = [ch for ch in text[a : z if z >= 0 else len(text)] if ch.isalpha()]
+    return len(letters) >= 12 and sum(ch.isupper() for ch in letters) >= 0.9 * len(letters)
 
 
 def _resumes(st: Statement, gap: str, q_start: int) -> bool:
