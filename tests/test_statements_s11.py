@@ -43,3 +43,13 @@ def test_teaser_line_in_capitals_is_no_statement(extract):
     contents = _contents(extract, text)
     assert any("reopen next week" in c for c in contents), contents
     assert not any("PAID IN FULL" in c or "QUOTAS" in c for c in contents), contents
+
+
+def test_intended_thing_without_infinitive_is_no_statement(extract):
+    text = HEAD + (
+        "Fearing a blockade, the port authorities sought new grain routes along the coast.\n\n"
+        "The farmers' union wants to meet the prime minister before the harvest.\n"
+    )
+    sts = run_statements(extract, text)
+    assert not any("grain routes" in s.content.text for s in sts), [s.content.text for s in sts]
+    assert any(s.content.text == "to meet the prime minister before the harvest" for s in sts)

@@ -49,7 +49,7 @@ _NONSPEECH_DEPS = {
     "stance": frozenset({"dobj"}),
     "opinion": frozenset({"xcomp"}),
     "regard": frozenset({"dobj", "oprd", "prep"}),
-    "intention": frozenset({"xcomp", "dobj"}),
+    "intention": frozenset({"xcomp"}),
     "evidence": frozenset(),
 }
 
