@@ -53,3 +53,13 @@ def test_intended_thing_without_infinitive_is_no_statement(extract):
     sts = run_statements(extract, text)
     assert not any("grain routes" in s.content.text for s in sts), [s.content.text for s in sts]
     assert any(s.content.text == "to meet the prime minister before the harvest" for s in sts)
+
+
+def test_reader_addressed_as_you_is_no_speaker(extract):
+    text = HEAD + (
+        "You only have to look at the old maps to see that the corridor has always been contested.\n\n"
+        "Kaja Tamm said the corridor would reopen next week.\n"
+    )
+    contents = _contents(extract, text)
+    assert not any("always been contested" in c for c in contents), contents
+    assert any("reopen next week" in c for c in contents), contents

@@ -400,7 +400,7 @@ def verb_statement(b: Builder, verb: Token) -> None:
         own = subj is not None
     if subj is None:
         subj = _hung_subject(b, verb)
-    if subj is None or subj.lower_ in {"there"} or b.ctx.in_dateline((subj.idx, subj.idx + 1)):
+    if subj is None or subj.lower_ in {"there", "you"} or b.ctx.in_dateline((subj.idx, subj.idx + 1)):
         return
     sent = verb.sent
     if own:  # "A strike killed 26 people, a health official and witnesses said"
