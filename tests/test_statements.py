@@ -438,8 +438,9 @@ def test_thought_and_intention_verbs(modes):
     assert fear.mode == "thought" and fear.speaker.name == "Aid groups"
     assert fear.content.text == "the roads will flood again in November"
     assert fear.confidence < _with(sts, "monitored by elders").confidence
-    support = _by_cue(sts, "support")
-    assert support.mode == "thought" and support.content.text == "the plan"
+    # session 11: a stance with a bare noun object ("support the plan") is an attitude, not something
+    # communicated (the real-news gold's convention), and no statement
+    assert not [s for s in sts if s.cue.text == "support"]
 
 
 def test_evidence_cues(modes):

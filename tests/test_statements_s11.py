@@ -63,3 +63,13 @@ def test_reader_addressed_as_you_is_no_speaker(extract):
     contents = _contents(extract, text)
     assert not any("always been contested" in c for c in contents), contents
     assert any("reopen next week" in c for c in contents), contents
+
+
+def test_stance_with_a_noun_object_is_no_statement(extract):
+    text = HEAD + (
+        "Most farmers in the north back the new quota system.\n\n"
+        "Kaja Tamm said the quota system would stay until 2026.\n"
+    )
+    sts = run_statements(extract, text)
+    assert not [s for s in sts if s.cue.text == "back"], [(s.cue.text, s.content.text) for s in sts]
+    assert any("would stay until 2026" in s.content.text for s in sts)

@@ -46,7 +46,7 @@ _WHEN = {"DATE", "TIME"}
 # Complements a cue outside speech may take when it has no clausal complement, by cue section.
 _NONSPEECH_DEPS = {
     "thought": frozenset({"xcomp"}),
-    "stance": frozenset({"dobj"}),
+    "stance": frozenset(),
     "opinion": frozenset({"xcomp"}),
     "regard": frozenset({"dobj", "oprd", "prep"}),
     "intention": frozenset({"xcomp"}),
