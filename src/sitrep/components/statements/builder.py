@@ -101,6 +101,8 @@ class Builder:
         """Adds one statement for content `[start, end)` (`skip`: the attribution inside a split quote)."""
         if speaker is not None and speaker.span is not None and self.ctx.in_dateline(speaker.span):
             return  # the dateline ("ADDIS ABABA --") is never a speaker: a misparse
+        if mode == "intention":
+            return  # "wants to", "plans to", "is ready to": a goal, nothing communicated
         if _shouted(self.text, cue.span[0]):
             return  # "POPE SAYS HE WILL ...": a teaser or link line in capitals, not the article's report
         if verb is not None and start > verb.idx:
