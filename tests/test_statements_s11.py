@@ -3,7 +3,7 @@ sentence here was written for these tests."""
 
 from __future__ import annotations
 
-from statements_support import run_statements
+from statements_support import run_statements, speaker_name
 
 HEAD = "Border talks\n\nTALLINN, June 9 - Farmers protested in Tartu.\n\n"
 
@@ -84,3 +84,39 @@ def test_stance_with_a_noun_object_is_no_statement(extract):
     sts = run_statements(extract, text)
     assert not [s for s in sts if s.cue.text == "back"], [(s.cue.text, s.content.text) for s in sts]
     assert any("would stay until 2026" in s.content.text for s in sts)
+
+
+def test_worry_about_a_thing_is_no_statement(extract):
+    text = HEAD + (
+        "Farmers in the south are deeply concerned about the new grain quotas.\n\n"
+        "Traders are worried that the quotas will stay until 2026.\n"
+    )
+    sts = run_statements(extract, text)
+    assert not [s for s in sts if "new grain quotas" in s.content.text], [s.content.text for s in sts]
+    assert any("quotas will stay" in s.content.text for s in sts)
+
+
+SAID_THIS = (
+    "Border talks\n\nTALLINN, June 9 - Farmers protested in Tartu.\n\n"
+    "The blockade of the port is likely to last until the autumn, with grain prices rising.\n\n"
+    "The Baltic Grain Institute said this in its weekly market review, Baltinfo reports.\n\n"
+    "Kaja Tamm said the corridor would reopen next week.\n"
+)
+
+
+def test_said_this_takes_the_passage_before(extract):
+    sts = run_statements(extract, SAID_THIS)
+    st = [s for s in sts if s.cue.text == "said" and "Baltic Grain" in speaker_name(s)]
+    assert st, [(s.cue.text, speaker_name(s), s.content.text) for s in sts]
+    assert st[0].content.text.startswith("The blockade of the port is likely to last until the autumn")
+
+
+def test_according_to_phrase_alone_is_no_content(extract):
+    text = HEAD + (
+        "According to Baltinfo, local farmers point to the new quotas as the cause of the protest.\n\n"
+        "Kaja Tamm said the corridor would reopen next week.\n"
+    )
+    sts = run_statements(extract, text)
+    assert not [s for s in sts if s.content.text.lower().startswith("according to")], [
+        s.content.text for s in sts
+    ]
