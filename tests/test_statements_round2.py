@@ -150,7 +150,7 @@ def test_stance_of_a_described_group_or_inside_a_report_is_no_statement(extract)
     assert [s.cue.text for s in sts] == ["urged"]
 
 
-def test_a_stance_of_its_own_stays(extract):
+def test_a_stance_with_a_noun_object_is_no_statement(extract):
+    # session 11: "supports the plan" is an attitude, not something communicated (real-news convention)
     text = HEAD + "The opposition party supports the ceasefire plan drafted by the mediators."
-    st = covering(_run(extract, text), "ceasefire plan")
-    assert st.cue.text == "supports"
+    assert not [s for s in _run(extract, text) if s.cue.text == "supports"]

@@ -13,6 +13,7 @@ from .speaker import cue_lemma, time_of, venue_of
 from .syntax import SUBJ, Ctx, trim
 
 ATTRIBUTION_ONLY = re.compile(r"(?:That|This|It)(?:'s|\u2019s|\s+is|\s+was)\s+according\s+to\b", re.I)
+SOURCE_ONLY = re.compile(r"according\s+to\s+[^.;:!?\"\u201c\u201d]{1,80}", re.I)  # "According to AP" alone
 
 
 class Builder:
@@ -110,8 +111,8 @@ class Builder:
         if verb is not None and start > verb.idx:
             end = self._cut_coordinated(start, end)
         kind, start, end, inside = self._kind_and_content(start, end, skip)
-        if ATTRIBUTION_ONLY.match(self.text, start, end):
-            return  # "Ukrinform reports that's according to X": an attribution, not what was said
+        if ATTRIBUTION_ONLY.match(self.text, start, end) or SOURCE_ONLY.fullmatch(self.text, start, end):
+            return  # "Ukrinform reports that's according to X", "According to AP, X said": no content
         if direct and kind == "indirect":
             kind = "direct"
         if end - start < 2 or not any(ch.isalpha() for ch in self.text[start:end]):

@@ -7,7 +7,8 @@ from functools import lru_cache
 
 from spacy.tokens import Token
 
-from .speaker import _lines, cue_sections, role_nouns
+from .builder import Builder
+from .speaker import _lines, cue_lemma, cue_limits, cue_sections, role_nouns
 
 _NEG = {"not", "n't", "never", "neither", "nor"}
 # Heads that negate the speech act in their infinitive ("declined to say", "refused to comment").
@@ -197,3 +198,43 @@ def hearer_only(verb: Token) -> bool:
         return obj.lower_ not in _NOT_HEARERS
     lemma = obj.lemma_.lower()
     return obj.ent_type_ in _HEARER_ENTS or table.get(lemma) == "noun" or role_nouns().get(lemma) == "PERSON"
+
+
+_TOPIC_PREPS = {"about", "on"}
+
+
+def topic_only(parts: list[Token]) -> bool:
+    """Whether a verb's only complement is an "about"/"on" phrase over a noun: the topic, not what was
+    said ("talked about disinformation", "commented on the remarks", "informed about it"). "Called on
+    NATO to act" has its infinitive beside the phrase, "spoke about how ..." a clause inside it, and a
+    warning's "about" (cues_limits.tsv: `of`) is what was warned of."""
+    if len(parts) != 1 or parts[0].dep_ != "prep" or parts[0].lower_ not in _TOPIC_PREPS:
+        return False
+    prep = parts[0]
+    if cue_limits().get(cue_lemma(prep.head)) == "of":
+        return False
+    kids = [c for c in prep.children if c.dep_ in {"pobj", "pcomp"}]
+    return len(kids) == 1 and kids[0].dep_ == "pobj" and kids[0].pos_ in {"NOUN", "PROPN", "PRON"}
+
+
+def circumstance(prep: Token) -> bool:
+    """A prepositional phrase of time or place ("spoke on Monday", "commented in Berlin"), not a topic."""
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
+    return obj is not None and obj.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"}
+
+
+def prep_content(b: Builder, verb: Token, prep: str) -> tuple[int, int] | None:
+    """ "pointed to the data", "referred to them as rebels", "warned of a split": the object of the
+    cue's preposition (`data/cues_limits.tsv`) and an "as" phrase."""
+    to = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == prep), None)
+    obj = next((c for c in to.children if c.dep_ in {"pobj", "pcomp"}), None) if to is not None else None
+    if obj is None:
+        return None
+    last = obj.right_edge
+    for c in verb.rights:
+        if c.i > last.i and c.dep_ == "prep" and c.lower_ == "as":
+            last = c.right_edge
+    span = b.doc[obj.left_edge.i : last.i + 1]
+    if len(span) < 2:  # "a phrase used to refer to Pakistan" names a referent, says nothing
+        return None
+    return span.start_char, span.end_char

@@ -393,9 +393,9 @@ def adjective_statement(b: Builder, adj: Token) -> None:
     if subj is None or subj.lower_ in {"it", "that", "this"}:  # "it is clear that": nobody holds it
         return
     comp = next((c for c in adj.rights if c.dep_ in {"ccomp", "xcomp"}), None)
-    if comp is None:  # "critical of the plan", "worried about the cost"
+    if comp is None:  # "worried about losing the port"; "worried about the cost" is an attitude to a thing
         prep = next((c for c in adj.rights if c.dep_ == "prep" and c.lower_ in {"of", "about"}), None)
-        comp = next((c for c in prep.children if c.dep_ in {"pobj", "pcomp"}), None) if prep else None
+        comp = next((c for c in prep.children if c.dep_ == "pcomp"), None) if prep else None
     if comp is None:
         return
     start = comp.left_edge

@@ -9,9 +9,20 @@ from spacy.tokens import Span, Token
 
 from ...model import TextSpan
 from ...quotes import Quote
+from .anaphora import said_this
 from .builder import Builder
 from .descriptions import speaker_nouns
-from .filters import claim_object, coordinated_speaker, decline_of_speech, hearer_only, perceived, withheld
+from .filters import (
+    circumstance,
+    claim_object,
+    coordinated_speaker,
+    decline_of_speech,
+    hearer_only,
+    perceived,
+    prep_content,
+    topic_only,
+    withheld,
+)
 from .forms import noun_holder, noun_mode, noun_sections, passive_statement, speech_nouns
 from .speaker import cue_lemma, cue_limits, cue_mode, cue_sections, role_nouns
 from .syntax import (
@@ -36,10 +47,10 @@ _WHEN = {"DATE", "TIME"}
 # Complements a cue outside speech may take when it has no clausal complement, by cue section.
 _NONSPEECH_DEPS = {
     "thought": frozenset({"xcomp"}),
-    "stance": frozenset({"dobj"}),
+    "stance": frozenset(),
     "opinion": frozenset({"xcomp"}),
     "regard": frozenset({"dobj", "oprd", "prep"}),
-    "intention": frozenset({"xcomp", "dobj"}),
+    "intention": frozenset({"xcomp"}),
     "evidence": frozenset(),
 }
 
@@ -248,23 +259,6 @@ def source_tail(comp: Token, cues: dict[str, float]) -> bool:
     return start > 0 and comp.doc[start - 1].text == ","
 
 
-def _prep_content(b: Builder, verb: Token, prep: str) -> tuple[int, int] | None:
-    """ "pointed to the data", "referred to them as rebels", "warned of a split": the object of the
-    cue's preposition (`data/cues_limits.tsv`) and an "as" phrase."""
-    to = next((c for c in verb.rights if c.dep_ == "prep" and c.lower_ == prep), None)
-    obj = next((c for c in to.children if c.dep_ in {"pobj", "pcomp"}), None) if to is not None else None
-    if obj is None:
-        return None
-    last = obj.right_edge
-    for c in verb.rights:
-        if c.i > last.i and c.dep_ == "prep" and c.lower_ == "as":
-            last = c.right_edge
-    span = b.doc[obj.left_edge.i : last.i + 1]
-    if len(span) < 2:  # "a phrase used to refer to Pakistan" names a referent, says nothing
-        return None
-    return span.start_char, span.end_char
-
-
 def _embedded_stance(b: Builder, verb: Token) -> bool:
     """A stance verb that describes a group ("those who favor appeasement") or sits inside what another
     cue reports ("urged the US to continue to support Ukraine"): no statement of its own."""
@@ -311,12 +305,6 @@ def _as_clause(
     return (span.start_char, span.end_char), None
 
 
-def _circumstance(prep: Token) -> bool:
-    """A prepositional phrase of time or place ("spoke on Monday", "commented in Berlin"), not a topic."""
-    obj = next((c for c in prep.children if c.dep_ == "pobj"), None)
-    return obj is not None and obj.ent_type_ in {"DATE", "TIME", "GPE", "LOC", "FAC"}
-
-
 def _object_content(b: Builder, verb: Token, deps: frozenset[str] | None = None) -> tuple[int, int] | None:
     """The object side of a communication verb: "denied targeting civilians", "urged X to vote"."""
     if deps is not None:  # thought, intention, evidence cues: only the complements they allow
@@ -327,7 +315,7 @@ def _object_content(b: Builder, verb: Token, deps: frozenset[str] | None = None)
         parts = [
             c
             for c in verb.rights
-            if c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS and not _circumstance(c))
+            if c.dep_ in OBJ_DEPS or (c.dep_ == "prep" and c.lower_ in OBJ_PREPS and not circumstance(c))
         ]
         if not parts:  # "called for the strongholds to be hit": a for-clause
             parts = [
@@ -341,7 +329,7 @@ def _object_content(b: Builder, verb: Token, deps: frozenset[str] | None = None)
                 return (span.start_char, span.end_char) if len(span) >= 2 else None
     # A bare prepositional phrase is content after "called for", "warned against", "asked about";
     # "responded to X" names an addressee, not what was said.
-    if not parts or (parts[0].dep_ == "prep" and parts[0].lower_ in {"to", "of"}):
+    if not parts or (parts[0].dep_ == "prep" and parts[0].lower_ in {"to", "of"}) or topic_only(parts):
         return None
     first, last = parts[0], parts[-1]
     span = b.doc[first.left_edge.i : last.right_edge.i + 1]
@@ -413,7 +401,7 @@ def verb_statement(b: Builder, verb: Token) -> None:
         own = subj is not None
     if subj is None:
         subj = _hung_subject(b, verb)
-    if subj is None or subj.lower_ in {"there"} or b.ctx.in_dateline((subj.idx, subj.idx + 1)):
+    if subj is None or subj.lower_ in {"there", "you"} or b.ctx.in_dateline((subj.idx, subj.idx + 1)):
         return
     sent = verb.sent
     if own:  # "A strike killed 26 people, a health official and witnesses said"
@@ -484,10 +472,12 @@ def verb_statement(b: Builder, verb: Token) -> None:
         if hearer_only(verb):
             return  # "told his audience": who was addressed, not what was said
         as_deps = frozenset({"dobj", "prep"})
-        content = _prep_content(b, verb, limit) if limit in {"to", "of"} else None
+        content = prep_content(b, verb, limit) if limit in {"to", "of"} else None
+        back = said_this(b, verb)  # "ISW said this in its assessment": the passage before
+        content = content or back
         if content is None:
             content = _object_content(b, verb, as_deps if limit == "as" else None)
-        conf = 0.4 if limit == "claim" else 0.5
+        conf = conf if content == back else 0.4 if limit == "claim" else 0.5
     if content is None:
         return
     if verb.dep_ == "acl" and subj.i == verb.head.i and subj.lemma_.lower() in speech_nouns():
