@@ -1,0 +1,34 @@
+"""Time expressions added in session 11: days listed beside a month-day."""
+
+from __future__ import annotations
+
+PUB = "2023-03-15"  # a Wednesday
+
+
+def _times(extract, text, published=PUB):
+    return [(t.text, t.type, t.value) for t in extract(text, published=published).times]
+
+
+def test_day_listed_after_a_month_day_is_its_own_date(extract):
+    assert _times(extract, "Envoys met in Vienna on March 2 and 3, officials said.") == [
+        ("March 2", "date", "2023-03-02"),
+        ("3", "date", "2023-03-03"),
+    ]
+    assert ("9", "date", "2023-03-09") in _times(extract, "Both sides may vote on March 8 or 9.")
+
+
+def test_day_listed_before_a_day_month_is_its_own_date(extract):
+    assert _times(extract, "Envoys met in Vienna on 2 and 3 March.") == [
+        ("2", "date", "2023-03-02"),
+        ("3 March", "date", "2023-03-03"),
+    ]
+
+
+def test_a_count_after_a_month_day_is_no_day(extract):
+    assert _times(extract, "On March 2 and 3 villages were shelled.") == [("March 2", "date", "2023-03-02")]
+
+
+def test_range_of_days_before_the_month_is_an_interval(extract):
+    assert _times(extract, "The crossing was shut on 6-11 February.") == [
+        ("6-11 February", "interval", "2023-02-06/2023-02-11")
+    ]
