@@ -32,3 +32,11 @@ def test_range_of_days_before_the_month_is_an_interval(extract):
     assert _times(extract, "The crossing was shut on 6-11 February.") == [
         ("6-11 February", "interval", "2023-02-06/2023-02-11")
     ]
+
+
+def test_the_coming_weeks_are_the_future_at_large(extract):
+    assert _times(extract, "Ammunition may run short in the coming weeks.") == [
+        ("the coming weeks", "date", "FUTURE_REF")
+    ]
+    assert ("coming months", "date", "FUTURE_REF") in _times(extract, "Prices will rise in coming months.")
+    assert _times(extract, "Aid arrived over the next few days.")[0][1:] == ("duration", "PXD")

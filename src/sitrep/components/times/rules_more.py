@@ -418,6 +418,8 @@ def _vague_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     code = unit_code(unit)
     if code == "WE":
         return None
+    if norm(m.group(2)) in ("coming", "the coming"):
+        return mk(m, "date", "FUTURE_REF", name="ref")  # "in the coming months": TimeBank's future at large
     return mk(m, "duration", cal.duration(None, code), name="duration")
 
 
