@@ -40,3 +40,9 @@ def test_the_coming_weeks_are_the_future_at_large(extract):
     ]
     assert ("coming months", "date", "FUTURE_REF") in _times(extract, "Prices will rise in coming months.")
     assert _times(extract, "Aid arrived over the next few days.")[0][1:] == ("duration", "PXD")
+
+
+def test_daily_and_annually_take_unspecified_calendar_values(extract):
+    assert _times(extract, "The governor posts the losses daily.") == [("daily", "set", "XXXX-XX-XX")]
+    assert _times(extract, "The plant can make 500 drones annually.") == [("annually", "set", "XXXX")]
+    assert _times(extract, "The council meets every week.") == [("every week", "set", "P1W")]
