@@ -46,3 +46,18 @@ def test_daily_and_annually_take_unspecified_calendar_values(extract):
     assert _times(extract, "The governor posts the losses daily.") == [("daily", "set", "XXXX-XX-XX")]
     assert _times(extract, "The plant can make 500 drones annually.") == [("annually", "set", "XXXX")]
     assert _times(extract, "The council meets every week.") == [("every week", "set", "P1W")]
+
+
+def test_for_some_time_is_an_unstated_stretch(extract):
+    assert _times(extract, "For some time, the envoys avoided the subject.") == [
+        ("some time", "duration", "PXM")
+    ]
+    assert _times(extract, "The envoy left some time ago.") == [("some time ago", "date", "PAST_REF")]
+
+
+def test_age_of_an_event_is_its_duration_not_a_persons(extract):
+    assert _times(extract, "Allies fear the 3-year-old war will spread.") == [
+        ("3-year-old", "duration", "P3Y")
+    ]
+    assert _times(extract, "The six-month-old truce held.") == [("six-month-old", "duration", "P6M")]
+    assert _times(extract, "The 71-year-old general resigned.") == []
