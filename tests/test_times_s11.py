@@ -61,3 +61,10 @@ def test_age_of_an_event_is_its_duration_not_a_persons(extract):
     ]
     assert _times(extract, "The six-month-old truce held.") == [("six-month-old", "duration", "P6M")]
     assert _times(extract, "The 71-year-old general resigned.") == []
+
+
+def test_the_recent_event_is_past_ref(extract):
+    assert _times(extract, "Kyiv thanked Warsaw for the recent delivery of tanks.") == [
+        ("recent", "date", "PAST_REF")
+    ]
+    assert _times(extract, "A recent poll found support falling.") == []

@@ -270,7 +270,7 @@ def _ref(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if word == "now" and re.match(r"-", nxt):
         return None
     pw = prev_word(ctx, m.start())
-    if word == "recent" and pw in ("the", "a", "an", "its", "his", "her", "their", "our", "this", "these"):
+    if word == "recent" and pw in ("a", "an", "its", "his", "her", "their", "our", "this", "these"):
         return None
     if word == "future" and not (
         pw in ("the", "near", "distant", "foreseeable", "in") or re.match(r"\s+(?:years|months|weeks)\b", nxt)
