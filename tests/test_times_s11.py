@@ -68,3 +68,11 @@ def test_the_recent_event_is_past_ref(extract):
         ("recent", "date", "PAST_REF")
     ]
     assert _times(extract, "A recent poll found support falling.") == []
+
+
+def test_at_the_time_is_the_past_moment_spoken_of(extract):
+    assert _times(extract, "The bridge was not guarded at the time, he said.") == [
+        ("the time", "date", "PAST_REF")
+    ]
+    assert _times(extract, "At the time of the raid, the mayor was away.") == []
+    assert _times(extract, "At the same time, the talks went on.") == []

@@ -1,5 +1,5 @@
 """Time rules for calendar units: "this week", "last month", "the quarter", "the third quarter of 2021",
-"for some time", "the 2-year-old war"."""
+"for some time", "the 2-year-old war", "at the time"."""
 
 from __future__ import annotations
 
@@ -241,3 +241,16 @@ def _age_of_event(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if amount is None:
         return None
     return mk(m, "duration", cal.duration(amount, unit_code(m.group(2))), name="duration")
+
+
+@rule(
+    "at_the_time",
+    P + r"(?<=\b[Aa]t\s)(?i:(?:the|that)\s+time)(?!\s+(?:that|when|of|which|in\s+which|being)\b)" + E,
+)
+def _at_the_time(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "the question was not pressing at the time", "there was no war at that time": the past moment the
+    text speaks of (PAST_REF, as TimeBank marks it); "at the time of the invasion" / "at the time that"
+    name their moment by the event."""
+    if ctx.direction(m.start(), m.end()) == "future":
+        return None  # "we will decide at that time": a moment ahead
+    return mk(m, "date", "PAST_REF", name="ref")
