@@ -76,3 +76,12 @@ def test_at_the_time_is_the_past_moment_spoken_of(extract):
     ]
     assert _times(extract, "At the time of the raid, the mayor was away.") == []
     assert _times(extract, "At the same time, the talks went on.") == []
+
+
+def test_fixed_date_holidays_are_dates(extract):
+    got = _times(extract, "Moscow will hold a parade on Victory Day.", published="2023-05-02")
+    assert got == [("Victory Day", "date", "2023-05-09")]
+    got = _times(extract, "Drones struck the city on New Year's Eve.", published="2023-01-03")
+    assert got == [("New Year's Eve", "date", "2022-12-31")]
+    assert _times(extract, "The parade is usually held on Victory Day.")[0][2] == "XXXX-05-09"
+    assert _times(extract, "Kyiv marked Independence Day.") == []

@@ -1,5 +1,6 @@
 """Days named by their date alone, in a list or range beside a month-day, or with a relative year: "on the
-24th", "on April 6 and 7", "on 13-19 February", "Feb. 24 last year"."""
+24th", "on April 6 and 7", "on 13-19 February", "Feb. 24 last year"; and fixed-date holidays ("Victory
+Day")."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import datetime as dt
 import re
 
 from . import calendar as cal
-from .lexicon import norm
+from .lexicon import lexicon, norm
 from .rules import Cand, Ctx, E, P, _ymd, months, rule
 
 # what may follow "on the 24th" (else it is a unit's name: "the 24th Mechanized Brigade")
@@ -103,3 +104,15 @@ def _date_span_dmy(m: re.Match[str], ctx: Ctx) -> Cand | None:
         return None
     value = f"{first.value}/{last.value}" if first.value and last.value else None
     return Cand(m.start(), m.end(), "interval", value, None, "interval")
+
+
+@rule("holiday", P + r"({HOLIDAY})" + E)
+def _holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "Moscow will celebrate Victory Day": the holiday's day, dated like a month-day without a year."""
+    mon, dd = (int(x) for x in holidays()[re.sub(r"\s+", " ", m.group(1))].split("-"))
+    return _ymd(m, ctx, None, mon, dd)
+
+
+def holidays() -> dict[str, str]:
+    """Holiday name -> "MM-DD" (`holidays` in the times lexicon), spaces normalized."""
+    return {re.sub(r"\s+", " ", k): str(v) for k, v in lexicon()["holidays"].items()}
