@@ -85,3 +85,9 @@ def test_fixed_date_holidays_are_dates(extract):
     assert got == [("New Year's Eve", "date", "2022-12-31")]
     assert _times(extract, "The parade is usually held on Victory Day.")[0][2] == "XXXX-05-09"
     assert _times(extract, "Kyiv marked Independence Day.") == []
+
+
+def test_since_then_is_the_time_named_before(extract):
+    got = _times(extract, "The alliance made that promise in 2008. Since then, nothing has moved.")
+    assert got == [("2008", "date", "2008"), ("then", "date", "2008")]
+    assert _times(extract, "Since then, the talks have stalled.") == []

@@ -116,3 +116,9 @@ def _holiday(m: re.Match[str], ctx: Ctx) -> Cand | None:
 def holidays() -> dict[str, str]:
     """Holiday name -> "MM-DD" (`holidays` in the times lexicon), spaces normalized."""
     return {re.sub(r"\s+", " ", k): str(v) for k, v in lexicon()["holidays"].items()}
+
+
+@rule("anaphoric_then", P + r"(?<=\b[Ss]ince\s|\b[Uu]ntil\s)then" + E)
+def _anaphoric_then(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "Since then", "Until then": the time named last before it (resolved in the component)."""
+    return Cand(m.start(), m.end(), "date", None, None, "then", "then")
