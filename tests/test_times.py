@@ -68,9 +68,9 @@ CASES = [
     ("The war is now in its ninth month.", PUB, "ninth month", "duration", None),
     ("Talks stalled in the past two months.", PUB, "the past two months", "duration", "P2M"),
     # sets
-    ("Officials publish casualty figures daily.", PUB, "daily", "set", "P1D"),
+    ("Officials publish casualty figures daily.", PUB, "daily", "set", "XXXX-XX-XX"),
     ("The council meets every week.", PUB, "every week", "set", "P1W"),
-    ("The ministry gives a daily briefing on losses.", PUB, "daily", "set", "P1D"),
+    ("The ministry gives a daily briefing on losses.", PUB, "daily", "set", "XXXX-XX-XX"),
     ("Inspectors visit the plant twice a month.", PUB, "twice a month", "set", "P1M"),
     ("Refugees earn $300 a year on average.", PUB, "a year", "set", "P1Y"),
     # intervals

@@ -104,7 +104,13 @@ def resolve_anchors(chosen: list[Cand]) -> None:
     last_quarter: str | None = None
     last_day: str | None = None
     last_year: int | None = None
+    last_date: str | None = None  # the last calendar value named ("in 2008 ... Since then": 2008)
     for c in chosen:
+        if c.anchor == "then":
+            c.value = last_date
+            continue
+        if c.value and re.fullmatch(r"\d{4}(?:-\d\d(?:-\d\d)?|-Q\d|-W\d\d)?", c.value):
+            last_date = c.value
         if c.anchor and c.anchor.startswith("year:"):
             if last_year:
                 last_year += int(c.anchor[5:])
@@ -273,6 +279,7 @@ def find_times(doc: Doc) -> list[Time]:
     for c in chosen:
         c.surface = text[c.start : c.end].lower()
     resolve_anchors(chosen)
+    chosen = [c for c in chosen if c.anchor != "then" or c.value]  # "since then" with nothing named before
     anchor_years(doc, chosen, text)
     pair_months(chosen, text, dct)
     contrast_deictics(doc, chosen, text)

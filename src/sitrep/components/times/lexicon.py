@@ -68,6 +68,7 @@ def fragments() -> dict[str, str]:
         "NEGATIVE": alt(lex["not_times"]),
         "REFS": alt([k for k, v in lex["refs"].items() if v]),
         "SETS": alt([k for k, v in lex["sets"].items() if v]),
+        "HOLIDAY": alt(list(lex["holidays"])),
     }
 
 

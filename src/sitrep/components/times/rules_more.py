@@ -270,7 +270,7 @@ def _ref(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if word == "now" and re.match(r"-", nxt):
         return None
     pw = prev_word(ctx, m.start())
-    if word == "recent" and pw in ("the", "a", "an", "its", "his", "her", "their", "our", "this", "these"):
+    if word == "recent" and pw in ("a", "an", "its", "his", "her", "their", "our", "this", "these"):
         return None
     if word == "future" and not (
         pw in ("the", "near", "distant", "foreseeable", "in") or re.match(r"\s+(?:years|months|weeks)\b", nxt)
@@ -418,6 +418,8 @@ def _vague_duration(m: re.Match[str], ctx: Ctx) -> Cand | None:
     code = unit_code(unit)
     if code == "WE":
         return None
+    if norm(m.group(2)) in ("coming", "the coming"):
+        return mk(m, "date", "FUTURE_REF", name="ref")  # "in the coming months": TimeBank's future at large
     return mk(m, "duration", cal.duration(None, code), name="duration")
 
 

@@ -1,9 +1,12 @@
-"""Time rules for calendar units: "this week", "last month", "the quarter", "the third quarter of 2021"."""
+"""Time rules for calendar units: "this week", "last month", "the quarter", "the third quarter of 2021",
+"for some time", "the 2-year-old war", "at the time"."""
 
 from __future__ import annotations
 
 import re
 
+from ..events.lexicon import triggers
+from ..shared.lexicon import cue_has
 from . import calendar as cal
 from .lexicon import lexicon, norm, parse_number, position_mod
 from .rules import Cand, Ctx, E, P, mk, prev_word, rule, unit_code
@@ -219,3 +222,35 @@ def _units_later(m: re.Match[str], ctx: Ctx) -> Cand | None:
     if parse_number(before) is not None or before in _vague_words():
         return None  # "eight years later", "several weeks later": the amount's own rule
     return mk(m, "duration", cal.duration(None, unit_code(m.group(1))), name="duration")
+
+
+@rule("for_some_time", P + r"(?<=\b[Ff]or\s)(?i:(?:quite\s+)?some\s+time)" + E)
+def _for_some_time(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "has been in the gulf for some time": an unstated stretch, which TimeBank writes PXM."""
+    return mk(m, "duration", "PXM", name="duration")
+
+
+@rule("age_of_event", P + r"(\d{{1,3}}|{NUM})-(year|month|week|day)-old(?=\s+(\w+))")
+def _age_of_event(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "the 2-year-old war", "an 8-month-old truce": how long the event has lasted (P2Y, P8M); the age of
+    a person or a firm ("the 71-year-old president") is no time of the news."""
+    noun = m.group(3).lower()
+    if not (cue_has(noun, "situation") or triggers().get(noun, ("", "VERB"))[1] in ("NOUN", "ANY")):
+        return None
+    amount = parse_number(m.group(1))
+    if amount is None:
+        return None
+    return mk(m, "duration", cal.duration(amount, unit_code(m.group(2))), name="duration")
+
+
+@rule(
+    "at_the_time",
+    P + r"(?<=\b[Aa]t\s)(?i:(?:the|that)\s+time)(?!\s+(?:that|when|of|which|in\s+which|being)\b)" + E,
+)
+def _at_the_time(m: re.Match[str], ctx: Ctx) -> Cand | None:
+    """ "the question was not pressing at the time", "there was no war at that time": the past moment the
+    text speaks of (PAST_REF, as TimeBank marks it); "at the time of the invasion" / "at the time that"
+    name their moment by the event."""
+    if ctx.direction(m.start(), m.end()) == "future":
+        return None  # "we will decide at that time": a moment ahead
+    return mk(m, "date", "PAST_REF", name="ref")
