@@ -43,6 +43,8 @@ PERCENT = [
     ("Nearly two-thirds of households have no heating.", "two-thirds", 66.7, 66.7, "approximate", "percent"),
     ("Roughly a quarter of the fleet is in dry dock.", "a quarter", 25, 25, "approximate", "percent"),
     ("One in three schools in the province has a shelter.", "One in three", 33.3, 33.3, "exact", "percent"),
+    ("About 2 in 3 farmers in the survey want the levy cut.", "2 in 3", 66.7, 66.7, "approximate", "percent"),
+    ("Three in 10 nurses said they would leave within a year.", "Three in 10", 30, 30, "exact", "percent"),
 ]
 
 

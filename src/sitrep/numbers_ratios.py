@@ -65,10 +65,10 @@ def after_core(words: Sequence[str], j: int, value: float | int) -> tuple[float 
         whole = parse_numeral(_low(words, j + 2)) or number_words().get(_low(words, j + 2), (0, ""))[0]
         if whole and 0 < value < whole <= 1000:
             return _share(float(value), float(whole)), "percent", j + 3
-    if _low(words, j) == "in" and value == 1:
+    if _low(words, j) == "in" and float(value).is_integer():
         whole = parse_numeral(_low(words, j + 1)) or number_words().get(_low(words, j + 1), (0, ""))[0]
-        if whole and 1 < whole <= 100:
-            return _share(1, float(whole)), "percent", j + 2
+        if whole and 0 < value < whole <= 100:
+            return _share(float(value), float(whole)), "percent", j + 2  # "one in five", "2 in 3"
     return None
 
 
