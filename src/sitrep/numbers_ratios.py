@@ -67,9 +67,16 @@ def after_core(words: Sequence[str], j: int, value: float | int) -> tuple[float 
             return _share(float(value), float(whole)), "percent", j + 3
     if _low(words, j) == "in" and float(value).is_integer():
         whole = parse_numeral(_low(words, j + 1)) or number_words().get(_low(words, j + 1), (0, ""))[0]
-        if whole and 0 < value < whole <= 100:
+        after = _low(words, j + 2)  # "lost 4 in 12 days": a count and a duration, no share
+        if whole and 0 < value < whole <= 100 and (value == 1 or after.rstrip("s") not in _time_words()):
             return _share(float(value), float(whole)), "percent", j + 2  # "one in five", "2 in 3"
     return None
+
+
+@lru_cache(maxsize=1)
+def _time_words() -> frozenset[str]:
+    """Units of time (data/quantities_timewords.tsv)."""
+    return frozenset(r[0] for r in _rows("quantities_timewords.tsv"))
 
 
 _FOLD = re.compile(r"^([a-z]+|\d+)-?fold$")

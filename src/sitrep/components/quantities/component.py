@@ -184,6 +184,31 @@ def _bare_figure(doc: Doc, a: Amount) -> bool:
     return value >= 1000 or (grouped and value >= 100)
 
 
+_BARE_NEXT = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "SYM"})
+
+
+def _elliptic(doc: Doc, a: Amount, prev: Prev | None) -> Counted | None:
+    """A bare number that repeats the percentage shortly before it in its sentence: 'support was 56
+    percent in May and 61 in June', '45% backed it while 30 opposed it'. None when a noun, an
+    adjective, a unit or another number follows it."""
+    if prev is None or a.vague or a.end - a.core_start != 1:
+        return None
+    p_amount, p_end, p_q, _ = prev
+    value = a.low if a.low is not None else a.high
+    after = doc[a.end] if a.end < len(doc) else None
+    if (
+        value is None
+        or doc[a.start].sent.start != doc[p_amount.start].sent.start
+        or a.start - p_end > 12
+        or (after is not None and (after.pos_ in _BARE_NEXT or after.like_num or after.text in ("-", "–")))
+        or doc[a.core_start].is_title  # "One", "Two": a name or a sentence start, not a follow-up
+    ):
+        return None
+    if p_q.unit == "percent" and 0 < value <= 100:
+        return Counted(None, None, "percent", None)
+    return None
+
+
 def _claim(
     doc: Doc,
     a: Amount,
@@ -200,6 +225,8 @@ def _claim(
         tally = tally_subject(doc, a)  # "the number of displaced people rose to 120 million"
         if tally is not None and (tally.tally or _bare_figure(doc, a)):
             counted = tally
+    if counted.head is None and counted.unit == "count" and counted.currency is None and a.unit is None:
+        counted = _elliptic(doc, a, prev) or counted  # "56 percent in May and 61 in June"
     outcomes, side, verb = find_outcome(doc, a, counted)
     if counted.unit == "money":
         # a sum can be lost or released, not killed or destroyed ("claims for $1.5 billion damages")

@@ -1,0 +1,46 @@
+"""Session 11 (issue 15): which figures are found, with their bounds. Sentences written for these tests."""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+def _figures(extract: Any, text: str) -> dict[str, tuple[Any, Any, str]]:
+    return {q.text: (q.low, q.high, q.unit) for q in extract(text, published="2024-03-01").quantities}
+
+
+def test_a_figure_glued_to_its_noun_is_found(extract):
+    got = _figures(extract, "The general said Moscow had gathered over 60,000soldiers near the river.")
+    assert got.get("over 60,000") == (60000, None, "people")
+
+
+def test_units_and_ordinals_glued_to_a_number_stay_whole(extract):
+    got = _figures(extract, "The shells landed 25km from the plant, and $4bn was pledged on the 21st.")
+    assert got.get("25km") == (25, 25, "km")
+    assert got.get("$4bn") == (4000000000, 4000000000, "money")
+
+
+def test_shares_n_in_m_with_digits_and_words(extract):
+    text = "Seven in 10 Estonians back the plan; 3 in 4 Latvians agree, while roughly two in five oppose it."
+    got = _figures(extract, text)
+    assert got.get("Seven in 10") == (70, 70, "percent")
+    assert got.get("3 in 4") == (75, 75, "percent")
+    assert got.get("roughly two in five") == (40, 40, "percent")
+
+
+def test_n_in_m_days_is_no_share(extract):
+    got = _figures(extract, "The brigade lost 4 in 12 days of fighting near the town.")
+    assert all(v[2] != "percent" for v in got.values())
+
+
+def test_a_bare_number_after_a_percentage_is_a_percentage(extract):
+    text = "Trust in the army stood at 81 percent in March and 77 in October, a survey showed."
+    got = _figures(extract, text)
+    assert got.get("81 percent") == (81, 81, "percent")
+    assert got.get("77") == (77, 77, "percent")
+
+
+def test_a_bare_number_followed_by_a_noun_is_not_a_percentage(extract):
+    text = "Some 52% of voters in 14 regions backed him, the commission said."
+    got = _figures(extract, text)
+    assert got.get("14", (0, 0, ""))[2] != "percent"
