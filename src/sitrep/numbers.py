@@ -282,9 +282,14 @@ def _read_core(words: Sequence[str], i: int) -> tuple[float | int, float | int, 
         lo, hi = vague_words()[key]
         scale = number_words().get(_low(words, j))
         if scale and scale[1] == "scale" and key[-1] in ("several", "few", "handful"):
-            if not is_figure(hi * scale[0]):
+            factor, j = scale[0], j + 1
+            nxt = number_words().get(_low(words, j))
+            while nxt and nxt[1] == "scale" and nxt[0] > factor:  # "several hundred thousand"
+                factor, j = factor * nxt[0], j + 1
+                nxt = number_words().get(_low(words, j))
+            if not is_figure(hi * factor):
                 return None
-            return _num(lo * scale[0]), _num(hi * scale[0]), True, j + 1
+            return _num(lo * factor), _num(hi * factor), True, j
         if key[-1] in ("several", "few", "handful"):
             return _num(lo), _num(hi), True, j
         return _num(lo), _num(hi), True, j
