@@ -184,6 +184,23 @@ def _bare_figure(doc: Doc, a: Amount) -> bool:
     return value >= 1000 or (grouped and value >= 100)
 
 
+def _the_few(doc: Doc, a: Amount) -> bool:
+    """True for 'the' and a small number as a clause's subject: 'the two were sharing a joke', 'the
+    three met in Minsk' (people the story has named)."""
+    tok = doc[a.end - 1]
+    return (
+        a.start > 0
+        and a.end - a.core_start == 1
+        and isinstance(a.low, int)
+        and a.low == a.high
+        and 2 <= a.low <= 12
+        and doc[a.start - 1].lower_ in ("the", "these", "those", "all")
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.pos_ in ("VERB", "AUX")
+        and tok.head.i > tok.i
+    )
+
+
 _BARE_NEXT = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "SYM"})
 
 
@@ -245,8 +262,10 @@ def _claim(
     if not outcomes and _informants(doc, a, counted):
         return None
     collective = _collective(doc, a)
+    few = counted.head is None and counted.unit == "count" and _the_few(doc, a)
     if (
-        counted.head is None
+        not few
+        and counted.head is None
         and not outcomes
         and counted.currency is None
         and not a.vague
@@ -273,7 +292,7 @@ def _claim(
         unit = "people"
     if unit == "count" and counted.head is None and collective is not None:
         unit = collective
-    if unit == "count" and counted.head is None and a.end < len(doc) and doc[a.end].lower_ in _WHO:
+    if few or unit == "count" and counted.head is None and a.end < len(doc) and doc[a.end].lower_ in _WHO:
         unit = "people"  # "including 9,000 who have crossed since dawn"
     same_sent = prev is not None and prev[2].span[0] >= sent.start_char
     if prev is not None and same_sent:
