@@ -44,3 +44,34 @@ def test_a_bare_number_followed_by_a_noun_is_not_a_percentage(extract):
     text = "Some 52% of voters in 14 regions backed him, the commission said."
     got = _figures(extract, text)
     assert got.get("14", (0, 0, ""))[2] != "percent"
+
+
+def test_vague_quantifier_with_two_scale_words(extract):
+    got = _figures(extract, "A used rifle sells for several hundred thousand hryvnias on the black market.")
+    assert got.get("several hundred thousand") == (300000, 900000, "money")
+
+
+def test_a_small_number_is_vague(extract):
+    got = _figures(extract, "Only a small number of residents stayed behind in the village.")
+    assert got.get("a small number") == (2, 9, "people")
+
+
+def test_the_two_as_subject_counts_people(extract):
+    got = _figures(extract, "Both ministers flew to Ankara. The two discussed grain exports for an hour.")
+    assert got.get("two") == (2, 2, "people")
+
+
+def test_the_two_as_object_of_a_preposition_is_not_counted(extract):
+    got = _figures(extract, "He spoke about the relations between the two for an hour.")
+    assert "two" not in got
+
+
+def test_a_count_inside_a_compound_modifier(extract):
+    got = _figures(extract, "A 60-truck column and a 400-strong battalion moved towards the town.")
+    assert got.get("60") == (60, 60, "vehicles")
+    assert got.get("400") == (400, 400, "people")
+
+
+def test_a_hyphenated_calibre_counts_nothing(extract):
+    got = _figures(extract, "The army showed a 152-mm howitzer at the parade.")
+    assert "152" not in got

@@ -189,6 +189,14 @@ def _rejected(
     ):
         return True  # "155 mm shells": a calibre names the weapon, it counts nothing
     if (
+        after is not None
+        and after.text in ("-", "–")
+        and a.end + 2 < len(doc)
+        and doc[a.end + 1].lower_ in CALIBRES
+        and doc[a.end + 2].pos_ == "NOUN"
+    ):
+        return True  # "a 155-mm howitzer", as "155 mm shells"
+    if (
         before is not None
         and before.like_num
         and not before.text.startswith("+")
