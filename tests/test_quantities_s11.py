@@ -75,3 +75,13 @@ def test_a_count_inside_a_compound_modifier(extract):
 def test_a_hyphenated_calibre_counts_nothing(extract):
     got = _figures(extract, "The army showed a 152-mm howitzer at the parade.")
     assert "152" not in got
+
+
+def test_a_title_case_headline_number_word_counts(extract):
+    got = _figures(extract, "Kyiv Says Four Russian Helicopters Downed Over Azov\n\nThe army said so.")
+    assert got.get("Four", (0, 0, ""))[:2] == (4, 4)
+
+
+def test_a_number_word_inside_a_name_stays_out(extract):
+    got = _figures(extract, "The Group of Seven leaders met in Hiroshima, and Minsk Two collapsed.")
+    assert "Seven" not in got and "Two" not in got

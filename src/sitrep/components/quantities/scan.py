@@ -117,6 +117,19 @@ def _made_in(doc: Doc, tok: Token) -> bool:
     return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].text[:1].islower()
 
 
+def _counts_plural(doc: Doc, i: int) -> bool:
+    """True when a plural counted noun follows at doc[i] (past up to two modifiers): 'Two Russian Jets'."""
+    for t in doc[i : min(i + 3, len(doc))]:
+        word = t.lower_
+        if t.tag_ in ("NNS", "NNPS") and (word in count_nouns() or word[:-1] in count_nouns()):
+            return True
+        if t.lemma_.lower() in count_nouns() and t.tag_ in ("NNS", "NNPS"):
+            return True
+        if t.pos_ not in ("ADJ", "PROPN") and t.ent_type_ != "NORP":
+            return False
+    return False
+
+
 def _rejected(
     doc: Doc,
     a: Amount,
@@ -287,8 +300,10 @@ def _rejected(
         and not first.is_sent_start
         and first.lower_ in number_words()
     ):
-        if before is None or before.text not in QUOTES:
-            return True
+        if (before is None or before.text not in QUOTES) and (
+            (before is not None and before.lower_ == "of") or not _counts_plural(doc, a.end)
+        ):
+            return True  # but a headline's "Says Two Russian Jets Downed" counts jets
     for s, e in names if names is not None else _name_ents(doc):
         if s <= first.i < e and s < first.i and not is_currency_code(doc[s]):
             return True
