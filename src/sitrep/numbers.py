@@ -115,8 +115,9 @@ def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
     # "a dozen", "a hundred", "half a million", "a half million"
     mult: float | None = None
     if w in ("a", "an") and vocab.get(_low(words, j + 1), (0, ""))[1] == "scale":
-        if _low(words, j + 1) == "hundred" and vocab.get(_low(words, j + 2), (0, ""))[1] in ("unit", "ten"):
-            return _read_words(words, j + 1, 1.0)  # "a hundred thirty million"
+        k = j + 2 + (_low(words, j + 2) == "and")
+        if _low(words, j + 1) == "hundred" and vocab.get(_low(words, k), (0, ""))[1] in ("unit", "ten"):
+            return _read_words(words, j + 1, 1.0)  # "a hundred thirty million", "a hundred and fifty"
         mult, j = 1.0, j + 1
     elif (
         w == "a"
@@ -370,6 +371,16 @@ def read_amount(words: Sequence[str], i: int, ranges: bool = True) -> Amount | N
         qualifier = "approximate"  # "a couple of hundred"
     if vague and _low(words, j) == "times":  # "several times"
         return _finish(words, i, j + 1, lo, hi, qualifier, True, hedges, core_start, "times")
+    if (
+        not vague
+        and not frame
+        and lo == hi
+        and lo > 1
+        and _low(words, j) == "to"
+        and _low(words, j + 1) in ("one", "1")
+        and _low(words, j + 2) not in number_words()
+    ):  # "outnumbered seven to one": a ratio, as "7:1"
+        return _finish(words, i, j + 2, lo, hi, qualifier, False, hedges, core_start, "times")
     if not vague and lo == hi:
         ratio = after_core(words, j, lo)
         if ratio is not None:

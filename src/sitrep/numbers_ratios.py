@@ -31,6 +31,9 @@ def read_ratio(words: Sequence[str], i: int, bounded: bool) -> tuple[float | int
     'twice', 'sevenfold'. `bounded` says a bound word stands before ('more than half')."""
     ratios = ratio_words()
     w = _low(words, i)
+    colon = _COLON.match(w)
+    if colon and int(colon.group(1)) > int(colon.group(2)) > 0:  # "a 7:1 ratio": seven times
+        return _num(round(int(colon.group(1)) / int(colon.group(2)), 1)), "times", i + 1
     kind, value = ratios.get(w, ("", 0.0))
     if kind == "multiplier":
         return _num(value), "times", i + 1
@@ -80,6 +83,7 @@ def _time_words() -> frozenset[str]:
 
 
 _FOLD = re.compile(r"^([a-z]+|\d+)-?fold$")
+_COLON = re.compile(r"^(\d{1,3}):(\d)$")  # "7:1", "10:1"; not a clock ("7:15")
 _SHARE_NEXT = frozenset(
     {"of", "the", "its", "their", "his", "her", "our", "all", "that", "this", "those", "these"}
 )
