@@ -85,3 +85,29 @@ def test_a_title_case_headline_number_word_counts(extract):
 def test_a_number_word_inside_a_name_stays_out(extract):
     got = _figures(extract, "The Group of Seven leaders met in Hiroshima, and Minsk Two collapsed.")
     assert "Seven" not in got and "Two" not in got
+
+
+def test_trillions_is_vague(extract):
+    got = _figures(extract, "The sanctions have cost the economy trillions of rubles, the study says.")
+    assert got.get("trillions", (0, 0, ""))[0] == 2000000000000
+
+
+def test_a_hundred_and_fifty_is_one_figure(extract):
+    got = _figures(extract, "A hundred and fifty soldiers were sent to the island.")
+    assert got.get("A hundred and fifty") == (150, 150, "people")
+
+
+def test_a_bare_number_as_subject_counts(extract):
+    got = _figures(extract, "Of the 30 detained, 8 were minors, the police said.")
+    assert got.get("8", (0, 0, ""))[:2] == (8, 8)
+
+
+def test_ratios_with_a_colon_or_to_one(extract):
+    got = _figures(extract, "Losses ran at 5:1 early on, and Russia outguns Ukraine six to one.")
+    assert got.get("5:1") == (5, 5, "times")
+    assert got.get("six to one") == (6, 6, "times")
+
+
+def test_a_clock_time_is_no_ratio(extract):
+    got = _figures(extract, "The talks began at 9:45 on Monday.")
+    assert "9:45" not in got

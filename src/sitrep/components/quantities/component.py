@@ -185,16 +185,16 @@ def _bare_figure(doc: Doc, a: Amount) -> bool:
 
 
 def _the_few(doc: Doc, a: Amount) -> bool:
-    """True for 'the' and a small number as a clause's subject: 'the two were sharing a joke', 'the
-    three met in Minsk' (people the story has named)."""
+    """True for a number with no noun as a clause's subject: 'the two were sharing a joke', 'the
+    three met in Minsk', 'of the 45 killed, 12 were children' (people the story has named)."""
     tok = doc[a.end - 1]
+    det = a.start > 0 and doc[a.start - 1].lower_ in ("the", "these", "those", "all")
     return (
-        a.start > 0
-        and a.end - a.core_start == 1
+        a.end - a.core_start == 1
         and isinstance(a.low, int)
         and a.low == a.high
-        and 2 <= a.low <= 12
-        and doc[a.start - 1].lower_ in ("the", "these", "those", "all")
+        and 2 <= a.low <= (12 if det else 999)
+        and (det or a.start == 0 or doc[a.start - 1].pos_ not in ("DET", "PRON", "ADP"))
         and tok.dep_ in ("nsubj", "nsubjpass")
         and tok.head.pos_ in ("VERB", "AUX")
         and tok.head.i > tok.i
