@@ -169,6 +169,7 @@ def _rejected(
         and before.text[:1].isupper()
         and before.pos_ == "PROPN"
         and not before.is_sent_start
+        and (after is None or after.lower_ not in ("%", "percent", "pct"))  # "Poroshenko 20%": a share
     ):
         # a label: "Boeing 737", "Resolution 2231"; keep "Russia 20,000 troops"-like cases with a noun after
         if (
