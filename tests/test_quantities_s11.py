@@ -111,3 +111,24 @@ def test_ratios_with_a_colon_or_to_one(extract):
 def test_a_clock_time_is_no_ratio(extract):
     got = _figures(extract, "The talks began at 9:45 on Monday.")
     assert "9:45" not in got
+
+
+def test_a_share_after_a_name_is_no_label(extract):
+    got = _figures(extract, "The poll had Kaja 41%, Marek 33% and Iwona 9% in the first round.")
+    assert got.get("33%") == (33, 33, "percent")
+    assert got.get("9%") == (9, 9, "percent")
+
+
+def _outcomes(extract: Any, text: str) -> dict[str, list[str]]:
+    return {q.text: list(q.outcome) for q in extract(text, published="2024-03-01").quantities}
+
+
+def test_a_participle_after_a_bare_number_is_its_own_outcome(extract):
+    got = _outcomes(extract, "Three people were killed and 27 injured when the missile hit a market.")
+    assert got.get("27") == ["wounded"]
+
+
+def test_refugees_fled_and_deported_people(extract):
+    got = _outcomes(extract, "The war has created 6 million refugees, and Russia deported 9,000 children.")
+    assert got.get("6 million") == ["fled"]
+    assert got.get("9,000") == ["deported"]

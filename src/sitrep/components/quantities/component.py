@@ -50,6 +50,7 @@ PEOPLE_OUTCOMES = {
     "arrested",
     "detained",
     "abducted",
+    "deported",
     "rescued",
     "released",
     "amassed",
