@@ -132,3 +132,19 @@ def test_refugees_fled_and_deported_people(extract):
     got = _outcomes(extract, "The war has created 6 million refugees, and Russia deported 9,000 children.")
     assert got.get("6 million") == ["fled"]
     assert got.get("9,000") == ["deported"]
+
+
+def test_currency_codes_before_a_sum(extract):
+    got = _figures(extract, "Stockholm pledged SEK 4 billion and Prague CZK 12 billion in aid.")
+    assert got.get("4 billion") == (4000000000, 4000000000, "money")
+    assert got.get("12 billion") == (12000000000, 12000000000, "money")
+
+
+def test_one_in_every_n(extract):
+    got = _figures(extract, "Officials say one in every four shells fails to explode.")
+    assert got.get("one in every four") == (25, 25, "percent")
+
+
+def test_a_points_lead_in_a_compound(extract):
+    got = _figures(extract, "The challenger has opened a 9-point lead in the latest survey.")
+    assert got.get("9", (0, 0, ""))[:2] == (9, 9)

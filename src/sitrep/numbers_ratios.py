@@ -69,10 +69,11 @@ def after_core(words: Sequence[str], j: int, value: float | int) -> tuple[float 
         if whole and 0 < value < whole <= 1000:
             return _share(float(value), float(whole)), "percent", j + 3
     if _low(words, j) == "in" and float(value).is_integer():
-        whole = parse_numeral(_low(words, j + 1)) or number_words().get(_low(words, j + 1), (0, ""))[0]
-        after = _low(words, j + 2)  # "lost 4 in 12 days": a count and a duration, no share
+        m = j + 1 + (_low(words, j + 1) == "every")  # "one in every five"
+        whole = parse_numeral(_low(words, m)) or number_words().get(_low(words, m), (0, ""))[0]
+        after = _low(words, m + 1)  # "lost 4 in 12 days": a count and a duration, no share
         if whole and 0 < value < whole <= 100 and (value == 1 or after.rstrip("s") not in _time_words()):
-            return _share(float(value), float(whole)), "percent", j + 2  # "one in five", "2 in 3"
+            return _share(float(value), float(whole)), "percent", m + 1  # "one in five", "2 in 3"
     return None
 
 

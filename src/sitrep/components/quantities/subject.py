@@ -97,7 +97,7 @@ _COUNTED_UNITS = frozenset(
 
 def _compound_count(doc: Doc, a: Amount, i: int, sent_end: int) -> Counted | None:
     """A count inside a compound modifier: 'a 40-vehicle convoy', 'a 12-tank column' (what the noun
-    names), 'a 3,000-strong force' (the noun after 'strong')."""
+    names), 'a 3,000-strong force' (the noun after 'strong'), 'a 10-point lead'."""
     if not (i + 1 < sent_end and doc[i].text in ("-", "–") and not doc[a.end - 1].whitespace_):
         return None
     word = doc[i + 1]
@@ -106,6 +106,8 @@ def _compound_count(doc: Doc, a: Amount, i: int, sent_end: int) -> Counted | Non
         head = doc[e - 1] if e > i + 2 else None
         unit = unit_lexicon().get(lemma(head)) if head is not None else None
         return Counted(head, doc[i + 2 : e] if head is not None else None, unit or "people", None)
+    if word.lower_ == "point" and i + 2 < sent_end and doc[i + 2].pos_ == "NOUN":
+        return Counted(word, doc[i + 1 : i + 2], "count", None)  # "a 10-point lead", "a 12-point plan"
     unit = unit_lexicon().get(lemma(word)) or unit_lexicon().get(word.lower_)
     if unit in _COUNTED_UNITS and not is_time_noun(word):
         return Counted(word, doc[i + 1 : i + 2], unit, None)
