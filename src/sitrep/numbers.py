@@ -377,9 +377,9 @@ def read_amount(words: Sequence[str], i: int, ranges: bool = True) -> Amount | N
         and lo == hi
         and lo > 1
         and _low(words, j) == "to"
-        and _low(words, j + 1) in ("one", "1")
+        and _low(words, j + 1) == "one"
         and _low(words, j + 2) not in number_words()
-    ):  # "outnumbered seven to one": a ratio, as "7:1"
+    ):  # "outnumbered seven to one": a ratio, as "7:1" ("passed 13 to 1" stays a vote)
         return _finish(words, i, j + 2, lo, hi, qualifier, False, hedges, core_start, "times")
     if not vague and lo == hi:
         ratio = after_core(words, j, lo)
