@@ -148,3 +148,19 @@ def test_one_in_every_n(extract):
 def test_a_points_lead_in_a_compound(extract):
     got = _figures(extract, "The challenger has opened a 9-point lead in the latest survey.")
     assert got.get("9", (0, 0, ""))[:2] == (9, 9)
+
+
+def test_and_a_half_with_a_scale(extract):
+    got = _figures(extract, "Two and a half million people left, and a million and a half stayed behind.")
+    assert got.get("Two and a half million", (0, 0, ""))[:2] == (2500000, 2500000)
+    assert got.get("a million and a half", (0, 0, ""))[:2] == (1500000, 1500000)
+
+
+def test_a_vulgar_fraction_and_a_couple_dozen(extract):
+    got = _figures(extract, "About 1½ million residents remain, and a couple dozen tanks were hit.")
+    assert got.get("About 1½ million", (0, 0, ""))[:2] == (1500000, 1500000)
+    assert got.get("a couple dozen", (0, 0, ""))[:2] == (24, 24)
+
+
+def test_two_and_a_half_years_is_a_duration(extract):
+    assert _figures(extract, "The siege lasted two and a half years before the city fell.") == {}

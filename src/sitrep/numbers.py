@@ -23,6 +23,8 @@ _SUFFIXED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$")
 _DASH_RANGE = re.compile(
     r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[-–—]((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$"
 )
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_FRACTION = re.compile(r"^(\d+)?([½¼¾])$")
 _WORD_SPLIT = re.compile(r"\d[\d,.]*\d(?:[–-]\d[\d,.]*\d)?[a-z]*|\d[a-z]*|[A-Za-z]+\.?|[^\sA-Za-z\d]")
 
 
@@ -79,6 +81,8 @@ def parse_numeral(word: str) -> float | int | None:
     value: float | None = None
     if _NUMERAL.match(w):
         value = float(w.replace(",", ""))
+    elif (f := _FRACTION.match(w)) and (f.group(1) or len(w) == 1):
+        value = float(f.group(1) or 0) + _FRACTIONS[f.group(2)]  # "1½ million", "2¼"
     elif m := _SUFFIXED.match(w):
         suf = number_words().get(m.group(2))
         if suf and suf[1] == "suffix":
@@ -107,7 +111,15 @@ def _low(words: Sequence[str], i: int) -> str:
 
 
 def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
-    """A single number starting at words[i] ('forty thousand', '1.5 million', 'half a million', 'a dozen')."""
+    """A single number starting at words[i] ('forty thousand', '1.5 million', 'half a million', 'a dozen',
+    'two and a half million', 'a million and a half')."""
+    from .numbers_ratios import and_a_half  # reads on with this module's readers
+
+    return and_a_half(words, _read_number(words, i))
+
+
+def _read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
+    """read_number without a trailing 'and a half'."""
     vocab = number_words()
     n = len(words)
     j = i
@@ -122,10 +134,9 @@ def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
     elif (
         w == "a"
         and _low(words, j + 1) == "couple"
-        and _low(words, j + 2) == "of"
-        and vocab.get(_low(words, j + 3), (0, ""))[1] == "scale"
+        and vocab.get(_low(words, j + 2 + (_low(words, j + 2) == "of")), (0, ""))[1] == "scale"
     ):
-        mult, j = 2.0, j + 3  # "a couple of hundred": about two hundred
+        mult, j = 2.0, j + 2 + (_low(words, j + 2) == "of")  # "a couple (of) hundred": about two hundred
     elif (
         w in ("a", "one", "three")
         and _low(words, j + 1) in ("quarter", "quarters")

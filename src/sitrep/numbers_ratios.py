@@ -12,7 +12,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from .numbers import _low, _num, _rows, number_words, parse_numeral, read_number
+from .numbers import _low, _num, _rows, is_figure, number_words, parse_numeral, read_number
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +81,26 @@ def after_core(words: Sequence[str], j: int, value: float | int) -> tuple[float 
 def _time_words() -> frozenset[str]:
     """Units of time (data/quantities_timewords.tsv)."""
     return frozenset(r[0] for r in _rows("quantities_timewords.tsv"))
+
+
+def and_a_half(words: Sequence[str], got: tuple[float | int, int] | None) -> tuple[float | int, int] | None:
+    """A number read up to `got` with a trailing 'and a half': 'two and a half million' (2,500,000),
+    'a million and a half' (1,500,000); else `got` as it is."""
+    if got is None or [_low(words, k) for k in range(got[1], got[1] + 3)] != ["and", "a", "half"]:
+        return got
+    value, j = got
+    vocab = number_words()
+    if vocab.get(_low(words, j - 1), (0, ""))[1] == "scale" and value >= 1000:
+        scale = vocab[_low(words, j - 1)][0]
+        half = value + scale / 2  # "a million and a half"
+        return (_num(half), j + 3) if is_figure(half) else got
+    k, scale = j + 3, 1.0
+    while vocab.get(_low(words, k), (0, ""))[1] == "scale" and _low(words, k) != "score":
+        scale, k = scale * vocab[_low(words, k)][0], k + 1
+    if scale >= 1000 and value < 1000:  # "two and a half million"
+        total = (value + 0.5) * scale
+        return (_num(total), k) if is_figure(total) else got
+    return got
 
 
 _FOLD = re.compile(r"^([a-z]+|\d+)-?fold$")
