@@ -164,3 +164,10 @@ def test_a_vulgar_fraction_and_a_couple_dozen(extract):
 
 def test_two_and_a_half_years_is_a_duration(extract):
     assert _figures(extract, "The siege lasted two and a half years before the city fell.") == {}
+
+
+def test_an_age_bracket_is_no_figure(extract):
+    text = "Support was 61% overall but only 38% among those over 70; pensioners over 80 were not asked."
+    got = _figures(extract, text)
+    assert "over 70" not in got and "over 80" not in got
+    assert got.get("38%") == (38, 38, "percent")

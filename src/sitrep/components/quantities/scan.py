@@ -130,6 +130,24 @@ def _counts_plural(doc: Doc, i: int) -> bool:
     return False
 
 
+_AGE_BOUNDS = frozenset({"over", "under", "above", "below"})
+
+
+def _age_bracket(doc: Doc, a: Amount, after: Token | None) -> bool:
+    """True for an age bracket after a people word: 'those over 65', 'voters under 30'."""
+    if a.core_start - a.start != 1 or doc[a.start].lower_ not in _AGE_BOUNDS or a.start == 0:
+        return False
+    value = a.low if a.low is not None else a.high
+    if not isinstance(value, int) or not 12 <= value <= 99:
+        return False
+    if after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ in ("%", "percent", "per")):
+        return False
+    people = doc[a.start - 1]
+    return people.lower_ in ("those", "anyone", "everyone") or (
+        people.tag_ in ("NNS", "NNPS") and people.lemma_.lower() not in ("loss", "casualty", "death")
+    )
+
+
 def _rejected(
     doc: Doc,
     a: Amount,
@@ -241,6 +259,8 @@ def _rejected(
     if before is not None and before.lower_ in MONTHS and (before.lower_ != "may" or before.pos_ == "PROPN"):
         return True
     if before is not None and before.lower_ in ("aged", "age", "ages"):
+        return True
+    if _age_bracket(doc, a, after):
         return True
     if before is not None and before.lower_ in ("and", "or", "to") and a.start >= 3:
         if doc[a.start - 3].lower_ in ("aged", "age", "ages") and doc[a.start - 2].like_num:
