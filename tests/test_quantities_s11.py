@@ -171,3 +171,8 @@ def test_an_age_bracket_is_no_figure(extract):
     got = _figures(extract, text)
     assert "over 70" not in got and "over 80" not in got
     assert got.get("38%") == (38, 38, "percent")
+
+
+def test_a_model_number_after_a_count_is_no_figure(extract):
+    got = _figures(extract, "Berlin delivered 18 Leopard 2 tanks to the brigade.")
+    assert "18" in got and "2" not in got

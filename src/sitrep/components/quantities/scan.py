@@ -190,6 +190,8 @@ def _rejected(
         and (after is None or after.lower_ not in ("%", "percent", "pct"))  # "Poroshenko 20%": a share
     ):
         # a label: "Boeing 737", "Resolution 2231"; keep "Russia 20,000 troops"-like cases with a noun after
+        if a.start >= 2 and doc[a.start - 2].like_num and doc[a.start].pos_ == "NUM":
+            return True  # "14 Leopard 2 tanks": the first number counts, the second names the model
         if (
             after is None
             or not (after.pos_ in ("NOUN", "ADJ") or after.ent_type_ == "NORP")
