@@ -23,6 +23,8 @@ _SUFFIXED = re.compile(r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)([a-z]+)$")
 _DASH_RANGE = re.compile(
     r"^((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)[-–—]((?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?)$"
 )
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_FRACTION = re.compile(r"^(\d+)?([½¼¾])$")
 _WORD_SPLIT = re.compile(r"\d[\d,.]*\d(?:[–-]\d[\d,.]*\d)?[a-z]*|\d[a-z]*|[A-Za-z]+\.?|[^\sA-Za-z\d]")
 
 
@@ -79,6 +81,8 @@ def parse_numeral(word: str) -> float | int | None:
     value: float | None = None
     if _NUMERAL.match(w):
         value = float(w.replace(",", ""))
+    elif (f := _FRACTION.match(w)) and (f.group(1) or len(w) == 1):
+        value = float(f.group(1) or 0) + _FRACTIONS[f.group(2)]  # "1½ million", "2¼"
     elif m := _SUFFIXED.match(w):
         suf = number_words().get(m.group(2))
         if suf and suf[1] == "suffix":
@@ -107,7 +111,15 @@ def _low(words: Sequence[str], i: int) -> str:
 
 
 def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
-    """A single number starting at words[i] ('forty thousand', '1.5 million', 'half a million', 'a dozen')."""
+    """A single number starting at words[i] ('forty thousand', '1.5 million', 'half a million', 'a dozen',
+    'two and a half million', 'a million and a half')."""
+    from .numbers_ratios import and_a_half  # reads on with this module's readers
+
+    return and_a_half(words, _read_number(words, i))
+
+
+def _read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
+    """read_number without a trailing 'and a half'."""
     vocab = number_words()
     n = len(words)
     j = i
@@ -115,16 +127,16 @@ def read_number(words: Sequence[str], i: int) -> tuple[float | int, int] | None:
     # "a dozen", "a hundred", "half a million", "a half million"
     mult: float | None = None
     if w in ("a", "an") and vocab.get(_low(words, j + 1), (0, ""))[1] == "scale":
-        if _low(words, j + 1) == "hundred" and vocab.get(_low(words, j + 2), (0, ""))[1] in ("unit", "ten"):
-            return _read_words(words, j + 1, 1.0)  # "a hundred thirty million"
+        k = j + 2 + (_low(words, j + 2) == "and")
+        if _low(words, j + 1) == "hundred" and vocab.get(_low(words, k), (0, ""))[1] in ("unit", "ten"):
+            return _read_words(words, j + 1, 1.0)  # "a hundred thirty million", "a hundred and fifty"
         mult, j = 1.0, j + 1
     elif (
         w == "a"
         and _low(words, j + 1) == "couple"
-        and _low(words, j + 2) == "of"
-        and vocab.get(_low(words, j + 3), (0, ""))[1] == "scale"
+        and vocab.get(_low(words, j + 2 + (_low(words, j + 2) == "of")), (0, ""))[1] == "scale"
     ):
-        mult, j = 2.0, j + 3  # "a couple of hundred": about two hundred
+        mult, j = 2.0, j + 2 + (_low(words, j + 2) == "of")  # "a couple (of) hundred": about two hundred
     elif (
         w in ("a", "one", "three")
         and _low(words, j + 1) in ("quarter", "quarters")
@@ -282,9 +294,14 @@ def _read_core(words: Sequence[str], i: int) -> tuple[float | int, float | int, 
         lo, hi = vague_words()[key]
         scale = number_words().get(_low(words, j))
         if scale and scale[1] == "scale" and key[-1] in ("several", "few", "handful"):
-            if not is_figure(hi * scale[0]):
+            factor, j = scale[0], j + 1
+            nxt = number_words().get(_low(words, j))
+            while nxt and nxt[1] == "scale" and nxt[0] > factor:  # "several hundred thousand"
+                factor, j = factor * nxt[0], j + 1
+                nxt = number_words().get(_low(words, j))
+            if not is_figure(hi * factor):
                 return None
-            return _num(lo * scale[0]), _num(hi * scale[0]), True, j + 1
+            return _num(lo * factor), _num(hi * factor), True, j
         if key[-1] in ("several", "few", "handful"):
             return _num(lo), _num(hi), True, j
         return _num(lo), _num(hi), True, j
@@ -365,6 +382,16 @@ def read_amount(words: Sequence[str], i: int, ranges: bool = True) -> Amount | N
         qualifier = "approximate"  # "a couple of hundred"
     if vague and _low(words, j) == "times":  # "several times"
         return _finish(words, i, j + 1, lo, hi, qualifier, True, hedges, core_start, "times")
+    if (
+        not vague
+        and not frame
+        and lo == hi
+        and lo > 1
+        and _low(words, j) == "to"
+        and _low(words, j + 1) == "one"
+        and _low(words, j + 2) not in number_words()
+    ):  # "outnumbered seven to one": a ratio, as "7:1" ("passed 13 to 1" stays a vote)
+        return _finish(words, i, j + 2, lo, hi, qualifier, False, hedges, core_start, "times")
     if not vague and lo == hi:
         ratio = after_core(words, j, lo)
         if ratio is not None:

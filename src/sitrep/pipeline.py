@@ -67,6 +67,9 @@ _GLUED_STOPS = (
     r"(?<=[a-z0-9])[.?!](?=[-\u2013\u2014])",  # "she said.- We will ..."
     r"(?<=[.?!])[-\u2013\u2014](?=\w)",
     r"(?<=[.?!,])[\"\u201d](?=[A-Z])",  # 'a threat to peace."He announced': the mark closes a quotation
+    # a figure glued to its noun ("100,000soldiers"): an empty infix parts them; units ("30km", "5bn",
+    # "155mm") and ordinals ("21st") are shorter than four letters and stay whole
+    r"(?<=[0-9])(?=[a-z]{4,}\b)",
 )
 
 

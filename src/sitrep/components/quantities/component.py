@@ -50,6 +50,7 @@ PEOPLE_OUTCOMES = {
     "arrested",
     "detained",
     "abducted",
+    "deported",
     "rescued",
     "released",
     "amassed",
@@ -184,6 +185,48 @@ def _bare_figure(doc: Doc, a: Amount) -> bool:
     return value >= 1000 or (grouped and value >= 100)
 
 
+def _the_few(doc: Doc, a: Amount) -> bool:
+    """True for a number with no noun as a clause's subject: 'the two were sharing a joke', 'the
+    three met in Minsk', 'of the 45 killed, 12 were children' (people the story has named)."""
+    tok = doc[a.end - 1]
+    det = a.start > 0 and doc[a.start - 1].lower_ in ("the", "these", "those", "all")
+    return (
+        a.end - a.core_start == 1
+        and isinstance(a.low, int)
+        and a.low == a.high
+        and 2 <= a.low <= (12 if det else 999)
+        and (det or a.start == 0 or doc[a.start - 1].pos_ not in ("DET", "PRON", "ADP"))
+        and tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.head.pos_ in ("VERB", "AUX")
+        and tok.head.i > tok.i
+    )
+
+
+_BARE_NEXT = frozenset({"NOUN", "PROPN", "ADJ", "NUM", "SYM"})
+
+
+def _elliptic(doc: Doc, a: Amount, prev: Prev | None) -> Counted | None:
+    """A bare number that repeats the percentage shortly before it in its sentence: 'support was 56
+    percent in May and 61 in June', '45% backed it while 30 opposed it'. None when a noun, an
+    adjective, a unit or another number follows it."""
+    if prev is None or a.vague or a.end - a.core_start != 1:
+        return None
+    p_amount, p_end, p_q, _ = prev
+    value = a.low if a.low is not None else a.high
+    after = doc[a.end] if a.end < len(doc) else None
+    if (
+        value is None
+        or doc[a.start].sent.start != doc[p_amount.start].sent.start
+        or a.start - p_end > 12
+        or (after is not None and (after.pos_ in _BARE_NEXT or after.like_num or after.text in ("-", "–")))
+        or doc[a.core_start].is_title  # "One", "Two": a name or a sentence start, not a follow-up
+    ):
+        return None
+    if p_q.unit == "percent" and 0 < value <= 100:
+        return Counted(None, None, "percent", None)
+    return None
+
+
 def _claim(
     doc: Doc,
     a: Amount,
@@ -200,6 +243,8 @@ def _claim(
         tally = tally_subject(doc, a)  # "the number of displaced people rose to 120 million"
         if tally is not None and (tally.tally or _bare_figure(doc, a)):
             counted = tally
+    if counted.head is None and counted.unit == "count" and counted.currency is None and a.unit is None:
+        counted = _elliptic(doc, a, prev) or counted  # "56 percent in May and 61 in June"
     outcomes, side, verb = find_outcome(doc, a, counted)
     if counted.unit == "money":
         # a sum can be lost or released, not killed or destroyed ("claims for $1.5 billion damages")
@@ -218,8 +263,10 @@ def _claim(
     if not outcomes and _informants(doc, a, counted):
         return None
     collective = _collective(doc, a)
+    few = counted.head is None and counted.unit == "count" and _the_few(doc, a)
     if (
-        counted.head is None
+        not few
+        and counted.head is None
         and not outcomes
         and counted.currency is None
         and not a.vague
@@ -246,7 +293,7 @@ def _claim(
         unit = "people"
     if unit == "count" and counted.head is None and collective is not None:
         unit = collective
-    if unit == "count" and counted.head is None and a.end < len(doc) and doc[a.end].lower_ in _WHO:
+    if few or unit == "count" and counted.head is None and a.end < len(doc) and doc[a.end].lower_ in _WHO:
         unit = "people"  # "including 9,000 who have crossed since dawn"
     same_sent = prev is not None and prev[2].span[0] >= sent.start_char
     if prev is not None and same_sent:

@@ -58,7 +58,7 @@ CLIMB_DEPS = {
 VAGUE_HEADS = {"dozens", "scores", "hundreds", "thousands", "millions", "several"}
 TALLY_NOUNS = {"number", "toll", "tally", "count", "total", "figure"}
 CLIMB_PREPS = {"of", "including", "among", "to", "at", "as", "by"}
-STRONG_NOUN_OUTCOMES = {"killed", "wounded", "missing"}
+STRONG_NOUN_OUTCOMES = {"killed", "wounded", "missing", "fled"}  # "refugees": fled, as the gold reads it
 _SUBJECT = frozenset({"nsubj"})
 _MODIFIERS = frozenset({"amod", "acl", "compound", "relcl"})
 _NUMMOD = frozenset({"nummod"})
@@ -182,6 +182,11 @@ def find_outcome(doc: Doc, a: Amount, counted: Counted) -> tuple[list[str], Toke
                 outcomes.append(o)
         return True
 
+    # a participle right after a bare number: "five people were killed and 18 injured", "more than a
+    # dozen wounded" (its own outcome, not the coordinated count's)
+    nxt = doc[a.end] if a.end < len(doc) else None
+    if counted.head is None and nxt is not None and nxt.tag_ in ("VBN", "JJ") and add(_lex_hits(nxt)):
+        return outcomes, side, nxt
     # the counted noun's own modifiers: "wounded soldiers", "12 people killed"
     if counted.head is not None:
         for c in children_with(counted.head, _MODIFIERS):

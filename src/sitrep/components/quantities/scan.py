@@ -117,6 +117,37 @@ def _made_in(doc: Doc, tok: Token) -> bool:
     return tok.i + 2 < len(doc) and doc[tok.i + 1].text == "-" and doc[tok.i + 2].text[:1].islower()
 
 
+def _counts_plural(doc: Doc, i: int) -> bool:
+    """True when a plural counted noun follows at doc[i] (past up to two modifiers): 'Two Russian Jets'."""
+    for t in doc[i : min(i + 3, len(doc))]:
+        word = t.lower_
+        if t.tag_ in ("NNS", "NNPS") and (word in count_nouns() or word[:-1] in count_nouns()):
+            return True
+        if t.lemma_.lower() in count_nouns() and t.tag_ in ("NNS", "NNPS"):
+            return True
+        if t.pos_ not in ("ADJ", "PROPN") and t.ent_type_ != "NORP":
+            return False
+    return False
+
+
+_AGE_BOUNDS = frozenset({"over", "under", "above", "below"})
+
+
+def _age_bracket(doc: Doc, a: Amount, after: Token | None) -> bool:
+    """True for an age bracket after a people word: 'those over 65', 'voters under 30'."""
+    if a.core_start - a.start != 1 or doc[a.start].lower_ not in _AGE_BOUNDS or a.start == 0:
+        return False
+    value = a.low if a.low is not None else a.high
+    if not isinstance(value, int) or not 12 <= value <= 99:
+        return False
+    if after is not None and (after.pos_ in ("NOUN", "PROPN") or after.lower_ in ("%", "percent", "per")):
+        return False
+    people = doc[a.start - 1]
+    return people.lower_ in ("those", "anyone", "everyone") or (
+        people.tag_ in ("NNS", "NNPS") and people.lemma_.lower() not in ("loss", "casualty", "death")
+    )
+
+
 def _rejected(
     doc: Doc,
     a: Amount,
@@ -156,8 +187,11 @@ def _rejected(
         and before.text[:1].isupper()
         and before.pos_ == "PROPN"
         and not before.is_sent_start
+        and (after is None or after.lower_ not in ("%", "percent", "pct"))  # "Poroshenko 20%": a share
     ):
         # a label: "Boeing 737", "Resolution 2231"; keep "Russia 20,000 troops"-like cases with a noun after
+        if a.start >= 2 and doc[a.start - 2].like_num and doc[a.start].pos_ == "NUM":
+            return True  # "14 Leopard 2 tanks": the first number counts, the second names the model
         if (
             after is None
             or not (after.pos_ in ("NOUN", "ADJ") or after.ent_type_ == "NORP")
@@ -189,6 +223,14 @@ def _rejected(
     ):
         return True  # "155 mm shells": a calibre names the weapon, it counts nothing
     if (
+        after is not None
+        and after.text in ("-", "–")
+        and a.end + 2 < len(doc)
+        and doc[a.end + 1].lower_ in CALIBRES
+        and doc[a.end + 2].pos_ == "NOUN"
+    ):
+        return True  # "a 155-mm howitzer", as "155 mm shells"
+    if (
         before is not None
         and before.like_num
         and not before.text.startswith("+")
@@ -219,6 +261,8 @@ def _rejected(
     if before is not None and before.lower_ in MONTHS and (before.lower_ != "may" or before.pos_ == "PROPN"):
         return True
     if before is not None and before.lower_ in ("aged", "age", "ages"):
+        return True
+    if _age_bracket(doc, a, after):
         return True
     if before is not None and before.lower_ in ("and", "or", "to") and a.start >= 3:
         if doc[a.start - 3].lower_ in ("aged", "age", "ages") and doc[a.start - 2].like_num:
@@ -279,8 +323,10 @@ def _rejected(
         and not first.is_sent_start
         and first.lower_ in number_words()
     ):
-        if before is None or before.text not in QUOTES:
-            return True
+        if (before is None or before.text not in QUOTES) and (
+            (before is not None and before.lower_ == "of") or not _counts_plural(doc, a.end)
+        ):
+            return True  # but a headline's "Says Two Russian Jets Downed" counts jets
     for s, e in names if names is not None else _name_ents(doc):
         if s <= first.i < e and s < first.i and not is_currency_code(doc[s]):
             return True

@@ -90,6 +90,30 @@ def _run_end(doc: Doc, i: int, limit: int) -> int:
     return j
 
 
+_COUNTED_UNITS = frozenset(
+    {"people", "vehicles", "aircraft", "vessels", "weapons", "buildings", "settlements"}
+)
+
+
+def _compound_count(doc: Doc, a: Amount, i: int, sent_end: int) -> Counted | None:
+    """A count inside a compound modifier: 'a 40-vehicle convoy', 'a 12-tank column' (what the noun
+    names), 'a 3,000-strong force' (the noun after 'strong'), 'a 10-point lead'."""
+    if not (i + 1 < sent_end and doc[i].text in ("-", "–") and not doc[a.end - 1].whitespace_):
+        return None
+    word = doc[i + 1]
+    if word.lower_ == "strong" and a.low is not None and a.low == a.high and a.low >= 2:
+        e = _run_end(doc, i + 2, sent_end)
+        head = doc[e - 1] if e > i + 2 else None
+        unit = unit_lexicon().get(lemma(head)) if head is not None else None
+        return Counted(head, doc[i + 2 : e] if head is not None else None, unit or "people", None)
+    if word.lower_ == "point" and i + 2 < sent_end and doc[i + 2].pos_ == "NOUN":
+        return Counted(word, doc[i + 1 : i + 2], "count", None)  # "a 10-point lead", "a 12-point plan"
+    unit = unit_lexicon().get(lemma(word)) or unit_lexicon().get(word.lower_)
+    if unit in _COUNTED_UNITS and not is_time_noun(word):
+        return Counted(word, doc[i + 1 : i + 2], unit, None)
+    return None
+
+
 def find_counted(doc: Doc, a: Amount) -> Counted:
     """The subject noun phrase after an amount ('40,000 Ukrainian civilians', 'thousands of troops')."""
     n = len(doc)
@@ -127,6 +151,9 @@ def find_counted(doc: Doc, a: Amount) -> Counted:
         kind = unit_lexicon()[lemma(doc[i + 1])]
         span = doc[i + 2 : e] if e > i + 2 else None
         return Counted(doc[e - 1] if span else None, span, kind, None, unit_names()[lemma(doc[i + 1])])
+    compound = _compound_count(doc, a, i, sent_end)
+    if compound is not None:
+        return compound
     partitive = False
     if i < sent_end and doc[i].lower_ == "of":
         partitive = True
