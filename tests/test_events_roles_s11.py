@@ -72,3 +72,12 @@ def test_a_short_form_of_a_state_is_named_as_the_gold_names_states(extract):
     assert _one(extract, uk, "aid").actor == "United Kingdom"
     us = "The U.S. announced new sanctions on two Russian banks on Friday."
     assert _one(extract, us, "sanctions").actor == "US"
+
+
+def test_a_past_tense_deed_keeps_its_status_beside_a_vague_future_reference(extract):
+    # machine-translated copy runs clauses together, and the parse can hang "in the coming days" (now a
+    # FUTURE_REF date, as TimeBank writes it) on the past-tense verb of another clause: the tense wins
+    text = "Russian troops surrounded Kharkiv in the coming days, the mayor said."
+    assert _one(extract, text, "surrounded").status == "alleged"
+    ahead = "Russian troops will surround Kharkiv in the coming days, the mayor said."
+    assert _one(extract, ahead, "surround").status == "speculated"
