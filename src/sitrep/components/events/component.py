@@ -343,8 +343,9 @@ def _event(
     ):
         target = None  # "withdrew its troops": what moves, not a target
     when = time_of(doc, scope)
-    past = when == "FUTURE_REF" and tok.tag_ == "VBD"  # "troops surrounded the city, (...) in the coming days":
-    # a vague future reference the parse hung on a past-tense verb belongs to another clause
+    # "troops surrounded the city, (...) in the coming days": a vague future reference the parse hung on a
+    # past-tense verb belongs to another clause
+    past = when == "FUTURE_REF" and tok.tag_ == "VBD"
     if fact.status in ("reported", "alleged", "announced") and dated_ahead(doc, when) and not past:
         fact.status = "speculated"  # "tasked with capturing the town by May 9": not yet done
     return Event(
