@@ -21,3 +21,18 @@ def test_topic_verb_keeps_its_clause(extract):
     text = "Latvia and Estonia said they are prepared to help Ukrainian officials return draft evaders."
     found = positions_of(extract, text)
     assert found and any("return draft evaders" in p.topic for p in found)
+
+
+def test_asked_only_to_say_is_no_position(extract):
+    """ "called on X to state that ...": the words asked for are no course of action (session 11b)."""
+    text = (
+        "In an open letter, the journalists' union called on foreign editors to state clearly that the"
+        " sanctions on Moscow have been justified."
+    )
+    assert positions_of(extract, text) == []
+
+
+def test_asked_to_act_is_still_a_position(extract):
+    text = "The union called on the government to impose sanctions on Moscow."
+    found = positions_of(extract, text)
+    assert found and any("sanctions" in p.topic for p in found)

@@ -101,6 +101,8 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     )
     if hit is None or pred.lemma_ == "announce" and hit[0] not in ANNOUNCED:
         return None  # "support Kyiv with artillery": the predicate itself may name the topic
+    if _asked_to_say(comp):
+        return None  # "urged editors to note that Crimea was annexed": words asked for, no act
     hit = _asked_of(hit, comp)
     topic_head = hit[1]
     if topic_head is pred:
@@ -184,6 +186,15 @@ def _asked_of(hit: tuple[str, Token], comp: list[Token]) -> tuple[str, Token]:
         t for t in verb.subtree if t.i > head.i and t.i in inside and t.i not in {s.i for s in head.subtree}
     ]
     return topic_in(after) or hit
+
+
+def _asked_to_say(comp: list[Token]) -> bool:
+    """Whether what is asked for or offered is only to say something ("called on the minister to state
+    clearly that he supports ...", "urged journalists to note that ..."): the head verb of the complement
+    is a reporting verb (the status cues' `speech` class), so the words said are no course of action."""
+    inside = {t.i for t in comp}
+    tops = [t for t in comp if t.head.i not in inside and t.pos_ == "VERB"]
+    return bool(tops) and cue_has(tops[0].lemma_, "speech")
 
 
 def _asked_party(pred: Token, speaker_held: bool, topic: str) -> str:
