@@ -21,6 +21,7 @@ from .conditions import condition_extent, find_marker, split_conditions
 from .forecasts import DEONTIC, forecast, hedged, modal_of, question
 from .holders import holder_of, is_party, is_self, no_party, reported_self, shares_word, speaker_holder
 from .predicates import COMMITTING, UNWILLING, going_to, stance_of
+from .referents import antecedent_of_object, asked_to_say
 from .roles import named_holder
 from .topics import free_topic, topic_in, topic_phrase, war_for_it, with_nominal
 
@@ -93,6 +94,7 @@ def _party_subject(pred: Token, stance: str) -> bool:
 def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -> tuple[Position, str] | None:
     """The position stated at `pred`, with its topic class from the lexicon ("weapons deliveries")."""
     comp = sorted(set(comp), key=lambda t: t.i)
+    comp = antecedent_of_object(pred, comp) or comp  # "87% are against concessions, 9% are ready for them"
     hit = (
         topic_in(comp)
         or (topic_in([pred]) if _names_topic(pred) and comp else None)
@@ -101,6 +103,8 @@ def _position(sent: Span, pred: Token, stance: str, comp: list[Token], n: int) -
     )
     if hit is None or pred.lemma_ == "announce" and hit[0] not in ANNOUNCED:
         return None  # "support Kyiv with artillery": the predicate itself may name the topic
+    if asked_to_say(comp):
+        return None  # "urged editors to note that Crimea was annexed": words asked for, no act
     hit = _asked_of(hit, comp)
     topic_head = hit[1]
     if topic_head is pred:

@@ -94,6 +94,24 @@ def counted_name(tok: Token) -> str:
     return tok.doc[words[0].i : words[-1].i + 1].text if words else tok.text
 
 
+def _with_group(tok: Token, name: str) -> str:
+    """ "87% of Ukrainians are against concessions, whereas 9% are ready for them": a bare share ("9%")
+    counts the group of the share named before it in its sentence or the one before ("9% of Ukrainians")."""
+    if any(t.is_alpha and t.lower_ not in SHARES for t in tok.subtree):
+        return name  # "9% of Ukrainians", "a majority of respondents": the group is named
+    doc = tok.doc
+    first = doc[tok.sent.start - 1].sent.start if tok.sent.start > 0 else tok.sent.start
+    for t in reversed(doc[first : tok.i]):
+        if (
+            t.dep_ == "pobj"
+            and t.head.lower_ == "of"
+            and counted(t.head.head)
+            and t.pos_ in ("NOUN", "PROPN")
+        ):
+            return f"{name} of {doc[t.left_edge.i : t.i + 1].text}"
+    return name
+
+
 def subject(verb: Token) -> Token | None:
     """The subject of a predicate: passive subjects of adjectives ("X are prepared to"), the antecedent of a
     relative pronoun ("isolationists who believe ...")."""
@@ -113,7 +131,7 @@ def subject(verb: Token) -> Token | None:
 def party(tok: Token) -> str | None:
     """The name of the party at a subject token, with its coordinated parties ("US and allies")."""
     if counted(tok):
-        return counted_name(tok)
+        return _with_group(tok, counted_name(tok))
     name = party_name(tok)
     if name is None:
         return None

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ..shared.lexicon import cue_has, data_rows
 from .lexicon import position_topics
@@ -135,10 +135,17 @@ def _in_clause(tok: Token, head: Token) -> bool:
     for _ in range(12):
         if cur.left_edge.i <= head.i <= cur.right_edge.i or cur.head.i == cur.i:
             return False  # up to a phrase that holds the head: no clause of its own
-        if cur.dep_ in STOP_DEPS and cur.i > head.i and not (cur.dep_ == "acl" and cur.tag_ == "VB"):
+        if _clause(cur, head) and cur.i > head.i and not (cur.dep_ == "acl" and cur.tag_ == "VB"):
             return True
         cur = cur.head
     return False
+
+
+def _clause(tok: Token, head: Token) -> bool:
+    """Whether `tok` heads a clause of its own, not the clause a topic verb takes as its object ("help the
+    authorities return men": what the help is)."""
+    own = tok.dep_ == "ccomp" and tok.head.i == head.i and head.pos_ == "VERB"
+    return tok.dep_ in STOP_DEPS and not own
 
 
 def _other_verb(verb: Token) -> bool:
@@ -168,14 +175,15 @@ def topic_phrase(comp: list[Token], head: Token) -> str:
     for t in comp:
         if t.dep_ == "acl" and t.head.i == head.i and t.tag_ == "VB":
             continue  # "pressure to send missiles", "efforts to end the war": what the noun is about
-        if (t.dep_ in STOP_DEPS or t.lower_ in CONCESSIVE) and t.i > head.i:
+        if (_clause(t, head) or t.lower_ in CONCESSIVE) and t.i > head.i:
             cut.update(s.i for s in t.subtree)  # "sanctions, which would hurt ...": no clause
         elif t.i > head.i and _in_clause(t, head):
             cut.add(t.i)  # "a truce, which both sides rejected" cut after ten words: the clause's head is out
     words = [t for t in comp if t.i not in cut and not (t.dep_ == "prt" and t.head.i not in inside)]
     run: list[Token] = []
+    doc = head.doc
     for t in words:  # one contiguous run around the topic head
-        if run and t.i != run[-1].i + 1:
+        if run and t.i != run[-1].i + 1 and not _quotes_between(doc, run[-1].i, t.i):
             if run[-1].i >= head.i:
                 break
             run = []
@@ -196,12 +204,30 @@ def topic_phrase(comp: list[Token], head: Token) -> str:
         return head.text
     if len(run) == 1 and run[0].pos_ == "VERB":
         return _nominals().get(run[0].lemma_.lower(), run[0].text)  # "ready to talk" -> talks
-    text = head.doc[run[0].i : run[-1].i + 1].text
+    text = _without_quotes(doc, run[0].i, run[-1].i + 1, {t.i for t in run})
     first = run[0]
     lemma = first.lemma_.lower()
     if first.tag_ == "VB" and first.lower_ == lemma and first.is_alpha and _nominals().get(lemma) != lemma:
         return gerund(first.lower_) + text[len(first.text) :]  # "send troops" -> "sending troops"
     return text
+
+
+def _quotes_between(doc: Doc, a: int, b: int) -> bool:
+    """Whether only quotation marks lie between tokens `a` and `b` ('would "use all means" to defend'):
+    the phrase goes on across them."""
+    return b > a + 1 and all(doc[k].is_quote for k in range(a + 1, b))
+
+
+def _without_quotes(doc: Doc, start: int, end: int, kept: set[int]) -> str:
+    """The text of tokens start..end, without the quotation marks the run stepped over."""
+    parts: list[str] = []
+    for k in range(start, end):
+        t = doc[k]
+        if k in kept or not t.is_quote:
+            parts.append(t.text_with_ws)
+        elif t.whitespace_ and parts and not parts[-1].endswith(" "):
+            parts.append(" ")  # 'means" to': the space after the mark stays
+    return "".join(parts).strip()
 
 
 def with_nominal(topic: str, head: Token) -> str:
