@@ -100,10 +100,6 @@ class Builder:
         mode: str = "speech",
     ) -> None:
         """Adds one statement for content `[start, end)` (`skip`: the attribution inside a split quote)."""
-        if mode == "intention":
-            # "wants to reopen the market", "sought more land", "planned an operation": an aim the writer
-            # reports, which nobody communicated; no statement (0 of 7 such items in dev and fresh5-9 are)
-            return
         if speaker is not None and speaker.span is not None and self.ctx.in_dateline(speaker.span):
             return  # the dateline ("ADDIS ABABA --") is never a speaker: a misparse
         if self.ctx.in_shouted(cue.span[0]):
