@@ -105,3 +105,13 @@ def test_informed_about_it_credits_the_sentence_before(extract):
     )
     st = covering(run_statements(extract, text), "treated in a clinic")
     assert "Ministry" in speaker_name(st)
+
+
+def test_said_so_credits_the_sentence_before(extract):
+    text = (
+        "Tallinn, May 3.\n\n"
+        "The ferry line to Helsinki will run twice a day from June. The port authority said so on Monday.\n"
+    )
+    sts = run_statements(extract, text)
+    st = covering(sts, "ferry line")
+    assert "port authority" in speaker_name(st).lower() and st.cue.text == "said"

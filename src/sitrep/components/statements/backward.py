@@ -35,6 +35,8 @@ def _points_back(verb: Token) -> Token | None:
     for c in kids:
         if c.dep_ == "dobj" and c.lower_ in _BACK and not list(c.children):
             return subject_of(verb)
+        if c.dep_ == "advmod" and c.lower_ == "so" and c.i > verb.i:
+            return subject_of(verb)  # "the ministry said so on Monday"
         if c.dep_ == "prep" and c.lower_ in _ABOUT:
             obj = [g for g in c.children if g.dep_ == "pobj"]
             if len(obj) == 1 and obj[0].lower_ in _BACK and not list(obj[0].children):

@@ -9,7 +9,6 @@ from spacy.tokens import Span, Token
 
 from ...model import TextSpan
 from ...quotes import Quote
-from .anaphora import said_this
 from .builder import Builder
 from .descriptions import speaker_nouns
 from .filters import (
@@ -473,11 +472,9 @@ def verb_statement(b: Builder, verb: Token) -> None:
             return  # "told his audience": who was addressed, not what was said
         as_deps = frozenset({"dobj", "prep"})
         content = prep_content(b, verb, limit) if limit in {"to", "of"} else None
-        back = said_this(b, verb)  # "ISW said this in its assessment": the passage before
-        content = content or back
         if content is None:
             content = _object_content(b, verb, as_deps if limit == "as" else None)
-        conf = conf if content == back else 0.4 if limit == "claim" else 0.5
+        conf = 0.4 if limit == "claim" else 0.5
     if content is None:
         return
     if verb.dep_ == "acl" and subj.i == verb.head.i and subj.lemma_.lower() in speech_nouns():
