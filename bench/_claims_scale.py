@@ -28,6 +28,8 @@ from sitrep.aggregate.estimates_store import refresh_estimates
 from sitrep.model import Report
 from sitrep.store import Store
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # this checkout's sitrep first
+
 PER_DAY = 60
 START = dt.date(2022, 1, 1)
 BATCH = 1000

@@ -34,6 +34,8 @@ from typing import Any
 
 import psutil
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # this checkout's sitrep first
+
 sys.path.insert(0, str(Path(__file__).parent))
 
 GIB = 1024**3

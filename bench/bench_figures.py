@@ -58,6 +58,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # this checkout's sitrep first
+
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT.parent / "shared" / "eval" / "realnews" / "corpus.jsonl"
 JUDGED = ROOT / "bench" / "data" / "figures_judged.jsonl"

@@ -23,6 +23,8 @@ import time
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # this checkout's sitrep first
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from _corpus import news_corpus  # noqa: E402
 from sitrep import extract_many, load_pipeline  # noqa: E402

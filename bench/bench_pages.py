@@ -30,6 +30,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import quote
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # this checkout's sitrep first
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_web import free_port, wait_up  # noqa: E402
 

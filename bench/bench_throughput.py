@@ -18,6 +18,8 @@ import sys
 import time
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # this checkout's sitrep first
+
 sys.path.insert(0, str(Path(__file__).parent))
 from _corpus import news_corpus  # noqa: E402
 

@@ -16,6 +16,8 @@ import warnings
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # this checkout's sitrep first
+
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_times_judged import expression_class  # noqa: E402  (the classes the judged sample uses)
 

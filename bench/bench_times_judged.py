@@ -24,6 +24,8 @@ import sys
 from collections import Counter
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))  # this checkout's sitrep first
+
 ROOT = Path(__file__).resolve().parents[1]
 REALNEWS = ROOT.parent / "shared" / "eval" / "realnews"
 JUDGED = ROOT / "bench" / "data" / "times_judged.jsonl"
