@@ -24,7 +24,7 @@ from .actors import (
     state_actors,
 )
 from .args import CLAUSAL, PLACE_PREPS, clause_tokens, places_in, time_of
-from .binding import appositive_name, bound_possessive
+from .binding import appositive_name
 from .checks import COMPASS, DIPLOMATS, ORDER_VERBS, accusation_conjunct, speech_conjunct
 from .corefer import merge_repeats
 from .generic import hypothesis, idle_fight, not_happening
@@ -232,7 +232,7 @@ def _event(
         fam = family(etype)
         antecedent = next((e for e in reversed(events) if e.type in fam), None)
     actor_tok, target_tok = actor_of(tok, verb, etype)
-    actor_tok = appositive_name(actor_tok) or bound_possessive(actor_tok) or actor_tok
+    actor_tok = appositive_name(actor_tok) or actor_tok
     subj_ev = by_token.get(actor_tok.i) if actor_tok is not None else None
     if subj_ev is not None and subj_ev.type == etype and tok.pos_ == "VERB":
         by_token[tok.i] = subj_ev
