@@ -72,15 +72,15 @@ def after_core(words: Sequence[str], j: int, value: float | int) -> tuple[float 
         m = j + 1 + (_low(words, j + 1) == "every")  # "one in every five"
         whole = parse_numeral(_low(words, m)) or number_words().get(_low(words, m), (0, ""))[0]
         after = _low(words, m + 1)  # "lost 4 in 12 days": a count and a duration, no share
-        if whole and 0 < value < whole <= 100 and (value == 1 or after.rstrip("s") not in _time_words()):
+        if whole and 0 < value < whole <= 100 and (value == 1 or after.rstrip("s") not in time_words()):
             return _share(float(value), float(whole)), "percent", m + 1  # "one in five", "2 in 3"
     return None
 
 
 @lru_cache(maxsize=1)
-def _time_words() -> frozenset[str]:
-    """Units of time (data/quantities_timewords.tsv)."""
-    return frozenset(r[0] for r in _rows("quantities_timewords.tsv"))
+def time_words() -> frozenset[str]:
+    """Nouns after which a number is a time or a duration (data/quantities_timewords.tsv)."""
+    return frozenset(r[0].strip() for r in _rows("quantities_timewords.tsv"))
 
 
 def and_a_half(words: Sequence[str], got: tuple[float | int, int] | None) -> tuple[float | int, int] | None:

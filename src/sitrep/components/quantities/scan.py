@@ -8,6 +8,7 @@ from functools import lru_cache
 from spacy.tokens import Doc, Span, Token
 
 from ...numbers import DATA, QUOTES, Amount, may_start_amount, number_words, read_amount
+from ...numbers_ratios import time_words
 from ...text import doc_text
 from ..shared.spans import SpanCover
 from .ratios import VERB_FORMS, glued_scale, multiplier_verb, share_misread, split_change
@@ -57,13 +58,6 @@ _CLOCK = re.compile(r"^\d{1,2}:\d{2}$")
 _DOT_CLOCK = re.compile(r"^(?:[01]?\d|2[0-3])\.[0-5]\d$")  # "9.30 am"; "1.87 million" is no time
 _WORD_HEAD = re.compile(r"[a-z'.]+")
 _CLOCK_AFTER = frozenset({"am", "pm", "a.m.", "p.m.", "gmt", "utc", "hrs", "local"})
-
-
-@lru_cache(maxsize=1)
-def time_words() -> frozenset[str]:
-    """Nouns after which a number is a time or a duration."""
-    lines = (DATA / "quantities_timewords.tsv").read_text(encoding="utf-8").splitlines()
-    return frozenset(x.strip() for x in lines if x.strip() and not x.startswith("#"))
 
 
 @lru_cache(maxsize=1)
@@ -119,11 +113,9 @@ def _made_in(doc: Doc, tok: Token) -> bool:
 
 def _counts_plural(doc: Doc, i: int) -> bool:
     """True when a plural counted noun follows at doc[i] (past up to two modifiers): 'Two Russian Jets'."""
+    nouns = count_nouns()
     for t in doc[i : min(i + 3, len(doc))]:
-        word = t.lower_
-        if t.tag_ in ("NNS", "NNPS") and (word in count_nouns() or word[:-1] in count_nouns()):
-            return True
-        if t.lemma_.lower() in count_nouns() and t.tag_ in ("NNS", "NNPS"):
+        if t.tag_ in ("NNS", "NNPS") and {t.lower_, t.lower_[:-1], t.lemma_.lower()} & nouns:
             return True
         if t.pos_ not in ("ADJ", "PROPN") and t.ent_type_ != "NORP":
             return False
