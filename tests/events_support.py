@@ -10,3 +10,8 @@ def events_of(extract, text: str):
         s, e = ev.trigger.span
         assert text[s:e] == ev.trigger.text
     return report.events
+
+
+def triggers_of(extract, text: str) -> dict[str, tuple[str, str | None, str]]:
+    """Trigger text -> (type, actor, status) of every event, with spans checked."""
+    return {ev.trigger.text: (ev.type, ev.actor, ev.status) for ev in events_of(extract, text)}

@@ -3,15 +3,7 @@ maneuvers and drills known by who holds them or where. Sentences written for the
 
 from __future__ import annotations
 
-
-def triggers_of(extract, text: str) -> dict[str, tuple[str, str | None, str]]:
-    """Trigger text -> (type, actor, status) of every event, with spans checked."""
-    out = {}
-    for ev in extract(text).events:
-        s, e = ev.trigger.span
-        assert text[s:e] == ev.trigger.text
-        out[ev.trigger.text] = (ev.type, ev.actor, ev.status)
-    return out
+from events_support import triggers_of
 
 
 def test_a_foreseen_aggression_in_an_of_phrase_is_an_event(extract):

@@ -5,16 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def triggers_of(extract, text: str) -> dict[str, tuple[str, str | None, str]]:
-    """Trigger text -> (type, actor, status) of every event, with spans checked."""
-    out = {}
-    for ev in extract(text).events:
-        s, e = ev.trigger.span
-        assert text[s:e] == ev.trigger.text
-        out[ev.trigger.text] = (ev.type, ev.actor, ev.status)
-    return out
-
+from events_support import triggers_of
 
 FOUND = [
     # (text, trigger, type)
